@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+// Tiny launcher: everything lives in the built CLI entry.
+import { main } from '../dist/cli.js';
+
+main(process.argv).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,141 @@
+/** `remedi cohort create|edit|list`: a cohort's dates and its thresholds. */
+import { UserError, UsageError } from '../errors.js';
+import { dbPathOf, type CommonOptions, type Context } from '../context.js';
+import { formatDate } from '../domain/dates.js';
+import { enrolmentCounts, getCohort, listCohorts, saveCohort, type Cohort } from '../store/cohorts.js';
+import { openDatabase } from '../store/db.js';
+import { renderTable } from '../ui/table.js';
+
+export interface CohortOptions extends CommonOptions {
+  start?: string;
+  end?: string;
+  name?: string;
+  minMonths?: number;
+  minPerMonth?: number;
+}
+
+export const DEFAULT_MIN_MONTHS = 8;
+export const DEFAULT_MIN_PER_MONTH = 2;
+
+export function runCohortCreate(number: number, options: CohortOptions, context: Context): Cohort {
+  if (options.start === undefined || options.end === undefined) {
+    throw new UsageError('A new cohort needs --start and --end dates.', {
+      fix: `For example: remedi cohort create ${number} --start 2026-01-05 --end 2026-09-30.`,
+    });
+  }
+  const cohort: Cohort = {
+    number,
+    name: options.name?.trim() || null,
+    start: options.start,
+    end: options.end,
+    minMonths: options.minMonths ?? DEFAULT_MIN_MONTHS,
+    minPerMonth: options.minPerMonth ?? DEFAULT_MIN_PER_MONTH,
+  };
+  checkDates(cohort);
+  const opened = openDatabase(dbPathOf(options, context), { create: true });
+  try {
+    opened.db
+      .transaction(() => {
+        if (getCohort(opened.db, number)) {
+          throw new UserError(`Cohort ${number} already exists.`, { fix: `Change it with remedi cohort edit ${number} --start ... --end ...` });
+        }
+        saveCohort(opened.db, cohort);
+      })
+      .immediate();
+    if (opened.created) context.err(`Created the remedi database ${opened.path} (readable by you only).\n`);
+  } finally {
+    opened.db.close();
+  }
+  report(cohort, 'Created', options, context);
+  return cohort;
+}
+
+export function runCohortEdit(number: number, options: CohortOptions, context: Context): Cohort {
+  const opened = openDatabase(dbPathOf(options, context), { create: false });
+  try {
+    const cohort = opened.db
+      .transaction(() => {
+        const before = getCohort(opened.db, number);
+        if (!before) {
+          throw new UserError(`Cohort ${number} does not exist.`, { fix: `Create it with remedi cohort create ${number} --start YYYY-MM-DD --end YYYY-MM-DD.` });
+        }
+        const after: Cohort = {
+          number,
+          name: options.name === undefined ? before.name : options.name.trim() || null,
+          start: options.start ?? before.start,
+          end: options.end ?? before.end,
+          minMonths: options.minMonths ?? before.minMonths,
+          minPerMonth: options.minPerMonth ?? before.minPerMonth,
+        };
+        checkDates(after);
+        saveCohort(opened.db, after);
+        return after;
+      })
+      .immediate();
+    report(cohort, 'Updated', options, context);
+    return cohort;
+  } finally {
+    opened.db.close();
+  }
+}
+
+export interface CohortListing extends Cohort {
+  mentors: number;
+  mentees: number;
+  either: number;
+}
+
+export function runCohortList(options: CommonOptions, context: Context): CohortListing[] {
+  const opened = openDatabase(dbPathOf(options, context), { create: false });
+  let cohorts: CohortListing[];
+  try {
+    cohorts = listCohorts(opened.db).map((cohort) => {
+      const counts = enrolmentCounts(opened.db, cohort.number);
+      return { ...cohort, mentors: counts.mentor, mentees: counts.mentee, either: counts.either };
+    });
+  } finally {
+    opened.db.close();
+  }
+  if (options.json) {
+    context.out(`${JSON.stringify(cohorts, null, 2)}\n`);
+  } else if (cohorts.length === 0) {
+    context.err('No cohorts yet. Create one with: remedi cohort create 1 --start YYYY-MM-DD --end YYYY-MM-DD\n');
+  } else {
+    context.out(
+      renderTable(
+        ['Cohort', 'Name', 'Start', 'End', 'Thresholds', 'Mentees', 'Mentors', 'Either'],
+        cohorts.map((c) => [
+          String(c.number),
+          c.name ?? '',
+          formatDate(c.start),
+          formatDate(c.end),
+          `${c.minMonths} months, ${c.minPerMonth}/month`,
+          String(c.mentees),
+          String(c.mentors),
+          String(c.either),
+        ]),
+      ),
+    );
+  }
+  return cohorts;
+}
+
+function checkDates(cohort: Cohort): void {
+  if (cohort.end < cohort.start) {
+    throw new UsageError(`Cohort ${cohort.number} would end (${formatDate(cohort.end)}) before it starts (${formatDate(cohort.start)}).`, {
+      fix: 'Give an --end on or after the --start.',
+    });
+  }
+}
+
+function report(cohort: Cohort, verb: string, options: CommonOptions, context: Context): void {
+  if (options.json) {
+    context.out(`${JSON.stringify(cohort, null, 2)}\n`);
+    return;
+  }
+  const name = cohort.name ? ` (${cohort.name})` : '';
+  context.out(
+    `${verb} cohort ${cohort.number}${name}: ${formatDate(cohort.start)} to ${formatDate(cohort.end)}, ` +
+      `at least ${cohort.minMonths} months with ${cohort.minPerMonth} sessions a month.\n`,
+  );
+}

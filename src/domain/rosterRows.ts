@@ -1,0 +1,191 @@
+/**
+ * One roster record -> the facts it states, or the problems that refuse it.
+ * Only the columns present in the file are stated; the rest stay as they were.
+ */
+import { BAND_EXPECTED, parseBand } from './bands.js';
+import { DATE_EXPECTED, parseDate, type IsoDate } from './dates.js';
+import { ETHNICITY_EXPECTED, parseEthnicity } from './ethnicity.js';
+import { FUNCTION_EXPECTED, parseFunctions } from './functions.js';
+import { columnLabel, type ColumnMapping, type RosterField } from './rosterColumns.js';
+import { PROGRAMME_ROLES, type ProgrammeRole, type StaffFacts } from './staff.js';
+import { YES_NO_EXPECTED, parseYesNo } from './yesNo.js';
+
+/** A problem with one cell (or row) of an input file. */
+export interface RowProblem {
+  line: number;
+  /** `column D (Pay Band)`, or null for a whole-row problem. */
+  column: string | null;
+  value: string | null;
+  message: string;
+}
+
+export interface RosterRow {
+  /** Physical line where the record starts (the header is line 1). */
+  line: number;
+  staffId: string;
+  /** Only the facts whose columns the file has. */
+  facts: Partial<StaffFacts>;
+  /** undefined: no role column; null: blank cell (enrols nobody). */
+  role: ProgrammeRole | null | undefined;
+}
+
+export interface RowResult {
+  row: RosterRow | null;
+  problems: RowProblem[];
+  warnings: RowProblem[];
+}
+
+/** No roster cell needs more than this; longer is a broken export, not a name. */
+export const MAX_FIELD_LENGTH = 1000;
+const MAX_CAPACITY = 20;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+const ROLE_EXPECTED = 'mentor, mentee or either (or blank to enrol nobody)';
+
+/** Blank cells become null; surrounding spaces are never data. */
+const text = (value: string): string | null => {
+  const trimmed = value.trim();
+  return trimmed === '' ? null : trimmed;
+};
+
+export function parseRosterRecord(cells: string[], line: number, headers: string[], mapping: ColumnMapping): RowResult {
+  const problems: RowProblem[] = [];
+  const warnings: RowProblem[] = [];
+  const facts: Partial<StaffFacts> = {};
+  let role: ProgrammeRole | null | undefined;
+
+  const has = (field: RosterField): boolean => mapping.indexOf[field] !== undefined;
+  const cell = (field: RosterField): string => cells[mapping.indexOf[field]!] ?? '';
+  const refuse = (field: RosterField, message: string): void => {
+    const index = mapping.indexOf[field]!;
+    problems.push({ line, column: columnLabel(index, headers[index]), value: cells[index] ?? '', message });
+  };
+
+  cells.forEach((value, index) => {
+    if (value.length > MAX_FIELD_LENGTH) {
+      problems.push({
+        line,
+        column: columnLabel(index, headers[index]),
+        value: `${value.slice(0, 20)}...`,
+        message: `over-long field of ${value.length} characters; expected at most ${MAX_FIELD_LENGTH}`,
+      });
+    }
+  });
+  if (problems.length > 0) return { row: null, problems, warnings };
+
+  const staffId = has('staff_id') ? text(cell('staff_id')) : null;
+  if (has('staff_id') && staffId === null) refuse('staff_id', 'the staff id is missing; every person needs their employee number');
+
+  if (has('name')) {
+    const name = text(cell('name'));
+    if (name !== null) facts.name = name;
+  } else if (has('first_name') || has('last_name')) {
+    const parts = [has('first_name') ? text(cell('first_name')) : null, has('last_name') ? text(cell('last_name')) : null];
+    const name = parts.filter((part) => part !== null).join(' ');
+    if (name !== '') facts.name = name;
+  }
+
+  if (has('email')) {
+    const email = text(cell('email'));
+    if (email !== null && !EMAIL.test(email)) refuse('email', 'not an email address; expected something like jane.doe@nhs.net');
+    else facts.email = email;
+  }
+  if (has('department')) facts.department = text(cell('department'));
+  if (has('job_title')) facts.jobTitle = text(cell('job_title'));
+  if (has('staff_group')) facts.staffGroup = text(cell('staff_group'));
+
+  if (has('band')) {
+    const raw = cell('band');
+    if (text(raw) === null) facts.band = null;
+    else {
+      const band = parseBand(raw);
+      if (band === null) refuse('band', `not a pay band; expected ${BAND_EXPECTED}`);
+      else facts.band = band.label;
+    }
+  }
+
+  if (has('ethnicity')) {
+    const ethnicity = parseEthnicity(cell('ethnicity'));
+    facts.ethnicity = ethnicity.code;
+    if (ethnicity.unrecognised) {
+      const index = mapping.indexOf.ethnicity!;
+      warnings.push({
+        line,
+        column: columnLabel(index, headers[index]),
+        value: cell('ethnicity'),
+        message: `not an ethnic category we know, so BME is recorded as unknown; expected ${ETHNICITY_EXPECTED}`,
+      });
+    }
+  }
+
+  const yesNo = (field: RosterField): boolean | null | undefined => {
+    const parsed = parseYesNo(cell(field));
+    if (parsed === undefined) refuse(field, `expected ${YES_NO_EXPECTED}`);
+    return parsed;
+  };
+  if (has('bme')) {
+    const bme = yesNo('bme');
+    if (bme !== undefined) facts.bmeOverride = bme;
+  }
+  if (has('board_member')) {
+    const board = yesNo('board_member');
+    if (board !== undefined) facts.boardMember = board ?? false;
+  }
+
+  if (has('function')) {
+    const parsed = parseFunctions(cell('function'));
+    if (parsed.ok) facts.functionsStated = parsed.functions;
+    else refuse('function', `"${parsed.unknown}" is not a function; expected ${FUNCTION_EXPECTED}`);
+  }
+
+  if (has('line_manager_id')) {
+    const manager = text(cell('line_manager_id'));
+    if (manager !== null && manager === staffId) refuse('line_manager_id', 'a person cannot be their own line manager');
+    else facts.lineManagerId = manager;
+  }
+
+  if (has('race_trained')) {
+    const trained = parseRaceTraining(cell('race_trained'));
+    if (trained === null) refuse('race_trained', `expected yes, no, or ${DATE_EXPECTED} (the day they were trained)`);
+    else if (typeof trained === 'string') refuse('race_trained', trained);
+    else {
+      facts.raceTrained = trained.trained;
+      facts.raceTrainedOn = trained.on;
+    }
+  }
+
+  if (has('capacity')) {
+    const raw = text(cell('capacity'));
+    if (raw === null) facts.capacity = 1;
+    else if (!/^\d+$/.test(raw) || Number(raw) > MAX_CAPACITY) {
+      refuse('capacity', `expected a whole number of mentees from 0 to ${MAX_CAPACITY}`);
+    } else facts.capacity = Number(raw);
+  }
+
+  if (has('role')) {
+    const raw = text(cell('role'));
+    const lower = raw?.toLowerCase() ?? null;
+    if (lower === null) role = null;
+    else if ((PROGRAMME_ROLES as readonly string[]).includes(lower)) role = lower as ProgrammeRole;
+    else if (lower === 'both') role = 'either';
+    else refuse('role', `expected ${ROLE_EXPECTED}`);
+  }
+
+  if (problems.length > 0 || staffId === null) return { row: null, problems, warnings };
+  return { row: { line, staffId, facts, role }, problems, warnings };
+}
+
+/**
+ * A RACE-training cell: yes/no, or the date they were trained (which means yes).
+ * Returns null when unreadable, or a string naming what is wrong with a date.
+ */
+export function parseRaceTraining(raw: string): { trained: boolean; on: IsoDate | null } | string | null {
+  const yes = parseYesNo(raw);
+  if (yes !== undefined) return { trained: yes === true, on: null };
+  if (/^[\d/-]+$/.test(raw.trim())) {
+    const date = parseDate(raw);
+    if (date.ok) return { trained: true, on: date.date };
+    return `not a real date: ${date.problem}; expected ${DATE_EXPECTED}`;
+  }
+  return null;
+}

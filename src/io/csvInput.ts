@@ -1,0 +1,199 @@
+/**
+ * Reading CSV files as spreadsheets write them: UTF-8 with or without BOM, else
+ * Windows-1252 (what Excel's plain "CSV" saves); comma, semicolon or tab.
+ * Records stream, so a large file is never held whole.
+ */
+import { createReadStream, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { parse, type CsvError, type Options as ParseOptions } from 'csv-parse';
+import { UserError } from '../errors.js';
+
+export type CsvEncoding = 'utf-8' | 'windows-1252';
+
+export interface CsvRecord {
+  /** Physical line where the record starts (1-based; the header is line 1). */
+  line: number;
+  cells: string[];
+}
+
+export interface CsvSource {
+  path: string;
+  /** How the file is named in messages. */
+  name: string;
+  encoding: CsvEncoding;
+  delimiter: string;
+}
+
+/** A record longer than this is not a roster or a session log: refuse, don't buffer. */
+export const MAX_RECORD_CHARS = 1_000_000;
+
+/** Bytes Windows-1252 leaves undefined (WHATWG decodes them to C1 controls). */
+const UNDEFINED_IN_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+
+/** Checks the file is there and readable, picks its encoding and delimiter. */
+export async function openCsv(path: string, forced?: CsvEncoding): Promise<CsvSource> {
+  const name = basename(path);
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw new UserError(`${path} is a folder, not a CSV file.`, { fix: 'Give the path of the file itself.' });
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UserError(`${path}: no such file.`, { fix: 'Check the name and folder of the file.' });
+    if (code === 'EACCES') throw new UserError(`${path}: permission denied.`, { fix: 'Check you can open the file.' });
+    throw error;
+  }
+  if (size === 0) throw new UserError(`${name} is empty.`, { fix: 'Export the roster again, with its header row and at least one person.' });
+
+  const encoding = forced ?? (await detectEncoding(path, name));
+  const delimiter = await detectDelimiter(path, encoding);
+  return { path, name, encoding, delimiter };
+}
+
+async function detectEncoding(path: string, name: string): Promise<CsvEncoding> {
+  const utf16 = new UserError(`${name} is saved as UTF-16 (Excel's "Unicode Text"), which remedi cannot read.`, {
+    fix: 'In Excel, use File > Save As > "CSV UTF-8 (Comma delimited)" and import that file.',
+  });
+  const handle = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(4096);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    const start = head.subarray(0, bytesRead);
+    if ((start[0] === 0xff && start[1] === 0xfe) || (start[0] === 0xfe && start[1] === 0xff)) throw utf16;
+    // UTF-16 without a BOM: text with a zero byte beside nearly every character.
+    const zeros = start.reduce((count, byte) => count + (byte === 0 ? 1 : 0), 0);
+    if (bytesRead >= 4 && zeros >= bytesRead / 4) throw utf16;
+  } finally {
+    await handle.close();
+  }
+
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let validUtf8 = true;
+  let offset = 0;
+  let nulAt = -1;
+  let undefinedAt = -1;
+  for await (const chunk of createReadStream(path)) {
+    const bytes = chunk as Buffer;
+    if (nulAt < 0) {
+      const at = bytes.indexOf(0);
+      if (at >= 0) nulAt = offset + at;
+    }
+    if (undefinedAt < 0) {
+      for (let i = 0; i < bytes.length; i += 1) {
+        if (UNDEFINED_IN_1252.has(bytes[i])) {
+          undefinedAt = offset + i;
+          break;
+        }
+      }
+    }
+    if (validUtf8) {
+      try {
+        decoder.decode(bytes, { stream: true });
+      } catch {
+        validUtf8 = false;
+      }
+    }
+    offset += bytes.length;
+  }
+  if (validUtf8) {
+    try {
+      decoder.decode();
+    } catch {
+      validUtf8 = false;
+    }
+  }
+  const binary = (at: number) =>
+    new UserError(`${name} is not a text CSV file: it holds byte ${at} that no spreadsheet writes in text.`, {
+      fix: 'Open it in Excel and save it as "CSV UTF-8 (Comma delimited)".',
+    });
+  if (nulAt >= 0) throw binary(nulAt);
+  if (validUtf8) return 'utf-8';
+  if (undefinedAt >= 0) {
+    throw new UserError(`${name} is neither UTF-8 nor Windows-1252 text (byte ${undefinedAt} is not a character in either).`, {
+      fix: 'Open it in Excel and save it as "CSV UTF-8 (Comma delimited)".',
+    });
+  }
+  return 'windows-1252';
+}
+
+/** The delimiter is whichever of , ; tab appears most in the header line. */
+async function detectDelimiter(path: string, encoding: CsvEncoding): Promise<string> {
+  const handle = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(65536);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    const firstLine = new TextDecoder(encoding).decode(head.subarray(0, bytesRead)).split(/\r?\n/)[0];
+    const counts = [',', ';', '\t'].map((delimiter) => ({ delimiter, count: firstLine.split(delimiter).length - 1 }));
+    const best = counts.reduce((a, b) => (b.count > a.count ? b : a));
+    return best.count > 0 ? best.delimiter : ',';
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Streams the records of a file, each with the physical line it starts on.
+ * Blank records (empty lines, or a line of bare delimiters) are skipped.
+ * Structural faults (an unclosed quote, a runaway field) throw a UserError naming the line.
+ */
+export async function* readCsvRecords(source: CsvSource): AsyncGenerator<CsvRecord> {
+  // csv-parse's own line counter counts CRLF inside quotes twice, so count from raw text;
+  // on_record runs as each record is parsed, so after an error nextLine is where it is.
+  let nextLine = 1;
+  const parser = parse({
+    delimiter: source.delimiter,
+    bom: true,
+    relax_column_count: true,
+    skip_empty_lines: false,
+    record_delimiter: ['\r\n', '\n', '\r'],
+    raw: true,
+    max_record_size: MAX_RECORD_CHARS,
+    on_record: (({ record, raw }: { record: string[]; raw: string }): CsvRecord => {
+      const line = nextLine;
+      nextLine += 1 + countLineBreaks(raw.replace(/(\r\n|\r|\n)$/, ''));
+      return { line, cells: record };
+    }) as unknown as ParseOptions['on_record'],
+  });
+  const decoder = new TextDecoder(source.encoding);
+  const input = createReadStream(source.path);
+  input.on('data', (chunk) => {
+    if (!parser.write(decoder.decode(chunk as Buffer, { stream: true }))) input.pause();
+  });
+  parser.on('drain', () => input.resume());
+  input.on('end', () => parser.end(decoder.decode()));
+  input.on('error', (error) => parser.destroy(error));
+
+  try {
+    for await (const record of parser as AsyncIterable<CsvRecord>) {
+      if (record.cells.every((cell) => cell.trim() === '')) continue;
+      yield record;
+    }
+  } catch (error) {
+    input.destroy();
+    throw structuralError(error as CsvError, source, nextLine);
+  }
+}
+
+function countLineBreaks(text: string): number {
+  return text.match(/\r\n|\r|\n/g)?.length ?? 0;
+}
+
+function structuralError(error: CsvError, source: CsvSource, line: number): Error {
+  const where = `${source.name}:${line}`;
+  const fix = 'Open the file in Excel, check that row, and save it again as CSV.';
+  switch (error.code as string) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return new UserError(`${where}: a quoted field opened on line ${line} is never closed.`, { fix });
+    case 'CSV_MAX_RECORD_SIZE':
+      return new UserError(`${where}: the record starting here is over ${MAX_RECORD_CHARS.toLocaleString('en-GB')} characters long, which no roster field is.`, { fix });
+    case 'CSV_INVALID_CLOSING_QUOTE':
+    case 'INVALID_OPENING_QUOTE':
+    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
+      return new UserError(`${where}: a double quote (") in the middle of a field; a field with quotes in it must be wrapped in quotes, with inner quotes doubled ("").`, { fix });
+    default:
+      return error.code ? new UserError(`${where}: ${error.message}`, { fix }) : error;
+  }
+}

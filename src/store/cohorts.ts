@@ -1,0 +1,77 @@
+/** Cohorts, and who is enrolled in each with which programme role. */
+import type { IsoDate } from '../domain/dates.js';
+import type { ProgrammeRole } from '../domain/staff.js';
+import type { Db } from './db.js';
+
+export interface Cohort {
+  number: number;
+  name: string | null;
+  start: IsoDate;
+  end: IsoDate;
+  minMonths: number;
+  minPerMonth: number;
+}
+
+interface CohortRow {
+  number: number;
+  name: string | null;
+  start_date: string;
+  end_date: string;
+  min_months: number;
+  min_per_month: number;
+}
+
+const fromRow = (row: CohortRow): Cohort => ({
+  number: row.number,
+  name: row.name,
+  start: row.start_date,
+  end: row.end_date,
+  minMonths: row.min_months,
+  minPerMonth: row.min_per_month,
+});
+
+export function getCohort(db: Db, number: number): Cohort | null {
+  const row = db.prepare('SELECT * FROM cohorts WHERE number = ?').get(number) as CohortRow | undefined;
+  return row ? fromRow(row) : null;
+}
+
+export function listCohorts(db: Db): Cohort[] {
+  return (db.prepare('SELECT * FROM cohorts ORDER BY number').all() as CohortRow[]).map(fromRow);
+}
+
+/** Inserts or replaces a cohort's settings (callers check existence first). */
+export function saveCohort(db: Db, cohort: Cohort): void {
+  db.prepare(
+    `INSERT INTO cohorts (number, name, start_date, end_date, min_months, min_per_month)
+     VALUES (@number, @name, @start, @end, @minMonths, @minPerMonth)
+     ON CONFLICT (number) DO UPDATE SET name = excluded.name, start_date = excluded.start_date,
+       end_date = excluded.end_date, min_months = excluded.min_months, min_per_month = excluded.min_per_month`,
+  ).run(cohort);
+}
+
+export interface EnrolmentCounts {
+  mentor: number;
+  mentee: number;
+  either: number;
+}
+
+export function enrolmentCounts(db: Db, cohort: number): EnrolmentCounts {
+  const counts: EnrolmentCounts = { mentor: 0, mentee: 0, either: 0 };
+  const rows = db.prepare('SELECT role, count(*) AS n FROM enrolments WHERE cohort = ? GROUP BY role').all(cohort) as Array<{
+    role: ProgrammeRole;
+    n: number;
+  }>;
+  for (const row of rows) counts[row.role] = row.n;
+  return counts;
+}
+
+/** Prepared enrolment upsert for a batch; call inside a transaction. */
+export function enrolmentWriter(db: Db, cohort: number): (staffId: string, role: ProgrammeRole) => void {
+  const upsert = db.prepare(
+    `INSERT INTO enrolments (cohort, staff_id, role) VALUES (?, ?, ?)
+     ON CONFLICT (cohort, staff_id) DO UPDATE SET role = excluded.role`,
+  );
+  return (staffId, role) => {
+    upsert.run(cohort, staffId, role);
+  };
+}

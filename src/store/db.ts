@@ -1,0 +1,115 @@
+/**
+ * The one SQLite file: where it is, opening it safely, and its schema version.
+ * It holds special category data (ethnicity), so it is created owner-only before
+ * a byte is written, and every write runs in a BEGIN IMMEDIATE transaction.
+ */
+import { closeSync, existsSync, openSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { UserError } from '../errors.js';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+
+export type Db = Database.Database;
+
+export const DEFAULT_DB_FILE = 'remedi.db';
+
+/** `--db PATH`, else `$REMEDI_DB`, else `remedi.db` in the current folder. */
+export function resolveDbPath(flag: string | undefined, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
+  const chosen = flag ?? (env.REMEDI_DB && env.REMEDI_DB.trim() !== '' ? env.REMEDI_DB : DEFAULT_DB_FILE);
+  return resolve(cwd, chosen);
+}
+
+export interface OpenOptions {
+  /** Commands that write create the database; read commands refuse a missing one. */
+  create: boolean;
+}
+
+export interface OpenedDb {
+  db: Db;
+  path: string;
+  /** True when this call made the file. */
+  created: boolean;
+}
+
+/** Opens (or, for a writing command, creates) the database and brings its schema up to date. */
+export function openDatabase(path: string, options: OpenOptions): OpenedDb {
+  let created = false;
+  if (!existsSync(path)) {
+    if (!options.create) {
+      throw new UserError(`There is no remedi database at ${path}.`, {
+        fix: 'Import a roster first (remedi import roster.csv), or point to the database with --db PATH or REMEDI_DB.',
+      });
+    }
+    createOwnerOnly(path);
+    created = true;
+  } else if (statSync(path).isDirectory()) {
+    throw new UserError(`${path} is a folder, not a remedi database.`, { fix: 'Give the path of the database file with --db PATH.' });
+  }
+
+  let db: Db;
+  try {
+    db = new Database(path, { fileMustExist: true });
+    db.pragma('busy_timeout = 10000');
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    migrate(db, path);
+  } catch (error) {
+    throw asOpenError(error, path);
+  }
+  return { db, path, created };
+}
+
+/** Makes an empty file readable by its owner only, before SQLite writes anything to it. */
+function createOwnerOnly(path: string): void {
+  const folder = dirname(path);
+  if (!existsSync(folder)) {
+    throw new UserError(`Cannot create the database ${path}: the folder ${folder} does not exist.`, {
+      fix: 'Create the folder first, or choose another path with --db PATH.',
+    });
+  }
+  try {
+    closeSync(openSync(path, 'wx', 0o600));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+      throw new UserError(`Cannot create the database ${path}: no permission to write in ${folder}.`, {
+        fix: 'Choose a folder you can write to with --db PATH.',
+      });
+    }
+    throw error;
+  }
+}
+
+function asOpenError(error: unknown, path: string): Error {
+  if (error instanceof UserError) return error;
+  const code = (error as { code?: string }).code;
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+    return new UserError(`${path} is not a remedi database (or it is damaged).`, {
+      fix: 'Check the --db path; if it is your database, restore it from a backup.',
+    });
+  }
+  if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY') {
+    return new UserError(`Cannot open the database ${path} for writing.`, { fix: 'Check the file and its folder are yours to write.' });
+  }
+  return error as Error;
+}
+
+function migrate(db: Db, path: string): void {
+  const version = () => db.pragma('user_version', { simple: true }) as number;
+  const refuseNewer = (found: number) =>
+    new UserError(`${path} was written by a newer version of remedi (schema ${found}; this one knows up to ${SCHEMA_VERSION}).`, {
+      fix: 'Update remedi (git pull && npm install) and run the command again; the database was not changed.',
+    });
+  const before = version();
+  if (before > SCHEMA_VERSION) throw refuseNewer(before);
+  if (before === SCHEMA_VERSION) return;
+  db.transaction(() => {
+    // Another process may have migrated between our look and our lock.
+    const current = version();
+    if (current > SCHEMA_VERSION) throw refuseNewer(current);
+    for (let next = current + 1; next <= SCHEMA_VERSION; next += 1) {
+      db.exec(MIGRATIONS[next - 1]);
+    }
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }).immediate();
+}

@@ -1,0 +1,50 @@
+/**
+ * The schema, one migration per version (`PRAGMA user_version`). Never edit a
+ * migration that has shipped: add the next one.
+ */
+
+export const MIGRATIONS: readonly string[] = [
+  // 1: staff, cohorts and who takes part in which cohort.
+  `
+  CREATE TABLE staff (
+    staff_id        TEXT PRIMARY KEY,
+    name            TEXT NOT NULL,
+    email           TEXT,
+    department      TEXT,
+    job_title       TEXT,
+    staff_group     TEXT,
+    band            TEXT,
+    ethnicity       TEXT,
+    bme_override    INTEGER CHECK (bme_override IN (0, 1)),
+    functions       TEXT,
+    board_member    INTEGER NOT NULL DEFAULT 0 CHECK (board_member IN (0, 1)),
+    line_manager_id TEXT,
+    race_trained    INTEGER NOT NULL DEFAULT 0 CHECK (race_trained IN (0, 1)),
+    race_trained_on TEXT,
+    capacity        INTEGER NOT NULL DEFAULT 1 CHECK (capacity >= 0),
+    active          INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    left_on         TEXT,
+    added_on        TEXT NOT NULL,
+    updated_on      TEXT NOT NULL
+  ) STRICT;
+
+  CREATE TABLE cohorts (
+    number        INTEGER PRIMARY KEY CHECK (number > 0),
+    name          TEXT,
+    start_date    TEXT NOT NULL,
+    end_date      TEXT NOT NULL,
+    min_months    INTEGER NOT NULL DEFAULT 8 CHECK (min_months > 0),
+    min_per_month INTEGER NOT NULL DEFAULT 2 CHECK (min_per_month > 0),
+    CHECK (end_date >= start_date)
+  ) STRICT;
+
+  CREATE TABLE enrolments (
+    cohort   INTEGER NOT NULL REFERENCES cohorts (number),
+    staff_id TEXT NOT NULL REFERENCES staff (staff_id),
+    role     TEXT NOT NULL CHECK (role IN ('mentor', 'mentee', 'either')),
+    PRIMARY KEY (cohort, staff_id)
+  ) STRICT;
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,23 @@
+/** How row problems read: file, line, column, value, then what was expected. */
+import type { RowProblem } from '../domain/rosterRows.js';
+
+export const SHOWN_PROBLEMS = 20;
+
+export function formatProblem(file: string, problem: RowProblem): string {
+  const where = [`${file}:${problem.line}`];
+  if (problem.column) where.push(problem.column);
+  const value = problem.value === null ? '' : ` ${JSON.stringify(problem.value)}`;
+  return `${where.join(' ')}${value}: ${problem.message}`;
+}
+
+/** The first 20, then how many more: a 5,000-row mistake stays readable. */
+export function formatProblemList(file: string, problems: readonly RowProblem[], noun = 'problem'): string[] {
+  const lines = problems.slice(0, SHOWN_PROBLEMS).map((problem) => `  ${formatProblem(file, problem)}`);
+  const more = problems.length - SHOWN_PROBLEMS;
+  if (more > 0) lines.push(`  ... and ${more} more ${more === 1 ? noun : `${noun}s`} (${problems.length} in all).`);
+  return lines;
+}
+
+export function problemJson(file: string, problem: RowProblem) {
+  return { file, line: problem.line, column: problem.column, value: problem.value, message: problem.message };
+}
