@@ -63,6 +63,11 @@ export async function runImport(path: string, options: ImportOptions, context: C
     }
     if (plan.problems.length > 0) throw refusal(name, plan.problems);
   } else {
+    if (!dbExists) {
+      // Refuse before creating the file: a refused import leaves no trace at all.
+      const problems = planRosterImport(new Map(), file.rows, planOptions).problems;
+      if (problems.length > 0) throw refusal(name, problems);
+    }
     const opened = openDatabase(dbPath, { create: true });
     try {
       if (opened.created) context.err(`Created the remedi database ${opened.path} (readable by you only).\n`);
@@ -75,7 +80,7 @@ export async function runImport(path: string, options: ImportOptions, context: C
   const summary = summarise(file, plan, dbPath, options);
   if (options.json) context.out(`${JSON.stringify(summary, null, 2)}\n`);
   else context.out(renderSummary(summary, plan, options));
-  if (!options.json) renderWarnings(name, plan.warnings.concat(file.warnings), summary, context);
+  renderWarnings(name, file.warnings.concat(plan.warnings), summary, context);
   return summary;
 }
 
@@ -216,7 +221,7 @@ function renderWarnings(file: string, warnings: readonly RowProblem[], summary: 
   const warn = context.colour.err.yellow;
   if (summary.rolesNotApplied > 0) {
     context.err(
-      warn(`Note: the role column enrols ${summary.rolesNotApplied} people, but no cohort was given, so no roles were applied.\n`) +
+      warn(`Note: the role column gives ${summary.rolesNotApplied} people a programme role, but no cohort was given, so no roles were applied.\n`) +
         `  To apply them: remedi import ${file} --cohort N (after remedi cohort create N ...).\n`,
     );
   }

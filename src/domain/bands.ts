@@ -117,4 +117,4 @@ export function seniorityOfRank(rank: number): Seniority {
 }
 
 export const BAND_EXPECTED =
-  'an Agenda for Change band (1 to 9, 8a to 8d, e.g. "Band 6" or "AfC 8a"), VSM, or a medical grade (FY1, FY2, ST1-ST8, Registrar, Specialty Doctor, Associate Specialist, Consultant)';
+  'a band such as "Band 6", "8a", "AfC Band 8b" or "VSM", or a medical grade such as "FY1", "ST3", "Specialty Doctor" or "Consultant"';

@@ -91,7 +91,7 @@ export function planRosterImport(
         line: row.line,
         column: options.columnOf('line_manager_id'),
         value: after.lineManagerId,
-        message: `line manager ${after.lineManagerId} is not in this file or the database; the line-chain rule cannot see past them`,
+        message: `line manager ${after.lineManagerId} is not in this file or the database, so remedi cannot check the management chain above them`,
       });
     }
     if (row.role) plan.enrolments.push({ staffId: row.staffId, role: row.role });
