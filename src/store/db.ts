@@ -46,14 +46,17 @@ export function openDatabase(path: string, options: OpenOptions): OpenedDb {
     throw new UserError(`${path} is a folder, not a remedi database.`, { fix: 'Give the path of the database file with --db PATH.' });
   }
 
-  let db: Db;
+  let db: Db | undefined;
   try {
     db = new Database(path, { fileMustExist: true });
     db.pragma('busy_timeout = 10000');
+    // Refuse a newer schema before anything (even the journal mode) touches the file.
+    refuseNewer(db, path);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     migrate(db, path);
   } catch (error) {
+    db?.close();
     throw asOpenError(error, path);
   }
   return { db, path, created };
@@ -94,19 +97,21 @@ function asOpenError(error: unknown, path: string): Error {
   return error as Error;
 }
 
+const schemaVersion = (db: Db): number => db.pragma('user_version', { simple: true }) as number;
+
+function refuseNewer(db: Db, path: string, found = schemaVersion(db)): void {
+  if (found <= SCHEMA_VERSION) return;
+  throw new UserError(`${path} was written by a newer version of remedi (schema ${found}; this one knows up to ${SCHEMA_VERSION}).`, {
+    fix: 'Update remedi (git pull && npm install) and run the command again; the database was not changed.',
+  });
+}
+
 function migrate(db: Db, path: string): void {
-  const version = () => db.pragma('user_version', { simple: true }) as number;
-  const refuseNewer = (found: number) =>
-    new UserError(`${path} was written by a newer version of remedi (schema ${found}; this one knows up to ${SCHEMA_VERSION}).`, {
-      fix: 'Update remedi (git pull && npm install) and run the command again; the database was not changed.',
-    });
-  const before = version();
-  if (before > SCHEMA_VERSION) throw refuseNewer(before);
-  if (before === SCHEMA_VERSION) return;
+  if (schemaVersion(db) === SCHEMA_VERSION) return;
   db.transaction(() => {
     // Another process may have migrated between our look and our lock.
-    const current = version();
-    if (current > SCHEMA_VERSION) throw refuseNewer(current);
+    const current = schemaVersion(db);
+    refuseNewer(db, path, current);
     for (let next = current + 1; next <= SCHEMA_VERSION; next += 1) {
       db.exec(MIGRATIONS[next - 1]);
     }

@@ -1,0 +1,86 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_FACTS, type StaffRecord } from '../../src/domain/staff.js';
+import { enrolmentCounts, enrolmentWriter, getCohort, listCohorts, saveCohort } from '../../src/store/cohorts.js';
+import { openDatabase } from '../../src/store/db.js';
+import { listStaff, loadAllStaff, staffWriter } from '../../src/store/staff.js';
+import { tempDir } from '../helpers/cli.js';
+
+const person = (staffId: string, facts: Partial<StaffRecord> = {}): StaffRecord => ({
+  staffId,
+  name: `Person ${staffId}`,
+  ...DEFAULT_FACTS,
+  band: '5',
+  active: true,
+  ...facts,
+});
+
+function freshDb() {
+  return openDatabase(join(tempDir(), 'remedi.db'), { create: true }).db;
+}
+
+describe('staff table', () => {
+  it('stores every fact and reads it back the same', () => {
+    const db = freshDb();
+    const full = person('001', {
+      email: 'a.b@nhs.net',
+      department: 'Surgery',
+      jobTitle: 'Staff Nurse',
+      staffGroup: 'Nursing and Midwifery Registered',
+      band: '8a',
+      ethnicity: 'C3',
+      bmeOverride: true,
+      functionsStated: ['clinical', 'front line'],
+      boardMember: false,
+      lineManagerId: '002',
+      raceTrained: true,
+      raceTrainedOn: '2025-02-01',
+      capacity: 2,
+    });
+    const sparse = person('002', { band: null, boardMember: true, bmeOverride: false });
+    db.transaction(() => {
+      const writer = staffWriter(db, '2026-03-15');
+      writer.insert(full);
+      writer.insert(sparse);
+    })();
+    expect(loadAllStaff(db)).toEqual(
+      new Map([
+        ['001', full],
+        ['002', sparse],
+      ]),
+    );
+  });
+
+  it('updates in place and records when someone left', () => {
+    const db = freshDb();
+    const writer = staffWriter(db, '2026-03-15');
+    writer.insert(person('001'));
+    writer.update(person('001', { band: '6', active: false }));
+    expect(loadAllStaff(db).get('001')).toMatchObject({ band: '6', active: false });
+    expect(db.prepare("SELECT left_on FROM staff WHERE staff_id = '001'").get()).toEqual({ left_on: '2026-03-15' });
+    writer.update(person('001', { active: true }));
+    expect(db.prepare("SELECT left_on FROM staff WHERE staff_id = '001'").get()).toEqual({ left_on: null });
+  });
+});
+
+describe('cohorts and enrolments', () => {
+  it('saves cohorts, enrols people with a role, and lists a cohort with roles', () => {
+    const db = freshDb();
+    saveCohort(db, { number: 1, name: 'First', start: '2026-01-05', end: '2026-09-30', minMonths: 8, minPerMonth: 2 });
+    saveCohort(db, { number: 2, name: null, start: '2027-01-04', end: '2027-09-30', minMonths: 6, minPerMonth: 1 });
+    const writer = staffWriter(db, '2026-03-15');
+    for (const id of ['001', '002', '003']) writer.insert(person(id));
+    const enrol = enrolmentWriter(db, 1);
+    enrol('001', 'mentee');
+    enrol('002', 'mentor');
+    enrol('002', 'either'); // a later roster changes the role
+    expect(getCohort(db, 2)).toMatchObject({ minMonths: 6, minPerMonth: 1 });
+    expect(listCohorts(db).map((c) => c.number)).toEqual([1, 2]);
+    expect(enrolmentCounts(db, 1)).toEqual({ mentor: 0, mentee: 1, either: 1 });
+    expect(listStaff(db, 1).map((p) => [p.staffId, p.role])).toEqual([
+      ['001', 'mentee'],
+      ['002', 'either'],
+    ]);
+    expect(listStaff(db)).toHaveLength(3);
+  });
+});
