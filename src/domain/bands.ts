@@ -86,7 +86,8 @@ export function parseBand(raw: string): Band | null {
     .replace(/^(agendaforchange|afc)/, '')
     .replace(/^(payband|band)/, '')
     .replace(/range/, '');
-  if (/^[1-9]$/.test(afc) || /^8[a-d]$/.test(afc)) {
+  // A bare 8 is not a band: band 8 is always split into 8a to 8d.
+  if (/^[1-79]$/.test(afc) || /^8[a-d]$/.test(afc)) {
     return { label: afc, rank: RANK_OF_LABEL.get(afc)! };
   }
   return null;

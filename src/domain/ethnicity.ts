@@ -71,6 +71,8 @@ export interface Ethnicity {
 function asCode(token: string): string | null {
   const upper = token.toUpperCase();
   if (upper === '99') return '99';
+  // "NA" in a spreadsheet means "not applicable", not a local code under N.
+  if (upper === 'NA') return null;
   if (/^[A-Z][A-Z0-9]?$/.test(upper) && NATIONAL_LETTERS.has(upper[0])) return upper;
   return null;
 }

@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { planRosterImport, type ChangedField, type PlanOptions } from '../../src/domain/rosterPlan.js';
+import type { RosterRow } from '../../src/domain/rosterRows.js';
+import { DEFAULT_FACTS, type ProgrammeRole, type StaffFacts, type StaffRecord } from '../../src/domain/staff.js';
+
+const COLUMNS: Record<string, string> = {
+  staff_id: 'column A (Employee Number)',
+  name: 'column B (Full Name)',
+  band: 'column C (Pay Band)',
+  line_manager_id: 'column D (Line Manager)',
+};
+const options = (missingLeft = false): PlanOptions => ({ missingLeft, columnOf: (field) => COLUMNS[field] ?? null });
+
+const known = (staffId: string, facts: Partial<StaffFacts> = {}, active = true): StaffRecord => ({
+  staffId,
+  name: `Person ${staffId}`,
+  ...DEFAULT_FACTS,
+  band: '6',
+  ...facts,
+  active,
+});
+const db = (...people: StaffRecord[]): Map<string, StaffRecord> => new Map(people.map((p) => [p.staffId, p]));
+const row = (line: number, staffId: string, facts: Partial<StaffFacts> = {}, role?: ProgrammeRole | null): RosterRow => ({
+  line,
+  staffId,
+  facts,
+  role,
+});
+
+describe('planRosterImport: added, updated, unchanged', () => {
+  it.each<[string, StaffRecord[], RosterRow[], { added: string[]; updated: Array<[string, ChangedField[]]>; unchanged: number }]>([
+    ['an empty database: everyone is added', [], [row(2, 'E1', { name: 'Ada', band: '6' }), row(3, 'E2', { name: 'Ben', band: '8c' })], { added: ['E1', 'E2'], updated: [], unchanged: 0 }],
+    ['the same facts again: unchanged', [known('E1')], [row(2, 'E1', { name: 'Person E1', band: '6' })], { added: [], updated: [], unchanged: 1 }],
+    ['a new band: updated', [known('E1')], [row(2, 'E1', { band: '7' })], { added: [], updated: [['E1', ['band']]], unchanged: 0 }],
+    [
+      'several fields changed, listed',
+      [known('E1', { department: 'ED' })],
+      [row(2, 'E1', { band: '7', department: 'Theatres', functionsStated: ['clinical'] })],
+      { added: [], updated: [['E1', ['band', 'department', 'functionsStated']]], unchanged: 0 },
+    ],
+    [
+      'the same stated functions: unchanged',
+      [known('E1', { functionsStated: ['clinical', 'front line'] })],
+      [row(2, 'E1', { functionsStated: ['clinical', 'front line'] })],
+      { added: [], updated: [], unchanged: 1 },
+    ],
+    [
+      'a mix',
+      [known('E1'), known('E2'), known('E3')],
+      [row(2, 'E1', { band: '6' }), row(3, 'E2', { capacity: 3 }), row(4, 'E9', { name: 'Nia', band: '4' })],
+      { added: ['E9'], updated: [['E2', ['capacity']]], unchanged: 1 },
+    ],
+  ])('%s', (_case, existing, rows, expected) => {
+    const plan = planRosterImport(db(...existing), rows, options());
+    expect(plan.problems).toEqual([]);
+    expect(plan.added.map((p) => p.staffId)).toEqual(expected.added);
+    expect(plan.updated.map((u) => [u.after.staffId, [...u.changed].sort()])).toEqual(
+      expected.updated.map(([id, changed]) => [id, [...changed].sort()]),
+    );
+    expect(plan.unchanged).toBe(expected.unchanged);
+  });
+
+  it('a new person gets the defaults for what the file does not say', () => {
+    const plan = planRosterImport(db(), [row(2, 'E1', { name: 'Ada', band: '5' })], options());
+    expect(plan.added).toEqual([{ ...DEFAULT_FACTS, staffId: 'E1', name: 'Ada', band: '5', active: true }]);
+  });
+
+  it('columns absent from the file leave what we knew alone', () => {
+    const before = known('E1', { email: 'e1@nhs.net', department: 'ED', ethnicity: 'M', raceTrained: true, raceTrainedOn: '2024-01-10', capacity: 2 });
+    const plan = planRosterImport(db(before), [row(2, 'E1', { band: '7' })], options());
+    expect(plan.updated).toHaveLength(1);
+    expect(plan.updated[0].after).toEqual({ ...before, band: '7' });
+  });
+});
+
+describe('planRosterImport: refusals', () => {
+  it('refuses a staff id that appears twice, naming the earlier line', () => {
+    const plan = planRosterImport(db(), [row(2, 'E1', { name: 'Ada', band: '6' }), row(3, 'E2', { name: 'Ben', band: '6' }), row(5, 'E1', { name: 'Ada', band: '6' })], options());
+    expect(plan.problems).toHaveLength(1);
+    expect(plan.problems[0]).toMatchObject({ line: 5, column: 'column A (Employee Number)', value: 'E1' });
+    expect(plan.problems[0].message).toMatch(/already on line 2/);
+    expect(plan.added).toEqual([]);
+  });
+
+  it.each<[string, StaffRecord[], RosterRow, string, RegExp]>([
+    ['a new person with no name', [], row(4, 'E1', { band: '6' }), 'column B (Full Name)', /E1 is new, so they need a name/],
+    ['a new person with no band', [], row(4, 'E1', { name: 'Ada' }), 'column C (Pay Band)', /band is missing/],
+    ['a known person whose band is blanked', [known('E1')], row(4, 'E1', { band: null }), 'column C (Pay Band)', /band is missing/],
+    ['someone no longer on the board, with no band', [known('E1', { band: null, boardMember: true })], row(4, 'E1', { boardMember: false }), 'column C (Pay Band)', /band is missing/],
+  ])('%s', (_case, existing, bad, column, message) => {
+    const plan = planRosterImport(db(...existing), [row(2, 'E7', { name: 'Ok', band: '5' }), bad], options());
+    expect(plan.problems).toHaveLength(1);
+    expect(plan.problems[0]).toMatchObject({ line: 4, column });
+    expect(plan.problems[0].message).toMatch(message);
+    expect(plan.added.map((p) => p.staffId)).toEqual(['E7']);
+  });
+
+  it.each<[string, StaffRecord[], RosterRow]>([
+    ['a new board member without a band', [], row(2, 'E1', { name: 'Chief Exec', boardMember: true })],
+    ['a known person named before, in a file without names', [known('E1')], row(2, 'E1', { band: '8a' })],
+  ])('accepts %s', (_case, existing, ok) => {
+    const plan = planRosterImport(db(...existing), [ok], options());
+    expect(plan.problems).toEqual([]);
+    expect(plan.added.length + plan.updated.length).toBe(1);
+  });
+});
+
+describe('planRosterImport: line managers', () => {
+  it.each<[string, StaffRecord[], RosterRow[], string[]]>([
+    ['a manager nobody knows is a warning', [], [row(2, 'E1', { name: 'Ada', band: '5', lineManagerId: 'M9' })], ['M9']],
+    ['a manager later in the same file is fine', [], [row(2, 'E1', { name: 'Ada', band: '5', lineManagerId: 'M1' }), row(3, 'M1', { name: 'Mo', band: '7' })], []],
+    ['a manager earlier in the same file is fine', [], [row(2, 'M1', { name: 'Mo', band: '7' }), row(3, 'E1', { name: 'Ada', band: '5', lineManagerId: 'M1' })], []],
+    ['a manager already in the database is fine', [known('M1', { band: '8a' })], [row(2, 'E1', { name: 'Ada', band: '5', lineManagerId: 'M1' })], []],
+    ['no manager is fine', [], [row(2, 'E1', { name: 'Ada', band: '5', lineManagerId: null })], []],
+  ])('%s', (_case, existing, rows, warned) => {
+    const plan = planRosterImport(db(...existing), rows, options());
+    expect(plan.problems).toEqual([]);
+    expect(plan.warnings.map((w) => w.value)).toEqual(warned);
+    for (const warning of plan.warnings) {
+      expect(warning).toMatchObject({ line: 2, column: 'column D (Line Manager)' });
+      expect(warning.message).toMatch(/not in this file or the database/);
+    }
+    expect(plan.added).toHaveLength(rows.length);
+  });
+});
+
+describe('planRosterImport: people not in the file', () => {
+  const existing = [known('E1'), known('E2'), known('E3'), known('L1', {}, false)];
+  const rows = [row(2, 'E1', { band: '6' })];
+
+  it.each([
+    [false, ['E2', 'E3'], []],
+    [true, ['E2', 'E3'], ['E2', 'E3']],
+  ])('with missingLeft %j, not in file %j, marked left %j', (missingLeft, notInFile, markedLeft) => {
+    const plan = planRosterImport(db(...existing), rows, options(missingLeft));
+    expect(plan.notInFile.map((p) => p.staffId)).toEqual(notInFile);
+    expect(plan.markedLeft.map((p) => p.staffId)).toEqual(markedLeft);
+    for (const person of plan.markedLeft) expect(person.active).toBe(false);
+    for (const person of plan.notInFile) expect(person.active).toBe(true);
+  });
+
+  it.each<[string, RosterRow, ChangedField[]]>([
+    ['unchanged otherwise', row(2, 'L1', { band: '6' }), ['active']],
+    ['with a new band', row(2, 'L1', { band: '7' }), ['band', 'active']],
+  ])('a leaver who reappears is active again (%s)', (_case, back, changed) => {
+    const plan = planRosterImport(db(known('L1', {}, false)), [back], options(true));
+    expect(plan.unchanged).toBe(0);
+    expect(plan.updated).toHaveLength(1);
+    expect(plan.updated[0].after.active).toBe(true);
+    expect([...plan.updated[0].changed].sort()).toEqual([...changed].sort());
+    expect(plan.notInFile).toEqual([]);
+    expect(plan.markedLeft).toEqual([]);
+  });
+});
+
+describe('planRosterImport: enrolments', () => {
+  it('enrols the people whose role cell says so', () => {
+    const plan = planRosterImport(
+      db(known('E3')),
+      [
+        row(2, 'E1', { name: 'Ada', band: '5' }, 'mentor'),
+        row(3, 'E2', { name: 'Ben', band: '8d' }, 'mentee'),
+        row(4, 'E3', {}, 'either'),
+        row(5, 'E4', { name: 'Cy', band: '4' }, null),
+        row(6, 'E5', { name: 'Di', band: '4' }, undefined),
+        row(7, 'E6', { name: 'Ed' }, 'mentor'), // refused: no band
+      ],
+      options(),
+    );
+    expect(plan.enrolments).toEqual([
+      { staffId: 'E1', role: 'mentor' },
+      { staffId: 'E2', role: 'mentee' },
+      { staffId: 'E3', role: 'either' },
+    ]);
+  });
+});

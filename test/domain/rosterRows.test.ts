@@ -1,0 +1,254 @@
+import { describe, expect, it } from 'vitest';
+import { mapColumns } from '../../src/domain/rosterColumns.js';
+import { parseRosterRecord, type RowResult } from '../../src/domain/rosterRows.js';
+
+/** A full roster row, column A to O, as an ESR-style export heads it. */
+const GOOD: Record<string, string> = {
+  'Employee Number': 'E1001', // A
+  'Full Name': 'Ada Okafor', // B
+  'Pay Band': 'Band 6', // C
+  'Email Address': 'ada.okafor@nhs.net', // D
+  'Ethnic Origin': 'N Black or Black British - African', // E
+  BME: '', // F
+  'Board Member': 'no', // G
+  Function: 'front line', // H
+  'Line Manager Employee Number': 'E2002', // I
+  'RACE Trained': '2024-03-14', // J
+  Capacity: '2', // K
+  Role: 'mentor', // L
+  Directorate: 'Emergency Medicine', // M
+  'Job Role': 'Staff Nurse', // N
+  'Staff Group': 'Nursing and Midwifery Registered', // O
+};
+
+/** Parses one record (line 7 unless told) of a file with these columns and values. */
+function parse(values: Record<string, string>, line = 7): RowResult {
+  const headers = Object.keys(values);
+  return parseRosterRecord(
+    headers.map((header) => values[header]),
+    line,
+    headers,
+    mapColumns(headers),
+  );
+}
+
+const withCell = (header: string, value: string): Record<string, string> => ({ ...GOOD, [header]: value });
+
+describe('parseRosterRecord: a good row', () => {
+  it('gives every fact the file states', () => {
+    const result = parse(GOOD);
+    expect(result.problems).toEqual([]);
+    expect(result.warnings).toEqual([]);
+    expect(result.row).toEqual({
+      line: 7,
+      staffId: 'E1001',
+      role: 'mentor',
+      facts: {
+        name: 'Ada Okafor',
+        band: '6',
+        email: 'ada.okafor@nhs.net',
+        ethnicity: 'N',
+        bmeOverride: null,
+        boardMember: false,
+        functionsStated: ['front line'],
+        lineManagerId: 'E2002',
+        raceTrained: true,
+        raceTrainedOn: '2024-03-14',
+        capacity: 2,
+        department: 'Emergency Medicine',
+        jobTitle: 'Staff Nurse',
+        staffGroup: 'Nursing and Midwifery Registered',
+      },
+    });
+  });
+
+  it('trims the spaces around cells', () => {
+    const result = parse({ 'Employee Number': '  E1001 ', 'Full Name': ' Ada Okafor  ', Directorate: '   ' });
+    expect(result.row).toMatchObject({ staffId: 'E1001', facts: { name: 'Ada Okafor', department: null } });
+  });
+});
+
+describe('parseRosterRecord: refusals', () => {
+  it.each<[string, string, string, string, RegExp]>([
+    ['missing staff id', 'Employee Number', '  ', 'column A (Employee Number)', /staff id is missing/],
+    ['unknown band', 'Pay Band', 'Band 10', 'column C (Pay Band)', /not a pay band/],
+    ['band that is a job', 'Pay Band', 'Manager', 'column C (Pay Band)', /not a pay band/],
+    ['bad email', 'Email Address', 'ada.okafor', 'column D (Email Address)', /not an email address/],
+    ['email with a space', 'Email Address', 'ada okafor@nhs.net', 'column D (Email Address)', /not an email address/],
+    ['bad bme yes/no', 'BME', 'maybe', 'column F (BME)', /yes or no/],
+    ['bad board yes/no', 'Board Member', 'sometimes', 'column G (Board Member)', /yes or no/],
+    ['unknown function', 'Function', 'clinical; operational', 'column H (Function)', /"operational" is not a function/],
+    ['own line manager', 'Line Manager Employee Number', 'E1001', 'column I (Line Manager Employee Number)', /own line manager/],
+    ['impossible training date', 'RACE Trained', '2024-02-30', 'column J (RACE Trained)', /not a real date: .*no day 30/],
+    ['US training date', 'RACE Trained', '03/25/2024', 'column J (RACE Trained)', /not a real date: .*US month-first/],
+    ['training neither yes/no nor a date', 'RACE Trained', 'soon', 'column J (RACE Trained)', /expected yes, no, or/],
+    ['fractional capacity', 'Capacity', '1.5', 'column K (Capacity)', /whole number/],
+    ['negative capacity', 'Capacity', '-1', 'column K (Capacity)', /whole number/],
+    ['capacity in words', 'Capacity', 'abc', 'column K (Capacity)', /whole number/],
+    ['unknown role', 'Role', 'observer', 'column L (Role)', /mentor, mentee or either/],
+  ])('%s', (_case, header, value, column, message) => {
+    const result = parse(withCell(header, value), 12);
+    expect(result.row).toBeNull();
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]).toMatchObject({ line: 12, column, value });
+    expect(result.problems[0].message).toMatch(message);
+  });
+
+  it('reports every bad cell of a row, not just the first', () => {
+    const result = parse({ ...GOOD, 'Pay Band': 'Band 10', Capacity: 'abc', Role: 'observer' });
+    expect(result.problems.map((problem) => problem.column)).toEqual([
+      'column C (Pay Band)',
+      'column K (Capacity)',
+      'column L (Role)',
+    ]);
+  });
+
+  it.each([
+    ['Directorate', 'column M (Directorate)'],
+    ['Full Name', 'column B (Full Name)'],
+  ])('refuses an over-long field in %s, quoting only its start', (header, column) => {
+    const result = parse(withCell(header, 'x'.repeat(1001)), 3);
+    expect(result.row).toBeNull();
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]).toMatchObject({ line: 3, column, value: `${'x'.repeat(20)}...` });
+    expect(result.problems[0].message).toMatch(/1001 characters/);
+  });
+
+  it('accepts a field of exactly 1000 characters', () => {
+    const result = parse(withCell('Directorate', 'x'.repeat(1000)));
+    expect(result.problems).toEqual([]);
+    expect(result.row?.facts.department).toHaveLength(1000);
+  });
+});
+
+describe('parseRosterRecord: cells', () => {
+  it.each<[string, boolean, string | null]>([
+    ['yes', true, null],
+    ['Y', true, null],
+    ['no', false, null],
+    ['', false, null],
+    ['2024-03-14', true, '2024-03-14'],
+    ['14/03/2024', true, '2024-03-14'],
+    ['29/02/2024', true, '2024-02-29'],
+  ])('RACE trained %j -> trained %j on %j', (value, trained, on) => {
+    const result = parse(withCell('RACE Trained', value));
+    expect(result.problems).toEqual([]);
+    expect(result.row?.facts).toMatchObject({ raceTrained: trained, raceTrainedOn: on });
+  });
+
+  it.each<[string, 'mentor' | 'mentee' | 'either' | null]>([
+    ['mentor', 'mentor'],
+    ['Mentor', 'mentor'],
+    ['MENTEE', 'mentee'],
+    ['either', 'either'],
+    ['both', 'either'],
+    ['Both', 'either'],
+    ['', null],
+  ])('role %j is %j', (value, role) => {
+    expect(parse(withCell('Role', value)).row?.role).toBe(role);
+  });
+
+  it('has no role at all without a role column', () => {
+    const { Role: _role, ...noRole } = GOOD;
+    const result = parse(noRole);
+    expect(result.row).not.toBeNull();
+    expect(result.row?.role).toBeUndefined();
+  });
+
+  it.each([
+    ['', 1],
+    ['0', 0],
+    ['1', 1],
+    ['3', 3],
+  ])('capacity %j is %i', (value, capacity) => {
+    expect(parse(withCell('Capacity', value)).row?.facts.capacity).toBe(capacity);
+  });
+
+  it.each<[string, boolean | null]>([
+    ['yes', true],
+    ['N', false],
+    ['', null],
+  ])('bme %j overrides with %j', (value, override) => {
+    expect(parse(withCell('BME', value)).row?.facts.bmeOverride).toBe(override);
+  });
+
+  it.each<[string, boolean]>([
+    ['Yes', true],
+    ['1', true],
+    ['no', false],
+    ['', false],
+  ])('board member %j is %j', (value, board) => {
+    expect(parse(withCell('Board Member', value)).row?.facts.boardMember).toBe(board);
+  });
+
+  it.each<[string, string[] | null]>([
+    ['', null],
+    ['Clinical, Front-Line', ['clinical', 'front line']],
+  ])('function %j is stated as %j', (value, functions) => {
+    expect(parse(withCell('Function', value)).row?.facts.functionsStated).toEqual(functions);
+  });
+
+  it.each<[string, string | null]>([
+    ['AfC Band 8a', '8a'],
+    ['Consultant', 'Consultant'],
+    ['', null],
+  ])('band %j is stored as %j', (value, band) => {
+    expect(parse(withCell('Pay Band', value)).row?.facts.band).toBe(band);
+  });
+
+  it.each<[string, string | null]>([
+    ['', null],
+    ['E2002', 'E2002'],
+  ])('line manager %j is %j', (value, manager) => {
+    expect(parse(withCell('Line Manager Employee Number', value)).row?.facts.lineManagerId).toBe(manager);
+  });
+
+  it.each([['Martian'], ['Q']])('an unrecognised ethnicity %j is a warning, not a refusal', (value) => {
+    const result = parse(withCell('Ethnic Origin', value), 9);
+    expect(result.problems).toEqual([]);
+    expect(result.row?.facts.ethnicity).toBeNull();
+    expect(result.warnings).toHaveLength(1);
+    expect(result.warnings[0]).toMatchObject({ line: 9, column: 'column E (Ethnic Origin)', value });
+    expect(result.warnings[0].message).toMatch(/unknown/);
+  });
+
+  it.each([
+    ['', null],
+    ['C3', 'C3'],
+    ['Indian', 'H'],
+  ])('ethnicity %j is stored as %j without a warning', (value, code) => {
+    const result = parse(withCell('Ethnic Origin', value));
+    expect(result.warnings).toEqual([]);
+    expect(result.row?.facts.ethnicity).toBe(code);
+  });
+});
+
+describe('parseRosterRecord: names', () => {
+  it.each<[string, Record<string, string>, string | undefined]>([
+    ['first and last name combine', { 'Employee Number': 'E1', Forename: 'Ada', Surname: 'Okafor' }, 'Ada Okafor'],
+    ['last name alone', { 'Employee Number': 'E1', 'First Name': '', 'Last Name': 'Okafor' }, 'Okafor'],
+    ['first name alone', { 'Employee Number': 'E1', 'First Name': 'Ada' }, 'Ada'],
+    ['both blank: no name stated', { 'Employee Number': 'E1', 'First Name': ' ', 'Last Name': '' }, undefined],
+    ['a full name column wins', { 'Employee Number': 'E1', Name: 'Ada B. Okafor', 'First Name': 'Ada', 'Last Name': 'Okafor' }, 'Ada B. Okafor'],
+    ['a blank full name states none', { 'Employee Number': 'E1', Name: '' }, undefined],
+  ])('%s', (_case, values, name) => {
+    const result = parse(values);
+    expect(result.problems).toEqual([]);
+    expect(result.row?.facts.name).toBe(name);
+    expect('name' in result.row!.facts).toBe(name !== undefined);
+  });
+});
+
+describe('parseRosterRecord: only the columns present are stated', () => {
+  it.each<[string, Record<string, string>, string[]]>([
+    ['id and band', { 'Employee Number': 'E1', 'Pay Band': '7' }, ['band']],
+    ['id and RACE training', { 'Employee Number': 'E1', 'RACE Trained': 'yes' }, ['raceTrained', 'raceTrainedOn']],
+    ['id, name and capacity', { 'Employee Number': 'E1', 'Full Name': 'Ada', Capacity: '' }, ['name', 'capacity']],
+    ['id and ethnicity', { 'Employee Number': 'E1', 'Ethnic Origin': 'M' }, ['ethnicity']],
+    ['id alone', { 'Employee Number': 'E1' }, []],
+  ])('%s', (_case, values, keys) => {
+    const result = parse(values);
+    expect(result.problems).toEqual([]);
+    expect(Object.keys(result.row!.facts).sort()).toEqual([...keys].sort());
+  });
+});
