@@ -146,6 +146,11 @@ role, race_trained, capacity. Every row is checked first: if any is wrong, nothi
 export async function main(argv: string[]): Promise<number> {
   // Everything remedi creates (database, WAL, exports) is for its owner's eyes only.
   process.umask(0o077);
+  // `remedi staff list | head` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(EXIT_OK);
+    throw error;
+  });
   const debug = argv.includes('--debug');
   const program = buildProgram();
   try {

@@ -1,6 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, remedi, snapshotFolder, tempDir } from '../helpers/cli.js';
+import { FIXTURES, ROOT, remedi, snapshotFolder, tempDir } from '../helpers/cli.js';
 
 describe('remedi cohort', () => {
   it('creates with default thresholds, edits, and lists with enrolment counts', () => {
@@ -99,5 +100,11 @@ describe('help and version', () => {
     const result = remedi(['--version']);
     expect(result.code).toBe(0);
     expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('a reader that closes the pipe early (| head -1) gets no stack trace', () => {
+    const result = spawnSync('sh', ['-c', 'node bin/remedi.js --help | head -1'], { cwd: ROOT, encoding: 'utf8' });
+    expect(result.stdout).toBe('Usage: remedi [options] [command]\n');
+    expect(result.stderr).toBe('');
   });
 });
