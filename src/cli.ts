@@ -51,6 +51,8 @@ export function buildProgram(): Command {
     .version(VERSION, '-V, --version', 'show the version of remedi')
     .helpOption('-h, --help', 'show help for a command')
     .showHelpAfterError('(add --help for how to use it)')
+    // Options after a subcommand belong to it: `pair add --db X` must not hand --db to `pair`.
+    .enablePositionalOptions()
     .exitOverride()
     .addHelpText(
       'after',
@@ -59,6 +61,7 @@ Getting started:
   remedi cohort create 1 --start 2026-01-05 --end 2026-09-30
   remedi import roster.csv --cohort 1
   remedi staff list --cohort 1
+  remedi pair --cohort 1 --trios          (then --save)
 
 Everything is kept in one file, remedi.db in this folder (or --db PATH, or $REMEDI_DB).`,
     );
@@ -137,6 +140,96 @@ role, race_trained, capacity. Every row is checked first: if any is wrong, nothi
     .action(async (options) => {
       const { runStaffList } = await import('./commands/staff.js');
       runStaffList(options, await context(options));
+    });
+  common(staff.command('train'))
+    .description('Record RACE training for mentors trained after the roster was imported.')
+    .argument('<staffId...>', 'one or more staff ids')
+    .option('--on <date>', 'the day they were trained (default: today)', isoDateArgument)
+    .addHelpText('after', '\nExample:\n  remedi staff train 10000065 10000069 --on 2026-02-10')
+    .action(async (ids: string[], options) => {
+      const { runStaffTrain } = await import('./commands/staff.js');
+      runStaffTrain(ids, options, await context(options));
+    });
+
+  const pair = common(program.command('pair'))
+    .enablePositionalOptions()
+    .description(
+      'Propose the best pairs of mentors and mentees for a cohort, following the programme\'s rules, with the reasons for ' +
+        'each pair and for everyone left out. Nothing is saved without --save.',
+    )
+    .option('--cohort <number>', 'the cohort (default: the newest that has started)', wholeNumber('a cohort number', 1))
+    .option('--trios', 'give each board member two mentors: one BME, one front-line')
+    .option('--save', 'record the proposed relationships')
+    .option('--start <date>', 'the day saved relationships start (default: the cohort\'s start)', isoDateArgument)
+    .option('--weights <file>', 'a JSON file of scoring weights, e.g. {"race": 500, "perBandGap": 5}')
+    .option('--allow-untrained', 'let mentors who are not RACE-trained yet be paired')
+    .option('--allow-repeat', 'let two people paired in an earlier cohort be paired again')
+    .option('--replace', 'first remove this cohort\'s relationships that have no sessions yet, and propose them afresh')
+    .option('--csv', 'print one row per relationship as CSV, for a mail merge')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  remedi pair --cohort 1                 see the proposal and why
+  remedi pair --cohort 1 --trios --save  board members get a BME and a front-line mentor; record it
+  remedi pair --csv > pairs.csv          for a mail merge
+
+Hard rules (never broken): the mentor is more junior than the mentee; neither manages the other within two
+levels; the mentor has free capacity and is RACE-trained; the two were not paired in an earlier cohort.
+The proposal covers as many board members as possible, then pairs as many mentees as possible, then (with
+--trios) fills as many trio places as possible, then scores highest. See the README for the weights.`,
+    )
+    .action(async (options) => {
+      const { runPair } = await import('./commands/pair.js');
+      runPair(options, await context(options));
+    });
+  common(pair.command('add'))
+    .description('Record a pair (or, with two mentors, a trio) you made by hand; the rules are checked first.')
+    .requiredOption('--mentee <staffId>', 'the senior leader being mentored')
+    .requiredOption('--mentor <staffId>', 'the mentor (give it twice for a trio)', collect)
+    .option('--cohort <number>', 'the cohort (default: the newest that has started)', wholeNumber('a cohort number', 1))
+    .option('--start <date>', 'the day it starts (default: the cohort\'s start)', isoDateArgument)
+    .option('--force', 'record it even though it breaks a rule, marked as an override')
+    .addHelpText('after', '\nExamples:\n  remedi pair add --mentee 10000001 --mentor 10000052\n  remedi pair add --mentee 10000001 --mentor 10000023 --mentor 10000052 --cohort 1')
+    .action(async (options) => {
+      const { runPairAdd } = await import('./commands/pairManage.js');
+      runPairAdd(options, await context(options));
+    });
+  common(pair.command('end'))
+    .description('End a relationship early (its sessions are kept).')
+    .argument('<id>', 'the relationship id, from remedi pair list', wholeNumber('a relationship id', 1))
+    .option('--on <date>', 'the day it ended (default: today)', isoDateArgument)
+    .option('--reason <text>', 'why it ended, for the record')
+    .addHelpText('after', '\nExample:\n  remedi pair end 7 --on 2026-04-30 --reason "mentor moved trust"')
+    .action(async (id: number, options) => {
+      const { runPairEnd } = await import('./commands/pairManage.js');
+      runPairEnd(id, options, await context(options));
+    });
+  common(pair.command('list'))
+    .description('List saved relationships: who, type, start, end and whether they are still running.')
+    .option('--cohort <number>', 'only this cohort', wholeNumber('a cohort number', 1))
+    .addHelpText('after', '\nExamples:\n  remedi pair list\n  remedi pair list --cohort 1 --json')
+    .action(async (options) => {
+      const { runPairList } = await import('./commands/pairManage.js');
+      runPairList(options, await context(options));
+    });
+
+  const department = program.command('department').description('Mark the departments that get targeted reverse mentoring.');
+  common(department.command('target'))
+    .description('Mark a department as targeted: its leaders are matched first, and a mentor from the same department is a plus.')
+    .argument('<name>', 'the department, as on the staff list (any case)')
+    .option('--off', 'stop targeting it')
+    .addHelpText('after', '\nExamples:\n  remedi department target "Emergency Medicine"\n  remedi department target "Emergency Medicine" --off')
+    .action(async (name: string, options) => {
+      const { runDepartmentTarget } = await import('./commands/department.js');
+      runDepartmentTarget(name, options, await context(options));
+    });
+  common(department.command('list'))
+    .description('List the departments on the staff list and which are targeted.')
+    .addHelpText('after', '\nExample:\n  remedi department list')
+    .action(async (options) => {
+      const { runDepartmentList } = await import('./commands/department.js');
+      runDepartmentList(options, await context(options));
     });
 
   return program;

@@ -7,7 +7,8 @@ import type { StaffFunction } from '../domain/functions.js';
 import { classify, type ProgrammeRole } from '../domain/staff.js';
 import { getCohort } from '../store/cohorts.js';
 import { openDatabase } from '../store/db.js';
-import { listStaff, type ListedStaff } from '../store/staff.js';
+import { listStaff, loadAllStaff, recordTraining, type ListedStaff } from '../store/staff.js';
+import { formatDate } from '../domain/dates.js';
 import { renderTable } from '../ui/table.js';
 
 export interface StaffListOptions extends CommonOptions {
@@ -105,4 +106,37 @@ export function runStaffList(options: StaffListOptions, context: Context): Staff
   const left = people.filter((p) => !p.active).length;
   context.err(`${people.length} ${people.length === 1 ? 'person' : 'people'}${left > 0 ? `, ${left} of whom have left` : ''}.\n`);
   return people;
+}
+
+export interface StaffTrainOptions extends CommonOptions {
+  on?: string;
+}
+
+/** `remedi staff train`: RACE training done after the roster was imported. All or nothing. */
+export function runStaffTrain(staffIds: string[], options: StaffTrainOptions, context: Context): StaffJson[] {
+  const on = options.on ?? context.today;
+  if (on > context.today) {
+    throw new UserError(`${formatDate(on)} is in the future; record training once it has happened.`, { fix: 'Give the day they were trained with --on.' });
+  }
+  const { db } = openDatabase(dbPathOf(options, context), { create: false });
+  try {
+    const trained = db
+      .transaction(() => {
+        const everyone = loadAllStaff(db);
+        const unknown = staffIds.filter((id) => !everyone.has(id));
+        if (unknown.length > 0) {
+          throw new UserError(`Nobody was recorded: there is no one with staff id ${unknown.join(', ')}.`, { fix: 'Check the ids with remedi staff list.' });
+        }
+        const ids = [...new Set(staffIds)];
+        recordTraining(db, ids, on, context.today);
+        const after = loadAllStaff(db);
+        return ids.map((id) => staffJson(after.get(id)!));
+      })
+      .immediate();
+    if (options.json) context.out(`${JSON.stringify(trained, null, 2)}\n`);
+    else context.out(`Recorded RACE training on ${formatDate(on)} for ${trained.map((p) => `${p.name} (${p.staffId})`).join(', ')}.\n`);
+    return trained;
+  } finally {
+    db.close();
+  }
 }

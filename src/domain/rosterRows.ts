@@ -144,7 +144,8 @@ export function parseRosterRecord(cells: string[], line: number, headers: string
     else facts.lineManagerId = manager;
   }
 
-  if (has('race_trained')) {
+  // A blank RACE cell says nothing: training recorded earlier (remedi staff train) stays.
+  if (has('race_trained') && text(cell('race_trained')) !== null) {
     const trained = parseRaceTraining(cell('race_trained'));
     if (trained === null) refuse('race_trained', `expected yes, no, or ${DATE_EXPECTED} (the day they were trained)`);
     else if (typeof trained === 'string') refuse('race_trained', trained);

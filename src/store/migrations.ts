@@ -45,6 +45,38 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (cohort, staff_id)
   ) STRICT;
   `,
+  // 2: relationships (pairs and trios) and the departments targeted for reverse mentoring.
+  `
+  CREATE TABLE targeted_departments (
+    department_key TEXT PRIMARY KEY,
+    name           TEXT NOT NULL
+  ) STRICT;
+
+  CREATE TABLE relationships (
+    id          INTEGER PRIMARY KEY,
+    cohort      INTEGER NOT NULL REFERENCES cohorts (number),
+    mentee_id   TEXT NOT NULL REFERENCES staff (staff_id),
+    type        TEXT NOT NULL CHECK (type IN ('race', 'frontline', 'clinical', 'general')),
+    score       INTEGER NOT NULL DEFAULT 0,
+    reasons     TEXT NOT NULL DEFAULT '[]',
+    start_date  TEXT NOT NULL,
+    ended_on    TEXT,
+    end_reason  TEXT,
+    override    INTEGER NOT NULL DEFAULT 0 CHECK (override IN (0, 1)),
+    created_on  TEXT NOT NULL,
+    CHECK (ended_on IS NULL OR ended_on >= start_date)
+  ) STRICT;
+  CREATE INDEX relationships_by_cohort ON relationships (cohort);
+  CREATE INDEX relationships_by_mentee ON relationships (mentee_id);
+
+  CREATE TABLE relationship_mentors (
+    relationship_id INTEGER NOT NULL REFERENCES relationships (id) ON DELETE CASCADE,
+    mentor_id       TEXT NOT NULL REFERENCES staff (staff_id),
+    slot            TEXT CHECK (slot IN ('bme', 'frontline')),
+    PRIMARY KEY (relationship_id, mentor_id)
+  ) STRICT;
+  CREATE INDEX relationship_mentors_by_mentor ON relationship_mentors (mentor_id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -122,3 +122,9 @@ export function listStaff(db: Db, cohort?: number): ListedStaff[] {
 export function countStaff(db: Db): number {
   return (db.prepare('SELECT count(*) AS n FROM staff').get() as { n: number }).n;
 }
+
+/** Records RACE training (a date, or null when only "yes" is known). Call inside a transaction. */
+export function recordTraining(db: Db, staffIds: readonly string[], on: IsoDate | null, today: IsoDate): void {
+  const update = db.prepare('UPDATE staff SET race_trained = 1, race_trained_on = ?, updated_on = ? WHERE staff_id = ?');
+  for (const staffId of staffIds) update.run(on, today, staffId);
+}

@@ -126,7 +126,6 @@ describe('parseRosterRecord: cells', () => {
     ['yes', true, null],
     ['Y', true, null],
     ['no', false, null],
-    ['', false, null],
     ['2024-03-14', true, '2024-03-14'],
     ['14/03/2024', true, '2024-03-14'],
     ['29/02/2024', true, '2024-02-29'],
@@ -134,6 +133,13 @@ describe('parseRosterRecord: cells', () => {
     const result = parse(withCell('RACE Trained', value));
     expect(result.problems).toEqual([]);
     expect(result.row?.facts).toMatchObject({ raceTrained: trained, raceTrainedOn: on });
+  });
+
+  it('a blank RACE cell states nothing, so training recorded earlier stays', () => {
+    const result = parse(withCell('RACE Trained', ' '));
+    expect(result.problems).toEqual([]);
+    expect(result.row?.facts).not.toHaveProperty('raceTrained');
+    expect(result.row?.facts).not.toHaveProperty('raceTrainedOn');
   });
 
   it.each<[string, 'mentor' | 'mentee' | 'either' | null]>([

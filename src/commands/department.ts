@@ -1,0 +1,56 @@
+/** `remedi department target | list`: the departments that get targeted reverse mentoring. */
+import { UserError } from '../errors.js';
+import { dbPathOf, type CommonOptions, type Context } from '../context.js';
+import { departmentKey } from '../domain/pairingRules.js';
+import { suggest } from '../domain/suggest.js';
+import { openDatabase } from '../store/db.js';
+import { listDepartments, setTargeted, type DepartmentSummary } from '../store/departments.js';
+import { renderTable } from '../ui/table.js';
+
+export interface DepartmentTargetOptions extends CommonOptions {
+  off?: boolean;
+}
+
+export function runDepartmentTarget(name: string, options: DepartmentTargetOptions, context: Context): DepartmentSummary {
+  const { db } = openDatabase(dbPathOf(options, context), { create: false });
+  try {
+    const department = db
+      .transaction(() => {
+        const known = listDepartments(db);
+        const match = known.find((d) => departmentKey(d.name) === departmentKey(name));
+        if (!match) {
+          const guess = suggest(name, known.map((d) => d.name));
+          throw new UserError(`No department called "${name}" is on the staff list.`, {
+            fix: guess ? `Did you mean "${guess}"? (See them all with remedi department list.)` : 'See the departments with remedi department list.',
+          });
+        }
+        setTargeted(db, match.name, !options.off);
+        return { ...match, targeted: !options.off };
+      })
+      .immediate();
+    if (options.json) context.out(`${JSON.stringify(department, null, 2)}\n`);
+    else {
+      context.out(
+        department.targeted
+          ? `${department.name} is now a targeted department: its leaders are matched first, and a mentor from the same department is a plus.\n`
+          : `${department.name} is no longer a targeted department.\n`,
+      );
+    }
+    return department;
+  } finally {
+    db.close();
+  }
+}
+
+export function runDepartmentList(options: CommonOptions, context: Context): DepartmentSummary[] {
+  const { db } = openDatabase(dbPathOf(options, context), { create: false });
+  try {
+    const departments = listDepartments(db);
+    if (options.json) context.out(`${JSON.stringify(departments, null, 2)}\n`);
+    else if (departments.length === 0) context.err('No departments yet: import a roster with a department column.\n');
+    else context.out(renderTable(['Department', 'Staff', 'Targeted'], departments.map((d) => [d.name, String(d.staff), d.targeted ? 'targeted' : ''])));
+    return departments;
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * `remedi pair`: propose the optimal pairs (and trios) for a cohort, explain them,
+ * and with --save record them. Without --save nothing is written.
+ */
+import { readFileSync } from 'node:fs';
+import { UserError, UsageError } from '../errors.js';
+import { dbPathOf, type CommonOptions, type Context } from '../context.js';
+import { formatDate } from '../domain/dates.js';
+import { parseWeights, type Weights } from '../domain/pairingRules.js';
+import { proposePairings, type Proposal } from '../matching/pairing.js';
+import { selectParticipants } from '../matching/participants.js';
+import { openDatabase, type Db } from '../store/db.js';
+import { targetedDepartments } from '../store/departments.js';
+import {
+  deleteRelationships,
+  insertRelationship,
+  pairsFromOtherCohorts,
+  replaceableRelationships,
+  menteesAlreadyPaired,
+  runningMentorLoad,
+} from '../store/relationships.js';
+import { listStaff, loadAllStaff } from '../store/staff.js';
+import type { Cohort } from '../store/cohorts.js';
+import { proposalCsv, proposalJson, renderProposal, type ProposalJson } from '../ui/pairingOutput.js';
+import { resolveCohort } from './resolveCohort.js';
+
+export interface PairOptions extends CommonOptions {
+  cohort?: number;
+  trios?: boolean;
+  save?: boolean;
+  start?: string;
+  weights?: string;
+  allowUntrained?: boolean;
+  allowRepeat?: boolean;
+  replace?: boolean;
+  csv?: boolean;
+}
+
+export function runPair(options: PairOptions, context: Context): ProposalJson {
+  if (options.json && options.csv) throw new UsageError('Choose one of --json and --csv.');
+  const weights = options.weights === undefined ? parseWeights({}).weights : readWeights(options.weights);
+  const opened = openDatabase(dbPathOf(options, context), { create: false });
+  const { db } = opened;
+  try {
+    const cohort = resolveCohort(db, options.cohort, context);
+    if (cohort.end < context.today) {
+      context.err(context.colour.err.yellow(`Note: cohort ${cohort.number} ended on ${formatDate(cohort.end)}; relationships saved now are already over.\n`));
+    }
+    const start = options.start ?? cohort.start;
+    if (start > cohort.end) {
+      throw new UserError(`The start date ${formatDate(start)} is after cohort ${cohort.number} ends (${formatDate(cohort.end)}).`, {
+        fix: 'Give a --start within the cohort, or change the cohort with remedi cohort edit.',
+      });
+    }
+    // One transaction either way: committed with --save, rolled back without, so a
+    // proposal with --replace shows exactly what saving it would do.
+    db.exec(options.save ? 'BEGIN IMMEDIATE' : 'BEGIN');
+    let json: ProposalJson;
+    let proposal: Proposal;
+    try {
+      const removed = options.replace ? replaceableRelationships(db, cohort.number, context.today) : [];
+      deleteRelationships(db, removed);
+      const planned = plan(db, cohort, weights, options, context);
+      proposal = planned.proposal;
+      const notes = planned.notes;
+      if (removed.length > 0) notes.unshift(`--replace ${options.save ? 'removed' : 'would remove'} ${removed.length} relationships with no sessions yet; their people were proposed afresh.`);
+      const ids = options.save
+        ? proposal.relationships.map((rel) =>
+            insertRelationship(
+              db,
+              {
+                cohort: cohort.number,
+                menteeId: rel.mentee.staffId,
+                mentors: rel.mentors.map((m) => ({ staffId: m.mentor.staffId, slot: m.slot })),
+                type: rel.type,
+                score: rel.score,
+                reasons: rel.reasons,
+                start,
+                override: false,
+              },
+              context.today,
+            ),
+          )
+        : null;
+      json = proposalJson(cohort.number, weights, proposal, notes, { ids, start });
+      db.exec(options.save ? 'COMMIT' : 'ROLLBACK');
+    } catch (error) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw error;
+    }
+
+    if (options.json) context.out(`${JSON.stringify(json, null, 2)}\n`);
+    else if (options.csv) context.out(proposalCsv(proposal, { ids: json.relationships.some((r) => r.id !== null) ? json.relationships.map((r) => r.id!) : null, start }));
+    else context.out(renderProposal(json, proposal, context.colour.out));
+    if (options.save) {
+      context.err(`Saved ${json.relationships.length} relationships in cohort ${cohort.number}, starting ${formatDate(start)}. See them with remedi pair list.\n`);
+    } else if (json.relationships.length > 0) {
+      context.err(`Nothing was saved. Add --save to record these relationships (starting ${formatDate(start)}).\n`);
+    }
+    return json;
+  } finally {
+    db.close();
+  }
+}
+
+function plan(db: Db, cohort: Cohort, weights: Weights, options: PairOptions, context: Context): { proposal: Proposal; notes: string[] } {
+  const everyone = loadAllStaff(db);
+  const managerOf = new Map([...everyone.values()].map((person) => [person.staffId, person.lineManagerId]));
+  const enrolled = listStaff(db, cohort.number).map((record) => ({ record, role: record.role! }));
+  const participants = selectParticipants(enrolled, managerOf, runningMentorLoad(db, context.today), menteesAlreadyPaired(db, cohort.number, context.today));
+  if (participants.mentees.length === 0 && participants.mentors.length === 0 && enrolled.length === 0) {
+    throw new UserError(`Nobody is enrolled in cohort ${cohort.number}.`, {
+      fix: `Import a roster with a role column: remedi import roster.csv --cohort ${cohort.number}`,
+    });
+  }
+  const proposal = proposePairings({
+    mentees: participants.mentees,
+    mentors: participants.mentors,
+    weights,
+    trios: options.trios === true,
+    targeted: targetedDepartments(db),
+    rules: {
+      allowUntrained: options.allowUntrained === true,
+      allowRepeat: options.allowRepeat === true,
+      pairedBefore: pairsFromOtherCohorts(db, cohort.number),
+    },
+  });
+  return { proposal, notes: participants.notes };
+}
+
+function readWeights(path: string): Weights {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new UserError(`Cannot read the weights file ${path}.`, { fix: 'Check the path of the --weights file.' });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`The weights file ${path} is not valid JSON (${(error as Error).message}).`, {
+      fix: 'Write it like {"race": 500, "perBandGap": 5}.',
+    });
+  }
+  const { weights, problems } = parseWeights(json);
+  if (problems.length > 0) {
+    throw new UsageError(`The weights file ${path} was not used: ${problems.join('; ')}.`, { fix: 'Fix the file and run remedi pair again.' });
+  }
+  return weights;
+}

@@ -1,0 +1,196 @@
+/** `remedi pair add | end | list`: relationships made, ended and seen by hand. */
+import { UserError, UsageError } from '../errors.js';
+import { dbPathOf, type CommonOptions, type Context } from '../context.js';
+import { formatDate } from '../domain/dates.js';
+import {
+  bestType,
+  brokenRule,
+  describeBrokenRule,
+  DEFAULT_WEIGHTS,
+  fitsSlot,
+  scorePair,
+  type Participant,
+  type Slot,
+} from '../domain/pairingRules.js';
+import type { StaffRecord } from '../domain/staff.js';
+import { toParticipant } from '../matching/participants.js';
+import { enrolmentWriter } from '../store/cohorts.js';
+import { openDatabase, type Db } from '../store/db.js';
+import { targetedDepartments } from '../store/departments.js';
+import {
+  endRelationship,
+  insertRelationship,
+  loadRelationships,
+  pairsFromOtherCohorts,
+  menteesAlreadyPaired,
+  runningMentorLoad,
+} from '../store/relationships.js';
+import { listStaff, loadAllStaff } from '../store/staff.js';
+import { relationshipJson, renderRelationships, type RelationshipJson } from '../ui/relationshipOutput.js';
+import { describeCohort, resolveCohort } from './resolveCohort.js';
+
+export interface PairAddOptions extends CommonOptions {
+  mentee: string;
+  mentor: string[];
+  cohort?: number;
+  start?: string;
+  force?: boolean;
+}
+
+export function runPairAdd(options: PairAddOptions, context: Context): RelationshipJson {
+  const mentorIds = options.mentor ?? [];
+  if (mentorIds.length < 1 || mentorIds.length > 2) {
+    throw new UsageError('Give one --mentor for a pair, or two for a trio.', { fix: 'For example: remedi pair add --mentee 10000001 --mentor 10000052' });
+  }
+  if (mentorIds.length === 2 && mentorIds[0] === mentorIds[1]) {
+    throw new UsageError('The two mentors of a trio must be two different people.');
+  }
+  const { db } = openDatabase(dbPathOf(options, context), { create: false });
+  try {
+    const json = db
+      .transaction(() => {
+        const cohort = resolveCohort(db, options.cohort, context);
+        const start = options.start ?? cohort.start;
+        if (start > cohort.end) {
+          throw new UserError(`The start date ${formatDate(start)} is after ${describeCohort(cohort)} ends.`, { fix: 'Give a --start within the cohort.' });
+        }
+        const everyone = loadAllStaff(db);
+        const managerOf = new Map([...everyone.values()].map((p) => [p.staffId, p.lineManagerId]));
+        const load = runningMentorLoad(db, context.today);
+        const find = (staffId: string): StaffRecord => {
+          const record = everyone.get(staffId);
+          if (!record) throw new UserError(`There is nobody with staff id ${staffId}.`, { fix: 'Check the id with remedi staff list.' });
+          if (!record.active) throw new UserError(`${record.name} (${staffId}) has left the trust.`, { fix: 'Choose someone still on the staff list.' });
+          return record;
+        };
+        const menteeRecord = find(options.mentee);
+        const mentee = toParticipant(menteeRecord, managerOf);
+        const mentors = mentorIds.map((id) => toParticipant(find(id), managerOf, load.get(id) ?? 0));
+
+        if (menteesAlreadyPaired(db, cohort.number, context.today).has(mentee.staffId)) {
+          throw new UserError(`${mentee.name} is already the mentee of a relationship in cohort ${cohort.number}.`, {
+            fix: 'End it first with remedi pair end <id> (see remedi pair list).',
+          });
+        }
+
+        const problems: string[] = [];
+        const roles = new Map(listStaff(db, cohort.number).map((p) => [p.staffId, p.role]));
+        const roleProblem = (person: Participant, wanted: 'mentee' | 'mentor') => {
+          const role = roles.get(person.staffId);
+          if (role !== undefined && role !== 'either' && role !== wanted) problems.push(`${person.name} is enrolled in cohort ${cohort.number} as a ${role}, not a ${wanted}`);
+        };
+        roleProblem(mentee, 'mentee');
+        const rules = { allowUntrained: false, allowRepeat: false, pairedBefore: pairsFromOtherCohorts(db, cohort.number) };
+        for (const mentor of mentors) {
+          roleProblem(mentor, 'mentor');
+          const rule = brokenRule(mentee, mentor, rules);
+          if (rule !== null) problems.push(describeBrokenRule(rule, mentee, mentor));
+        }
+        const slots = trioSlots(mentors);
+        if (mentors.length === 2) {
+          if (!mentee.boardMember) problems.push(`${mentee.name} is not an Executive Board member; only board members work in trios`);
+          if (slots === null) problems.push(`a trio needs one BME mentor and one front-line mentor, and ${mentors[0].name} and ${mentors[1].name} cannot fill both`);
+        }
+        if (problems.length > 0 && !options.force) {
+          throw new UserError(`Not paired: ${problems.join('; ')}.`, { fix: 'Choose another mentor, or add --force to record it anyway, marked as an override.' });
+        }
+
+        const targeted = targetedDepartments(db);
+        const scored = mentors.map((mentor) => scorePair(mentee, mentor, DEFAULT_WEIGHTS, targeted));
+        const enrol = enrolmentWriter(db, cohort.number);
+        if (!roles.has(mentee.staffId)) enrol(mentee.staffId, 'mentee');
+        for (const mentor of mentors) if (!roles.has(mentor.staffId)) enrol(mentor.staffId, 'mentor');
+        const id = insertRelationship(
+          db,
+          {
+            cohort: cohort.number,
+            menteeId: mentee.staffId,
+            mentors: mentors.map((mentor, k) => ({ staffId: mentor.staffId, slot: mentors.length === 2 ? (slots?.[k] ?? null) : null })),
+            type: bestType(
+              scored.map((s) => s.type),
+              DEFAULT_WEIGHTS,
+            ),
+            score: scored.reduce((sum, s) => sum + s.score, 0),
+            reasons: ['paired by hand', ...problems.map((p) => `override: ${p}`), ...scored.flatMap((s) => s.reasons)],
+            start,
+            override: problems.length > 0,
+          },
+          context.today,
+        );
+        const [record] = loadRelationships(db, { ids: [id] });
+        return relationshipJson(record, (staffId) => everyone.get(staffId)?.name ?? staffId, context.today);
+      })
+      .immediate();
+    if (options.json) context.out(`${JSON.stringify(json, null, 2)}\n`);
+    else context.out(renderRelationships([json]));
+    context.err(`Saved relationship #${json.id}${json.override ? ' as an override of the rules' : ''}.\n`);
+    return json;
+  } finally {
+    db.close();
+  }
+}
+
+/** The trio slots for two mentors: BME for one, front line for the other (null when impossible). */
+function trioSlots(mentors: Participant[]): [Slot, Slot] | null {
+  if (mentors.length !== 2) return null;
+  const [a, b] = mentors;
+  if (fitsSlot(a, 'bme') && fitsSlot(b, 'frontline')) return ['bme', 'frontline'];
+  if (fitsSlot(a, 'frontline') && fitsSlot(b, 'bme')) return ['frontline', 'bme'];
+  return null;
+}
+
+export interface PairEndOptions extends CommonOptions {
+  on?: string;
+  reason?: string;
+}
+
+export function runPairEnd(id: number, options: PairEndOptions, context: Context): RelationshipJson {
+  const { db } = openDatabase(dbPathOf(options, context), { create: false });
+  try {
+    const json = db
+      .transaction(() => {
+        const [record] = loadRelationships(db, { ids: [id] });
+        if (!record) throw new UserError(`There is no relationship #${id}.`, { fix: 'See the relationships with remedi pair list.' });
+        if (record.endedOn !== null) throw new UserError(`Relationship #${id} already ended on ${formatDate(record.endedOn)}.`);
+        const on = options.on ?? context.today;
+        if (on < record.start) {
+          throw new UserError(`Relationship #${id} starts on ${formatDate(record.start)}, so it cannot end on ${formatDate(on)}.`, {
+            fix: 'Give an --on date on or after its start.',
+          });
+        }
+        endRelationship(db, id, on, options.reason?.trim() || null);
+        const [ended] = loadRelationships(db, { ids: [id] });
+        return relationshipJson(ended, nameLookup(db), context.today);
+      })
+      .immediate();
+    if (options.json) context.out(`${JSON.stringify(json, null, 2)}\n`);
+    else context.out(`Ended relationship #${json.id} (${json.mentee.name} with ${json.mentors.map((m) => m.name).join(' and ')}) on ${formatDate(json.end)}.\n`);
+    return json;
+  } finally {
+    db.close();
+  }
+}
+
+export interface PairListOptions extends CommonOptions {
+  cohort?: number;
+}
+
+export function runPairList(options: PairListOptions, context: Context): RelationshipJson[] {
+  const { db } = openDatabase(dbPathOf(options, context), { create: false });
+  try {
+    if (options.cohort !== undefined) resolveCohort(db, options.cohort, context);
+    const nameOf = nameLookup(db);
+    const list = loadRelationships(db, { cohort: options.cohort }).map((record) => relationshipJson(record, nameOf, context.today));
+    if (options.json) context.out(`${JSON.stringify(list, null, 2)}\n`);
+    else if (list.length === 0) context.err('No relationships yet. Propose some with remedi pair, then save them with --save.\n');
+    else context.out(renderRelationships(list));
+    return list;
+  } finally {
+    db.close();
+  }
+}
+
+function nameLookup(db: Db): (staffId: string) => string {
+  const names = new Map([...loadAllStaff(db).values()].map((p) => [p.staffId, p.name]));
+  return (staffId) => names.get(staffId) ?? staffId;
+}

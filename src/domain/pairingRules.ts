@@ -1,0 +1,231 @@
+/**
+ * The rules of a good pairing (DOMAIN.md section 3): hard rules that are never
+ * broken, and the soft scores, with their weights written down once, here.
+ */
+import { bandDisplay, type Seniority } from './bands.js';
+import type { BmeStatus } from './ethnicity.js';
+import type { StaffFunction } from './functions.js';
+
+export const WEIGHT_NAMES = [
+  'race',
+  'frontline',
+  'clinical',
+  'general',
+  'bmeMentor',
+  'differentDepartment',
+  'targetedMentee',
+  'sameTargetedDepartment',
+  'perBandGap',
+] as const;
+export type WeightName = (typeof WEIGHT_NAMES)[number];
+export type Weights = Record<WeightName, number>;
+
+/** The documented defaults (README "Pairing weights"); each may be 0 to 1000. */
+export const DEFAULT_WEIGHTS: Readonly<Weights> = {
+  race: 400,
+  frontline: 300,
+  clinical: 200,
+  general: 0,
+  bmeMentor: 100,
+  differentDepartment: 50,
+  targetedMentee: 150,
+  sameTargetedDepartment: 50,
+  perBandGap: 10,
+};
+export const MAX_WEIGHT = 1000;
+
+/** Reads a weights file's JSON: any subset of the names, whole numbers 0 to 1000. */
+export function parseWeights(json: unknown): { weights: Weights; problems: string[] } {
+  const weights: Weights = { ...DEFAULT_WEIGHTS };
+  const problems: string[] = [];
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    return { weights, problems: ['expected a JSON object such as {"race": 500, "perBandGap": 5}'] };
+  }
+  for (const [key, value] of Object.entries(json)) {
+    if (!(WEIGHT_NAMES as readonly string[]).includes(key)) {
+      problems.push(`"${key}" is not a weight; the weights are ${WEIGHT_NAMES.join(', ')}`);
+    } else if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_WEIGHT) {
+      problems.push(`"${key}" is ${JSON.stringify(value)}; expected a whole number from 0 to ${MAX_WEIGHT}`);
+    } else {
+      weights[key as WeightName] = value;
+    }
+  }
+  return { weights, problems };
+}
+
+/** What the pairing rules need to know about a person. */
+export interface Participant {
+  staffId: string;
+  name: string;
+  email: string | null;
+  department: string | null;
+  band: string | null;
+  rank: number;
+  seniority: Seniority;
+  bme: BmeStatus;
+  functions: readonly StaffFunction[];
+  boardMember: boolean;
+  lineManagerId: string | null;
+  /** The line manager's own line manager: the second level of the line chain. */
+  secondLineManagerId: string | null;
+  /** Department, trimmed and lower-cased, for comparisons. */
+  departmentKey: string | null;
+  raceTrained: boolean;
+  /** Mentees a mentor may still take: capacity less their running relationships. */
+  freeCapacity: number;
+  capacity: number;
+}
+
+export type PairType = 'race' | 'frontline' | 'clinical' | 'general';
+export const PAIR_TYPES: readonly PairType[] = ['race', 'frontline', 'clinical', 'general'];
+export type Slot = 'bme' | 'frontline';
+
+export type HardRule = 'same-person' | 'not-junior' | 'line-chain' | 'no-capacity' | 'untrained' | 'paired-before';
+
+export interface RuleContext {
+  allowUntrained: boolean;
+  allowRepeat: boolean;
+  /** pairKey(a, b) of people paired in an earlier cohort. */
+  pairedBefore: ReadonlySet<string>;
+}
+
+export const pairKey = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`);
+
+/** The manager and the manager's manager of someone: the two levels no pair may cross. */
+export function lineChain(staffId: string, managerOf: ReadonlyMap<string, string | null>): [string | null, string | null] {
+  const first = managerOf.get(staffId) ?? null;
+  const second = first === null ? null : (managerOf.get(first) ?? null);
+  return [first, second];
+}
+
+const inChainOf = (person: Participant, other: string): boolean =>
+  person.lineManagerId === other || person.secondLineManagerId === other;
+
+/** The first hard rule this pair breaks, or null when the pair is allowed. */
+export function brokenRule(mentee: Participant, mentor: Participant, context: RuleContext): HardRule | null {
+  if (mentee.staffId === mentor.staffId) return 'same-person';
+  if (mentor.rank >= mentee.rank) return 'not-junior';
+  if (inChainOf(mentee, mentor.staffId) || inChainOf(mentor, mentee.staffId)) return 'line-chain';
+  if (mentor.freeCapacity <= 0) return 'no-capacity';
+  if (!mentor.raceTrained && !context.allowUntrained) return 'untrained';
+  if (!context.allowRepeat && context.pairedBefore.has(pairKey(mentee.staffId, mentor.staffId))) return 'paired-before';
+  return null;
+}
+
+export function fitsSlot(mentor: Participant, slot: Slot | null): boolean {
+  if (slot === 'bme') return mentor.bme === 'yes';
+  if (slot === 'frontline') return mentor.functions.includes('front line');
+  return true;
+}
+
+/** The functional types a pair fits (DOMAIN.md section 3); general always fits. */
+export function fittingTypes(mentee: Participant, mentor: Participant): PairType[] {
+  const types: PairType[] = [];
+  if (mentee.seniority !== 'senior') return ['general'];
+  if (mentee.bme === 'no' && mentor.seniority === 'middle' && mentor.bme === 'yes') types.push('race');
+  if (mentee.functions.includes('strategic') && mentor.functions.includes('front line')) types.push('frontline');
+  if (mentee.functions.includes('managerial') && mentor.functions.includes('clinical') && mentor.rank >= 7) types.push('clinical');
+  types.push('general');
+  return types;
+}
+
+/** Of the fitting types, the one worth most under these weights (ties: race, frontline, clinical, general). */
+export function bestType(types: readonly PairType[], weights: Weights): PairType {
+  return types.reduce((best, type) => (weights[type] > weights[best] ? type : best));
+}
+
+const TYPE_REASON: Record<PairType, string> = {
+  race: 'race pair: a senior leader who is not BME with a BME middle manager',
+  frontline: 'front-line pair: a strategic leader with a front-line mentor',
+  clinical: 'clinical pair: a managerial leader with a clinical leader',
+  general: 'general reverse pair',
+};
+
+export interface PairScore {
+  type: PairType;
+  score: number;
+  reasons: string[];
+}
+
+/**
+ * The soft score of an allowed pair. With `explain`, each point comes with its reason;
+ * without, no strings are built (the solver scores millions of pairs).
+ */
+export function scorePair(
+  mentee: Participant,
+  mentor: Participant,
+  weights: Weights,
+  targeted: ReadonlySet<string>,
+  explain = true,
+): PairScore {
+  const type = bestType(fittingTypes(mentee, mentor), weights);
+  const reasons: string[] = [];
+  let score = 0;
+  const add = (points: number, reason: () => string) => {
+    score += points;
+    if (explain) reasons.push(`${reason()} (+${points})`);
+  };
+  add(weights[type], () => TYPE_REASON[type]);
+  if (mentor.bme === 'yes') add(weights.bmeMentor, () => 'BME mentor');
+  const sameDepartment = mentee.departmentKey !== null && mentee.departmentKey === mentor.departmentKey;
+  if (mentee.departmentKey !== null && targeted.has(mentee.departmentKey)) {
+    add(weights.targetedMentee, () => `leader in a targeted department (${mentee.department})`);
+    if (sameDepartment) add(weights.sameTargetedDepartment, () => 'mentor from the same targeted department');
+  } else if (mentee.departmentKey !== null && mentor.departmentKey !== null && !sameDepartment) {
+    add(weights.differentDepartment, () => `different departments (${mentor.department} and ${mentee.department})`);
+  }
+  const gap = mentee.rank - mentor.rank;
+  add(weights.perBandGap * gap, () => `${gap} ${gap === 1 ? 'step' : 'steps'} of seniority apart (${seniorityLabel(mentor)} and ${seniorityLabel(mentee)})`);
+  return { type, score, reasons };
+}
+
+export function seniorityLabel(person: Pick<Participant, 'band' | 'boardMember'>): string {
+  if (person.boardMember) return 'board';
+  return bandDisplay(person.band);
+}
+
+/** How a broken rule reads in a count ("3 are not junior to them"). */
+export const RULE_PHRASE: Record<HardRule, { one: string; many: string; hint?: string }> = {
+  'same-person': { one: 'is the same person', many: 'are the same person' },
+  'not-junior': { one: 'is not junior to them', many: 'are not junior to them' },
+  'line-chain': { one: 'is in their line chain', many: 'are in their line chain' },
+  'no-capacity': { one: 'has no free capacity', many: 'have no free capacity' },
+  untrained: { one: 'is not RACE-trained', many: 'are not RACE-trained', hint: 'remedi staff train, or --allow-untrained' },
+  'paired-before': { one: 'was paired with them in an earlier cohort', many: 'were paired with them in an earlier cohort', hint: '--allow-repeat' },
+};
+
+/** How departments are compared: trimmed, any case. */
+export const departmentKey = (department: string | null): string | null =>
+  department === null || department.trim() === '' ? null : department.trim().toLowerCase();
+
+/** The same rules from the mentor's side, for explaining why a mentor was left out. */
+export const RULE_PHRASE_FOR_MENTOR: Record<HardRule, { one: string; many: string }> = {
+  'same-person': { one: 'is themselves', many: 'are themselves' },
+  'not-junior': { one: 'is not senior to them', many: 'are not senior to them' },
+  'line-chain': { one: 'is in their line chain', many: 'are in their line chain' },
+  'no-capacity': { one: 'needs capacity they do not have', many: 'need capacity they do not have' },
+  untrained: { one: 'needs a RACE-trained mentor', many: 'need a RACE-trained mentor' },
+  'paired-before': { one: 'was paired with them in an earlier cohort', many: 'were paired with them in an earlier cohort' },
+};
+
+/** A broken hard rule in one sentence, for `pair add` refusals. */
+export function describeBrokenRule(rule: HardRule, mentee: Participant, mentor: Participant): string {
+  switch (rule) {
+    case 'same-person':
+      return `${mentor.name} cannot mentor themselves`;
+    case 'not-junior':
+      return `${mentor.name} (${seniorityLabel(mentor)}) is not more junior than ${mentee.name} (${seniorityLabel(mentee)}), so it would not be reverse mentoring`;
+    case 'line-chain': {
+      const mentorManages = mentee.lineManagerId === mentor.staffId || mentee.secondLineManagerId === mentor.staffId;
+      return mentorManages
+        ? `${mentor.name} is ${mentee.name}'s line manager or their manager's manager`
+        : `${mentee.name} is ${mentor.name}'s line manager or their manager's manager`;
+    }
+    case 'no-capacity':
+      return `${mentor.name} has no free capacity (mentoring ${mentor.capacity - mentor.freeCapacity} of ${mentor.capacity})`;
+    case 'untrained':
+      return `${mentor.name} is not RACE-trained (record it with remedi staff train ${mentor.staffId})`;
+    case 'paired-before':
+      return `${mentor.name} and ${mentee.name} were paired in an earlier cohort`;
+  }
+}

@@ -1,0 +1,37 @@
+/** Departments, as the staff list names them, and which are targeted (DOMAIN.md section 3). */
+import { departmentKey } from '../domain/pairingRules.js';
+import type { Db } from './db.js';
+
+export interface DepartmentSummary {
+  name: string;
+  staff: number;
+  targeted: boolean;
+}
+
+/** Every department on the staff list (active staff), with whether it is targeted. */
+export function listDepartments(db: Db): DepartmentSummary[] {
+  const rows = db
+    .prepare(`SELECT department AS name, count(*) AS staff FROM staff WHERE active = 1 AND department IS NOT NULL GROUP BY lower(trim(department)) ORDER BY lower(department)`)
+    .all() as Array<{ name: string; staff: number }>;
+  const targeted = targetedDepartments(db);
+  const listed = rows.map((row) => ({ name: row.name, staff: row.staff, targeted: targeted.has(departmentKey(row.name)!) }));
+  // A targeted department with nobody in it any more is still shown, so it can be turned off.
+  const names = new Set(rows.map((row) => departmentKey(row.name)));
+  for (const [key, name] of targetedNames(db)) if (!names.has(key)) listed.push({ name, staff: 0, targeted: true });
+  return listed;
+}
+
+export function targetedDepartments(db: Db): Set<string> {
+  return new Set(targetedNames(db).keys());
+}
+
+function targetedNames(db: Db): Map<string, string> {
+  const rows = db.prepare('SELECT department_key, name FROM targeted_departments ORDER BY department_key').all() as Array<{ department_key: string; name: string }>;
+  return new Map(rows.map((row) => [row.department_key, row.name]));
+}
+
+export function setTargeted(db: Db, name: string, targeted: boolean): void {
+  const key = departmentKey(name)!;
+  if (targeted) db.prepare('INSERT INTO targeted_departments (department_key, name) VALUES (?, ?) ON CONFLICT DO UPDATE SET name = excluded.name').run(key, name);
+  else db.prepare('DELETE FROM targeted_departments WHERE department_key = ?').run(key);
+}

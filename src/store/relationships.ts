@@ -1,0 +1,161 @@
+/**
+ * Relationships: a mentee with one mentor (a pair) or two (a trio), in a cohort.
+ * A relationship runs from its start to the day it was ended, else to its cohort's end.
+ */
+import type { IsoDate } from '../domain/dates.js';
+import { pairKey, type PairType, type Slot } from '../domain/pairingRules.js';
+import type { Db } from './db.js';
+
+export interface RelationshipRecord {
+  id: number;
+  cohort: number;
+  menteeId: string;
+  mentors: Array<{ staffId: string; slot: Slot | null }>;
+  type: PairType;
+  score: number;
+  reasons: string[];
+  start: IsoDate;
+  endedOn: IsoDate | null;
+  endReason: string | null;
+  /** The planned end: the cohort's end. */
+  plannedEnd: IsoDate;
+  override: boolean;
+}
+
+export type NewRelationship = Omit<RelationshipRecord, 'id' | 'endedOn' | 'endReason' | 'plannedEnd'>;
+
+interface RelationshipRow {
+  id: number;
+  cohort: number;
+  mentee_id: string;
+  type: PairType;
+  score: number;
+  reasons: string;
+  start_date: string;
+  ended_on: string | null;
+  end_reason: string | null;
+  override: number;
+  planned_end: string;
+}
+
+/**
+ * Running on a day: not ended and the cohort has not finished, or ended later than
+ * that day. (Ended today frees the people in it for a new pairing today.)
+ */
+const RUNNING = `((r.ended_on IS NULL AND c.end_date >= @today) OR r.ended_on > @today)`;
+
+export function loadRelationships(db: Db, filter: { cohort?: number; ids?: number[] } = {}): RelationshipRecord[] {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (filter.cohort !== undefined) {
+    where.push('r.cohort = @cohort');
+    params.cohort = filter.cohort;
+  }
+  if (filter.ids !== undefined) where.push(`r.id IN (${filter.ids.map(Number).join(',') || 'NULL'})`);
+  const rows = db
+    .prepare(
+      `SELECT r.*, c.end_date AS planned_end FROM relationships r JOIN cohorts c ON c.number = r.cohort
+       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY r.cohort, r.id`,
+    )
+    .all(params) as RelationshipRow[];
+  const mentorRows = db
+    .prepare('SELECT relationship_id, mentor_id, slot FROM relationship_mentors ORDER BY relationship_id, slot IS NULL, slot, mentor_id')
+    .all() as Array<{ relationship_id: number; mentor_id: string; slot: Slot | null }>;
+  const mentorsOf = new Map<number, Array<{ staffId: string; slot: Slot | null }>>();
+  for (const row of mentorRows) {
+    const list = mentorsOf.get(row.relationship_id) ?? [];
+    list.push({ staffId: row.mentor_id, slot: row.slot });
+    mentorsOf.set(row.relationship_id, list);
+  }
+  return rows.map((row) => ({
+    id: row.id,
+    cohort: row.cohort,
+    menteeId: row.mentee_id,
+    mentors: mentorsOf.get(row.id) ?? [],
+    type: row.type,
+    score: row.score,
+    reasons: JSON.parse(row.reasons) as string[],
+    start: row.start_date,
+    endedOn: row.ended_on,
+    endReason: row.end_reason,
+    plannedEnd: row.planned_end,
+    override: row.override === 1,
+  }));
+}
+
+/**
+ * Mentees of this cohort's relationships that were not ended early: they are paired
+ * already (even once the cohort is over), so pairing again leaves them be.
+ */
+export function menteesAlreadyPaired(db: Db, cohort: number, today: IsoDate): Set<string> {
+  const rows = db
+    .prepare('SELECT mentee_id FROM relationships WHERE cohort = @cohort AND (ended_on IS NULL OR ended_on > @today)')
+    .all({ cohort, today }) as Array<{ mentee_id: string }>;
+  return new Set(rows.map((row) => row.mentee_id));
+}
+
+/** How many running relationships each mentor is in, across every cohort (capacity is "at once"). */
+export function runningMentorLoad(db: Db, today: IsoDate): Map<string, number> {
+  const rows = db
+    .prepare(
+      `SELECT m.mentor_id, count(*) AS n FROM relationship_mentors m
+       JOIN relationships r ON r.id = m.relationship_id JOIN cohorts c ON c.number = r.cohort
+       WHERE ${RUNNING} GROUP BY m.mentor_id`,
+    )
+    .all({ today }) as Array<{ mentor_id: string; n: number }>;
+  return new Map(rows.map((row) => [row.mentor_id, row.n]));
+}
+
+/** Mentee-mentor pairs from cohorts other than this one (a repeat needs --allow-repeat). */
+export function pairsFromOtherCohorts(db: Db, cohort: number): Set<string> {
+  const rows = db
+    .prepare(
+      `SELECT r.mentee_id, m.mentor_id FROM relationships r JOIN relationship_mentors m ON m.relationship_id = r.id
+       WHERE r.cohort <> ?`,
+    )
+    .all(cohort) as Array<{ mentee_id: string; mentor_id: string }>;
+  return new Set(rows.map((row) => pairKey(row.mentee_id, row.mentor_id)));
+}
+
+/** Call inside a transaction. Returns the new relationship's id. */
+export function insertRelationship(db: Db, relationship: NewRelationship, today: IsoDate): number {
+  const result = db
+    .prepare(
+      `INSERT INTO relationships (cohort, mentee_id, type, score, reasons, start_date, override, created_on)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      relationship.cohort,
+      relationship.menteeId,
+      relationship.type,
+      relationship.score,
+      JSON.stringify(relationship.reasons),
+      relationship.start,
+      relationship.override ? 1 : 0,
+      today,
+    );
+  const id = Number(result.lastInsertRowid);
+  const addMentor = db.prepare('INSERT INTO relationship_mentors (relationship_id, mentor_id, slot) VALUES (?, ?, ?)');
+  for (const mentor of relationship.mentors) addMentor.run(id, mentor.staffId, mentor.slot);
+  return id;
+}
+
+export function endRelationship(db: Db, id: number, on: IsoDate, reason: string | null): void {
+  db.prepare('UPDATE relationships SET ended_on = ?, end_reason = ? WHERE id = ?').run(on, reason, id);
+}
+
+/**
+ * For `pair --replace`: the cohort's running relationships that have no sessions yet.
+ * (Relationships with sessions hold a record that cannot be recreated: they stay.)
+ */
+export function replaceableRelationships(db: Db, cohort: number, today: IsoDate): number[] {
+  const rows = db
+    .prepare('SELECT id FROM relationships WHERE cohort = @cohort AND (ended_on IS NULL OR ended_on > @today)')
+    .all({ cohort, today }) as Array<{ id: number }>;
+  return rows.map((row) => row.id);
+}
+
+export function deleteRelationships(db: Db, ids: readonly number[]): void {
+  const remove = db.prepare('DELETE FROM relationships WHERE id = ?');
+  for (const id of ids) remove.run(id);
+}

@@ -1,0 +1,124 @@
+/** How proposals and relationships read: JSON (a contract), CSV for mail merges, and text. */
+import type { ChalkInstance } from 'chalk';
+import { formatDate, type IsoDate } from '../domain/dates.js';
+import { seniorityLabel, type PairType, type Participant, type Slot, type Weights } from '../domain/pairingRules.js';
+import type { Proposal, ProposedRelationship } from '../matching/pairing.js';
+import { toCsv, type CsvCell } from '../io/csvOutput.js';
+
+export interface ProposalJson {
+  cohort: number;
+  weights: Weights;
+  saved: boolean;
+  start: IsoDate;
+  relationships: Array<{
+    id: number | null;
+    mentee: { staffId: string; name: string };
+    mentors: Array<{ staffId: string; name: string; slot: Slot | null }>;
+    type: PairType;
+    score: number;
+    reasons: string[];
+  }>;
+  unmatched: Array<{ staffId: string; name: string; role: 'mentee' | 'mentor'; reasons: string[] }>;
+  totals: { boardCovered: number; boardTotal: number; mentees: number; paired: number; trioSlotsFilled: number; score: number };
+  notes: string[];
+}
+
+export function proposalJson(
+  cohort: number,
+  weights: Weights,
+  proposal: Proposal,
+  notes: string[],
+  saved: { ids: number[] | null; start: IsoDate },
+): ProposalJson {
+  return {
+    cohort,
+    weights,
+    saved: saved.ids !== null,
+    start: saved.start,
+    relationships: proposal.relationships.map((rel, index) => ({
+      id: saved.ids?.[index] ?? null,
+      mentee: { staffId: rel.mentee.staffId, name: rel.mentee.name },
+      mentors: rel.mentors.map((m) => ({ staffId: m.mentor.staffId, name: m.mentor.name, slot: m.slot })),
+      type: rel.type,
+      score: rel.score,
+      reasons: rel.reasons,
+    })),
+    unmatched: proposal.unmatched.map((u) => ({ staffId: u.person.staffId, name: u.person.name, role: u.role, reasons: u.reasons })),
+    totals: { ...proposal.totals },
+    notes,
+  };
+}
+
+const PERSON_COLUMNS = ['id', 'name', 'email', 'department'] as const;
+
+/** One row per relationship, named columns, ready for a mail merge. */
+export function proposalCsv(proposal: Proposal, saved: { ids: number[] | null; start: IsoDate }): string {
+  const headers = [
+    'relationship_id',
+    'type',
+    'score',
+    'start',
+    ...PERSON_COLUMNS.map((c) => `mentee_${c}`),
+    ...PERSON_COLUMNS.map((c) => `mentor_${c}`),
+    'mentor_slot',
+    ...PERSON_COLUMNS.map((c) => `second_mentor_${c}`),
+    'second_mentor_slot',
+  ];
+  const person = (p: Participant | undefined): CsvCell[] => (p ? [p.staffId, p.name, p.email, p.department] : [null, null, null, null]);
+  const rows = proposal.relationships.map((rel, index) => [
+    saved.ids?.[index] ?? null,
+    rel.type,
+    rel.score,
+    saved.start,
+    ...person(rel.mentee),
+    ...person(rel.mentors[0]?.mentor),
+    rel.mentors[0]?.slot ?? null,
+    ...person(rel.mentors[1]?.mentor),
+    rel.mentors[1]?.slot ?? null,
+  ]);
+  return toCsv(headers, rows);
+}
+
+const who = (p: Participant): string => `${p.name} (${[seniorityLabel(p), p.department].filter(Boolean).join(', ')})`;
+const number = (n: number): string => n.toLocaleString('en-GB');
+
+export function renderProposal(json: ProposalJson, proposal: Proposal, colour: ChalkInstance): string {
+  const lines: string[] = [];
+  const { totals } = json;
+  const trios = totals.trioSlotsFilled;
+  lines.push(
+    colour.bold(
+      `Cohort ${json.cohort}: ${json.relationships.length} ${json.relationships.length === 1 ? 'relationship' : 'relationships'}` +
+        `${trios > 0 ? ` (${trios} ${trios === 1 ? 'trio' : 'trios'})` : ''}${json.saved ? ' saved' : ' proposed'}, starting ${formatDate(json.start)}.`,
+    ),
+  );
+  const boardMark = totals.boardCovered === totals.boardTotal ? colour.green('all covered') : colour.yellow(`${totals.boardTotal - totals.boardCovered} not covered`);
+  lines.push(`Board members covered: ${totals.boardCovered} of ${totals.boardTotal} (${boardMark}). Mentees paired: ${totals.paired} of ${totals.mentees}. Total score: ${number(totals.score)}.`);
+  lines.push(`Weights: ${Object.entries(json.weights).map(([k, v]) => `${k} ${v}`).join(', ')}.`);
+  proposal.relationships.forEach((rel: ProposedRelationship, index) => {
+    const id = json.relationships[index].id;
+    lines.push('');
+    const label = id !== null ? `#${id}` : `${index + 1}.`;
+    const kind = rel.mentors.length === 2 ? `trio, ${rel.type}` : rel.type;
+    lines.push(`${colour.bold(label)} ${who(rel.mentee)}: ${kind}, score ${number(rel.score)}`);
+    for (const m of rel.mentors) {
+      const slot = m.slot === 'bme' ? 'BME mentor' : m.slot === 'frontline' ? 'front-line mentor' : 'mentor';
+      lines.push(`   ${slot}: ${who(m.mentor)}`);
+      lines.push(colour.dim(`     ${m.reasons.join('; ')}`));
+    }
+    for (const note of rel.notes) lines.push(colour.yellow(`   ${note}`));
+  });
+  const left = proposal.unmatched;
+  if (left.length > 0) {
+    lines.push('', colour.bold(`Left out (${left.length}):`));
+    for (const u of left) {
+      const line = `  ${u.role} ${who(u.person)}: ${u.reasons.join('; ')}`;
+      lines.push(u.role === 'mentee' ? colour.yellow(line) : line);
+    }
+  }
+  if (json.notes.length > 0) {
+    lines.push('', 'Notes:');
+    for (const note of json.notes) lines.push(`  - ${note}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,55 @@
+/** Saved relationships: the JSON of `pair list` and `pair add` (a contract), and a table. */
+import { formatDate, type IsoDate } from '../domain/dates.js';
+import type { PairType, Slot } from '../domain/pairingRules.js';
+import type { RelationshipRecord } from '../store/relationships.js';
+import { renderTable } from './table.js';
+
+export interface RelationshipJson {
+  id: number;
+  cohort: number;
+  mentee: { staffId: string; name: string };
+  mentors: Array<{ staffId: string; name: string; slot: Slot | null }>;
+  type: PairType;
+  score: number;
+  start: IsoDate;
+  /** The day it ends: the day it was ended, else its planned end. */
+  end: IsoDate;
+  plannedEnd: IsoDate;
+  status: 'active' | 'ended';
+  endReason: string | null;
+  override: boolean;
+}
+
+export function relationshipJson(record: RelationshipRecord, nameOf: (staffId: string) => string, today: IsoDate): RelationshipJson {
+  const end = record.endedOn ?? record.plannedEnd;
+  return {
+    id: record.id,
+    cohort: record.cohort,
+    mentee: { staffId: record.menteeId, name: nameOf(record.menteeId) },
+    mentors: record.mentors.map((m) => ({ staffId: m.staffId, name: nameOf(m.staffId), slot: m.slot })),
+    type: record.type,
+    score: record.score,
+    start: record.start,
+    end,
+    plannedEnd: record.plannedEnd,
+    status: end < today || (record.endedOn !== null && record.endedOn <= today) ? 'ended' : 'active',
+    endReason: record.endReason,
+    override: record.override,
+  };
+}
+
+export function renderRelationships(list: readonly RelationshipJson[]): string {
+  return renderTable(
+    ['Id', 'Cohort', 'Mentee', 'Mentors', 'Type', 'Start', 'End', 'Status'],
+    list.map((r) => [
+      String(r.id),
+      String(r.cohort),
+      r.mentee.name,
+      r.mentors.map((m) => m.name).join(' + '),
+      r.type + (r.override ? ' (override)' : ''),
+      formatDate(r.start),
+      formatDate(r.end) + (r.end === r.plannedEnd && r.status === 'active' ? ' (planned)' : ''),
+      r.status,
+    ]),
+  );
+}
