@@ -188,7 +188,7 @@ The proposal covers as many board members as possible, then pairs as many mentee
     .requiredOption('--mentee <staffId>', 'the senior leader being mentored')
     .requiredOption('--mentor <staffId>', 'the mentor (give it twice for a trio)', collect)
     .option('--cohort <number>', 'the cohort (default: the newest that has started)', wholeNumber('a cohort number', 1))
-    .option('--start <date>', 'the day it starts (default: the cohort\'s start)', isoDateArgument)
+    .option('--start <date>', 'the day it starts (default: today during the cohort, else the cohort\'s start)', isoDateArgument)
     .option('--force', 'record it even though it breaks a rule, marked as an override')
     .addHelpText('after', '\nExamples:\n  remedi pair add --mentee 10000001 --mentor 10000052\n  remedi pair add --mentee 10000001 --mentor 10000023 --mentor 10000052 --cohort 1')
     .action(async (options) => {

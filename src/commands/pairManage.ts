@@ -50,7 +50,8 @@ export function runPairAdd(options: PairAddOptions, context: Context): Relations
     const json = db
       .transaction(() => {
         const cohort = resolveCohort(db, options.cohort, context);
-        const start = options.start ?? cohort.start;
+        // A pair made by hand mid-cohort starts today; otherwise with the cohort.
+        const start = options.start ?? (context.today >= cohort.start && context.today <= cohort.end ? context.today : cohort.start);
         if (start > cohort.end) {
           throw new UserError(`The start date ${formatDate(start)} is after ${describeCohort(cohort)} ends.`, { fix: 'Give a --start within the cohort.' });
         }

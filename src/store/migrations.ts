@@ -53,7 +53,7 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
 
   CREATE TABLE relationships (
-    id          INTEGER PRIMARY KEY,
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
     cohort      INTEGER NOT NULL REFERENCES cohorts (number),
     mentee_id   TEXT NOT NULL REFERENCES staff (staff_id),
     type        TEXT NOT NULL CHECK (type IN ('race', 'frontline', 'clinical', 'general')),

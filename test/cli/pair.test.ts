@@ -1,0 +1,327 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, remedi, snapshotFolder, tempDir } from '../helpers/cli.js';
+
+interface Person {
+  staffId: string;
+  name: string;
+  band: string | null;
+  boardMember: boolean;
+  bme: string;
+  functions: string[];
+  lineManagerId: string | null;
+  raceTrained: boolean;
+  capacity: number;
+  role?: string;
+}
+interface ProposalJson {
+  cohort: number;
+  weights: Record<string, number>;
+  saved: boolean;
+  relationships: Array<{
+    id: number | null;
+    mentee: { staffId: string; name: string };
+    mentors: Array<{ staffId: string; name: string; slot: string | null }>;
+    type: string;
+    score: number;
+    reasons: string[];
+  }>;
+  unmatched: Array<{ staffId: string; name: string; role: string; reasons: string[] }>;
+  totals: { boardCovered: number; boardTotal: number; mentees: number; paired: number; score: number };
+  notes: string[];
+}
+
+/** The seniority scale of DOMAIN.md, for checking "the mentor is strictly more junior". */
+const RANK: Record<string, number> = { '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7, '8a': 8, '8b': 9, '8c': 10, '8d': 11, '9': 12, VSM: 13, FY1: 5, FY2: 6, StR: 7, Registrar: 7, ST3: 7, ST6: 7, SAS: 7, 'Specialty Doctor': 7, 'Associate Specialist': 7, Consultant: 11 };
+const rank = (p: Person) => (p.boardMember ? 14 : RANK[p.band!]);
+
+function setUp(): { dir: string; db: string } {
+  const dir = tempDir();
+  const db = join(dir, 'remedi.db');
+  expect(remedi(['cohort', 'create', '1', '--start', '2026-01-05', '--end', '2026-09-30', '--db', db]).code).toBe(0);
+  expect(remedi(['import', join(FIXTURES, 'roster.csv'), '--cohort', '1', '--db', db]).code).toBe(0);
+  return { dir, db };
+}
+
+function staff(db: string): Map<string, Person> {
+  const result = remedi(['staff', 'list', '--json', '--db', db]);
+  return new Map((JSON.parse(result.stdout) as Person[]).map((p) => [p.staffId, p]));
+}
+
+function pair(db: string, ...args: string[]): ProposalJson {
+  const result = remedi(['pair', '--json', '--db', db, ...args]);
+  expect(result.code, result.stderr).toBe(0);
+  return JSON.parse(result.stdout) as ProposalJson;
+}
+
+/** Every hard rule of DOMAIN.md section 3, checked from the outside. */
+function expectNoForbiddenPair(proposal: ProposalJson, people: Map<string, Person>): void {
+  const chain = (id: string) => {
+    const first = people.get(id)?.lineManagerId ?? null;
+    return [first, first ? (people.get(first)?.lineManagerId ?? null) : null];
+  };
+  const load = new Map<string, number>();
+  for (const rel of proposal.relationships) {
+    const mentee = people.get(rel.mentee.staffId)!;
+    expect(new Set(rel.mentors.map((m) => m.staffId)).size).toBe(rel.mentors.length);
+    for (const m of rel.mentors) {
+      const mentor = people.get(m.staffId)!;
+      expect(mentor.staffId).not.toBe(mentee.staffId);
+      expect(rank(mentor), `${mentor.name} junior to ${mentee.name}`).toBeLessThan(rank(mentee));
+      expect(chain(mentee.staffId)).not.toContain(mentor.staffId);
+      expect(chain(mentor.staffId)).not.toContain(mentee.staffId);
+      expect(mentor.raceTrained).toBe(true);
+      load.set(mentor.staffId, (load.get(mentor.staffId) ?? 0) + 1);
+    }
+    expect(rel.reasons.length).toBeGreaterThan(0);
+  }
+  for (const [id, used] of load) expect(used).toBeLessThanOrEqual(people.get(id)!.capacity);
+}
+
+describe('remedi pair on the fixture roster', () => {
+  it('covers every board member, breaks no hard rule, explains every pair and everyone left out, and writes nothing', () => {
+    const { dir, db } = setUp();
+    const before = snapshotFolder(dir);
+    const proposal = pair(db);
+    expect(snapshotFolder(dir)).toEqual(before);
+    const people = staff(db);
+    expect(proposal.saved).toBe(false);
+    expect(proposal.totals).toMatchObject({ boardCovered: 8, boardTotal: 8, mentees: 12, paired: 12 });
+    expectNoForbiddenPair(proposal, people);
+    expect(proposal.weights).toEqual({
+      race: 400,
+      frontline: 300,
+      clinical: 200,
+      general: 0,
+      bmeMentor: 100,
+      differentDepartment: 50,
+      targetedMentee: 150,
+      sameTargetedDepartment: 50,
+      perBandGap: 10,
+    });
+    expect(proposal.totals.score).toBe(proposal.relationships.reduce((sum, r) => sum + r.score, 0));
+    for (const u of proposal.unmatched) expect(u.reasons.join(' ')).not.toBe('');
+    // The untrained mentors are left out, and told how to fix it.
+    const untrained = proposal.unmatched.filter((u) => u.role === 'mentor' && !people.get(u.staffId)!.raceTrained);
+    expect(untrained.length).toBeGreaterThan(0);
+    for (const u of untrained) expect(u.reasons[0]).toContain('remedi staff train');
+    expect(proposal.notes.some((n) => n.includes('(role "either") takes part as a mentor'))).toBe(true);
+  });
+
+  it('with --trios gives each board member a BME and a front-line mentor, two different people', () => {
+    const { db } = setUp();
+    const proposal = pair(db, '--trios');
+    const people = staff(db);
+    expectNoForbiddenPair(proposal, people);
+    const board = proposal.relationships.filter((r) => people.get(r.mentee.staffId)!.boardMember);
+    expect(board).toHaveLength(8);
+    for (const rel of board) {
+      expect(rel.mentors.map((m) => m.slot).sort()).toEqual(['bme', 'frontline']);
+      const bme = rel.mentors.find((m) => m.slot === 'bme')!;
+      const frontline = rel.mentors.find((m) => m.slot === 'frontline')!;
+      expect(bme.staffId).not.toBe(frontline.staffId);
+      expect(people.get(bme.staffId)!.bme).toBe('yes');
+      expect(people.get(frontline.staffId)!.functions).toContain('front line');
+    }
+  });
+
+  it('--save records the proposal; pair list shows it; a second --save adds nothing', () => {
+    const { db } = setUp();
+    const saved = pair(db, '--trios', '--save', '--start', '2026-02-01');
+    expect(saved.saved).toBe(true);
+    expect(saved.relationships.every((r) => typeof r.id === 'number')).toBe(true);
+
+    const list = remedi(['pair', 'list', '--json', '--db', db]);
+    expect(list.code).toBe(0);
+    const relationships = JSON.parse(list.stdout) as Array<Record<string, unknown>>;
+    expect(relationships).toHaveLength(saved.relationships.length);
+    expect(relationships[0]).toMatchObject({ cohort: 1, start: '2026-02-01', end: '2026-09-30', plannedEnd: '2026-09-30', status: 'active', override: false });
+    expect(Object.keys(relationships[0])).toEqual(expect.arrayContaining(['id', 'cohort', 'mentee', 'mentors', 'type', 'start', 'end', 'plannedEnd', 'status', 'override']));
+
+    const again = pair(db, '--trios', '--save');
+    expect(again.relationships).toHaveLength(0);
+    expect(again.totals.mentees).toBe(0);
+    const menteeIds = relationships.map((r) => (r.mentee as { staffId: string }).staffId);
+    expect(new Set(menteeIds).size).toBe(menteeIds.length);
+  });
+
+  it('--replace proposes afresh the relationships that have no sessions, and saves them only with --save', () => {
+    const { db } = setUp();
+    const first = pair(db, '--save');
+    const preview = pair(db, '--replace');
+    expect(preview.relationships).toHaveLength(first.relationships.length);
+    expect(preview.notes[0]).toContain('would remove 12 relationships');
+    expect(JSON.parse(remedi(['pair', 'list', '--json', '--db', db]).stdout)).toHaveLength(12);
+    const replaced = pair(db, '--replace', '--save');
+    expect(replaced.relationships.map((r) => r.id)).not.toEqual(first.relationships.map((r) => r.id));
+    expect(JSON.parse(remedi(['pair', 'list', '--json', '--db', db]).stdout)).toHaveLength(12);
+  });
+
+  it('--allow-untrained lets untrained mentors be paired; staff train makes them eligible for good', () => {
+    const { db } = setUp();
+    const strict = pair(db);
+    const waiting = strict.unmatched.filter((u) => u.role === 'mentor' && u.reasons[0].startsWith('not RACE-trained')).map((u) => u.staffId);
+    expect(waiting.length).toBeGreaterThan(0);
+    const relaxed = pair(db, '--allow-untrained');
+    expect(relaxed.unmatched.some((u) => u.reasons[0].startsWith('not RACE-trained'))).toBe(false);
+
+    const train = remedi(['staff', 'train', ...waiting, '--on', '2026-02-10', '--db', db]);
+    expect(train.code, train.stderr).toBe(0);
+    const after = staff(db);
+    for (const id of waiting) expect(after.get(id)).toMatchObject({ raceTrained: true });
+    expect(pair(db).unmatched.some((u) => u.reasons[0].startsWith('not RACE-trained'))).toBe(false);
+  });
+
+  it('--csv prints one named row per relationship, with spreadsheet formulas neutralised', () => {
+    const dir = tempDir();
+    const db = join(dir, 'remedi.db');
+    const roster = join(dir, 'roster.csv');
+    writeFileSync(
+      roster,
+      [
+        'staff_id,name,band,board_member,ethnicity,role,race_trained,department',
+        '1,Chief Exec,VSM,yes,A,mentee,,Board',
+        '2,"=HYPERLINK(""http://x"")",5,no,M,mentor,yes,Wards',
+      ].join('\n'),
+    );
+    remedi(['cohort', 'create', '1', '--start', '2026-01-05', '--end', '2026-09-30', '--db', db]);
+    expect(remedi(['import', roster, '--cohort', '1', '--db', db]).code).toBe(0);
+    const result = remedi(['pair', '--csv', '--db', db]);
+    expect(result.code, result.stderr).toBe(0);
+    const lines = result.stdout.trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'relationship_id,type,score,start,mentee_id,mentee_name,mentee_email,mentee_department,mentor_id,mentor_name,mentor_email,mentor_department,mentor_slot,second_mentor_id,second_mentor_name,second_mentor_email,second_mentor_department,second_mentor_slot',
+    );
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(`"'=HYPERLINK(""http://x"")"`);
+  });
+});
+
+describe('remedi pair: weights and mistakes', () => {
+  it('--weights changes the scoring and the proposal shows the weights used', () => {
+    const { dir, db } = setUp();
+    const file = join(dir, 'weights.json');
+    writeFileSync(file, JSON.stringify({ frontline: 900, perBandGap: 0 }));
+    const proposal = pair(db, '--weights', file);
+    expect(proposal.weights).toMatchObject({ frontline: 900, perBandGap: 0, race: 400 });
+    expect(proposal.relationships.filter((r) => r.type === 'frontline').length).toBeGreaterThan(pair(db).relationships.filter((r) => r.type === 'frontline').length);
+  });
+
+  it.each([
+    [{ rce: 10 }, /"rce" is not a weight/],
+    [{ race: 1001 }, /expected a whole number from 0 to 1000/],
+    [{ race: -1 }, /expected a whole number from 0 to 1000/],
+    [[1, 2], /expected a JSON object/],
+  ])('a weights file %j is a usage error (exit 2)', (weights, message) => {
+    const { dir, db } = setUp();
+    const file = join(dir, 'weights.json');
+    writeFileSync(file, JSON.stringify(weights));
+    const result = remedi(['pair', '--weights', file, '--db', db]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+
+  it('a missing cohort, a missing database and a start after the cohort are refused', () => {
+    const { dir, db } = setUp();
+    expect(remedi(['pair', '--cohort', '9', '--db', db]).code).toBe(1);
+    const noDb = remedi(['pair', '--db', join(dir, 'none.db')]);
+    expect(noDb.code).toBe(1);
+    expect(noDb.stderr).toContain('There is no remedi database');
+    const late = remedi(['pair', '--save', '--start', '2027-01-01', '--db', db]);
+    expect(late.code).toBe(1);
+    expect(late.stderr).toContain('after cohort 1 ends');
+  });
+
+  it('names the cohort it chose on stderr when --cohort is not given', () => {
+    const { db } = setUp();
+    const result = remedi(['pair', '--db', db]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('Using cohort 1 (5 Jan 2026 to 30 Sep 2026)');
+    expect(result.stderr).toContain('Nothing was saved');
+    expect(result.stdout).toContain('Board members covered: 8 of 8');
+  });
+});
+
+describe('remedi pair add, end and list', () => {
+  it('refuses a pair that breaks a hard rule, naming it; --force records it as an override', () => {
+    const { dir, db } = setUp();
+    const before = snapshotFolder(dir);
+    // 10000052 reports to 10000023, who reports to 10000009 (Patricia Doyle).
+    const refused = remedi(['pair', 'add', '--mentee', '10000009', '--mentor', '10000052', '--db', db]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("Patricia Doyle is Jade Thompson's line manager or their manager's manager");
+    expect(snapshotFolder(dir)).toEqual(before);
+
+    const forced = remedi(['pair', 'add', '--mentee', '10000009', '--mentor', '10000052', '--force', '--start', '2026-02-01', '--json', '--db', db]);
+    expect(forced.code, forced.stderr).toBe(0);
+    const rel = JSON.parse(forced.stdout);
+    expect(rel).toMatchObject({ cohort: 1, mentee: { staffId: '10000009' }, mentors: [{ staffId: '10000052' }], override: true, status: 'active' });
+
+    const again = remedi(['pair', 'add', '--mentee', '10000009', '--mentor', '10000029', '--db', db]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('already the mentee of a relationship');
+
+    const ended = remedi(['pair', 'end', String(rel.id), '--on', '2026-03-01', '--reason', 'moved', '--json', '--db', db]);
+    expect(ended.code, ended.stderr).toBe(0);
+    expect(JSON.parse(ended.stdout)).toMatchObject({ end: '2026-03-01', status: 'ended', endReason: 'moved' });
+    expect(remedi(['pair', 'end', String(rel.id), '--db', db]).stderr).toContain('already ended');
+    // Once the relationship ended, the mentee can be paired again; a pair made by hand mid-cohort starts today.
+    const next = remedi(['pair', 'add', '--mentee', '10000009', '--mentor', '10000029', '--json', '--db', db]);
+    expect(next.code, next.stderr).toBe(0);
+    expect(JSON.parse(next.stdout)).toMatchObject({ start: '2026-03-15', override: false, type: 'race' });
+  });
+
+  it('records a trio by hand and refuses one that cannot fill both kinds', () => {
+    const { db } = setUp();
+    // Chloe Adebayo (BME, band 8a) and Jade Thompson (front line, not BME) for the Chief Finance Officer.
+    const trio = remedi(['pair', 'add', '--mentee', '10000004', '--mentor', '10000023', '--mentor', '10000052', '--json', '--db', db]);
+    expect(trio.code, trio.stderr).toBe(0);
+    expect(JSON.parse(trio.stdout).mentors).toEqual([
+      { staffId: '10000023', name: 'Chloe Adebayo', slot: 'bme' },
+      { staffId: '10000052', name: 'Jade Thompson', slot: 'frontline' },
+    ]);
+    const same = remedi(['pair', 'add', '--mentee', '10000005', '--mentor', '10000023', '--mentor', '10000023', '--db', db]);
+    expect(same.code).toBe(2);
+  });
+
+  it('pair end refuses an unknown id and an end before the start', () => {
+    const { db } = setUp();
+    const saved = pair(db, '--save');
+    expect(remedi(['pair', 'end', '999', '--db', db]).code).toBe(1);
+    const early = remedi(['pair', 'end', String(saved.relationships[0].id), '--on', '2025-12-01', '--db', db]);
+    expect(early.code).toBe(1);
+    expect(early.stderr).toContain('cannot end on 1 Dec 2025');
+  });
+});
+
+describe('remedi department', () => {
+  it('targets a department (any case), lists it, and suggests a near miss', () => {
+    const { db } = setUp();
+    const target = remedi(['department', 'target', 'emergency MEDICINE', '--db', db]);
+    expect(target.code, target.stderr).toBe(0);
+    const list = JSON.parse(remedi(['department', 'list', '--json', '--db', db]).stdout) as Array<{ name: string; targeted: boolean }>;
+    expect(list.find((d) => d.name === 'Emergency Medicine')).toMatchObject({ targeted: true });
+    expect(list.filter((d) => d.targeted)).toHaveLength(1);
+
+    const proposal = pair(db);
+    const targetedReasons = proposal.relationships.flatMap((r) => r.reasons).filter((r) => r.includes('targeted department'));
+    expect(targetedReasons.length).toBeGreaterThan(0);
+
+    const miss = remedi(['department', 'target', 'Emergncy Medicine', '--db', db]);
+    expect(miss.code).toBe(1);
+    expect(miss.stderr).toContain('Did you mean "Emergency Medicine"?');
+    expect(remedi(['department', 'target', 'Emergency Medicine', '--off', '--db', db]).code).toBe(0);
+    const after = JSON.parse(remedi(['department', 'list', '--json', '--db', db]).stdout) as Array<{ targeted: boolean }>;
+    expect(after.some((d) => d.targeted)).toBe(false);
+  });
+
+  it('staff train refuses unknown ids and writes nothing', () => {
+    const { dir, db } = setUp();
+    const before = snapshotFolder(dir);
+    const result = remedi(['staff', 'train', '10000065', 'nobody', '--db', db]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('there is no one with staff id nobody');
+    expect(snapshotFolder(dir)).toEqual(before);
+  });
+});
