@@ -19,6 +19,10 @@ const steps = [
   ['import', 'fixtures/roster-update.csv'],
   ['cohort', 'list'],
   ['staff', 'list', '--cohort', '1'],
+  ['department', 'target', 'Emergency Medicine'],
+  ['pair', '--cohort', '1', '--trios'],
+  ['pair', '--cohort', '1', '--trios', '--save'],
+  ['pair', 'list', '--cohort', '1'],
 ];
 
 for (const args of steps) {
@@ -26,7 +30,8 @@ for (const args of steps) {
   const result = spawnSync(process.execPath, [join(root, 'bin', 'remedi.js'), ...args], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, REMEDI_DB: db },
+    // The demo cohort runs through 2026; pin "today" inside it so the demo reads the same any day.
+    env: { ...process.env, REMEDI_DB: db, REMEDI_TODAY: process.env.REMEDI_TODAY ?? '2026-03-15' },
   });
   if (result.status !== 0) {
     process.stderr.write(`\nThe demo stopped: that step exited with ${result.status}.\n`);

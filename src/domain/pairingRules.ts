@@ -118,20 +118,77 @@ export function fitsSlot(mentor: Participant, slot: Slot | null): boolean {
   return true;
 }
 
-/** The functional types a pair fits (DOMAIN.md section 3); general always fits. */
-export function fittingTypes(mentee: Participant, mentor: Participant): PairType[] {
-  const types: PairType[] = [];
-  if (mentee.seniority !== 'senior') return ['general'];
-  if (mentee.bme === 'no' && mentor.seniority === 'middle' && mentor.bme === 'yes') types.push('race');
-  if (mentee.functions.includes('strategic') && mentor.functions.includes('front line')) types.push('frontline');
-  if (mentee.functions.includes('managerial') && mentor.functions.includes('clinical') && mentor.rank >= 7) types.push('clinical');
-  types.push('general');
-  return types;
+/** Whether a pair fits a functional type (DOMAIN.md section 3); general always fits. */
+export function fitsType(type: PairType, mentee: Participant, mentor: Participant): boolean {
+  if (type === 'general') return true;
+  if (mentee.seniority !== 'senior') return false;
+  switch (type) {
+    case 'race':
+      return mentee.bme === 'no' && mentor.seniority === 'middle' && mentor.bme === 'yes';
+    case 'frontline':
+      return mentee.functions.includes('strategic') && mentor.functions.includes('front line');
+    case 'clinical':
+      return mentee.functions.includes('managerial') && mentor.functions.includes('clinical') && mentor.rank >= 7;
+  }
 }
 
-/** Of the fitting types, the one worth most under these weights (ties: race, frontline, clinical, general). */
+/** The functional types a pair fits, best first by the documented order. */
+export function fittingTypes(mentee: Participant, mentor: Participant): PairType[] {
+  return PAIR_TYPES.filter((type) => fitsType(type, mentee, mentor));
+}
+
+/** Of the given types, the one worth most under these weights (ties: race, frontline, clinical, general). */
 export function bestType(types: readonly PairType[], weights: Weights): PairType {
-  return types.reduce((best, type) => (weights[type] > weights[best] ? type : best));
+  return types.reduce((best, type) => (weights[type] > weights[best] || (weights[type] === weights[best] && PAIR_TYPES.indexOf(type) < PAIR_TYPES.indexOf(best)) ? type : best));
+}
+
+/** The types from most to least valuable under these weights (ties: race, frontline, clinical, general). */
+export function rankTypes(weights: Weights): PairType[] {
+  return [...PAIR_TYPES].sort((a, b) => weights[b] - weights[a] || PAIR_TYPES.indexOf(a) - PAIR_TYPES.indexOf(b));
+}
+
+/** The pair's type: the fitting type worth most. Pass rankTypes(weights) when asking millions of times. */
+export function pairType(mentee: Participant, mentor: Participant, weights: Weights, ranking = rankTypes(weights)): PairType {
+  for (const type of ranking) if (fitsType(type, mentee, mentor)) return type;
+  return 'general';
+}
+
+/** How the departments of a pair relate, for the department weights. */
+type DepartmentRelation = 'targeted-same' | 'targeted-other' | 'different' | 'same-or-unknown';
+
+function departmentRelation(mentee: Participant, mentor: Participant, targeted: ReadonlySet<string>): DepartmentRelation {
+  const same = mentee.departmentKey !== null && mentee.departmentKey === mentor.departmentKey;
+  if (mentee.departmentKey !== null && targeted.has(mentee.departmentKey)) return same ? 'targeted-same' : 'targeted-other';
+  return mentee.departmentKey !== null && mentor.departmentKey !== null && !same ? 'different' : 'same-or-unknown';
+}
+
+function departmentPoints(relation: DepartmentRelation, weights: Weights): number {
+  switch (relation) {
+    case 'targeted-same':
+      return weights.targetedMentee + weights.sameTargetedDepartment;
+    case 'targeted-other':
+      return weights.targetedMentee;
+    case 'different':
+      return weights.differentDepartment;
+    case 'same-or-unknown':
+      return 0;
+  }
+}
+
+/** The soft score of an allowed pair, as a number only. scorePair explains the same sum. */
+export function pairScore(
+  mentee: Participant,
+  mentor: Participant,
+  weights: Weights,
+  targeted: ReadonlySet<string>,
+  ranking = rankTypes(weights),
+): number {
+  return (
+    weights[pairType(mentee, mentor, weights, ranking)] +
+    (mentor.bme === 'yes' ? weights.bmeMentor : 0) +
+    departmentPoints(departmentRelation(mentee, mentor, targeted), weights) +
+    weights.perBandGap * (mentee.rank - mentor.rank)
+  );
 }
 
 const TYPE_REASON: Record<PairType, string> = {
@@ -147,35 +204,26 @@ export interface PairScore {
   reasons: string[];
 }
 
-/**
- * The soft score of an allowed pair. With `explain`, each point comes with its reason;
- * without, no strings are built (the solver scores millions of pairs).
- */
-export function scorePair(
-  mentee: Participant,
-  mentor: Participant,
-  weights: Weights,
-  targeted: ReadonlySet<string>,
-  explain = true,
-): PairScore {
-  const type = bestType(fittingTypes(mentee, mentor), weights);
+/** The soft score of an allowed pair, with each point explained (the same sum as pairScore). */
+export function scorePair(mentee: Participant, mentor: Participant, weights: Weights, targeted: ReadonlySet<string>): PairScore {
+  const type = pairType(mentee, mentor, weights);
   const reasons: string[] = [];
   let score = 0;
-  const add = (points: number, reason: () => string) => {
+  const add = (points: number, reason: string) => {
     score += points;
-    if (explain) reasons.push(`${reason()} (+${points})`);
+    reasons.push(`${reason} (+${points})`);
   };
-  add(weights[type], () => TYPE_REASON[type]);
-  if (mentor.bme === 'yes') add(weights.bmeMentor, () => 'BME mentor');
-  const sameDepartment = mentee.departmentKey !== null && mentee.departmentKey === mentor.departmentKey;
-  if (mentee.departmentKey !== null && targeted.has(mentee.departmentKey)) {
-    add(weights.targetedMentee, () => `leader in a targeted department (${mentee.department})`);
-    if (sameDepartment) add(weights.sameTargetedDepartment, () => 'mentor from the same targeted department');
-  } else if (mentee.departmentKey !== null && mentor.departmentKey !== null && !sameDepartment) {
-    add(weights.differentDepartment, () => `different departments (${mentor.department} and ${mentee.department})`);
+  add(weights[type], TYPE_REASON[type]);
+  if (mentor.bme === 'yes') add(weights.bmeMentor, 'BME mentor');
+  const relation = departmentRelation(mentee, mentor, targeted);
+  if (relation === 'targeted-same' || relation === 'targeted-other') {
+    add(weights.targetedMentee, `leader in a targeted department (${mentee.department})`);
+    if (relation === 'targeted-same') add(weights.sameTargetedDepartment, 'mentor from the same targeted department');
+  } else if (relation === 'different') {
+    add(weights.differentDepartment, `different departments (${mentor.department} and ${mentee.department})`);
   }
   const gap = mentee.rank - mentor.rank;
-  add(weights.perBandGap * gap, () => `${gap} ${gap === 1 ? 'step' : 'steps'} of seniority apart (${seniorityLabel(mentor)} and ${seniorityLabel(mentee)})`);
+  add(weights.perBandGap * gap, `${gap} ${gap === 1 ? 'step' : 'steps'} of seniority apart (${seniorityLabel(mentor)} and ${seniorityLabel(mentee)})`);
   return { type, score, reasons };
 }
 

@@ -24,6 +24,8 @@ import {
   bestType,
   brokenRule,
   fitsSlot,
+  pairScore,
+  rankTypes,
   scorePair,
   RULE_PHRASE,
   RULE_PHRASE_FOR_MENTOR,
@@ -115,11 +117,12 @@ export function proposePairings(problem: PairingProblem): Proposal {
   const allowed = new Uint8Array(nMentees * nMentors);
   const score = new Float64Array(nMentees * nMentors);
   const menteesAllowed = new Int32Array(nMentors);
+  const ranking = rankTypes(weights);
   for (let i = 0; i < nMentees; i += 1) {
     for (let r = 0; r < nMentors; r += 1) {
       if (brokenRule(mentees[i], mentors[r], rules) !== null) continue;
       allowed[i * nMentors + r] = 1;
-      score[i * nMentors + r] = scorePair(mentees[i], mentors[r], weights, targeted, false).score;
+      score[i * nMentors + r] = pairScore(mentees[i], mentors[r], weights, targeted, ranking);
       menteesAllowed[r] += 1;
     }
   }
@@ -243,7 +246,7 @@ function explain(problem: PairingProblem, rows: Row[], rowsOf: number[][], mento
   });
 
   const nameOf = (i: number) => mentees[i].name;
-  const takenBy = (r: number) => menteesOfMentor[r].map(nameOf).join(' and ');
+  const takenBy = (r: number): TakenBy => ({ names: menteesOfMentor[r].map(nameOf).join(' and '), mentees: menteesOfMentor[r] });
 
   mentees.forEach((mentee, i) => {
     const relationship = relationshipOf.get(i);
@@ -283,7 +286,7 @@ function explain(problem: PairingProblem, rows: Row[], rowsOf: number[][], mento
     },
   };
 
-  function trioReasons(p: PairingProblem, i: number, taken: (r: number) => string): string[] {
+  function trioReasons(p: PairingProblem, i: number, taken: (r: number) => TakenBy): string[] {
     return [`no BME mentor: ${whyNoMentor(p, i, 'bme', taken)}`, `no front-line mentor: ${whyNoMentor(p, i, 'frontline', taken)}`];
   }
 }
@@ -301,7 +304,13 @@ function countPhrase(counts: Map<HardRule, number>, phrases: Record<HardRule, { 
 }
 
 /** Why a mentee (or one slot of a trio) has no mentor: hard rules, or taken by others. */
-function whyNoMentor(problem: PairingProblem, i: number, slot: Slot | null, takenBy: (r: number) => string): string {
+interface TakenBy {
+  /** The mentees a mentor went to, by name. */
+  names: string;
+  mentees: number[];
+}
+
+function whyNoMentor(problem: PairingProblem, i: number, slot: Slot | null, takenBy: (r: number) => TakenBy): string {
   const { mentees, mentors, rules } = problem;
   const mentee = mentees[i];
   const counts = new Map<HardRule, number>();
@@ -319,15 +328,22 @@ function whyNoMentor(problem: PairingProblem, i: number, slot: Slot | null, take
     if (wrongKind > 0) parts.push(`${wrongKind} ${wrongKind === 1 ? 'is not' : 'are not'} ${slot === 'bme' ? 'BME' : 'front line'}`);
     return `no eligible mentor among the ${mentors.length}: ${parts.filter((part) => part !== '').join(', ')}`;
   }
-  const named = eligible
+  // In a trio, the only candidates may already be this board member's other mentor.
+  const elsewhere = eligible.filter((r) => !takenBy(r).mentees.includes(i));
+  const ownOther = eligible.filter((r) => takenBy(r).mentees.includes(i));
+  if (elsewhere.length === 0) {
+    const names = ownOther.map((r) => mentors[r].name).join(' and ');
+    return `${names} ${ownOther.length === 1 ? 'is' : 'are'} already their other mentor, and a trio needs two different people`;
+  }
+  const named = elsewhere
     .slice(0, 5)
     .map((r) => {
-      const to = takenBy(r);
+      const to = takenBy(r).names;
       return to === '' ? mentors[r].name : `${mentors[r].name} (to ${to})`;
     })
     .join(', ');
-  const more = eligible.length > 5 ? ` and ${eligible.length - 5} more` : '';
-  const noun = eligible.length === 1 ? 'the one eligible mentor' : `the ${eligible.length} eligible mentors`;
+  const more = elsewhere.length > 5 ? ` and ${elsewhere.length - 5} more` : '';
+  const noun = elsewhere.length === 1 ? 'the one eligible mentor' : `the ${elsewhere.length} eligible mentors`;
   return `${noun} went to higher-priority mentees (more board members covered, more people paired, or a higher total score): ${named}${more}`;
 }
 

@@ -60,19 +60,16 @@ export function selectParticipants(
       continue;
     }
     const person = toParticipant(record, managerOf, mentorLoad.get(record.staffId) ?? 0);
-    let resolved = role;
+    const resolved = role === 'either' ? (person.seniority === 'senior' ? 'mentee' : 'mentor') : role;
+    if (resolved === 'mentee' && alreadyPaired.has(record.staffId)) {
+      paired += 1;
+      continue;
+    }
     if (role === 'either') {
-      resolved = person.seniority === 'senior' ? 'mentee' : 'mentor';
-      notes.push(
-        `${person.name} (role "either") takes part as a ${resolved}: ${resolved === 'mentee' ? 'a senior leader' : 'not a senior leader'}.`,
-      );
+      notes.push(`${person.name} (role "either") takes part as a ${resolved}: ${resolved === 'mentee' ? 'a senior leader' : 'not a senior leader'}.`);
     }
-    if (resolved === 'mentee') {
-      if (alreadyPaired.has(record.staffId)) paired += 1;
-      else mentees.push(person);
-    } else {
-      mentors.push(person);
-    }
+    if (resolved === 'mentee') mentees.push(person);
+    else mentors.push(person);
   }
   if (paired > 0) notes.push(`${paired} ${paired === 1 ? 'mentee is' : 'mentees are'} already in a running relationship in this cohort and kept as they are.`);
   if (left > 0) notes.push(`${left} enrolled ${left === 1 ? 'person has' : 'people have'} left the trust and ${left === 1 ? 'is' : 'are'} not offered for pairing.`);
