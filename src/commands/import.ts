@@ -3,15 +3,16 @@
  * transaction, or write nothing and say exactly what to fix.
  */
 import { existsSync } from 'node:fs';
-import { UserError, UsageError } from '../errors.js';
+import { UserError } from '../errors.js';
 import { dbPathOf, type CommonOptions, type Context } from '../context.js';
 import { bandDisplay } from '../domain/bands.js';
-import { isColumnTarget, type ColumnTarget } from '../domain/rosterColumns.js';
+import { ROSTER_FIELDS } from '../domain/rosterColumns.js';
 import { planRosterImport, type ChangedField, type RosterPlan } from '../domain/rosterPlan.js';
 import type { RowProblem } from '../domain/rosterRows.js';
 import type { ProgrammeRole, StaffRecord } from '../domain/staff.js';
 import type { CsvEncoding } from '../io/csvInput.js';
 import { fieldColumn, readRosterFile, type RosterFile } from '../io/rosterFile.js';
+import { parseMapOption } from '../io/tableFile.js';
 import { enrolmentWriter, getCohort } from '../store/cohorts.js';
 import { openDatabase, type Db } from '../store/db.js';
 import { loadAllStaff, staffWriter } from '../store/staff.js';
@@ -42,7 +43,7 @@ export interface ImportSummary {
 }
 
 export async function runImport(path: string, options: ImportOptions, context: Context): Promise<ImportSummary> {
-  const maps = parseMaps(options.map ?? []);
+  const maps = parseMapOption(options.map ?? [], ROSTER_FIELDS);
   const dbPath = dbPathOf(options, context);
   const dbExists = existsSync(dbPath);
   if (options.cohort !== undefined && !dbExists) throw missingCohort(options.cohort);
@@ -108,20 +109,6 @@ function writeRoster(
       return plan;
     })
     .immediate();
-}
-
-function parseMaps(pairs: string[]): Array<[string, ColumnTarget]> {
-  return pairs.map((pair) => {
-    const at = pair.lastIndexOf('=');
-    const header = pair.slice(0, at).trim();
-    const target = pair.slice(at + 1).trim().toLowerCase();
-    if (at < 0 || header === '' || !isColumnTarget(target)) {
-      throw new UsageError(`--map "${pair}" is not "CSV header=field".`, {
-        fix: 'For example --map "Assignment Grade=band". Fields: staff_id, name, first_name, last_name, email, department, job_title, band, staff_group, ethnicity, bme, function, board_member, line_manager_id, role, race_trained, capacity, or ignore.',
-      });
-    }
-    return [header, target];
-  });
 }
 
 function missingCohort(cohort: number): UserError {

@@ -1,0 +1,88 @@
+/**
+ * Which column of an input file holds which field. Headers match ignoring case,
+ * spaces, underscores and punctuation, under a field's plain name and its aliases.
+ */
+
+/** `--map "Header=ignore"` drops a column. */
+export const IGNORE = 'ignore';
+
+export const squashHeader = (header: string): string => header.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** Squashed header -> field, from each field's plain name and its aliases. */
+export function headerIndex<F extends string>(fields: readonly F[], aliases: Record<F, string[]>): ReadonlyMap<string, F> {
+  const map = new Map<string, F>();
+  for (const field of fields) {
+    map.set(squashHeader(field), field);
+    for (const alias of aliases[field]) map.set(squashHeader(alias), field);
+  }
+  return map;
+}
+
+export interface ColumnProblem {
+  column: number;
+  message: string;
+}
+
+export interface ColumnMapping<F extends string> {
+  /** For each column index, its field, or null when ignored or unknown. */
+  fields: Array<F | null>;
+  /** Column index of each field present. */
+  indexOf: Partial<Record<F, number>>;
+  /** Headers we did not recognise (ignored, listed in one warning). */
+  unknown: string[];
+  problems: ColumnProblem[];
+}
+
+/** Spreadsheet column letter for a 0-based index: 0 -> A, 26 -> AA. */
+export function columnLetter(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
+/** `column D (Pay Band)`: the letter for Excel users, the header for everyone. */
+export function columnLabel(index: number, header: string | undefined): string {
+  const name = header?.trim();
+  return name ? `column ${columnLetter(index)} (${name})` : `column ${columnLetter(index)}`;
+}
+
+/**
+ * Maps headers to fields. `maps` (from `--map`) is keyed by squashed header and wins
+ * over the built-in names. Two columns meaning one field are refused.
+ */
+export function mapColumnsWith<F extends string>(
+  headers: string[],
+  index: ReadonlyMap<string, F>,
+  maps: ReadonlyMap<string, F | typeof IGNORE> = new Map(),
+): ColumnMapping<F> {
+  const fields: Array<F | null> = [];
+  const indexOf: Partial<Record<F, number>> = {};
+  const unknown: string[] = [];
+  const problems: ColumnProblem[] = [];
+  headers.forEach((header, column) => {
+    const key = squashHeader(header);
+    const target = maps.get(key) ?? index.get(key);
+    if (target === undefined || target === IGNORE) {
+      fields.push(null);
+      if (target === undefined && header.trim() !== '') unknown.push(header.trim());
+      return;
+    }
+    const field = target as F;
+    const earlier = indexOf[field];
+    if (earlier !== undefined) {
+      problems.push({
+        column,
+        message:
+          `${columnLabel(earlier, headers[earlier])} and ${columnLabel(column, header)} both mean ${field}; ` +
+          `keep one, for example with --map "${header.trim()}=ignore"`,
+      });
+      fields.push(null);
+      return;
+    }
+    indexOf[field] = column;
+    fields.push(field);
+  });
+  return { fields, indexOf, unknown, problems };
+}
