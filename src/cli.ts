@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UserError } from './errors.js';
+import { EXIT_INTERNAL, EXIT_OK, EXIT_REFUSED, EXIT_USAGE, UserError } from './errors.js';
 import { parseDate } from './domain/dates.js';
 import type { CommonOptions, Context } from './context.js';
 
@@ -214,6 +214,89 @@ The proposal covers as many board members as possible, then pairs as many mentee
       runPairList(options, await context(options));
     });
 
+  const sessionFlags = (command: Command, { required }: { required: boolean }) =>
+    command
+      .option('--pair <id>', `the relationship, from remedi pair list${required ? '' : ' (moves the session to another)'}`, wholeNumber('a relationship id', 1))
+      .option('--date <date>', 'the day of the session (YYYY-MM-DD or DD/MM/YYYY)', isoDateArgument)
+      .option('--minutes <n>', 'how long it lasted, 1 to 600', wholeNumber('a number of minutes', 0))
+      .option('--kind <kind>', 'one-to-one, observation, semi-structured-interview, reflective-discussion, shadowing, networking, critical-friend or other')
+      .option('--level <level>', 'individual, team, department, organisation or system')
+      .option('--theme <text>', 'a theme that came up (repeat for more)', collect)
+      .option('--mentor <staffId>', `a mentor who was there (repeat; default: ${required ? 'every mentor of the relationship' : 'unchanged'})`, collect)
+      .option('--lived-experience', 'it explored lived experience')
+      .option('--no-lived-experience', 'it did not explore lived experience')
+      .option('--notes <text>', 'free notes')
+      .option('--force', 'record it even if the same relationship already has a session of this kind that day');
+
+  sessionFlags(common(program.command('log-session')), { required: true })
+    .description(
+      'Record one mentoring session. With --pair, --date, --minutes, --kind and --level it runs without questions; ' +
+        'at a terminal, whatever is missing is asked.',
+    )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  remedi log-session                                   (answer the questions)
+  remedi log-session --pair 3 --date 2026-03-12 --minutes 45 --kind one-to-one --level team \\
+      --theme "career progression" --theme "recruitment panels" --lived-experience`,
+    )
+    .action(async (options) => {
+      const { runLogSession } = await import('./commands/logSession.js');
+      await runLogSession(options, await context(options));
+    });
+
+  common(program.command('import-sessions'))
+    .description('Import many sessions at once, for example a form\'s CSV export; every row is checked first and nothing is written unless all are good.')
+    .argument('<sessions.csv>', 'the session log (CSV UTF-8, or as Excel saves it)')
+    .option('--dry-run', 'check the file and say what would be recorded, without writing anything')
+    .option('--skip-duplicates', 'skip rows already recorded (for re-importing a form\'s cumulative export)')
+    .option('--map <"header=field">', 'read a column under another name (repeatable)', collect)
+    .addOption(new Option('--encoding <encoding>', 'the file\'s text encoding (default: detected)').choices(['utf-8', 'windows-1252']))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  remedi import-sessions form-export.csv --dry-run
+  remedi import-sessions form-export.csv --skip-duplicates
+
+Columns: pair_id (or mentee_id: the mentee's staff id, when they have one relationship on that date), date,
+minutes, kind, level, themes (separated by ;), lived_experience (yes/no), mentors (staff ids separated by ;,
+for trios), notes.`,
+    )
+    .action(async (file: string, options) => {
+      const { runImportSessions } = await import('./commands/importSessions.js');
+      await runImportSessions(file, options, await context(options));
+    });
+
+  const sessions = program.command('sessions').description('See, correct and delete recorded sessions.');
+  common(sessions.command('list'))
+    .description('List recorded sessions (all of them, unless --pair or --cohort narrows it).')
+    .option('--pair <id>', 'only this relationship', wholeNumber('a relationship id', 1))
+    .option('--cohort <number>', 'only this cohort', wholeNumber('a cohort number', 1))
+    .addHelpText('after', '\nExamples:\n  remedi sessions list --pair 3\n  remedi sessions list --cohort 1 --json')
+    .action(async (options) => {
+      const { runSessionsList } = await import('./commands/sessions.js');
+      runSessionsList(options, await context(options));
+    });
+  sessionFlags(common(sessions.command('edit')), { required: false })
+    .description('Correct a recorded session: only the fields you give change, and the result is checked again.')
+    .argument('<id>', 'the session id, from remedi sessions list', wholeNumber('a session id', 1))
+    .addHelpText('after', '\nExample:\n  remedi sessions edit 12 --minutes 60 --theme "speaking up"')
+    .action(async (id: number, options) => {
+      const { runSessionsEdit } = await import('./commands/sessions.js');
+      runSessionsEdit(id, options, await context(options));
+    });
+  common(sessions.command('delete'), { json: false })
+    .description('Delete a recorded session (asks first at a terminal; otherwise needs --yes).')
+    .argument('<id>', 'the session id, from remedi sessions list', wholeNumber('a session id', 1))
+    .option('--yes', 'delete without asking')
+    .addHelpText('after', '\nExample:\n  remedi sessions delete 12 --yes')
+    .action(async (id: number, options) => {
+      const { runSessionsDelete } = await import('./commands/sessions.js');
+      await runSessionsDelete(id, options, await context(options));
+    });
+
   const department = program.command('department').description('Mark the departments that get targeted reverse mentoring.');
   common(department.command('target'))
     .description('Mark a department as targeted: its leaders are matched first, and a mentor from the same department is a plus.')
@@ -258,6 +341,10 @@ function reportError(error: unknown, debug: boolean): number {
   if (error instanceof CommanderError) {
     // Commander has printed its message; help and version end well, the rest is usage.
     return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+  }
+  if (error instanceof Error && error.name === 'ExitPromptError') {
+    process.stderr.write('\nremedi: cancelled; nothing was saved.\n');
+    return EXIT_REFUSED;
   }
   if (error instanceof UserError) {
     const lines = [`remedi: ${error.message}`, ...error.details];

@@ -16,7 +16,7 @@ import { parseMapOption } from '../io/tableFile.js';
 import { enrolmentWriter, getCohort } from '../store/cohorts.js';
 import { openDatabase, type Db } from '../store/db.js';
 import { loadAllStaff, staffWriter } from '../store/staff.js';
-import { formatProblemList, problemJson } from '../ui/problems.js';
+import { formatProblemList, importRefusal, problemJson } from '../ui/problems.js';
 
 export interface ImportOptions extends CommonOptions {
   cohort?: number;
@@ -50,7 +50,7 @@ export async function runImport(path: string, options: ImportOptions, context: C
 
   const file = await readRosterFile(path, { encoding: options.encoding, maps });
   const name = file.source.name;
-  if (file.problems.length > 0) throw refusal(name, file.problems);
+  if (file.problems.length > 0) throw importRefusal(name, file.problems);
 
   const planOptions = { missingLeft: options.missingLeft === true, columnOf: (field: Parameters<typeof fieldColumn>[1]) => fieldColumn(file, field) };
   let plan: RosterPlan;
@@ -62,12 +62,12 @@ export async function runImport(path: string, options: ImportOptions, context: C
     } finally {
       db?.close();
     }
-    if (plan.problems.length > 0) throw refusal(name, plan.problems);
+    if (plan.problems.length > 0) throw importRefusal(name, plan.problems);
   } else {
     if (!dbExists) {
       // Refuse before creating the file: a refused import leaves no trace at all.
       const problems = planRosterImport(new Map(), file.rows, planOptions).problems;
-      if (problems.length > 0) throw refusal(name, problems);
+      if (problems.length > 0) throw importRefusal(name, problems);
     }
     const opened = openDatabase(dbPath, { create: true });
     try {
@@ -97,7 +97,7 @@ function writeRoster(
     .transaction(() => {
       if (cohort !== undefined && !getCohort(db, cohort)) throw missingCohort(cohort);
       const plan = planRosterImport(loadAllStaff(db), file.rows, planOptions);
-      if (plan.problems.length > 0) throw refusal(file.source.name, plan.problems);
+      if (plan.problems.length > 0) throw importRefusal(file.source.name, plan.problems);
       const staff = staffWriter(db, context.today);
       for (const person of plan.added) staff.insert(person);
       for (const { after } of plan.updated) staff.update(after);
@@ -117,13 +117,6 @@ function missingCohort(cohort: number): UserError {
   });
 }
 
-function refusal(file: string, problems: readonly RowProblem[]): UserError {
-  const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-  return new UserError(`${file} was not imported: ${count} found, and nothing was written.`, {
-    details: formatProblemList(file, problems),
-    fix: 'Fix these rows in the file (or in Excel) and import it again.',
-  });
-}
 
 function summarise(file: RosterFile, plan: RosterPlan, database: string, options: ImportOptions): ImportSummary {
   const enrolledByRole: Record<ProgrammeRole, number> = { mentor: 0, mentee: 0, either: 0 };

@@ -77,6 +77,41 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX relationship_mentors_by_mentor ON relationship_mentors (mentor_id);
   `,
+  // 3: mentoring sessions, the mentors present, and their themes (kept once, first spelling).
+  `
+  CREATE TABLE sessions (
+    id               INTEGER PRIMARY KEY AUTOINCREMENT,
+    relationship_id  INTEGER NOT NULL REFERENCES relationships (id),
+    date             TEXT NOT NULL,
+    minutes          INTEGER NOT NULL CHECK (minutes BETWEEN 1 AND 600),
+    kind             TEXT NOT NULL CHECK (kind IN ('one-to-one', 'observation', 'semi-structured-interview',
+                       'reflective-discussion', 'shadowing', 'networking', 'critical-friend', 'other')),
+    level            TEXT NOT NULL CHECK (level IN ('individual', 'team', 'department', 'organisation', 'system')),
+    lived_experience INTEGER NOT NULL DEFAULT 0 CHECK (lived_experience IN (0, 1)),
+    notes            TEXT,
+    created_on       TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX sessions_by_relationship ON sessions (relationship_id, date);
+
+  CREATE TABLE session_mentors (
+    session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    mentor_id  TEXT NOT NULL REFERENCES staff (staff_id),
+    PRIMARY KEY (session_id, mentor_id)
+  ) STRICT;
+
+  CREATE TABLE themes (
+    id    INTEGER PRIMARY KEY,
+    key   TEXT NOT NULL UNIQUE,
+    label TEXT NOT NULL
+  ) STRICT;
+
+  CREATE TABLE session_themes (
+    session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    theme_id   INTEGER NOT NULL REFERENCES themes (id),
+    PRIMARY KEY (session_id, theme_id)
+  ) STRICT;
+  CREATE INDEX session_themes_by_theme ON session_themes (theme_id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

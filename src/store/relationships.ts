@@ -150,7 +150,10 @@ export function endRelationship(db: Db, id: number, on: IsoDate, reason: string 
  */
 export function replaceableRelationships(db: Db, cohort: number, today: IsoDate): number[] {
   const rows = db
-    .prepare('SELECT id FROM relationships WHERE cohort = @cohort AND (ended_on IS NULL OR ended_on > @today)')
+    .prepare(
+      `SELECT id FROM relationships r WHERE cohort = @cohort AND (ended_on IS NULL OR ended_on > @today)
+       AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.relationship_id = r.id)`,
+    )
     .all({ cohort, today }) as Array<{ id: number }>;
   return rows.map((row) => row.id);
 }

@@ -1,4 +1,5 @@
 /** How row problems read: file, line, column, value, then what was expected. */
+import { UserError } from '../errors.js';
 import type { RowProblem } from '../domain/rosterRows.js';
 
 export const SHOWN_PROBLEMS = 20;
@@ -20,4 +21,13 @@ export function formatProblemList(file: string, problems: readonly RowProblem[],
 
 export function problemJson(file: string, problem: RowProblem) {
   return { file, line: problem.line, column: problem.column, value: problem.value, message: problem.message };
+}
+
+/** An import refused for its rows: the first 20 problems, the count, and that nothing was written. */
+export function importRefusal(file: string, problems: readonly RowProblem[]): UserError {
+  const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+  return new UserError(`${file} was not imported: ${count} found, and nothing was written.`, {
+    details: formatProblemList(file, problems),
+    fix: 'Fix these rows in the file (or in Excel) and import it again.',
+  });
 }

@@ -1,0 +1,113 @@
+/** `remedi sessions list | edit | delete`: the recorded sessions, seen and corrected. */
+import { UserError, UsageError } from '../errors.js';
+import { dbPathOf, type CommonOptions, type Context } from '../context.js';
+import { parseKind, parseLevel, parseThemes, type Theme } from '../domain/sessions.js';
+import { openDatabase } from '../store/db.js';
+import { loadRelationships } from '../store/relationships.js';
+import { listSessions, sessionWriter, type NewSession, type SessionRecord } from '../store/sessions.js';
+import { loadAllStaff } from '../store/staff.js';
+import { renderSessions, sessionJson, type SessionJson } from '../ui/sessionOutput.js';
+import { checkSession, describeSession, type SessionFlags } from './logSession.js';
+import { resolveCohort } from './resolveCohort.js';
+
+export interface SessionsListOptions extends CommonOptions {
+  pair?: number;
+  cohort?: number;
+}
+
+export function runSessionsList(options: SessionsListOptions, context: Context): SessionJson[] {
+  const { db } = openDatabase(dbPathOf(options, context), { create: false });
+  try {
+    if (options.cohort !== undefined) resolveCohort(db, options.cohort, context);
+    if (options.pair !== undefined && loadRelationships(db, { ids: [options.pair] }).length === 0) {
+      throw new UserError(`There is no relationship #${options.pair}.`, { fix: 'See the relationships with remedi pair list.' });
+    }
+    const sessions = listSessions(db, { relationshipId: options.pair, cohort: options.cohort }).map(sessionJson);
+    if (options.json) {
+      context.out(`${JSON.stringify(sessions, null, 2)}\n`);
+    } else if (sessions.length === 0) {
+      context.err('No sessions recorded yet. Record one with remedi log-session, or import a file with remedi import-sessions.\n');
+    } else {
+      const staff = loadAllStaff(db);
+      context.out(renderSessions(sessions, (id) => staff.get(id)?.name ?? id));
+      context.err(`${sessions.length} ${sessions.length === 1 ? 'session' : 'sessions'}.\n`);
+    }
+    return sessions;
+  } finally {
+    db.close();
+  }
+}
+
+function findSession(sessions: SessionRecord[], id: number): SessionRecord {
+  const session = sessions[0];
+  if (!session) throw new UserError(`There is no session #${id}.`, { fix: 'See the sessions with remedi sessions list.' });
+  return session;
+}
+
+/** Changes the fields given as flags; the result is checked as a new session would be. */
+export function runSessionsEdit(id: number, options: SessionFlags, context: Context): SessionJson {
+  const kind = options.kind === undefined ? undefined : parseKind(options.kind);
+  if (kind && !kind.ok) throw new UsageError(`--kind: ${kind.problem}.`);
+  const level = options.level === undefined ? undefined : parseLevel(options.level);
+  if (level && !level.ok) throw new UsageError(`--level: ${level.problem}.`);
+  const { db } = openDatabase(dbPathOf(options, context), { create: false });
+  try {
+    const json = db
+      .transaction(() => {
+        const before = findSession(listSessions(db, { ids: [id] }), id);
+        const relationshipId = options.pair ?? before.relationshipId;
+        const [relationship] = loadRelationships(db, { ids: [relationshipId] });
+        if (!relationship) throw new UserError(`There is no relationship #${relationshipId}.`, { fix: 'See the relationships with remedi pair list.' });
+        const moved = relationshipId !== before.relationshipId;
+        const themes: Theme[] = parseThemes(options.theme ?? before.themes);
+        const after: NewSession = {
+          relationshipId,
+          date: options.date ?? before.date,
+          minutes: options.minutes ?? before.minutes,
+          kind: kind?.ok ? kind.value : before.kind,
+          level: level?.ok ? level.value : before.level,
+          themes,
+          livedExperience: options.livedExperience ?? before.livedExperience,
+          mentors: options.mentor ?? (moved ? relationship.mentors.map((m) => m.staffId) : before.mentors),
+          notes: options.notes === undefined ? before.notes : options.notes.trim() || null,
+        };
+        checkSession(db, after, relationship, context.today, options.force === true, id);
+        sessionWriter(db, context.today).update(id, after);
+        return sessionJson(listSessions(db, { ids: [id] })[0]);
+      })
+      .immediate();
+    if (options.json) context.out(`${JSON.stringify(json, null, 2)}\n`);
+    else context.out(`Updated session #${id}.\n`);
+    return json;
+  } finally {
+    db.close();
+  }
+}
+
+export interface SessionsDeleteOptions extends CommonOptions {
+  yes?: boolean;
+}
+
+export async function runSessionsDelete(id: number, options: SessionsDeleteOptions, context: Context): Promise<void> {
+  const { db } = openDatabase(dbPathOf(options, context), { create: false });
+  try {
+    const session = findSession(listSessions(db, { ids: [id] }), id);
+    if (!options.yes) {
+      if (!context.interactive) {
+        throw new UsageError(`Deleting session #${id} needs --yes when there is no terminal to confirm it.`, { fix: `remedi sessions delete ${id} --yes` });
+      }
+      const [relationship] = loadRelationships(db, { ids: [session.relationshipId] });
+      const staff = loadAllStaff(db);
+      const summary = describeSession({ ...session, themes: parseThemes(session.themes) }, relationship, (sid) => staff.get(sid)?.name ?? sid);
+      const { confirmDelete } = await import('../ui/prompts.js');
+      if (!(await confirmDelete(`session #${id} (${summary.replace(/\.$/, '')})`))) {
+        context.err('Nothing was deleted.\n');
+        return;
+      }
+    }
+    db.transaction(() => sessionWriter(db, context.today).remove(id)).immediate();
+    context.out(`Deleted session #${id}.\n`);
+  } finally {
+    db.close();
+  }
+}

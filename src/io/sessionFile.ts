@@ -1,0 +1,27 @@
+/** Reads and checks a whole session log file, writing nothing (see tableFile.ts). */
+import { SESSION_HEADER_INDEX, parseSessionRecord, type SessionField, type SessionRow } from '../domain/sessionImport.js';
+import { readTable, type Table, type TableReadOptions } from './tableFile.js';
+
+export interface SessionFile extends Table<SessionField> {
+  rows: SessionRow[];
+}
+
+export async function readSessionFile(path: string, options: TableReadOptions<SessionField> = {}): Promise<SessionFile> {
+  const rows: SessionRow[] = [];
+  const table = await readTable(
+    path,
+    {
+      what: 'session log',
+      empty: 'no sessions in it',
+      index: SESSION_HEADER_INDEX,
+      required: { fields: ['pair_id', 'mentee_id'], hint: 'pair_id or mentee_id (which relationship each session belongs to)' },
+    },
+    options,
+    (cells, line, { headers, mapping, problems }) => {
+      const result = parseSessionRecord(cells, line, headers, mapping);
+      problems.push(...result.problems);
+      if (result.row) rows.push(result.row);
+    },
+  );
+  return { ...table, rows };
+}

@@ -1,0 +1,168 @@
+/** Sessions: each mentoring interaction recorded against a relationship. */
+import type { IsoDate } from '../domain/dates.js';
+import type { Kind, Level, Theme } from '../domain/sessions.js';
+import type { Db } from './db.js';
+
+export interface SessionRecord {
+  id: number;
+  relationshipId: number;
+  date: IsoDate;
+  minutes: number;
+  kind: Kind;
+  level: Level;
+  /** Theme labels, as first written. */
+  themes: string[];
+  livedExperience: boolean;
+  /** Staff ids of the mentors present. */
+  mentors: string[];
+  notes: string | null;
+}
+
+export interface NewSession {
+  relationshipId: number;
+  date: IsoDate;
+  minutes: number;
+  kind: Kind;
+  level: Level;
+  themes: readonly Theme[];
+  livedExperience: boolean;
+  mentors: readonly string[];
+  notes: string | null;
+}
+
+interface SessionRow {
+  id: number;
+  relationship_id: number;
+  date: string;
+  minutes: number;
+  kind: Kind;
+  level: Level;
+  lived_experience: number;
+  notes: string | null;
+}
+
+export interface SessionFilter {
+  relationshipId?: number;
+  cohort?: number;
+  ids?: number[];
+}
+
+/** Sessions in date order (then id), with their mentors and themes. */
+export function listSessions(db: Db, filter: SessionFilter = {}): SessionRecord[] {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (filter.relationshipId !== undefined) {
+    where.push('s.relationship_id = @relationshipId');
+    params.relationshipId = filter.relationshipId;
+  }
+  if (filter.cohort !== undefined) {
+    where.push('r.cohort = @cohort');
+    params.cohort = filter.cohort;
+  }
+  if (filter.ids !== undefined) where.push(`s.id IN (${filter.ids.map(Number).join(',') || 'NULL'})`);
+  const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  const rows = db
+    .prepare(`SELECT s.* FROM sessions s JOIN relationships r ON r.id = s.relationship_id ${clause} ORDER BY s.date, s.id`)
+    .all(params) as SessionRow[];
+  const mentorsOf = groupBy(
+    db.prepare(`SELECT m.session_id AS id, m.mentor_id AS value FROM session_mentors m JOIN sessions s ON s.id = m.session_id JOIN relationships r ON r.id = s.relationship_id ${clause} ORDER BY m.mentor_id`).all(params) as Array<{ id: number; value: string }>,
+  );
+  const themesOf = groupBy(
+    db.prepare(`SELECT st.session_id AS id, t.label AS value FROM session_themes st JOIN themes t ON t.id = st.theme_id JOIN sessions s ON s.id = st.session_id JOIN relationships r ON r.id = s.relationship_id ${clause} ORDER BY st.rowid`).all(params) as Array<{ id: number; value: string }>,
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    relationshipId: row.relationship_id,
+    date: row.date,
+    minutes: row.minutes,
+    kind: row.kind,
+    level: row.level,
+    themes: themesOf.get(row.id) ?? [],
+    livedExperience: row.lived_experience === 1,
+    mentors: mentorsOf.get(row.id) ?? [],
+    notes: row.notes,
+  }));
+}
+
+function groupBy(rows: Array<{ id: number; value: string }>): Map<number, string[]> {
+  const map = new Map<number, string[]>();
+  for (const row of rows) {
+    const list = map.get(row.id) ?? [];
+    list.push(row.value);
+    map.set(row.id, list);
+  }
+  return map;
+}
+
+/** `relationship|date|kind` of every recorded session (see duplicateKey). */
+export function sessionKeys(db: Db, exceptId?: number): Set<string> {
+  const rows = db.prepare('SELECT id, relationship_id, date, kind FROM sessions').all() as Array<{ id: number; relationship_id: number; date: string; kind: string }>;
+  return new Set(rows.filter((row) => row.id !== exceptId).map((row) => `${row.relationship_id}|${row.date}|${row.kind}`));
+}
+
+/** Every theme used so far, by label, most used first (for suggestions). */
+export function knownThemes(db: Db): string[] {
+  const rows = db
+    .prepare('SELECT t.label FROM themes t LEFT JOIN session_themes st ON st.theme_id = t.id GROUP BY t.id ORDER BY count(st.session_id) DESC, t.key')
+    .all() as Array<{ label: string }>;
+  return rows.map((row) => row.label);
+}
+
+export interface SessionWriter {
+  insert(session: NewSession): number;
+  update(id: number, session: NewSession): void;
+  remove(id: number): void;
+}
+
+/** Prepared statements for writing sessions; call inside a transaction. */
+export function sessionWriter(db: Db, today: IsoDate): SessionWriter {
+  const insert = db.prepare(
+    `INSERT INTO sessions (relationship_id, date, minutes, kind, level, lived_experience, notes, created_on)
+     VALUES (@relationshipId, @date, @minutes, @kind, @level, @livedExperience, @notes, @today)`,
+  );
+  const update = db.prepare(
+    `UPDATE sessions SET relationship_id = @relationshipId, date = @date, minutes = @minutes, kind = @kind, level = @level,
+       lived_experience = @livedExperience, notes = @notes WHERE id = @id`,
+  );
+  const addMentor = db.prepare('INSERT INTO session_mentors (session_id, mentor_id) VALUES (?, ?)');
+  const addTheme = db.prepare('INSERT OR IGNORE INTO session_themes (session_id, theme_id) VALUES (?, ?)');
+  const findTheme = db.prepare('SELECT id FROM themes WHERE key = ?');
+  const newTheme = db.prepare('INSERT INTO themes (key, label) VALUES (?, ?)');
+  const clearMentors = db.prepare('DELETE FROM session_mentors WHERE session_id = ?');
+  const clearThemes = db.prepare('DELETE FROM session_themes WHERE session_id = ?');
+  const remove = db.prepare('DELETE FROM sessions WHERE id = ?');
+
+  const themeId = (theme: Theme): number => {
+    const found = findTheme.get(theme.key) as { id: number } | undefined;
+    return found ? found.id : Number(newTheme.run(theme.key, theme.label).lastInsertRowid);
+  };
+  const attach = (id: number, session: NewSession) => {
+    for (const mentor of session.mentors) addMentor.run(id, mentor);
+    for (const theme of session.themes) addTheme.run(id, themeId(theme));
+  };
+  const params = (session: NewSession) => ({
+    relationshipId: session.relationshipId,
+    date: session.date,
+    minutes: session.minutes,
+    kind: session.kind,
+    level: session.level,
+    livedExperience: session.livedExperience ? 1 : 0,
+    notes: session.notes,
+  });
+  return {
+    insert(session) {
+      const id = Number(insert.run({ ...params(session), today }).lastInsertRowid);
+      attach(id, session);
+      return id;
+    },
+    update(id, session) {
+      update.run({ ...params(session), id });
+      clearMentors.run(id);
+      clearThemes.run(id);
+      attach(id, session);
+    },
+    remove(id) {
+      remove.run(id);
+    },
+  };
+}
