@@ -1,0 +1,247 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, remedi, snapshotFolder, tempDir } from '../helpers/cli.js';
+
+const TODAY = { REMEDI_TODAY: '2026-07-29' };
+const run = (args: string[]) => remedi(args, { env: TODAY });
+
+interface SessionJson {
+  id: number;
+  pairId: number;
+  date: string;
+  minutes: number;
+  kind: string;
+  level: string;
+  themes: string[];
+  livedExperience: boolean;
+  mentors: string[];
+  notes: string | null;
+}
+
+/** The fixture roster, paired in trios and saved, in cohort 1 (5 Jan to 30 Sep 2026). */
+function setUp(): { dir: string; db: string; pairs: Array<{ id: number; mentee: { staffId: string; name: string }; mentors: Array<{ staffId: string }> }> } {
+  const dir = tempDir();
+  const db = join(dir, 'remedi.db');
+  expect(run(['cohort', 'create', '1', '--start', '2026-01-05', '--end', '2026-09-30', '--db', db]).code).toBe(0);
+  expect(run(['import', join(FIXTURES, 'roster.csv'), '--cohort', '1', '--db', db]).code).toBe(0);
+  expect(run(['pair', '--trios', '--save', '--db', db]).code).toBe(0);
+  const pairs = JSON.parse(run(['pair', 'list', '--json', '--db', db]).stdout);
+  return { dir, db, pairs };
+}
+
+const sessions = (db: string, ...extra: string[]): SessionJson[] => JSON.parse(run(['sessions', 'list', '--json', '--db', db, ...extra]).stdout);
+
+describe('remedi log-session by flags', () => {
+  it('records a session with defaults (every mentor present, no themes, no lived experience) and prints it as JSON', () => {
+    const { db, pairs } = setUp();
+    const trio = pairs.find((p) => p.mentors.length === 2)!;
+    const result = run(['log-session', '--pair', String(trio.id), '--date', '12/03/2026', '--minutes', '45', '--kind', 'One to one', '--level', 'team', '--json', '--db', db]);
+    expect(result.code, result.stderr).toBe(0);
+    const session = JSON.parse(result.stdout) as SessionJson;
+    expect(session).toEqual({
+      id: session.id,
+      pairId: trio.id,
+      date: '2026-03-12',
+      minutes: 45,
+      kind: 'one-to-one',
+      level: 'team',
+      themes: [],
+      livedExperience: false,
+      mentors: trio.mentors.map((m) => m.staffId).sort(),
+      notes: null,
+    });
+  });
+
+  it('normalises themes, keeps the first spelling, and records which trio mentor was there', () => {
+    const { db, pairs } = setUp();
+    const trio = pairs.find((p) => p.mentors.length === 2)!;
+    const mentor = trio.mentors[1].staffId;
+    const first = run(['log-session', '--pair', String(trio.id), '--date', '2026-03-12', '--minutes', '60', '--kind', 'observation', '--level', 'department', '--theme', ' Career   Progression', '--theme', 'recruitment panels; micro-aggressions', '--mentor', mentor, '--lived-experience', '--notes', 'Observed a board meeting', '--db', db]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/^Recorded session #\d+: 12 Mar 2026, 60 minutes, observation of the mentee at work at department level/);
+    const second = run(['log-session', '--pair', String(trio.id), '--date', '2026-03-20', '--minutes', '30', '--kind', 'networking', '--level', 'system', '--theme', 'career progression', '--db', db]);
+    expect(second.code, second.stderr).toBe(0);
+    const [a, b] = sessions(db, '--pair', String(trio.id));
+    expect(a).toMatchObject({ themes: ['Career Progression', 'recruitment panels', 'micro-aggressions'], mentors: [mentor], livedExperience: true, notes: 'Observed a board meeting' });
+    expect(b.themes).toEqual(['Career Progression']);
+  });
+
+  it.each([
+    [['--date', '2026-08-01'], /1 Aug 2026 is in the future/],
+    [['--date', '2026-01-04'], /starts on 5 Jan 2026, after 4 Jan 2026/],
+    [['--minutes', '0'], /0 minutes is not a session length/],
+    [['--minutes', '601'], /601 minutes is not a session length/],
+    [['--mentor', '10000090'], /10000090 is not a mentor in relationship/],
+  ])('refuses %j with the reason, exit 1, nothing written', (extra, message) => {
+    const { dir, db, pairs } = setUp();
+    const before = snapshotFolder(dir);
+    const args = { '--pair': String(pairs[0].id), '--date': '2026-03-02', '--minutes': '45', '--kind': 'one-to-one', '--level': 'team' } as Record<string, string>;
+    for (let k = 0; k < extra.length; k += 2) args[extra[k]] = extra[k + 1];
+    const result = run(['log-session', ...Object.entries(args).flat(), '--db', db]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(message);
+    expect(snapshotFolder(dir)).toEqual(before);
+  });
+
+  it('refuses an exact duplicate unless --force, an unknown relationship, and a session after a relationship ended', () => {
+    const { db, pairs } = setUp();
+    const base = ['log-session', '--pair', String(pairs[0].id), '--date', '2026-03-02', '--minutes', '45', '--kind', 'one-to-one', '--level', 'team', '--db', db];
+    expect(run(base).code).toBe(0);
+    const duplicate = run(base);
+    expect(duplicate.code).toBe(1);
+    expect(duplicate.stderr).toContain('is already recorded');
+    expect(run([...base, '--force']).code).toBe(0);
+    expect(sessions(db)).toHaveLength(2);
+
+    const unknown = run(['log-session', '--pair', '999', '--date', '2026-03-02', '--minutes', '45', '--kind', 'one-to-one', '--level', 'team', '--db', db]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('There is no relationship #999');
+
+    expect(run(['pair', 'end', String(pairs[1].id), '--on', '2026-04-30', '--db', db]).code).toBe(0);
+    const onEnd = run(['log-session', '--pair', String(pairs[1].id), '--date', '2026-04-30', '--minutes', '45', '--kind', 'one-to-one', '--level', 'team', '--db', db]);
+    expect(onEnd.code, onEnd.stderr).toBe(0);
+    const after = run(['log-session', '--pair', String(pairs[1].id), '--date', '2026-05-01', '--minutes', '45', '--kind', 'one-to-one', '--level', 'team', '--db', db]);
+    expect(after.code).toBe(1);
+    expect(after.stderr).toContain('ended on 30 Apr 2026, before 1 May 2026');
+  });
+
+  it('without a terminal and with answers missing: exit 2 naming each missing flag, no prompt, nothing written', () => {
+    const { dir, db, pairs } = setUp();
+    const before = snapshotFolder(dir);
+    const result = run(['log-session', '--pair', String(pairs[0].id), '--kind', 'one-to-one', '--db', db]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Missing --date, --minutes, --level.');
+    expect(snapshotFolder(dir)).toEqual(before);
+  });
+
+  it('a near-miss kind or level is a usage error with a suggestion', () => {
+    const { db, pairs } = setUp();
+    const result = run(['log-session', '--pair', String(pairs[0].id), '--date', '2026-03-02', '--minutes', '45', '--kind', 'obsrvation', '--level', 'team', '--db', db]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('did you mean "observation"?');
+    const level = run(['log-session', '--pair', String(pairs[0].id), '--date', '2026-03-02', '--minutes', '45', '--kind', 'observation', '--level', 'organization', '--db', db]);
+    expect(level.code, level.stderr).toBe(0);
+    expect(sessions(db)[0].level).toBe('organisation');
+  });
+});
+
+describe('remedi import-sessions', () => {
+  it('imports the fixture log all or nothing, and --skip-duplicates lets a cumulative export be imported again', () => {
+    const { dir, db } = setUp();
+    const dry = run(['import-sessions', join(FIXTURES, 'sessions.csv'), '--dry-run', '--json', '--db', db]);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(JSON.parse(dry.stdout)).toMatchObject({ dryRun: true, imported: 138, duplicatesSkipped: 0, relationships: 11 });
+    expect(sessions(db)).toHaveLength(0);
+
+    expect(run(['import-sessions', join(FIXTURES, 'sessions.csv'), '--db', db]).code).toBe(0);
+    const all = sessions(db);
+    expect(all).toHaveLength(138);
+    // Themes written in several spellings are one theme each.
+    const labels = new Set(all.flatMap((s) => s.themes).map((t) => t.toLowerCase()));
+    expect(new Set(all.flatMap((s) => s.themes)).size).toBe(labels.size);
+
+    const before = snapshotFolder(dir);
+    const again = run(['import-sessions', join(FIXTURES, 'sessions.csv'), '--db', db]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('138 problems found, and nothing was written');
+    expect(again.stderr).toContain('--skip-duplicates');
+    expect(snapshotFolder(dir)).toEqual(before);
+
+    const skipped = run(['import-sessions', join(FIXTURES, 'sessions.csv'), '--skip-duplicates', '--json', '--db', db]);
+    expect(JSON.parse(skipped.stdout)).toMatchObject({ imported: 0, duplicatesSkipped: 138 });
+    expect(sessions(db)).toHaveLength(138);
+  });
+
+  it('reads a form export with its own headers, UK dates and words for kinds', () => {
+    const { db } = setUp();
+    const result = run(['import-sessions', join(FIXTURES, 'sessions-form-export.csv'), '--json', '--db', db]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ imported: 3, relationships: 2 });
+    expect(result.stderr).toContain('Timestamp');
+    const list = sessions(db);
+    expect(list.map((s) => [s.date, s.kind, s.level])).toEqual([
+      ['2026-07-14', 'one-to-one', 'organisation'],
+      ['2026-07-21', 'shadowing', 'team'],
+      ['2026-07-28', 'critical-friend', 'department'],
+    ]);
+    expect(list[0]).toMatchObject({ themes: ['Career progression', 'Belonging'], livedExperience: true, notes: 'First meeting at last' });
+  });
+
+  it.each([
+    ['unknown-pair.csv', /unknown-pair\.csv:2 column A \(pair_id\) "999": there is no relationship #999/],
+    ['future-date.csv', /future-date\.csv:3 column B \(date\) "2026-08-15": 15 Aug 2026 is in the future/],
+    ['before-any-relationship.csv', /:2 column A \(mentee_id\) "10000001": 10000001 is not the mentee of any relationship running on 2025-12-20/],
+    ['bad-kind.csv', /:2 column D \(kind\) "obsrvation": .*did you mean "observation"\?/],
+    ['bad-minutes.csv', /:3 column C \(minutes\) "700": expected a whole number of minutes from 1 to 600/],
+    ['not-a-mentor.csv', /:2 column H \(mentors\) "10000099": 10000099 is not a mentor in relationship/],
+    ['duplicate-in-file.csv', /:3 column B \(date\) "2026-03-02": the same session .* is already on line 2/],
+    ['missing-date.csv', /:2 column B \(date\) "": the date is missing/],
+    ['no-relationship-column.csv', /has no pair_id or mentee_id/],
+    ['bad-lived-experience.csv', /:2 column G \(lived_experience\) "maybe"/],
+  ])('%s is refused with line, column and value, and the database is unchanged', (file, message) => {
+    const { dir, db } = setUp();
+    const before = snapshotFolder(dir);
+    const result = run(['import-sessions', join(FIXTURES, 'bad-sessions', file), '--db', db]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(message);
+    expect(snapshotFolder(dir)).toEqual(before);
+  });
+
+  it('refuses a mentee with two relationships on the date and asks for pair_id', () => {
+    const { dir, db, pairs } = setUp();
+    // A second relationship for the same mentee, in a second cohort over the same months.
+    run(['cohort', 'create', '2', '--start', '2026-02-01', '--end', '2026-12-31', '--db', db]);
+    const mentee = pairs[0].mentee.staffId;
+    expect(run(['pair', 'add', '--cohort', '2', '--mentee', mentee, '--mentor', '10000087', '--force', '--start', '2026-02-01', '--db', db]).code).toBe(0);
+    const file = join(dir, 'ambiguous.csv');
+    writeFileSync(file, `mentee_id,date,minutes,kind,level\n${mentee},2026-03-02,45,one-to-one,team\n`);
+    const result = run(['import-sessions', file, '--db', db]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/has 2 relationships running on 2026-03-02 \(#\d+, #\d+\); give pair_id/);
+  });
+});
+
+describe('remedi sessions edit, delete and list', () => {
+  it('edits only the fields given, checks the result, and deletes with --yes', () => {
+    const { db, pairs } = setUp();
+    const logged = run(['log-session', '--pair', String(pairs[0].id), '--date', '2026-03-02', '--minutes', '45', '--kind', 'one-to-one', '--level', 'team', '--theme', 'belonging', '--json', '--db', db]);
+    const id = JSON.parse(logged.stdout).id as number;
+    const edited = run(['sessions', 'edit', String(id), '--minutes', '90', '--theme', 'speaking up', '--json', '--db', db]);
+    expect(edited.code, edited.stderr).toBe(0);
+    expect(JSON.parse(edited.stdout)).toMatchObject({ id, minutes: 90, themes: ['speaking up'], kind: 'one-to-one', date: '2026-03-02' });
+    const bad = run(['sessions', 'edit', String(id), '--date', '2026-12-01', '--db', db]);
+    expect(bad.code).toBe(1);
+    expect(sessions(db)[0].date).toBe('2026-03-02');
+
+    const noYes = run(['sessions', 'delete', String(id), '--db', db]);
+    expect(noYes.code).toBe(2);
+    expect(noYes.stderr).toContain('needs --yes');
+    expect(sessions(db)).toHaveLength(1);
+    expect(run(['sessions', 'delete', String(id), '--yes', '--db', db]).code).toBe(0);
+    expect(sessions(db)).toHaveLength(0);
+    expect(run(['sessions', 'delete', String(id), '--yes', '--db', db]).code).toBe(1);
+  });
+
+  it('lists every session, or one relationship\'s, or one cohort\'s', () => {
+    const { db, pairs } = setUp();
+    run(['import-sessions', join(FIXTURES, 'sessions.csv'), '--db', db]);
+    expect(sessions(db)).toHaveLength(138);
+    const one = sessions(db, '--pair', String(pairs[0].id));
+    expect(one.length).toBeGreaterThan(0);
+    expect(one.every((s) => s.pairId === pairs[0].id)).toBe(true);
+    expect(sessions(db, '--cohort', '1')).toHaveLength(138);
+    const table = run(['sessions', 'list', '--pair', String(pairs[0].id), '--db', db]);
+    expect(table.stdout.split('\n')[0]).toMatch(/^Id\s+Pair\s+Date\s+Minutes\s+Kind\s+Level/);
+  });
+
+  it('pair --replace keeps relationships that have sessions', () => {
+    const { db, pairs } = setUp();
+    run(['log-session', '--pair', String(pairs[0].id), '--date', '2026-03-02', '--minutes', '45', '--kind', 'one-to-one', '--level', 'team', '--db', db]);
+    const replaced = JSON.parse(run(['pair', '--trios', '--replace', '--save', '--json', '--db', db]).stdout);
+    expect(replaced.notes[0]).toContain(`removed ${pairs.length - 1} relationships with no sessions`);
+    const list = JSON.parse(run(['pair', 'list', '--json', '--db', db]).stdout) as Array<{ id: number }>;
+    expect(list.map((r) => r.id)).toContain(pairs[0].id);
+    expect(list).toHaveLength(pairs.length);
+  });
+});
