@@ -11,6 +11,7 @@ import {
   parseKind,
   parseLevel,
   parseThemes,
+  sessionOfKind,
   sessionProblems,
   type Kind,
   type Level,
@@ -163,7 +164,7 @@ export async function runLogSession(options: SessionFlags, context: Context): Pr
 export function checkSession(db: Db, session: NewSession, relationship: RelationshipRecord, today: IsoDate, force: boolean, exceptId?: number): void {
   const problems = sessionProblems(session, targetOf(relationship), today).map((problem) => problem.message);
   if (!force && sessionKeys(db, exceptId).has(duplicateKey(session.relationshipId, session.date, session.kind))) {
-    problems.push(`a ${session.kind} session on ${formatDate(session.date)} is already recorded for relationship #${relationship.id} (add --force if there really were two)`);
+    problems.push(`${sessionOfKind(session.kind)} on ${formatDate(session.date)} is already recorded for relationship #${relationship.id} (add --force if there really were two)`);
   }
   if (problems.length > 0) throw new UserError(`Not saved: ${problems.join('; ')}.`);
 }

@@ -11,6 +11,7 @@ import {
   parseKind,
   parseLevel,
   parseThemes,
+  sessionOfKind,
   sessionProblems,
   type Kind,
   type Level,
@@ -86,7 +87,9 @@ export function parseSessionRecord(cells: string[], line: number, headers: strin
   const lived = parseYesNo(cell('lived_experience'));
   if (lived === undefined) refuse('lived_experience', `expected ${YES_NO_EXPECTED}`);
 
-  const mentors = cell('mentors') === '' ? null : [...new Set(cell('mentors').split(/[;,]/).map((id) => id.trim()).filter(Boolean))];
+  // A cell of bare separators says no more than a blank one: every mentor was there.
+  const listed = [...new Set(cell('mentors').split(/[;,]/).map((id) => id.trim()).filter(Boolean))];
+  const mentors = listed.length === 0 ? null : listed;
   const notes = cell('notes') === '' ? null : cell('notes');
   if (notes !== null && notes.length > MAX_NOTES_LENGTH) refuse('notes', `notes of ${notes.length} characters; expected at most ${MAX_NOTES_LENGTH}`);
 
@@ -196,7 +199,7 @@ export function planSessionImport(
         row.date,
         earlierLine !== undefined
           ? `the same session (relationship #${target.id}, ${row.date}, ${row.kind}) is already on line ${earlierLine}`
-          : `a ${row.kind} session on ${row.date} is already recorded for relationship #${target.id} (use --skip-duplicates to skip rows already recorded)`,
+          : `${sessionOfKind(row.kind)} on ${row.date} is already recorded for relationship #${target.id} (use --skip-duplicates to skip rows already recorded)`,
       );
       continue;
     }

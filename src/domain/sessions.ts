@@ -37,6 +37,7 @@ const squash = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]/g
 
 /** Other ways people write the same kind or level. */
 const SYNONYMS: Record<string, string> = {
+  '11': 'one-to-one',
   '121': 'one-to-one',
   '1to1': 'one-to-one',
   onetoone: 'one-to-one',
@@ -153,6 +154,9 @@ export function sessionProblems(session: SessionFacts, target: SessionTarget, to
   }
   return problems;
 }
+
+/** "a one-to-one session", "an observation session". */
+export const sessionOfKind = (kind: Kind): string => `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} session`;
 
 /** Two sessions are the same record when relationship, date and kind match. */
 export const duplicateKey = (relationshipId: number, date: IsoDate, kind: Kind): string => `${relationshipId}|${date}|${kind}`;
