@@ -156,7 +156,7 @@ export function sessionProblems(session: SessionFacts, target: SessionTarget, to
 }
 
 /** "a one-to-one session", "an observation session". */
-export const sessionOfKind = (kind: Kind): string => `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} session`;
+export const sessionOfKind = (kind: Kind): string => `${kind === 'observation' || kind === 'other' ? 'an' : 'a'} ${kind} session`;
 
 /** Two sessions are the same record when relationship, date and kind match. */
 export const duplicateKey = (relationshipId: number, date: IsoDate, kind: Kind): string => `${relationshipId}|${date}|${kind}`;
