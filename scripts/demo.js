@@ -23,6 +23,10 @@ const steps = [
   ['pair', '--cohort', '1', '--trios'],
   ['pair', '--cohort', '1', '--trios', '--save'],
   ['pair', 'list', '--cohort', '1'],
+  ['import-sessions', 'fixtures/sessions.csv'],
+  ['log-session', '--pair', '4', '--date', '2026-07-28', '--minutes', '45', '--kind', 'one-to-one', '--level', 'team', '--theme', 'speaking up'],
+  ['report', '--cohort', '1', '--as-of', '2026-07-29'],
+  ['report', 'chase', '--cohort', '1', '--as-of', '2026-07-29'],
 ];
 
 for (const args of steps) {
@@ -30,8 +34,9 @@ for (const args of steps) {
   const result = spawnSync(process.execPath, [join(root, 'bin', 'remedi.js'), ...args], {
     cwd: root,
     stdio: 'inherit',
-    // The demo cohort runs through 2026; pin "today" inside it so the demo reads the same any day.
-    env: { ...process.env, REMEDI_DB: db, REMEDI_TODAY: process.env.REMEDI_TODAY ?? '2026-03-15' },
+    // The demo cohort runs through 2026; pin "today" inside it (late July, sessions logged up to
+    // then) so the demo reads the same any day.
+    env: { ...process.env, REMEDI_DB: db, REMEDI_TODAY: process.env.REMEDI_TODAY ?? '2026-07-29' },
   });
   if (result.status !== 0) {
     process.stderr.write(`\nThe demo stopped: that step exited with ${result.status}.\n`);

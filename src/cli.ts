@@ -297,6 +297,52 @@ for trios), notes.`,
       await runSessionsDelete(id, options, await context(options));
     });
 
+  const report = common(program.command('report'))
+    .enablePositionalOptions()
+    .description(
+      'The cohort report for the board: participation, board coverage, who is keeping to the thresholds ' +
+        '(met, on track, at risk, breached) and why, how people met, and which themes came up.',
+    )
+    .option('--cohort <number>', 'the cohort (default: the newest that has started)', wholeNumber('a cohort number', 1))
+    .option('--as-of <date>', 'report as on this day (default: today); later sessions are ignored', isoDateArgument)
+    .addOption(new Option('--format <format>', 'table, json, csv or markdown').choices(['table', 'json', 'csv', 'markdown']))
+    .option('--csv', 'short for --format csv')
+    .option('--out <file>', 'write the report to this file instead of the screen')
+    .option('--suppress-below <k>', 'for reports that leave the programme team: counts of people by ethnicity below k show as <k, and no row shows a pair type', wholeNumber('a whole number of 2 or more', 2))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  remedi report --cohort 1
+  remedi report --cohort 1 --as-of 2026-07-31 --format markdown --out board-paper.md
+  remedi report --json > report.json
+  remedi report chase                  who needs chasing this month
+  remedi report themes                 themes across cohorts`,
+    )
+    .action(async (options) => {
+      const { runReport } = await import('./commands/report.js');
+      runReport(options, await context(options));
+    });
+  common(report.command('chase'))
+    .description('This month\'s to-do list: running relationships short of sessions this month, most urgent first.')
+    .option('--cohort <number>', 'the cohort (default: the newest that has started)', wholeNumber('a cohort number', 1))
+    .option('--as-of <date>', 'as on this day (default: today)', isoDateArgument)
+    .option('--csv', 'CSV with names and emails, for a mail merge')
+    .addHelpText('after', '\nExamples:\n  remedi report chase\n  remedi report chase --csv > chase.csv')
+    .action(async (options) => {
+      const { runReportChase } = await import('./commands/report.js');
+      runReportChase(options, await context(options));
+    });
+  common(report.command('themes'))
+    .description('Themes across cohorts: how often each came up, in how many relationships, and which recur.')
+    .option('--cohort <number>', 'only this cohort (repeat for several; default: all)', (value: string, previous: number[] = []) => [...previous, wholeNumber('a cohort number', 1)(value)])
+    .option('--csv', 'CSV, one row per theme')
+    .addHelpText('after', '\nExamples:\n  remedi report themes\n  remedi report themes --cohort 1 --cohort 2 --json')
+    .action(async (options) => {
+      const { runReportThemes } = await import('./commands/report.js');
+      runReportThemes(options, await context(options));
+    });
+
   const department = program.command('department').description('Mark the departments that get targeted reverse mentoring.');
   common(department.command('target'))
     .description('Mark a department as targeted: its leaders are matched first, and a mentor from the same department is a plus.')

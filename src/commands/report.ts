@@ -1,0 +1,260 @@
+/**
+ * `remedi report`, `report chase` and `report themes`: what the board and the
+ * administrator read. Every format is rendered from the same report data.
+ */
+import { UsageError } from '../errors.js';
+import { dbPathOf, type CommonOptions, type Context } from '../context.js';
+import { buildCohortReport, type CohortReport, type ReportRelationshipInput } from '../domain/cohortReport.js';
+import { chaseList, type ChaseItem } from '../domain/chase.js';
+import { formatDate, type IsoDate } from '../domain/dates.js';
+import { analyseThemes, type ThemeAnalysis } from '../domain/themeAnalysis.js';
+import { classify } from '../domain/staff.js';
+import { toCsv } from '../io/csvOutput.js';
+import { writeOutputFile } from '../io/outputFile.js';
+import { listCohorts, type Cohort } from '../store/cohorts.js';
+import { openDatabase, type Db } from '../store/db.js';
+import { loadRelationships } from '../store/relationships.js';
+import { listSessions } from '../store/sessions.js';
+import { listStaff, loadAllStaff } from '../store/staff.js';
+import type { StaffRecord } from '../domain/staff.js';
+import { makeChalk } from '../ui/colour.js';
+import { rateText } from '../ui/reportParts.js';
+import { renderReportMarkdown, renderReportText } from '../ui/reportText.js';
+import { renderTable } from '../ui/table.js';
+import { resolveCohort } from './resolveCohort.js';
+
+export const REPORT_FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export interface ReportOptions extends CommonOptions {
+  cohort?: number;
+  asOf?: IsoDate;
+  format?: ReportFormat;
+  csv?: boolean;
+  out?: string;
+  suppressBelow?: number;
+}
+
+/** --json and --csv are short for --format json and --format csv. */
+export function chosenFormat(options: { format?: string; json?: boolean; csv?: boolean }): string {
+  const asked = [options.format, options.json ? 'json' : undefined, options.csv ? 'csv' : undefined].filter((f): f is string => f !== undefined);
+  const distinct = [...new Set(asked)];
+  if (distinct.length > 1) throw new UsageError(`Choose one format: ${distinct.map((f) => `--format ${f}`).join(' or ')}.`);
+  return distinct[0] ?? 'table';
+}
+
+function relationshipInputs(db: Db, cohort: Cohort | undefined, staff: Map<string, StaffRecord>): Array<ReportRelationshipInput & { cohort: number }> {
+  const nameOf = (id: string) => staff.get(id)?.name ?? id;
+  return loadRelationships(db, { cohort: cohort?.number }).map((rel) => ({
+    id: rel.id,
+    cohort: rel.cohort,
+    mentee: { staffId: rel.menteeId, name: nameOf(rel.menteeId) },
+    mentors: rel.mentors.map((m) => ({ staffId: m.staffId, name: nameOf(m.staffId), slot: m.slot })),
+    type: rel.type,
+    start: rel.start,
+    endedOn: rel.endedOn,
+    plannedEnd: rel.plannedEnd,
+  }));
+}
+
+export function loadCohortReport(db: Db, cohort: Cohort, asOf: IsoDate, suppressBelow: number | null): CohortReport {
+  const staff = loadAllStaff(db);
+  const enrolled = new Set(listStaff(db, cohort.number).map((p) => p.staffId));
+  const relationships = relationshipInputs(db, cohort, staff);
+  const bmeOf = new Map<string, ReturnType<typeof classify>['bme']>();
+  for (const rel of relationships) {
+    for (const id of [rel.mentee.staffId, ...rel.mentors.map((m) => m.staffId)]) {
+      const record = staff.get(id);
+      if (record) bmeOf.set(id, classify(record).bme);
+    }
+  }
+  return buildCohortReport({
+    cohort,
+    asOf,
+    relationships,
+    sessions: listSessions(db, { cohort: cohort.number }),
+    board: [...staff.values()]
+      .filter((p) => p.boardMember && p.active)
+      .sort((a, b) => (a.staffId < b.staffId ? -1 : 1))
+      .map((p) => ({ staffId: p.staffId, name: p.name, enrolled: enrolled.has(p.staffId) })),
+    bmeOf,
+    suppressBelow,
+  });
+}
+
+export function reportCsv(report: CohortReport): string {
+  const withType = report.suppressBelow === null;
+  const headers = ['id', 'mentee', 'mentors', ...(withType ? ['type'] : []), 'start', 'planned_end', 'end', 'status', 'months_complete', 'sessions', 'rate'];
+  return toCsv(
+    headers,
+    report.relationships.map((rel) => [
+      rel.id,
+      rel.mentee.name,
+      rel.mentors.map((m) => m.name).join('; '),
+      ...(withType ? [rel.type ?? ''] : []),
+      rel.start,
+      rel.plannedEnd,
+      rel.end,
+      rel.status,
+      rel.monthsComplete,
+      rel.sessions,
+      rel.rate === null ? null : rateText(rel.rate),
+    ]),
+  );
+}
+
+/** Prints to stdout, or writes the file given by --out and says so on stderr. */
+function deliver(text: string, out: string | undefined, what: string, context: Context): void {
+  if (out === undefined) {
+    context.out(text);
+    return;
+  }
+  const path = writeOutputFile(out, text);
+  context.err(`Wrote ${what} to ${path} (readable by you only).\n`);
+}
+
+export function runReport(options: ReportOptions, context: Context): CohortReport {
+  const format = chosenFormat(options);
+  if (!(REPORT_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`--format ${format} is not a report format; choose ${REPORT_FORMATS.join(', ')}.`);
+  }
+  if (options.suppressBelow !== undefined && options.suppressBelow < 2) {
+    throw new UsageError('--suppress-below needs a number of 2 or more (counts from 1 to that number less one are hidden).');
+  }
+  const { db } = openDatabase(dbPathOf(options, context), { create: false });
+  try {
+    const cohort = resolveCohort(db, options.cohort, context);
+    const report = loadCohortReport(db, cohort, options.asOf ?? context.today, options.suppressBelow ?? null);
+    const text =
+      format === 'json'
+        ? `${JSON.stringify(report, null, 2)}\n`
+        : format === 'csv'
+          ? reportCsv(report)
+          : format === 'markdown'
+            ? renderReportMarkdown(report)
+            : renderReportText(report, options.out === undefined ? context.colour.out : makeChalk({ flag: false, isTTY: false }));
+    deliver(text, options.out, `the cohort ${cohort.number} report`, context);
+    return report;
+  } finally {
+    db.close();
+  }
+}
+
+export interface ChaseOptions extends CommonOptions {
+  cohort?: number;
+  asOf?: IsoDate;
+  csv?: boolean;
+}
+
+export function runReportChase(options: ChaseOptions, context: Context): ChaseItem[] {
+  const format = chosenFormat(options);
+  const { db } = openDatabase(dbPathOf(options, context), { create: false });
+  try {
+    const cohort = resolveCohort(db, options.cohort, context);
+    const asOf = options.asOf ?? context.today;
+    const staff = loadAllStaff(db);
+    const relationships = relationshipInputs(db, cohort, staff).map((rel) => ({ ...rel, minMonths: cohort.minMonths, minPerMonth: cohort.minPerMonth }));
+    const dates = new Map<number, IsoDate[]>();
+    for (const session of listSessions(db, { cohort: cohort.number })) {
+      const list = dates.get(session.relationshipId) ?? [];
+      list.push(session.date);
+      dates.set(session.relationshipId, list);
+    }
+    const items = chaseList(relationships, dates, asOf);
+    if (format === 'json') {
+      context.out(`${JSON.stringify(items.map(({ id, cohort: c, mentee, mentors, status, sessionsNeeded, by, daysLeft }) => ({ id, cohort: c, mentee, mentors, status, sessionsNeeded, by, daysLeft })), null, 2)}\n`);
+    } else if (format === 'csv') {
+      const email = (id: string) => staff.get(id)?.email ?? null;
+      context.out(
+        toCsv(
+          ['id', 'cohort', 'status', 'sessions_needed', 'by', 'days_left', 'mentee_id', 'mentee_name', 'mentee_email', 'mentor_names', 'mentor_emails'],
+          items.map((item) => [
+            item.id,
+            item.cohort,
+            item.status,
+            item.sessionsNeeded,
+            item.by,
+            item.daysLeft,
+            item.mentee.staffId,
+            item.mentee.name,
+            email(item.mentee.staffId),
+            item.mentors.map((m) => m.name).join('; '),
+            item.mentors.map((m) => email(m.staffId)).filter(Boolean).join('; '),
+          ]),
+        ),
+      );
+    } else if (items.length === 0) {
+      context.err(`Nobody to chase in cohort ${cohort.number} as of ${formatDate(asOf)}: every running relationship has its sessions for this month.\n`);
+    } else {
+      const { red, yellow } = context.colour.out;
+      context.out(
+        renderTable(
+          ['Id', 'Mentee', 'Mentors', 'Status', 'Needs', 'By', 'Days left'],
+          items.map((item) => [
+            `#${item.id}`,
+            item.mentee.name,
+            item.mentors.map((m) => m.name).join(' + '),
+            item.status === 'breached' ? red('breached (still running)') : item.status === 'at risk' ? yellow(item.status) : item.status,
+            `${item.sessionsNeeded} ${item.sessionsNeeded === 1 ? 'session' : 'sessions'}`,
+            formatDate(item.by),
+            String(item.daysLeft),
+          ]),
+        ),
+      );
+      context.err(`${items.length} ${items.length === 1 ? 'relationship needs' : 'relationships need'} chasing this month (as of ${formatDate(asOf)}).\n`);
+    }
+    return items;
+  } finally {
+    db.close();
+  }
+}
+
+export interface ThemesOptions extends CommonOptions {
+  cohort?: number[];
+  csv?: boolean;
+}
+
+export function runReportThemes(options: ThemesOptions, context: Context): ThemeAnalysis {
+  const format = chosenFormat(options);
+  const { db } = openDatabase(dbPathOf(options, context), { create: false });
+  try {
+    const all = listCohorts(db);
+    const wanted = options.cohort ?? all.map((c) => c.number);
+    for (const number of wanted) resolveCohort(db, number, context);
+    const relationships = new Map(loadRelationships(db).map((r) => [r.id, r.cohort]));
+    const sessions = listSessions(db)
+      .filter((s) => wanted.includes(relationships.get(s.relationshipId)!))
+      .map((s) => ({ cohort: relationships.get(s.relationshipId)!, relationshipId: s.relationshipId, themes: s.themes }));
+    const analysis = analyseThemes(sessions, wanted);
+    if (format === 'json') {
+      context.out(`${JSON.stringify(analysis, null, 2)}\n`);
+    } else if (format === 'csv') {
+      context.out(
+        toCsv(
+          ['theme', 'recurring', 'sessions', 'relationships', ...analysis.cohorts.flatMap((c) => [`cohort_${c}_sessions`, `cohort_${c}_relationships`])],
+          analysis.themes.map((t) => [t.theme, t.recurring, t.sessions, t.relationships, ...analysis.cohorts.flatMap((c) => [t.byCohort[c]?.sessions ?? 0, t.byCohort[c]?.relationships ?? 0])]),
+        ),
+      );
+    } else if (analysis.themes.length === 0) {
+      context.err('No themes recorded yet.\n');
+    } else {
+      context.out(
+        renderTable(
+          ['Theme', 'Recurring', ...analysis.cohorts.map((c) => `Cohort ${c}`), 'Sessions', 'Relationships'],
+          analysis.themes.map((t) => [
+            t.theme,
+            t.recurring ? 'recurring' : '',
+            ...analysis.cohorts.map((c) => (t.byCohort[c] ? `${t.byCohort[c].sessions} (${t.byCohort[c].relationships})` : '')),
+            String(t.sessions),
+            String(t.relationships),
+          ]),
+        ),
+      );
+      context.err('Each cohort cell: sessions (relationships). Recurring: raised in more than one cohort.\n');
+    }
+    return analysis;
+  } finally {
+    db.close();
+  }
+}
+

@@ -1,0 +1,237 @@
+/**
+ * The cohort report (DOMAIN.md section 6): who took part, is every board member in a
+ * relationship, who is keeping to the thresholds, how people met, which themes recur.
+ * Built from plain data; the commands load it and the ui renders it.
+ */
+import { assessCompliance, type ComplianceStatus, type RelationshipMonth } from './compliance.js';
+import type { IsoDate } from './dates.js';
+import type { BmeStatus } from './ethnicity.js';
+import type { PairType, Slot } from './pairingRules.js';
+import { KINDS, LEVELS, normaliseTheme, type Kind, type Level } from './sessions.js';
+
+/** A count of people by ethnicity may be shown as "<K" in a report that leaves the programme team. */
+export type Count = number | string;
+
+export interface ReportCohort {
+  number: number;
+  name: string | null;
+  start: IsoDate;
+  end: IsoDate;
+  minMonths: number;
+  minPerMonth: number;
+}
+
+export interface ReportPerson {
+  staffId: string;
+  name: string;
+}
+
+export interface ReportRelationshipInput {
+  id: number;
+  mentee: ReportPerson;
+  mentors: Array<ReportPerson & { slot: Slot | null }>;
+  type: PairType;
+  start: IsoDate;
+  endedOn: IsoDate | null;
+  plannedEnd: IsoDate;
+}
+
+export interface ReportSessionInput {
+  relationshipId: number;
+  date: IsoDate;
+  minutes: number;
+  kind: Kind;
+  level: Level;
+  livedExperience: boolean;
+  themes: readonly string[];
+}
+
+export interface ReportInput {
+  cohort: ReportCohort;
+  asOf: IsoDate;
+  relationships: readonly ReportRelationshipInput[];
+  sessions: readonly ReportSessionInput[];
+  /** Every active board member on the staff list, and whether they are enrolled in this cohort. */
+  board: ReadonlyArray<ReportPerson & { enrolled: boolean }>;
+  /** BME status of the people in this cohort's relationships. */
+  bmeOf: ReadonlyMap<string, BmeStatus>;
+  /** From --suppress-below K: counts of people by ethnicity from 1 to K-1 show as "<K". */
+  suppressBelow: number | null;
+}
+
+export interface ReportRelationship {
+  id: number;
+  mentee: ReportPerson;
+  mentors: Array<ReportPerson & { slot?: Slot | null }>;
+  /** Left out under --suppress-below, so ethnicity never stands beside a name. */
+  type?: PairType;
+  start: IsoDate;
+  /** The recorded end (ended early), or null. */
+  end: IsoDate | null;
+  plannedEnd: IsoDate;
+  status: ComplianceStatus;
+  reasons: string[];
+  monthsComplete: number;
+  sessions: number;
+  rate: number | null;
+  months: RelationshipMonth[];
+  /** Running on the as-of date. */
+  running: boolean;
+}
+
+export interface CohortReport {
+  cohort: ReportCohort;
+  asOf: IsoDate;
+  suppressBelow: number | null;
+  participation: {
+    mentees: number;
+    mentors: number;
+    relationships: number;
+    pairs: number;
+    trios: number;
+    byType: Record<PairType, Count>;
+    byBme: Record<BmeStatus, Count>;
+  };
+  board: { covered: number; total: number; uncovered: Array<ReportPerson & { why: string }> };
+  summary: { met: number; onTrack: number; atRisk: number; breached: number };
+  relationships: ReportRelationship[];
+  interactions: {
+    total: number;
+    minutes: number;
+    /** Sessions in complete months per complete relationship month, or null before any month completes. */
+    perRelationshipPerMonth: number | null;
+    kinds: Record<Kind, number>;
+    levels: Record<Level, number>;
+    livedExperience: { sessions: number; share: number | null };
+  };
+  themes: Array<{ theme: string; sessions: number; relationships: number }>;
+}
+
+export function suppressCount(n: number, below: number | null): Count {
+  return below !== null && n >= 1 && n < below ? `<${below}` : n;
+}
+
+const zeroes = <K extends string>(keys: readonly K[]): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+
+export function buildCohortReport(input: ReportInput): CohortReport {
+  const { cohort, asOf, suppressBelow } = input;
+  const thresholds = { minMonths: cohort.minMonths, minPerMonth: cohort.minPerMonth };
+  const counted = input.sessions.filter((s) => s.date <= asOf);
+  const datesOf = new Map<number, IsoDate[]>();
+  for (const session of counted) {
+    const list = datesOf.get(session.relationshipId) ?? [];
+    list.push(session.date);
+    datesOf.set(session.relationshipId, list);
+  }
+
+  const relationships: ReportRelationship[] = input.relationships.map((rel) => {
+    const compliance = assessCompliance({ start: rel.start, endedOn: rel.endedOn, plannedEnd: rel.plannedEnd, sessionDates: datesOf.get(rel.id) ?? [] }, thresholds, asOf);
+    const row: ReportRelationship = {
+      id: rel.id,
+      mentee: rel.mentee,
+      mentors: rel.mentors.map((m) => (suppressBelow === null ? { staffId: m.staffId, name: m.name, slot: m.slot } : { staffId: m.staffId, name: m.name })),
+      start: rel.start,
+      end: rel.endedOn,
+      plannedEnd: rel.plannedEnd,
+      status: compliance.status,
+      reasons: compliance.reasons,
+      monthsComplete: compliance.monthsComplete,
+      sessions: compliance.sessions,
+      rate: compliance.rate === null ? null : Math.round(compliance.rate * 100) / 100,
+      months: compliance.months,
+      running: rel.start <= asOf && asOf <= compliance.end,
+    };
+    if (suppressBelow === null) row.type = rel.type;
+    return row;
+  });
+
+  const byType = zeroes(['race', 'frontline', 'clinical', 'general'] as const);
+  for (const rel of input.relationships) byType[rel.type] += 1;
+  const people = new Set<string>();
+  const mentees = new Set<string>();
+  const mentors = new Set<string>();
+  for (const rel of input.relationships) {
+    mentees.add(rel.mentee.staffId);
+    people.add(rel.mentee.staffId);
+    for (const m of rel.mentors) {
+      mentors.add(m.staffId);
+      people.add(m.staffId);
+    }
+  }
+  const byBme = zeroes(['yes', 'no', 'unknown'] as const);
+  for (const id of people) byBme[input.bmeOf.get(id) ?? 'unknown'] += 1;
+
+  const coveredIds = new Set(relationships.filter((r) => r.running).map((r) => r.mentee.staffId));
+  const pairedIds = new Set(relationships.map((r) => r.mentee.staffId));
+  const uncovered = input.board
+    .filter((member) => !coveredIds.has(member.staffId))
+    .map((member) => ({
+      staffId: member.staffId,
+      name: member.name,
+      why: !member.enrolled
+        ? 'not enrolled in this cohort'
+        : pairedIds.has(member.staffId)
+          ? 'their relationship is not running on the as-of date'
+          : 'enrolled but not paired',
+    }));
+
+  const kinds = zeroes(KINDS);
+  const levels = zeroes(LEVELS);
+  let minutes = 0;
+  let lived = 0;
+  const themes = new Map<string, { theme: string; sessions: number; relationships: Set<number> }>();
+  for (const session of counted) {
+    kinds[session.kind] += 1;
+    levels[session.level] += 1;
+    minutes += session.minutes;
+    if (session.livedExperience) lived += 1;
+    for (const label of session.themes) {
+      const theme = normaliseTheme(label);
+      if (!theme) continue;
+      const entry = themes.get(theme.key) ?? { theme: theme.label, sessions: 0, relationships: new Set<number>() };
+      entry.sessions += 1;
+      entry.relationships.add(session.relationshipId);
+      themes.set(theme.key, entry);
+    }
+  }
+  const completeMonths = relationships.reduce((sum, r) => sum + r.monthsComplete, 0);
+  const inCompleteMonths = relationships.reduce((sum, r) => sum + r.months.filter((m) => m.complete).reduce((s, m) => s + m.sessions, 0), 0);
+
+  return {
+    cohort,
+    asOf,
+    suppressBelow,
+    participation: {
+      mentees: mentees.size,
+      mentors: mentors.size,
+      relationships: input.relationships.length,
+      pairs: input.relationships.filter((r) => r.mentors.length === 1).length,
+      trios: input.relationships.filter((r) => r.mentors.length === 2).length,
+      byType: { ...byType, race: suppressCount(byType.race, suppressBelow) },
+      byBme: {
+        yes: suppressCount(byBme.yes, suppressBelow),
+        no: suppressCount(byBme.no, suppressBelow),
+        unknown: suppressCount(byBme.unknown, suppressBelow),
+      },
+    },
+    board: { covered: input.board.length - uncovered.length, total: input.board.length, uncovered },
+    summary: {
+      met: relationships.filter((r) => r.status === 'met').length,
+      onTrack: relationships.filter((r) => r.status === 'on track').length,
+      atRisk: relationships.filter((r) => r.status === 'at risk').length,
+      breached: relationships.filter((r) => r.status === 'breached').length,
+    },
+    relationships,
+    interactions: {
+      total: counted.length,
+      minutes,
+      perRelationshipPerMonth: completeMonths === 0 ? null : Math.round((inCompleteMonths / completeMonths) * 100) / 100,
+      kinds,
+      levels,
+      livedExperience: { sessions: lived, share: counted.length === 0 ? null : Math.round((lived / counted.length) * 1000) / 1000 },
+    },
+    themes: [...themes.values()]
+      .map((t) => ({ theme: t.theme, sessions: t.sessions, relationships: t.relationships.size }))
+      .sort((a, b) => b.relationships - a.relationships || b.sessions - a.sessions || a.theme.localeCompare(b.theme)),
+  };
+}

@@ -1,0 +1,128 @@
+/** The cohort report as text for a terminal, and as Markdown for a board paper. */
+import type { ChalkInstance } from 'chalk';
+import { formatDate } from '../domain/dates.js';
+import type { CohortReport } from '../domain/cohortReport.js';
+import { KIND_LABELS } from '../domain/sessions.js';
+import { renderTable } from './table.js';
+import { countText, monthStrip, percent, rateText, statusText } from './reportParts.js';
+
+const mentorNames = (rel: CohortReport['relationships'][number]) => rel.mentors.map((m) => m.name).join(' + ');
+
+function cohortTitle(report: CohortReport): string {
+  const { cohort } = report;
+  return `Cohort ${cohort.number}${cohort.name ? `: ${cohort.name}` : ''}`;
+}
+
+export function renderReportText(report: CohortReport, colour: ChalkInstance): string {
+  const { cohort, participation: p, board, summary, interactions: i } = report;
+  const lines: string[] = [];
+  const heading = (text: string) => lines.push('', colour.bold(text));
+  lines.push(colour.bold(cohortTitle(report)));
+  lines.push(`${formatDate(cohort.start)} to ${formatDate(cohort.end)}; at least ${cohort.minMonths} months with ${cohort.minPerMonth} sessions a month. As of ${formatDate(report.asOf)}.`);
+  if (report.suppressBelow !== null) lines.push(`Counts of people by ethnicity below ${report.suppressBelow} are shown as <${report.suppressBelow}.`);
+
+  heading('Participation');
+  lines.push(`  ${p.relationships} relationships (${p.pairs} pairs, ${p.trios} trios): ${Object.entries(p.byType).map(([type, n]) => `${type} ${countText(n)}`).join(', ')}`);
+  lines.push(`  ${p.mentees} mentees and ${p.mentors} mentors; participants by BME status: yes ${countText(p.byBme.yes)}, no ${countText(p.byBme.no)}, unknown ${countText(p.byBme.unknown)}`);
+
+  heading(`Board coverage: ${board.covered} of ${board.total} board members in a running relationship`);
+  if (board.uncovered.length === 0) lines.push(`  ${colour.green('Every board member is covered.')}`);
+  for (const member of board.uncovered) lines.push(`  ${colour.yellow('not covered')}: ${member.name} (${member.staffId}): ${member.why}`);
+
+  heading(`Compliance: ${summary.met} met, ${summary.onTrack} on track, ${summary.atRisk} at risk, ${summary.breached} breached`);
+  if (report.relationships.length > 0) {
+    const withType = report.suppressBelow === null;
+    const headers = ['Id', 'Mentee', 'Mentors', ...(withType ? ['Type'] : []), 'Status', 'Months', 'Sessions', 'Rate', 'Month by month (✓ enough, ✗ short, … running)'];
+    const rows = report.relationships.map((rel) => [
+      `#${rel.id}`,
+      rel.mentee.name,
+      mentorNames(rel),
+      ...(withType ? [rel.type ?? ''] : []),
+      statusText(rel.status, colour),
+      String(rel.monthsComplete),
+      String(rel.sessions),
+      rateText(rel.rate),
+      monthStrip(rel.months, cohort.minPerMonth, colour),
+    ]);
+    lines.push(renderTable(headers, rows).trimEnd().replace(/^/gm, '  '));
+    const attention = report.relationships.filter((rel) => rel.status === 'at risk' || rel.status === 'breached');
+    if (attention.length > 0) {
+      lines.push('', '  Why:');
+      for (const rel of attention) lines.push(`  #${rel.id} ${rel.mentee.name} (${statusText(rel.status, colour)}): ${rel.reasons.join('; ')}`);
+    }
+  }
+
+  heading(`Interactions: ${i.total} sessions, ${Math.round(i.minutes / 60)} hours`);
+  lines.push(`  ${i.perRelationshipPerMonth === null ? 'No month is complete yet.' : `${i.perRelationshipPerMonth.toFixed(1)} sessions per relationship per complete month.`} ${percent(i.livedExperience.share)} explored lived experience.`);
+  lines.push(`  Kinds: ${Object.entries(i.kinds).filter(([, n]) => n > 0).map(([kind, n]) => `${KIND_LABELS[kind as keyof typeof KIND_LABELS]} ${n}`).join(', ') || 'none yet'}`);
+  lines.push(`  Levels: ${Object.entries(i.levels).filter(([, n]) => n > 0).map(([level, n]) => `${level} ${n}`).join(', ') || 'none yet'}`);
+
+  heading('Themes');
+  if (report.themes.length === 0) lines.push('  No themes recorded yet.');
+  for (const theme of report.themes.slice(0, 15)) {
+    lines.push(`  ${theme.theme}: ${theme.relationships} ${theme.relationships === 1 ? 'relationship' : 'relationships'}, ${theme.sessions} ${theme.sessions === 1 ? 'session' : 'sessions'}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const md = (text: string) => text.replace(/[|\\`*_[\]<>]/g, (c) => `\\${c}`);
+
+function mdTable(headers: string[], rows: string[][]): string {
+  return [`| ${headers.join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+}
+
+export function renderReportMarkdown(report: CohortReport): string {
+  const { cohort, participation: p, board, summary, interactions: i } = report;
+  const out: string[] = [];
+  out.push(`# ${md(cohortTitle(report))}`, '');
+  out.push(`${formatDate(cohort.start)} to ${formatDate(cohort.end)}; at least ${cohort.minMonths} months with ${cohort.minPerMonth} sessions a month. As of ${formatDate(report.asOf)}.`);
+  if (report.suppressBelow !== null) out.push('', `Counts of people by ethnicity below ${report.suppressBelow} are shown as ${md(`<${report.suppressBelow}`)}.`);
+
+  out.push('', '## Participation', '');
+  out.push(mdTable(['', 'Count'], [
+    ['Relationships', String(p.relationships)],
+    ['Pairs', String(p.pairs)],
+    ['Trios', String(p.trios)],
+    ...Object.entries(p.byType).map(([type, n]) => [`Type: ${type}`, md(countText(n))]),
+    ['Mentees', String(p.mentees)],
+    ['Mentors', String(p.mentors)],
+    ...Object.entries(p.byBme).map(([status, n]) => [`Participants, BME: ${status}`, md(countText(n))]),
+  ]));
+
+  out.push('', '## Board coverage', '', `${board.covered} of ${board.total} board members are in a running relationship.`);
+  if (board.uncovered.length > 0) {
+    out.push('', mdTable(['Board member', 'Why not covered'], board.uncovered.map((m) => [md(m.name), md(m.why)])));
+  }
+
+  out.push('', '## Compliance', '', `${summary.met} met, ${summary.onTrack} on track, ${summary.atRisk} at risk, ${summary.breached} breached.`, '');
+  const withType = report.suppressBelow === null;
+  out.push(mdTable(
+    ['Id', 'Mentee', 'Mentors', ...(withType ? ['Type'] : []), 'Status', 'Months complete', 'Sessions', 'Rate', 'Month by month'],
+    report.relationships.map((rel) => [
+      String(rel.id),
+      md(rel.mentee.name),
+      md(mentorNames(rel)),
+      ...(withType ? [rel.type ?? ''] : []),
+      rel.status,
+      String(rel.monthsComplete),
+      String(rel.sessions),
+      rateText(rel.rate),
+      monthStrip(rel.months, cohort.minPerMonth),
+    ]),
+  ));
+  out.push('', 'Month by month: sessions in each relationship month; ✓ enough, ✗ short, … still running.');
+  const attention = report.relationships.filter((rel) => rel.status !== 'met' && rel.status !== 'on track');
+  if (attention.length > 0) {
+    out.push('', '### Why', '');
+    for (const rel of attention) out.push(`- **#${rel.id} ${md(rel.mentee.name)}** (${rel.status}): ${md(rel.reasons.join('; '))}`);
+  }
+
+  out.push('', '## Interactions', '');
+  out.push(`${i.total} sessions (${Math.round(i.minutes / 60)} hours); ${i.perRelationshipPerMonth === null ? 'no month complete yet' : `${i.perRelationshipPerMonth.toFixed(1)} per relationship per complete month`}; ${percent(i.livedExperience.share)} explored lived experience.`, '');
+  out.push(mdTable(['Kind', 'Sessions'], Object.entries(i.kinds).map(([kind, n]) => [KIND_LABELS[kind as keyof typeof KIND_LABELS], String(n)])));
+  out.push('', mdTable(['Level', 'Sessions'], Object.entries(i.levels).map(([level, n]) => [level, String(n)])));
+
+  out.push('', '## Themes', '');
+  out.push(report.themes.length === 0 ? 'No themes recorded yet.' : mdTable(['Theme', 'Relationships', 'Sessions'], report.themes.map((t) => [md(t.theme), String(t.relationships), String(t.sessions)])));
+  return `${out.join('\n')}\n`;
+}
