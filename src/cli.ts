@@ -305,7 +305,7 @@ for trios), notes.`,
     )
     .option('--cohort <number>', 'the cohort (default: the newest that has started)', wholeNumber('a cohort number', 1))
     .option('--as-of <date>', 'report as on this day (default: today); later sessions are ignored', isoDateArgument)
-    .addOption(new Option('--format <format>', 'table, json, csv or markdown').choices(['table', 'json', 'csv', 'markdown']))
+    .addOption(new Option('--format <format>', 'table, json, csv, markdown, or html (a page for the board, with charts)').choices(['table', 'json', 'csv', 'markdown', 'html']))
     .option('--csv', 'short for --format csv')
     .option('--out <file>', 'write the report to this file instead of the screen')
     .option('--suppress-below <k>', 'for reports that leave the programme team: counts of people by ethnicity below k show as <k, and no row shows a pair type', wholeNumber('a whole number of 2 or more', 2))
@@ -315,6 +315,7 @@ for trios), notes.`,
 Examples:
   remedi report --cohort 1
   remedi report --cohort 1 --as-of 2026-07-31 --format markdown --out board-paper.md
+  remedi report --cohort 1 --format html --out report.html   (opens in any browser, prints on A4)
   remedi report --json > report.json
   remedi report chase                  who needs chasing this month
   remedi report themes                 themes across cohorts`,

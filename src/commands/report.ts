@@ -19,11 +19,12 @@ import { listStaff, loadAllStaff } from '../store/staff.js';
 import type { StaffRecord } from '../domain/staff.js';
 import { makeChalk } from '../ui/colour.js';
 import { rateText } from '../ui/reportParts.js';
+import { renderReportHtml } from '../ui/reportHtml.js';
 import { renderReportMarkdown, renderReportText } from '../ui/reportText.js';
 import { renderTable } from '../ui/table.js';
 import { resolveCohort } from './resolveCohort.js';
 
-export const REPORT_FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
+export const REPORT_FORMATS = ['table', 'json', 'csv', 'markdown', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface ReportOptions extends CommonOptions {
@@ -132,6 +133,8 @@ export function runReport(options: ReportOptions, context: Context): CohortRepor
           ? reportCsv(report)
           : format === 'markdown'
             ? renderReportMarkdown(report)
+            : format === 'html'
+              ? renderReportHtml(report)
             : renderReportText(report, options.out === undefined ? context.colour.out : makeChalk({ flag: false, isTTY: false }));
     deliver(text, options.out, `the cohort ${cohort.number} report`, context);
     return report;

@@ -103,6 +103,8 @@ export interface CohortReport {
     kinds: Record<Kind, number>;
     levels: Record<Level, number>;
     livedExperience: { sessions: number; share: number | null };
+    /** Sessions per calendar month (`YYYY-MM`), from the cohort's first month to the as-of month. */
+    byCalendarMonth: Array<{ month: string; sessions: number }>;
   };
   themes: Array<{ theme: string; sessions: number; relationships: number }>;
 }
@@ -229,9 +231,29 @@ export function buildCohortReport(input: ReportInput): CohortReport {
       kinds,
       levels,
       livedExperience: { sessions: lived, share: counted.length === 0 ? null : Math.round((lived / counted.length) * 1000) / 1000 },
+      byCalendarMonth: calendarMonths(cohort.start, asOf < cohort.end ? asOf : cohort.end, counted),
     },
     themes: [...themes.values()]
       .map((t) => ({ theme: t.theme, sessions: t.sessions, relationships: t.relationships.size }))
       .sort((a, b) => b.relationships - a.relationships || b.sessions - a.sessions || a.theme.localeCompare(b.theme)),
   };
+}
+
+/** Sessions per calendar month, every month from `from` to `to` listed (zeros too). */
+function calendarMonths(from: IsoDate, to: IsoDate, sessions: readonly ReportSessionInput[]): Array<{ month: string; sessions: number }> {
+  const counts = new Map<string, number>();
+  for (const session of sessions) counts.set(session.date.slice(0, 7), (counts.get(session.date.slice(0, 7)) ?? 0) + 1);
+  const months: Array<{ month: string; sessions: number }> = [];
+  let [year, month] = from.split('-').map(Number);
+  const [lastYear, lastMonth] = to.split('-').map(Number);
+  while (year < lastYear || (year === lastYear && month <= lastMonth)) {
+    const key = `${year}-${String(month).padStart(2, '0')}`;
+    months.push({ month: key, sessions: counts.get(key) ?? 0 });
+    month += 1;
+    if (month > 12) {
+      month = 1;
+      year += 1;
+    }
+  }
+  return months;
 }
