@@ -60,7 +60,7 @@ function relationshipInputs(db: Db, cohort: Cohort | undefined, staff: Map<strin
 
 export function loadCohortReport(db: Db, cohort: Cohort, asOf: IsoDate, suppressBelow: number | null): CohortReport {
   const staff = loadAllStaff(db);
-  const enrolled = new Set(listStaff(db, cohort.number).map((p) => p.staffId));
+  const roleOf = new Map(listStaff(db, cohort.number).map((p) => [p.staffId, p.role ?? null]));
   const relationships = relationshipInputs(db, cohort, staff);
   const bmeOf = new Map<string, ReturnType<typeof classify>['bme']>();
   for (const rel of relationships) {
@@ -77,7 +77,7 @@ export function loadCohortReport(db: Db, cohort: Cohort, asOf: IsoDate, suppress
     board: [...staff.values()]
       .filter((p) => p.boardMember && p.active)
       .sort((a, b) => (a.staffId < b.staffId ? -1 : 1))
-      .map((p) => ({ staffId: p.staffId, name: p.name, enrolled: enrolled.has(p.staffId) })),
+      .map((p) => ({ staffId: p.staffId, name: p.name, role: roleOf.get(p.staffId) ?? null })),
     bmeOf,
     suppressBelow,
   });

@@ -2,7 +2,7 @@
  * This month's to-do list: running relationships not yet met whose current month
  * is short of sessions, most urgent first (DOMAIN.md section 5).
  */
-import { assessCompliance, type ComplianceStatus } from './compliance.js';
+import { assessCompliance, daysBetween, type ComplianceStatus } from './compliance.js';
 import type { IsoDate } from './dates.js';
 import type { ReportPerson, ReportRelationshipInput } from './cohortReport.js';
 
@@ -34,6 +34,8 @@ export function chaseList(
     );
     const current = compliance.current;
     if (compliance.status === 'met' || current === null || current.sessions >= rel.minPerMonth) continue;
+    // The last relationship month may run past the relationship's end: sessions must come before it.
+    const by = current.to < compliance.end ? current.to : compliance.end;
     items.push({
       id: rel.id,
       cohort: rel.cohort,
@@ -41,8 +43,8 @@ export function chaseList(
       mentors: rel.mentors.map((m) => ({ staffId: m.staffId, name: m.name })),
       status: compliance.status,
       sessionsNeeded: rel.minPerMonth - current.sessions,
-      by: current.to,
-      daysLeft: current.daysLeft,
+      by,
+      daysLeft: daysBetween(asOf, by) + 1,
     });
   }
   return items.sort((a, b) => a.daysLeft - b.daysLeft || b.sessionsNeeded - a.sessionsNeeded || a.id - b.id);

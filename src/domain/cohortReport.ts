@@ -51,8 +51,8 @@ export interface ReportInput {
   asOf: IsoDate;
   relationships: readonly ReportRelationshipInput[];
   sessions: readonly ReportSessionInput[];
-  /** Every active board member on the staff list, and whether they are enrolled in this cohort. */
-  board: ReadonlyArray<ReportPerson & { enrolled: boolean }>;
+  /** Every active board member on the staff list, and their role in this cohort (null: not enrolled). */
+  board: ReadonlyArray<ReportPerson & { role: 'mentor' | 'mentee' | 'either' | null }>;
   /** BME status of the people in this cohort's relationships. */
   bmeOf: ReadonlyMap<string, BmeStatus>;
   /** From --suppress-below K: counts of people by ethnicity from 1 to K-1 show as "<K". */
@@ -90,6 +90,9 @@ export interface CohortReport {
     pairs: number;
     trios: number;
     byType: Record<PairType, Count>;
+    /** Pairs and trios by type; left out under --suppress-below (their sums would undo it). */
+    pairsByType?: Record<PairType, number>;
+    triosByType?: Record<PairType, number>;
     byBme: Record<BmeStatus, Count>;
   };
   board: { covered: number; total: number; uncovered: Array<ReportPerson & { why: string }> };
@@ -111,6 +114,28 @@ export interface CohortReport {
 
 export function suppressCount(n: number, below: number | null): Count {
   return below !== null && n >= 1 && n < below ? `<${below}` : n;
+}
+
+/** What a count hidden only to protect another shows. */
+export const SECONDARY = 'suppressed';
+
+/**
+ * Suppresses a group of counts for publication: each sensitive count from 1 to K-1 shows
+ * as "<K" (primary); when that leaves exactly one hidden cell, which the group's total
+ * would give away, the smallest other non-zero cell is hidden too, or every other cell
+ * when none is non-zero (secondary suppression).
+ */
+export function protectCounts<K extends string>(counts: Record<K, number>, sensitive: readonly K[], below: number | null): Record<K, Count> {
+  const keys = Object.keys(counts) as K[];
+  const shown = { ...counts } as Record<K, Count>;
+  if (below === null) return shown;
+  const primary = keys.filter((k) => sensitive.includes(k) && counts[k] >= 1 && counts[k] < below);
+  for (const k of primary) shown[k] = `<${below}`;
+  if (primary.length !== 1) return shown;
+  const others = keys.filter((k) => k !== primary[0]);
+  const nonZero = others.filter((k) => counts[k] > 0).sort((a, b) => counts[a] - counts[b]);
+  for (const k of nonZero.length > 0 ? [nonZero[0]] : others) shown[k] = SECONDARY;
+  return shown;
 }
 
 const zeroes = <K extends string>(keys: readonly K[]): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
@@ -147,8 +172,14 @@ export function buildCohortReport(input: ReportInput): CohortReport {
     return row;
   });
 
-  const byType = zeroes(['race', 'frontline', 'clinical', 'general'] as const);
-  for (const rel of input.relationships) byType[rel.type] += 1;
+  const TYPES = ['race', 'frontline', 'clinical', 'general'] as const;
+  const byType = zeroes(TYPES);
+  const pairsByType = zeroes(TYPES);
+  const triosByType = zeroes(TYPES);
+  for (const rel of input.relationships) {
+    byType[rel.type] += 1;
+    (rel.mentors.length === 2 ? triosByType : pairsByType)[rel.type] += 1;
+  }
   const people = new Set<string>();
   const mentees = new Set<string>();
   const mentors = new Set<string>();
@@ -170,11 +201,14 @@ export function buildCohortReport(input: ReportInput): CohortReport {
     .map((member) => ({
       staffId: member.staffId,
       name: member.name,
-      why: !member.enrolled
-        ? 'not enrolled in this cohort'
-        : pairedIds.has(member.staffId)
-          ? 'their relationship is not running on the as-of date'
-          : 'enrolled but not paired',
+      why:
+        member.role === null
+          ? 'not enrolled in this cohort'
+          : pairedIds.has(member.staffId)
+            ? 'their relationship is not running on the as-of date'
+            : member.role === 'mentor'
+              ? 'enrolled as a mentor, not as a mentee'
+              : 'enrolled but not paired',
     }));
 
   const kinds = zeroes(KINDS);
@@ -187,9 +221,11 @@ export function buildCohortReport(input: ReportInput): CohortReport {
     levels[session.level] += 1;
     minutes += session.minutes;
     if (session.livedExperience) lived += 1;
+    const seen = new Set<string>();
     for (const label of session.themes) {
       const theme = normaliseTheme(label);
-      if (!theme) continue;
+      if (!theme || seen.has(theme.key)) continue;
+      seen.add(theme.key);
       const entry = themes.get(theme.key) ?? { theme: theme.label, sessions: 0, relationships: new Set<number>() };
       entry.sessions += 1;
       entry.relationships.add(session.relationshipId);
@@ -209,12 +245,9 @@ export function buildCohortReport(input: ReportInput): CohortReport {
       relationships: input.relationships.length,
       pairs: input.relationships.filter((r) => r.mentors.length === 1).length,
       trios: input.relationships.filter((r) => r.mentors.length === 2).length,
-      byType: { ...byType, race: suppressCount(byType.race, suppressBelow) },
-      byBme: {
-        yes: suppressCount(byBme.yes, suppressBelow),
-        no: suppressCount(byBme.no, suppressBelow),
-        unknown: suppressCount(byBme.unknown, suppressBelow),
-      },
+      byType: protectCounts<PairType>(byType, ['race'], suppressBelow),
+      ...(suppressBelow === null ? { pairsByType, triosByType } : {}),
+      byBme: protectCounts<BmeStatus>(byBme, ['yes', 'no', 'unknown'], suppressBelow),
     },
     board: { covered: input.board.length - uncovered.length, total: input.board.length, uncovered },
     summary: {

@@ -27,9 +27,11 @@ export interface ThemeAnalysis {
 export function analyseThemes(sessions: readonly ThemedSession[], cohorts: readonly number[]): ThemeAnalysis {
   const byKey = new Map<string, { theme: string; cohorts: Map<number, { sessions: number; relationships: Set<number> }>; relationships: Set<number>; sessions: number }>();
   for (const session of sessions) {
+    const seen = new Set<string>();
     for (const label of session.themes) {
       const theme = normaliseTheme(label);
-      if (!theme) continue;
+      if (!theme || seen.has(theme.key)) continue;
+      seen.add(theme.key);
       const entry = byKey.get(theme.key) ?? { theme: theme.label, cohorts: new Map(), relationships: new Set<number>(), sessions: 0 };
       const inCohort = entry.cohorts.get(session.cohort) ?? { sessions: 0, relationships: new Set<number>() };
       inCohort.sessions += 1;

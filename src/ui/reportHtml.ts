@@ -127,6 +127,8 @@ ${table(['', 'Count'], [
     `<tr><th scope="row">Pairs</th>${metric('participation.pairs', p.pairs)}</tr>`,
     `<tr><th scope="row">Trios</th>${metric('participation.trios', p.trios)}</tr>`,
     ...Object.entries(p.byType).map(([type, n]) => `<tr><th scope="row">Type: ${esc(type)}</th>${metric(`participation.byType.${type}`, n)}</tr>`),
+    ...Object.entries(p.pairsByType ?? {}).map(([type, n]) => `<tr><th scope="row">Pairs of type ${esc(type)}</th>${metric(`participation.pairsByType.${type}`, n)}</tr>`),
+    ...Object.entries(p.triosByType ?? {}).map(([type, n]) => `<tr><th scope="row">Trios of type ${esc(type)}</th>${metric(`participation.triosByType.${type}`, n)}</tr>`),
     `<tr><th scope="row">Mentees</th>${metric('participation.mentees', p.mentees)}</tr>`,
     `<tr><th scope="row">Mentors</th>${metric('participation.mentors', p.mentors)}</tr>`,
     ...Object.entries(p.byBme).map(([status, n]) => `<tr><th scope="row">Participants, BME: ${esc(status)}</th>${metric(`participation.byBme.${status}`, n)}</tr>`),

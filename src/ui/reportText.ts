@@ -23,6 +23,10 @@ export function renderReportText(report: CohortReport, colour: ChalkInstance): s
 
   heading('Participation');
   lines.push(`  ${p.relationships} relationships (${p.pairs} pairs, ${p.trios} trios): ${Object.entries(p.byType).map(([type, n]) => `${type} ${countText(n)}`).join(', ')}`);
+  if (p.pairsByType && p.triosByType) {
+    const split = (counts: Record<string, number>) => Object.entries(counts).filter(([, n]) => n > 0).map(([type, n]) => `${type} ${n}`).join(', ') || 'none';
+    lines.push(`  pairs: ${split(p.pairsByType)}; trios: ${split(p.triosByType)}`);
+  }
   lines.push(`  ${p.mentees} mentees and ${p.mentors} mentors; participants by BME status: yes ${countText(p.byBme.yes)}, no ${countText(p.byBme.no)}, unknown ${countText(p.byBme.unknown)}`);
 
   heading(`Board coverage: ${board.covered} of ${board.total} board members in a running relationship`);
@@ -84,6 +88,8 @@ export function renderReportMarkdown(report: CohortReport): string {
     ['Pairs', String(p.pairs)],
     ['Trios', String(p.trios)],
     ...Object.entries(p.byType).map(([type, n]) => [`Type: ${type}`, md(countText(n))]),
+    ...Object.entries(p.pairsByType ?? {}).map(([type, n]) => [`Pairs of type ${type}`, String(n)]),
+    ...Object.entries(p.triosByType ?? {}).map(([type, n]) => [`Trios of type ${type}`, String(n)]),
     ['Mentees', String(p.mentees)],
     ['Mentors', String(p.mentors)],
     ...Object.entries(p.byBme).map(([status, n]) => [`Participants, BME: ${status}`, md(countText(n))]),

@@ -223,3 +223,13 @@ describe('chaseList: order', () => {
     expect(chase([])).toStrictEqual([]);
   });
 });
+
+describe('chaseList: the relationship end comes first', () => {
+  it.each([
+    ['planned end inside the last relationship month', { start: '2018-06-14', plannedEnd: '2018-12-31' }, '2018-12-20', '2018-12-31', 12],
+    ['ended early, on the as-of day', { start: '2024-01-01', endedOn: '2024-03-15' }, '2024-03-15', '2024-03-15', 1],
+  ])('%s: sessions are needed by the end, not the month end', (_label, spec, asOf, by, daysLeft) => {
+    const [item] = chase([rel(1, spec)], {}, asOf);
+    expect(item).toMatchObject({ by, daysLeft });
+  });
+});

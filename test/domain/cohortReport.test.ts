@@ -51,6 +51,7 @@ const sessionsOn = (relationshipId: number, dates: string[]) => dates.map((d) =>
 interface BoardSpec {
   id: string;
   enrolled?: boolean;
+  role?: 'mentor' | 'mentee' | 'either';
 }
 
 function report(input: Partial<Omit<ReportInput, 'board' | 'bmeOf'>> & { board?: BoardSpec[]; bmeOf?: Record<string, BmeStatus> } = {}): CohortReport {
@@ -59,7 +60,7 @@ function report(input: Partial<Omit<ReportInput, 'board' | 'bmeOf'>> & { board?:
     asOf: input.asOf ?? AS_OF,
     relationships: input.relationships ?? [],
     sessions: input.sessions ?? [],
-    board: (input.board ?? []).map((b) => ({ ...person(b.id), enrolled: b.enrolled ?? true })),
+    board: (input.board ?? []).map((b) => ({ ...person(b.id), role: (b.enrolled ?? true) ? (b.role ?? 'mentee') : null })),
     bmeOf: new Map(Object.entries(input.bmeOf ?? {})),
     suppressBelow: input.suppressBelow ?? null,
   });
@@ -146,7 +147,8 @@ describe('buildCohortReport: participation', () => {
       },
     },
   ])('$name', ({ relationships, bmeOf, expected }) => {
-    expect(report({ relationships, bmeOf }).participation).toStrictEqual(expected);
+    const { pairsByType: _pairs, triosByType: _trios, ...participation } = report({ relationships, bmeOf }).participation;
+    expect(participation).toStrictEqual(expected);
   });
 });
 
@@ -155,7 +157,7 @@ describe('buildCohortReport: participation', () => {
 describe('buildCohortReport: board coverage', () => {
   const NOT_RUNNING = 'their relationship is not running on the as-of date';
 
-  it.each<{ name: string; enrolled: boolean; relationships: ReportRelationshipInput[]; why: string | null }>([
+  it.each<{ name: string; enrolled: boolean; role?: 'mentor' | 'mentee' | 'either'; relationships: ReportRelationshipInput[]; why: string | null }>([
     { name: 'mentee of a running relationship', enrolled: true, relationships: [rel(1, { mentee: 'B1' })], why: null },
     { name: 'relationship starts on the as-of date', enrolled: true, relationships: [rel(1, { mentee: 'B1', start: AS_OF })], why: null },
     { name: 'relationship ended on the as-of date', enrolled: true, relationships: [rel(1, { mentee: 'B1', endedOn: AS_OF })], why: null },
@@ -168,6 +170,7 @@ describe('buildCohortReport: board coverage', () => {
     },
     { name: 'not enrolled', enrolled: false, relationships: [], why: 'not enrolled in this cohort' },
     { name: 'enrolled, no relationship', enrolled: true, relationships: [], why: 'enrolled but not paired' },
+    { name: 'enrolled as a mentor', enrolled: true, role: 'mentor', relationships: [], why: 'enrolled as a mentor, not as a mentee' },
     { name: 'enrolled, only other people are paired', enrolled: true, relationships: [rel(1, { mentee: 'E1' })], why: 'enrolled but not paired' },
     { name: 'relationship ended the day before', enrolled: true, relationships: [rel(1, { mentee: 'B1', endedOn: '2024-03-14' })], why: NOT_RUNNING },
     { name: 'relationship starts the day after', enrolled: true, relationships: [rel(1, { mentee: 'B1', start: '2024-03-16' })], why: NOT_RUNNING },
@@ -177,8 +180,8 @@ describe('buildCohortReport: board coverage', () => {
       relationships: [rel(1, { mentee: 'B1', start: '2023-06-01', plannedEnd: '2024-03-14' })],
       why: NOT_RUNNING,
     },
-  ])('$name', ({ enrolled, relationships, why }) => {
-    const board = report({ relationships, board: [{ id: 'B1', enrolled }] }).board;
+  ])('$name', ({ enrolled, role, relationships, why }) => {
+    const board = report({ relationships, board: [{ id: 'B1', enrolled, role }] }).board;
     expect(board.total).toBe(1);
     if (why === null) {
       expect(board.covered).toBe(1);
@@ -487,14 +490,15 @@ describe('buildCohortReport: --suppress-below', () => {
       yes: 0,
       no: 1,
       byType: { race: 0, frontline: 1, clinical: 1, general: 2 },
-      byBme: { yes: 0, no: '<3', unknown: 7 },
+      // One hidden cell would be given away by the total: the smallest other is hidden too.
+      byBme: { yes: 0, no: '<3', unknown: 'suppressed' },
     },
     {
       k: 3,
       types: { race: 1, frontline: 2, clinical: 0, general: 0 },
       yes: 2,
       no: 3,
-      byType: { race: '<3', frontline: 2, clinical: 0, general: 0 },
+      byType: { race: '<3', frontline: 'suppressed', clinical: 0, general: 0 },
       byBme: { yes: '<3', no: 3, unknown: '<3' },
     },
     {
@@ -502,7 +506,7 @@ describe('buildCohortReport: --suppress-below', () => {
       types: { race: 2, frontline: 0, clinical: 0, general: 1 },
       yes: 3,
       no: 2,
-      byType: { race: '<3', frontline: 0, clinical: 0, general: 1 },
+      byType: { race: '<3', frontline: 0, clinical: 0, general: 'suppressed' },
       byBme: { yes: 3, no: '<3', unknown: '<3' },
     },
     {
@@ -511,15 +515,16 @@ describe('buildCohortReport: --suppress-below', () => {
       yes: 4,
       no: 0,
       byType: { race: 3, frontline: 0, clinical: 0, general: 0 },
-      byBme: { yes: 4, no: 0, unknown: '<3' },
+      byBme: { yes: 'suppressed', no: 0, unknown: '<3' },
     },
     {
       k: 5,
       types: { race: 4, frontline: 0, clinical: 0, general: 0 },
       yes: 5,
       no: 3,
-      byType: { race: '<5', frontline: 0, clinical: 0, general: 0 },
-      byBme: { yes: 5, no: '<5', unknown: 0 },
+      // Every relationship is a race one: the other cells are hidden so the total cannot tell.
+      byType: { race: '<5', frontline: 'suppressed', clinical: 'suppressed', general: 'suppressed' },
+      byBme: { yes: 'suppressed', no: '<5', unknown: 0 },
     },
     {
       k: 5,
@@ -534,7 +539,7 @@ describe('buildCohortReport: --suppress-below', () => {
       types: { race: 1, frontline: 1, clinical: 0, general: 0 },
       yes: 1,
       no: 2,
-      byType: { race: '<2', frontline: 1, clinical: 0, general: 0 },
+      byType: { race: '<2', frontline: 'suppressed', clinical: 0, general: 0 },
       byBme: { yes: '<2', no: 2, unknown: '<2' },
     },
     {
@@ -550,6 +555,16 @@ describe('buildCohortReport: --suppress-below', () => {
     expect(suppressBelow).toBe(c.k);
     expect(participation.byType).toStrictEqual(c.byType);
     expect(participation.byBme).toStrictEqual(c.byBme);
+  });
+
+  it('splits pairs and trios by type, and leaves that split out under suppression (its sums would undo it)', () => {
+    const relationships = [rel(1, { type: 'race' }), rel(2, { type: 'race', mentors: ['X', 'Y'] }), rel(3, { type: 'frontline', mentors: ['P', 'Q'] })];
+    const plain = report({ relationships }).participation;
+    expect(plain.pairsByType).toStrictEqual({ race: 1, frontline: 0, clinical: 0, general: 0 });
+    expect(plain.triosByType).toStrictEqual({ race: 1, frontline: 1, clinical: 0, general: 0 });
+    const hidden = report({ relationships, suppressBelow: 3 }).participation;
+    expect(hidden).not.toHaveProperty('pairsByType');
+    expect(hidden).not.toHaveProperty('triosByType');
   });
 
   it('leaves counts that are not by ethnicity as numbers', () => {

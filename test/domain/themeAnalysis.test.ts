@@ -149,3 +149,10 @@ describe('analyseThemes: cohorts', () => {
     expect(analyseThemes([], [2, 1]).cohorts).toStrictEqual([1, 2]);
   });
 });
+
+describe('analyseThemes: one session, one count per theme', () => {
+  it('counts a session once even if it lists the same theme in two spellings', () => {
+    const [theme] = analyseThemes([s(1, 7, 'Racism', 'racism ')], [1]).themes;
+    expect(theme).toMatchObject({ theme: 'Racism', sessions: 1, relationships: 1 });
+  });
+});
