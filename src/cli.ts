@@ -110,7 +110,7 @@ role, race_trained, capacity. Every row is checked first: if any is wrong, nothi
     .addHelpText('after', '\nExample:\n  remedi cohort create 1 --start 2026-01-05 --end 2026-09-30 --name "Board cohort"')
     .action(async (number: number, options) => {
       const { runCohortCreate } = await import('./commands/cohort.js');
-      runCohortCreate(number, options, await context(options));
+      await runCohortCreate(number, options, await context(options));
     });
   cohortSettings(
     common(cohort.command('edit'))
@@ -122,14 +122,14 @@ role, race_trained, capacity. Every row is checked first: if any is wrong, nothi
     .addHelpText('after', '\nExample:\n  remedi cohort edit 1 --end 2026-10-31 --min-per-month 1')
     .action(async (number: number, options) => {
       const { runCohortEdit } = await import('./commands/cohort.js');
-      runCohortEdit(number, options, await context(options));
+      await runCohortEdit(number, options, await context(options));
     });
   common(cohort.command('list'))
     .description('List the cohorts with their dates, thresholds and how many are enrolled.')
     .addHelpText('after', '\nExample:\n  remedi cohort list --json')
     .action(async (options) => {
       const { runCohortList } = await import('./commands/cohort.js');
-      runCohortList(options, await context(options));
+      await runCohortList(options, await context(options));
     });
 
   const staff = program.command('staff').description('See the people remedi knows and how it classified them.');
@@ -139,7 +139,7 @@ role, race_trained, capacity. Every row is checked first: if any is wrong, nothi
     .addHelpText('after', '\nExamples:\n  remedi staff list\n  remedi staff list --cohort 1 --json > cohort1.json')
     .action(async (options) => {
       const { runStaffList } = await import('./commands/staff.js');
-      runStaffList(options, await context(options));
+      await runStaffList(options, await context(options));
     });
   common(staff.command('train'))
     .description('Record RACE training for mentors trained after the roster was imported.')
@@ -148,7 +148,7 @@ role, race_trained, capacity. Every row is checked first: if any is wrong, nothi
     .addHelpText('after', '\nExample:\n  remedi staff train 10000065 10000069 --on 2026-02-10')
     .action(async (ids: string[], options) => {
       const { runStaffTrain } = await import('./commands/staff.js');
-      runStaffTrain(ids, options, await context(options));
+      await runStaffTrain(ids, options, await context(options));
     });
 
   const pair = common(program.command('pair'))
@@ -181,7 +181,7 @@ The proposal covers as many board members as possible, then pairs as many mentee
     )
     .action(async (options) => {
       const { runPair } = await import('./commands/pair.js');
-      runPair(options, await context(options));
+      await runPair(options, await context(options));
     });
   common(pair.command('add'))
     .description('Record a pair (or, with two mentors, a trio) you made by hand; the rules are checked first.')
@@ -193,7 +193,7 @@ The proposal covers as many board members as possible, then pairs as many mentee
     .addHelpText('after', '\nExamples:\n  remedi pair add --mentee 10000001 --mentor 10000052\n  remedi pair add --mentee 10000001 --mentor 10000023 --mentor 10000052 --cohort 1')
     .action(async (options) => {
       const { runPairAdd } = await import('./commands/pairManage.js');
-      runPairAdd(options, await context(options));
+      await runPairAdd(options, await context(options));
     });
   common(pair.command('end'))
     .description('End a relationship early (its sessions are kept).')
@@ -203,7 +203,7 @@ The proposal covers as many board members as possible, then pairs as many mentee
     .addHelpText('after', '\nExample:\n  remedi pair end 7 --on 2026-04-30 --reason "mentor moved trust"')
     .action(async (id: number, options) => {
       const { runPairEnd } = await import('./commands/pairManage.js');
-      runPairEnd(id, options, await context(options));
+      await runPairEnd(id, options, await context(options));
     });
   common(pair.command('list'))
     .description('List saved relationships: who, type, start, end and whether they are still running.')
@@ -211,7 +211,7 @@ The proposal covers as many board members as possible, then pairs as many mentee
     .addHelpText('after', '\nExamples:\n  remedi pair list\n  remedi pair list --cohort 1 --json')
     .action(async (options) => {
       const { runPairList } = await import('./commands/pairManage.js');
-      runPairList(options, await context(options));
+      await runPairList(options, await context(options));
     });
 
   const sessionFlags = (command: Command, { required }: { required: boolean }) =>
@@ -277,7 +277,7 @@ for trios), notes.`,
     .addHelpText('after', '\nExamples:\n  remedi sessions list --pair 3\n  remedi sessions list --cohort 1 --json')
     .action(async (options) => {
       const { runSessionsList } = await import('./commands/sessions.js');
-      runSessionsList(options, await context(options));
+      await runSessionsList(options, await context(options));
     });
   sessionFlags(common(sessions.command('edit')), { required: false })
     .description('Correct a recorded session: only the fields you give change, and the result is checked again.')
@@ -285,7 +285,7 @@ for trios), notes.`,
     .addHelpText('after', '\nExample:\n  remedi sessions edit 12 --minutes 60 --theme "speaking up"')
     .action(async (id: number, options) => {
       const { runSessionsEdit } = await import('./commands/sessions.js');
-      runSessionsEdit(id, options, await context(options));
+      await runSessionsEdit(id, options, await context(options));
     });
   common(sessions.command('delete'), { json: false })
     .description('Delete a recorded session (asks first at a terminal; otherwise needs --yes).')
@@ -322,7 +322,7 @@ Examples:
     )
     .action(async (options) => {
       const { runReport } = await import('./commands/report.js');
-      runReport(options, await context(options));
+      await runReport(options, await context(options));
     });
   common(report.command('chase'))
     .description('This month\'s to-do list: running relationships short of sessions this month, most urgent first.')
@@ -332,7 +332,7 @@ Examples:
     .addHelpText('after', '\nExamples:\n  remedi report chase\n  remedi report chase --csv > chase.csv')
     .action(async (options) => {
       const { runReportChase } = await import('./commands/report.js');
-      runReportChase(options, await context(options));
+      await runReportChase(options, await context(options));
     });
   common(report.command('themes'))
     .description('Themes across cohorts: how often each came up, in how many relationships, and which recur.')
@@ -341,7 +341,7 @@ Examples:
     .addHelpText('after', '\nExamples:\n  remedi report themes\n  remedi report themes --cohort 1 --cohort 2 --json')
     .action(async (options) => {
       const { runReportThemes } = await import('./commands/report.js');
-      runReportThemes(options, await context(options));
+      await runReportThemes(options, await context(options));
     });
 
   const department = program.command('department').description('Mark the departments that get targeted reverse mentoring.');
@@ -352,14 +352,14 @@ Examples:
     .addHelpText('after', '\nExamples:\n  remedi department target "Emergency Medicine"\n  remedi department target "Emergency Medicine" --off')
     .action(async (name: string, options) => {
       const { runDepartmentTarget } = await import('./commands/department.js');
-      runDepartmentTarget(name, options, await context(options));
+      await runDepartmentTarget(name, options, await context(options));
     });
   common(department.command('list'))
     .description('List the departments on the staff list and which are targeted.')
     .addHelpText('after', '\nExample:\n  remedi department list')
     .action(async (options) => {
       const { runDepartmentList } = await import('./commands/department.js');
-      runDepartmentList(options, await context(options));
+      await runDepartmentList(options, await context(options));
     });
 
   return program;

@@ -3,6 +3,7 @@ import { UserError, UsageError } from '../errors.js';
 import { dbPathOf, type CommonOptions, type Context } from '../context.js';
 import { formatDate } from '../domain/dates.js';
 import { enrolmentCounts, getCohort, listCohorts, saveCohort, type Cohort } from '../store/cohorts.js';
+import { openCommandDb } from './openDb.js';
 import { openDatabase } from '../store/db.js';
 import { renderTable } from '../ui/table.js';
 
@@ -17,7 +18,7 @@ export interface CohortOptions extends CommonOptions {
 export const DEFAULT_MIN_MONTHS = 8;
 export const DEFAULT_MIN_PER_MONTH = 2;
 
-export function runCohortCreate(number: number, options: CohortOptions, context: Context): Cohort {
+export async function runCohortCreate(number: number, options: CohortOptions, context: Context): Promise<Cohort> {
   if (options.start === undefined || options.end === undefined) {
     throw new UsageError('A new cohort needs --start and --end dates.', {
       fix: `For example: remedi cohort create ${number} --start 2026-01-05 --end 2026-09-30.`,
@@ -32,7 +33,7 @@ export function runCohortCreate(number: number, options: CohortOptions, context:
     minPerMonth: options.minPerMonth ?? DEFAULT_MIN_PER_MONTH,
   };
   checkDates(cohort);
-  const opened = openDatabase(dbPathOf(options, context), { create: true });
+  const opened = await openCommandDb(options, context, { create: true });
   try {
     opened.db
       .transaction(() => {
@@ -42,7 +43,6 @@ export function runCohortCreate(number: number, options: CohortOptions, context:
         saveCohort(opened.db, cohort);
       })
       .immediate();
-    if (opened.created) context.err(`Created the remedi database ${opened.path} (readable by you only).\n`);
   } finally {
     opened.db.close();
   }
@@ -50,8 +50,8 @@ export function runCohortCreate(number: number, options: CohortOptions, context:
   return cohort;
 }
 
-export function runCohortEdit(number: number, options: CohortOptions, context: Context): Cohort {
-  const opened = openDatabase(dbPathOf(options, context), { create: false });
+export async function runCohortEdit(number: number, options: CohortOptions, context: Context): Promise<Cohort> {
+  const opened = await openCommandDb(options, context, { create: false });
   try {
     const cohort = opened.db
       .transaction(() => {
@@ -85,8 +85,8 @@ export interface CohortListing extends Cohort {
   either: number;
 }
 
-export function runCohortList(options: CommonOptions, context: Context): CohortListing[] {
-  const opened = openDatabase(dbPathOf(options, context), { create: false });
+export async function runCohortList(options: CommonOptions, context: Context): Promise<CohortListing[]> {
+  const opened = await openCommandDb(options, context, { create: false });
   let cohorts: CohortListing[];
   try {
     cohorts = listCohorts(opened.db).map((cohort) => {

@@ -3,6 +3,7 @@ import { UserError } from '../errors.js';
 import { dbPathOf, type CommonOptions, type Context } from '../context.js';
 import { departmentKey } from '../domain/pairingRules.js';
 import { suggest } from '../domain/suggest.js';
+import { openCommandDb } from './openDb.js';
 import { openDatabase } from '../store/db.js';
 import { listDepartments, setTargeted, type DepartmentSummary } from '../store/departments.js';
 import { renderTable } from '../ui/table.js';
@@ -11,8 +12,8 @@ export interface DepartmentTargetOptions extends CommonOptions {
   off?: boolean;
 }
 
-export function runDepartmentTarget(name: string, options: DepartmentTargetOptions, context: Context): DepartmentSummary {
-  const { db } = openDatabase(dbPathOf(options, context), { create: false });
+export async function runDepartmentTarget(name: string, options: DepartmentTargetOptions, context: Context): Promise<DepartmentSummary> {
+  const { db } = await openCommandDb(options, context, { create: false });
   try {
     const department = db
       .transaction(() => {
@@ -42,8 +43,8 @@ export function runDepartmentTarget(name: string, options: DepartmentTargetOptio
   }
 }
 
-export function runDepartmentList(options: CommonOptions, context: Context): DepartmentSummary[] {
-  const { db } = openDatabase(dbPathOf(options, context), { create: false });
+export async function runDepartmentList(options: CommonOptions, context: Context): Promise<DepartmentSummary[]> {
+  const { db } = await openCommandDb(options, context, { create: false });
   try {
     const departments = listDepartments(db);
     if (options.json) context.out(`${JSON.stringify(departments, null, 2)}\n`);

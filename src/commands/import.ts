@@ -55,7 +55,7 @@ export async function runImport(path: string, options: ImportOptions, context: C
   const planOptions = { missingLeft: options.missingLeft === true, columnOf: (field: Parameters<typeof fieldColumn>[1]) => fieldColumn(file, field) };
   let plan: RosterPlan;
   if (options.dryRun) {
-    const db = dbExists ? openDatabase(dbPath, { create: false }).db : null;
+    const db = dbExists ? (await openDatabase(dbPath, { create: false })).db : null;
     try {
       if (db && options.cohort !== undefined && !getCohort(db, options.cohort)) throw missingCohort(options.cohort);
       plan = planRosterImport(db ? loadAllStaff(db) : new Map(), file.rows, planOptions);
@@ -69,9 +69,10 @@ export async function runImport(path: string, options: ImportOptions, context: C
       const problems = planRosterImport(new Map(), file.rows, planOptions).problems;
       if (problems.length > 0) throw importRefusal(name, problems);
     }
-    const opened = openDatabase(dbPath, { create: true });
+    const opened = await openDatabase(dbPath, { create: true });
     try {
       if (opened.created) context.err(`Created the remedi database ${opened.path} (readable by you only).\n`);
+      if (opened.backup) context.err(`Updated the database for this version of remedi; the database as it was is saved as ${opened.backup}.\n`);
       plan = writeRoster(opened.db, file, planOptions, options.cohort, context);
     } finally {
       opened.db.close();

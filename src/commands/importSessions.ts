@@ -34,7 +34,7 @@ export interface ImportSessionsSummary {
 export async function runImportSessions(path: string, options: ImportSessionsOptions, context: Context): Promise<ImportSessionsSummary> {
   const maps = parseMapOption(options.map ?? [], SESSION_FIELDS);
   const dbPath = dbPathOf(options, context);
-  const { db } = openDatabase(dbPath, { create: false });
+  const { db } = await openDatabase(dbPath, { create: false });
   try {
     const file = await readSessionFile(path, { encoding: options.encoding, maps });
     const name = file.source.name;

@@ -17,6 +17,7 @@ import {
   type Level,
   type SessionTarget,
 } from '../domain/sessions.js';
+import { openCommandDb } from './openDb.js';
 import { openDatabase, type Db } from '../store/db.js';
 import { loadRelationships, type RelationshipRecord } from '../store/relationships.js';
 import { knownThemes, listSessions, sessionKeys, sessionWriter, type NewSession } from '../store/sessions.js';
@@ -73,7 +74,7 @@ export async function runLogSession(options: SessionFlags, context: Context): Pr
   let kind = flagChoice(options.kind, parseKind, '--kind');
   let level = flagChoice(options.level, parseLevel, '--level');
 
-  const { db } = openDatabase(dbPathOf(options, context), { create: false });
+  const { db } = await openCommandDb(options, context, { create: false });
   try {
     const staff = loadAllStaff(db);
     const nameOf = (id: string) => staff.get(id)?.name ?? id;

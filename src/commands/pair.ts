@@ -9,6 +9,7 @@ import { formatDate } from '../domain/dates.js';
 import { parseWeights, type Weights } from '../domain/pairingRules.js';
 import { proposePairings, type Proposal } from '../matching/pairing.js';
 import { selectParticipants } from '../matching/participants.js';
+import { openCommandDb } from './openDb.js';
 import { openDatabase, type Db } from '../store/db.js';
 import { targetedDepartments } from '../store/departments.js';
 import {
@@ -36,10 +37,10 @@ export interface PairOptions extends CommonOptions {
   csv?: boolean;
 }
 
-export function runPair(options: PairOptions, context: Context): ProposalJson {
+export async function runPair(options: PairOptions, context: Context): Promise<ProposalJson> {
   if (options.json && options.csv) throw new UsageError('Choose one of --json and --csv.');
   const weights = options.weights === undefined ? parseWeights({}).weights : readWeights(options.weights);
-  const opened = openDatabase(dbPathOf(options, context), { create: false });
+  const opened = await openCommandDb(options, context, { create: false });
   const { db } = opened;
   try {
     const cohort = resolveCohort(db, options.cohort, context);

@@ -15,6 +15,7 @@ import {
 import type { StaffRecord } from '../domain/staff.js';
 import { toParticipant } from '../matching/participants.js';
 import { enrolmentWriter } from '../store/cohorts.js';
+import { openCommandDb } from './openDb.js';
 import { openDatabase, type Db } from '../store/db.js';
 import { targetedDepartments } from '../store/departments.js';
 import {
@@ -37,7 +38,7 @@ export interface PairAddOptions extends CommonOptions {
   force?: boolean;
 }
 
-export function runPairAdd(options: PairAddOptions, context: Context): RelationshipJson {
+export async function runPairAdd(options: PairAddOptions, context: Context): Promise<RelationshipJson> {
   const mentorIds = options.mentor ?? [];
   if (mentorIds.length < 1 || mentorIds.length > 2) {
     throw new UsageError('Give one --mentor for a pair, or two for a trio.', { fix: 'For example: remedi pair add --mentee 10000001 --mentor 10000052' });
@@ -45,7 +46,7 @@ export function runPairAdd(options: PairAddOptions, context: Context): Relations
   if (mentorIds.length === 2 && mentorIds[0] === mentorIds[1]) {
     throw new UsageError('The two mentors of a trio must be two different people.');
   }
-  const { db } = openDatabase(dbPathOf(options, context), { create: false });
+  const { db } = await openCommandDb(options, context, { create: false });
   try {
     const json = db
       .transaction(() => {
@@ -145,8 +146,8 @@ export interface PairEndOptions extends CommonOptions {
   reason?: string;
 }
 
-export function runPairEnd(id: number, options: PairEndOptions, context: Context): RelationshipJson {
-  const { db } = openDatabase(dbPathOf(options, context), { create: false });
+export async function runPairEnd(id: number, options: PairEndOptions, context: Context): Promise<RelationshipJson> {
+  const { db } = await openCommandDb(options, context, { create: false });
   try {
     const json = db
       .transaction(() => {
@@ -176,8 +177,8 @@ export interface PairListOptions extends CommonOptions {
   cohort?: number;
 }
 
-export function runPairList(options: PairListOptions, context: Context): RelationshipJson[] {
-  const { db } = openDatabase(dbPathOf(options, context), { create: false });
+export async function runPairList(options: PairListOptions, context: Context): Promise<RelationshipJson[]> {
+  const { db } = await openCommandDb(options, context, { create: false });
   try {
     if (options.cohort !== undefined) resolveCohort(db, options.cohort, context);
     const nameOf = nameLookup(db);

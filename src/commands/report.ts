@@ -12,6 +12,7 @@ import { classify } from '../domain/staff.js';
 import { toCsv } from '../io/csvOutput.js';
 import { writeOutputFile } from '../io/outputFile.js';
 import { listCohorts, type Cohort } from '../store/cohorts.js';
+import { openCommandDb } from './openDb.js';
 import { openDatabase, type Db } from '../store/db.js';
 import { loadRelationships } from '../store/relationships.js';
 import { listSessions } from '../store/sessions.js';
@@ -114,7 +115,7 @@ function deliver(text: string, out: string | undefined, what: string, context: C
   context.err(`Wrote ${what} to ${path} (readable by you only).\n`);
 }
 
-export function runReport(options: ReportOptions, context: Context): CohortReport {
+export async function runReport(options: ReportOptions, context: Context): Promise<CohortReport> {
   const format = chosenFormat(options);
   if (!(REPORT_FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`--format ${format} is not a report format; choose ${REPORT_FORMATS.join(', ')}.`);
@@ -122,7 +123,7 @@ export function runReport(options: ReportOptions, context: Context): CohortRepor
   if (options.suppressBelow !== undefined && options.suppressBelow < 2) {
     throw new UsageError('--suppress-below needs a number of 2 or more (counts from 1 to that number less one are hidden).');
   }
-  const { db } = openDatabase(dbPathOf(options, context), { create: false });
+  const { db } = await openCommandDb(options, context, { create: false });
   try {
     const cohort = resolveCohort(db, options.cohort, context);
     const report = loadCohortReport(db, cohort, options.asOf ?? context.today, options.suppressBelow ?? null);
@@ -149,9 +150,9 @@ export interface ChaseOptions extends CommonOptions {
   csv?: boolean;
 }
 
-export function runReportChase(options: ChaseOptions, context: Context): ChaseItem[] {
+export async function runReportChase(options: ChaseOptions, context: Context): Promise<ChaseItem[]> {
   const format = chosenFormat(options);
-  const { db } = openDatabase(dbPathOf(options, context), { create: false });
+  const { db } = await openCommandDb(options, context, { create: false });
   try {
     const cohort = resolveCohort(db, options.cohort, context);
     const asOf = options.asOf ?? context.today;
@@ -217,9 +218,9 @@ export interface ThemesOptions extends CommonOptions {
   csv?: boolean;
 }
 
-export function runReportThemes(options: ThemesOptions, context: Context): ThemeAnalysis {
+export async function runReportThemes(options: ThemesOptions, context: Context): Promise<ThemeAnalysis> {
   const format = chosenFormat(options);
-  const { db } = openDatabase(dbPathOf(options, context), { create: false });
+  const { db } = await openCommandDb(options, context, { create: false });
   try {
     const all = listCohorts(db);
     const wanted = options.cohort ?? all.map((c) => c.number);

@@ -2,6 +2,7 @@
 import { UserError, UsageError } from '../errors.js';
 import { dbPathOf, type CommonOptions, type Context } from '../context.js';
 import { parseKind, parseLevel, parseThemes, type Theme } from '../domain/sessions.js';
+import { openCommandDb } from './openDb.js';
 import { openDatabase } from '../store/db.js';
 import { loadRelationships } from '../store/relationships.js';
 import { listSessions, sessionWriter, type NewSession, type SessionRecord } from '../store/sessions.js';
@@ -15,8 +16,8 @@ export interface SessionsListOptions extends CommonOptions {
   cohort?: number;
 }
 
-export function runSessionsList(options: SessionsListOptions, context: Context): SessionJson[] {
-  const { db } = openDatabase(dbPathOf(options, context), { create: false });
+export async function runSessionsList(options: SessionsListOptions, context: Context): Promise<SessionJson[]> {
+  const { db } = await openCommandDb(options, context, { create: false });
   try {
     if (options.cohort !== undefined) resolveCohort(db, options.cohort, context);
     if (options.pair !== undefined && loadRelationships(db, { ids: [options.pair] }).length === 0) {
@@ -45,12 +46,12 @@ function findSession(sessions: SessionRecord[], id: number): SessionRecord {
 }
 
 /** Changes the fields given as flags; the result is checked as a new session would be. */
-export function runSessionsEdit(id: number, options: SessionFlags, context: Context): SessionJson {
+export async function runSessionsEdit(id: number, options: SessionFlags, context: Context): Promise<SessionJson> {
   const kind = options.kind === undefined ? undefined : parseKind(options.kind);
   if (kind && !kind.ok) throw new UsageError(`--kind: ${kind.problem}.`);
   const level = options.level === undefined ? undefined : parseLevel(options.level);
   if (level && !level.ok) throw new UsageError(`--level: ${level.problem}.`);
-  const { db } = openDatabase(dbPathOf(options, context), { create: false });
+  const { db } = await openCommandDb(options, context, { create: false });
   try {
     const json = db
       .transaction(() => {
@@ -89,7 +90,7 @@ export interface SessionsDeleteOptions extends CommonOptions {
 }
 
 export async function runSessionsDelete(id: number, options: SessionsDeleteOptions, context: Context): Promise<void> {
-  const { db } = openDatabase(dbPathOf(options, context), { create: false });
+  const { db } = await openCommandDb(options, context, { create: false });
   try {
     const session = findSession(listSessions(db, { ids: [id] }), id);
     if (!options.yes) {

@@ -6,6 +6,7 @@ import type { BmeStatus } from '../domain/ethnicity.js';
 import type { StaffFunction } from '../domain/functions.js';
 import { classify, type ProgrammeRole } from '../domain/staff.js';
 import { getCohort } from '../store/cohorts.js';
+import { openCommandDb } from './openDb.js';
 import { openDatabase } from '../store/db.js';
 import { listStaff, loadAllStaff, recordTraining, type ListedStaff } from '../store/staff.js';
 import { formatDate } from '../domain/dates.js';
@@ -62,8 +63,8 @@ export function staffJson(person: ListedStaff): StaffJson {
   return json;
 }
 
-export function runStaffList(options: StaffListOptions, context: Context): StaffJson[] {
-  const opened = openDatabase(dbPathOf(options, context), { create: false });
+export async function runStaffList(options: StaffListOptions, context: Context): Promise<StaffJson[]> {
+  const opened = await openCommandDb(options, context, { create: false });
   let people: StaffJson[];
   try {
     if (options.cohort !== undefined && !getCohort(opened.db, options.cohort)) {
@@ -113,12 +114,12 @@ export interface StaffTrainOptions extends CommonOptions {
 }
 
 /** `remedi staff train`: RACE training done after the roster was imported. All or nothing. */
-export function runStaffTrain(staffIds: string[], options: StaffTrainOptions, context: Context): StaffJson[] {
+export async function runStaffTrain(staffIds: string[], options: StaffTrainOptions, context: Context): Promise<StaffJson[]> {
   const on = options.on ?? context.today;
   if (on > context.today) {
     throw new UserError(`${formatDate(on)} is in the future; record training once it has happened.`, { fix: 'Give the day they were trained with --on.' });
   }
-  const { db } = openDatabase(dbPathOf(options, context), { create: false });
+  const { db } = await openCommandDb(options, context, { create: false });
   try {
     const trained = db
       .transaction(() => {

@@ -3,7 +3,7 @@
  * It holds special category data (ethnicity), so it is created owner-only before
  * a byte is written, and every write runs in a BEGIN IMMEDIATE transaction.
  */
-import { closeSync, existsSync, openSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../errors.js';
@@ -29,10 +29,16 @@ export interface OpenedDb {
   path: string;
   /** True when this call made the file. */
   created: boolean;
+  /** When an older schema was brought up to date: the copy saved first. */
+  backup: string | null;
 }
 
-/** Opens (or, for a writing command, creates) the database and brings its schema up to date. */
-export function openDatabase(path: string, options: OpenOptions): OpenedDb {
+/**
+ * Opens (or, for a writing command, creates) the database and brings its schema up to
+ * date. An older database is first copied beside itself with SQLite's backup API (a
+ * plain file copy would miss pages still in the WAL), then migrated in one transaction.
+ */
+export async function openDatabase(path: string, options: OpenOptions): Promise<OpenedDb> {
   let created = false;
   if (!existsSync(path)) {
     if (!options.create) {
@@ -47,6 +53,7 @@ export function openDatabase(path: string, options: OpenOptions): OpenedDb {
   }
 
   let db: Db | undefined;
+  let backup: string | null = null;
   try {
     db = new Database(path, { fileMustExist: true });
     db.pragma('busy_timeout = 10000');
@@ -54,12 +61,17 @@ export function openDatabase(path: string, options: OpenOptions): OpenedDb {
     refuseNewer(db, path);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
+    const version = schemaVersion(db);
+    if (version > 0 && version < SCHEMA_VERSION) {
+      backup = freeBackupPath(`${path}.before-update-from-schema-${version}`);
+      await backupTo(db, backup);
+    }
     migrate(db, path);
   } catch (error) {
     db?.close();
     throw asOpenError(error, path);
   }
-  return { db, path, created };
+  return { db, path, created, backup };
 }
 
 /** Makes an empty file readable by its owner only, before SQLite writes anything to it. */
@@ -80,6 +92,39 @@ function createOwnerOnly(path: string): void {
       });
     }
     throw error;
+  }
+}
+
+/**
+ * A consistent copy through SQLite's online backup API (it sees pages still in the WAL,
+ * and other processes may write meanwhile). The file is made owner-only before a byte
+ * of the database goes into it.
+ */
+export async function backupTo(db: Db, destination: string): Promise<void> {
+  closeSync(openSync(destination, 'w', 0o600));
+  chmodSync(destination, 0o600);
+  await db.backup(destination);
+}
+
+/** `base`, or `base-2`, `base-3`... whichever does not exist yet. */
+function freeBackupPath(base: string): string {
+  let candidate = base;
+  for (let n = 2; existsSync(candidate); n += 1) candidate = `${base}-${n}`;
+  return candidate;
+}
+
+/** Opens a database only to read or copy it: no migration, no journal change. */
+export function openExisting(path: string): Db {
+  if (!existsSync(path)) {
+    throw new UserError(`There is no remedi database at ${path}.`, { fix: 'Point to the database with --db PATH or REMEDI_DB.' });
+  }
+  try {
+    const db = new Database(path, { fileMustExist: true });
+    db.pragma('busy_timeout = 10000');
+    db.pragma('user_version');
+    return db;
+  } catch (error) {
+    throw asOpenError(error, path);
   }
 }
 

@@ -4,13 +4,13 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { openDatabase, resolveDbPath } from '../../src/store/db.js';
-import { SCHEMA_VERSION } from '../../src/store/migrations.js';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { tempDir } from '../helpers/cli.js';
 
 describe('openDatabase', () => {
-  it('creates the file owner-only, in WAL mode, with foreign keys on and the current schema', () => {
+  it('creates the file owner-only, in WAL mode, with foreign keys on and the current schema', async () => {
     const path = join(tempDir(), 'remedi.db');
-    const { db, created } = openDatabase(path, { create: true });
+    const { db, created } = await openDatabase(path, { create: true });
     try {
       expect(created).toBe(true);
       expect(statSync(path).mode & 0o777).toBe(0o600);
@@ -23,34 +23,58 @@ describe('openDatabase', () => {
     }
   });
 
-  it('refuses to create anything for a read command when the file is missing', () => {
+  it('refuses to create anything for a read command when the file is missing', async () => {
     const dir = tempDir();
     const path = join(dir, 'remedi.db');
-    expect(() => openDatabase(path, { create: false })).toThrow(UserError);
+    await expect(openDatabase(path, { create: false })).rejects.toThrow(UserError);
     expect(existsSync(path)).toBe(false);
   });
 
-  it('refuses a database written by a newer remedi and leaves it untouched', () => {
+  it('refuses a database written by a newer remedi and leaves it untouched', async () => {
     const path = join(tempDir(), 'remedi.db');
     const newer = new Database(path);
     newer.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     newer.close();
     const before = readFileSync(path);
-    expect(() => openDatabase(path, { create: false })).toThrow(/newer version of remedi/);
+    await expect(openDatabase(path, { create: false })).rejects.toThrow(/newer version of remedi/);
     expect(readFileSync(path).equals(before)).toBe(true);
   });
 
-  it('refuses a file that is not a database', () => {
+  it('brings an older database up to date, after saving a copy of it beside itself', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'remedi.db');
+    const old = new Database(path);
+    old.pragma('journal_mode = WAL');
+    old.exec(MIGRATIONS[0]);
+    old.pragma('user_version = 1');
+    old.prepare("INSERT INTO staff (staff_id, name, band, added_on, updated_on) VALUES ('1', 'Ann Lee', '5', '2026-01-01', '2026-01-01')").run();
+    // Left open with its last write still in the WAL: a plain file copy would miss it.
+    const { db, backup } = await openDatabase(path, { create: false });
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      expect(backup).toBe(join(dir, 'remedi.db.before-update-from-schema-1'));
+      expect(statSync(backup!).mode & 0o777).toBe(0o600);
+      const copy = new Database(backup!, { readonly: true });
+      expect(copy.pragma('user_version', { simple: true })).toBe(1);
+      expect(copy.prepare('SELECT name FROM staff').all()).toEqual([{ name: 'Ann Lee' }]);
+      copy.close();
+    } finally {
+      db.close();
+      old.close();
+    }
+  });
+
+  it('refuses a file that is not a database', async () => {
     const path = join(tempDir(), 'notes.txt');
     writeFileSync(path, 'staff_id,name\n1,A\n');
-    expect(() => openDatabase(path, { create: true })).toThrow(/not a remedi database/);
+    await expect(openDatabase(path, { create: true })).rejects.toThrow(/not a remedi database/);
     expect(readFileSync(path, 'utf8')).toBe('staff_id,name\n1,A\n');
   });
 
-  it('reopens an existing database without migrating it again', () => {
+  it('reopens an existing database without migrating it again', async () => {
     const path = join(tempDir(), 'remedi.db');
-    openDatabase(path, { create: true }).db.close();
-    const again = openDatabase(path, { create: true });
+    (await openDatabase(path, { create: true })).db.close();
+    const again = await openDatabase(path, { create: true });
     expect(again.created).toBe(false);
     again.db.close();
   });

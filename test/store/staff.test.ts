@@ -15,13 +15,13 @@ const person = (staffId: string, facts: Partial<StaffRecord> = {}): StaffRecord 
   ...facts,
 });
 
-function freshDb() {
-  return openDatabase(join(tempDir(), 'remedi.db'), { create: true }).db;
+async function freshDb() {
+  return (await openDatabase(join(tempDir(), 'remedi.db'), { create: true })).db;
 }
 
 describe('staff table', () => {
-  it('stores every fact and reads it back the same', () => {
-    const db = freshDb();
+  it('stores every fact and reads it back the same', async () => {
+    const db = await freshDb();
     const full = person('001', {
       email: 'a.b@nhs.net',
       department: 'Surgery',
@@ -51,8 +51,8 @@ describe('staff table', () => {
     );
   });
 
-  it('updates in place and records when someone left', () => {
-    const db = freshDb();
+  it('updates in place and records when someone left', async () => {
+    const db = await freshDb();
     const writer = staffWriter(db, '2026-03-15');
     writer.insert(person('001'));
     writer.update(person('001', { band: '6', active: false }));
@@ -64,8 +64,8 @@ describe('staff table', () => {
 });
 
 describe('cohorts and enrolments', () => {
-  it('saves cohorts, enrols people with a role, and lists a cohort with roles', () => {
-    const db = freshDb();
+  it('saves cohorts, enrols people with a role, and lists a cohort with roles', async () => {
+    const db = await freshDb();
     saveCohort(db, { number: 1, name: 'First', start: '2026-01-05', end: '2026-09-30', minMonths: 8, minPerMonth: 2 });
     saveCohort(db, { number: 2, name: null, start: '2027-01-04', end: '2027-09-30', minMonths: 6, minPerMonth: 1 });
     const writer = staffWriter(db, '2026-03-15');
