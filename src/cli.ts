@@ -344,6 +344,41 @@ Examples:
       await runReportThemes(options, await context(options));
     });
 
+  common(program.command('backup'), { json: true })
+    .description('Make a consistent copy of the database, safe even while someone else is using it.')
+    .argument('<file>', 'where to write the copy (a new file)')
+    .addHelpText('after', '\nExample:\n  remedi backup backups/remedi-2026-07-31.db')
+    .action(async (file: string, options) => {
+      const { runBackup } = await import('./commands/maintenance.js');
+      await runBackup(file, options, await context(options));
+    });
+  common(program.command('check'))
+    .description('Check the database file is sound: its integrity, and that every record\'s links are intact.')
+    .addHelpText('after', '\nExample:\n  remedi check')
+    .action(async (options) => {
+      const { runCheck } = await import('./commands/maintenance.js');
+      runCheck(options, await context(options));
+    });
+
+  common(program.command('export'))
+    .description('Write everything remedi holds (or, with --staff, everything about one person, for a subject access request) as CSV files in a folder.')
+    .argument('<folder>', 'a new folder for the CSV files')
+    .option('--staff <staffId>', 'only what is held about this person')
+    .addHelpText('after', '\nExamples:\n  remedi export export-2026-07-31\n  remedi export sar-10000052 --staff 10000052')
+    .action(async (folder: string, options) => {
+      const { runExport } = await import('./commands/privacy.js');
+      await runExport(folder, options, await context(options));
+    });
+  common(program.command('forget'))
+    .description('Erase a person\'s personal data (right to erasure), keeping only anonymous counts for the cohort statistics.')
+    .argument('<staffId>', 'the person to forget')
+    .option('--yes', 'do not ask for confirmation (needed without a terminal)')
+    .addHelpText('after', '\nExample:\n  remedi forget 10000052\n\nSee the README for exactly what is kept.')
+    .action(async (staffId: string, options) => {
+      const { runForget } = await import('./commands/privacy.js');
+      await runForget(staffId, options, await context(options));
+    });
+
   const department = program.command('department').description('Mark the departments that get targeted reverse mentoring.');
   common(department.command('target'))
     .description('Mark a department as targeted: its leaders are matched first, and a mentor from the same department is a plus.')

@@ -105,7 +105,7 @@ export async function runStaffList(options: StaffListOptions, context: Context):
   });
   context.out(renderTable(headers, rows));
   const left = people.filter((p) => !p.active).length;
-  context.err(`${people.length} ${people.length === 1 ? 'person' : 'people'}${left > 0 ? `, ${left} of whom have left` : ''}.\n`);
+  context.err(`${people.length} ${people.length === 1 ? 'person' : 'people'}${left > 0 ? `, ${left} of whom ${left === 1 ? 'has' : 'have'} left` : ''}.\n`);
   return people;
 }
 

@@ -25,6 +25,15 @@ export interface CsvSource {
   delimiter: string;
 }
 
+/**
+ * Undoes the ' that remedi's exports (and careful spreadsheet users) put before a cell
+ * that would otherwise run as a formula, so an exported file imports back unchanged.
+ * Text that looks like a formula is data: it is stored as it is, never evaluated.
+ */
+export function restoreFormulaText(cell: string): string {
+  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+}
+
 /** A record longer than this is not a roster or a session log: refuse, don't buffer. */
 export const MAX_RECORD_CHARS = 1_000_000;
 
@@ -106,13 +115,13 @@ async function detectEncoding(path: string, name: string): Promise<CsvEncoding> 
     }
   }
   const binary = (at: number) =>
-    new UserError(`${name} is not a text CSV file: it holds byte ${at} that no spreadsheet writes in text.`, {
+    new UserError(`${name} is not a text CSV file: it has a zero byte (at byte ${at}), which no spreadsheet writes in text.`, {
       fix: 'Open it in Excel and save it as "CSV UTF-8 (Comma delimited)".',
     });
   if (nulAt >= 0) throw binary(nulAt);
   if (validUtf8) return 'utf-8';
   if (undefinedAt >= 0) {
-    throw new UserError(`${name} is neither UTF-8 nor Windows-1252 text (byte ${undefinedAt} is not a character in either).`, {
+    throw new UserError(`${name} is neither UTF-8 nor Windows-1252 text (the byte at position ${undefinedAt} is not a character in either).`, {
       fix: 'Open it in Excel and save it as "CSV UTF-8 (Comma delimited)".',
     });
   }

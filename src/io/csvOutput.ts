@@ -6,9 +6,11 @@
 import { stringify } from 'csv-stringify/sync';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
+const NUMBER = /^-?\d+(\.\d+)?$/;
 
+/** `=SUM(A1)` -> `'=SUM(A1)`; a negative number stays a number. The importers undo it. */
 export function neutraliseFormula(cell: string): string {
-  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+  return FORMULA_START.test(cell) && !NUMBER.test(cell) ? `'${cell}` : cell;
 }
 
 export type CsvCell = string | number | boolean | null | undefined;

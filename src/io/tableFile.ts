@@ -6,7 +6,7 @@
 import { UserError, UsageError } from '../errors.js';
 import { IGNORE, mapColumnsWith, squashHeader, type ColumnMapping } from '../domain/columns.js';
 import type { RowProblem } from '../domain/rosterRows.js';
-import { openCsv, readCsvRecords, type CsvEncoding, type CsvSource } from './csvInput.js';
+import { openCsv, readCsvRecords, restoreFormulaText, type CsvEncoding, type CsvSource } from './csvInput.js';
 
 export interface TableSpec<F extends string> {
   /** What the file is, in messages: "roster", "session log". */
@@ -45,7 +45,8 @@ export async function readTable<F extends string>(
   let table: Table<F> | null = null;
   let rows = 0;
 
-  for await (const record of readCsvRecords(source)) {
+  for await (const raw of readCsvRecords(source)) {
+    const record = { line: raw.line, cells: raw.cells.map(restoreFormulaText) };
     if (table === null) {
       const headers = record.cells.map((cell) => cell.trim());
       const mapping = mapHeaderRow(source, headers, spec, options.maps ?? []);

@@ -51,7 +51,10 @@ export function loadRelationships(db: Db, filter: { cohort?: number; ids?: numbe
     where.push('r.cohort = @cohort');
     params.cohort = filter.cohort;
   }
-  if (filter.ids !== undefined) where.push(`r.id IN (${filter.ids.map(Number).join(',') || 'NULL'})`);
+  if (filter.ids !== undefined) {
+    where.push('r.id IN (SELECT value FROM json_each(@ids))');
+    params.ids = JSON.stringify(filter.ids);
+  }
   const rows = db
     .prepare(
       `SELECT r.*, c.end_date AS planned_end FROM relationships r JOIN cohorts c ON c.number = r.cohort

@@ -59,7 +59,10 @@ export function listSessions(db: Db, filter: SessionFilter = {}): SessionRecord[
     where.push('r.cohort = @cohort');
     params.cohort = filter.cohort;
   }
-  if (filter.ids !== undefined) where.push(`s.id IN (${filter.ids.map(Number).join(',') || 'NULL'})`);
+  if (filter.ids !== undefined) {
+    where.push('s.id IN (SELECT value FROM json_each(@ids))');
+    params.ids = JSON.stringify(filter.ids);
+  }
   const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   const rows = db
     .prepare(`SELECT s.* FROM sessions s JOIN relationships r ON r.id = s.relationship_id ${clause} ORDER BY s.date, s.id`)

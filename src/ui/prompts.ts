@@ -97,3 +97,8 @@ export async function confirmDelete(summary: string): Promise<boolean> {
   const { confirm } = await prompts();
   return confirm({ message: `Delete ${summary}? This cannot be undone`, default: false }, context());
 }
+
+export async function confirmForget(who: string): Promise<boolean> {
+  const { confirm } = await prompts();
+  return confirm({ message: `Erase ${who}'s personal data for good? This cannot be undone`, default: false }, context());
+}

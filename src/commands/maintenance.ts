@@ -1,0 +1,66 @@
+/** `remedi backup` and `remedi check`: a consistent copy, and a health check of the database. */
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { UserError } from '../errors.js';
+import { dbPathOf, type CommonOptions, type Context } from '../context.js';
+import { backupTo, openExisting } from '../store/db.js';
+import { SCHEMA_VERSION } from '../store/migrations.js';
+
+export async function runBackup(destination: string, options: CommonOptions, context: Context): Promise<string> {
+  const source = dbPathOf(options, context);
+  const target = resolve(context.cwd, destination);
+  if (target === source) throw new UserError('The backup must be a different file from the database.', { fix: 'Give another file name.' });
+  if (existsSync(target)) throw new UserError(`${target} already exists; remedi does not overwrite a file with a backup.`, { fix: 'Give a new file name, for example one with today\'s date in it.' });
+  if (!existsSync(dirname(target))) throw new UserError(`Cannot write ${target}: the folder ${dirname(target)} does not exist.`, { fix: 'Create the folder first, or choose another path.' });
+  const db = openExisting(source);
+  try {
+    await backupTo(db, target);
+  } finally {
+    db.close();
+  }
+  const copy = new Database(target, { readonly: true });
+  try {
+    const integrity = copy.pragma('integrity_check', { simple: true });
+    if (integrity !== 'ok') throw new Error(`the backup at ${target} failed its integrity check: ${String(integrity)}`);
+  } finally {
+    copy.close();
+  }
+  if (options.json) context.out(`${JSON.stringify({ database: source, backup: target }, null, 2)}\n`);
+  else context.out(`Backed up ${source} to ${target} (readable by you only; checked).\n`);
+  return target;
+}
+
+export interface CheckResult {
+  database: string;
+  schemaVersion: number;
+  integrity: string[];
+  foreignKeys: Array<{ table: string; rowid: number; parent: string }>;
+  ok: boolean;
+}
+
+export function runCheck(options: CommonOptions, context: Context): CheckResult {
+  const path = dbPathOf(options, context);
+  const db = openExisting(path);
+  let result: CheckResult;
+  try {
+    const integrity = (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((row) => row.integrity_check);
+    const foreignKeys = (db.pragma('foreign_key_check') as Array<{ table: string; rowid: number; parent: string }>).map(({ table, rowid, parent }) => ({ table, rowid, parent }));
+    const schemaVersion = db.pragma('user_version', { simple: true }) as number;
+    result = { database: path, schemaVersion, integrity, foreignKeys, ok: integrity.length === 1 && integrity[0] === 'ok' && foreignKeys.length === 0 };
+  } finally {
+    db.close();
+  }
+  if (options.json) {
+    context.out(`${JSON.stringify(result, null, 2)}\n`);
+  } else {
+    const lines = [`Database: ${path} (schema ${result.schemaVersion}${result.schemaVersion < SCHEMA_VERSION ? `; this remedi will update it to ${SCHEMA_VERSION} when it next writes` : ''})`];
+    lines.push(`Integrity: ${result.integrity.join('; ')}`);
+    lines.push(`Links between records: ${result.foreignKeys.length === 0 ? 'ok' : result.foreignKeys.map((f) => `${f.table} row ${f.rowid} points to a missing ${f.parent}`).join('; ')}`);
+    context.out(`${lines.join('\n')}\n`);
+  }
+  if (!result.ok) {
+    throw new UserError('The database failed its check.', { fix: 'Restore it from your latest backup (remedi backup makes one), and keep the damaged file for investigation.' });
+  }
+  return result;
+}

@@ -1,0 +1,143 @@
+/**
+ * `remedi export` (everything held, or everything about one person: a subject access
+ * request) and `remedi forget` (erasure). Exports are owner-only CSV files.
+ */
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { UserError, UsageError } from '../errors.js';
+import type { CommonOptions, Context } from '../context.js';
+import { toCsv, type CsvCell } from '../io/csvOutput.js';
+import { writeOutputFile } from '../io/outputFile.js';
+import { listCohorts } from '../store/cohorts.js';
+import { listDepartments } from '../store/departments.js';
+import { forgetPerson, purgeFreedSpace } from '../store/privacy.js';
+import { loadRelationships } from '../store/relationships.js';
+import { listSessions } from '../store/sessions.js';
+import { listStaff, loadAllStaff } from '../store/staff.js';
+import { openCommandDb } from './openDb.js';
+
+export interface ExportOptions extends CommonOptions {
+  staff?: string;
+}
+
+export interface ExportSummary {
+  directory: string;
+  staffId: string | null;
+  files: Array<{ file: string; rows: number }>;
+}
+
+const EXPORT_FILES = ['staff.csv', 'enrolments.csv', 'cohorts.csv', 'relationships.csv', 'sessions.csv', 'targeted-departments.csv'];
+
+export async function runExport(directory: string, options: ExportOptions, context: Context): Promise<ExportSummary> {
+  const target = resolve(context.cwd, directory);
+  if (existsSync(target) && !statSync(target).isDirectory()) throw new UsageError(`${target} is a file; remedi export writes a folder of CSV files.`);
+  const clash = existsSync(target) ? readdirSync(target).filter((name) => EXPORT_FILES.includes(name)) : [];
+  if (clash.length > 0) {
+    throw new UserError(`${target} already holds an export (${clash.join(', ')}); remedi does not overwrite one.`, { fix: 'Give a new folder name.' });
+  }
+  const { db } = await openCommandDb(options, context, { create: false });
+  try {
+    const everyone = loadAllStaff(db);
+    const who = options.staff;
+    if (who !== undefined && !everyone.has(who)) {
+      throw new UserError(`There is nobody with staff id ${who}.`, { fix: 'Check the id with remedi staff list (a forgotten person cannot be found any more).' });
+    }
+    const about = (id: string) => who === undefined || id === who;
+    const relationships = loadRelationships(db).filter((r) => about(r.menteeId) || r.mentors.some((m) => about(m.staffId)));
+    const relationshipIds = new Set(relationships.map((r) => r.id));
+    const sessions = listSessions(db).filter((s) => relationshipIds.has(s.relationshipId));
+    const staff = [...everyone.values()].filter((p) => about(p.staffId));
+    const enrolments = listCohorts(db).flatMap((c) => listStaff(db, c.number).filter((p) => about(p.staffId)).map((p) => [c.number, p.staffId, p.role ?? null] as CsvCell[]));
+
+    const tables: Array<[string, string[], CsvCell[][]]> = [
+      [
+        'staff.csv',
+        ['staff_id', 'name', 'email', 'department', 'job_title', 'band', 'staff_group', 'ethnicity', 'bme', 'function', 'board_member', 'line_manager_id', 'race_trained', 'capacity', 'active'],
+        staff.map((p) => [
+          p.staffId,
+          p.name,
+          p.email,
+          p.department,
+          p.jobTitle,
+          p.band,
+          p.staffGroup,
+          p.ethnicity,
+          p.bmeOverride === null ? null : p.bmeOverride,
+          p.functionsStated?.join('; ') ?? null,
+          p.boardMember,
+          p.lineManagerId,
+          p.raceTrainedOn ?? p.raceTrained,
+          p.capacity,
+          p.active,
+        ]),
+      ],
+      ['enrolments.csv', ['cohort', 'staff_id', 'role'], enrolments],
+      ['cohorts.csv', ['cohort', 'name', 'start', 'end', 'min_months', 'min_per_month'], who === undefined ? listCohorts(db).map((c) => [c.number, c.name, c.start, c.end, c.minMonths, c.minPerMonth]) : []],
+      [
+        'relationships.csv',
+        ['pair_id', 'cohort', 'mentee_id', 'mentor_ids', 'slots', 'type', 'score', 'start', 'ended_on', 'planned_end', 'end_reason', 'override', 'reasons'],
+        relationships.map((r) => [r.id, r.cohort, r.menteeId, r.mentors.map((m) => m.staffId).join('; '), r.mentors.map((m) => m.slot ?? '').join('; '), r.type, r.score, r.start, r.endedOn, r.plannedEnd, r.endReason, r.override, r.reasons.join(' | ')]),
+      ],
+      [
+        'sessions.csv',
+        ['session_id', 'pair_id', 'date', 'minutes', 'kind', 'level', 'themes', 'lived_experience', 'mentors', 'notes'],
+        sessions.map((s) => [s.id, s.relationshipId, s.date, s.minutes, s.kind, s.level, s.themes.join('; '), s.livedExperience, s.mentors.join('; '), s.notes]),
+      ],
+      ['targeted-departments.csv', ['department'], who === undefined ? listDepartments(db).filter((d) => d.targeted).map((d) => [d.name]) : []],
+    ];
+    mkdirSync(target, { recursive: true, mode: 0o700 });
+    const summary: ExportSummary = { directory: target, staffId: who ?? null, files: [] };
+    for (const [file, headers, rows] of tables) {
+      writeOutputFile(join(target, file), toCsv(headers, rows));
+      summary.files.push({ file, rows: rows.length });
+    }
+    if (options.json) context.out(`${JSON.stringify(summary, null, 2)}\n`);
+    else {
+      context.out(
+        `Exported ${who === undefined ? 'everything remedi holds' : `everything remedi holds about ${who}`} to ${target} (readable by you only):\n` +
+          summary.files.map((f) => `  ${f.file}: ${f.rows} ${f.rows === 1 ? 'row' : 'rows'}`).join('\n') +
+          '\n',
+      );
+    }
+    return summary;
+  } finally {
+    db.close();
+  }
+}
+
+export interface ForgetOptions extends CommonOptions {
+  yes?: boolean;
+}
+
+export async function runForget(staffId: string, options: ForgetOptions, context: Context): Promise<{ anonymousId: string; relationships: number; sessions: number }> {
+  const { db } = await openCommandDb(options, context, { create: false });
+  try {
+    const person = loadAllStaff(db).get(staffId);
+    if (!person) throw new UserError(`There is nobody with staff id ${staffId}.`, { fix: 'Check the id with remedi staff list.' });
+    if (!options.yes) {
+      if (!context.interactive) {
+        throw new UsageError(`Forgetting ${staffId} needs --yes when there is no terminal to confirm it.`, { fix: `remedi forget ${staffId} --yes` });
+      }
+      const { confirmForget } = await import('../ui/prompts.js');
+      if (!(await confirmForget(`${person.name} (${staffId})`))) {
+        context.err('Nothing was changed.\n');
+        return { anonymousId: '', relationships: 0, sessions: 0 };
+      }
+    }
+    // Overwrite what is deleted instead of leaving it in free pages.
+    db.pragma('secure_delete = ON');
+    const result = db.transaction(() => forgetPerson(db, staffId, context.today)).immediate();
+    purgeFreedSpace(db);
+    if (options.json) context.out(`${JSON.stringify(result, null, 2)}\n`);
+    else {
+      context.out(
+        `Forgot ${staffId}: their name, email, ethnicity, job details and the notes of their sessions are erased. ` +
+          `${result.relationships} ${result.relationships === 1 ? 'relationship' : 'relationships'} and ${result.sessions} ${result.sessions === 1 ? 'session' : 'sessions'} stay in the cohort statistics under the anonymous id ${result.anonymousId}.\n`,
+      );
+      context.err('Backups made before today still hold their data: delete or re-make them.\n');
+    }
+    return result;
+  } finally {
+    db.close();
+  }
+}
