@@ -1,0 +1,206 @@
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, ROOT, remedi, snapshotFolder, tempDir } from '../helpers/cli.js';
+
+const env = { REMEDI_TODAY: '2026-07-29' };
+
+function setUp(): { dir: string; db: string } {
+  const dir = tempDir();
+  const db = join(dir, 'remedi.db');
+  const run = (args: string[]) => expect(remedi([...args, '--db', db], { env }).code).toBe(0);
+  run(['cohort', 'create', '1', '--start', '2026-01-05', '--end', '2026-09-30']);
+  run(['import', join(FIXTURES, 'roster.csv'), '--cohort', '1']);
+  run(['pair', '--trios', '--save']);
+  run(['import-sessions', join(FIXTURES, 'sessions.csv')]);
+  return { dir, db };
+}
+
+const readCsv = (path: string) => readFileSync(path, 'utf8').trim().split('\r\n');
+
+describe('files remedi creates are readable by their owner only', () => {
+  it('the database, its -wal and -shm, a backup, an export and a report', () => {
+    const { dir, db } = setUp();
+    // Keep a reader open so the -wal and -shm files exist to look at.
+    const reader = new Database(db, { readonly: true });
+    try {
+      for (const file of ['remedi.db', 'remedi.db-wal', 'remedi.db-shm']) {
+        if (existsSync(join(dir, file))) expect(statSync(join(dir, file)).mode & 0o777, file).toBe(0o600);
+      }
+    } finally {
+      reader.close();
+    }
+    expect(remedi(['backup', join(dir, 'copy.db'), '--db', db], { env }).code).toBe(0);
+    expect(statSync(join(dir, 'copy.db')).mode & 0o777).toBe(0o600);
+    expect(remedi(['export', join(dir, 'out'), '--db', db], { env }).code).toBe(0);
+    expect(statSync(join(dir, 'out')).mode & 0o777).toBe(0o700);
+    for (const file of readdirSync(join(dir, 'out'))) expect(statSync(join(dir, 'out', file)).mode & 0o777, file).toBe(0o600);
+    expect(remedi(['report', '--out', join(dir, 'r.md'), '--format', 'markdown', '--db', db], { env }).code).toBe(0);
+    expect(statSync(join(dir, 'r.md')).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe('remedi export', () => {
+  it('writes everything held as CSV, and staff.csv imports back into a new database unchanged', () => {
+    const { dir, db } = setUp();
+    const result = remedi(['export', join(dir, 'all'), '--json', '--db', db], { env });
+    expect(result.code, result.stderr).toBe(0);
+    const summary = JSON.parse(result.stdout);
+    expect(summary.files).toEqual([
+      { file: 'staff.csv', rows: 90 },
+      { file: 'enrolments.csv', rows: 42 },
+      { file: 'cohorts.csv', rows: 1 },
+      { file: 'relationships.csv', rows: 12 },
+      { file: 'sessions.csv', rows: 138 },
+      { file: 'targeted-departments.csv', rows: 0 },
+    ]);
+    const copy = join(dir, 'copy.db');
+    expect(remedi(['import', join(dir, 'all', 'staff.csv'), '--db', copy], { env }).code).toBe(0);
+    const list = (path: string) => remedi(['staff', 'list', '--json', '--db', path], { env }).stdout;
+    expect(JSON.parse(list(copy))).toEqual(JSON.parse(list(db)));
+    expect(remedi(['export', join(dir, 'all'), '--db', db], { env }).code).toBe(1);
+  });
+
+  it('--staff writes only what is held about one person (a subject access request)', () => {
+    const { dir, db } = setUp();
+    const result = remedi(['export', join(dir, 'sar'), '--staff', '10000001', '--db', db], { env });
+    expect(result.code, result.stderr).toBe(0);
+    const staff = readCsv(join(dir, 'sar', 'staff.csv'));
+    expect(staff).toHaveLength(2);
+    expect(staff[1]).toMatch(/^10000001,Margaret Ellison,/);
+    const relationships = readCsv(join(dir, 'sar', 'relationships.csv')).slice(1);
+    expect(relationships.length).toBe(1);
+    expect(relationships[0]).toContain(',10000001,');
+    const sessions = readCsv(join(dir, 'sar', 'sessions.csv')).slice(1);
+    const pairId = relationships[0].split(',')[0];
+    expect(sessions.length).toBeGreaterThan(0);
+    for (const row of sessions) expect(row.split(',')[1]).toBe(pairId);
+    expect(remedi(['export', join(dir, 'x'), '--staff', 'nobody', '--db', db], { env }).code).toBe(1);
+  });
+
+  it('neutralises formulas on the way out and imports them back as the same text', () => {
+    const dir = tempDir();
+    const db = join(dir, 'remedi.db');
+    const roster = join(dir, 'roster.csv');
+    writeFileSync(roster, 'staff_id,name,band,department\n1,"=HYPERLINK(""http://evil"",""x"")",5,+Wards\n2,@Ann,6,-3\n');
+    expect(remedi(['import', roster, '--db', db], { env }).code).toBe(0);
+    expect(remedi(['export', join(dir, 'out'), '--db', db], { env }).code).toBe(0);
+    const lines = readCsv(join(dir, 'out', 'staff.csv'));
+    expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil"",""x"")"`);
+    expect(lines[1]).toContain(",'+Wards,");
+    expect(lines[2]).toContain(",'@Ann,");
+    expect(lines[2]).toContain(',-3,'); // a negative number stays a number
+    const again = join(dir, 'again.db');
+    expect(remedi(['import', join(dir, 'out', 'staff.csv'), '--db', again], { env }).code).toBe(0);
+    const names = (path: string) => JSON.parse(remedi(['staff', 'list', '--json', '--db', path], { env }).stdout).map((p: { name: string; department: string }) => [p.name, p.department]);
+    expect(names(again)).toEqual([
+      ['=HYPERLINK("http://evil","x")', '+Wards'],
+      ['@Ann', '-3'],
+    ]);
+    expect(names(again)).toEqual(names(db));
+  });
+});
+
+describe('remedi forget', () => {
+  it('needs --yes without a terminal, and writes nothing without it', () => {
+    const { dir, db } = setUp();
+    const before = snapshotFolder(dir);
+    const result = remedi(['forget', '10000034', '--db', db], { env });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('needs --yes');
+    expect(snapshotFolder(dir)).toEqual(before);
+  });
+
+  it('erases the person so nobody can find them by id or name, and keeps the statistics', () => {
+    const { db } = setUp();
+    const before = JSON.parse(remedi(['report', '--json', '--db', db], { env }).stdout);
+    const pairs = JSON.parse(remedi(['pair', 'list', '--json', '--db', db], { env }).stdout) as Array<{ id: number; mentors: Array<{ staffId: string; name: string }> }>;
+    const mentor = pairs[0].mentors[0];
+    const result = remedi(['forget', mentor.staffId, '--yes', '--json', '--db', db], { env });
+    expect(result.code, result.stderr).toBe(0);
+    const { anonymousId, relationships, sessions } = JSON.parse(result.stdout);
+    expect(anonymousId).toMatch(/^forgotten-[0-9a-f]{8}$/);
+    expect(relationships).toBeGreaterThan(0);
+    expect(sessions).toBeGreaterThan(0);
+
+    const staff = remedi(['staff', 'list', '--json', '--db', db], { env }).stdout;
+    expect(staff).not.toContain(mentor.staffId);
+    expect(staff).not.toContain(mentor.name);
+    for (const args of [['pair', 'list', '--json'], ['sessions', 'list', '--json'], ['report', '--json'], ['report', '--format', 'markdown']]) {
+      const out = remedi([...args, '--db', db], { env }).stdout;
+      expect(out, args.join(' ')).not.toContain(mentor.name);
+      expect(out, args.join(' ')).not.toContain(mentor.staffId);
+    }
+    expect(remedi(['export', join(db, '..', 'x'), '--staff', mentor.staffId, '--db', db], { env }).code).toBe(1);
+    // Nothing of them is left in the file itself, not even in free pages or the WAL.
+    for (const file of readdirSync(join(db, '..')).filter((f) => f.startsWith('remedi.db'))) {
+      expect(readFileSync(join(db, '..', file)).includes(Buffer.from(mentor.name)), file).toBe(false);
+    }
+    const after = JSON.parse(remedi(['report', '--json', '--db', db], { env }).stdout);
+    expect(after.summary).toEqual(before.summary);
+    expect(after.interactions.total).toBe(before.interactions.total);
+    expect(remedi(['check', '--db', db], { env }).code).toBe(0);
+  });
+});
+
+describe('remedi backup and check', () => {
+  it('makes a consistent copy while another process is writing, and check says it is sound', async () => {
+    const { dir, db } = setUp();
+    // A writer logging sessions in a loop while the backup runs.
+    const pairs = JSON.parse(remedi(['pair', 'list', '--json', '--db', db], { env }).stdout) as Array<{ id: number }>;
+    const script = `
+      const { runLogSession } = await import(${JSON.stringify(join(ROOT, 'dist', 'commands', 'logSession.js'))});
+      const { processContext } = await import(${JSON.stringify(join(ROOT, 'dist', 'context.js'))});
+      for (let k = 0; k < 60; k += 1) {
+        await runLogSession({ db: ${JSON.stringify(db)}, pair: ${pairs[0].id}, date: '2026-07-2' + (k % 9 + 1), minutes: k + 1, kind: 'networking', level: 'team', force: true }, processContext({}));
+      }`;
+    const writer = spawn(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let writerErr = '';
+    writer.stderr.on('data', (chunk) => (writerErr += chunk));
+    await new Promise((r) => setTimeout(r, 150));
+    const backup = remedi(['backup', join(dir, 'during.db'), '--db', db], { env });
+    const code = await new Promise<number | null>((resolve) => writer.on('close', resolve));
+    expect(code, writerErr).toBe(0);
+    expect(backup.code, backup.stderr).toBe(0);
+    const copy = new Database(join(dir, 'during.db'), { readonly: true });
+    try {
+      expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+      const n = (copy.prepare('SELECT count(*) AS n FROM sessions').get() as { n: number }).n;
+      expect(n).toBeGreaterThanOrEqual(138);
+      expect(n).toBeLessThanOrEqual(138 + 60);
+    } finally {
+      copy.close();
+    }
+    const check = remedi(['check', '--json', '--db', db], { env });
+    expect(check.code).toBe(0);
+    expect(JSON.parse(check.stdout)).toMatchObject({ ok: true, integrity: ['ok'], foreignKeys: [] });
+  });
+
+  it('refuses to overwrite a file, and check fails on a damaged database', () => {
+    const { dir, db } = setUp();
+    writeFileSync(join(dir, 'taken.db'), 'x');
+    expect(remedi(['backup', join(dir, 'taken.db'), '--db', db], { env }).code).toBe(1);
+    const broken = join(dir, 'broken.db');
+    writeFileSync(broken, readFileSync(db).subarray(0, 8192));
+    const result = remedi(['check', '--db', broken], { env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('a database in a folder without write permission', () => {
+  const root = process.getuid?.() === 0;
+  it.skipIf(root)('is refused with a clear message and nothing is written (skipped as root, who can write anywhere)', () => {
+    const dir = tempDir();
+    const locked = join(dir, 'locked');
+    mkdirSync(locked);
+    chmodSync(locked, 0o500);
+    const result = remedi(['import', join(FIXTURES, 'roster-plain.csv'), '--db', join(locked, 'remedi.db')], { env });
+    chmodSync(locked, 0o700);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('no permission to write');
+    expect(readdirSync(locked)).toEqual([]);
+  });
+});
