@@ -2,20 +2,20 @@
  * `remedi import roster.csv`: validate every row, then write it all in one
  * transaction, or write nothing and say exactly what to fix.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { UserError } from '../errors.js';
 import { dbPathOf, type CommonOptions, type Context } from '../context.js';
 import { bandDisplay } from '../domain/bands.js';
-import { ROSTER_FIELDS } from '../domain/rosterColumns.js';
-import { planRosterImport, type ChangedField, type RosterPlan } from '../domain/rosterPlan.js';
+import { ROSTER_FIELDS, type RosterField } from '../domain/rosterColumns.js';
+import { RosterPlanner, type ChangedField, type StaffUpdate } from '../domain/rosterPlan.js';
 import type { RowProblem } from '../domain/rosterRows.js';
 import type { ProgrammeRole, StaffRecord } from '../domain/staff.js';
 import type { CsvEncoding } from '../io/csvInput.js';
-import { fieldColumn, readRosterFile, type RosterFile } from '../io/rosterFile.js';
+import { fieldColumn, streamRosterFile } from '../io/rosterFile.js';
 import { parseMapOption } from '../io/tableFile.js';
 import { enrolmentWriter, getCohort } from '../store/cohorts.js';
 import { openDatabase, type Db } from '../store/db.js';
-import { loadAllStaff, staffWriter } from '../store/staff.js';
+import { activeStaffIds, markLeft, staffFinder, staffWriter } from '../store/staff.js';
 import { formatProblemList, importRefusal, problemJson } from '../ui/problems.js';
 
 export interface ImportOptions extends CommonOptions {
@@ -47,69 +47,102 @@ export async function runImport(path: string, options: ImportOptions, context: C
   const dbPath = dbPathOf(options, context);
   const dbExists = existsSync(dbPath);
   if (options.cohort !== undefined && !dbExists) throw missingCohort(options.cohort);
+  const dryRun = options.dryRun === true;
 
-  const file = await readRosterFile(path, { encoding: options.encoding, maps });
-  const name = file.source.name;
-  if (file.problems.length > 0) throw importRefusal(name, file.problems);
-
-  const planOptions = { missingLeft: options.missingLeft === true, columnOf: (field: Parameters<typeof fieldColumn>[1]) => fieldColumn(file, field) };
-  let plan: RosterPlan;
-  if (options.dryRun) {
-    const db = dbExists ? (await openDatabase(dbPath, { create: false })).db : null;
+  // One pass over the file inside one transaction: every row is checked and, while no row
+  // has been refused, written; any refusal rolls all of it back. A dry run always rolls back.
+  // A first import refused leaves no database behind; a dry run never creates one.
+  const opened = await openDatabase(dryRun && !dbExists ? ':memory:' : dbPath, { create: !dryRun });
+  const { db } = opened;
+  let outcome: ImportOutcome;
+  try {
+    if (options.cohort !== undefined && !getCohort(db, options.cohort)) throw missingCohort(options.cohort);
+    db.exec(dryRun ? 'BEGIN' : 'BEGIN IMMEDIATE');
     try {
-      if (db && options.cohort !== undefined && !getCohort(db, options.cohort)) throw missingCohort(options.cohort);
-      plan = planRosterImport(db ? loadAllStaff(db) : new Map(), file.rows, planOptions);
-    } finally {
-      db?.close();
+      outcome = await importRoster(db, path, maps, options, context);
+      db.exec(dryRun ? 'ROLLBACK' : 'COMMIT');
+    } catch (error) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw error;
     }
-    if (plan.problems.length > 0) throw importRefusal(name, plan.problems);
-  } else {
-    if (!dbExists) {
-      // Refuse before creating the file: a refused import leaves no trace at all.
-      const problems = planRosterImport(new Map(), file.rows, planOptions).problems;
-      if (problems.length > 0) throw importRefusal(name, problems);
-    }
-    const opened = await openDatabase(dbPath, { create: true });
-    try {
-      if (opened.created) context.err(`Created the remedi database ${opened.path} (readable by you only).\n`);
-      if (opened.backup) context.err(`Updated the database for this version of remedi; the database as it was is saved as ${opened.backup}.\n`);
-      plan = writeRoster(opened.db, file, planOptions, options.cohort, context);
-    } finally {
-      opened.db.close();
-    }
+  } catch (error) {
+    db.close();
+    if (opened.created) removeDatabaseFiles(dbPath);
+    throw error;
   }
+  db.close();
+  if (opened.created) context.err(`Created the remedi database ${opened.path} (readable by you only).\n`);
+  if (opened.backup) context.err(`Updated the database for this version of remedi; the database as it was is saved as ${opened.backup}.\n`);
 
-  const summary = summarise(file, plan, dbPath, options);
+  const summary = summarise(outcome, dbPath, options);
   if (options.json) context.out(`${JSON.stringify(summary, null, 2)}\n`);
-  else context.out(renderSummary(summary, plan, options));
-  renderWarnings(name, file.warnings.concat(plan.warnings), summary, context);
+  else context.out(renderSummary(summary, outcome.updates, options));
+  renderWarnings(summary.file, outcome.warnings, summary, context);
   return summary;
 }
 
-/** Plans against the database as it is inside the write lock, then applies the plan. */
-function writeRoster(
-  db: Db,
-  file: RosterFile,
-  planOptions: Parameters<typeof planRosterImport>[2],
-  cohort: number | undefined,
-  context: Context,
-): RosterPlan {
-  return db
-    .transaction(() => {
-      if (cohort !== undefined && !getCohort(db, cohort)) throw missingCohort(cohort);
-      const plan = planRosterImport(loadAllStaff(db), file.rows, planOptions);
-      if (plan.problems.length > 0) throw importRefusal(file.source.name, plan.problems);
-      const staff = staffWriter(db, context.today);
-      for (const person of plan.added) staff.insert(person);
-      for (const { after } of plan.updated) staff.update(after);
-      for (const person of plan.markedLeft) staff.update(person);
-      if (cohort !== undefined) {
-        const enrol = enrolmentWriter(db, cohort);
-        for (const { staffId, role } of plan.enrolments) enrol(staffId, role);
-      }
-      return plan;
-    })
-    .immediate();
+interface ImportOutcome {
+  file: string;
+  added: number;
+  updated: number;
+  unchanged: number;
+  notInFile: number;
+  markedLeft: number;
+  enrolled: Record<ProgrammeRole, number>;
+  /** The first updates, to show in a dry run. */
+  updates: StaffUpdate[];
+  warnings: RowProblem[];
+}
+
+const SHOWN_UPDATES = 20;
+
+async function importRoster(db: Db, path: string, maps: ReturnType<typeof parseMapOption<RosterField>>, options: ImportOptions, context: Context): Promise<ImportOutcome> {
+  const existing = (db.prepare('SELECT count(*) FROM staff').pluck().get() as number) > 0;
+  const find = existing ? staffFinder(db) : () => undefined;
+  const known = existing ? (staffId: string) => find(staffId) !== undefined : () => false;
+  const writer = staffWriter(db, context.today);
+  const enrol = options.cohort === undefined ? null : enrolmentWriter(db, options.cohort);
+  const updates: StaffUpdate[] = [];
+  let planner: RosterPlanner | null = null;
+
+  const table = await streamRosterFile(path, { encoding: options.encoding, maps }, (row, table) => {
+    planner ??= new RosterPlanner({ missingLeft: options.missingLeft === true, columnOf: (field) => fieldColumn(table, field) });
+    const decision = planner.row(row, find(row.staffId), known);
+    // Once any row is refused nothing will be kept: go on checking, stop writing.
+    if (decision === null || table.problems.length > 0 || planner.problems.length > 0) return;
+    if (decision.kind === 'added') writer.insert(decision.after);
+    else if (decision.kind === 'updated') {
+      writer.update(decision.update.after);
+      if (updates.length < SHOWN_UPDATES) updates.push(decision.update);
+    }
+    if (enrol && row.role) enrol(row.staffId, row.role);
+  });
+  const name = table.source.name;
+  const plan = planner as RosterPlanner | null;
+  const problems = [...table.problems, ...(plan?.problems ?? [])].sort((a, b) => a.line - b.line);
+  if (problems.length > 0) throw importRefusal(name, problems);
+  if (plan === null) throw importRefusal(name, []);
+  plan.finishManagers();
+
+  const missing: string[] = [];
+  for (const staffId of activeStaffIds(db)) if (!plan.inFile(staffId)) missing.push(staffId);
+  const markedLeft = options.missingLeft ? markLeft(db, missing, context.today) : 0;
+  return {
+    file: name,
+    added: plan.added,
+    updated: plan.updated,
+    unchanged: plan.unchanged,
+    notInFile: missing.length,
+    markedLeft,
+    enrolled: plan.enrolled,
+    updates,
+    warnings: [...table.warnings, ...plan.warnings],
+  };
+}
+
+/** A database this command created and then refused to fill is removed, -wal and -shm too. */
+function removeDatabaseFiles(path: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true });
 }
 
 function missingCohort(cohort: number): UserError {
@@ -119,24 +152,23 @@ function missingCohort(cohort: number): UserError {
 }
 
 
-function summarise(file: RosterFile, plan: RosterPlan, database: string, options: ImportOptions): ImportSummary {
-  const enrolledByRole: Record<ProgrammeRole, number> = { mentor: 0, mentee: 0, either: 0 };
-  if (options.cohort !== undefined) for (const { role } of plan.enrolments) enrolledByRole[role] += 1;
-  const name = file.source.name;
+function summarise(outcome: ImportOutcome, database: string, options: ImportOptions): ImportSummary {
+  const withCohort = options.cohort !== undefined;
+  const roles = outcome.enrolled.mentor + outcome.enrolled.mentee + outcome.enrolled.either;
   return {
-    file: name,
+    file: outcome.file,
     database,
     dryRun: options.dryRun === true,
-    added: plan.added.length,
-    updated: plan.updated.length,
-    unchanged: plan.unchanged,
-    notInFile: plan.notInFile.length,
-    markedLeft: plan.markedLeft.length,
+    added: outcome.added,
+    updated: outcome.updated,
+    unchanged: outcome.unchanged,
+    notInFile: outcome.notInFile,
+    markedLeft: outcome.markedLeft,
     cohort: options.cohort ?? null,
-    enrolled: options.cohort === undefined ? 0 : plan.enrolments.length,
-    enrolledByRole,
-    rolesNotApplied: options.cohort === undefined ? plan.enrolments.length : 0,
-    warnings: file.warnings.concat(plan.warnings).map((warning) => problemJson(name, warning)),
+    enrolled: withCohort ? roles : 0,
+    enrolledByRole: withCohort ? { ...outcome.enrolled } : { mentor: 0, mentee: 0, either: 0 },
+    rolesNotApplied: withCohort ? 0 : roles,
+    warnings: outcome.warnings.map((warning) => problemJson(outcome.file, warning)),
   };
 }
 
@@ -168,7 +200,7 @@ function shownValue(field: ChangedField, person: StaffRecord): string {
   return Array.isArray(value) ? value.join('; ') : String(value);
 }
 
-function renderSummary(summary: ImportSummary, plan: RosterPlan, options: ImportOptions): string {
+function renderSummary(summary: ImportSummary, updates: readonly StaffUpdate[], options: ImportOptions): string {
   const verb = summary.dryRun ? 'would be' : 'were';
   const lines: string[] = [];
   lines.push(
@@ -177,13 +209,13 @@ function renderSummary(summary: ImportSummary, plan: RosterPlan, options: Import
       : `Imported ${summary.file} into ${summary.database}:`,
   );
   lines.push(`  ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged.`);
-  for (const update of plan.updated.slice(0, summary.dryRun ? 20 : 0)) {
+  for (const update of updates.slice(0, summary.dryRun ? SHOWN_UPDATES : 0)) {
     const changes = update.changed
       .map((field) => (field === 'ethnicity' || field === 'bmeOverride' ? FIELD_NAMES[field] : `${FIELD_NAMES[field]} ${shownValue(field, update.before)} -> ${shownValue(field, update.after)}`))
       .join(', ');
     lines.push(`    ${update.after.staffId} ${update.after.name}: ${changes}`);
   }
-  if (summary.dryRun && plan.updated.length > 20) lines.push(`    ... and ${plan.updated.length - 20} more updated.`);
+  if (summary.dryRun && summary.updated > SHOWN_UPDATES) lines.push(`    ... and ${summary.updated - SHOWN_UPDATES} more updated.`);
   if (summary.notInFile > 0) {
     lines.push(
       options.missingLeft

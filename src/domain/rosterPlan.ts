@@ -1,6 +1,7 @@
 /**
- * What importing a roster would change, worked out before anything is written:
- * re-importing is an update keyed on staff id (DOMAIN.md section 2).
+ * What importing a roster changes, row by row: re-importing is an update keyed on staff
+ * id (DOMAIN.md section 2). The planner sees one row at a time, so a file of a million
+ * people streams through it; planRosterImport runs it over rows held in memory.
  */
 import type { RosterRow, RowProblem } from './rosterRows.js';
 import { DEFAULT_FACTS, FACT_KEYS, sameFact, type ProgrammeRole, type StaffFacts, type StaffRecord } from './staff.js';
@@ -11,6 +12,98 @@ export interface StaffUpdate {
   before: StaffRecord;
   after: StaffRecord;
   changed: ChangedField[];
+}
+
+export interface PlanOptions {
+  /** The file is the whole staff list: people missing from it have left. */
+  missingLeft: boolean;
+  /** Column labels, so refusals that concern a field name its column. */
+  columnOf: (field: 'name' | 'band' | 'line_manager_id' | 'staff_id') => string | null;
+}
+
+export type RowDecision =
+  | { kind: 'added'; after: StaffRecord }
+  | { kind: 'updated'; update: StaffUpdate }
+  | { kind: 'unchanged'; after: StaffRecord };
+
+/** Plans a roster one row at a time; collects problems, warnings and counts. */
+export class RosterPlanner {
+  readonly problems: RowProblem[] = [];
+  readonly warnings: RowProblem[] = [];
+  added = 0;
+  updated = 0;
+  unchanged = 0;
+  readonly enrolled: Record<ProgrammeRole, number> = { mentor: 0, mentee: 0, either: 0 };
+  /** Staff id -> the line it is on. */
+  private readonly lineOf = new Map<string, number>();
+  /** Line managers not known when their row was read: checked again at the end. */
+  private readonly pendingManagers: Array<{ line: number; managerId: string }> = [];
+
+  constructor(private readonly options: PlanOptions) {}
+
+  /**
+   * One row, given what the database holds for that person (undefined when new) and
+   * whether a line manager id is known to the database. Null when the row is refused.
+   */
+  row(row: RosterRow, before: StaffRecord | undefined, knownToDatabase: (staffId: string) => boolean): RowDecision | null {
+    const earlier = this.lineOf.get(row.staffId);
+    if (earlier !== undefined) {
+      this.problems.push({
+        line: row.line,
+        column: this.options.columnOf('staff_id'),
+        value: row.staffId,
+        message: `staff id ${row.staffId} is already on line ${earlier}; each person must appear once`,
+      });
+      return null;
+    }
+    this.lineOf.set(row.staffId, row.line);
+    const after = mergeRow(before, row);
+    if (after.name === '') {
+      this.problems.push({ line: row.line, column: this.options.columnOf('name'), value: '', message: `${row.staffId} is new, so they need a name` });
+      return null;
+    }
+    if (after.band === null && !after.boardMember) {
+      this.problems.push({
+        line: row.line,
+        column: this.options.columnOf('band'),
+        value: '',
+        message: 'the band is missing; everyone but Executive Board members needs a band or grade to be paired',
+      });
+      return null;
+    }
+    const manager = after.lineManagerId;
+    if (manager !== null && !this.lineOf.has(manager) && !knownToDatabase(manager)) this.pendingManagers.push({ line: row.line, managerId: manager });
+    if (row.role) this.enrolled[row.role] += 1;
+    if (before === undefined) {
+      this.added += 1;
+      return { kind: 'added', after };
+    }
+    const changed = changedFields(before, after);
+    if (changed.length === 0) {
+      this.unchanged += 1;
+      return { kind: 'unchanged', after };
+    }
+    this.updated += 1;
+    return { kind: 'updated', update: { before, after, changed } };
+  }
+
+  /** Managers still unknown once every row is read become warnings (in file order). */
+  finishManagers(): void {
+    for (const { line, managerId } of this.pendingManagers) {
+      if (this.lineOf.has(managerId)) continue;
+      this.warnings.push({
+        line,
+        column: this.options.columnOf('line_manager_id'),
+        value: managerId,
+        message: `line manager ${managerId} is not in this file or the database, so remedi cannot check the management chain above them`,
+      });
+    }
+    this.pendingManagers.length = 0;
+  }
+
+  inFile(staffId: string): boolean {
+    return this.lineOf.has(staffId);
+  }
 }
 
 export interface RosterPlan {
@@ -27,85 +120,21 @@ export interface RosterPlan {
   warnings: RowProblem[];
 }
 
-export interface PlanOptions {
-  /** The file is the whole staff list: people missing from it have left. */
-  missingLeft: boolean;
-  /** Column labels, so refusals that concern a field name its column. */
-  columnOf: (field: 'name' | 'band' | 'line_manager_id' | 'staff_id') => string | null;
-}
-
-export function planRosterImport(
-  existing: ReadonlyMap<string, StaffRecord>,
-  rows: readonly RosterRow[],
-  options: PlanOptions,
-): RosterPlan {
-  const plan: RosterPlan = {
-    added: [],
-    updated: [],
-    unchanged: 0,
-    notInFile: [],
-    markedLeft: [],
-    enrolments: [],
-    problems: [],
-    warnings: [],
-  };
-  const firstLineOf = new Map<string, number>();
+/** The whole plan for rows held in memory, against the people the database holds. */
+export function planRosterImport(existing: ReadonlyMap<string, StaffRecord>, rows: readonly RosterRow[], options: PlanOptions): RosterPlan {
+  const planner = new RosterPlanner(options);
+  const plan: RosterPlan = { added: [], updated: [], unchanged: 0, notInFile: [], markedLeft: [], enrolments: [], problems: planner.problems, warnings: planner.warnings };
   for (const row of rows) {
-    const earlier = firstLineOf.get(row.staffId);
-    if (earlier !== undefined) {
-      plan.problems.push({
-        line: row.line,
-        column: options.columnOf('staff_id'),
-        value: row.staffId,
-        message: `staff id ${row.staffId} is already on line ${earlier}; each person must appear once`,
-      });
-      continue;
-    }
-    firstLineOf.set(row.staffId, row.line);
-  }
-  if (plan.problems.length > 0) return plan;
-
-  for (const row of rows) {
-    const before = existing.get(row.staffId);
-    const after = mergeRow(before, row);
-    if (after.name === '') {
-      plan.problems.push({
-        line: row.line,
-        column: options.columnOf('name'),
-        value: '',
-        message: `${row.staffId} is new, so they need a name`,
-      });
-      continue;
-    }
-    if (after.band === null && !after.boardMember) {
-      plan.problems.push({
-        line: row.line,
-        column: options.columnOf('band'),
-        value: '',
-        message: 'the band is missing; everyone but Executive Board members needs a band or grade to be paired',
-      });
-      continue;
-    }
-    if (after.lineManagerId !== null && !existing.has(after.lineManagerId) && !firstLineOf.has(after.lineManagerId)) {
-      plan.warnings.push({
-        line: row.line,
-        column: options.columnOf('line_manager_id'),
-        value: after.lineManagerId,
-        message: `line manager ${after.lineManagerId} is not in this file or the database, so remedi cannot check the management chain above them`,
-      });
-    }
+    const decision = planner.row(row, existing.get(row.staffId), (id) => existing.has(id));
+    if (decision === null) continue;
     if (row.role) plan.enrolments.push({ staffId: row.staffId, role: row.role });
-    if (before === undefined) {
-      plan.added.push(after);
-      continue;
-    }
-    const changed = changedFields(before, after);
-    if (changed.length === 0) plan.unchanged += 1;
-    else plan.updated.push({ before, after, changed });
+    if (decision.kind === 'added') plan.added.push(decision.after);
+    else if (decision.kind === 'updated') plan.updated.push(decision.update);
   }
-
+  planner.finishManagers();
+  plan.unchanged = planner.unchanged;
   for (const person of existing.values()) {
-    if (!person.active || firstLineOf.has(person.staffId)) continue;
+    if (!person.active || planner.inFile(person.staffId)) continue;
     plan.notInFile.push(person);
     if (options.missingLeft) plan.markedLeft.push({ ...person, active: false });
   }

@@ -6,7 +6,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { parse, type CsvError, type Options as ParseOptions } from 'csv-parse';
+import { CsvFaultError, CsvRecordSplitter, type SplitRecord } from './csvRecords.js';
 import { UserError } from '../errors.js';
 
 export type CsvEncoding = 'utf-8' | 'windows-1252';
@@ -31,7 +31,7 @@ export interface CsvSource {
  * Text that looks like a formula is data: it is stored as it is, never evaluated.
  */
 export function restoreFormulaText(cell: string): string {
-  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+  return /^'(?='*[=+\-@\t\r])/.test(cell) ? cell.slice(1) : cell;
 }
 
 /** A record longer than this is not a roster or a session log: refuse, don't buffer. */
@@ -149,60 +149,42 @@ async function detectDelimiter(path: string, encoding: CsvEncoding): Promise<str
  * Structural faults (an unclosed quote, a runaway field) throw a UserError naming the line.
  */
 export async function* readCsvRecords(source: CsvSource): AsyncGenerator<CsvRecord> {
-  // csv-parse's own line counter counts CRLF inside quotes twice, so count from raw text;
-  // on_record runs as each record is parsed, so after an error nextLine is where it is.
-  let nextLine = 1;
-  const parser = parse({
-    delimiter: source.delimiter,
-    bom: true,
-    relax_column_count: true,
-    skip_empty_lines: false,
-    record_delimiter: ['\r\n', '\n', '\r'],
-    raw: true,
-    max_record_size: MAX_RECORD_CHARS,
-    on_record: (({ record, raw }: { record: string[]; raw: string }): CsvRecord => {
-      const line = nextLine;
-      nextLine += 1 + countLineBreaks(raw.replace(/(\r\n|\r|\n)$/, ''));
-      return { line, cells: record };
-    }) as unknown as ParseOptions['on_record'],
-  });
+  const splitter = new CsvRecordSplitter(source.delimiter, MAX_RECORD_CHARS);
   const decoder = new TextDecoder(source.encoding);
-  const input = createReadStream(source.path);
-  input.on('data', (chunk) => {
-    if (!parser.write(decoder.decode(chunk as Buffer, { stream: true }))) input.pause();
-  });
-  parser.on('drain', () => input.resume());
-  input.on('end', () => parser.end(decoder.decode()));
-  input.on('error', (error) => parser.destroy(error));
-
+  const records: SplitRecord[] = [];
+  const input = createReadStream(source.path, { highWaterMark: 1 << 20 });
   try {
-    for await (const record of parser as AsyncIterable<CsvRecord>) {
-      if (record.cells.every((cell) => cell.trim() === '')) continue;
-      yield record;
+    for await (const chunk of input) {
+      splitter.feed(decoder.decode(chunk as Buffer, { stream: true }), records);
+      for (const record of records) if (!isBlank(record.cells)) yield record;
+      records.length = 0;
     }
+    splitter.feed(decoder.decode(), records);
+    splitter.end(records);
+    for (const record of records) if (!isBlank(record.cells)) yield record;
   } catch (error) {
+    throw error instanceof CsvFaultError ? structuralError(error, source) : error;
+  } finally {
     input.destroy();
-    throw structuralError(error as CsvError, source, nextLine);
   }
 }
 
-function countLineBreaks(text: string): number {
-  return text.match(/\r\n|\r|\n/g)?.length ?? 0;
+/** Blank records (an empty line, or a line of bare delimiters, as Excel writes) are skipped. */
+function isBlank(cells: string[]): boolean {
+  for (const cell of cells) if (cell.trim() !== '') return false;
+  return true;
 }
 
-function structuralError(error: CsvError, source: CsvSource, line: number): Error {
+function structuralError(error: CsvFaultError, source: CsvSource): Error {
+  const line = error.line;
   const where = `${source.name}:${line}`;
   const fix = 'Open the file in Excel, check that row, and save it again as CSV.';
-  switch (error.code as string) {
-    case 'CSV_QUOTE_NOT_CLOSED':
+  switch (error.fault) {
+    case 'unclosed-quote':
       return new UserError(`${where}: a quoted field opened on line ${line} is never closed.`, { fix });
-    case 'CSV_MAX_RECORD_SIZE':
+    case 'record-too-long':
       return new UserError(`${where}: the record starting here is over ${MAX_RECORD_CHARS.toLocaleString('en-GB')} characters long, which no roster field is.`, { fix });
-    case 'CSV_INVALID_CLOSING_QUOTE':
-    case 'INVALID_OPENING_QUOTE':
-    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
+    case 'stray-quote':
       return new UserError(`${where}: a double quote (") in the middle of a field; a field with quotes in it must be wrapped in quotes, with inner quotes doubled ("").`, { fix });
-    default:
-      return error.code ? new UserError(`${where}: ${error.message}`, { fix }) : error;
   }
 }

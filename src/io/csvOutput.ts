@@ -5,7 +5,8 @@
  */
 import { stringify } from 'csv-stringify/sync';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** A formula start, or one already escaped by a ' (escaped again so it survives the round trip). */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
 /** `=SUM(A1)` -> `'=SUM(A1)`; a negative number stays a number. The importers undo it. */
@@ -22,5 +23,6 @@ export function toCsv(headers: readonly string[], rows: ReadonlyArray<readonly C
     if (typeof cell === 'boolean') return cell ? 'yes' : 'no';
     return neutraliseFormula(cell);
   };
-  return stringify([headers.map(String), ...rows.map((row) => row.map(text))], { record_delimiter: '\r\n' });
+  // Quote any cell with a line break in it, not only the ones holding a whole CRLF.
+  return stringify([headers.map(String), ...rows.map((row) => row.map(text))], { record_delimiter: '\r\n', quoted_match: /[\r\n]/ });
 }

@@ -40,7 +40,10 @@ export interface OpenedDb {
  */
 export async function openDatabase(path: string, options: OpenOptions): Promise<OpenedDb> {
   let created = false;
-  if (!existsSync(path)) {
+  const inMemory = path === ':memory:';
+  if (inMemory) {
+    // A scratch database (a dry run against no file): nothing to create or check.
+  } else if (!existsSync(path)) {
     if (!options.create) {
       throw new UserError(`There is no remedi database at ${path}.`, {
         fix: 'Import a roster first (remedi import roster.csv), or point to the database with --db PATH or REMEDI_DB.',
@@ -55,7 +58,7 @@ export async function openDatabase(path: string, options: OpenOptions): Promise<
   let db: Db | undefined;
   let backup: string | null = null;
   try {
-    db = new Database(path, { fileMustExist: true });
+    db = new Database(path, { fileMustExist: !inMemory });
     db.pragma('busy_timeout = 10000');
     // Refuse a newer schema before anything (even the journal mode) touches the file.
     refuseNewer(db, path);

@@ -46,26 +46,6 @@ function fromRow(row: StaffRow): StaffRecord {
   };
 }
 
-function toParams(person: StaffRecord) {
-  return {
-    staff_id: person.staffId,
-    name: person.name,
-    email: person.email,
-    department: person.department,
-    job_title: person.jobTitle,
-    staff_group: person.staffGroup,
-    band: person.band,
-    ethnicity: person.ethnicity,
-    bme_override: person.bmeOverride === null ? null : flag(person.bmeOverride),
-    functions: person.functionsStated === null ? null : person.functionsStated.join(';'),
-    board_member: flag(person.boardMember),
-    line_manager_id: person.lineManagerId,
-    race_trained: flag(person.raceTrained),
-    race_trained_on: person.raceTrainedOn,
-    capacity: person.capacity,
-    active: flag(person.active),
-  };
-}
 
 /** Everyone we know, keyed by staff id (leavers too). */
 export function loadAllStaff(db: Db): Map<string, StaffRecord> {
@@ -73,29 +53,68 @@ export function loadAllStaff(db: Db): Map<string, StaffRecord> {
   return new Map(rows.map((row) => [row.staff_id, fromRow(row)]));
 }
 
+/** Looks people up one at a time (a million-row import cannot hold everyone in memory). */
+export function staffFinder(db: Db): (staffId: string) => StaffRecord | undefined {
+  const find = db.prepare('SELECT * FROM staff WHERE staff_id = ?');
+  return (staffId) => {
+    const row = find.get(staffId) as StaffRow | undefined;
+    return row ? fromRow(row) : undefined;
+  };
+}
+
+/** Staff ids of everyone still active, streamed. */
+export function* activeStaffIds(db: Db): Generator<string> {
+  for (const row of db.prepare('SELECT staff_id FROM staff WHERE active = 1').pluck().iterate()) yield row as string;
+}
+
+/** Marks people as having left (kept with their history). Call inside a transaction. */
+export function markLeft(db: Db, staffIds: Iterable<string>, today: IsoDate): number {
+  const update = db.prepare('UPDATE staff SET active = 0, left_on = coalesce(left_on, ?), updated_on = ? WHERE staff_id = ? AND active = 1');
+  let count = 0;
+  for (const staffId of staffIds) count += update.run(today, today, staffId).changes;
+  return count;
+}
+
 export interface StaffWriter {
   insert(person: StaffRecord): void;
   update(person: StaffRecord): void;
 }
 
+/** The staff columns a roster sets, in statement order (positional: a million rows bind fast). */
+function factValues(person: StaffRecord): Array<string | number | null> {
+  return [
+    person.name,
+    person.email,
+    person.department,
+    person.jobTitle,
+    person.staffGroup,
+    person.band,
+    person.ethnicity,
+    person.bmeOverride === null ? null : flag(person.bmeOverride),
+    person.functionsStated === null ? null : person.functionsStated.join(';'),
+    flag(person.boardMember),
+    person.lineManagerId,
+    flag(person.raceTrained),
+    person.raceTrainedOn,
+    person.capacity,
+    flag(person.active),
+  ];
+}
+
 /** Prepared statements for a batch of writes; call inside a transaction. */
 export function staffWriter(db: Db, today: IsoDate): StaffWriter {
   const insert = db.prepare(`
-    INSERT INTO staff (staff_id, name, email, department, job_title, staff_group, band, ethnicity, bme_override,
-      functions, board_member, line_manager_id, race_trained, race_trained_on, capacity, active, left_on, added_on, updated_on)
-    VALUES (@staff_id, @name, @email, @department, @job_title, @staff_group, @band, @ethnicity, @bme_override,
-      @functions, @board_member, @line_manager_id, @race_trained, @race_trained_on, @capacity, @active, NULL, @today, @today)`);
+    INSERT INTO staff (name, email, department, job_title, staff_group, band, ethnicity, bme_override, functions,
+      board_member, line_manager_id, race_trained, race_trained_on, capacity, active, staff_id, added_on, updated_on)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const update = db.prepare(`
-    UPDATE staff SET name = @name, email = @email, department = @department, job_title = @job_title,
-      staff_group = @staff_group, band = @band, ethnicity = @ethnicity, bme_override = @bme_override,
-      functions = @functions, board_member = @board_member, line_manager_id = @line_manager_id,
-      race_trained = @race_trained, race_trained_on = @race_trained_on, capacity = @capacity, active = @active,
-      left_on = CASE WHEN @active = 1 THEN NULL ELSE coalesce(left_on, @today) END,
-      updated_on = @today
-    WHERE staff_id = @staff_id`);
+    UPDATE staff SET name = ?, email = ?, department = ?, job_title = ?, staff_group = ?, band = ?, ethnicity = ?,
+      bme_override = ?, functions = ?, board_member = ?, line_manager_id = ?, race_trained = ?, race_trained_on = ?,
+      capacity = ?, active = ?, left_on = CASE WHEN ? = 1 THEN NULL ELSE coalesce(left_on, ?) END, updated_on = ?
+    WHERE staff_id = ?`);
   return {
-    insert: (person) => insert.run({ ...toParams(person), today }),
-    update: (person) => update.run({ ...toParams(person), today }),
+    insert: (person) => insert.run(...factValues(person), person.staffId, today, today),
+    update: (person) => update.run(...factValues(person), flag(person.active), today, today, person.staffId),
   };
 }
 
