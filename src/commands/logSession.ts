@@ -6,7 +6,6 @@ import { UserError, UsageError } from '../errors.js';
 import { dbPathOf, type CommonOptions, type Context } from '../context.js';
 import { formatDate, parseDate, type IsoDate } from '../domain/dates.js';
 import {
-  duplicateKey,
   KIND_LABELS,
   parseKind,
   parseLevel,
@@ -20,8 +19,8 @@ import {
 import { openCommandDb } from './openDb.js';
 import { openDatabase, type Db } from '../store/db.js';
 import { loadRelationships, type RelationshipRecord } from '../store/relationships.js';
-import { knownThemes, listSessions, sessionKeys, sessionWriter, type NewSession } from '../store/sessions.js';
-import { loadAllStaff } from '../store/staff.js';
+import { hasSession, knownThemes, listSessions, sessionWriter, type NewSession } from '../store/sessions.js';
+import { staffFinder } from '../store/staff.js';
 import { sessionJson, type SessionJson } from '../ui/sessionOutput.js';
 
 export interface SessionFlags extends CommonOptions {
@@ -76,9 +75,10 @@ export async function runLogSession(options: SessionFlags, context: Context): Pr
 
   const { db } = await openCommandDb(options, context, { create: false });
   try {
-    const staff = loadAllStaff(db);
-    const nameOf = (id: string) => staff.get(id)?.name ?? id;
-    const relationships = loadRelationships(db);
+    const findStaff = staffFinder(db);
+    const nameOf = (id: string) => findStaff(id)?.name ?? id;
+    // With --pair, only that relationship is read: a national database has tens of thousands.
+    const relationships = loadRelationships(db, options.pair === undefined ? {} : { ids: [options.pair] });
     const find = (id: number) => {
       const found = relationships.find((r) => r.id === id);
       if (!found) throw new UserError(`There is no relationship #${id}.`, { fix: 'See the relationships with remedi pair list.' });
@@ -164,7 +164,7 @@ export async function runLogSession(options: SessionFlags, context: Context): Pr
 /** Refuses a session that breaks a rule (a duplicate only without --force). */
 export function checkSession(db: Db, session: NewSession, relationship: RelationshipRecord, today: IsoDate, force: boolean, exceptId?: number): void {
   const problems = sessionProblems(session, targetOf(relationship), today).map((problem) => problem.message);
-  if (!force && sessionKeys(db, exceptId).has(duplicateKey(session.relationshipId, session.date, session.kind))) {
+  if (!force && hasSession(db, session.relationshipId, session.date, session.kind, exceptId)) {
     problems.push(`${sessionOfKind(session.kind)} on ${formatDate(session.date)} is already recorded for relationship #${relationship.id} (add --force if there really were two)`);
   }
   if (problems.length > 0) throw new UserError(`Not saved: ${problems.join('; ')}.`);

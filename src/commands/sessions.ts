@@ -6,7 +6,7 @@ import { openCommandDb } from './openDb.js';
 import { openDatabase } from '../store/db.js';
 import { loadRelationships } from '../store/relationships.js';
 import { listSessions, sessionWriter, type NewSession, type SessionRecord } from '../store/sessions.js';
-import { loadAllStaff } from '../store/staff.js';
+import { staffFinder } from '../store/staff.js';
 import { renderSessions, sessionJson, type SessionJson } from '../ui/sessionOutput.js';
 import { checkSession, describeSession, type SessionFlags } from './logSession.js';
 import { resolveCohort } from './resolveCohort.js';
@@ -29,8 +29,8 @@ export async function runSessionsList(options: SessionsListOptions, context: Con
     } else if (sessions.length === 0) {
       context.err('No sessions recorded yet. Record one with remedi log-session, or import a file with remedi import-sessions.\n');
     } else {
-      const staff = loadAllStaff(db);
-      context.out(renderSessions(sessions, (id) => staff.get(id)?.name ?? id));
+      const find = staffFinder(db);
+      context.out(renderSessions(sessions, (id) => find(id)?.name ?? id));
       context.err(`${sessions.length} ${sessions.length === 1 ? 'session' : 'sessions'}.\n`);
     }
     return sessions;
@@ -98,8 +98,8 @@ export async function runSessionsDelete(id: number, options: SessionsDeleteOptio
         throw new UsageError(`Deleting session #${id} needs --yes when there is no terminal to confirm it.`, { fix: `remedi sessions delete ${id} --yes` });
       }
       const [relationship] = loadRelationships(db, { ids: [session.relationshipId] });
-      const staff = loadAllStaff(db);
-      const summary = describeSession({ ...session, themes: parseThemes(session.themes) }, relationship, (sid) => staff.get(sid)?.name ?? sid);
+      const find = staffFinder(db);
+      const summary = describeSession({ ...session, themes: parseThemes(session.themes) }, relationship, (sid) => find(sid)?.name ?? sid);
       const { confirmDelete } = await import('../ui/prompts.js');
       if (!(await confirmDelete(`session #${id} (${summary.replace(/\.$/, '')})`))) {
         context.err('Nothing was deleted.\n');

@@ -103,6 +103,11 @@ export function sessionKeys(db: Db, exceptId?: number): Set<string> {
   return new Set(rows.filter((row) => row.id !== exceptId).map((row) => `${row.relationship_id}|${row.date}|${row.kind}`));
 }
 
+/** Is a session of this kind already recorded for this relationship on this day? (See duplicateKey.) */
+export function hasSession(db: Db, relationshipId: number, date: IsoDate, kind: Kind, exceptId = -1): boolean {
+  return db.prepare('SELECT 1 FROM sessions WHERE relationship_id = ? AND date = ? AND kind = ? AND id <> ? LIMIT 1').get(relationshipId, date, kind, exceptId) !== undefined;
+}
+
 /** Every theme used so far, by label, most used first (for suggestions). */
 export function knownThemes(db: Db): string[] {
   const rows = db
