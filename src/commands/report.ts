@@ -4,11 +4,10 @@
  */
 import { UsageError } from '../errors.js';
 import { dbPathOf, type CommonOptions, type Context } from '../context.js';
-import { buildCohortReport, type CohortReport, type ReportRelationshipInput } from '../domain/cohortReport.js';
+import { buildCohortReport, type CohortReport } from '../domain/cohortReport.js';
 import { chaseList, type ChaseItem } from '../domain/chase.js';
 import { formatDate, type IsoDate } from '../domain/dates.js';
 import { analyseThemes, type ThemeAnalysis } from '../domain/themeAnalysis.js';
-import { classify } from '../domain/staff.js';
 import { toCsv } from '../io/csvOutput.js';
 import { writeOutputFile } from '../io/outputFile.js';
 import { listCohorts, type Cohort } from '../store/cohorts.js';
@@ -16,8 +15,8 @@ import { openCommandDb } from './openDb.js';
 import { openDatabase, type Db } from '../store/db.js';
 import { loadRelationships } from '../store/relationships.js';
 import { listSessions } from '../store/sessions.js';
-import { listStaff, loadAllStaff } from '../store/staff.js';
-import type { StaffRecord } from '../domain/staff.js';
+import { staffFinder } from '../store/staff.js';
+import { bmeOfPeople, boardWithRoles, cohortSessionSummary, reportRelationships } from '../store/reportData.js';
 import { makeChalk } from '../ui/colour.js';
 import { rateText } from '../ui/reportParts.js';
 import { renderReportHtml } from '../ui/reportHtml.js';
@@ -45,41 +44,16 @@ export function chosenFormat(options: { format?: string; json?: boolean; csv?: b
   return distinct[0] ?? 'table';
 }
 
-function relationshipInputs(db: Db, cohort: Cohort | undefined, staff: Map<string, StaffRecord>): Array<ReportRelationshipInput & { cohort: number }> {
-  const nameOf = (id: string) => staff.get(id)?.name ?? id;
-  return loadRelationships(db, { cohort: cohort?.number }).map((rel) => ({
-    id: rel.id,
-    cohort: rel.cohort,
-    mentee: { staffId: rel.menteeId, name: nameOf(rel.menteeId) },
-    mentors: rel.mentors.map((m) => ({ staffId: m.staffId, name: nameOf(m.staffId), slot: m.slot })),
-    type: rel.type,
-    start: rel.start,
-    endedOn: rel.endedOn,
-    plannedEnd: rel.plannedEnd,
-  }));
-}
-
 export function loadCohortReport(db: Db, cohort: Cohort, asOf: IsoDate, suppressBelow: number | null): CohortReport {
-  const staff = loadAllStaff(db);
-  const roleOf = new Map(listStaff(db, cohort.number).map((p) => [p.staffId, p.role ?? null]));
-  const relationships = relationshipInputs(db, cohort, staff);
-  const bmeOf = new Map<string, ReturnType<typeof classify>['bme']>();
-  for (const rel of relationships) {
-    for (const id of [rel.mentee.staffId, ...rel.mentors.map((m) => m.staffId)]) {
-      const record = staff.get(id);
-      if (record) bmeOf.set(id, classify(record).bme);
-    }
-  }
+  const relationships = reportRelationships(db, cohort.number);
+  const people = new Set(relationships.flatMap((rel) => [rel.mentee.staffId, ...rel.mentors.map((m) => m.staffId)]));
   return buildCohortReport({
     cohort,
     asOf,
     relationships,
-    sessions: listSessions(db, { cohort: cohort.number }),
-    board: [...staff.values()]
-      .filter((p) => p.boardMember && p.active)
-      .sort((a, b) => (a.staffId < b.staffId ? -1 : 1))
-      .map((p) => ({ staffId: p.staffId, name: p.name, role: roleOf.get(p.staffId) ?? null })),
-    bmeOf,
+    sessions: cohortSessionSummary(db, cohort.number, asOf),
+    board: boardWithRoles(db, cohort.number),
+    bmeOf: bmeOfPeople(db, people),
     suppressBelow,
   });
 }
@@ -156,19 +130,14 @@ export async function runReportChase(options: ChaseOptions, context: Context): P
   try {
     const cohort = resolveCohort(db, options.cohort, context);
     const asOf = options.asOf ?? context.today;
-    const staff = loadAllStaff(db);
-    const relationships = relationshipInputs(db, cohort, staff).map((rel) => ({ ...rel, minMonths: cohort.minMonths, minPerMonth: cohort.minPerMonth }));
-    const dates = new Map<number, IsoDate[]>();
-    for (const session of listSessions(db, { cohort: cohort.number })) {
-      const list = dates.get(session.relationshipId) ?? [];
-      list.push(session.date);
-      dates.set(session.relationshipId, list);
-    }
+    const relationships = reportRelationships(db, cohort.number).map((rel) => ({ ...rel, minMonths: cohort.minMonths, minPerMonth: cohort.minPerMonth }));
+    const dates = cohortSessionSummary(db, cohort.number, asOf).datesByRelationship;
     const items = chaseList(relationships, dates, asOf);
     if (format === 'json') {
       context.out(`${JSON.stringify(items.map(({ id, cohort: c, mentee, mentors, status, sessionsNeeded, by, daysLeft }) => ({ id, cohort: c, mentee, mentors, status, sessionsNeeded, by, daysLeft })), null, 2)}\n`);
     } else if (format === 'csv') {
-      const email = (id: string) => staff.get(id)?.email ?? null;
+      const find = staffFinder(db);
+      const email = (id: string) => find(id)?.email ?? null;
       context.out(
         toCsv(
           ['id', 'cohort', 'status', 'sessions_needed', 'by', 'days_left', 'mentee_id', 'mentee_name', 'mentee_email', 'mentor_names', 'mentor_emails'],

@@ -50,7 +50,8 @@ export interface ReportInput {
   cohort: ReportCohort;
   asOf: IsoDate;
   relationships: readonly ReportRelationshipInput[];
-  sessions: readonly ReportSessionInput[];
+  /** The cohort's sessions on or before the as-of date, summarised (summariseSessions, or SQL). */
+  sessions: SessionSummary;
   /** Every active board member on the staff list, and their role in this cohort (null: not enrolled). */
   board: ReadonlyArray<ReportPerson & { role: 'mentor' | 'mentee' | 'either' | null }>;
   /** BME status of the people in this cohort's relationships. */
@@ -112,6 +113,70 @@ export interface CohortReport {
   themes: Array<{ theme: string; sessions: number; relationships: number }>;
 }
 
+/** What the report needs of the sessions: counts, not a million objects. */
+export interface SessionSummary {
+  /** Session dates per relationship (one entry per session), on or before the as-of date. */
+  datesByRelationship: ReadonlyMap<number, readonly IsoDate[]>;
+  total: number;
+  minutes: number;
+  livedExperience: number;
+  kinds: Record<Kind, number>;
+  levels: Record<Level, number>;
+  /** Sessions per calendar month, `YYYY-MM`. */
+  byMonth: ReadonlyMap<string, number>;
+  /** Each normalised theme once, with the sessions and distinct relationships that raised it. */
+  themes: Array<{ theme: string; sessions: number; relationships: number }>;
+}
+
+/** Orders themes: most relationships, then most sessions, then by name. */
+export const themeOrder = (a: { theme: string; sessions: number; relationships: number }, b: { theme: string; sessions: number; relationships: number }) =>
+  b.relationships - a.relationships || b.sessions - a.sessions || a.theme.localeCompare(b.theme);
+
+/** Summarises sessions held in memory (the store computes the same with SQL). */
+export function summariseSessions(sessions: readonly ReportSessionInput[], asOf: IsoDate): SessionSummary {
+  const datesByRelationship = new Map<number, IsoDate[]>();
+  const kinds = zeroes(KINDS);
+  const levels = zeroes(LEVELS);
+  const byMonth = new Map<string, number>();
+  const themes = new Map<string, { theme: string; sessions: number; relationships: Set<number> }>();
+  let total = 0;
+  let minutes = 0;
+  let livedExperience = 0;
+  for (const session of sessions) {
+    if (session.date > asOf) continue;
+    total += 1;
+    const dates = datesByRelationship.get(session.relationshipId) ?? [];
+    dates.push(session.date);
+    datesByRelationship.set(session.relationshipId, dates);
+    kinds[session.kind] += 1;
+    levels[session.level] += 1;
+    minutes += session.minutes;
+    if (session.livedExperience) livedExperience += 1;
+    const month = session.date.slice(0, 7);
+    byMonth.set(month, (byMonth.get(month) ?? 0) + 1);
+    const seen = new Set<string>();
+    for (const label of session.themes) {
+      const theme = normaliseTheme(label);
+      if (!theme || seen.has(theme.key)) continue;
+      seen.add(theme.key);
+      const entry = themes.get(theme.key) ?? { theme: theme.label, sessions: 0, relationships: new Set<number>() };
+      entry.sessions += 1;
+      entry.relationships.add(session.relationshipId);
+      themes.set(theme.key, entry);
+    }
+  }
+  return {
+    datesByRelationship,
+    total,
+    minutes,
+    livedExperience,
+    kinds,
+    levels,
+    byMonth,
+    themes: [...themes.values()].map((t) => ({ theme: t.theme, sessions: t.sessions, relationships: t.relationships.size })).sort(themeOrder),
+  };
+}
+
 export function suppressCount(n: number, below: number | null): Count {
   return below !== null && n >= 1 && n < below ? `<${below}` : n;
 }
@@ -143,13 +208,8 @@ const zeroes = <K extends string>(keys: readonly K[]): Record<K, number> => Obje
 export function buildCohortReport(input: ReportInput): CohortReport {
   const { cohort, asOf, suppressBelow } = input;
   const thresholds = { minMonths: cohort.minMonths, minPerMonth: cohort.minPerMonth };
-  const counted = input.sessions.filter((s) => s.date <= asOf);
-  const datesOf = new Map<number, IsoDate[]>();
-  for (const session of counted) {
-    const list = datesOf.get(session.relationshipId) ?? [];
-    list.push(session.date);
-    datesOf.set(session.relationshipId, list);
-  }
+  const summary = input.sessions;
+  const datesOf = summary.datesByRelationship;
 
   const relationships: ReportRelationship[] = input.relationships.map((rel) => {
     const compliance = assessCompliance({ start: rel.start, endedOn: rel.endedOn, plannedEnd: rel.plannedEnd, sessionDates: datesOf.get(rel.id) ?? [] }, thresholds, asOf);
@@ -211,27 +271,6 @@ export function buildCohortReport(input: ReportInput): CohortReport {
               : 'enrolled but not paired',
     }));
 
-  const kinds = zeroes(KINDS);
-  const levels = zeroes(LEVELS);
-  let minutes = 0;
-  let lived = 0;
-  const themes = new Map<string, { theme: string; sessions: number; relationships: Set<number> }>();
-  for (const session of counted) {
-    kinds[session.kind] += 1;
-    levels[session.level] += 1;
-    minutes += session.minutes;
-    if (session.livedExperience) lived += 1;
-    const seen = new Set<string>();
-    for (const label of session.themes) {
-      const theme = normaliseTheme(label);
-      if (!theme || seen.has(theme.key)) continue;
-      seen.add(theme.key);
-      const entry = themes.get(theme.key) ?? { theme: theme.label, sessions: 0, relationships: new Set<number>() };
-      entry.sessions += 1;
-      entry.relationships.add(session.relationshipId);
-      themes.set(theme.key, entry);
-    }
-  }
   const completeMonths = relationships.reduce((sum, r) => sum + r.monthsComplete, 0);
   const inCompleteMonths = relationships.reduce((sum, r) => sum + r.months.filter((m) => m.complete).reduce((s, m) => s + m.sessions, 0), 0);
 
@@ -258,24 +297,23 @@ export function buildCohortReport(input: ReportInput): CohortReport {
     },
     relationships,
     interactions: {
-      total: counted.length,
-      minutes,
+      total: summary.total,
+      minutes: summary.minutes,
       perRelationshipPerMonth: completeMonths === 0 ? null : Math.round((inCompleteMonths / completeMonths) * 100) / 100,
-      kinds,
-      levels,
-      livedExperience: { sessions: lived, share: counted.length === 0 ? null : Math.round((lived / counted.length) * 1000) / 1000 },
-      byCalendarMonth: calendarMonths(cohort.start, asOf < cohort.end ? asOf : cohort.end, counted),
+      kinds: { ...summary.kinds },
+      levels: { ...summary.levels },
+      livedExperience: {
+        sessions: summary.livedExperience,
+        share: summary.total === 0 ? null : Math.round((summary.livedExperience / summary.total) * 1000) / 1000,
+      },
+      byCalendarMonth: calendarMonths(cohort.start, asOf < cohort.end ? asOf : cohort.end, summary.byMonth),
     },
-    themes: [...themes.values()]
-      .map((t) => ({ theme: t.theme, sessions: t.sessions, relationships: t.relationships.size }))
-      .sort((a, b) => b.relationships - a.relationships || b.sessions - a.sessions || a.theme.localeCompare(b.theme)),
+    themes: summary.themes,
   };
 }
 
 /** Sessions per calendar month, every month from `from` to `to` listed (zeros too). */
-function calendarMonths(from: IsoDate, to: IsoDate, sessions: readonly ReportSessionInput[]): Array<{ month: string; sessions: number }> {
-  const counts = new Map<string, number>();
-  for (const session of sessions) counts.set(session.date.slice(0, 7), (counts.get(session.date.slice(0, 7)) ?? 0) + 1);
+function calendarMonths(from: IsoDate, to: IsoDate, counts: ReadonlyMap<string, number>): Array<{ month: string; sessions: number }> {
   const months: Array<{ month: string; sessions: number }> = [];
   let [year, month] = from.split('-').map(Number);
   const [lastYear, lastMonth] = to.split('-').map(Number);

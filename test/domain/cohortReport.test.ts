@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildCohortReport,
+  summariseSessions,
   type CohortReport,
   type ReportCohort,
   type ReportInput,
@@ -54,12 +55,14 @@ interface BoardSpec {
   role?: 'mentor' | 'mentee' | 'either';
 }
 
-function report(input: Partial<Omit<ReportInput, 'board' | 'bmeOf'>> & { board?: BoardSpec[]; bmeOf?: Record<string, BmeStatus> } = {}): CohortReport {
+function report(
+  input: Partial<Omit<ReportInput, 'board' | 'bmeOf' | 'sessions'>> & { board?: BoardSpec[]; bmeOf?: Record<string, BmeStatus>; sessions?: ReportSessionInput[] } = {},
+): CohortReport {
   return buildCohortReport({
     cohort: input.cohort ?? COHORT,
     asOf: input.asOf ?? AS_OF,
     relationships: input.relationships ?? [],
-    sessions: input.sessions ?? [],
+    sessions: summariseSessions(input.sessions ?? [], input.asOf ?? AS_OF),
     board: (input.board ?? []).map((b) => ({ ...person(b.id), role: (b.enrolled ?? true) ? (b.role ?? 'mentee') : null })),
     bmeOf: new Map(Object.entries(input.bmeOf ?? {})),
     suppressBelow: input.suppressBelow ?? null,
