@@ -16,7 +16,7 @@ import { openDatabase, type Db } from '../store/db.js';
 import { loadRelationships } from '../store/relationships.js';
 import { listSessions } from '../store/sessions.js';
 import { staffFinder } from '../store/staff.js';
-import { bmeOfPeople, boardWithRoles, cohortSessionSummary, reportRelationships } from '../store/reportData.js';
+import { bmeOfParticipants, boardWithRoles, cohortSessionSummary, reportRelationships } from '../store/reportData.js';
 import { makeChalk } from '../ui/colour.js';
 import { rateText } from '../ui/reportParts.js';
 import { renderReportHtml } from '../ui/reportHtml.js';
@@ -46,14 +46,13 @@ export function chosenFormat(options: { format?: string; json?: boolean; csv?: b
 
 export function loadCohortReport(db: Db, cohort: Cohort, asOf: IsoDate, suppressBelow: number | null): CohortReport {
   const relationships = reportRelationships(db, cohort.number);
-  const people = new Set(relationships.flatMap((rel) => [rel.mentee.staffId, ...rel.mentors.map((m) => m.staffId)]));
   return buildCohortReport({
     cohort,
     asOf,
     relationships,
     sessions: cohortSessionSummary(db, cohort.number, asOf),
     board: boardWithRoles(db, cohort.number),
-    bmeOf: bmeOfPeople(db, people),
+    bmeOf: bmeOfParticipants(db, cohort.number),
     suppressBelow,
   });
 }

@@ -17,8 +17,7 @@ export const AT_RISK_DAYS = 7;
 const DAY_MS = 86_400_000;
 
 function partsOf(date: IsoDate): [number, number, number] {
-  const [year, month, day] = date.split('-').map(Number);
-  return [year, month, day];
+  return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
 }
 
 function utcMs(date: IsoDate): number {
@@ -78,8 +77,20 @@ const earlier = (a: IsoDate, b: IsoDate): IsoDate => (a <= b ? a : b);
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 /** Month k is computed from the start (not chained), so a 31st start keeps coming back. */
+/**
+ * Month `index` of a relationship that started on `start`. Remembered: a cohort's
+ * relationships mostly share a start date, and a report asks for tens of thousands.
+ */
+const rangeCache = new Map<string, { from: IsoDate; to: IsoDate }>();
 function monthRange(start: IsoDate, index: number): { from: IsoDate; to: IsoDate } {
-  return { from: addMonths(start, index - 1), to: addDays(addMonths(start, index), -1) };
+  const key = `${start}|${index}`;
+  let range = rangeCache.get(key);
+  if (range === undefined) {
+    range = { from: addMonths(start, index - 1), to: addDays(addMonths(start, index), -1) };
+    if (rangeCache.size > 50_000) rangeCache.clear();
+    rangeCache.set(key, range);
+  }
+  return range;
 }
 
 /** "14 Aug to 13 Sep 2018", or "14 Dec 2018 to 13 Jan 2019" across a year end. */

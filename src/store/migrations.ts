@@ -112,6 +112,11 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX session_themes_by_theme ON session_themes (theme_id);
   `,
+  // 4: reports read every session of a cohort: an index that holds all they read.
+  `
+  DROP INDEX sessions_by_relationship;
+  CREATE INDEX sessions_for_reports ON sessions (relationship_id, date, kind, level, lived_experience, minutes);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

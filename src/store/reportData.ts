@@ -48,54 +48,46 @@ export function reportRelationships(db: Db, cohort: number): Array<ReportRelatio
 /** The cohort's sessions on or before the as-of date, summarised (as summariseSessions does in memory). */
 export function cohortSessionSummary(db: Db, cohort: number, asOf: IsoDate): SessionSummary {
   const datesByRelationship = new Map<number, IsoDate[]>();
-  const dates = db
+  const kinds = Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>;
+  const levels = Object.fromEntries(LEVELS.map((l) => [l, 0])) as Record<Level, number>;
+  const byDate = new Map<IsoDate, number>();
+  let total = 0;
+  let minutes = 0;
+  let livedExperience = 0;
+  // One pass over the covering index (relationship, date, kind, level, lived, minutes).
+  const rows = db
     .prepare(
-      `SELECT s.relationship_id, s.date FROM sessions s JOIN relationships r ON r.id = s.relationship_id
-       WHERE r.cohort = ? AND s.date <= ? ORDER BY s.relationship_id, s.date`,
+      `SELECT relationship_id, date, kind, level, lived_experience, minutes FROM sessions
+       WHERE relationship_id IN (SELECT id FROM relationships WHERE cohort = ?) AND date <= ?
+       ORDER BY relationship_id, date`,
     )
     .raw()
-    .iterate(cohort, asOf) as Iterable<[number, string]>;
+    .iterate(cohort, asOf) as Iterable<[number, IsoDate, Kind, Level, number, number]>;
   let current = -1;
   let list: IsoDate[] = [];
-  for (const [id, date] of dates) {
+  for (const [id, date, kind, level, lived, length] of rows) {
     if (id !== current) {
       current = id;
       list = [];
       datesByRelationship.set(id, list);
     }
     list.push(date);
+    kinds[kind] += 1;
+    levels[level] += 1;
+    byDate.set(date, (byDate.get(date) ?? 0) + 1);
+    total += 1;
+    minutes += length;
+    livedExperience += lived;
   }
-
-  const kinds = Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>;
-  const levels = Object.fromEntries(LEVELS.map((l) => [l, 0])) as Record<Level, number>;
   const byMonth = new Map<string, number>();
-  let total = 0;
-  let minutes = 0;
-  let livedExperience = 0;
-  const groups = db
-    .prepare(
-      `SELECT s.kind, s.level, substr(s.date, 1, 7), s.lived_experience, count(*), sum(s.minutes)
-       FROM sessions s JOIN relationships r ON r.id = s.relationship_id
-       WHERE r.cohort = ? AND s.date <= ? GROUP BY 1, 2, 3, 4`,
-    )
-    .raw()
-    .all(cohort, asOf) as Array<[Kind, Level, string, number, number, number]>;
-  for (const [kind, level, month, lived, count, sum] of groups) {
-    kinds[kind] += count;
-    levels[level] += count;
-    byMonth.set(month, (byMonth.get(month) ?? 0) + count);
-    total += count;
-    minutes += sum;
-    if (lived === 1) livedExperience += count;
-  }
+  for (const [date, count] of byDate) byMonth.set(date.slice(0, 7), (byMonth.get(date.slice(0, 7)) ?? 0) + count);
 
   const themes = (
     db
       .prepare(
         `SELECT t.label, count(*), count(DISTINCT s.relationship_id)
-         FROM session_themes st JOIN themes t ON t.id = st.theme_id JOIN sessions s ON s.id = st.session_id
-         JOIN relationships r ON r.id = s.relationship_id
-         WHERE r.cohort = ? AND s.date <= ? GROUP BY t.id`,
+         FROM session_themes st JOIN sessions s ON s.id = st.session_id JOIN themes t ON t.id = st.theme_id
+         WHERE s.relationship_id IN (SELECT id FROM relationships WHERE cohort = ?) AND s.date <= ? GROUP BY st.theme_id`,
       )
       .raw()
       .all(cohort, asOf) as Array<[string, number, number]>
@@ -105,15 +97,17 @@ export function cohortSessionSummary(db: Db, cohort: number, asOf: IsoDate): Ses
   return { datesByRelationship, total, minutes, livedExperience, kinds, levels, byMonth, themes };
 }
 
-/** BME status of the given people, from their stored ethnicity and override. */
-export function bmeOfPeople(db: Db, staffIds: Iterable<string>): Map<string, BmeStatus> {
-  const find = db.prepare('SELECT ethnicity, bme_override FROM staff WHERE staff_id = ?').raw();
-  const result = new Map<string, BmeStatus>();
-  for (const id of staffIds) {
-    const row = find.get(id) as [string | null, number | null] | undefined;
-    if (row) result.set(id, bmeStatus(row[0], row[1] === null ? null : row[1] === 1));
-  }
-  return result;
+/** BME status of everyone in the cohort's relationships, from their stored ethnicity and override. */
+export function bmeOfParticipants(db: Db, cohort: number): Map<string, BmeStatus> {
+  const rows = db
+    .prepare(
+      `SELECT staff_id, ethnicity, bme_override FROM staff WHERE staff_id IN (
+         SELECT mentee_id FROM relationships WHERE cohort = ?
+         UNION SELECT m.mentor_id FROM relationship_mentors m JOIN relationships r ON r.id = m.relationship_id WHERE r.cohort = ?)`,
+    )
+    .raw()
+    .all(cohort, cohort) as Array<[string, string | null, number | null]>;
+  return new Map(rows.map(([id, ethnicity, override]) => [id, bmeStatus(ethnicity, override === null ? null : override === 1)]));
 }
 
 /** Every active board member, with their role in this cohort (null: not enrolled). */
