@@ -5,6 +5,7 @@
  */
 import { createReadStream, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
 import { basename } from 'node:path';
 import { CsvFaultError, CsvRecordSplitter, type SplitRecord } from './csvRecords.js';
 import { UserError } from '../errors.js';
@@ -79,53 +80,58 @@ async function detectEncoding(path: string, name: string): Promise<CsvEncoding> 
     await handle.close();
   }
 
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+  // One quick pass: UTF-8 validity (without decoding) and zero bytes.
   let validUtf8 = true;
   let offset = 0;
   let nulAt = -1;
-  let undefinedAt = -1;
-  for await (const chunk of createReadStream(path)) {
+  let carry = Buffer.alloc(0);
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
     const bytes = chunk as Buffer;
     if (nulAt < 0) {
       const at = bytes.indexOf(0);
       if (at >= 0) nulAt = offset + at;
     }
-    if (undefinedAt < 0) {
-      for (let i = 0; i < bytes.length; i += 1) {
-        if (UNDEFINED_IN_1252.has(bytes[i])) {
-          undefinedAt = offset + i;
-          break;
-        }
-      }
-    }
     if (validUtf8) {
-      try {
-        decoder.decode(bytes, { stream: true });
-      } catch {
-        validUtf8 = false;
-      }
+      const joined = carry.length > 0 ? Buffer.concat([carry, bytes]) : bytes;
+      const cut = completeUtf8Length(joined);
+      if (!isUtf8(joined.subarray(0, cut))) validUtf8 = false;
+      carry = Buffer.from(joined.subarray(cut));
     }
     offset += bytes.length;
   }
-  if (validUtf8) {
-    try {
-      decoder.decode();
-    } catch {
-      validUtf8 = false;
-    }
-  }
+  if (validUtf8 && carry.length > 0) validUtf8 = false;
   const binary = (at: number) =>
     new UserError(`${name} is not a text CSV file: it has a zero byte (at byte ${at}), which no spreadsheet writes in text.`, {
       fix: 'Open it in Excel and save it as "CSV UTF-8 (Comma delimited)".',
     });
   if (nulAt >= 0) throw binary(nulAt);
   if (validUtf8) return 'utf-8';
-  if (undefinedAt >= 0) {
-    throw new UserError(`${name} is neither UTF-8 nor Windows-1252 text (the byte at position ${undefinedAt} is not a character in either).`, {
-      fix: 'Open it in Excel and save it as "CSV UTF-8 (Comma delimited)".',
-    });
+  // Not UTF-8: Windows-1252, as Excel saves plain CSV, unless it holds a byte 1252 leaves undefined.
+  offset = 0;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    const bytes = chunk as Buffer;
+    for (let i = 0; i < bytes.length; i += 1) {
+      if (UNDEFINED_IN_1252.has(bytes[i])) {
+        throw new UserError(`${name} is neither UTF-8 nor Windows-1252 text (the byte at position ${offset + i} is not a character in either).`, {
+          fix: 'Open it in Excel and save it as "CSV UTF-8 (Comma delimited)".',
+        });
+      }
+    }
+    offset += bytes.length;
   }
   return 'windows-1252';
+}
+
+/** The length of `bytes` without a UTF-8 sequence cut off at its end (that waits for the next chunk). */
+function completeUtf8Length(bytes: Buffer): number {
+  const n = bytes.length;
+  for (let back = 1; back <= 3 && back <= n; back += 1) {
+    const byte = bytes[n - back];
+    if ((byte & 0xc0) === 0x80) continue; // a continuation byte: keep looking for the lead
+    const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return needed > back ? n - back : n;
+  }
+  return n;
 }
 
 /** The delimiter is whichever of , ; tab appears most in the header line. */
@@ -152,7 +158,7 @@ export async function* readCsvRecords(source: CsvSource): AsyncGenerator<CsvReco
   const splitter = new CsvRecordSplitter(source.delimiter, MAX_RECORD_CHARS);
   const decoder = new TextDecoder(source.encoding);
   const records: SplitRecord[] = [];
-  const input = createReadStream(source.path, { highWaterMark: 1 << 20 });
+  const input = createReadStream(source.path, { highWaterMark: 1 << 16 });
   try {
     for await (const chunk of input) {
       splitter.feed(decoder.decode(chunk as Buffer, { stream: true }), records);
