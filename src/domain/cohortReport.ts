@@ -4,6 +4,7 @@
  * Built from plain data; the commands load it and the ui renders it.
  */
 import { assessCompliance, type ComplianceStatus, type RelationshipMonth } from './compliance.js';
+import type { Cohort } from './cohorts.js';
 import type { IsoDate } from './dates.js';
 import type { BmeStatus } from './ethnicity.js';
 import type { PairType, Slot } from './pairingRules.js';
@@ -12,14 +13,8 @@ import { KINDS, LEVELS, normaliseTheme, type Kind, type Level } from './sessions
 /** A count of people by ethnicity may be shown as "<K" in a report that leaves the programme team. */
 export type Count = number | string;
 
-export interface ReportCohort {
-  number: number;
-  name: string | null;
-  start: IsoDate;
-  end: IsoDate;
-  minMonths: number;
-  minPerMonth: number;
-}
+/** The cohort as a report shows it. */
+export type ReportCohort = Cohort;
 
 export interface ReportPerson {
   staffId: string;

@@ -1,6 +1,16 @@
 /** Cohort rules that need no database: settings checks and which cohort a command means. */
 import type { IsoDate } from './dates.js';
 
+/** A cohort of the programme: its dates and its thresholds (DOMAIN.md section 5). */
+export interface Cohort {
+  number: number;
+  name: string | null;
+  start: IsoDate;
+  end: IsoDate;
+  minMonths: number;
+  minPerMonth: number;
+}
+
 export interface CohortDates {
   number: number;
   start: IsoDate;

@@ -1,16 +1,9 @@
 /** Cohorts, and who is enrolled in each with which programme role. */
-import type { IsoDate } from '../domain/dates.js';
+import type { Cohort } from '../domain/cohorts.js';
 import type { ProgrammeRole } from '../domain/staff.js';
 import type { Db } from './db.js';
 
-export interface Cohort {
-  number: number;
-  name: string | null;
-  start: IsoDate;
-  end: IsoDate;
-  minMonths: number;
-  minPerMonth: number;
-}
+export type { Cohort };
 
 interface CohortRow {
   number: number;

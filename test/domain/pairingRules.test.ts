@@ -1,5 +1,5 @@
+import { person } from '../helpers/participants.js';
 import { describe, expect, it } from 'vitest';
-import { seniorityOfRank } from '../../src/domain/bands.js';
 import {
   bestType,
   brokenRule,
@@ -23,32 +23,7 @@ import {
 } from '../../src/domain/pairingRules.js';
 
 /** Band labels by rank (index); rank 14 is the board, which has no band. */
-const BAND_OF_RANK = [null, '1', '2', '3', '4', '5', '6', '7', '8a', '8b', '8c', '8d', '9', 'VSM', null];
 
-/** A participant with every field set; rank decides band and seniority unless they are given. */
-function person(staffId: string, fields: Partial<Participant> = {}): Participant {
-  const rank = fields.rank ?? 6;
-  const department = fields.department === undefined ? null : fields.department;
-  return {
-    staffId,
-    name: `Person ${staffId}`,
-    email: null,
-    department,
-    departmentKey: departmentKey(department),
-    band: BAND_OF_RANK[rank],
-    rank,
-    seniority: seniorityOfRank(rank),
-    bme: 'unknown',
-    functions: [],
-    boardMember: false,
-    lineManagerId: null,
-    secondLineManagerId: null,
-    raceTrained: true,
-    freeCapacity: 1,
-    capacity: 1,
-    ...fields,
-  };
-}
 
 const STRICT: RuleContext = { allowUntrained: false, allowRepeat: false, pairedBefore: new Set() };
 

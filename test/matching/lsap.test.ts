@@ -1,3 +1,4 @@
+import { mulberry32 } from '../helpers/random.js';
 import { describe, expect, it } from 'vitest';
 import {
   type Assignment,
@@ -6,16 +7,6 @@ import {
   linearSumAssignmentMax,
 } from '../../src/matching/lsap.js';
 
-/** Seeded PRNG (mulberry32) so every run checks the same instances. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function matrix(rows: number[][]): Float64Array {
   return Float64Array.from(rows.flat());

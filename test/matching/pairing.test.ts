@@ -1,5 +1,6 @@
+import { mulberry32 } from '../helpers/random.js';
+import { person } from '../helpers/participants.js';
 import { describe, expect, it } from 'vitest';
-import { seniorityOfRank } from '../../src/domain/bands.js';
 import type { BmeStatus } from '../../src/domain/ethnicity.js';
 import { FUNCTIONS } from '../../src/domain/functions.js';
 import {
@@ -18,44 +19,9 @@ import {
 } from '../../src/domain/pairingRules.js';
 import { proposePairings, type PairingProblem, type Proposal } from '../../src/matching/pairing.js';
 
-/** Seeded PRNG (mulberry32) so every run checks the same instances. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Band labels by rank (index); rank 14 is the board, which has no band. */
-const BAND_OF_RANK = [null, '1', '2', '3', '4', '5', '6', '7', '8a', '8b', '8c', '8d', '9', 'VSM', null];
 
-/** A participant with every field set; rank decides band and seniority unless they are given. */
-function person(staffId: string, fields: Partial<Participant> = {}): Participant {
-  const rank = fields.rank ?? (fields.boardMember ? 14 : 6);
-  const department = fields.department === undefined ? null : fields.department;
-  return {
-    staffId,
-    name: `Person ${staffId}`,
-    email: null,
-    department,
-    departmentKey: departmentKey(department),
-    band: BAND_OF_RANK[rank],
-    rank,
-    seniority: seniorityOfRank(rank),
-    bme: 'unknown',
-    functions: [],
-    boardMember: false,
-    lineManagerId: null,
-    secondLineManagerId: null,
-    raceTrained: true,
-    freeCapacity: 1,
-    capacity: 1,
-    ...fields,
-  };
-}
 
 const STRICT: RuleContext = { allowUntrained: false, allowRepeat: false, pairedBefore: new Set() };
 
