@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, remedi, snapshotFolder, tempDir } from '../helpers/cli.js';
@@ -183,6 +183,8 @@ describe('a refused import changes nothing', () => {
     ['utf16.csv', /utf16\.csv is saved as UTF-16.*\n.*CSV UTF-8/],
     ['duplicate-headers.csv', /column C \(Pay Band\) and column D \(band\) both mean band/],
     ['multi-line-record.csv', /multi-line-record\.csv:5 column F \(band\) "Band 99"/],
+    ['binary-junk.csv', /binary-junk\.csv is not a text CSV file: it has a zero byte/],
+    ['not-utf8-nor-1252.csv', /not-utf8-nor-1252\.csv is neither UTF-8 nor Windows-1252/],
   ])('%s: exit 1, names the line, column and value, database byte-for-byte unchanged', (file, message) => {
     const dir = tempDir();
     const db = join(dir, 'remedi.db');
@@ -206,6 +208,19 @@ describe('a refused import changes nothing', () => {
     expect(result.stderr).toContain('... and 10 more problems (30 in all).');
     // A refused first import does not even leave an empty database behind.
     expect(snapshotFolder(dir)).toEqual({});
+  });
+
+  it('refuses a 10 MB field on the line its record starts, without reading it into a row', () => {
+    const dir = tempDir();
+    const db = join(dir, 'remedi.db');
+    expect(remedi(['import', fixture('roster-plain.csv'), '--db', db]).code).toBe(0);
+    const before = snapshotFolder(dir);
+    const huge = join(tempDir(), 'huge.csv');
+    writeFileSync(huge, `staff_id,name,band\n1,Ann Lee,5\n2,${'x'.repeat(10 * 1024 * 1024)},6\n3,Bob,4\n`);
+    const result = remedi(['import', huge, '--db', db]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^remedi: huge\.csv:3: the record starting here is over 1,000,000 characters long/);
+    expect(snapshotFolder(dir)).toEqual(before);
   });
 
   it('refuses a missing file, a folder, and a file that is not a database', () => {
