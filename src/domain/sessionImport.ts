@@ -15,6 +15,7 @@ import {
   sessionProblems,
   type Kind,
   type Level,
+  type SessionDraft,
   type SessionTarget,
   type Theme,
 } from './sessions.js';
@@ -123,17 +124,8 @@ export interface KnownRelationship extends SessionTarget {
   menteeId: string;
 }
 
-export interface PlannedSession {
+export interface PlannedSession extends SessionDraft {
   line: number;
-  relationshipId: number;
-  date: IsoDate;
-  minutes: number;
-  kind: Kind;
-  level: Level;
-  themes: Theme[];
-  livedExperience: boolean;
-  mentors: string[];
-  notes: string | null;
 }
 
 export interface SessionImportPlan {

@@ -97,6 +97,20 @@ export function parseThemes(values: readonly string[]): Theme[] {
   return [...themes.values()];
 }
 
+/** A session ready to be recorded against a relationship. */
+export interface SessionDraft {
+  relationshipId: number;
+  date: IsoDate;
+  minutes: number;
+  kind: Kind;
+  level: Level;
+  themes: readonly Theme[];
+  livedExperience: boolean;
+  /** Staff ids of the mentors present. */
+  mentors: readonly string[];
+  notes: string | null;
+}
+
 /** What a session is checked against: its relationship's dates and mentors. */
 export interface SessionTarget {
   id: number;

@@ -1,6 +1,6 @@
 /** Sessions: each mentoring interaction recorded against a relationship. */
 import type { IsoDate } from '../domain/dates.js';
-import type { Kind, Level, Theme } from '../domain/sessions.js';
+import type { Kind, Level, SessionDraft, Theme } from '../domain/sessions.js';
 import type { Db } from './db.js';
 
 export interface SessionRecord {
@@ -18,17 +18,7 @@ export interface SessionRecord {
   notes: string | null;
 }
 
-export interface NewSession {
-  relationshipId: number;
-  date: IsoDate;
-  minutes: number;
-  kind: Kind;
-  level: Level;
-  themes: readonly Theme[];
-  livedExperience: boolean;
-  mentors: readonly string[];
-  notes: string | null;
-}
+export type NewSession = SessionDraft;
 
 interface SessionRow {
   id: number;
