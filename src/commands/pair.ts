@@ -20,7 +20,7 @@ import {
   menteesAlreadyPaired,
   runningMentorLoad,
 } from '../store/relationships.js';
-import { listStaff, loadAllStaff } from '../store/staff.js';
+import { listStaff, managersOf } from '../store/staff.js';
 import type { Cohort } from '../store/cohorts.js';
 import { proposalCsv, proposalJson, renderProposal, type ProposalJson } from '../ui/pairingOutput.js';
 import { resolveCohort } from './resolveCohort.js';
@@ -105,9 +105,8 @@ export async function runPair(options: PairOptions, context: Context): Promise<P
 }
 
 function plan(db: Db, cohort: Cohort, weights: Weights, options: PairOptions, context: Context): { proposal: Proposal; notes: string[] } {
-  const everyone = loadAllStaff(db);
-  const managerOf = new Map([...everyone.values()].map((person) => [person.staffId, person.lineManagerId]));
   const enrolled = listStaff(db, cohort.number).map((record) => ({ record, role: record.role! }));
+  const managerOf = managersOf(db, enrolled.map(({ record }) => record.staffId));
   const participants = selectParticipants(enrolled, managerOf, runningMentorLoad(db, context.today), menteesAlreadyPaired(db, cohort.number, context.today));
   if (participants.mentees.length === 0 && participants.mentors.length === 0 && enrolled.length === 0) {
     throw new UserError(`Nobody is enrolled in cohort ${cohort.number}.`, {

@@ -26,7 +26,7 @@ import {
   menteesAlreadyPaired,
   runningMentorLoad,
 } from '../store/relationships.js';
-import { listStaff, loadAllStaff } from '../store/staff.js';
+import { listStaff, managersOf, staffFinder } from '../store/staff.js';
 import { relationshipJson, renderRelationships, type RelationshipJson } from '../ui/relationshipOutput.js';
 import { describeCohort, resolveCohort } from './resolveCohort.js';
 
@@ -56,11 +56,11 @@ export async function runPairAdd(options: PairAddOptions, context: Context): Pro
         if (start > cohort.end) {
           throw new UserError(`The start date ${formatDate(start)} is after ${describeCohort(cohort)} ends.`, { fix: 'Give a --start within the cohort.' });
         }
-        const everyone = loadAllStaff(db);
-        const managerOf = new Map([...everyone.values()].map((p) => [p.staffId, p.lineManagerId]));
+        const findStaff = staffFinder(db);
+        const managerOf = managersOf(db, [options.mentee, ...mentorIds]);
         const load = runningMentorLoad(db, context.today);
         const find = (staffId: string): StaffRecord => {
-          const record = everyone.get(staffId);
+          const record = findStaff(staffId);
           if (!record) throw new UserError(`There is nobody with staff id ${staffId}.`, { fix: 'Check the id with remedi staff list.' });
           if (!record.active) throw new UserError(`${record.name} (${staffId}) has left the trust.`, { fix: 'Choose someone still on the staff list.' });
           return record;
@@ -120,7 +120,7 @@ export async function runPairAdd(options: PairAddOptions, context: Context): Pro
           context.today,
         );
         const [record] = loadRelationships(db, { ids: [id] });
-        return relationshipJson(record, (staffId) => everyone.get(staffId)?.name ?? staffId, context.today);
+        return relationshipJson(record, (staffId) => findStaff(staffId)?.name ?? staffId, context.today);
       })
       .immediate();
     if (options.json) context.out(`${JSON.stringify(json, null, 2)}\n`);
@@ -193,6 +193,6 @@ export async function runPairList(options: PairListOptions, context: Context): P
 }
 
 function nameLookup(db: Db): (staffId: string) => string {
-  const names = new Map([...loadAllStaff(db).values()].map((p) => [p.staffId, p.name]));
+  const names = new Map(db.prepare('SELECT staff_id, name FROM staff').raw().all() as Array<[string, string]>);
   return (staffId) => names.get(staffId) ?? staffId;
 }

@@ -62,6 +62,21 @@ export function staffFinder(db: Db): (staffId: string) => StaffRecord | undefine
   };
 }
 
+/**
+ * Line managers two levels up from the given people, for the line-chain rule: their own
+ * managers and their managers' managers, without reading the whole staff list.
+ */
+export function managersOf(db: Db, staffIds: Iterable<string>): Map<string, string | null> {
+  const query = db.prepare('SELECT staff_id, line_manager_id FROM staff WHERE staff_id IN (SELECT value FROM json_each(?))').raw();
+  const result = new Map<string, string | null>();
+  const lookUp = (ids: string[]) => {
+    for (const [id, manager] of query.all(JSON.stringify(ids)) as Array<[string, string | null]>) result.set(id, manager);
+  };
+  lookUp([...new Set(staffIds)]);
+  lookUp([...new Set([...result.values()].filter((id): id is string => id !== null && !result.has(id)))]);
+  return result;
+}
+
 /** Staff ids of everyone still active, streamed. */
 export function* activeStaffIds(db: Db): Generator<string> {
   for (const row of db.prepare('SELECT staff_id FROM staff WHERE active = 1').pluck().iterate()) yield row as string;
