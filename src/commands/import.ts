@@ -239,6 +239,6 @@ function renderWarnings(file: string, warnings: readonly RowProblem[], summary: 
     );
   }
   if (warnings.length === 0) return;
-  context.err(warn(`${warnings.length === 1 ? '1 warning' : `${warnings.length} warnings`} (imported all the same):\n`));
+  context.err(warn(`${warnings.length === 1 ? '1 warning' : `${warnings.length} warnings`} (${summary.dryRun ? 'it would import' : 'imported'} all the same):\n`));
   context.err(`${formatProblemList(file, warnings, 'warning').join('\n')}\n`);
 }
