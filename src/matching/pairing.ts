@@ -101,16 +101,6 @@ const EXACT_LIMIT = 2 ** 52;
 export function proposePairings(problem: PairingProblem): Proposal {
   const { mentees, mentors, weights, trios, targeted, rules } = problem;
 
-  const rows: Row[] = [];
-  const rowsOf: number[][] = mentees.map(() => []);
-  mentees.forEach((mentee, index) => {
-    const slots: Array<Slot | null> = trios && mentee.boardMember ? ['bme', 'frontline'] : [null];
-    for (const slot of slots) {
-      rowsOf[index].push(rows.length);
-      rows.push({ mentee: index, slot });
-    }
-  });
-
   // Which pairs are allowed, and their soft scores (numbers only: no strings here).
   const nMentees = mentees.length;
   const nMentors = mentors.length;
@@ -128,6 +118,23 @@ export function proposePairings(problem: PairingProblem): Proposal {
   }
   const rowAllows = (row: Row, r: number): boolean =>
     allowed[row.mentee * nMentors + r] === 1 && fitsSlot(mentors[r], row.slot);
+
+  // Rows: one per mentee, two (bme, frontline) per board member in trio mode. A slot no
+  // mentor could fill gets no row: it would stay empty anyway, and an empty row costs the
+  // solver a search over every column. (Its explanation comes from slotsOf.)
+  const slotsOf: Array<Array<Slot | null>> = mentees.map((mentee) => (trios && mentee.boardMember ? ['bme', 'frontline'] : [null]));
+  const rows: Row[] = [];
+  const rowsOf: number[][] = mentees.map(() => []);
+  mentees.forEach((_, index) => {
+    for (const slot of slotsOf[index]) {
+      const row = { mentee: index, slot };
+      let fillable = false;
+      for (let r = 0; r < nMentors && !fillable; r += 1) fillable = mentors[r].freeCapacity > 0 && rowAllows(row, r);
+      if (!fillable) continue;
+      rowsOf[index].push(rows.length);
+      rows.push(row);
+    }
+  });
 
   // Columns: each mentor's usable capacity units, then the trio private columns.
   const columnMentor: number[] = [];
@@ -207,13 +214,26 @@ export function proposePairings(problem: PairingProblem): Proposal {
       const [a, b] = rowsOf[mentee];
       return mentorOfRow[a] >= 0 && mentorOfRow[a] === mentorOfRow[b];
     });
-    if (reused.length === 0) return explain(problem, rows, rowsOf, mentorOfRow);
-    for (const mentee of reused) gadgets.push({ mentee, mentor: mentorOfRow[rowsOf[mentee][0]] });
+    if (reused.length === 0) return explain(problem, rows, rowsOf, slotsOf, mentorOfRow);
+    // Guard the reused pairs, and every pair likely to be reused next: a trio mentor with
+    // room for two who could fill the trio's other slot too. Each guard only restates
+    // "one mentor, one slot per trio", so the optimum is unchanged; fewer solves are needed.
+    const guarded = new Set(gadgets.map((g) => `${g.mentee}|${g.mentor}`));
+    for (const mentee of trioMentees) {
+      for (const rowIndex of rowsOf[mentee]) {
+        const mentor = mentorOfRow[rowIndex];
+        if (mentor < 0 || columnsOf[mentor].length < 2 || guarded.has(`${mentee}|${mentor}`)) continue;
+        const fitsBoth = rowsOf[mentee].every((other) => rowAllows(rows[other], mentor));
+        if (!fitsBoth && !reused.includes(mentee)) continue;
+        guarded.add(`${mentee}|${mentor}`);
+        gadgets.push({ mentee, mentor });
+      }
+    }
   }
 }
 
 /** Turns the solved assignment into relationships and reasons an administrator can read. */
-function explain(problem: PairingProblem, rows: Row[], rowsOf: number[][], mentorOfRow: Int32Array): Proposal {
+function explain(problem: PairingProblem, rows: Row[], rowsOf: number[][], slotsOf: Array<Array<Slot | null>>, mentorOfRow: Int32Array): Proposal {
   const { mentees, mentors, weights, targeted, trios } = problem;
   const relationships: ProposedRelationship[] = [];
   const unmatched: Unmatched[] = [];
@@ -250,7 +270,7 @@ function explain(problem: PairingProblem, rows: Row[], rowsOf: number[][], mento
 
   mentees.forEach((mentee, i) => {
     const relationship = relationshipOf.get(i);
-    const slots = rowsOf[i].map((rowIndex) => rows[rowIndex].slot);
+    const slots = slotsOf[i];
     if (relationship && relationship.mentors.length === slots.length) return;
     const missing = slots.filter((slot) => !relationship?.mentors.some((m) => m.slot === slot));
     for (const slot of missing) {
