@@ -1,10 +1,9 @@
 /** `remedi cohort create|edit|list`: a cohort's dates and its thresholds. */
 import { UserError, UsageError } from '../errors.js';
-import { dbPathOf, type CommonOptions, type Context } from '../context.js';
+import { type CommonOptions, type Context } from '../context.js';
 import { formatDate } from '../domain/dates.js';
 import { enrolmentCounts, getCohort, listCohorts, saveCohort, type Cohort } from '../store/cohorts.js';
 import { openCommandDb } from './openDb.js';
-import { openDatabase } from '../store/db.js';
 import { renderTable } from '../ui/table.js';
 
 export interface CohortOptions extends CommonOptions {

@@ -1,10 +1,9 @@
 /** `remedi department target | list`: the departments that get targeted reverse mentoring. */
 import { UserError } from '../errors.js';
-import { dbPathOf, type CommonOptions, type Context } from '../context.js';
+import { type CommonOptions, type Context } from '../context.js';
 import { departmentKey } from '../domain/pairingRules.js';
 import { suggest } from '../domain/suggest.js';
 import { openCommandDb } from './openDb.js';
-import { openDatabase } from '../store/db.js';
 import { listDepartments, setTargeted, type DepartmentSummary } from '../store/departments.js';
 import { renderTable } from '../ui/table.js';
 

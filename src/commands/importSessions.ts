@@ -3,7 +3,6 @@
  * like the roster import (every row first, then all written in one transaction).
  */
 import { dbPathOf, type CommonOptions, type Context } from '../context.js';
-import type { RowProblem } from '../domain/rosterRows.js';
 import { planSessionImport, SESSION_FIELDS, type SessionImportPlan } from '../domain/sessionImport.js';
 import type { CsvEncoding } from '../io/csvInput.js';
 import { readSessionFile } from '../io/sessionFile.js';

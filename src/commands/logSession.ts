@@ -3,7 +3,7 @@
  * by flags (scripts) or by questions at a terminal, checked before it is saved.
  */
 import { UserError, UsageError } from '../errors.js';
-import { dbPathOf, type CommonOptions, type Context } from '../context.js';
+import { type CommonOptions, type Context } from '../context.js';
 import { formatDate, parseDate, type IsoDate } from '../domain/dates.js';
 import {
   KIND_LABELS,
@@ -17,7 +17,7 @@ import {
   type SessionTarget,
 } from '../domain/sessions.js';
 import { openCommandDb } from './openDb.js';
-import { openDatabase, type Db } from '../store/db.js';
+import { type Db } from '../store/db.js';
 import { loadRelationships, type RelationshipRecord } from '../store/relationships.js';
 import { hasSession, knownThemes, listSessions, sessionWriter, type NewSession } from '../store/sessions.js';
 import { staffFinder } from '../store/staff.js';

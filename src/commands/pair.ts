@@ -4,13 +4,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { UserError, UsageError } from '../errors.js';
-import { dbPathOf, type CommonOptions, type Context } from '../context.js';
+import { type CommonOptions, type Context } from '../context.js';
 import { formatDate } from '../domain/dates.js';
 import { parseWeights, type Weights } from '../domain/pairingRules.js';
 import { proposePairings, type Proposal } from '../matching/pairing.js';
 import { selectParticipants } from '../matching/participants.js';
 import { openCommandDb } from './openDb.js';
-import { openDatabase, type Db } from '../store/db.js';
+import { type Db } from '../store/db.js';
 import { targetedDepartments } from '../store/departments.js';
 import {
   deleteRelationships,

@@ -1,6 +1,6 @@
 /** `remedi pair add | end | list`: relationships made, ended and seen by hand. */
 import { UserError, UsageError } from '../errors.js';
-import { dbPathOf, type CommonOptions, type Context } from '../context.js';
+import { type CommonOptions, type Context } from '../context.js';
 import { formatDate } from '../domain/dates.js';
 import {
   bestType,
@@ -16,7 +16,7 @@ import type { StaffRecord } from '../domain/staff.js';
 import { toParticipant } from '../matching/participants.js';
 import { enrolmentWriter } from '../store/cohorts.js';
 import { openCommandDb } from './openDb.js';
-import { openDatabase, type Db } from '../store/db.js';
+import { type Db } from '../store/db.js';
 import { targetedDepartments } from '../store/departments.js';
 import {
   endRelationship,

@@ -3,7 +3,7 @@
  * administrator read. Every format is rendered from the same report data.
  */
 import { UsageError } from '../errors.js';
-import { dbPathOf, type CommonOptions, type Context } from '../context.js';
+import { type CommonOptions, type Context } from '../context.js';
 import { buildCohortReport, type CohortReport } from '../domain/cohortReport.js';
 import { chaseList, type ChaseItem } from '../domain/chase.js';
 import { formatDate, type IsoDate } from '../domain/dates.js';
@@ -12,7 +12,7 @@ import { toCsv } from '../io/csvOutput.js';
 import { writeOutputFile } from '../io/outputFile.js';
 import { listCohorts, type Cohort } from '../store/cohorts.js';
 import { openCommandDb } from './openDb.js';
-import { openDatabase, type Db } from '../store/db.js';
+import { type Db } from '../store/db.js';
 import { loadRelationships } from '../store/relationships.js';
 import { listSessions } from '../store/sessions.js';
 import { staffFinder } from '../store/staff.js';

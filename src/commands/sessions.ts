@@ -1,9 +1,8 @@
 /** `remedi sessions list | edit | delete`: the recorded sessions, seen and corrected. */
 import { UserError, UsageError } from '../errors.js';
-import { dbPathOf, type CommonOptions, type Context } from '../context.js';
+import { type CommonOptions, type Context } from '../context.js';
 import { parseKind, parseLevel, parseThemes, type Theme } from '../domain/sessions.js';
 import { openCommandDb } from './openDb.js';
-import { openDatabase } from '../store/db.js';
 import { loadRelationships } from '../store/relationships.js';
 import { listSessions, sessionWriter, type NewSession, type SessionRecord } from '../store/sessions.js';
 import { staffFinder } from '../store/staff.js';

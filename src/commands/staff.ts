@@ -1,13 +1,12 @@
 /** `remedi staff list`: who is on the staff list, and how remedi classified them. */
 import { UserError } from '../errors.js';
-import { dbPathOf, type CommonOptions, type Context } from '../context.js';
+import { type CommonOptions, type Context } from '../context.js';
 import { bandDisplay, type Seniority } from '../domain/bands.js';
 import type { BmeStatus } from '../domain/ethnicity.js';
 import type { StaffFunction } from '../domain/functions.js';
 import { classify, type ProgrammeRole } from '../domain/staff.js';
 import { getCohort } from '../store/cohorts.js';
 import { openCommandDb } from './openDb.js';
-import { openDatabase } from '../store/db.js';
 import { listStaff, loadAllStaff, recordTraining, type ListedStaff } from '../store/staff.js';
 import { formatDate } from '../domain/dates.js';
 import { renderTable } from '../ui/table.js';

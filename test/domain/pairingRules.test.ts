@@ -4,7 +4,6 @@ import {
   bestType,
   brokenRule,
   DEFAULT_WEIGHTS,
-  departmentKey,
   fittingTypes,
   fitsType,
   fitsSlot,
