@@ -13,6 +13,7 @@ import type { ProgrammeRole, StaffRecord } from '../domain/staff.js';
 import type { CsvEncoding } from '../io/csvInput.js';
 import { fieldColumn, streamRosterFile } from '../io/rosterFile.js';
 import { parseMapOption } from '../io/tableFile.js';
+import { announceOpened } from './openDb.js';
 import { enrolmentWriter, getCohort } from '../store/cohorts.js';
 import { openDatabase, type Db } from '../store/db.js';
 import { activeStaffIds, markLeft, staffFinder, staffWriter } from '../store/staff.js';
@@ -71,8 +72,7 @@ export async function runImport(path: string, options: ImportOptions, context: C
     throw error;
   }
   db.close();
-  if (opened.created) context.err(`Created the remedi database ${opened.path} (readable by you only).\n`);
-  if (opened.backup) context.err(`Updated the database for this version of remedi; the database as it was is saved as ${opened.backup}.\n`);
+  announceOpened(opened, context);
 
   const summary = summarise(outcome, dbPath, options);
   if (options.json) context.out(`${JSON.stringify(summary, null, 2)}\n`);

@@ -13,10 +13,8 @@ import { writeOutputFile } from '../io/outputFile.js';
 import { listCohorts, type Cohort } from '../store/cohorts.js';
 import { openCommandDb } from './openDb.js';
 import { type Db } from '../store/db.js';
-import { loadRelationships } from '../store/relationships.js';
-import { listSessions } from '../store/sessions.js';
 import { staffFinder } from '../store/staff.js';
-import { bmeOfParticipants, boardWithRoles, cohortSessionSummary, reportRelationships } from '../store/reportData.js';
+import { bmeOfParticipants, boardWithRoles, cohortSessionSummary, reportRelationships, themedSessions } from '../store/reportData.js';
 import { makeChalk } from '../ui/colour.js';
 import { rateText } from '../ui/reportParts.js';
 import { renderReportHtml } from '../ui/reportHtml.js';
@@ -193,11 +191,7 @@ export async function runReportThemes(options: ThemesOptions, context: Context):
     const all = listCohorts(db);
     const wanted = options.cohort ?? all.map((c) => c.number);
     for (const number of wanted) resolveCohort(db, number, context);
-    const relationships = new Map(loadRelationships(db).map((r) => [r.id, r.cohort]));
-    const sessions = listSessions(db)
-      .filter((s) => wanted.includes(relationships.get(s.relationshipId)!))
-      .map((s) => ({ cohort: relationships.get(s.relationshipId)!, relationshipId: s.relationshipId, themes: s.themes }));
-    const analysis = analyseThemes(sessions, wanted);
+    const analysis = analyseThemes(themedSessions(db, wanted), wanted);
     if (format === 'json') {
       context.out(`${JSON.stringify(analysis, null, 2)}\n`);
     } else if (format === 'csv') {

@@ -121,3 +121,26 @@ export function boardWithRoles(db: Db, cohort: number): Array<{ staffId: string;
     .all(cohort) as Array<[string, string, 'mentor' | 'mentee' | 'either' | null]>;
   return rows.map(([staffId, name, role]) => ({ staffId, name, role }));
 }
+
+/** The themes of every session in these cohorts, one entry per session that has any. */
+export function themedSessions(db: Db, cohorts: readonly number[]): Array<{ cohort: number; relationshipId: number; themes: string[] }> {
+  const rows = db
+    .prepare(
+      `SELECT st.session_id, r.cohort, s.relationship_id, t.label
+       FROM session_themes st JOIN sessions s ON s.id = st.session_id JOIN themes t ON t.id = st.theme_id
+       JOIN relationships r ON r.id = s.relationship_id
+       WHERE r.cohort IN (SELECT value FROM json_each(?)) ORDER BY st.session_id, st.rowid`,
+    )
+    .raw()
+    .iterate(JSON.stringify(cohorts)) as Iterable<[number, number, number, string]>;
+  const sessions: Array<{ cohort: number; relationshipId: number; themes: string[] }> = [];
+  let current = -1;
+  for (const [sessionId, cohort, relationshipId, label] of rows) {
+    if (sessionId !== current) {
+      current = sessionId;
+      sessions.push({ cohort, relationshipId, themes: [] });
+    }
+    sessions[sessions.length - 1].themes.push(label);
+  }
+  return sessions;
+}
