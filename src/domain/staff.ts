@@ -36,6 +36,11 @@ export interface StaffRecord extends StaffFacts {
   staffId: string;
   /** False once a full staff list was imported without them (`--missing-left`). */
   active: boolean;
+  /**
+   * Facts set by hand (`remedi staff edit`): a later import keeps them unless its cell
+   * for that fact is non-blank (docs/programme-year.md, "Set by hand").
+   */
+  handSet?: Array<keyof StaffFacts>;
 }
 
 export const FACT_KEYS: ReadonlyArray<keyof StaffFacts> = [

@@ -7,6 +7,7 @@ import { chmodSync, closeSync, existsSync, openSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../errors.js';
+import { foldText } from '../domain/people.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 
 export type Db = Database.Database;
@@ -64,6 +65,7 @@ export async function openDatabase(path: string, options: OpenOptions): Promise<
     refuseNewer(db, path);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
+    registerFunctions(db);
     const version = schemaVersion(db);
     if (version > 0 && version < SCHEMA_VERSION) {
       backup = freeBackupPath(`${path}.before-update-from-schema-${version}`);
@@ -75,6 +77,11 @@ export async function openDatabase(path: string, options: OpenOptions): Promise<
     throw asOpenError(error, path);
   }
   return { db, path, created, backup };
+}
+
+/** SQL functions remedi's schema relies on (a migration folds the names already stored). */
+function registerFunctions(db: Db): void {
+  db.function('remedi_fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? foldText(text) : null));
 }
 
 /** Makes an empty file readable by its owner only, before SQLite writes anything to it. */

@@ -117,6 +117,33 @@ export const MIGRATIONS: readonly string[] = [
   DROP INDEX sessions_by_relationship;
   CREATE INDEX sessions_for_reports ON sessions (relationship_id, date, kind, level, lived_experience, minutes);
   `,
+  // 5: the programme year (docs/programme-year.md). People are found by folded name and
+  // by email; values set by hand survive imports; withdrawals keep their date and reason;
+  // erased people are remembered only as keyed hashes; import warnings already shown.
+  `
+  ALTER TABLE staff ADD COLUMN name_key TEXT;
+  ALTER TABLE staff ADD COLUMN hand_set TEXT;
+  UPDATE staff SET name_key = remedi_fold(name) WHERE staff_id NOT LIKE 'forgotten-%';
+  CREATE INDEX staff_by_name_key ON staff (name_key);
+  CREATE INDEX staff_by_email ON staff (lower(email));
+
+  ALTER TABLE enrolments ADD COLUMN withdrawn_on TEXT;
+  ALTER TABLE enrolments ADD COLUMN withdraw_reason TEXT;
+
+  CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  ) STRICT;
+
+  CREATE TABLE forgotten (
+    hash         TEXT PRIMARY KEY,
+    forgotten_on TEXT NOT NULL
+  ) STRICT;
+
+  CREATE TABLE import_warnings_seen (
+    fingerprint TEXT PRIMARY KEY
+  ) STRICT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -42,7 +42,7 @@ export function forgetPerson(db: Db, staffId: string, today: IsoDate): ForgetRes
     `UPDATE staff SET staff_id = @anonymousId, name = @name, email = NULL, department = NULL, job_title = NULL,
        staff_group = NULL, band = NULL, ethnicity = NULL, bme_override = NULL, functions = NULL, board_member = 0,
        line_manager_id = NULL, race_trained = 0, race_trained_on = NULL, capacity = 0, active = 0,
-       left_on = coalesce(left_on, @today), updated_on = @today
+       left_on = coalesce(left_on, @today), updated_on = @today, name_key = NULL, hand_set = NULL
      WHERE staff_id = @staffId`,
   ).run({ anonymousId, name: FORGOTTEN_NAME, today, staffId });
   db.prepare('UPDATE staff SET line_manager_id = NULL WHERE line_manager_id = ?').run(staffId);

@@ -165,3 +165,46 @@ export function deleteRelationships(db: Db, ids: readonly number[]): void {
   const remove = db.prepare('DELETE FROM relationships WHERE id = ?');
   for (const id of ids) remove.run(id);
 }
+
+export interface RelationshipWithLeavers {
+  id: number;
+  cohort: number;
+  menteeId: string;
+  mentorIds: string[];
+  /** The people in it who have left (staff ids). */
+  left: string[];
+  /** Its mentee, or every mentor, has left: it needs ending and a replacement, not chasing. */
+  needsReplacement: boolean;
+}
+
+/**
+ * Relationships still holding their people on `today` in which someone has left the trust
+ * (docs/programme-year.md, "Leavers"), optionally of one cohort, by id.
+ */
+export function relationshipsWithLeavers(db: Db, today: IsoDate, cohort?: number): RelationshipWithLeavers[] {
+  const rows = db
+    .prepare(
+      `SELECT r.id, r.cohort, r.mentee_id, m.mentor_id, ms.active AS mentee_active, mm.active AS mentor_active
+       FROM relationships r JOIN cohorts c ON c.number = r.cohort
+       JOIN relationship_mentors m ON m.relationship_id = r.id
+       JOIN staff ms ON ms.staff_id = r.mentee_id JOIN staff mm ON mm.staff_id = m.mentor_id
+       WHERE ${RUNNING} AND (@cohort IS NULL OR r.cohort = @cohort)
+         AND r.id IN (
+           SELECT r2.id FROM relationships r2 JOIN staff s2 ON s2.staff_id = r2.mentee_id WHERE s2.active = 0
+           UNION SELECT m2.relationship_id FROM relationship_mentors m2 JOIN staff s3 ON s3.staff_id = m2.mentor_id WHERE s3.active = 0)
+       ORDER BY r.id, m.mentor_id`,
+    )
+    .all({ today, cohort: cohort ?? null }) as Array<{ id: number; cohort: number; mentee_id: string; mentor_id: string; mentee_active: number; mentor_active: number }>;
+  const byId = new Map<number, RelationshipWithLeavers & { activeMentors: number }>();
+  for (const row of rows) {
+    let entry = byId.get(row.id);
+    if (!entry) {
+      entry = { id: row.id, cohort: row.cohort, menteeId: row.mentee_id, mentorIds: [], left: row.mentee_active === 0 ? [row.mentee_id] : [], needsReplacement: false, activeMentors: 0 };
+      byId.set(row.id, entry);
+    }
+    entry.mentorIds.push(row.mentor_id);
+    if (row.mentor_active === 0) entry.left.push(row.mentor_id);
+    else entry.activeMentors += 1;
+  }
+  return [...byId.values()].map(({ activeMentors, ...entry }) => ({ ...entry, needsReplacement: entry.left.includes(entry.menteeId) || activeMentors === 0 }));
+}

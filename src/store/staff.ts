@@ -1,10 +1,11 @@
 /** The staff table: people as the rosters describe them, leavers kept with their history. */
 import type { StaffFunction } from '../domain/functions.js';
-import type { ProgrammeRole, StaffRecord } from '../domain/staff.js';
+import type { ProgrammeRole, StaffFacts, StaffRecord } from '../domain/staff.js';
+import { foldText } from '../domain/people.js';
 import type { IsoDate } from '../domain/dates.js';
 import type { Db } from './db.js';
 
-interface StaffRow {
+export interface StaffRow {
   staff_id: string;
   name: string;
   email: string | null;
@@ -21,11 +22,12 @@ interface StaffRow {
   race_trained_on: string | null;
   capacity: number;
   active: number;
+  hand_set: string | null;
 }
 
 const flag = (value: boolean): number => (value ? 1 : 0);
 
-function fromRow(row: StaffRow): StaffRecord {
+export function staffFromRow(row: StaffRow): StaffRecord {
   return {
     staffId: row.staff_id,
     name: row.name,
@@ -43,6 +45,7 @@ function fromRow(row: StaffRow): StaffRecord {
     raceTrainedOn: row.race_trained_on,
     capacity: row.capacity,
     active: row.active === 1,
+    handSet: row.hand_set === null ? [] : (JSON.parse(row.hand_set) as Array<keyof StaffFacts>),
   };
 }
 
@@ -50,7 +53,7 @@ function fromRow(row: StaffRow): StaffRecord {
 /** Everyone we know, keyed by staff id (leavers too). */
 export function loadAllStaff(db: Db): Map<string, StaffRecord> {
   const rows = db.prepare('SELECT * FROM staff').all() as StaffRow[];
-  return new Map(rows.map((row) => [row.staff_id, fromRow(row)]));
+  return new Map(rows.map((row) => [row.staff_id, staffFromRow(row)]));
 }
 
 /** Looks people up one at a time (a million-row import cannot hold everyone in memory). */
@@ -58,7 +61,7 @@ export function staffFinder(db: Db): (staffId: string) => StaffRecord | undefine
   const find = db.prepare('SELECT * FROM staff WHERE staff_id = ?');
   return (staffId) => {
     const row = find.get(staffId) as StaffRow | undefined;
-    return row ? fromRow(row) : undefined;
+    return row ? staffFromRow(row) : undefined;
   };
 }
 
@@ -113,6 +116,8 @@ function factValues(person: StaffRecord): Array<string | number | null> {
     person.raceTrainedOn,
     person.capacity,
     flag(person.active),
+    foldText(person.name),
+    person.handSet === undefined || person.handSet.length === 0 ? null : JSON.stringify(person.handSet),
   ];
 }
 
@@ -120,12 +125,12 @@ function factValues(person: StaffRecord): Array<string | number | null> {
 export function staffWriter(db: Db, today: IsoDate): StaffWriter {
   const insert = db.prepare(`
     INSERT INTO staff (name, email, department, job_title, staff_group, band, ethnicity, bme_override, functions,
-      board_member, line_manager_id, race_trained, race_trained_on, capacity, active, staff_id, added_on, updated_on)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      board_member, line_manager_id, race_trained, race_trained_on, capacity, active, name_key, hand_set, staff_id, added_on, updated_on)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const update = db.prepare(`
     UPDATE staff SET name = ?, email = ?, department = ?, job_title = ?, staff_group = ?, band = ?, ethnicity = ?,
       bme_override = ?, functions = ?, board_member = ?, line_manager_id = ?, race_trained = ?, race_trained_on = ?,
-      capacity = ?, active = ?, left_on = CASE WHEN ? = 1 THEN NULL ELSE coalesce(left_on, ?) END, updated_on = ?
+      capacity = ?, active = ?, name_key = ?, hand_set = ?, left_on = CASE WHEN ? = 1 THEN NULL ELSE coalesce(left_on, ?) END, updated_on = ?
     WHERE staff_id = ?`);
   return {
     insert: (person) => insert.run(...factValues(person), person.staffId, today, today),
@@ -142,7 +147,7 @@ export interface ListedStaff extends StaffRecord {
 export function listStaff(db: Db, cohort?: number): ListedStaff[] {
   if (cohort === undefined) {
     const rows = db.prepare('SELECT * FROM staff ORDER BY staff_id').all() as StaffRow[];
-    return rows.map(fromRow);
+    return rows.map(staffFromRow);
   }
   const rows = db
     .prepare(
@@ -150,7 +155,7 @@ export function listStaff(db: Db, cohort?: number): ListedStaff[] {
        WHERE enrolments.cohort = ? ORDER BY staff_id`,
     )
     .all(cohort) as Array<StaffRow & { role: ProgrammeRole }>;
-  return rows.map((row) => ({ ...fromRow(row), role: row.role }));
+  return rows.map((row) => ({ ...staffFromRow(row), role: row.role }));
 }
 
 export function countStaff(db: Db): number {

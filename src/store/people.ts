@@ -1,0 +1,62 @@
+/**
+ * Finding people by what administrators type: a staff id, an email (any case), or a
+ * name folded as domain/people.ts folds it. Indexed lookups, so a national staff list
+ * answers at once.
+ */
+import { foldText, looksLikeEmail, searchWords } from '../domain/people.js';
+import type { StaffRecord } from '../domain/staff.js';
+import type { Db } from './db.js';
+import { staffFromRow, type StaffRow } from './staff.js';
+
+export interface PersonLookup {
+  byId: StaffRecord[];
+  byEmail: StaffRecord[];
+  byName: StaffRecord[];
+}
+
+/** Erased people (anonymous ids) are never found by a name, email or id. */
+const NOT_FORGOTTEN = "staff_id NOT LIKE 'forgotten-%'";
+
+export function lookUpPerson(db: Db, query: string): PersonLookup {
+  const text = query.trim();
+  const rows = (sql: string, value: string) => (db.prepare(`SELECT * FROM staff WHERE ${sql} AND ${NOT_FORGOTTEN} ORDER BY staff_id LIMIT 20`).all(value) as StaffRow[]).map(staffFromRow);
+  return {
+    byId: rows('staff_id = ?', text),
+    byEmail: looksLikeEmail(text) ? rows('lower(email) = lower(?)', text) : [],
+    byName: rows('name_key = ?', foldText(text)),
+  };
+}
+
+/** Near misses for "Did you mean": people whose name holds one of the query's words. */
+export function nearMisses(db: Db, query: string, limit = 5): StaffRecord[] {
+  const words = searchWords(query.replace(/@.*$/, ''));
+  if (words.length === 0) return [];
+  const found = new Map<string, StaffRecord>();
+  const statement = db.prepare(`SELECT * FROM staff WHERE (name_key LIKE ? ESCAPE '\\' OR lower(email) LIKE ? ESCAPE '\\') AND ${NOT_FORGOTTEN} ORDER BY active DESC, staff_id LIMIT ?`);
+  for (const word of words) {
+    const pattern = `%${escapeLike(word)}%`;
+    for (const row of statement.all(pattern, pattern, limit) as StaffRow[]) {
+      if (found.size >= limit) break;
+      found.set(row.staff_id, staffFromRow(row));
+    }
+  }
+  return [...found.values()];
+}
+
+/**
+ * `remedi staff find`: everyone whose name, email or staff id contains the text (names
+ * and emails folded: no accents, any case). Active people first, then by staff id.
+ */
+export function searchStaff(db: Db, text: string, limit: number): { people: StaffRecord[]; more: boolean } {
+  const folded = foldText(text);
+  const pattern = `%${escapeLike(folded)}%`;
+  const rows = db
+    .prepare(
+      `SELECT * FROM staff WHERE (name_key LIKE @pattern ESCAPE '\\' OR lower(email) LIKE @pattern ESCAPE '\\' OR staff_id LIKE @raw ESCAPE '\\')
+       AND ${NOT_FORGOTTEN} ORDER BY active DESC, staff_id LIMIT @limit`,
+    )
+    .all({ pattern, raw: `%${escapeLike(text.trim())}%`, limit: limit + 1 }) as StaffRow[];
+  return { people: rows.slice(0, limit).map(staffFromRow), more: rows.length > limit };
+}
+
+const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
