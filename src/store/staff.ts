@@ -45,7 +45,7 @@ export function staffFromRow(row: StaffRow): StaffRecord {
     raceTrainedOn: row.race_trained_on,
     capacity: row.capacity,
     active: row.active === 1,
-    handSet: row.hand_set === null ? [] : (JSON.parse(row.hand_set) as Array<keyof StaffFacts>),
+    ...(row.hand_set === null ? {} : { handSet: JSON.parse(row.hand_set) as Array<keyof StaffFacts> }),
   };
 }
 
