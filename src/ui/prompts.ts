@@ -113,10 +113,15 @@ export async function askLivedExperience(current = false): Promise<boolean> {
   return confirm({ message: 'Did it explore lived experience?', default: current }, context());
 }
 
-/** Asked again, the notes given come ready to edit (or to clear). */
+/**
+ * Asked again, the notes given come ready to edit. An emptied line would give them back
+ * (the prompt answers an empty line with what it offered), so a lone "-" clears them.
+ */
 export async function askNotes(current?: string): Promise<string> {
   const { input } = await prompts();
-  return input({ message: 'Notes (optional)', default: current, prefill: current ? 'editable' : undefined }, context());
+  if (!current) return input({ message: 'Notes (optional)' }, context());
+  const notes = await input({ message: 'Notes (edit them, or type - alone for none)', default: current, prefill: 'editable' }, context());
+  return notes.trim() === '-' ? '' : notes;
 }
 
 export type SaveChoice = 'save' | 'change' | 'cancel';
@@ -130,7 +135,7 @@ export async function confirmSave(): Promise<SaveChoice> {
       choices: [
         { name: 'Save it', value: 'save' },
         { name: 'Change an answer', value: 'change' },
-        { name: 'Cancel (save nothing)', value: 'cancel' },
+        { name: 'Cancel', value: 'cancel' },
       ],
     },
     context(),

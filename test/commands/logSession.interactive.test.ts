@@ -307,6 +307,13 @@ describe('log-session at a terminal', () => {
     expect(asked.find((a) => a.prompt === 'date')!.offered).toBe('2026-09-30');
   });
 
+  it('before any relationship has started there is nothing to choose, and it says when the first starts', async () => {
+    const db = setUp();
+    await expect(runLogSession({}, terminalContext(db, '2026-01-03').context)).rejects.toThrow('No relationship has started yet, so there is no session to record: the first starts on 5 Jan 2026.');
+    await expect(runLogSession({ pair: 1 }, terminalContext(db, '2026-01-03').context)).rejects.toThrow('Relationship #1 starts on 5 Jan 2026: there is no session to record for it yet.');
+    expect(asked).toEqual([]);
+  });
+
   it('never prompts with --json, even at a terminal: missing flags are a usage error', async () => {
     const db = setUp();
     await expect(runLogSession({ json: true, pair: 1 }, terminalContext(db).context)).rejects.toThrow(/Missing --date, --minutes, --kind, --level/);
