@@ -222,7 +222,11 @@ The proposal covers as many board members as possible, then pairs as many mentee
       .option('--kind <kind>', 'one-to-one, observation, semi-structured-interview, reflective-discussion, shadowing, networking, critical-friend or other')
       .option('--level <level>', 'individual, team, department, organisation or system')
       .option('--theme <text>', 'a theme that came up (repeat for more)', collect)
-      .option('--mentor <staffId>', `a mentor who was there (repeat; default: ${required ? 'every mentor of the relationship' : 'unchanged'})`, collect)
+      .option(
+        required ? '--mentor <person>' : '--mentor <staffId>',
+        required ? 'a mentor who was there: staff id, email or name (repeat; default: every mentor of the relationship)' : 'a mentor who was there (repeat; default: unchanged)',
+        collect,
+      )
       .option('--lived-experience', 'it explored lived experience')
       .option('--no-lived-experience', 'it did not explore lived experience')
       .option('--notes <text>', 'free notes')

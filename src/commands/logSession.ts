@@ -4,7 +4,7 @@
  */
 import { UserError, UsageError } from '../errors.js';
 import { type CommonOptions, type Context } from '../context.js';
-import { formatDate, parseDate, type IsoDate } from '../domain/dates.js';
+import { formatDate, type IsoDate } from '../domain/dates.js';
 import {
   KIND_LABELS,
   parseKind,
@@ -17,9 +17,10 @@ import {
   type SessionTarget,
 } from '../domain/sessions.js';
 import { openCommandDb } from './openDb.js';
+import { resolvePeople } from './resolvePerson.js';
 import { type Db } from '../store/db.js';
 import { loadRelationships, type RelationshipRecord } from '../store/relationships.js';
-import { hasSession, knownThemes, listSessions, sessionWriter, type NewSession } from '../store/sessions.js';
+import { hasSession, listSessions, sessionWriter, type NewSession } from '../store/sessions.js';
 import { staffFinder } from '../store/staff.js';
 import { sessionJson, type SessionJson } from '../ui/sessionOutput.js';
 
@@ -70,8 +71,8 @@ export async function runLogSession(options: SessionFlags, context: Context): Pr
       fix: 'Without a terminal, give --pair, --date, --minutes, --kind and --level (see remedi log-session --help).',
     });
   }
-  let kind = flagChoice(options.kind, parseKind, '--kind');
-  let level = flagChoice(options.level, parseLevel, '--level');
+  const kind = flagChoice(options.kind, parseKind, '--kind');
+  const level = flagChoice(options.level, parseLevel, '--level');
 
   const { db } = await openCommandDb(options, context, { create: false });
   try {
@@ -85,70 +86,31 @@ export async function runLogSession(options: SessionFlags, context: Context): Pr
       return found;
     };
     let relationship = options.pair === undefined ? undefined : find(options.pair);
-    let date = options.date;
-    let minutes = options.minutes;
-    let themes = options.theme;
-    let mentors = options.mentor;
-    let livedExperience = options.livedExperience;
-    let notes = options.notes;
-
-    if (missing.length > 0) {
-      const ask = await import('../ui/prompts.js');
-      if (relationships.length === 0) throw new UserError('There are no relationships to record a session for.', { fix: 'Save some with remedi pair --save or remedi pair add.' });
-      relationship ??= find(
-        await ask.askRelationship(
-          relationships.map((r) => ({
-            id: r.id,
-            label: `#${r.id} ${nameOf(r.menteeId)} with ${r.mentors.map((m) => nameOf(m.staffId)).join(' + ')} (cohort ${r.cohort})`,
-          })),
-        ),
-      );
-      const target = targetOf(relationship);
-      if (date === undefined) {
-        const answer = parseDate(
-          await ask.askDate(context.today, (raw) => {
-          const parsed = parseDate(raw);
-          if (!parsed.ok) return `Not a date (${parsed.problem}); use YYYY-MM-DD or DD/MM/YYYY.`;
-          const problems = sessionProblems({ date: parsed.date, minutes: 1, mentors: [], themes: [] }, target, context.today);
-          return problems.length > 0 ? problems[0].message : null;
-          }),
-        );
-        if (answer.ok) date = answer.date;
-      }
-      minutes ??= await ask.askMinutes();
-      kind ??= await ask.askKind();
-      level ??= await ask.askLevel();
-      themes ??= await ask.askThemes(knownThemes(db));
-      if (mentors === undefined && relationship.mentors.length > 1) {
-        mentors = await ask.askMentors(relationship.mentors.map((m) => ({ staffId: m.staffId, name: nameOf(m.staffId) })));
-      }
-      livedExperience ??= await ask.askLivedExperience();
-      notes ??= await ask.askNotes();
-    }
-
-    const session: NewSession = {
-      relationshipId: relationship!.id,
-      date: date!,
-      minutes: minutes!,
-      kind: kind!,
-      level: level!,
-      themes: parseThemes(themes ?? []),
-      livedExperience: livedExperience ?? false,
-      mentors: mentors && mentors.length > 0 ? [...new Set(mentors)] : relationship!.mentors.map((m) => m.staffId),
-      notes: notes?.trim() ? notes.trim() : null,
+    const answers: Answers = {
+      date: options.date,
+      minutes: options.minutes,
+      kind,
+      level,
+      themes: options.theme,
+      // Any way of naming a person (docs/programme-year.md, "Naming people"); whether they
+      // are a mentor of this relationship is checked with the rest of the session.
+      mentors: options.mentor && resolvePeople(db, options.mentor, { what: 'Not saved' }).map((person) => person.staffId),
+      livedExperience: options.livedExperience,
+      notes: options.notes,
     };
-    checkSession(db, session, relationship!, context.today, options.force === true);
+    let mayDuplicate = options.force === true;
 
     if (missing.length > 0) {
-      const ask = await import('../ui/prompts.js');
-      if (!(await ask.confirmSave(describeSession(session, relationship!, nameOf)))) {
-        throw new UserError('Not saved: you chose not to save the session.');
-      }
+      const { askForSession } = await import('./logSessionQuestions.js');
+      ({ relationship, mayDuplicate } = await askForSession({ db, relationships, relationship, answers, force: mayDuplicate, context, findStaff }));
     }
+
+    const session = sessionOf(answers, relationship!);
+    checkSession(db, session, relationship!, context.today, mayDuplicate);
     const saved = db
       .transaction(() => {
         // Checked again under the write lock: another administrator may have just saved it.
-        checkSession(db, session, relationship!, context.today, options.force === true);
+        checkSession(db, session, relationship!, context.today, mayDuplicate);
         return sessionWriter(db, context.today).insert(session);
       })
       .immediate();
@@ -159,6 +121,32 @@ export async function runLogSession(options: SessionFlags, context: Context): Pr
   } finally {
     db.close();
   }
+}
+
+/** What the flags said, then what was asked; a session once every required one is known. */
+export interface Answers {
+  date?: IsoDate;
+  minutes?: number;
+  kind?: Kind;
+  level?: Level;
+  themes?: string[];
+  mentors?: string[];
+  livedExperience?: boolean;
+  notes?: string;
+}
+
+export function sessionOf(answers: Answers, relationship: RelationshipRecord): NewSession {
+  return {
+    relationshipId: relationship.id,
+    date: answers.date!,
+    minutes: answers.minutes!,
+    kind: answers.kind!,
+    level: answers.level!,
+    themes: parseThemes(answers.themes ?? []),
+    livedExperience: answers.livedExperience ?? false,
+    mentors: answers.mentors && answers.mentors.length > 0 ? [...new Set(answers.mentors)] : relationship.mentors.map((m) => m.staffId),
+    notes: answers.notes?.trim() ? answers.notes.trim() : null,
+  };
 }
 
 /** Refuses a session that breaks a rule (a duplicate only without --force). */

@@ -126,6 +126,36 @@ describe('remedi log-session by flags', () => {
   });
 });
 
+describe('remedi log-session --mentor names a person any way', () => {
+  it('takes a name (any case, no accents needed), an email or a staff id', () => {
+    const { db, pairs } = setUp();
+    // Siobhán Kelly's trio: Mei Chen and Nia Campbell.
+    const trio = pairs.find((p) => p.mentee.name === 'Siobhán Kelly')!;
+    const base = ['log-session', '--pair', String(trio.id), '--minutes', '45', '--kind', 'one-to-one', '--level', 'team', '--json', '--db', db];
+    const byName = run([...base, '--date', '2026-03-02', '--mentor', 'mei chen']);
+    expect(byName.code, byName.stderr).toBe(0);
+    const byEmail = run([...base, '--date', '2026-03-03', '--mentor', 'Nia.Campbell@NHS.net']);
+    expect(byEmail.code, byEmail.stderr).toBe(0);
+    const both = run([...base, '--date', '2026-03-04', '--mentor', '10000026', '--mentor', 'Nia Campbell']);
+    expect(both.code, both.stderr).toBe(0);
+    expect(sessions(db, '--pair', String(trio.id)).map((s) => s.mentors)).toEqual([['10000026'], ['10000055'], ['10000026', '10000055']]);
+  });
+
+  it.each([
+    [['--mentor', 'Mei Chan'], /Not saved: there is nobody called "Mei Chan" \(by staff id, email or name\)\. Did you mean 10000026 Mei Chen \(Pharmacy\)/],
+    // A real person, but not a mentor of this relationship.
+    [['--mentor', 'Tendai Moyo'], /10000034 is not a mentor in relationship #\d+/],
+  ])('refuses %j: exit 1, the reason, nothing written', (extra, message) => {
+    const { dir, db, pairs } = setUp();
+    const trio = pairs.find((p) => p.mentee.name === 'Siobhán Kelly')!;
+    const before = snapshotFolder(dir);
+    const result = run(['log-session', '--pair', String(trio.id), '--date', '2026-03-02', '--minutes', '45', '--kind', 'one-to-one', '--level', 'team', ...extra, '--db', db]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(message);
+    expect(snapshotFolder(dir)).toEqual(before);
+  });
+});
+
 describe('remedi import-sessions', () => {
   it('imports the fixture log all or nothing, and --skip-duplicates lets a cumulative export be imported again', () => {
     const { dir, db } = setUp();

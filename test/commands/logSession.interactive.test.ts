@@ -1,65 +1,91 @@
 /**
  * The interactive path of log-session, end to end through saving, with the prompts
- * module replaced (it is the only place that talks to a terminal).
+ * module replaced (it is the only place that talks to a terminal). The relationship
+ * search keeps the real matching (matchingChoices), so what it finds is what a user finds.
  */
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Context } from '../../src/context.js';
 import { runLogSession } from '../../src/commands/logSession.js';
 import { makeChalk } from '../../src/ui/colour.js';
+import type { RelationshipChoice } from '../../src/ui/prompts.js';
 import { FIXTURES, remedi, tempDir } from '../helpers/cli.js';
 
-const asked: string[] = [];
-const answers = {
+/** What each prompt answers when the test has not queued anything else. */
+const DEFAULTS = {
   relationship: 'Helen Marsh',
   date: '2026-03-10',
-  minutes: 50,
   kind: 'reflective-discussion',
+  recordAnyway: false,
+  minutes: 50,
   level: 'organisation',
-  themes: ['board visibility', 'Speaking  up'],
+  themes: ['board visibility', 'Speaking  up'] as string[],
   mentors: null as string[] | null,
   lived: true,
   notes: 'Talked about the last board paper',
-  save: true,
+  save: 'save',
+  change: 'minutes',
 };
+type PromptName = keyof typeof DEFAULTS;
 
-vi.mock('../../src/ui/prompts.js', () => ({
-  askRelationship: vi.fn(async (choices: Array<{ id: number; label: string }>) => {
-    asked.push('relationship');
-    const found = choices.find((c) => c.label.includes(answers.relationship));
-    if (!found) throw new Error(`no relationship labelled ${answers.relationship}`);
-    return found.id;
-  }),
-  askDate: vi.fn(async (today: string, check: (raw: string) => string | null) => {
-    asked.push('date');
-    // The date prompt refuses a day in the future before accepting the answer.
-    expect(check('2026-12-25')).toMatch(/in the future/);
-    expect(check('31/02/2026')).toMatch(/Not a date/);
-    expect(check(answers.date)).toBeNull();
-    expect(today).toBe('2026-07-29');
-    return answers.date;
-  }),
-  askMinutes: vi.fn(async () => (asked.push('minutes'), answers.minutes)),
-  askKind: vi.fn(async () => (asked.push('kind'), answers.kind)),
-  askLevel: vi.fn(async () => (asked.push('level'), answers.level)),
-  askThemes: vi.fn(async (known: string[]) => {
-    asked.push(`themes(${known.length} known)`);
-    return answers.themes;
-  }),
-  askMentors: vi.fn(async (mentors: Array<{ staffId: string }>) => {
-    asked.push('mentors');
-    return answers.mentors ?? [mentors[0].staffId];
-  }),
-  askLivedExperience: vi.fn(async () => (asked.push('lived'), answers.lived)),
-  askNotes: vi.fn(async () => (asked.push('notes'), answers.notes)),
-  confirmSave: vi.fn(async (summary: string) => {
-    asked.push(`confirm: ${summary}`);
-    return answers.save;
-  }),
-  confirmDelete: vi.fn(async () => false),
+const { asked, queued, seen } = vi.hoisted(() => ({
+  /** Each prompt as it was asked, in order, with what it offered. */
+  asked: [] as Array<{ prompt: string; offered?: unknown }>,
+  /** Answers for the next times a prompt is asked, first one first. */
+  queued: {} as Record<string, unknown[]>,
+  seen: { choices: [] as RelationshipChoice[], dateCheck: null as ((raw: string) => string | null) | null },
 }));
 
-function terminalContext(db: string): { context: Context; out: string[]; err: string[] } {
+function answer<K extends PromptName>(name: K): (typeof DEFAULTS)[K] {
+  const queue = queued[name];
+  return (queue && queue.length > 0 ? queue.shift() : DEFAULTS[name]) as (typeof DEFAULTS)[K];
+}
+const names = () => asked.map((a) => a.prompt);
+
+vi.mock('../../src/ui/prompts.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/ui/prompts.js')>();
+  return {
+    matchingChoices: actual.matchingChoices,
+    askRelationship: vi.fn(async (choices: RelationshipChoice[]) => {
+      asked.push({ prompt: 'relationship' });
+      seen.choices = choices;
+      const term = answer('relationship');
+      const found = actual.matchingChoices(choices, term)[0];
+      if (!found) throw new Error(`nothing matches ${term}`);
+      return found.id;
+    }),
+    askDate: vi.fn(async (offered: string, check: (raw: string) => string | null) => {
+      asked.push({ prompt: 'date', offered });
+      seen.dateCheck = check;
+      const date = answer('date');
+      expect(check(date)).toBeNull();
+      return date;
+    }),
+    askKind: vi.fn(async (current?: string) => (asked.push({ prompt: 'kind', offered: current }), answer('kind'))),
+    askRecordAnyway: vi.fn(async (already: string) => (asked.push({ prompt: 'recordAnyway', offered: already }), answer('recordAnyway'))),
+    askMinutes: vi.fn(async (current?: number) => (asked.push({ prompt: 'minutes', offered: current }), answer('minutes'))),
+    askLevel: vi.fn(async (current?: string) => (asked.push({ prompt: 'level', offered: current }), answer('level'))),
+    askThemes: vi.fn(async (known: string[], current?: string[]) => {
+      asked.push({ prompt: `themes(${known.length} known)`, offered: current });
+      return answer('themes');
+    }),
+    askMentors: vi.fn(async (mentors: Array<{ staffId: string }>) => {
+      asked.push({ prompt: 'mentors' });
+      return answer('mentors') ?? [mentors[0].staffId];
+    }),
+    askLivedExperience: vi.fn(async () => (asked.push({ prompt: 'lived' }), answer('lived'))),
+    askNotes: vi.fn(async () => (asked.push({ prompt: 'notes' }), answer('notes'))),
+    confirmSave: vi.fn(async () => (asked.push({ prompt: 'confirm' }), answer('save'))),
+    askAnswerToChange: vi.fn(async (answers: Array<{ value: string; name: string }>) => {
+      asked.push({ prompt: 'change', offered: answers.map((a) => a.name) });
+      return answer('change');
+    }),
+    confirmDelete: vi.fn(async () => false),
+    confirmForget: vi.fn(async () => false),
+  };
+});
+
+function terminalContext(db: string, today = '2026-07-29'): { context: Context; out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
   const chalk = makeChalk({ isTTY: false });
@@ -72,33 +98,46 @@ function terminalContext(db: string): { context: Context; out: string[]; err: st
       colour: { out: chalk, err: chalk },
       env: { REMEDI_DB: db },
       cwd: process.cwd(),
-      today: '2026-07-29',
+      today,
       interactive: true,
     },
   };
 }
 
+/**
+ * The fixture roster in trios, cohort 1 (5 Jan to 30 Sep 2026). Paired before the cohort
+ * starts, so every relationship starts on 5 Jan.
+ */
 function setUp(): string {
   const db = join(tempDir(), 'remedi.db');
-  const env = { REMEDI_TODAY: '2026-07-29' };
+  const env = { REMEDI_TODAY: '2026-01-02' };
   expect(remedi(['cohort', 'create', '1', '--start', '2026-01-05', '--end', '2026-09-30', '--db', db], { env }).code).toBe(0);
   expect(remedi(['import', join(FIXTURES, 'roster.csv'), '--cohort', '1', '--db', db], { env }).code).toBe(0);
   expect(remedi(['pair', '--trios', '--save', '--db', db], { env }).code).toBe(0);
   return db;
 }
 
+const TODAY = { env: { REMEDI_TODAY: '2026-07-29' } };
+const sessionsIn = (db: string) => JSON.parse(remedi(['sessions', 'list', '--json', '--db', db], TODAY).stdout) as Array<{ id: number; pairId: number; date: string; kind: string; minutes: number }>;
+const pairs = (db: string) => JSON.parse(remedi(['pair', 'list', '--json', '--db', db], TODAY).stdout) as Array<{ id: number; mentee: { name: string } }>;
+const pairOf = (db: string, mentee: string) => pairs(db).find((p) => p.mentee.name === mentee)!.id;
+
 describe('log-session at a terminal', () => {
   beforeEach(() => {
     asked.length = 0;
-    answers.save = true;
+    for (const key of Object.keys(queued)) delete queued[key];
   });
 
-  it('asks for everything missing, shows the answers, and saves after confirmation', async () => {
+  it('asks for everything missing (date and kind first), shows the answers, and saves when told to', async () => {
     const db = setUp();
-    const { context, out } = terminalContext(db);
+    const { context, out, err } = terminalContext(db);
     const saved = await runLogSession({}, context);
-    expect(asked.slice(0, 9)).toEqual(['relationship', 'date', 'minutes', 'kind', 'level', 'themes(0 known)', 'mentors', 'lived', 'notes']);
-    expect(asked[9]).toMatch(/^confirm: 10 Mar 2026, 50 minutes, reflective discussion of attitudes at organisation level, for #\d+ Helen Marsh with /);
+    expect(names()).toEqual(['relationship', 'date', 'kind', 'minutes', 'level', 'themes(0 known)', 'mentors', 'lived', 'notes', 'confirm']);
+    // A running relationship: today is offered, and the date prompt refuses bad days before accepting.
+    expect(asked[1].offered).toBe('2026-07-29');
+    expect(seen.dateCheck!('2026-12-25')).toMatch(/in the future/);
+    expect(seen.dateCheck!('31/02/2026')).toMatch(/Not a date/);
+    expect(err.join('')).toMatch(/\n10 Mar 2026, 50 minutes, reflective discussion of attitudes at organisation level, for #\d+ Helen Marsh with /);
     expect(saved).toMatchObject({
       date: '2026-03-10',
       minutes: 50,
@@ -110,34 +149,174 @@ describe('log-session at a terminal', () => {
     });
     expect(saved.mentors).toHaveLength(1);
     expect(out.join('')).toMatch(/^Recorded session #\d+/);
-
-    const listed = JSON.parse(remedi(['sessions', 'list', '--json', '--db', db]).stdout);
-    expect(listed).toHaveLength(1);
-    expect(listed[0].id).toBe(saved.id);
+    expect(sessionsIn(db).map((s) => s.id)).toEqual([saved.id]);
   });
 
   it('asks only for what the flags did not answer, and suggests themes already used', async () => {
     const db = setUp();
     await runLogSession({}, terminalContext(db).context);
     asked.length = 0;
-    const { context } = terminalContext(db);
-    const saved = await runLogSession({ date: '2026-03-17', minutes: 30, kind: 'one-to-one' }, context);
-    expect(asked.slice(0, 5)).toEqual(['relationship', 'level', 'themes(2 known)', 'mentors', 'lived']);
+    const saved = await runLogSession({ date: '2026-03-17', minutes: 30, kind: 'one-to-one' }, terminalContext(db).context);
+    expect(names()).toEqual(['relationship', 'level', 'themes(2 known)', 'mentors', 'lived', 'notes', 'confirm']);
     expect(saved.date).toBe('2026-03-17');
   });
 
-  it('saves nothing when the administrator says no at the confirmation', async () => {
+  it('refuses a wrong flag before the first question about the session', async () => {
     const db = setUp();
-    answers.save = false;
-    const { context } = terminalContext(db);
-    await expect(runLogSession({}, context)).rejects.toThrow(/chose not to save/);
-    expect(JSON.parse(remedi(['sessions', 'list', '--json', '--db', db]).stdout)).toEqual([]);
+    await expect(runLogSession({ date: '2026-12-25' }, terminalContext(db).context)).rejects.toThrow(/Not saved: 25 Dec 2026 is in the future/);
+    expect(names()).toEqual(['relationship']);
+    expect(sessionsIn(db)).toEqual([]);
+  });
+
+  it('finds a duplicate as soon as the date and kind are known; "record it anyway" saves a second one', async () => {
+    const db = setUp();
+    const pair = pairOf(db, 'Helen Marsh');
+    expect(remedi(['log-session', '--pair', String(pair), '--date', '2026-03-12', '--minutes', '45', '--kind', 'one-to-one', '--level', 'team', '--db', db], TODAY).code).toBe(0);
+    queued.date = ['2026-03-12'];
+    queued.kind = ['one-to-one'];
+    queued.recordAnyway = [true];
+    const saved = await runLogSession({}, terminalContext(db).context);
+    expect(names().slice(0, 5)).toEqual(['relationship', 'date', 'kind', 'recordAnyway', 'minutes']);
+    expect(asked[3].offered).toBe(`A one-to-one session on 12 Mar 2026 is already recorded for #${pair}.`);
+    expect(saved).toMatchObject({ pairId: pair, date: '2026-03-12', kind: 'one-to-one' });
+    expect(sessionsIn(db).filter((s) => s.date === '2026-03-12' && s.kind === 'one-to-one')).toHaveLength(2);
+  });
+
+  it('"no" to recording a duplicate asks the date and kind again, offering what was given', async () => {
+    const db = setUp();
+    const pair = pairOf(db, 'Helen Marsh');
+    expect(remedi(['log-session', '--pair', String(pair), '--date', '2026-03-12', '--minutes', '45', '--kind', 'one-to-one', '--level', 'team', '--db', db], TODAY).code).toBe(0);
+    queued.date = ['2026-03-12', '2026-03-13'];
+    queued.kind = ['one-to-one', 'one-to-one'];
+    const { context, err } = terminalContext(db);
+    const saved = await runLogSession({}, context);
+    expect(names().slice(0, 7)).toEqual(['relationship', 'date', 'kind', 'recordAnyway', 'date', 'kind', 'minutes']);
+    expect(asked[4].offered).toBe('2026-03-12');
+    expect(asked[5].offered).toBe('one-to-one');
+    expect(err.join('')).toContain('give the date and kind again');
+    expect(saved.date).toBe('2026-03-13');
+    expect(sessionsIn(db).map((s) => s.date)).toEqual(['2026-03-12', '2026-03-13']);
+  });
+
+  it('without a terminal a duplicate is still refused unless --force', async () => {
+    const db = setUp();
+    const pair = pairOf(db, 'Helen Marsh');
+    const flags = { pair, date: '2026-03-12', minutes: 45, kind: 'one-to-one', level: 'team' };
+    await runLogSession(flags, terminalContext(db).context);
+    // Every required flag given: nothing is asked, even at a terminal.
+    await expect(runLogSession(flags, terminalContext(db).context)).rejects.toThrow(/already recorded for relationship #\d+ \(add --force/);
+    await runLogSession({ ...flags, force: true }, terminalContext(db).context);
+    expect(asked).toEqual([]);
+    expect(sessionsIn(db)).toHaveLength(2);
+  });
+
+  it('"Change an answer" asks that one again, shows the summary again, and saves the changed value', async () => {
+    const db = setUp();
+    queued.save = ['change', 'save'];
+    queued.change = ['minutes'];
+    queued.minutes = [50, 75];
+    const { context, err } = terminalContext(db);
+    const saved = await runLogSession({}, context);
+    expect(names().slice(-4)).toEqual(['confirm', 'change', 'minutes', 'confirm']);
+    const change = asked.find((a) => a.prompt === 'change')!;
+    expect(change.offered).toEqual([
+      'Date: 10 Mar 2026',
+      'Minutes: 50',
+      'Kind: reflective discussion of attitudes',
+      'Level: organisation',
+      'Themes: board visibility; Speaking up',
+      expect.stringMatching(/^Mentors: \S+ \S+$/),
+      'Lived experience: yes',
+      'Notes: Talked about the last board paper',
+    ]);
+    expect(asked.filter((a) => a.prompt === 'minutes').map((a) => a.offered)).toEqual([undefined, 50]);
+    expect(err.join('')).toMatch(/10 Mar 2026, 50 minutes[^\n]*\n[\s\S]*10 Mar 2026, 75 minutes/);
+    expect(saved.minutes).toBe(75);
+    expect(sessionsIn(db).map((s) => s.minutes)).toEqual([75]);
+  });
+
+  it('changing the date to a day already recorded asks "record it anyway?" again', async () => {
+    const db = setUp();
+    const pair = pairOf(db, 'Helen Marsh');
+    expect(remedi(['log-session', '--pair', String(pair), '--date', '2026-03-12', '--minutes', '45', '--kind', 'one-to-one', '--level', 'team', '--db', db], TODAY).code).toBe(0);
+    queued.kind = ['one-to-one'];
+    queued.save = ['change', 'save'];
+    queued.change = ['date'];
+    queued.date = ['2026-03-10', '2026-03-12'];
+    queued.recordAnyway = [true];
+    const saved = await runLogSession({}, terminalContext(db).context);
+    expect(names().slice(-4)).toEqual(['change', 'date', 'recordAnyway', 'confirm']);
+    expect(asked.filter((a) => a.prompt === 'date').map((a) => a.offered)).toEqual(['2026-07-29', '2026-03-10']);
+    expect(saved.date).toBe('2026-03-12');
+  });
+
+  it('saves nothing when the administrator cancels at the summary', async () => {
+    const db = setUp();
+    queued.save = ['cancel'];
+    await expect(runLogSession({}, terminalContext(db).context)).rejects.toThrow(/^Not saved: you chose not to save the session/);
+    expect(sessionsIn(db)).toEqual([]);
+  });
+
+  it('the search ignores accents and case, and finds staff ids, emails and departments', async () => {
+    const db = setUp();
+    queued.relationship = ['siobhan'];
+    const saved = await runLogSession({}, terminalContext(db).context);
+    expect(saved.pairId).toBe(pairOf(db, 'Siobhán Kelly'));
+
+    const { matchingChoices } = await vi.importActual<typeof import('../../src/ui/prompts.js')>('../../src/ui/prompts.js');
+    const found = (term: string) => matchingChoices(seen.choices, term).map((choice) => choice.label.replace(/^#\d+ /, '').replace(/ with .*/, ''));
+    expect(found('SIOBHAN kelly')).toEqual(['Siobhán Kelly']);
+    expect(found('siobhán')).toEqual(['Siobhán Kelly']);
+    expect(found('Helen.Marsh@NHS.net')).toEqual(['Helen Marsh']);
+    // 10000034 is Tendai Moyo, a mentor of Margaret Ellison; Adaeze Okonkwo (Theatres) mentors Helen Marsh.
+    expect(found('10000034')).toEqual(['Margaret Ellison']);
+    expect(found('theatres')).toEqual(['Helen Marsh']);
+    expect(found('emergency medicine')).toEqual(expect.arrayContaining(['Margaret Ellison', 'Helen Marsh', 'Tomasz Nowak', 'James Thornton']));
+    // What the search reads is never shown.
+    expect(seen.choices.every((choice) => !choice.label.includes('@'))).toBe(true);
+  });
+
+  it('lists running relationships first and marks ended ones; an ended one offers its end as the date', async () => {
+    const db = setUp();
+    const helen = pairOf(db, 'Helen Marsh');
+    expect(remedi(['pair', 'end', String(helen), '--on', '2026-04-30', '--db', db], TODAY).code).toBe(0);
+    queued.relationship = ['chloe adebayo'];
+    queued.date = ['2026-04-30'];
+    await expect(runLogSession({}, terminalContext(db).context)).resolves.toBeDefined();
+    const labels = seen.choices.map((choice) => choice.label);
+    expect(labels.at(-1)).toMatch(new RegExp(`^#${helen} Helen Marsh with .* \\(ended 30 Apr 2026\\)$`));
+    expect(labels.slice(0, -1).every((label) => !label.includes('ended'))).toBe(true);
+    // Chloe Adebayo mentors Tomasz Nowak (running) and Helen Marsh (ended): the running one comes first.
+    const { matchingChoices } = await vi.importActual<typeof import('../../src/ui/prompts.js')>('../../src/ui/prompts.js');
+    expect(matchingChoices(seen.choices, 'chloe adebayo').map((choice) => choice.id)).toEqual([pairOf(db, 'Tomasz Nowak'), helen]);
+
+    asked.length = 0;
+    queued.relationship = ['Helen Marsh'];
+    queued.date = ['2026-04-30'];
+    queued.kind = ['one-to-one'];
+    const saved = await runLogSession({}, terminalContext(db).context);
+    expect(asked.find((a) => a.prompt === 'date')!.offered).toBe('2026-04-30');
+    expect(saved).toMatchObject({ pairId: helen, date: '2026-04-30' });
+  });
+
+  it('after the cohort has ended, every relationship is marked ended and its end is the date offered', async () => {
+    const db = setUp();
+    queued.date = ['2026-09-30'];
+    await runLogSession({}, terminalContext(db, '2026-11-02').context);
+    expect(seen.choices.every((choice) => choice.label.endsWith('(ended 30 Sep 2026)'))).toBe(true);
+    expect(asked.find((a) => a.prompt === 'date')!.offered).toBe('2026-09-30');
+  });
+
+  it('before any relationship has started there is nothing to choose, and it says when the first starts', async () => {
+    const db = setUp();
+    await expect(runLogSession({}, terminalContext(db, '2026-01-03').context)).rejects.toThrow('No relationship has started yet, so there is no session to record: the first starts on 5 Jan 2026.');
+    await expect(runLogSession({ pair: 1 }, terminalContext(db, '2026-01-03').context)).rejects.toThrow('Relationship #1 starts on 5 Jan 2026: there is no session to record for it yet.');
+    expect(asked).toEqual([]);
   });
 
   it('never prompts with --json, even at a terminal: missing flags are a usage error', async () => {
     const db = setUp();
-    const { context } = terminalContext(db);
-    await expect(runLogSession({ json: true, pair: 1 }, context)).rejects.toThrow(/Missing --date, --minutes, --kind, --level/);
+    await expect(runLogSession({ json: true, pair: 1 }, terminalContext(db).context)).rejects.toThrow(/Missing --date, --minutes, --kind, --level/);
     expect(asked).toEqual([]);
   });
 });

@@ -1,0 +1,199 @@
+/**
+ * log-session at a terminal: the questions for whatever the flags left unanswered, the
+ * duplicate check as soon as the day and kind are known, and a summary that can be
+ * saved, changed or cancelled. Loaded only when a question is asked.
+ */
+import { UserError } from '../errors.js';
+import type { Context } from '../context.js';
+import { formatDate, parseDate, type IsoDate } from '../domain/dates.js';
+import { foldText } from '../domain/people.js';
+import { duplicateKey, KIND_LABELS, parseThemes, sessionOfKind, sessionProblems, type Kind } from '../domain/sessions.js';
+import type { StaffRecord } from '../domain/staff.js';
+import type { Db } from '../store/db.js';
+import type { RelationshipRecord } from '../store/relationships.js';
+import { hasSession, knownThemes, type NewSession } from '../store/sessions.js';
+import type { RelationshipChoice } from '../ui/prompts.js';
+import { checkSession, describeSession, sessionOf, targetOf, type Answers } from './logSession.js';
+
+type Prompts = typeof import('../ui/prompts.js');
+
+export interface SessionQuestions {
+  db: Db;
+  /** Every relationship, to choose from when --pair was not given. */
+  relationships: readonly RelationshipRecord[];
+  relationship?: RelationshipRecord;
+  /** The answers the flags gave, filled in as the questions are answered. */
+  answers: Answers;
+  force: boolean;
+  context: Context;
+  findStaff: (id: string) => StaffRecord | undefined;
+}
+
+/**
+ * Asks what is missing. Returns the relationship and whether the session may repeat one
+ * already recorded (--force, or "record it anyway" for its day and kind).
+ */
+export async function askForSession(questions: SessionQuestions): Promise<{ relationship: RelationshipRecord; mayDuplicate: boolean }> {
+  const { relationships, answers, context, findStaff } = questions;
+  const ask = await import('../ui/prompts.js');
+  if (relationships.length === 0) throw new UserError('There are no relationships to record a session for.', { fix: 'Save some with remedi pair --save or remedi pair add.' });
+  let relationship = questions.relationship;
+  if (!relationship) {
+    const id = await ask.askRelationship(relationshipChoices(relationships, context.today, findStaff));
+    relationship = relationships.find((r) => r.id === id)!;
+  }
+  if (relationship.start > context.today) {
+    throw new UserError(`Relationship #${relationship.id} starts on ${formatDate(relationship.start)}: there is no session to record for it yet.`);
+  }
+  refuseWrongFlags(answers, relationship, context.today);
+  const nameOf = (id: string) => findStaff(id)?.name ?? id;
+  const mayDuplicate = await interview(ask, { db: questions.db, relationship, answers, force: questions.force, context, nameOf });
+  return { relationship, mayDuplicate };
+}
+
+/**
+ * A relationship's end and whether it runs on a day (docs/programme-year.md, "A
+ * relationship's life": its end is the day it was ended, else its planned end; it runs
+ * from its start to its end, both inclusive). Local until the rule's one home,
+ * src/domain/relationshipLife.ts, is merged; then these calls move to it.
+ */
+const endOf = (relationship: RelationshipRecord): IsoDate => relationship.endedOn ?? relationship.plannedEnd;
+const runsOn = (relationship: RelationshipRecord, day: IsoDate): boolean => relationship.start <= day && day <= endOf(relationship);
+
+/**
+ * The relationships to search: running ones first, then ended ones (the most recently
+ * ended first) marked "(ended 30 Sep 2026)". One that has not started is left out: a
+ * session is recorded once it has happened, so none can be recorded for it yet. The
+ * search matches names, staff ids, emails and departments of the mentee and mentors.
+ */
+function relationshipChoices(relationships: readonly RelationshipRecord[], today: IsoDate, findStaff: (id: string) => StaffRecord | undefined): RelationshipChoice[] {
+  const started = relationships.filter((r) => r.start <= today);
+  if (started.length === 0) {
+    const first = relationships.map((r) => r.start).sort()[0];
+    throw new UserError(`No relationship has started yet, so there is no session to record: the first starts on ${formatDate(first)}.`);
+  }
+  const running = started.filter((r) => runsOn(r, today));
+  const ended = started.filter((r) => !runsOn(r, today)).sort((a, b) => endOf(b).localeCompare(endOf(a)) || a.id - b.id);
+  const nameOf = (id: string) => findStaff(id)?.name ?? id;
+  return [...running, ...ended].map((r) => {
+    const state = runsOn(r, today) ? '' : ` (ended ${formatDate(endOf(r))})`;
+    const label = `#${r.id} ${nameOf(r.menteeId)} with ${r.mentors.map((m) => nameOf(m.staffId)).join(' + ')} (cohort ${r.cohort})${state}`;
+    const people = [r.menteeId, ...r.mentors.map((m) => m.staffId)].map((id) => findStaff(id));
+    const facts = people.flatMap((person) => (person ? [person.staffId, person.email ?? '', person.department ?? ''] : []));
+    return { id: r.id, label, search: foldText([label, ...facts].join(' ')) };
+  });
+}
+
+/** Flags that are wrong are refused before the first question, not after the last. */
+function refuseWrongFlags(answers: Answers, relationship: RelationshipRecord, today: IsoDate): void {
+  const given = { date: answers.date, minutes: answers.minutes, mentors: answers.mentors, themes: answers.themes };
+  const problems = sessionProblems(
+    { date: answers.date ?? today, minutes: answers.minutes ?? 1, mentors: answers.mentors ?? [], themes: parseThemes(answers.themes ?? []) },
+    targetOf(relationship),
+    today,
+  ).filter((problem) => given[problem.field] !== undefined);
+  if (problems.length > 0) throw new UserError(`Not saved: ${problems.map((problem) => problem.message).join('; ')}.`);
+}
+
+type AnswerName = 'date' | 'minutes' | 'kind' | 'level' | 'themes' | 'mentors' | 'livedExperience' | 'notes';
+
+interface Interview {
+  db: Db;
+  relationship: RelationshipRecord;
+  /** Filled in as the questions are answered. */
+  answers: Answers;
+  force: boolean;
+  context: Context;
+  nameOf: (id: string) => string;
+}
+
+/**
+ * Asks whatever the flags left unanswered, then shows the session and lets the
+ * administrator save it, change an answer, or cancel. Returns whether the session may
+ * repeat one already recorded (--force, or "record it anyway" for its day and kind).
+ */
+async function interview(ask: Prompts, { db, relationship, answers, force, context, nameOf }: Interview): Promise<boolean> {
+  const target = targetOf(relationship);
+  const checkDate = (raw: string): string | null => {
+    const parsed = parseDate(raw);
+    if (!parsed.ok) return `Not a date (${parsed.problem}); use YYYY-MM-DD or DD/MM/YYYY.`;
+    const problems = sessionProblems({ date: parsed.date, minutes: 1, mentors: [], themes: [] }, target, context.today);
+    return problems.length > 0 ? problems[0].message : null;
+  };
+  const askDate = async (offered: IsoDate): Promise<IsoDate> => {
+    const parsed = parseDate(await ask.askDate(offered, checkDate));
+    if (!parsed.ok) throw new UserError(`Not saved: the date is not a date (${parsed.problem}).`);
+    return parsed.date;
+  };
+  const mentorChoices = relationship.mentors.map((m) => ({ staffId: m.staffId, name: nameOf(m.staffId) }));
+  const recordAnyway = new Set<string>();
+  const mayDuplicate = () => force || recordAnyway.has(duplicateKey(relationship.id, answers.date!, answers.kind!));
+
+  /** Run as soon as the date and kind are known, and again whenever either changes. */
+  const settleDuplicate = async (): Promise<void> => {
+    while (!mayDuplicate() && hasSession(db, relationship.id, answers.date!, answers.kind!)) {
+      const already = `${upperFirst(sessionOfKind(answers.kind!))} on ${formatDate(answers.date!)} is already recorded for #${relationship.id}.`;
+      if (await ask.askRecordAnyway(already)) {
+        recordAnyway.add(duplicateKey(relationship.id, answers.date!, answers.kind!));
+        return;
+      }
+      // "No" means there were not two such sessions: most often the day or the kind was a
+      // slip (the 12th for the 13th), so both are asked again, offering what was typed,
+      // rather than throwing away the answers. Someone who finds it was already recorded
+      // stops with Ctrl+C, which saves nothing.
+      context.err('Then give the date and kind again (Ctrl+C stops without saving).\n');
+      answers.date = await askDate(answers.date!);
+      answers.kind = await ask.askKind(answers.kind);
+    }
+  };
+
+  // An ended relationship's sessions are recorded after the fact: offer its last day.
+  const end = endOf(relationship);
+  answers.date ??= await askDate(end < context.today ? end : context.today);
+  answers.kind ??= await ask.askKind();
+  await settleDuplicate();
+  answers.minutes ??= await ask.askMinutes();
+  answers.level ??= await ask.askLevel();
+  answers.themes ??= await ask.askThemes(knownThemes(db));
+  if (answers.mentors === undefined && relationship.mentors.length > 1) answers.mentors = await ask.askMentors(mentorChoices);
+  answers.livedExperience ??= await ask.askLivedExperience();
+  answers.notes ??= await ask.askNotes();
+
+  for (;;) {
+    const session = sessionOf(answers, relationship);
+    checkSession(db, session, relationship, context.today, mayDuplicate());
+    context.err(`\n${describeSession(session, relationship, nameOf)}\n`);
+    const choice = await ask.confirmSave();
+    if (choice === 'save') return mayDuplicate();
+    if (choice === 'cancel') throw new UserError('Not saved: you chose not to save the session.');
+    const which = await ask.askAnswerToChange(answerList(session, relationship.mentors.length > 1, nameOf));
+    if (which === 'date') answers.date = await askDate(session.date);
+    else if (which === 'kind') answers.kind = await ask.askKind(session.kind);
+    else if (which === 'minutes') answers.minutes = await ask.askMinutes(session.minutes);
+    else if (which === 'level') answers.level = await ask.askLevel(session.level);
+    else if (which === 'themes') answers.themes = await ask.askThemes(knownThemes(db), session.themes.map((theme) => theme.label));
+    else if (which === 'mentors') answers.mentors = await ask.askMentors(mentorChoices, session.mentors);
+    else if (which === 'livedExperience') answers.livedExperience = await ask.askLivedExperience(session.livedExperience);
+    else answers.notes = await ask.askNotes(session.notes ?? undefined);
+    if (which === 'date' || which === 'kind') await settleDuplicate();
+  }
+}
+
+/** The answers offered for changing, each with what it is now ("Minutes: 50"). */
+function answerList(session: NewSession, trio: boolean, nameOf: (id: string) => string): Array<{ value: AnswerName; name: string }> {
+  const list: Array<{ value: AnswerName; name: string }> = [
+    { value: 'date', name: `Date: ${formatDate(session.date)}` },
+    { value: 'minutes', name: `Minutes: ${session.minutes}` },
+    { value: 'kind', name: `Kind: ${KIND_LABELS[session.kind as Kind]}` },
+    { value: 'level', name: `Level: ${session.level}` },
+    { value: 'themes', name: `Themes: ${session.themes.map((theme) => theme.label).join('; ') || 'none'}` },
+  ];
+  if (trio) list.push({ value: 'mentors', name: `Mentors: ${session.mentors.map(nameOf).join(' and ')}` });
+  list.push(
+    { value: 'livedExperience', name: `Lived experience: ${session.livedExperience ? 'yes' : 'no'}` },
+    { value: 'notes', name: `Notes: ${session.notes ?? 'none'}` },
+  );
+  return list;
+}
+
+const upperFirst = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
