@@ -118,7 +118,8 @@ describe('month states: complete, current, cut short', () => {
   it.each<[string, Case, string, string[]]>([
     ['mid-cohort: the month holding the as-of day is current', cohort, '2026-03-15', ['complete', 'complete', 'current']],
     ['the last day of a month: complete', cohort, '2026-03-04', ['complete', 'complete']],
-    ['on the cohort\'s end: the last month still current', cohort, '2026-09-30', [...Array(8).fill('complete'), 'current']],
+    ['the day before the cohort\'s end: the last month current', cohort, '2026-09-29', [...Array(8).fill('complete'), 'current']],
+    ['on the cohort\'s end (as at the cohort\'s end): the last month cut short, never running', cohort, '2026-09-30', [...Array(8).fill('complete'), 'cut short']],
     ['after the cohort\'s end: the last month cut short, never running', cohort, '2026-12-15', [...Array(8).fill('complete'), 'cut short']],
     ['ended early: no month after the end, and the last cut short', { ...cohort, endedOn: '2026-04-20' }, '2026-12-15', ['complete', 'complete', 'complete', 'cut short']],
     ['ended on a month\'s last day: complete', { ...cohort, endedOn: '2026-04-04' }, '2026-12-15', ['complete', 'complete', 'complete']],

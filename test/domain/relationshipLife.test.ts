@@ -75,11 +75,13 @@ describe('relationshipMonths: which months show, and their state', () => {
     ['on its start: month 1, current', planned, '2026-01-05', 1, 'current'],
     ['the last day of month 1: complete', planned, '2026-02-04', 1, 'complete'],
     ['mid-cohort: the month holding the day is current', planned, '2026-07-29', 7, 'current'],
-    ['on the planned end: month 9 (5 Sep to 4 Oct) still current', planned, '2026-09-30', 9, 'current'],
+    ['the day before the planned end: month 9 (5 Sep to 4 Oct) current', planned, '2026-09-29', 9, 'current'],
+    ['on the planned end: month 9 can no longer complete, cut short', planned, '2026-09-30', 9, 'cut short'],
     ['a day after the planned end: month 9 cut short, never running', planned, '2026-10-01', 9, 'cut short'],
     ['in December, long after: still 9 months, the last cut short', planned, '2026-12-15', 9, 'cut short'],
     ['ended early, as of a later day: no month after the end', endedEarly, '2026-09-01', 4, 'cut short'],
-    ['ended early, on the day it ended: current', endedEarly, '2026-04-20', 4, 'current'],
+    ['ended early, on the day it ended: cut short', endedEarly, '2026-04-20', 4, 'cut short'],
+    ['ended early, the day before it ended: current', endedEarly, '2026-04-19', 4, 'current'],
     ['ended on a month\'s last day: that month is complete', { ...planned, endedOn: '2026-05-04' }, '2026-08-01', 4, 'complete'],
   ])('%s', (_label, rel, asOf, shown, last) => {
     const months = relationshipMonths(rel, asOf);
