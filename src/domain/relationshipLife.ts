@@ -88,9 +88,10 @@ export function holdsPlaceInCohortOn(rel: RelationshipDates, day: IsoDate): bool
 
 /**
  * A month as a report shows it: *complete* once its last day is on or before both the
- * as-of day and the end; *current* while the relationship runs and the month holds the
- * as-of day; *cut short* when the relationship ended before the month's last day and the
- * as-of day is past that end. Never "running" once the relationship is over.
+ * as-of day and the end; *cut short* when the relationship ends before the month's last
+ * day and the as-of day has reached that end (from its last day on, the month can never
+ * complete); else *current*, the month holding the as-of day. Never "running" once the
+ * relationship is over.
  */
 export type MonthState = 'complete' | 'current' | 'cut short';
 
@@ -132,7 +133,7 @@ export function relationshipMonths(rel: RelationshipDates, asOf: IsoDate): LifeM
     const { from, to } = monthRange(rel.start, index);
     if (from > lastDay) break;
     const complete = to <= asOf && to <= end;
-    const state: MonthState = complete ? 'complete' : asOf > end ? 'cut short' : 'current';
+    const state: MonthState = complete ? 'complete' : asOf >= end ? 'cut short' : 'current';
     months.push({ index, from, to, state, complete });
   }
   return months;
