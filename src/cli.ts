@@ -125,8 +125,9 @@ role, race_trained, capacity. Every row is checked first: if any is wrong, nothi
       await runCohortEdit(number, options, await context(options));
     });
   common(cohort.command('list'))
-    .description('List the cohorts with their dates, thresholds and how many are enrolled.')
-    .addHelpText('after', '\nExample:\n  remedi cohort list --json')
+    .description('List the cohorts with their dates, state (not started, running in month n of m, ended), thresholds and how many are enrolled.')
+    .option('--csv', 'CSV, one row per cohort')
+    .addHelpText('after', '\nExamples:\n  remedi cohort list --json\n  remedi cohort list --csv > cohorts.csv')
     .action(async (options) => {
       const { runCohortList } = await import('./commands/cohort.js');
       await runCohortList(options, await context(options));
@@ -308,7 +309,7 @@ for trios), notes.`,
         '(met, on track, at risk, breached) and why, how people met, and which themes came up.',
     )
     .option('--cohort <number>', 'the cohort (default: the newest that has started)', wholeNumber('a cohort number', 1))
-    .option('--as-of <date>', 'report as on this day (default: today); later sessions are ignored', isoDateArgument)
+    .option('--as-of <date>', 'report as on this day (default: today, or the cohort\'s end once it has ended); later sessions are ignored', isoDateArgument)
     .addOption(new Option('--format <format>', 'table, json, csv, markdown, or html (a page for the board, with charts)').choices(['table', 'json', 'csv', 'markdown', 'html']))
     .option('--csv', 'short for --format csv')
     .option('--out <file>', 'write the report to this file instead of the screen')
@@ -329,9 +330,9 @@ Examples:
       await runReport(options, await context(options));
     });
   common(report.command('chase'))
-    .description('This month\'s to-do list: running relationships short of sessions this month, most urgent first.')
-    .option('--cohort <number>', 'the cohort (default: the newest that has started)', wholeNumber('a cohort number', 1))
-    .option('--as-of <date>', 'as on this day (default: today)', isoDateArgument)
+    .description('This month\'s to-do list: running relationships short of sessions this month, most urgent first; apart, those that need a new mentor or mentee because someone left.')
+    .option('--cohort <number>', 'the cohort (default: the newest running today, else the newest that has started)', wholeNumber('a cohort number', 1))
+    .option('--as-of <date>', 'as on this day (default: today, or the cohort\'s end once it has ended)', isoDateArgument)
     .option('--csv', 'CSV with names and emails, for a mail merge')
     .addHelpText('after', '\nExamples:\n  remedi report chase\n  remedi report chase --csv > chase.csv')
     .action(async (options) => {
@@ -357,7 +358,7 @@ Examples:
       await runBackup(file, options, await context(options));
     });
   common(program.command('check'))
-    .description('Check the database file is sound: its integrity, and that every record\'s links are intact.')
+    .description('Check the database file is sound: its integrity, and that every record\'s links are intact; also lists running relationships that need a new mentor or mentee (a to-do, not damage).')
     .addHelpText('after', '\nExample:\n  remedi check')
     .action(async (options) => {
       const { runCheck } = await import('./commands/maintenance.js');

@@ -1,7 +1,9 @@
 /** `remedi cohort create|edit|list`: a cohort's dates and its thresholds. */
 import { UserError, UsageError } from '../errors.js';
 import { type CommonOptions, type Context } from '../context.js';
+import { cohortState, cohortStateText, type CohortState } from '../domain/cohorts.js';
 import { formatDate } from '../domain/dates.js';
+import { toCsv } from '../io/csvOutput.js';
 import { enrolmentCounts, getCohort, listCohorts, saveCohort, type Cohort } from '../store/cohorts.js';
 import { openCommandDb } from './openDb.js';
 import { renderTable } from '../ui/table.js';
@@ -78,36 +80,41 @@ export async function runCohortEdit(number: number, options: CohortOptions, cont
   }
 }
 
-export interface CohortListing extends Cohort {
-  mentors: number;
-  mentees: number;
-  either: number;
-}
+export type CohortListing = Cohort & CohortState & { mentors: number; mentees: number; either: number };
 
-export async function runCohortList(options: CommonOptions, context: Context): Promise<CohortListing[]> {
+export async function runCohortList(options: CommonOptions & { csv?: boolean }, context: Context): Promise<CohortListing[]> {
+  if (options.json && options.csv) throw new UsageError('Choose one of --json and --csv.');
   const opened = await openCommandDb(options, context, { create: false });
   let cohorts: CohortListing[];
   try {
     cohorts = listCohorts(opened.db).map((cohort) => {
       const counts = enrolmentCounts(opened.db, cohort.number);
-      return { ...cohort, mentors: counts.mentor, mentees: counts.mentee, either: counts.either };
+      return { ...cohort, ...cohortState(cohort, context.today), mentors: counts.mentor, mentees: counts.mentee, either: counts.either };
     });
   } finally {
     opened.db.close();
   }
   if (options.json) {
     context.out(`${JSON.stringify(cohorts, null, 2)}\n`);
+  } else if (options.csv) {
+    context.out(
+      toCsv(
+        ['cohort', 'name', 'start', 'end', 'min_months', 'min_per_month', 'state', 'month', 'months', 'mentees', 'mentors', 'either'],
+        cohorts.map((c) => [c.number, c.name, c.start, c.end, c.minMonths, c.minPerMonth, c.state, c.month, c.months, c.mentees, c.mentors, c.either]),
+      ),
+    );
   } else if (cohorts.length === 0) {
     context.err('No cohorts yet. Create one with: remedi cohort create 1 --start YYYY-MM-DD --end YYYY-MM-DD\n');
   } else {
     context.out(
       renderTable(
-        ['Cohort', 'Name', 'Start', 'End', 'Thresholds', 'Mentees', 'Mentors', 'Either'],
+        ['Cohort', 'Name', 'Start', 'End', 'State', 'Thresholds', 'Mentees', 'Mentors', 'Either'],
         cohorts.map((c) => [
           String(c.number),
           c.name ?? '',
           formatDate(c.start),
           formatDate(c.end),
+          cohortStateText(c),
           `${c.minMonths} months, ${c.minPerMonth}/month`,
           String(c.mentees),
           String(c.mentors),

@@ -5,7 +5,8 @@
 import { UsageError } from '../errors.js';
 import { type CommonOptions, type Context } from '../context.js';
 import { buildCohortReport, type CohortReport } from '../domain/cohortReport.js';
-import { chaseList, type ChaseItem } from '../domain/chase.js';
+import { chaseList, type ChaseItem, type ReplacementItem } from '../domain/chase.js';
+import { chaseCohort, reportDay } from '../domain/cohorts.js';
 import { formatDate, type IsoDate } from '../domain/dates.js';
 import { analyseThemes, type ThemeAnalysis } from '../domain/themeAnalysis.js';
 import { toCsv } from '../io/csvOutput.js';
@@ -14,9 +15,9 @@ import { listCohorts, type Cohort } from '../store/cohorts.js';
 import { openCommandDb } from './openDb.js';
 import { type Db } from '../store/db.js';
 import { staffFinder } from '../store/staff.js';
-import { bmeOfParticipants, boardWithRoles, cohortSessionSummary, reportRelationships, themedSessions } from '../store/reportData.js';
+import { bmeOfParticipants, boardWithRoles, cohortSessionSummary, replacementsNeeded, reportRelationships, themedSessions } from '../store/reportData.js';
 import { makeChalk } from '../ui/colour.js';
-import { rateText } from '../ui/reportParts.js';
+import { NEEDS_REPLACEMENT_HEADING, rateText, replacementText } from '../ui/reportParts.js';
 import { renderReportHtml } from '../ui/reportHtml.js';
 import { renderReportMarkdown, renderReportText } from '../ui/reportText.js';
 import { renderTable } from '../ui/table.js';
@@ -97,7 +98,9 @@ export async function runReport(options: ReportOptions, context: Context): Promi
   const { db } = await openCommandDb(options, context, { create: false });
   try {
     const cohort = resolveCohort(db, options.cohort, context);
-    const report = loadCohortReport(db, cohort, options.asOf ?? context.today, options.suppressBelow ?? null);
+    const { asOf, atCohortEnd } = reportDay(cohort, context.today, options.asOf);
+    if (atCohortEnd) context.err(`Cohort ${cohort.number} ended on ${formatDate(cohort.end)}: reporting as at its end (choose another day with --as-of).\n`);
+    const report = loadCohortReport(db, cohort, asOf, options.suppressBelow ?? null);
     const text =
       format === 'json'
         ? `${JSON.stringify(report, null, 2)}\n`
@@ -121,17 +124,39 @@ export interface ChaseOptions extends CommonOptions {
   csv?: boolean;
 }
 
-export async function runReportChase(options: ChaseOptions, context: Context): Promise<ChaseItem[]> {
+/** `report chase --json`: the contract of issue 11. */
+export interface ChaseJson {
+  cohort: number;
+  asOf: IsoDate;
+  chase: ChaseItem[];
+  needsReplacement: ReplacementItem[];
+}
+
+export async function runReportChase(options: ChaseOptions, context: Context): Promise<ChaseJson> {
   const format = chosenFormat(options);
   const { db } = await openCommandDb(options, context, { create: false });
   try {
-    const cohort = resolveCohort(db, options.cohort, context);
-    const asOf = options.asOf ?? context.today;
-    const relationships = reportRelationships(db, cohort.number).map((rel) => ({ ...rel, minMonths: cohort.minMonths, minPerMonth: cohort.minPerMonth }));
-    const dates = cohortSessionSummary(db, cohort.number, asOf).datesByRelationship;
-    const items = chaseList(relationships, dates, asOf);
+    const cohort = resolveCohort(db, options.cohort, context, chaseCohort);
+    const { asOf, atCohortEnd } = reportDay(cohort, context.today, options.asOf);
+    // An ended cohort has nothing to chase, and nothing left to replace (docs/programme-year.md, "Ended cohorts").
+    const ended = atCohortEnd || asOf > cohort.end;
+    const needsReplacement = ended ? [] : replacementsNeeded(db, asOf, cohort.number).map(({ cohort: _c, ...item }) => item);
+    let items: ChaseItem[] = [];
+    if (!ended) {
+      const relationships = reportRelationships(db, cohort.number).map((rel) => ({ ...rel, minMonths: cohort.minMonths, minPerMonth: cohort.minPerMonth }));
+      const dates = cohortSessionSummary(db, cohort.number, asOf).datesByRelationship;
+      items = chaseList(relationships, dates, asOf, new Set(needsReplacement.map((item) => item.id)));
+    }
+    const json: ChaseJson = {
+      cohort: cohort.number,
+      asOf,
+      chase: items.map(({ id, cohort: c, mentee, mentors, status, sessionsNeeded, by, daysLeft }) => ({ id, cohort: c, mentee, mentors, status, sessionsNeeded, by, daysLeft })),
+      needsReplacement,
+    };
+    const endedNote = `Cohort ${cohort.number} ended on ${formatDate(cohort.end)}: nothing to chase.\n`;
     if (format === 'json') {
-      context.out(`${JSON.stringify(items.map(({ id, cohort: c, mentee, mentors, status, sessionsNeeded, by, daysLeft }) => ({ id, cohort: c, mentee, mentors, status, sessionsNeeded, by, daysLeft })), null, 2)}\n`);
+      context.out(`${JSON.stringify(json, null, 2)}\n`);
+      if (ended) context.err(endedNote);
     } else if (format === 'csv') {
       const find = staffFinder(db);
       const email = (id: string) => find(id)?.email ?? null;
@@ -153,31 +178,43 @@ export async function runReportChase(options: ChaseOptions, context: Context): P
           ]),
         ),
       );
-    } else if (items.length === 0) {
-      context.err(`Nobody to chase in cohort ${cohort.number} as of ${formatDate(asOf)}: every running relationship has its sessions for this month.\n`);
+      if (ended) context.err(endedNote);
+      else if (needsReplacement.length > 0) context.err(`${needsReplacementCount(needsReplacement.length)} not in this file: see remedi report chase.\n`);
+    } else if (ended) {
+      context.err(endedNote);
     } else {
-      const { red, yellow } = context.colour.out;
-      context.out(
-        renderTable(
-          ['Id', 'Mentee', 'Mentors', 'Status', 'Needs', 'By', 'Days left'],
-          items.map((item) => [
-            `#${item.id}`,
-            item.mentee.name,
-            item.mentors.map((m) => m.name).join(' + '),
-            item.status === 'breached' ? red('breached (still running)') : item.status === 'at risk' ? yellow(item.status) : item.status,
-            `${item.sessionsNeeded} ${item.sessionsNeeded === 1 ? 'session' : 'sessions'}`,
-            formatDate(item.by),
-            String(item.daysLeft),
-          ]),
-        ),
-      );
-      context.err(`${items.length} ${items.length === 1 ? 'relationship needs' : 'relationships need'} chasing this month (as of ${formatDate(asOf)}).\n`);
+      if (items.length === 0) {
+        context.err(`Nobody to chase in cohort ${cohort.number} as of ${formatDate(asOf)}: every ${needsReplacement.length > 0 ? 'other ' : ''}running relationship has its sessions for this month.\n`);
+      } else {
+        const { red, yellow } = context.colour.out;
+        context.out(
+          renderTable(
+            ['Id', 'Mentee', 'Mentors', 'Status', 'Needs', 'By', 'Days left'],
+            items.map((item) => [
+              `#${item.id}`,
+              item.mentee.name,
+              item.mentors.map((m) => m.name).join(' + '),
+              item.status === 'breached' ? red('breached (still running)') : item.status === 'at risk' ? yellow(item.status) : item.status,
+              `${item.sessionsNeeded} ${item.sessionsNeeded === 1 ? 'session' : 'sessions'}`,
+              formatDate(item.by),
+              String(item.daysLeft),
+            ]),
+          ),
+        );
+        context.err(`${items.length} ${items.length === 1 ? 'relationship needs' : 'relationships need'} chasing this month (as of ${formatDate(asOf)}).\n`);
+      }
+      if (needsReplacement.length > 0) {
+        context.out(`${items.length > 0 ? '\n' : ''}${NEEDS_REPLACEMENT_HEADING}\n${needsReplacement.map((item) => `  ${replacementText(item)}`).join('\n')}\n`);
+        context.err(`${needsReplacementCount(needsReplacement.length)}: end ${needsReplacement.length === 1 ? 'it' : 'each'} and pair a replacement.\n`);
+      }
     }
-    return items;
+    return json;
   } finally {
     db.close();
   }
 }
+
+const needsReplacementCount = (n: number): string => `${n} ${n === 1 ? 'relationship needs' : 'relationships need'} a new mentor or mentee`;
 
 export interface ThemesOptions extends CommonOptions {
   cohort?: number[];

@@ -1,6 +1,7 @@
 /**
  * This month's to-do list: running relationships not yet met whose current month
- * is short of sessions, most urgent first (DOMAIN.md section 5).
+ * is short of sessions, most urgent first (DOMAIN.md section 5). A relationship that needs
+ * a replacement is never chased (docs/programme-year.md, "Leavers").
  */
 import { assessCompliance, daysBetween, type ComplianceStatus } from './compliance.js';
 import type { IsoDate } from './dates.js';
@@ -24,9 +25,12 @@ export function chaseList(
   relationships: ReadonlyArray<ReportRelationshipInput & { cohort: number; minMonths: number; minPerMonth: number }>,
   sessionDates: ReadonlyMap<number, readonly IsoDate[]>,
   asOf: IsoDate,
+  /** Relationships whose mentee, or every mentor, has left: listed apart, not chased. */
+  needsReplacement: ReadonlySet<number> = new Set(),
 ): ChaseItem[] {
   const items: ChaseItem[] = [];
   for (const rel of relationships) {
+    if (needsReplacement.has(rel.id)) continue;
     const compliance = assessCompliance(
       { start: rel.start, endedOn: rel.endedOn, plannedEnd: rel.plannedEnd, sessionDates: sessionDates.get(rel.id) ?? [] },
       { minMonths: rel.minMonths, minPerMonth: rel.minPerMonth },
@@ -48,4 +52,19 @@ export function chaseList(
     });
   }
   return items.sort((a, b) => a.daysLeft - b.daysLeft || b.sessionsNeeded - a.sessionsNeeded || a.id - b.id);
+}
+
+/** A relationship that needs ending and a replacement: its mentee, or every mentor, has left. */
+export interface ReplacementItem {
+  id: number;
+  mentee: ReportPerson;
+  mentors: ReportPerson[];
+  /** Staff ids of the people in it who have left. */
+  left: string[];
+}
+
+/** The reason to end it with: who left. */
+export function replacementReason(item: Pick<ReplacementItem, 'mentee' | 'mentors' | 'left'>): string {
+  if (item.left.includes(item.mentee.staffId)) return 'mentee left the trust';
+  return item.mentors.length > 1 ? 'both mentors left the trust' : 'mentor left the trust';
 }

@@ -5,9 +5,10 @@
  */
 import { assessCompliance, type ComplianceStatus, type RelationshipMonth } from './compliance.js';
 import type { Cohort } from './cohorts.js';
-import type { IsoDate } from './dates.js';
+import { formatDate, type IsoDate } from './dates.js';
 import type { BmeStatus } from './ethnicity.js';
 import type { PairType, Slot } from './pairingRules.js';
+import { relationshipEnd, runsBetween, runsOn } from './relationshipLife.js';
 import { KINDS, LEVELS, normaliseTheme, type Kind, type Level } from './sessions.js';
 
 /** A count of people by ethnicity may be shown as "<K" in a report that leaves the programme team. */
@@ -91,7 +92,20 @@ export interface CohortReport {
     triosByType?: Record<PairType, number>;
     byBme: Record<BmeStatus, Count>;
   };
-  board: { covered: number; total: number; uncovered: Array<ReportPerson & { why: string }> };
+  /**
+   * Board coverage (docs/programme-year.md, "Ended cohorts"): `covered` counts board members
+   * who were the mentee of a relationship at any time in the cohort up to the as-of day;
+   * `coveredNow` those in a relationship running on the as-of day; `uncovered` the others
+   * of `total` (never covered during the cohort), each with why; `notCoveredNow` those
+   * covered during the cohort whose relationship is not running on the as-of day.
+   */
+  board: {
+    covered: number;
+    coveredNow: number;
+    total: number;
+    uncovered: Array<ReportPerson & { why: string }>;
+    notCoveredNow: Array<ReportPerson & { why: string }>;
+  };
   summary: { met: number; onTrack: number; atRisk: number; breached: number };
   relationships: ReportRelationship[];
   interactions: {
@@ -221,7 +235,7 @@ export function buildCohortReport(input: ReportInput): CohortReport {
       sessions: compliance.sessions,
       rate: compliance.rate === null ? null : Math.round(compliance.rate * 100) / 100,
       months: compliance.months,
-      running: rel.start <= asOf && asOf <= compliance.end,
+      running: runsOn(rel, asOf),
     };
     if (suppressBelow === null) row.type = rel.type;
     return row;
@@ -249,22 +263,7 @@ export function buildCohortReport(input: ReportInput): CohortReport {
   const byBme = zeroes(['yes', 'no', 'unknown'] as const);
   for (const id of people) byBme[input.bmeOf.get(id) ?? 'unknown'] += 1;
 
-  const coveredIds = new Set(relationships.filter((r) => r.running).map((r) => r.mentee.staffId));
-  const pairedIds = new Set(relationships.map((r) => r.mentee.staffId));
-  const uncovered = input.board
-    .filter((member) => !coveredIds.has(member.staffId))
-    .map((member) => ({
-      staffId: member.staffId,
-      name: member.name,
-      why:
-        member.role === null
-          ? 'not enrolled in this cohort'
-          : pairedIds.has(member.staffId)
-            ? 'their relationship is not running on the as-of date'
-            : member.role === 'mentor'
-              ? 'enrolled as a mentor, not as a mentee'
-              : 'enrolled but not paired',
-    }));
+  const board = boardCoverage(input.board, input.relationships, cohort, asOf);
 
   const completeMonths = relationships.reduce((sum, r) => sum + r.monthsComplete, 0);
   const inCompleteMonths = relationships.reduce((sum, r) => sum + r.months.filter((m) => m.complete).reduce((s, m) => s + m.sessions, 0), 0);
@@ -283,7 +282,7 @@ export function buildCohortReport(input: ReportInput): CohortReport {
       ...(suppressBelow === null ? { pairsByType, triosByType } : {}),
       byBme: protectCounts<BmeStatus>(byBme, ['yes', 'no', 'unknown'], suppressBelow),
     },
-    board: { covered: input.board.length - uncovered.length, total: input.board.length, uncovered },
+    board,
     summary: {
       met: relationships.filter((r) => r.status === 'met').length,
       onTrack: relationships.filter((r) => r.status === 'on track').length,
@@ -305,6 +304,47 @@ export function buildCohortReport(input: ReportInput): CohortReport {
     },
     themes: summary.themes,
   };
+}
+
+/** Who on the board was covered during the cohort up to the as-of day, and who is covered on it. */
+function boardCoverage(
+  board: ReportInput['board'],
+  relationships: readonly ReportRelationshipInput[],
+  cohort: ReportCohort,
+  asOf: IsoDate,
+): CohortReport['board'] {
+  const byMentee = new Map<string, ReportRelationshipInput[]>();
+  for (const rel of relationships) byMentee.set(rel.mentee.staffId, [...(byMentee.get(rel.mentee.staffId) ?? []), rel]);
+  const uncovered: CohortReport['board']['uncovered'] = [];
+  const notCoveredNow: CohortReport['board']['notCoveredNow'] = [];
+  let coveredNow = 0;
+  for (const member of board) {
+    const own = byMentee.get(member.staffId) ?? [];
+    const during = own.filter((rel) => runsBetween(rel, cohort.start, asOf));
+    const person = { staffId: member.staffId, name: member.name };
+    if (own.some((rel) => runsOn(rel, asOf))) coveredNow += 1;
+    else if (during.length > 0) {
+      // Ran during the cohort, not on the as-of day: it ended before it.
+      const lastEnd = during.map(relationshipEnd).sort().at(-1)!;
+      notCoveredNow.push({ ...person, why: `their relationship ended on ${formatDate(lastEnd)}` });
+    }
+    if (during.length > 0) continue;
+    const firstStart = own.map((rel) => rel.start).sort()[0];
+    uncovered.push({
+      ...person,
+      why:
+        firstStart !== undefined
+          ? firstStart > asOf
+            ? `their relationship starts on ${formatDate(firstStart)}`
+            : 'their relationship ran before the cohort started'
+          : member.role === null
+            ? 'not enrolled in this cohort'
+            : member.role === 'mentor'
+              ? 'enrolled as a mentor, not as a mentee'
+              : 'enrolled but not paired',
+    });
+  }
+  return { covered: board.length - uncovered.length, coveredNow, total: board.length, uncovered, notCoveredNow };
 }
 
 /** Sessions per calendar month, every month from `from` to `to` listed (zeros too). */

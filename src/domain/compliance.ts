@@ -2,7 +2,8 @@
  * Threshold compliance for one relationship as of a date (DOMAIN.md section 5).
  * Pure: the as-of date is an argument, never "today".
  */
-import { daysInMonth, formatDate, isoDate, type IsoDate } from './dates.js';
+import { formatDate, type IsoDate } from './dates.js';
+import { daysBetween, lastsMonths, relationshipEnd, relationshipMonths, runsOn, wholeMonths, type LifeMonth } from './relationshipLife.js';
 
 export interface Thresholds {
   minMonths: number;
@@ -14,43 +15,12 @@ export type ComplianceStatus = 'met' | 'on track' | 'at risk' | 'breached';
 /** A short current month with this many days left (as-of day included) is at risk. */
 export const AT_RISK_DAYS = 7;
 
-const DAY_MS = 86_400_000;
+/** Date arithmetic lives with the relationship's life; re-exported for the callers that import it here. */
+export { addDays, addMonths, daysBetween } from './relationshipLife.js';
 
-function partsOf(date: IsoDate): [number, number, number] {
-  return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
-}
-
-function utcMs(date: IsoDate): number {
-  const [year, month, day] = partsOf(date);
-  return Date.UTC(year, month - 1, day);
-}
-
-/** date + n calendar months, clamped to the target month's last day (31 Jan + 1 = 28/29 Feb). */
-export function addMonths(date: IsoDate, months: number): IsoDate {
-  const [year, month, day] = partsOf(date);
-  const total = year * 12 + (month - 1) + months;
-  const targetYear = Math.floor(total / 12);
-  const targetMonth = total - targetYear * 12 + 1;
-  return isoDate(targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth)));
-}
-
-/** date + n days (n may be negative). */
-export function addDays(date: IsoDate, days: number): IsoDate {
-  const moved = new Date(utcMs(date) + days * DAY_MS);
-  return isoDate(moved.getUTCFullYear(), moved.getUTCMonth() + 1, moved.getUTCDate());
-}
-
-/** Whole days from a to b (b - a). */
-export function daysBetween(a: IsoDate, b: IsoDate): number {
-  return Math.round((utcMs(b) - utcMs(a)) / DAY_MS);
-}
-
-export interface RelationshipMonth {
-  index: number;
-  from: IsoDate;
-  to: IsoDate;
+/** A relationship month with its sessions; `state` says how the renderers show it. */
+export interface RelationshipMonth extends LifeMonth {
   sessions: number;
-  complete: boolean;
 }
 
 export interface ComplianceInput {
@@ -73,25 +43,7 @@ export interface Compliance {
   current: { index: number; from: IsoDate; to: IsoDate; sessions: number; daysLeft: number } | null;
 }
 
-const earlier = (a: IsoDate, b: IsoDate): IsoDate => (a <= b ? a : b);
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
-
-/** Month k is computed from the start (not chained), so a 31st start keeps coming back. */
-/**
- * Month `index` of a relationship that started on `start`. Remembered: a cohort's
- * relationships mostly share a start date, and a report asks for tens of thousands.
- */
-const rangeCache = new Map<string, { from: IsoDate; to: IsoDate }>();
-function monthRange(start: IsoDate, index: number): { from: IsoDate; to: IsoDate } {
-  const key = `${start}|${index}`;
-  let range = rangeCache.get(key);
-  if (range === undefined) {
-    range = { from: addMonths(start, index - 1), to: addDays(addMonths(start, index), -1) };
-    if (rangeCache.size > 50_000) rangeCache.clear();
-    rangeCache.set(key, range);
-  }
-  return range;
-}
 
 /** "14 Aug to 13 Sep 2018", or "14 Dec 2018 to 13 Jan 2019" across a year end. */
 function formatRange(from: IsoDate, to: IsoDate): string {
@@ -111,27 +63,26 @@ function sessionCount(sessions: number, minPerMonth: number): string {
 export function assessCompliance(input: ComplianceInput, thresholds: Thresholds, asOf: IsoDate): Compliance {
   const { start, endedOn, plannedEnd, sessionDates } = input;
   const { minMonths, minPerMonth } = thresholds;
-  const end = endedOn ?? plannedEnd;
-  // Months run to the as-of date, or to the end once the relationship is over.
-  const lastDay = earlier(asOf, end);
+  const life = { start, endedOn, plannedEnd };
+  const end = relationshipEnd(life);
+  // Sessions count up to the as-of date, or to the end once the relationship is over.
+  const lastDay = asOf < end ? asOf : end;
   const counted = sessionDates.filter((date) => date >= start && date <= lastDay);
 
-  const months: RelationshipMonth[] = [];
-  if (start <= lastDay) {
-    for (let index = 1; ; index++) {
-      const { from, to } = monthRange(start, index);
-      const sessions = counted.filter((date) => date >= from && date <= to).length;
-      months.push({ index, from, to, sessions, complete: to <= asOf && to <= end });
-      if (to >= lastDay) break;
-    }
-  }
+  const months: RelationshipMonth[] = relationshipMonths(life, asOf).map(({ index, from, to, complete, state }) => ({
+    index,
+    from,
+    to,
+    sessions: counted.filter((date) => date >= from && date <= to).length,
+    complete,
+    state,
+  }));
 
   const completeMonths = months.filter((month) => month.complete);
   const sessionsInCompleteMonths = completeMonths.reduce((sum, month) => sum + month.sessions, 0);
-  const lastsMinimum = end >= addDays(addMonths(start, minMonths), -1);
+  const lastsMinimum = lastsMonths(start, end, minMonths);
 
-  const running = start <= asOf && asOf <= end;
-  const currentMonth = running ? months[months.length - 1] : undefined;
+  const currentMonth = runsOn(life, asOf) ? months[months.length - 1] : undefined;
   const current = currentMonth
     ? {
         index: currentMonth.index,
@@ -158,7 +109,7 @@ export function assessCompliance(input: ComplianceInput, thresholds: Thresholds,
     status = 'breached';
     for (const month of shortMonths) reasons.push(`${monthLabel(month)}: ${sessionCount(month.sessions, minPerMonth)}`);
     if (!lastsMinimum) {
-      const lasted = monthsEndingBy(start, end);
+      const lasted = wholeMonths(start, end);
       const how = endedOn ? 'ended' : 'planned to end';
       reasons.push(
         `${how} ${formatDate(end)} after ${plural(lasted, 'month', 'months')}: under the ${minMonths}-month minimum`,
@@ -191,11 +142,4 @@ export function assessCompliance(input: ComplianceInput, thresholds: Thresholds,
     lastsMinimum,
     current,
   };
-}
-
-/** How many whole relationship months end on or before the end date. */
-function monthsEndingBy(start: IsoDate, end: IsoDate): number {
-  let count = 0;
-  while (monthRange(start, count + 1).to <= end) count++;
-  return count;
 }

@@ -1,6 +1,7 @@
 /**
  * Relationships: a mentee with one mentor (a pair) or two (a trio), in a cohort.
- * A relationship runs from its start to the day it was ended, else to its cohort's end.
+ * Their life (end, running, holding their people) is domain/relationshipLife.ts's rule;
+ * the queries here mirror it in SQL (lifeSql), and a store test holds them to it.
  */
 import type { IsoDate } from '../domain/dates.js';
 import { pairKey, type PairType, type Slot } from '../domain/pairingRules.js';
@@ -39,10 +40,20 @@ interface RelationshipRow {
 }
 
 /**
- * Running on a day: not ended and the cohort has not finished, or ended later than
- * that day. (Ended today frees the people in it for a new pairing today.)
+ * domain/relationshipLife.ts in SQL, over `r` (relationships) joined with `c` (its cohort);
+ * `day` is an SQL expression (a parameter such as @today). Each mirrors the function of the
+ * same name (docs/programme-year.md, "A relationship's life").
  */
-const RUNNING = `((r.ended_on IS NULL AND c.end_date >= @today) OR r.ended_on > @today)`;
+export const lifeSql = {
+  /** relationshipEnd: the day it was ended, else its cohort's end. */
+  end: 'coalesce(r.ended_on, c.end_date)',
+  /** runsOn: from its start to its end, both inclusive. */
+  runsOn: (day: string) => `(r.start_date <= ${day} AND ${day} <= coalesce(r.ended_on, c.end_date))`,
+  /** holdsPeopleOn: to the end of its planned end day, or to the start of the day it was ended. */
+  holdsPeopleOn: (day: string) => `(CASE WHEN r.ended_on IS NULL THEN ${day} <= c.end_date ELSE ${day} < r.ended_on END)`,
+  /** holdsPlaceInCohortOn: holds them on the day or, once the cohort is over, on its last day. */
+  holdsPlaceInCohortOn: (day: string) => lifeSql.holdsPeopleOn(`min(${day}, c.end_date)`),
+};
 
 export function loadRelationships(db: Db, filter: { cohort?: number; ids?: number[] } = {}): RelationshipRecord[] {
   const where: string[] = [];
@@ -87,23 +98,26 @@ export function loadRelationships(db: Db, filter: { cohort?: number; ids?: numbe
 }
 
 /**
- * Mentees of this cohort's relationships that were not ended early: they are paired
- * already (even once the cohort is over), so pairing again leaves them be.
+ * Mentees of this cohort's relationships that still hold their place in it (even once the
+ * cohort is over, unless ended early): they are paired already, so pairing again leaves them be.
  */
 export function menteesAlreadyPaired(db: Db, cohort: number, today: IsoDate): Set<string> {
   const rows = db
-    .prepare('SELECT mentee_id FROM relationships WHERE cohort = @cohort AND (ended_on IS NULL OR ended_on > @today)')
+    .prepare(
+      `SELECT r.mentee_id FROM relationships r JOIN cohorts c ON c.number = r.cohort
+       WHERE r.cohort = @cohort AND ${lifeSql.holdsPlaceInCohortOn('@today')}`,
+    )
     .all({ cohort, today }) as Array<{ mentee_id: string }>;
   return new Set(rows.map((row) => row.mentee_id));
 }
 
-/** How many running relationships each mentor is in, across every cohort (capacity is "at once"). */
+/** How many relationships hold each mentor on `today`, across every cohort (capacity is "at once"). */
 export function runningMentorLoad(db: Db, today: IsoDate): Map<string, number> {
   const rows = db
     .prepare(
       `SELECT m.mentor_id, count(*) AS n FROM relationship_mentors m
        JOIN relationships r ON r.id = m.relationship_id JOIN cohorts c ON c.number = r.cohort
-       WHERE ${RUNNING} GROUP BY m.mentor_id`,
+       WHERE ${lifeSql.holdsPeopleOn('@today')} GROUP BY m.mentor_id`,
     )
     .all({ today }) as Array<{ mentor_id: string; n: number }>;
   return new Map(rows.map((row) => [row.mentor_id, row.n]));
@@ -148,14 +162,16 @@ export function endRelationship(db: Db, id: number, on: IsoDate, reason: string 
 }
 
 /**
- * For `pair --replace`: the cohort's running relationships that have no sessions yet.
- * (Relationships with sessions hold a record that cannot be recreated: they stay.)
+ * For `pair --replace`: the cohort's relationships still holding their place in it that have
+ * no sessions yet. (Relationships with sessions hold a record that cannot be recreated: they stay.)
  */
 export function replaceableRelationships(db: Db, cohort: number, today: IsoDate): number[] {
   const rows = db
     .prepare(
-      `SELECT id FROM relationships r WHERE cohort = @cohort AND (ended_on IS NULL OR ended_on > @today)
-       AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.relationship_id = r.id)`,
+      `SELECT r.id FROM relationships r JOIN cohorts c ON c.number = r.cohort
+       WHERE r.cohort = @cohort AND ${lifeSql.holdsPlaceInCohortOn('@today')}
+       AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.relationship_id = r.id)
+       ORDER BY r.id`,
     )
     .all({ cohort, today }) as Array<{ id: number }>;
   return rows.map((row) => row.id);
@@ -188,7 +204,7 @@ export function relationshipsWithLeavers(db: Db, today: IsoDate, cohort?: number
        FROM relationships r JOIN cohorts c ON c.number = r.cohort
        JOIN relationship_mentors m ON m.relationship_id = r.id
        JOIN staff ms ON ms.staff_id = r.mentee_id JOIN staff mm ON mm.staff_id = m.mentor_id
-       WHERE ${RUNNING} AND (@cohort IS NULL OR r.cohort = @cohort)
+       WHERE ${lifeSql.holdsPeopleOn('@today')} AND (@cohort IS NULL OR r.cohort = @cohort)
          AND r.id IN (
            SELECT r2.id FROM relationships r2 JOIN staff s2 ON s2.staff_id = r2.mentee_id WHERE s2.active = 0
            UNION SELECT m2.relationship_id FROM relationship_mentors m2 JOIN staff s3 ON s3.staff_id = m2.mentor_id WHERE s3.active = 0)

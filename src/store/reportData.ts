@@ -7,7 +7,9 @@ import { bmeStatus, type BmeStatus } from '../domain/ethnicity.js';
 import { themeOrder, type ReportRelationshipInput, type SessionSummary } from '../domain/cohortReport.js';
 import { KINDS, LEVELS, type Kind, type Level } from '../domain/sessions.js';
 import type { PairType, Slot } from '../domain/pairingRules.js';
+import type { ReplacementItem } from '../domain/chase.js';
 import type { Db } from './db.js';
+import { relationshipsWithLeavers } from './relationships.js';
 
 /** A cohort's relationships with their people's names (no reasons: reports do not show them). */
 export function reportRelationships(db: Db, cohort: number): Array<ReportRelationshipInput & { cohort: number }> {
@@ -143,4 +145,16 @@ export function themedSessions(db: Db, cohorts: readonly number[]): Array<{ coho
     sessions[sessions.length - 1].themes.push(label);
   }
   return sessions;
+}
+
+/**
+ * Relationships holding their people on `day` that need a replacement (their mentee, or
+ * every mentor, has left: docs/programme-year.md, "Leavers"), of one cohort or all, with names.
+ */
+export function replacementsNeeded(db: Db, day: IsoDate, cohort?: number): Array<ReplacementItem & { cohort: number }> {
+  const nameOf = db.prepare('SELECT name FROM staff WHERE staff_id = ?').pluck();
+  const person = (staffId: string) => ({ staffId, name: (nameOf.get(staffId) as string | undefined) ?? staffId });
+  return relationshipsWithLeavers(db, day, cohort)
+    .filter((rel) => rel.needsReplacement)
+    .map((rel) => ({ id: rel.id, cohort: rel.cohort, mentee: person(rel.menteeId), mentors: rel.mentorIds.map(person), left: rel.left }));
 }

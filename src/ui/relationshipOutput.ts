@@ -1,6 +1,7 @@
 /** Saved relationships: the JSON of `pair list` and `pair add` (a contract), and a table. */
 import { formatDate, type IsoDate } from '../domain/dates.js';
 import type { PairType, Slot } from '../domain/pairingRules.js';
+import { holdsPeopleOn, relationshipEnd } from '../domain/relationshipLife.js';
 import type { RelationshipRecord } from '../store/relationships.js';
 import { renderTable } from './table.js';
 
@@ -21,7 +22,7 @@ export interface RelationshipJson {
 }
 
 export function relationshipJson(record: RelationshipRecord, nameOf: (staffId: string) => string, today: IsoDate): RelationshipJson {
-  const end = record.endedOn ?? record.plannedEnd;
+  const end = relationshipEnd(record);
   return {
     id: record.id,
     cohort: record.cohort,
@@ -32,7 +33,8 @@ export function relationshipJson(record: RelationshipRecord, nameOf: (staffId: s
     start: record.start,
     end,
     plannedEnd: record.plannedEnd,
-    status: end < today || (record.endedOn !== null && record.endedOn <= today) ? 'ended' : 'active',
+    // Active while it holds its people: an early end frees them on the day it was ended.
+    status: holdsPeopleOn(record, today) ? 'active' : 'ended',
     endReason: record.endReason,
     override: record.override,
   };

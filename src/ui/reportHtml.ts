@@ -6,7 +6,7 @@
 import { formatDate } from '../domain/dates.js';
 import type { CohortReport, Count } from '../domain/cohortReport.js';
 import { KIND_LABELS, type Kind } from '../domain/sessions.js';
-import { monthCells, percent, rateText } from './reportParts.js';
+import { asOfText, monthCells, MONTH_LEGEND, percent, rateText, showsCoveredNow } from './reportParts.js';
 import { barChart, columnChart, escapeHtml as esc, heatStrip, type Bar } from './svgCharts.js';
 
 const STYLE = `
@@ -33,7 +33,7 @@ figure { margin: 1rem 0; } figcaption { font-size: .9rem; color: #37474f; }
 .chart .bar.good { fill: var(--good); } .chart .bar.info { fill: var(--info); } .chart .bar.attention { fill: var(--attention); }
 .chart .bar.danger { fill: var(--danger); } .chart .bar.neutral { fill: var(--neutral); }
 .chart .cell.met { fill: #c8e6c9; stroke: var(--good); } .chart .cell.short { fill: #ffcdd2; stroke: var(--danger); stroke-dasharray: 3 2; }
-.chart .cell.open { fill: #fff3cd; stroke: var(--attention); } .chart .cell-text { fill: var(--ink); font-weight: 700; }
+.chart .cell.open { fill: #fff3cd; stroke: var(--attention); } .chart .cell.cut { fill: #eceff1; stroke: var(--neutral); stroke-dasharray: 1 2; } .chart .cell-text { fill: var(--ink); font-weight: 700; }
 @page { size: A4; margin: 14mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
@@ -65,7 +65,8 @@ export function renderReportHtml(report: CohortReport): string {
   sections.push(`<section aria-labelledby="summary">
 <h2 id="summary">Summary</h2>
 <ul class="figures">
-<li><span class="n" data-metric="board.covered">${board.covered}</span> of <span data-metric="board.total">${board.total}</span> board members covered</li>
+<li><span class="n" data-metric="board.covered">${board.covered}</span> of <span data-metric="board.total">${board.total}</span> board members covered during the cohort</li>
+${showsCoveredNow(report) ? `<li><span class="n" data-metric="board.coveredNow">${board.coveredNow}</span> covered now</li>\n` : ''}
 <li><span class="n" data-metric="participation.relationships">${p.relationships}</span> relationships</li>
 <li><span class="n" data-metric="summary.met">${summary.met}</span> met</li>
 <li><span class="n" data-metric="summary.onTrack">${summary.onTrack}</span> on track</li>
@@ -94,14 +95,14 @@ ${figure(
   heatStrip(
     'chart-months',
     'Sessions in each relationship month',
-    `One row per relationship, one cell per relationship month: the number of sessions, ✓ when it reached ${cohort.minPerMonth}, ✗ when a complete month fell short, … for the month still running.`,
+    `One row per relationship, one cell per relationship month: the number of sessions, ✓ when it reached ${cohort.minPerMonth}, ✗ when a complete month fell short, … for the month still running, ✂ for a last month the relationship ended part-way through.`,
     report.relationships.map((rel) => ({
       label: `#${rel.id} ${rel.mentee.name}`,
       cells: monthCells(rel.months, cohort.minPerMonth).map((c, k) => ({ sessions: rel.months[k].sessions, state: c.state, title: `Month ${rel.months[k].index}, ${formatDate(rel.months[k].from)} to ${formatDate(rel.months[k].to)}: ${rel.months[k].sessions} sessions` })),
     })),
     cohort.minPerMonth,
   ),
-  'Month by month: ✓ enough sessions, ✗ short, … still running. The same strip is in the table.',
+  `Month by month: ${MONTH_LEGEND}. The same strip is in the table.`,
 )}
 <h3>Every relationship</h3>
 ${table(['Id', 'Mentee', 'Mentors', ...(withType ? ['Type'] : []), 'Status', 'Months complete', 'Sessions', 'Rate', 'Month by month'], relationshipRows)}
@@ -110,12 +111,13 @@ ${attention.length > 0 ? `<h3>Why at risk or breached</h3><ul>${attention.map((r
 
   sections.push(`<section aria-labelledby="board">
 <h2 id="board">Board coverage</h2>
-<p><span data-metric="board.covered">${board.covered}</span> of <span data-metric="board.total">${board.total}</span> Executive Board members are the mentee of a relationship running on ${formatDate(report.asOf)}.</p>
-${figure(barChart('chart-board', 'Board members covered', `${board.covered} of ${board.total} board members covered.`, [
+<p><span data-metric="board.covered">${board.covered}</span> of <span data-metric="board.total">${board.total}</span> Executive Board members were the mentee of a relationship during the cohort, up to ${formatDate(report.asOf)}${showsCoveredNow(report) ? `; <span data-metric="board.coveredNow">${board.coveredNow}</span> are in a relationship running on that day` : ''}.</p>
+${figure(barChart('chart-board', 'Board members covered during the cohort', `${board.covered} of ${board.total} board members covered during the cohort.`, [
     { label: 'covered', value: board.covered, tone: 'good' },
     { label: 'not covered', value: board.total - board.covered, tone: 'danger' },
-  ]), 'Board coverage.')}
-${board.uncovered.length > 0 ? table(['Board member', 'Why not covered'], board.uncovered.map((m) => `<tr><td>${esc(m.name)}</td><td>${esc(m.why)}</td></tr>`)) : '<p>Every board member is covered.</p>'}
+  ]), 'Board coverage during the cohort.')}
+${board.uncovered.length > 0 ? table(['Board member', 'Why not covered'], board.uncovered.map((m) => `<tr><td>${esc(m.name)}</td><td>${esc(m.why)}</td></tr>`)) : '<p>Every board member was covered during the cohort.</p>'}
+${showsCoveredNow(report) && board.notCoveredNow.length > 0 ? table(['Board member', 'Why not covered now'], board.notCoveredNow.map((m) => `<tr><td>${esc(m.name)}</td><td>${esc(m.why)}</td></tr>`)) : ''}
 </section>`);
 
   const typeBars: Bar[] = (Object.entries(p.byType) as Array<[string, Count]>).map(([type, n]) => ({ label: type, value: n, tone: 'info' }));
@@ -173,7 +175,7 @@ ${table(['Theme', 'Relationships', 'Sessions'], report.themes.map((t, k) => `<tr
 <body>
 <header>
 <h1>${esc(title)}</h1>
-<p class="lede">${formatDate(cohort.start)} to ${formatDate(cohort.end)}. Thresholds: at least ${cohort.minMonths} months with ${cohort.minPerMonth} sessions a month. As of <time datetime="${report.asOf}">${formatDate(report.asOf)}</time>.</p>
+<p class="lede">${formatDate(cohort.start)} to ${formatDate(cohort.end)}. Thresholds: at least ${cohort.minMonths} months with ${cohort.minPerMonth} sessions a month. <time datetime="${report.asOf}">${esc(asOfText(report))}</time></p>
 ${suppression}
 </header>
 <main>

@@ -1,16 +1,28 @@
 /** Pieces every format of the cohort report shares: the month strip, counts, statuses. */
 import type { ChalkInstance } from 'chalk';
 import type { ComplianceStatus, RelationshipMonth } from '../domain/compliance.js';
-import type { Count } from '../domain/cohortReport.js';
+import { replacementReason, type ReplacementItem } from '../domain/chase.js';
+import type { CohortReport, Count } from '../domain/cohortReport.js';
+import { formatDate } from '../domain/dates.js';
+
+/** How a month cell reads: enough sessions, short, still running, or cut short by the relationship's end. */
+export type MonthCellState = 'met' | 'short' | 'open' | 'cut';
+
+/** The marks, readable without colour, and the legend every format prints beside them. */
+export const MONTH_MARKS: Record<MonthCellState, string> = { met: '✓', short: '✗', open: '…', cut: '✂' };
+export const MONTH_LEGEND = '✓ enough, ✗ short, … still running, ✂ cut short (the relationship ended part-way through the month)';
+export const MONTH_LEGEND_SHORT = '✓ enough, ✗ short, … running, ✂ cut short';
 
 /**
- * One cell per relationship month: the sessions, then a mark that reads without
- * colour: ✓ enough, ✗ short, … still running.
+ * One cell per relationship month: the sessions, then a mark. A complete month is enough
+ * or short; the current month is still running; a last month the relationship ended
+ * part-way through is cut short, never running (docs/programme-year.md, "A relationship's life").
  */
-export function monthCells(months: readonly RelationshipMonth[], minPerMonth: number): Array<{ text: string; state: 'met' | 'short' | 'open' }> {
+export function monthCells(months: readonly RelationshipMonth[], minPerMonth: number): Array<{ text: string; state: MonthCellState }> {
   return months.map((month) => {
-    if (!month.complete) return { text: `${month.sessions}…`, state: 'open' as const };
-    return month.sessions >= minPerMonth ? { text: `${month.sessions}✓`, state: 'met' as const } : { text: `${month.sessions}✗`, state: 'short' as const };
+    const state: MonthCellState =
+      month.state === 'current' ? 'open' : month.state === 'cut short' ? 'cut' : month.sessions >= minPerMonth ? 'met' : 'short';
+    return { text: `${month.sessions}${MONTH_MARKS[state]}`, state };
   });
 }
 
@@ -18,7 +30,7 @@ export function monthStrip(months: readonly RelationshipMonth[], minPerMonth: nu
   return monthCells(months, minPerMonth)
     .map((cell) => {
       if (!colour) return cell.text;
-      return cell.state === 'met' ? colour.green(cell.text) : cell.state === 'short' ? colour.red(cell.text) : colour.yellow(cell.text);
+      return cell.state === 'met' ? colour.green(cell.text) : cell.state === 'short' ? colour.red(cell.text) : cell.state === 'open' ? colour.yellow(cell.text) : colour.dim(cell.text);
     })
     .join(' ');
 }
@@ -42,3 +54,31 @@ export const countText = (count: Count): string => (typeof count === 'number' ? 
 export const rateText = (rate: number | null): string => (rate === null ? '-' : rate.toFixed(1));
 
 export const percent = (share: number | null): string => (share === null ? '-' : `${Math.round(share * 100)}%`);
+
+/**
+ * The day the report is as of, in words: "As at the cohort's end, 30 Sep 2026." when it is
+ * the cohort's end (the default once a cohort has ended: docs/programme-year.md, "Ended cohorts").
+ */
+export function asOfText(report: Pick<CohortReport, 'asOf' | 'cohort'>): string {
+  const { asOf, cohort } = report;
+  if (asOf === cohort.end) return `As at the cohort's end, ${formatDate(asOf)}.`;
+  if (asOf > cohort.end) return `As of ${formatDate(asOf)}, after the cohort's end (${formatDate(cohort.end)}).`;
+  return `As of ${formatDate(asOf)}.`;
+}
+
+/** A report shows who is covered *now* only while its cohort runs on the as-of day (and it is not the last). */
+export const showsCoveredNow = (report: Pick<CohortReport, 'asOf' | 'cohort'>): boolean =>
+  report.cohort.start <= report.asOf && report.asOf < report.cohort.end;
+
+/** The heading over relationships that need a replacement, in `report chase` and `check`. */
+export const NEEDS_REPLACEMENT_HEADING = 'Needs a new mentor / mentee (someone in it has left the trust; not chased):';
+
+/** The exact command that ends a relationship that needs a replacement. */
+export const endCommand = (item: ReplacementItem): string => `remedi pair end ${item.id} --reason "${replacementReason(item)}"`;
+
+/** "#7 Ada Obi with Ben Cole: Ben Cole (10000083) has left the trust. End it with: remedi pair end 7 ..." */
+export function replacementText(item: ReplacementItem): string {
+  const gone = [item.mentee, ...item.mentors].filter((person) => item.left.includes(person.staffId));
+  const who = gone.map((person) => `${person.name} (${person.staffId})`).join(' and ');
+  return `#${item.id} ${item.mentee.name} with ${item.mentors.map((m) => m.name).join(' + ')}: ${who} ${gone.length === 1 ? 'has' : 'have'} left the trust. End it with: ${endCommand(item)}`;
+}

@@ -4,7 +4,7 @@ import { formatDate } from '../domain/dates.js';
 import type { CohortReport } from '../domain/cohortReport.js';
 import { KIND_LABELS } from '../domain/sessions.js';
 import { renderTable } from './table.js';
-import { countText, monthStrip, percent, rateText, statusText } from './reportParts.js';
+import { asOfText, countText, MONTH_LEGEND, MONTH_LEGEND_SHORT, monthStrip, percent, rateText, showsCoveredNow, statusText } from './reportParts.js';
 
 const mentorNames = (rel: CohortReport['relationships'][number]) => rel.mentors.map((m) => m.name).join(' + ');
 
@@ -18,7 +18,7 @@ export function renderReportText(report: CohortReport, colour: ChalkInstance): s
   const lines: string[] = [];
   const heading = (text: string) => lines.push('', colour.bold(text));
   lines.push(colour.bold(cohortTitle(report)));
-  lines.push(`${formatDate(cohort.start)} to ${formatDate(cohort.end)}; at least ${cohort.minMonths} months with ${cohort.minPerMonth} sessions a month. As of ${formatDate(report.asOf)}.`);
+  lines.push(`${formatDate(cohort.start)} to ${formatDate(cohort.end)}; at least ${cohort.minMonths} months with ${cohort.minPerMonth} sessions a month. ${asOfText(report)}`);
   if (report.suppressBelow !== null) lines.push(`Counts of people by ethnicity below ${report.suppressBelow} are shown as <${report.suppressBelow}.`);
 
   heading('Participation');
@@ -29,14 +29,16 @@ export function renderReportText(report: CohortReport, colour: ChalkInstance): s
   }
   lines.push(`  ${p.mentees} mentees and ${p.mentors} mentors; participants by BME status: yes ${countText(p.byBme.yes)}, no ${countText(p.byBme.no)}, unknown ${countText(p.byBme.unknown)}`);
 
-  heading(`Board coverage: ${board.covered} of ${board.total} board members in a running relationship`);
-  if (board.uncovered.length === 0) lines.push(`  ${colour.green('Every board member is covered.')}`);
+  const now = showsCoveredNow(report);
+  heading(`Board coverage: ${board.covered} of ${board.total} board members covered during the cohort${now ? `; ${board.coveredNow} covered now` : ''}`);
+  if (board.uncovered.length === 0) lines.push(`  ${colour.green('Every board member was covered during the cohort.')}`);
   for (const member of board.uncovered) lines.push(`  ${colour.yellow('not covered')}: ${member.name} (${member.staffId}): ${member.why}`);
+  if (now) for (const member of board.notCoveredNow) lines.push(`  ${colour.yellow('not covered now')}: ${member.name} (${member.staffId}): ${member.why}`);
 
   heading(`Compliance: ${summary.met} met, ${summary.onTrack} on track, ${summary.atRisk} at risk, ${summary.breached} breached`);
   if (report.relationships.length > 0) {
     const withType = report.suppressBelow === null;
-    const headers = ['Id', 'Mentee', 'Mentors', ...(withType ? ['Type'] : []), 'Status', 'Months', 'Sessions', 'Rate', 'Month by month (✓ enough, ✗ short, … running)'];
+    const headers = ['Id', 'Mentee', 'Mentors', ...(withType ? ['Type'] : []), 'Status', 'Months', 'Sessions', 'Rate', `Month by month (${MONTH_LEGEND_SHORT})`];
     const rows = report.relationships.map((rel) => [
       `#${rel.id}`,
       rel.mentee.name,
@@ -79,7 +81,7 @@ export function renderReportMarkdown(report: CohortReport): string {
   const { cohort, participation: p, board, summary, interactions: i } = report;
   const out: string[] = [];
   out.push(`# ${md(cohortTitle(report))}`, '');
-  out.push(`${formatDate(cohort.start)} to ${formatDate(cohort.end)}; at least ${cohort.minMonths} months with ${cohort.minPerMonth} sessions a month. As of ${formatDate(report.asOf)}.`);
+  out.push(`${formatDate(cohort.start)} to ${formatDate(cohort.end)}; at least ${cohort.minMonths} months with ${cohort.minPerMonth} sessions a month. ${asOfText(report)}`);
   if (report.suppressBelow !== null) out.push('', `Counts of people by ethnicity below ${report.suppressBelow} are shown as ${md(`<${report.suppressBelow}`)}.`);
 
   out.push('', '## Participation', '');
@@ -95,9 +97,13 @@ export function renderReportMarkdown(report: CohortReport): string {
     ...Object.entries(p.byBme).map(([status, n]) => [`Participants, BME: ${status}`, md(countText(n))]),
   ]));
 
-  out.push('', '## Board coverage', '', `${board.covered} of ${board.total} board members are in a running relationship.`);
+  const now = showsCoveredNow(report);
+  out.push('', '## Board coverage', '', `${board.covered} of ${board.total} board members were the mentee of a relationship during the cohort${now ? `; ${board.coveredNow} are in a running relationship now` : ''}.`);
   if (board.uncovered.length > 0) {
     out.push('', mdTable(['Board member', 'Why not covered'], board.uncovered.map((m) => [md(m.name), md(m.why)])));
+  }
+  if (now && board.notCoveredNow.length > 0) {
+    out.push('', mdTable(['Board member', 'Why not covered now'], board.notCoveredNow.map((m) => [md(m.name), md(m.why)])));
   }
 
   out.push('', '## Compliance', '', `${summary.met} met, ${summary.onTrack} on track, ${summary.atRisk} at risk, ${summary.breached} breached.`, '');
@@ -116,7 +122,7 @@ export function renderReportMarkdown(report: CohortReport): string {
       monthStrip(rel.months, cohort.minPerMonth),
     ]),
   ));
-  out.push('', 'Month by month: sessions in each relationship month; ✓ enough, ✗ short, … still running.');
+  out.push('', `Month by month: sessions in each relationship month; ${MONTH_LEGEND}.`);
   const attention = report.relationships.filter((rel) => rel.status !== 'met' && rel.status !== 'on track');
   if (attention.length > 0) {
     out.push('', '### Why', '');

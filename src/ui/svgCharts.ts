@@ -47,7 +47,7 @@ export function barChart(id: string, title: string, description: string, bars: r
 
 export interface StripRow {
   label: string;
-  cells: Array<{ sessions: number; state: 'met' | 'short' | 'open'; title: string }>;
+  cells: Array<{ sessions: number; state: 'met' | 'short' | 'open' | 'cut'; title: string }>;
 }
 
 /** A heat strip: one row per relationship, one cell per relationship month, the count in each cell. */
@@ -64,7 +64,7 @@ export function heatStrip(id: string, title: string, description: string, rows: 
       const cells = row.cells
         .map((c, k) => {
           const x = labelWidth + k * (cell + 4);
-          const mark = c.state === 'met' ? '✓' : c.state === 'short' ? '✗' : '…';
+          const mark = c.state === 'met' ? '✓' : c.state === 'short' ? '✗' : c.state === 'open' ? '…' : '✂';
           return (
             `<g><title>${escapeHtml(c.title)}</title><rect x="${x}" y="${y}" width="${cell}" height="${cell}" class="cell ${c.state}"/>` +
             `<text x="${x + cell / 2}" y="${y + cell / 2 + 5}" text-anchor="middle" class="cell-text">${c.sessions}${mark}</text></g>`

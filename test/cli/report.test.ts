@@ -26,7 +26,7 @@ interface ReportJson {
   cohort: { number: number; minMonths: number; minPerMonth: number };
   asOf: string;
   summary: { met: number; onTrack: number; atRisk: number; breached: number };
-  board: { covered: number; total: number; uncovered: Array<{ name: string; why: string }> };
+  board: { covered: number; coveredNow: number; total: number; uncovered: Array<{ name: string; why: string }> };
   participation: { byType: Record<string, number | string>; byBme: Record<string, number | string>; relationships: number; trios: number };
   relationships: Array<{
     id: number;
@@ -41,7 +41,7 @@ interface ReportJson {
     monthsComplete: number;
     sessions: number;
     rate: number | null;
-    months: Array<{ index: number; from: string; to: string; sessions: number; complete: boolean }>;
+    months: Array<{ index: number; from: string; to: string; sessions: number; complete: boolean; state: string }>;
   }>;
   interactions: { total: number; kinds: Record<string, number>; livedExperience: { share: number } };
   themes: Array<{ theme: string; sessions: number; relationships: number }>;
@@ -58,7 +58,7 @@ describe('remedi report --json', () => {
     const json = report('--as-of', '2026-07-29');
     expect(json.asOf).toBe('2026-07-29');
     expect(json.cohort).toMatchObject({ number: 1, minMonths: 8, minPerMonth: 2 });
-    expect(json.board).toEqual({ covered: 8, total: 8, uncovered: [] });
+    expect(json.board).toEqual({ covered: 8, coveredNow: 8, total: 8, uncovered: [], notCoveredNow: [] });
     const byMentee = new Map(json.relationships.map((r) => [r.mentee.staffId, r]));
     // The fixture's patterns: two a month on track; one a month breached; an empty current month with 7 days left at risk.
     expect(byMentee.get('10000001')?.status).toBe('on track');
@@ -77,9 +77,9 @@ describe('remedi report --json', () => {
     const first = json.relationships[0];
     expect(Object.keys(first)).toEqual(expect.arrayContaining(['id', 'mentee', 'mentors', 'type', 'start', 'end', 'plannedEnd', 'status', 'reasons', 'months']));
     expect(first.end).toBeNull();
-    expect(first.months[0]).toEqual({ index: 1, from: '2026-01-05', to: '2026-02-04', sessions: expect.any(Number), complete: true });
+    expect(first.months[0]).toEqual({ index: 1, from: '2026-01-05', to: '2026-02-04', sessions: expect.any(Number), complete: true, state: 'complete' });
     expect(first.months).toHaveLength(7);
-    expect(first.months[6].complete).toBe(false);
+    expect(first.months[6]).toMatchObject({ complete: false, state: 'current' });
     expect(json.interactions.total).toBe(138);
     expect(json.themes.length).toBeGreaterThan(5);
   });
@@ -174,7 +174,10 @@ describe('remedi report chase and themes', () => {
   it('chase lists running relationships short this month, most urgent first, as JSON with the contract fields', () => {
     const result = run(['report', 'chase', '--json', '--as-of', '2026-07-29']);
     expect(result.code, result.stderr).toBe(0);
-    const items = JSON.parse(result.stdout) as Array<Record<string, unknown>>;
+    const json = JSON.parse(result.stdout) as { cohort: number; asOf: string; chase: Array<Record<string, unknown>>; needsReplacement: unknown[] };
+    expect(Object.keys(json)).toEqual(['cohort', 'asOf', 'chase', 'needsReplacement']);
+    expect(json).toMatchObject({ cohort: 1, asOf: '2026-07-29', needsReplacement: [] });
+    const items = json.chase;
     expect(items.length).toBeGreaterThan(0);
     for (const item of items) expect(Object.keys(item).sort()).toEqual(['by', 'cohort', 'daysLeft', 'id', 'mentee', 'mentors', 'sessionsNeeded', 'status'].sort());
     expect(items.some((i) => i.status === 'breached')).toBe(true);

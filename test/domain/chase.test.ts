@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chaseList, type ChaseItem } from '../../src/domain/chase.js';
+import { chaseList, replacementReason, type ChaseItem } from '../../src/domain/chase.js';
 import type { ReportRelationshipInput } from '../../src/domain/cohortReport.js';
 
 type ChaseRelationship = ReportRelationshipInput & { cohort: number; minMonths: number; minPerMonth: number };
@@ -231,5 +231,28 @@ describe('chaseList: the relationship end comes first', () => {
   ])('%s: sessions are needed by the end, not the month end', (_label, spec, asOf, by, daysLeft) => {
     const [item] = chase([rel(1, spec)], {}, asOf);
     expect(item).toMatchObject({ by, daysLeft });
+  });
+});
+
+describe('chaseList: a relationship that needs a replacement is never chased', () => {
+  it('leaves out the ones named, chases the rest as before', () => {
+    const relationships = [rel(1), rel(2), rel(3)];
+    const all = chaseList(relationships, new Map(), AS_OF);
+    expect(all.map((i) => i.id)).toStrictEqual([1, 2, 3]);
+    const apart = chaseList(relationships, new Map(), AS_OF, new Set([2]));
+    expect(apart.map((i) => i.id)).toStrictEqual([1, 3]);
+    expect(apart).toStrictEqual(all.filter((i) => i.id !== 2));
+  });
+});
+
+describe('replacementReason: who left, for pair end --reason', () => {
+  const mentee = person('E1');
+  it.each<[string, string[], string[], string]>([
+    ['the mentee left', ['M1'], ['E1'], 'mentee left the trust'],
+    ['the mentee and the mentor left', ['M1'], ['E1', 'M1'], 'mentee left the trust'],
+    ['the only mentor left', ['M1'], ['M1'], 'mentor left the trust'],
+    ['both mentors of a trio left', ['M1', 'M2'], ['M1', 'M2'], 'both mentors left the trust'],
+  ])('%s', (_label, mentors, left, reason) => {
+    expect(replacementReason({ mentee, mentors: mentors.map(person), left })).toBe(reason);
   });
 });

@@ -158,41 +158,52 @@ describe('buildCohortReport: participation', () => {
 // ---------------------------------------------------------------- board coverage
 
 describe('buildCohortReport: board coverage', () => {
-  const NOT_RUNNING = 'their relationship is not running on the as-of date';
-
-  it.each<{ name: string; enrolled: boolean; role?: 'mentor' | 'mentee' | 'either'; relationships: ReportRelationshipInput[]; why: string | null }>([
-    { name: 'mentee of a running relationship', enrolled: true, relationships: [rel(1, { mentee: 'B1' })], why: null },
-    { name: 'relationship starts on the as-of date', enrolled: true, relationships: [rel(1, { mentee: 'B1', start: AS_OF })], why: null },
-    { name: 'relationship ended on the as-of date', enrolled: true, relationships: [rel(1, { mentee: 'B1', endedOn: AS_OF })], why: null },
-    { name: 'relationship planned to end on the as-of date', enrolled: true, relationships: [rel(1, { mentee: 'B1', plannedEnd: AS_OF })], why: null },
+  // COHORT runs 1 Jan to 31 Dec 2024; AS_OF is 15 Mar 2024.
+  it.each<{ name: string; enrolled: boolean; role?: 'mentor' | 'mentee' | 'either'; relationships: ReportRelationshipInput[]; during: string | null; now: string | null }>([
+    { name: 'mentee of a running relationship', enrolled: true, relationships: [rel(1, { mentee: 'B1' })], during: null, now: null },
+    { name: 'relationship starts on the as-of date', enrolled: true, relationships: [rel(1, { mentee: 'B1', start: AS_OF })], during: null, now: null },
+    { name: 'relationship ended on the as-of date (it still runs that day)', enrolled: true, relationships: [rel(1, { mentee: 'B1', endedOn: AS_OF })], during: null, now: null },
+    { name: 'relationship planned to end on the as-of date', enrolled: true, relationships: [rel(1, { mentee: 'B1', plannedEnd: AS_OF })], during: null, now: null },
     {
       name: 'one ended and one running relationship',
       enrolled: true,
       relationships: [rel(1, { mentee: 'B1', endedOn: '2024-02-01' }), rel(2, { mentee: 'B1', start: '2024-02-02' })],
-      why: null,
+      during: null,
+      now: null,
     },
-    { name: 'not enrolled', enrolled: false, relationships: [], why: 'not enrolled in this cohort' },
-    { name: 'enrolled, no relationship', enrolled: true, relationships: [], why: 'enrolled but not paired' },
-    { name: 'enrolled as a mentor', enrolled: true, role: 'mentor', relationships: [], why: 'enrolled as a mentor, not as a mentee' },
-    { name: 'enrolled, only other people are paired', enrolled: true, relationships: [rel(1, { mentee: 'E1' })], why: 'enrolled but not paired' },
-    { name: 'relationship ended the day before', enrolled: true, relationships: [rel(1, { mentee: 'B1', endedOn: '2024-03-14' })], why: NOT_RUNNING },
-    { name: 'relationship starts the day after', enrolled: true, relationships: [rel(1, { mentee: 'B1', start: '2024-03-16' })], why: NOT_RUNNING },
+    { name: 'not enrolled', enrolled: false, relationships: [], during: 'not enrolled in this cohort', now: null },
+    { name: 'enrolled, no relationship', enrolled: true, relationships: [], during: 'enrolled but not paired', now: null },
+    { name: 'enrolled as a mentor', enrolled: true, role: 'mentor', relationships: [], during: 'enrolled as a mentor, not as a mentee', now: null },
+    { name: 'enrolled, only other people are paired', enrolled: true, relationships: [rel(1, { mentee: 'E1' })], during: 'enrolled but not paired', now: null },
     {
-      name: 'as-of date after the planned end',
+      name: 'relationship ended the day before: covered during the cohort, not now',
+      enrolled: true,
+      relationships: [rel(1, { mentee: 'B1', endedOn: '2024-03-14' })],
+      during: null,
+      now: 'their relationship ended on 14 Mar 2024',
+    },
+    { name: 'relationship starts the day after', enrolled: true, relationships: [rel(1, { mentee: 'B1', start: '2024-03-16' })], during: 'their relationship starts on 16 Mar 2024', now: null },
+    {
+      name: 'as-of date after the planned end: covered during the cohort, not now',
       enrolled: true,
       relationships: [rel(1, { mentee: 'B1', start: '2023-06-01', plannedEnd: '2024-03-14' })],
-      why: NOT_RUNNING,
+      during: null,
+      now: 'their relationship ended on 14 Mar 2024',
     },
-  ])('$name', ({ enrolled, role, relationships, why }) => {
+    {
+      name: 'a relationship that ran only before the cohort started',
+      enrolled: true,
+      relationships: [rel(1, { mentee: 'B1', start: '2023-06-01', endedOn: '2023-12-31' })],
+      during: 'their relationship ran before the cohort started',
+      now: null,
+    },
+  ])('$name', ({ enrolled, role, relationships, during, now }) => {
     const board = report({ relationships, board: [{ id: 'B1', enrolled, role }] }).board;
     expect(board.total).toBe(1);
-    if (why === null) {
-      expect(board.covered).toBe(1);
-      expect(board.uncovered).toStrictEqual([]);
-    } else {
-      expect(board.covered).toBe(0);
-      expect(board.uncovered).toStrictEqual([{ staffId: 'B1', name: 'Name B1', why }]);
-    }
+    expect(board.covered).toBe(during === null ? 1 : 0);
+    expect(board.uncovered).toStrictEqual(during === null ? [] : [{ staffId: 'B1', name: 'Name B1', why: during }]);
+    expect(board.coveredNow).toBe(during === null && now === null ? 1 : 0);
+    expect(board.notCoveredNow).toStrictEqual(now === null ? [] : [{ staffId: 'B1', name: 'Name B1', why: now }]);
   });
 
   it('counts every board member given, enrolled or not, and lists the uncovered in board order', () => {
@@ -208,17 +219,34 @@ describe('buildCohortReport: board coverage', () => {
       board: [{ id: 'B1' }, { id: 'B2', enrolled: false }, { id: 'B3' }, { id: 'B4' }, { id: 'B5' }, { id: 'B6' }],
     }).board;
     expect(board.total).toBe(6);
-    expect(board.covered).toBe(2);
+    expect(board.covered).toBe(3);
+    expect(board.coveredNow).toBe(2);
     expect(board.uncovered.map((m) => [m.staffId, m.why])).toStrictEqual([
       ['B2', 'not enrolled in this cohort'],
       ['B3', 'enrolled but not paired'],
-      ['B4', NOT_RUNNING],
-      ['B5', NOT_RUNNING],
+      ['B5', 'their relationship starts on 1 Apr 2024'],
     ]);
+    expect(board.notCoveredNow.map((m) => [m.staffId, m.why])).toStrictEqual([['B4', 'their relationship ended on 29 Feb 2024']]);
+  });
+
+  it.each<{ name: string; asOf: string; covered: number; coveredNow: number }>([
+    // B1 ran the whole cohort; B2 ended early on 30 Jun; B3 was replaced on 1 Jul and ran to the end.
+    { name: 'as at the cohort\'s end: everyone who took part, and those still running on its last day', asOf: '2024-12-31', covered: 3, coveredNow: 2 },
+    { name: 'mid-cohort, before the replacement', asOf: '2024-06-15', covered: 2, coveredNow: 2 },
+    { name: 'after the cohort: covered during it, nobody now', asOf: '2025-03-01', covered: 3, coveredNow: 0 },
+    { name: 'before the cohort starts: nobody yet', asOf: '2023-12-01', covered: 0, coveredNow: 0 },
+  ])('during the cohort and now: $name', ({ asOf, covered, coveredNow }) => {
+    const board = report({
+      asOf,
+      relationships: [rel(1, { mentee: 'B1' }), rel(2, { mentee: 'B2', endedOn: '2024-06-30' }), rel(3, { mentee: 'B3', start: '2024-07-01' })],
+      board: [{ id: 'B1' }, { id: 'B2' }, { id: 'B3' }],
+    }).board;
+    expect([board.covered, board.coveredNow]).toStrictEqual([covered, coveredNow]);
+    expect(board.total - board.uncovered.length).toBe(covered);
   });
 
   it('an empty board has 0 of 0 covered', () => {
-    expect(report({ relationships: [rel(1)] }).board).toStrictEqual({ covered: 0, total: 0, uncovered: [] });
+    expect(report({ relationships: [rel(1)] }).board).toStrictEqual({ covered: 0, coveredNow: 0, total: 0, uncovered: [], notCoveredNow: [] });
   });
 });
 

@@ -106,9 +106,35 @@ describe('relationship months', () => {
   it('stops at the last month touching the end once as-of is past it, and shows no current month', () => {
     const result = assess({ start: '2025-01-15', plannedEnd: '2025-09-30' }, '2026-03-01');
     expect(result.months).toHaveLength(9);
-    expect(result.months[8]).toMatchObject({ from: '2025-09-15', to: '2025-10-14', complete: false });
+    expect(result.months[8]).toMatchObject({ from: '2025-09-15', to: '2025-10-14', complete: false, state: 'cut short' });
     expect(result.monthsComplete).toBe(8);
     expect(result.current).toBeNull();
+  });
+});
+
+describe('month states: complete, current, cut short', () => {
+  // 5 Jan 2026 to 30 Sep 2026: month 9 runs 5 Sep to 4 Oct, past the cohort's end.
+  const cohort = { start: '2026-01-05', plannedEnd: '2026-09-30' };
+  it.each<[string, Case, string, string[]]>([
+    ['mid-cohort: the month holding the as-of day is current', cohort, '2026-03-15', ['complete', 'complete', 'current']],
+    ['the last day of a month: complete', cohort, '2026-03-04', ['complete', 'complete']],
+    ['the day before the cohort\'s end: the last month current', cohort, '2026-09-29', [...Array(8).fill('complete'), 'current']],
+    ['on the cohort\'s end (as at the cohort\'s end): the last month cut short, never running', cohort, '2026-09-30', [...Array(8).fill('complete'), 'cut short']],
+    ['after the cohort\'s end: the last month cut short, never running', cohort, '2026-12-15', [...Array(8).fill('complete'), 'cut short']],
+    ['ended early: no month after the end, and the last cut short', { ...cohort, endedOn: '2026-04-20' }, '2026-12-15', ['complete', 'complete', 'complete', 'cut short']],
+    ['ended on a month\'s last day: complete', { ...cohort, endedOn: '2026-04-04' }, '2026-12-15', ['complete', 'complete', 'complete']],
+  ])('%s', (_label, c, asOf, states) => {
+    const result = assess(c, asOf);
+    expect(result.months.map((m) => m.state)).toStrictEqual(states);
+    expect(result.months.map((m) => m.complete)).toStrictEqual(states.map((s) => s === 'complete'));
+  });
+
+  it('a cut-short month is not complete: its sessions count, but not towards a month\'s minimum', () => {
+    const result = assess({ ...cohort, endedOn: '2026-02-10', sessions: ['2026-01-10', '2026-01-20', '2026-02-06'] }, '2026-03-01');
+    expect(result.months.map((m) => [m.state, m.sessions])).toStrictEqual([['complete', 2], ['cut short', 1]]);
+    expect(result.monthsComplete).toBe(1);
+    expect(result.sessions).toBe(3);
+    expect(result.reasons).toEqual(['ended 10 Feb 2026 after 1 month: under the 8-month minimum']);
   });
 });
 
@@ -174,7 +200,7 @@ describe('assessCompliance: statuses and reasons', () => {
     expect(result.lastsMinimum).toBe(false);
     expect(result.reasons).toEqual(['ended 30 Apr 2026 after 3 months: under the 8-month minimum']);
     expect(result.months).toHaveLength(4);
-    expect(result.months[3]).toMatchObject({ to: '2026-05-04', sessions: 2, complete: false });
+    expect(result.months[3]).toMatchObject({ to: '2026-05-04', sessions: 2, complete: false, state: 'cut short' });
     expect(result.current).toBeNull();
   });
 
