@@ -67,12 +67,13 @@ export async function runPair(options: PairOptions, context: Context): Promise<P
       deleteRelationships(db, removed);
       const planned = plan(db, cohort, weights, options, context);
       proposal = planned.proposal;
-      const notes = planned.notes;
-      if (removed.length > 0) notes.unshift(`--replace ${options.save ? 'removed' : 'would remove'} ${removed.length} relationships with no sessions yet; their people were proposed afresh.`);
+      const notes: string[] = [];
+      if (removed.length > 0) notes.push(`--replace ${options.save ? 'removed' : 'would remove'} ${removed.length} relationships with no sessions yet; their people were proposed afresh.`);
       // docs/programme-year.md, "Replacements": mid-cohort they start the day they are made.
       if (reason === 'today' && start !== cohort.start) {
-        notes.unshift(`Cohort ${cohort.number} is running, so new relationships start today, ${formatDate(start)}, not on its start (${formatDate(cohort.start)}); give --start to choose the day.`);
+        notes.push(`Cohort ${cohort.number} is running, so new relationships start today, ${formatDate(start)}, not on its start (${formatDate(cohort.start)}); give --start to choose the day.`);
       }
+      notes.push(...planned.notes);
       short = proposal.relationships.length === 0 ? null : shortfall(start, cohort);
       if (short) notes.push(`${capitalise(describeShortfall(short, 'they'))}. To give them the time, make the cohort longer: ${shortfallFix(short)}`);
       saved = loadRelationships(db, { cohort: cohort.number }).length;

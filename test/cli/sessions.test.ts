@@ -25,7 +25,7 @@ function setUp(): { dir: string; db: string; pairs: Array<{ id: number; mentee: 
   const db = join(dir, 'remedi.db');
   expect(run(['cohort', 'create', '1', '--start', '2026-01-05', '--end', '2026-09-30', '--db', db]).code).toBe(0);
   expect(run(['import', join(FIXTURES, 'roster.csv'), '--cohort', '1', '--db', db]).code).toBe(0);
-  expect(run(['pair', '--trios', '--save', '--db', db]).code).toBe(0);
+  expect(run(['pair', '--trios', '--save', '--start', '2026-01-05', '--db', db]).code).toBe(0);
   const pairs = JSON.parse(run(['pair', 'list', '--json', '--db', db]).stdout);
   return { dir, db, pairs };
 }
