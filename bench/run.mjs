@@ -287,7 +287,7 @@ async function startupSection({ quick, tmp }) {
   progress('start-up: preparing a small database (fixtures/roster.csv, pairs and trios saved)');
   cli(['cohort', 'create', '1', '--start', '2026-01-05', '--end', '2026-09-30', '--db', db]);
   cli(['import', join(ROOT, 'fixtures', 'roster.csv'), '--cohort', '1', '--db', db]);
-  cli(['pair', '--cohort', '1', '--trios', '--save', '--db', db]);
+  cli(['pair', '--cohort', '1', '--trios', '--save', '--start', '2026-01-05', '--db', db]);
   const [first] = JSON.parse(cli(['pair', 'list', '--json', '--db', db]));
   if (!first) throw new Error('start-up: the small database has no relationship to log a session against');
   const logSession = [

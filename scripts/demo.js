@@ -21,7 +21,7 @@ const steps = [
   ['staff', 'list', '--cohort', '1'],
   ['department', 'target', 'Emergency Medicine'],
   ['pair', '--cohort', '1', '--trios'],
-  ['pair', '--cohort', '1', '--trios', '--save'],
+  ['pair', '--cohort', '1', '--trios', '--save', '--start', '2026-01-05'],
   ['pair', 'list', '--cohort', '1'],
   ['import-sessions', 'fixtures/sessions.csv'],
   ['log-session', '--pair', '4', '--date', '2026-07-28', '--minutes', '45', '--kind', 'one-to-one', '--level', 'team', '--theme', 'speaking up'],

@@ -132,6 +132,41 @@ role, race_trained, capacity. Every row is checked first: if any is wrong, nothi
       const { runCohortList } = await import('./commands/cohort.js');
       await runCohortList(options, await context(options));
     });
+  common(cohort.command('enrol'))
+    .description('Enrol people in a cohort by hand, with their role: by staff id, email or name, or from a file.')
+    .argument('<number>', 'the cohort number', wholeNumber('a cohort number', 1))
+    .option('--mentee <person>', 'enrol as a mentee: staff id, email or name (repeatable)', collect)
+    .option('--mentor <person>', 'enrol as a mentor (repeatable)', collect)
+    .option('--either <person>', 'enrol as either: a senior leader mentees, anyone else mentors (repeatable)', collect)
+    .option('--from <file.csv>', 'a CSV with a person column (staff id, email or name) and a role column')
+    .option('--map <"header=field">', 'read a column of the --from file under another name, e.g. --map "Participant=name" (repeatable)', collect)
+    .addOption(new Option('--encoding <encoding>', 'the --from file\'s text encoding (default: detected)').choices(['utf-8', 'windows-1252']))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  remedi cohort enrol 2 --mentee "Margaret Ellison" --mentor chidi.eze@nhs.net --either 10000032
+  remedi cohort enrol 2 --from participants.csv --map "Participant=name"
+
+Enrolling someone again with another role changes it (unless they are in a relationship of the cohort);
+enrolling someone who withdrew takes them back. Nothing is written unless every person is found.`,
+    )
+    .action(async (number: number, options) => {
+      const { runCohortEnrol } = await import('./commands/enrol.js');
+      await runCohortEnrol(number, options, await context(options));
+    });
+  common(cohort.command('withdraw'))
+    .description('Record that people left a cohort (kept, with the day and why): they are no longer paired or listed.')
+    .argument('<number>', 'the cohort number', wholeNumber('a cohort number', 1))
+    .argument('<person...>', 'staff ids, emails or names')
+    .option('--on <date>', 'the day they withdrew (default: today)', isoDateArgument)
+    .option('--reason <text>', 'why, for the record')
+    .option('--end-relationships', 'also end their running relationships in the cohort, on that day')
+    .addHelpText('after', '\nExample:\n  remedi cohort withdraw 2 "Chidi Eze" --on 2026-04-30 --reason "changed role" --end-relationships')
+    .action(async (number: number, people: string[], options) => {
+      const { runCohortWithdraw } = await import('./commands/enrol.js');
+      await runCohortWithdraw(number, people, options, await context(options));
+    });
 
   const staff = program.command('staff').description('See the people remedi knows and how it classified them.');
   common(staff.command('list'))
@@ -161,7 +196,7 @@ role, race_trained, capacity. Every row is checked first: if any is wrong, nothi
     .option('--cohort <number>', 'the cohort (default: the newest that has started)', wholeNumber('a cohort number', 1))
     .option('--trios', 'give each board member two mentors: one BME, one front-line')
     .option('--save', 'record the proposed relationships')
-    .option('--start <date>', 'the day saved relationships start (default: the cohort\'s start)', isoDateArgument)
+    .option('--start <date>', 'the day saved relationships start (default: today while the cohort runs, else its start)', isoDateArgument)
     .option('--weights <file>', 'a JSON file of scoring weights, e.g. {"race": 500, "perBandGap": 5}')
     .option('--allow-untrained', 'let mentors who are not RACE-trained yet be paired')
     .option('--allow-repeat', 'let two people paired in an earlier cohort be paired again')
@@ -186,18 +221,18 @@ The proposal covers as many board members as possible, then pairs as many mentee
     });
   common(pair.command('add'))
     .description('Record a pair (or, with two mentors, a trio) you made by hand; the rules are checked first.')
-    .requiredOption('--mentee <staffId>', 'the senior leader being mentored')
-    .requiredOption('--mentor <staffId>', 'the mentor (give it twice for a trio)', collect)
+    .requiredOption('--mentee <person>', 'the senior leader being mentored: staff id, email or name')
+    .requiredOption('--mentor <person>', 'the mentor: staff id, email or name (give it twice for a trio)', collect)
     .option('--cohort <number>', 'the cohort (default: the newest that has started)', wholeNumber('a cohort number', 1))
     .option('--start <date>', 'the day it starts (default: today during the cohort, else the cohort\'s start)', isoDateArgument)
     .option('--force', 'record it even though it breaks a rule, marked as an override')
-    .addHelpText('after', '\nExamples:\n  remedi pair add --mentee 10000001 --mentor 10000052\n  remedi pair add --mentee 10000001 --mentor 10000023 --mentor 10000052 --cohort 1')
+    .addHelpText('after', '\nExamples:\n  remedi pair add --mentee 10000001 --mentor 10000052\n  remedi pair add --mentee "Andrew Whitfield" --mentor chloe.adebayo@nhs.net --mentor "Jade Thompson" --cohort 1')
     .action(async (options) => {
       const { runPairAdd } = await import('./commands/pairManage.js');
       await runPairAdd(options, await context(options));
     });
   common(pair.command('end'))
-    .description('End a relationship early (its sessions are kept).')
+    .description('End a running relationship early (its sessions are kept), on a day from its start to its planned end, not before its last session.')
     .argument('<id>', 'the relationship id, from remedi pair list', wholeNumber('a relationship id', 1))
     .option('--on <date>', 'the day it ended (default: today)', isoDateArgument)
     .option('--reason <text>', 'why it ended, for the record')
@@ -209,7 +244,8 @@ The proposal covers as many board members as possible, then pairs as many mentee
   common(pair.command('list'))
     .description('List saved relationships: who, type, start, end and whether they are still running.')
     .option('--cohort <number>', 'only this cohort', wholeNumber('a cohort number', 1))
-    .addHelpText('after', '\nExamples:\n  remedi pair list\n  remedi pair list --cohort 1 --json')
+    .option('--csv', 'CSV with every person\'s staff id, name, email and department, for the introductions mail merge')
+    .addHelpText('after', '\nExamples:\n  remedi pair list\n  remedi pair list --cohort 1 --json\n  remedi pair list --cohort 1 --csv > introductions.csv')
     .action(async (options) => {
       const { runPairList } = await import('./commands/pairManage.js');
       await runPairList(options, await context(options));
@@ -276,10 +312,12 @@ for trios), notes.`,
 
   const sessions = program.command('sessions').description('See, correct and delete recorded sessions.');
   common(sessions.command('list'))
-    .description('List recorded sessions (all of them, unless --pair or --cohort narrows it).')
+    .description('List recorded sessions (all of them, unless --pair, --cohort or --staff narrows it).')
     .option('--pair <id>', 'only this relationship', wholeNumber('a relationship id', 1))
     .option('--cohort <number>', 'only this cohort', wholeNumber('a cohort number', 1))
-    .addHelpText('after', '\nExamples:\n  remedi sessions list --pair 3\n  remedi sessions list --cohort 1 --json')
+    .option('--staff <person>', 'only the relationships this person is the mentee or a mentor of: staff id, email or name')
+    .option('--csv', 'CSV with the mentee\'s and mentors\' names, for a spreadsheet')
+    .addHelpText('after', '\nExamples:\n  remedi sessions list --pair 3\n  remedi sessions list --staff "Chidi Eze"\n  remedi sessions list --cohort 1 --csv > sessions.csv')
     .action(async (options) => {
       const { runSessionsList } = await import('./commands/sessions.js');
       await runSessionsList(options, await context(options));
@@ -396,7 +434,8 @@ Examples:
     });
   common(department.command('list'))
     .description('List the departments on the staff list and which are targeted.')
-    .addHelpText('after', '\nExample:\n  remedi department list')
+    .option('--csv', 'CSV, one row per department')
+    .addHelpText('after', '\nExamples:\n  remedi department list\n  remedi department list --csv > departments.csv')
     .action(async (options) => {
       const { runDepartmentList } = await import('./commands/department.js');
       await runDepartmentList(options, await context(options));

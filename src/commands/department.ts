@@ -1,10 +1,11 @@
 /** `remedi department target | list`: the departments that get targeted reverse mentoring. */
-import { UserError } from '../errors.js';
+import { UserError, UsageError } from '../errors.js';
 import { type CommonOptions, type Context } from '../context.js';
 import { departmentKey } from '../domain/pairingRules.js';
 import { suggest } from '../domain/suggest.js';
 import { openCommandDb } from './openDb.js';
 import { listDepartments, setTargeted, type DepartmentSummary } from '../store/departments.js';
+import { toCsv } from '../io/csvOutput.js';
 import { renderTable } from '../ui/table.js';
 
 export interface DepartmentTargetOptions extends CommonOptions {
@@ -42,13 +43,19 @@ export async function runDepartmentTarget(name: string, options: DepartmentTarge
   }
 }
 
-export async function runDepartmentList(options: CommonOptions, context: Context): Promise<DepartmentSummary[]> {
+export interface DepartmentListOptions extends CommonOptions {
+  csv?: boolean;
+}
+
+export async function runDepartmentList(options: DepartmentListOptions, context: Context): Promise<DepartmentSummary[]> {
+  if (options.json && options.csv) throw new UsageError('Choose one of --json and --csv.');
   const { db } = await openCommandDb(options, context, { create: false });
   try {
     const departments = listDepartments(db);
     if (options.json) context.out(`${JSON.stringify(departments, null, 2)}\n`);
-    else if (departments.length === 0) context.err('No departments yet: import a roster with a department column.\n');
-    else context.out(renderTable(['Department', 'Staff', 'Targeted'], departments.map((d) => [d.name, String(d.staff), d.targeted ? 'targeted' : ''])));
+    else if (options.csv) context.out(toCsv(['department', 'staff', 'targeted'], departments.map((d) => [d.name, d.staff, d.targeted])));
+    else if (departments.length > 0) context.out(renderTable(['Department', 'Staff', 'Targeted'], departments.map((d) => [d.name, String(d.staff), d.targeted ? 'targeted' : ''])));
+    if (departments.length === 0 && !options.json) context.err('No departments yet: import a roster with a department column.\n');
     return departments;
   } finally {
     db.close();

@@ -7,6 +7,7 @@ import { UserError } from '../errors.js';
 import type { Context } from '../context.js';
 import { formatDate, parseDate, type IsoDate } from '../domain/dates.js';
 import { foldText } from '../domain/people.js';
+import { relationshipEnd, runsOn } from '../domain/relationshipLife.js';
 import { duplicateKey, KIND_LABELS, parseThemes, sessionOfKind, sessionProblems, type Kind } from '../domain/sessions.js';
 import type { StaffRecord } from '../domain/staff.js';
 import type { Db } from '../store/db.js';
@@ -52,15 +53,6 @@ export async function askForSession(questions: SessionQuestions): Promise<{ rela
 }
 
 /**
- * A relationship's end and whether it runs on a day (docs/programme-year.md, "A
- * relationship's life": its end is the day it was ended, else its planned end; it runs
- * from its start to its end, both inclusive). Local until the rule's one home,
- * src/domain/relationshipLife.ts, is merged; then these calls move to it.
- */
-const endOf = (relationship: RelationshipRecord): IsoDate => relationship.endedOn ?? relationship.plannedEnd;
-const runsOn = (relationship: RelationshipRecord, day: IsoDate): boolean => relationship.start <= day && day <= endOf(relationship);
-
-/**
  * The relationships to search: running ones first, then ended ones (the most recently
  * ended first) marked "(ended 30 Sep 2026)". One that has not started is left out: a
  * session is recorded once it has happened, so none can be recorded for it yet. The
@@ -73,10 +65,10 @@ function relationshipChoices(relationships: readonly RelationshipRecord[], today
     throw new UserError(`No relationship has started yet, so there is no session to record: the first starts on ${formatDate(first)}.`);
   }
   const running = started.filter((r) => runsOn(r, today));
-  const ended = started.filter((r) => !runsOn(r, today)).sort((a, b) => endOf(b).localeCompare(endOf(a)) || a.id - b.id);
+  const ended = started.filter((r) => !runsOn(r, today)).sort((a, b) => relationshipEnd(b).localeCompare(relationshipEnd(a)) || a.id - b.id);
   const nameOf = (id: string) => findStaff(id)?.name ?? id;
   return [...running, ...ended].map((r) => {
-    const state = runsOn(r, today) ? '' : ` (ended ${formatDate(endOf(r))})`;
+    const state = runsOn(r, today) ? '' : ` (ended ${formatDate(relationshipEnd(r))})`;
     const label = `#${r.id} ${nameOf(r.menteeId)} with ${r.mentors.map((m) => nameOf(m.staffId)).join(' + ')} (cohort ${r.cohort})${state}`;
     const people = [r.menteeId, ...r.mentors.map((m) => m.staffId)].map((id) => findStaff(id));
     const facts = people.flatMap((person) => (person ? [person.staffId, person.email ?? '', person.department ?? ''] : []));
@@ -148,7 +140,7 @@ async function interview(ask: Prompts, { db, relationship, answers, force, conte
   };
 
   // An ended relationship's sessions are recorded after the fact: offer its last day.
-  const end = endOf(relationship);
+  const end = relationshipEnd(relationship);
   answers.date ??= await askDate(end < context.today ? end : context.today);
   answers.kind ??= await ask.askKind();
   await settleDuplicate();

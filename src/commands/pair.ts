@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { UserError, UsageError } from '../errors.js';
 import { type CommonOptions, type Context } from '../context.js';
 import { formatDate } from '../domain/dates.js';
+import { chooseStart, describeShortfall, shortfall, shortfallFix, type Shortfall } from '../domain/replacements.js';
 import { parseWeights, type Weights } from '../domain/pairingRules.js';
 import { proposePairings, type Proposal } from '../matching/pairing.js';
 import { selectParticipants } from '../matching/participants.js';
@@ -15,13 +16,14 @@ import { targetedDepartments } from '../store/departments.js';
 import {
   deleteRelationships,
   insertRelationship,
+  loadRelationships,
   pairsFromOtherCohorts,
   replaceableRelationships,
   menteesAlreadyPaired,
   runningMentorLoad,
 } from '../store/relationships.js';
 import { listStaff, managersOf } from '../store/staff.js';
-import type { Cohort } from '../store/cohorts.js';
+import { enrolmentsOf, type Cohort } from '../store/cohorts.js';
 import { proposalCsv, proposalJson, renderProposal, type ProposalJson } from '../ui/pairingOutput.js';
 import { resolveCohort } from './resolveCohort.js';
 
@@ -47,7 +49,7 @@ export async function runPair(options: PairOptions, context: Context): Promise<P
     if (cohort.end < context.today) {
       context.err(context.colour.err.yellow(`Note: cohort ${cohort.number} ended on ${formatDate(cohort.end)}; relationships saved now are already over.\n`));
     }
-    const start = options.start ?? cohort.start;
+    const { start, reason } = chooseStart(cohort, context.today, options.start);
     if (start > cohort.end) {
       throw new UserError(`The start date ${formatDate(start)} is after cohort ${cohort.number} ends (${formatDate(cohort.end)}).`, {
         fix: 'Give a --start within the cohort, or change the cohort with remedi cohort edit.',
@@ -58,13 +60,23 @@ export async function runPair(options: PairOptions, context: Context): Promise<P
     db.exec(options.save ? 'BEGIN IMMEDIATE' : 'BEGIN');
     let json: ProposalJson;
     let proposal: Proposal;
+    let short: Shortfall | null = null;
+    let saved = 0;
     try {
       const removed = options.replace ? replaceableRelationships(db, cohort.number, context.today) : [];
       deleteRelationships(db, removed);
       const planned = plan(db, cohort, weights, options, context);
       proposal = planned.proposal;
-      const notes = planned.notes;
-      if (removed.length > 0) notes.unshift(`--replace ${options.save ? 'removed' : 'would remove'} ${removed.length} relationships with no sessions yet; their people were proposed afresh.`);
+      const notes: string[] = [];
+      if (removed.length > 0) notes.push(`--replace ${options.save ? 'removed' : 'would remove'} ${removed.length} relationships with no sessions yet; their people were proposed afresh.`);
+      // docs/programme-year.md, "Replacements": mid-cohort they start the day they are made.
+      if (reason === 'today' && start !== cohort.start) {
+        notes.push(`Cohort ${cohort.number} is running, so new relationships start today, ${formatDate(start)}, not on its start (${formatDate(cohort.start)}); give --start to choose the day.`);
+      }
+      notes.push(...planned.notes);
+      short = proposal.relationships.length === 0 ? null : shortfall(start, cohort);
+      if (short) notes.push(`${capitalise(describeShortfall(short, 'they'))}. To give them the time, make the cohort longer: ${shortfallFix(short)}`);
+      saved = loadRelationships(db, { cohort: cohort.number }).length;
       const ids = options.save
         ? proposal.relationships.map((rel) =>
             insertRelationship(
@@ -83,20 +95,32 @@ export async function runPair(options: PairOptions, context: Context): Promise<P
             ),
           )
         : null;
-      json = proposalJson(cohort.number, weights, proposal, notes, { ids, start });
+      json = proposalJson(cohort.number, weights, proposal, notes, { ids, start, tooShort: short !== null });
       db.exec(options.save ? 'COMMIT' : 'ROLLBACK');
     } catch (error) {
       if (db.inTransaction) db.exec('ROLLBACK');
       throw error;
     }
 
+    const savedList = `remedi pair list --cohort ${cohort.number} --csv`;
     if (options.json) context.out(`${JSON.stringify(json, null, 2)}\n`);
-    else if (options.csv) context.out(proposalCsv(proposal, { ids: json.relationships.some((r) => r.id !== null) ? json.relationships.map((r) => r.id!) : null, start }));
+    else if (options.csv && json.relationships.length === 0 && saved > 0) {
+      // A bare header would look like an empty programme: say where the saved pairs are.
+      context.err(
+        json.totals.mentees === 0
+          ? `Every participant is already paired: the saved relationships are in ${savedList}\n`
+          : `No new pairs can be proposed (remedi pair --cohort ${cohort.number} says why): the saved relationships are in ${savedList}\n`,
+      );
+    } else if (options.csv) context.out(proposalCsv(proposal, { ids: json.relationships.some((r) => r.id !== null) ? json.relationships.map((r) => r.id!) : null, start }));
     else context.out(renderProposal(json, proposal, context.colour.out));
+    const starting = reason === 'today' ? `starting today (${formatDate(start)})` : `starting ${formatDate(start)}`;
     if (options.save) {
-      context.err(`Saved ${json.relationships.length} relationships in cohort ${cohort.number}, starting ${formatDate(start)}. See them with remedi pair list.\n`);
+      context.err(`Saved ${json.relationships.length} relationships in cohort ${cohort.number}, ${starting}. See them with remedi pair list.\n`);
+      if (short && json.relationships.length > 0) {
+        context.err(context.colour.err.yellow(`Warning: ${describeShortfall(short, 'they')}. To give them the time: ${shortfallFix(short)}\n`));
+      }
     } else if (json.relationships.length > 0) {
-      context.err(`Nothing was saved. Add --save to record these relationships (starting ${formatDate(start)}).\n`);
+      context.err(`Nothing was saved. Add --save to record these relationships (${starting}).\n`);
     }
     return json;
   } finally {
@@ -110,9 +134,11 @@ function plan(db: Db, cohort: Cohort, weights: Weights, options: PairOptions, co
   const participants = selectParticipants(enrolled, managerOf, runningMentorLoad(db, context.today), menteesAlreadyPaired(db, cohort.number, context.today));
   if (participants.mentees.length === 0 && participants.mentors.length === 0 && enrolled.length === 0) {
     throw new UserError(`Nobody is enrolled in cohort ${cohort.number}.`, {
-      fix: `Import a roster with a role column: remedi import roster.csv --cohort ${cohort.number}`,
+      fix: `Enrol people with remedi cohort enrol ${cohort.number} --mentee P --mentor P (or --from FILE), or import a roster with a role column: remedi import roster.csv --cohort ${cohort.number}`,
     });
   }
+  const withdrawn = [...enrolmentsOf(db, cohort.number).values()].filter((e) => e.withdrawnOn !== null).length;
+  if (withdrawn > 0) participants.notes.push(`${withdrawn} ${withdrawn === 1 ? 'person has' : 'people have'} withdrawn from the cohort and ${withdrawn === 1 ? 'is' : 'are'} not offered for pairing.`);
   const proposal = proposePairings({
     mentees: participants.mentees,
     mentors: participants.mentors,
@@ -127,6 +153,8 @@ function plan(db: Db, cohort: Cohort, weights: Weights, options: PairOptions, co
   });
   return { proposal, notes: participants.notes };
 }
+
+const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 function readWeights(path: string): Weights {
   let text: string;

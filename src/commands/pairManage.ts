@@ -12,9 +12,9 @@ import {
   type Participant,
   type Slot,
 } from '../domain/pairingRules.js';
-import type { StaffRecord } from '../domain/staff.js';
+import { chooseStart, describeShortfall, endingRefusal, shortfall, shortfallFix, type Shortfall } from '../domain/replacements.js';
 import { toParticipant } from '../matching/participants.js';
-import { enrolmentWriter } from '../store/cohorts.js';
+import { enrolmentsOf, enrolmentWriter } from '../store/cohorts.js';
 import { openCommandDb } from './openDb.js';
 import { type Db } from '../store/db.js';
 import { targetedDepartments } from '../store/departments.js';
@@ -26,9 +26,11 @@ import {
   menteesAlreadyPaired,
   runningMentorLoad,
 } from '../store/relationships.js';
-import { listStaff, managersOf, staffFinder } from '../store/staff.js';
-import { relationshipJson, renderRelationships, type RelationshipJson } from '../ui/relationshipOutput.js';
+import { lastSessions } from '../store/sessions.js';
+import { managersOf, staffFinder } from '../store/staff.js';
+import { relationshipCsv, relationshipJson, renderRelationships, type RelationshipJson } from '../ui/relationshipOutput.js';
 import { describeCohort, resolveCohort } from './resolveCohort.js';
+import { resolvePeople } from './resolvePerson.js';
 
 export interface PairAddOptions extends CommonOptions {
   mentee: string;
@@ -39,35 +41,42 @@ export interface PairAddOptions extends CommonOptions {
 }
 
 export async function runPairAdd(options: PairAddOptions, context: Context): Promise<RelationshipJson> {
-  const mentorIds = options.mentor ?? [];
-  if (mentorIds.length < 1 || mentorIds.length > 2) {
+  const mentorQueries = options.mentor ?? [];
+  if (mentorQueries.length < 1 || mentorQueries.length > 2) {
     throw new UsageError('Give one --mentor for a pair, or two for a trio.', { fix: 'For example: remedi pair add --mentee 10000001 --mentor 10000052' });
   }
-  if (mentorIds.length === 2 && mentorIds[0] === mentorIds[1]) {
+  if (mentorQueries.length === 2 && mentorQueries[0] === mentorQueries[1]) {
     throw new UsageError('The two mentors of a trio must be two different people.');
   }
   const { db } = await openCommandDb(options, context, { create: false });
+  let short: Shortfall | null = null;
   try {
     const json = db
       .transaction(() => {
         const cohort = resolveCohort(db, options.cohort, context);
-        // A pair made by hand mid-cohort starts today; otherwise with the cohort.
-        const start = options.start ?? (context.today >= cohort.start && context.today <= cohort.end ? context.today : cohort.start);
+        // docs/programme-year.md, "Replacements": a pair made by hand mid-cohort starts today; otherwise with the cohort.
+        const { start } = chooseStart(cohort, context.today, options.start);
         if (start > cohort.end) {
           throw new UserError(`The start date ${formatDate(start)} is after ${describeCohort(cohort)} ends.`, { fix: 'Give a --start within the cohort.' });
         }
+        const [menteeRecord, ...mentorRecords] = resolvePeople(db, [options.mentee, ...mentorQueries], { activeOnly: true, what: 'Not paired' });
+        if (mentorRecords.length === 2 && mentorRecords[0].staffId === mentorRecords[1].staffId) {
+          throw new UsageError(`The two mentors of a trio must be two different people; both name ${mentorRecords[0].name} (${mentorRecords[0].staffId}).`);
+        }
         const findStaff = staffFinder(db);
-        const managerOf = managersOf(db, [options.mentee, ...mentorIds]);
+        const managerOf = managersOf(db, [menteeRecord, ...mentorRecords].map((r) => r.staffId));
         const load = runningMentorLoad(db, context.today);
-        const find = (staffId: string): StaffRecord => {
-          const record = findStaff(staffId);
-          if (!record) throw new UserError(`There is nobody with staff id ${staffId}.`, { fix: 'Check the id with remedi staff list.' });
-          if (!record.active) throw new UserError(`${record.name} (${staffId}) has left the trust.`, { fix: 'Choose someone still on the staff list.' });
-          return record;
-        };
-        const menteeRecord = find(options.mentee);
+        const enrolments = enrolmentsOf(db, cohort.number);
+        for (const record of [menteeRecord, ...mentorRecords]) {
+          const withdrawnOn = enrolments.get(record.staffId)?.withdrawnOn;
+          if (withdrawnOn) {
+            throw new UserError(`Not paired: ${record.name} (${record.staffId}) withdrew from cohort ${cohort.number} on ${formatDate(withdrawnOn)}.`, {
+              fix: `To take them back, enrol them again: remedi cohort enrol ${cohort.number} --${enrolments.get(record.staffId)!.role} ${record.staffId}`,
+            });
+          }
+        }
         const mentee = toParticipant(menteeRecord, managerOf);
-        const mentors = mentorIds.map((id) => toParticipant(find(id), managerOf, load.get(id) ?? 0));
+        const mentors = mentorRecords.map((record) => toParticipant(record, managerOf, load.get(record.staffId) ?? 0));
 
         if (menteesAlreadyPaired(db, cohort.number, context.today).has(mentee.staffId)) {
           throw new UserError(`${mentee.name} is already the mentee of a relationship in cohort ${cohort.number}.`, {
@@ -76,7 +85,7 @@ export async function runPairAdd(options: PairAddOptions, context: Context): Pro
         }
 
         const problems: string[] = [];
-        const roles = new Map(listStaff(db, cohort.number).map((p) => [p.staffId, p.role]));
+        const roles = new Map([...enrolments].map(([staffId, enrolment]) => [staffId, enrolment.role]));
         const roleProblem = (person: Participant, wanted: 'mentee' | 'mentor') => {
           const role = roles.get(person.staffId);
           if (role !== undefined && role !== 'either' && role !== wanted) problems.push(`${person.name} is enrolled in cohort ${cohort.number} as a ${role}, not a ${wanted}`);
@@ -119,13 +128,15 @@ export async function runPairAdd(options: PairAddOptions, context: Context): Pro
           },
           context.today,
         );
+        short = shortfall(start, cohort);
         const [record] = loadRelationships(db, { ids: [id] });
         return relationshipJson(record, (staffId) => findStaff(staffId)?.name ?? staffId, context.today);
       })
       .immediate();
     if (options.json) context.out(`${JSON.stringify(json, null, 2)}\n`);
     else context.out(renderRelationships([json]));
-    context.err(`Saved relationship #${json.id}${json.override ? ' as an override of the rules' : ''}.\n`);
+    context.err(`Saved relationship #${json.id}${json.override ? ' as an override of the rules' : ''}, starting ${formatDate(json.start)}.\n`);
+    if (short) context.err(context.colour.err.yellow(`Warning: ${describeShortfall(short)}. To give it the time: ${shortfallFix(short)}\n`));
     return json;
   } finally {
     db.close();
@@ -153,13 +164,10 @@ export async function runPairEnd(id: number, options: PairEndOptions, context: C
       .transaction(() => {
         const [record] = loadRelationships(db, { ids: [id] });
         if (!record) throw new UserError(`There is no relationship #${id}.`, { fix: 'See the relationships with remedi pair list.' });
-        if (record.endedOn !== null) throw new UserError(`Relationship #${id} already ended on ${formatDate(record.endedOn)}.`);
         const on = options.on ?? context.today;
-        if (on < record.start) {
-          throw new UserError(`Relationship #${id} starts on ${formatDate(record.start)}, so it cannot end on ${formatDate(on)}.`, {
-            fix: 'Give an --on date on or after its start.',
-          });
-        }
+        // docs/programme-year.md, "Replacements": still running, a day it runs, not before its last session.
+        const refusal = endingRefusal({ ...record, lastSession: lastSessions(db, [id]).get(id) ?? null }, on, context.today);
+        if (refusal) throw new UserError(refusal.message, { fix: refusal.fix });
         endRelationship(db, id, on, options.reason?.trim() || null);
         const [ended] = loadRelationships(db, { ids: [id] });
         return relationshipJson(ended, nameLookup(db), context.today);
@@ -175,17 +183,22 @@ export async function runPairEnd(id: number, options: PairEndOptions, context: C
 
 export interface PairListOptions extends CommonOptions {
   cohort?: number;
+  csv?: boolean;
 }
 
 export async function runPairList(options: PairListOptions, context: Context): Promise<RelationshipJson[]> {
+  if (options.json && options.csv) throw new UsageError('Choose one of --json and --csv.');
   const { db } = await openCommandDb(options, context, { create: false });
   try {
     if (options.cohort !== undefined) resolveCohort(db, options.cohort, context);
     const nameOf = nameLookup(db);
     const list = loadRelationships(db, { cohort: options.cohort }).map((record) => relationshipJson(record, nameOf, context.today));
     if (options.json) context.out(`${JSON.stringify(list, null, 2)}\n`);
-    else if (list.length === 0) context.err('No relationships yet. Propose some with remedi pair, then save them with --save.\n');
-    else context.out(renderRelationships(list));
+    else if (options.csv) {
+      const find = staffFinder(db);
+      context.out(relationshipCsv(list, (staffId) => find(staffId) ?? null));
+    } else if (list.length > 0) context.out(renderRelationships(list));
+    if (list.length === 0 && !options.json) context.err('No relationships yet. Propose some with remedi pair, then save them with --save.\n');
     return list;
   } finally {
     db.close();

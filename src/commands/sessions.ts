@@ -6,31 +6,56 @@ import { openCommandDb } from './openDb.js';
 import { loadRelationships } from '../store/relationships.js';
 import { listSessions, sessionWriter, type NewSession, type SessionRecord } from '../store/sessions.js';
 import { staffFinder } from '../store/staff.js';
-import { renderSessions, sessionJson, type SessionJson } from '../ui/sessionOutput.js';
+import { renderSessions, sessionCsv, sessionJson, type SessionJson } from '../ui/sessionOutput.js';
 import { checkSession, describeSession, type SessionFlags } from './logSession.js';
 import { resolveCohort } from './resolveCohort.js';
+import { resolvePerson } from './resolvePerson.js';
 
 export interface SessionsListOptions extends CommonOptions {
   pair?: number;
   cohort?: number;
+  /** A person (staff id, email or name): sessions of the relationships they are the mentee or a mentor of. */
+  staff?: string;
+  csv?: boolean;
 }
 
 export async function runSessionsList(options: SessionsListOptions, context: Context): Promise<SessionJson[]> {
+  if (options.json && options.csv) throw new UsageError('Choose one of --json and --csv.');
   const { db } = await openCommandDb(options, context, { create: false });
   try {
     if (options.cohort !== undefined) resolveCohort(db, options.cohort, context);
     if (options.pair !== undefined && loadRelationships(db, { ids: [options.pair] }).length === 0) {
       throw new UserError(`There is no relationship #${options.pair}.`, { fix: 'See the relationships with remedi pair list.' });
     }
-    const sessions = listSessions(db, { relationshipId: options.pair, cohort: options.cohort }).map(sessionJson);
+    // Leavers' sessions are history worth seeing, so anyone ever on the staff list is found.
+    const person = options.staff === undefined ? undefined : resolvePerson(db, options.staff);
+    const sessions = listSessions(db, { relationshipId: options.pair, cohort: options.cohort, staffId: person?.staffId }).map(sessionJson);
+    const find = staffFinder(db);
+    const nameOf = (id: string) => find(id)?.name ?? id;
     if (options.json) {
       context.out(`${JSON.stringify(sessions, null, 2)}\n`);
-    } else if (sessions.length === 0) {
-      context.err('No sessions recorded yet. Record one with remedi log-session, or import a file with remedi import-sessions.\n');
-    } else {
-      const find = staffFinder(db);
-      context.out(renderSessions(sessions, (id) => find(id)?.name ?? id));
-      context.err(`${sessions.length} ${sessions.length === 1 ? 'session' : 'sessions'}.\n`);
+    } else if (options.csv) {
+      const relationships = new Map(loadRelationships(db, { ids: [...new Set(sessions.map((s) => s.pairId))] }).map((r) => [r.id, r]));
+      context.out(
+        sessionCsv(
+          sessions,
+          (pairId) => {
+            const rel = relationships.get(pairId);
+            return rel ? { cohort: rel.cohort, menteeId: rel.menteeId, menteeName: nameOf(rel.menteeId) } : null;
+          },
+          nameOf,
+        ),
+      );
+    } else if (sessions.length > 0) {
+      context.out(renderSessions(sessions, nameOf));
+      context.err(`${sessions.length} ${sessions.length === 1 ? 'session' : 'sessions'}${person ? ` with ${person.name} (${person.staffId})` : ''}.\n`);
+    }
+    if (sessions.length === 0 && !options.json) {
+      context.err(
+        person
+          ? `No sessions recorded for ${person.name} (${person.staffId}).\n`
+          : 'No sessions recorded yet. Record one with remedi log-session, or import a file with remedi import-sessions.\n',
+      );
     }
     return sessions;
   } finally {

@@ -58,6 +58,21 @@ const ALIASES: Record<RosterField, string[]> = {
 
 export const ROSTER_HEADER_INDEX = headerIndex(ROSTER_FIELDS, ALIASES);
 
+/**
+ * The columns of an enrolment file (`remedi cohort enrol --from`): a person, found under the
+ * roster's staff id, email or name headers, and a role under the roster's role headers.
+ */
+export const ENROLMENT_FIELDS = ['staff_id', 'email', 'name', 'role'] as const;
+
+export type EnrolmentField = (typeof ENROLMENT_FIELDS)[number];
+
+export const ENROLMENT_HEADER_INDEX = headerIndex<EnrolmentField>(ENROLMENT_FIELDS, {
+  staff_id: ALIASES.staff_id,
+  email: ALIASES.email,
+  name: ALIASES.name,
+  role: ALIASES.role,
+});
+
 export function isColumnTarget(text: string): text is ColumnTarget {
   return text === IGNORE || (ROSTER_FIELDS as readonly string[]).includes(text);
 }

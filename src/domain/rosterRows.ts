@@ -7,7 +7,8 @@ import { DATE_EXPECTED, parseDate, type IsoDate } from './dates.js';
 import { ETHNICITY_EXPECTED, parseEthnicity } from './ethnicity.js';
 import { FUNCTION_EXPECTED, parseFunctions } from './functions.js';
 import { columnLabel, type ColumnMapping, type RosterField } from './rosterColumns.js';
-import { PROGRAMME_ROLES, type ProgrammeRole, type StaffFacts } from './staff.js';
+import { parseProgrammeRole, ROLE_EXPECTED } from './enrolment.js';
+import type { ProgrammeRole, StaffFacts } from './staff.js';
 import { YES_NO_EXPECTED, parseYesNo } from './yesNo.js';
 
 /** A problem with one cell (or row) of an input file. */
@@ -39,8 +40,6 @@ export interface RowResult {
 export const MAX_FIELD_LENGTH = 1000;
 const MAX_CAPACITY = 20;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-const ROLE_EXPECTED = 'mentor, mentee or either (or blank to enrol nobody)';
 
 /** Blank cells become null; surrounding spaces are never data. */
 const text = (value: string): string | null => {
@@ -164,12 +163,9 @@ export function parseRosterRecord(cells: string[], line: number, headers: string
   }
 
   if (has('role')) {
-    const raw = text(cell('role'));
-    const lower = raw?.toLowerCase() ?? null;
-    if (lower === null) role = null;
-    else if ((PROGRAMME_ROLES as readonly string[]).includes(lower)) role = lower as ProgrammeRole;
-    else if (lower === 'both') role = 'either';
-    else refuse('role', `expected ${ROLE_EXPECTED}`);
+    const parsed = parseProgrammeRole(cell('role'));
+    if (parsed === undefined) refuse('role', `expected ${ROLE_EXPECTED}`);
+    else role = parsed;
   }
 
   if (problems.length > 0 || staffId === null) return { row: null, problems, warnings };

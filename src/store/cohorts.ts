@@ -1,5 +1,7 @@
 /** Cohorts, and who is enrolled in each with which programme role. */
 import type { Cohort } from '../domain/cohorts.js';
+import type { IsoDate } from '../domain/dates.js';
+import type { CurrentEnrolment } from '../domain/enrolment.js';
 import type { ProgrammeRole } from '../domain/staff.js';
 import type { Db } from './db.js';
 
@@ -48,9 +50,11 @@ export interface EnrolmentCounts {
   either: number;
 }
 
+/** Counts of the people taking part in a cohort, by role (withdrawn people left out). */
 export function enrolmentCounts(db: Db, cohort: number): EnrolmentCounts {
   const counts: EnrolmentCounts = { mentor: 0, mentee: 0, either: 0 };
-  const rows = db.prepare('SELECT role, count(*) AS n FROM enrolments WHERE cohort = ? GROUP BY role').all(cohort) as Array<{
+  // Withdrawn people are no longer taking part (docs/programme-year.md, "Set by hand").
+  const rows = db.prepare('SELECT role, count(*) AS n FROM enrolments WHERE cohort = ? AND withdrawn_on IS NULL GROUP BY role').all(cohort) as Array<{
     role: ProgrammeRole;
     n: number;
   }>;
@@ -67,4 +71,34 @@ export function enrolmentWriter(db: Db, cohort: number): (staffId: string, role:
   return (staffId, role) => {
     upsert.run(cohort, staffId, role);
   };
+}
+
+export interface Enrolment extends CurrentEnrolment {
+  withdrawReason: string | null;
+}
+
+/** Everyone ever enrolled in a cohort, withdrawn people too, by staff id. */
+export function enrolmentsOf(db: Db, cohort: number): Map<string, Enrolment> {
+  const rows = db.prepare('SELECT staff_id, role, withdrawn_on, withdraw_reason FROM enrolments WHERE cohort = ?').raw().all(cohort) as Array<
+    [string, ProgrammeRole, string | null, string | null]
+  >;
+  return new Map(rows.map(([staffId, role, withdrawnOn, withdrawReason]) => [staffId, { role, withdrawnOn, withdrawReason }]));
+}
+
+/**
+ * Enrols people by hand (`remedi cohort enrol`): sets their role and, for someone who
+ * had withdrawn, takes them back. Call inside a transaction.
+ */
+export function enrolByHand(db: Db, cohort: number, people: ReadonlyArray<{ staffId: string; role: ProgrammeRole }>): void {
+  const upsert = db.prepare(
+    `INSERT INTO enrolments (cohort, staff_id, role) VALUES (?, ?, ?)
+     ON CONFLICT (cohort, staff_id) DO UPDATE SET role = excluded.role, withdrawn_on = NULL, withdraw_reason = NULL`,
+  );
+  for (const person of people) upsert.run(cohort, person.staffId, person.role);
+}
+
+/** Marks enrolments withdrawn (kept, with the day and why). Call inside a transaction. */
+export function withdrawEnrolments(db: Db, cohort: number, staffIds: readonly string[], on: IsoDate, reason: string | null): void {
+  const update = db.prepare('UPDATE enrolments SET withdrawn_on = ?, withdraw_reason = ? WHERE cohort = ? AND staff_id = ?');
+  for (const staffId of staffIds) update.run(on, reason, cohort, staffId);
 }

@@ -35,6 +35,8 @@ export interface SessionFilter {
   relationshipId?: number;
   cohort?: number;
   ids?: number[];
+  /** Sessions of relationships this person is the mentee or a mentor of. */
+  staffId?: string;
 }
 
 /** Sessions in date order (then id), with their mentors and themes. */
@@ -52,6 +54,10 @@ export function listSessions(db: Db, filter: SessionFilter = {}): SessionRecord[
   if (filter.ids !== undefined) {
     where.push('s.id IN (SELECT value FROM json_each(@ids))');
     params.ids = JSON.stringify(filter.ids);
+  }
+  if (filter.staffId !== undefined) {
+    where.push('(r.mentee_id = @staffId OR EXISTS (SELECT 1 FROM relationship_mentors rm WHERE rm.relationship_id = r.id AND rm.mentor_id = @staffId))');
+    params.staffId = filter.staffId;
   }
   const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   const rows = db
@@ -85,6 +91,15 @@ function groupBy(rows: Array<{ id: number; value: string }>): Map<number, string
     map.set(row.id, list);
   }
   return map;
+}
+
+/** The latest session of each of these relationships (the higher id on a tie), for checking an end date. */
+export function lastSessions(db: Db, relationshipIds: readonly number[]): Map<number, { id: number; date: IsoDate }> {
+  const rows = db
+    .prepare('SELECT relationship_id, id, date FROM sessions WHERE relationship_id IN (SELECT value FROM json_each(?)) ORDER BY date, id')
+    .raw()
+    .all(JSON.stringify(relationshipIds)) as Array<[number, number, string]>;
+  return new Map(rows.map(([relationshipId, id, date]) => [relationshipId, { id, date }]));
 }
 
 /** `relationship|date|kind` of every recorded session (see duplicateKey). */

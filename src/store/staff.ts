@@ -143,8 +143,11 @@ export interface ListedStaff extends StaffRecord {
   role?: ProgrammeRole;
 }
 
-/** Everyone (leavers too), or one cohort's participants with their role; by staff id. */
-export function listStaff(db: Db, cohort?: number): ListedStaff[] {
+/**
+ * Everyone (leavers too), or one cohort's participants with their role; by staff id.
+ * People who withdrew from the cohort are left out unless `withdrawn` asks for them.
+ */
+export function listStaff(db: Db, cohort?: number, { withdrawn = false }: { withdrawn?: boolean } = {}): ListedStaff[] {
   if (cohort === undefined) {
     const rows = db.prepare('SELECT * FROM staff ORDER BY staff_id').all() as StaffRow[];
     return rows.map(staffFromRow);
@@ -152,9 +155,9 @@ export function listStaff(db: Db, cohort?: number): ListedStaff[] {
   const rows = db
     .prepare(
       `SELECT staff.*, enrolments.role AS role FROM enrolments JOIN staff USING (staff_id)
-       WHERE enrolments.cohort = ? ORDER BY staff_id`,
+       WHERE enrolments.cohort = ? AND (? = 1 OR enrolments.withdrawn_on IS NULL) ORDER BY staff_id`,
     )
-    .all(cohort) as Array<StaffRow & { role: ProgrammeRole }>;
+    .all(cohort, withdrawn ? 1 : 0) as Array<StaffRow & { role: ProgrammeRole }>;
   return rows.map((row) => ({ ...staffFromRow(row), role: row.role }));
 }
 

@@ -17,6 +17,8 @@ export interface ProposalJson {
     type: PairType;
     score: number;
     reasons: string[];
+    /** It cannot last the cohort's minimum months before the cohort ends (see notes for the way out). */
+    tooShort: boolean;
   }>;
   unmatched: Array<{ staffId: string; name: string; role: 'mentee' | 'mentor'; reasons: string[] }>;
   totals: { boardCovered: number; boardTotal: number; mentees: number; paired: number; trioSlotsFilled: number; score: number };
@@ -28,7 +30,7 @@ export function proposalJson(
   weights: Weights,
   proposal: Proposal,
   notes: string[],
-  saved: { ids: number[] | null; start: IsoDate },
+  saved: { ids: number[] | null; start: IsoDate; tooShort?: boolean },
 ): ProposalJson {
   return {
     cohort,
@@ -42,6 +44,7 @@ export function proposalJson(
       type: rel.type,
       score: rel.score,
       reasons: rel.reasons,
+      tooShort: saved.tooShort === true,
     })),
     unmatched: proposal.unmatched.map((u) => ({ staffId: u.person.staffId, name: u.person.name, role: u.role, reasons: u.reasons })),
     totals: { ...proposal.totals },
@@ -107,6 +110,7 @@ export function renderProposal(json: ProposalJson, proposal: Proposal, colour: C
       lines.push(colour.dim(`     ${m.reasons.join('; ')}`));
     }
     for (const note of rel.notes) lines.push(colour.yellow(`   ${note}`));
+    if (json.relationships[index].tooShort) lines.push(colour.yellow('   too short: cannot last the minimum months before the cohort ends (see the notes)'));
   });
   const left = proposal.unmatched;
   if (left.length > 0) {

@@ -2,6 +2,7 @@
 import { formatDate, type IsoDate } from '../domain/dates.js';
 import type { PairType, Slot } from '../domain/pairingRules.js';
 import { holdsPeopleOn, relationshipEnd } from '../domain/relationshipLife.js';
+import { toCsv, type CsvCell } from '../io/csvOutput.js';
 import type { RelationshipRecord } from '../store/relationships.js';
 import { renderTable } from './table.js';
 
@@ -54,4 +55,37 @@ export function renderRelationships(list: readonly RelationshipJson[]): string {
       r.status,
     ]),
   );
+}
+
+/** What a mail merge needs about a person beyond their name. */
+export interface Contact {
+  email: string | null;
+  department: string | null;
+}
+
+const CSV_PERSON = ['id', 'name', 'email', 'department'] as const;
+
+/**
+ * `pair list --csv`: one row per relationship with each person's staff id, name, email and
+ * department (the introductions mail merge); a pair leaves the second mentor's cells empty.
+ */
+export function relationshipCsv(list: readonly RelationshipJson[], contactOf: (staffId: string) => Contact | null): string {
+  const headers = [
+    'relationship_id',
+    'cohort',
+    ...CSV_PERSON.map((c) => `mentee_${c}`),
+    ...CSV_PERSON.map((c) => `mentor_${c}`),
+    ...CSV_PERSON.map((c) => `second_mentor_${c}`),
+    'type',
+    'start',
+    'end',
+    'status',
+  ];
+  const person = (p: { staffId: string; name: string } | undefined): CsvCell[] => {
+    if (!p) return [null, null, null, null];
+    const contact = contactOf(p.staffId);
+    return [p.staffId, p.name, contact?.email ?? null, contact?.department ?? null];
+  };
+  const rows = list.map((r) => [r.id, r.cohort, ...person(r.mentee), ...person(r.mentors[0]), ...person(r.mentors[1]), r.type, r.start, r.end, r.status]);
+  return toCsv(headers, rows);
 }

@@ -1,5 +1,6 @@
 /** Sessions as JSON (a contract: the field names are relied on) and as a table. */
 import { formatDate } from '../domain/dates.js';
+import { toCsv } from '../io/csvOutput.js';
 import type { SessionRecord } from '../store/sessions.js';
 import { renderTable } from './table.js';
 
@@ -46,4 +47,54 @@ export function renderSessions(sessions: readonly SessionJson[], nameOf: (staffI
       s.themes.join('; '),
     ]),
   );
+}
+
+/** Who a session's relationship is between, for the CSV. */
+export interface SessionPeople {
+  cohort: number;
+  menteeId: string;
+  menteeName: string;
+}
+
+/**
+ * `sessions list --csv`: one row per session, with the mentee and the mentors present
+ * by staff id and name (several joined with "; ").
+ */
+export function sessionCsv(sessions: readonly SessionJson[], peopleOf: (pairId: number) => SessionPeople | null, nameOf: (staffId: string) => string): string {
+  const headers = [
+    'session_id',
+    'relationship_id',
+    'cohort',
+    'date',
+    'minutes',
+    'kind',
+    'level',
+    'mentee_id',
+    'mentee_name',
+    'mentor_ids',
+    'mentor_names',
+    'lived_experience',
+    'themes',
+    'notes',
+  ];
+  const rows = sessions.map((s) => {
+    const people = peopleOf(s.pairId);
+    return [
+      s.id,
+      s.pairId,
+      people?.cohort ?? null,
+      s.date,
+      s.minutes,
+      s.kind,
+      s.level,
+      people?.menteeId ?? null,
+      people?.menteeName ?? null,
+      s.mentors.join('; '),
+      s.mentors.map(nameOf).join('; '),
+      s.livedExperience,
+      s.themes.join('; '),
+      s.notes,
+    ];
+  });
+  return toCsv(headers, rows);
 }

@@ -39,7 +39,7 @@ describe.skipIf(!haveChromium)('the HTML report in headless Chromium', () => {
     };
     run(['cohort', 'create', '1', '--start', '2026-01-05', '--end', '2026-09-30', '--name', 'Board cohort']);
     run(['import', join(FIXTURES, 'roster.csv'), '--cohort', '1']);
-    run(['pair', '--trios', '--save']);
+    run(['pair', '--trios', '--save', '--start', '2026-01-05']);
     run(['import-sessions', join(FIXTURES, 'sessions.csv')]);
     run(['log-session', '--pair', '1', '--date', '2026-07-28', '--minutes', '30', '--kind', 'other', '--level', 'team', '--theme', MALICIOUS]);
     html = join(dir, 'report.html');

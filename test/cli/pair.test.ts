@@ -19,6 +19,7 @@ interface ProposalJson {
   cohort: number;
   weights: Record<string, number>;
   saved: boolean;
+  start: string;
   relationships: Array<{
     id: number | null;
     mentee: { staffId: string; name: string };
@@ -26,6 +27,7 @@ interface ProposalJson {
     type: string;
     score: number;
     reasons: string[];
+    tooShort: boolean;
   }>;
   unmatched: Array<{ staffId: string; name: string; role: string; reasons: string[] }>;
   totals: { boardCovered: number; boardTotal: number; mentees: number; paired: number; score: number };
@@ -243,6 +245,61 @@ describe('remedi pair: weights and mistakes', () => {
   });
 });
 
+describe('remedi pair --save: when new relationships start', () => {
+  it('in a running cohort they start today, it says so, and a relationship too short to last is flagged and still saved', () => {
+    const { db } = setUp();
+    const result = remedi(['pair', '--save', '--json', '--db', db]);
+    expect(result.code, result.stderr).toBe(0);
+    const saved = JSON.parse(result.stdout) as ProposalJson;
+    expect(saved.start).toBe('2026-03-15');
+    expect(saved.relationships.length).toBeGreaterThan(0);
+    expect(saved.relationships.every((r) => r.tooShort)).toBe(true);
+    expect(saved.notes).toContain('Cohort 1 is running, so new relationships start today, 15 Mar 2026, not on its start (5 Jan 2026); give --start to choose the day.');
+    expect(saved.notes.some((n) => n.includes('cannot last 8 months before cohort 1 ends on 30 Sep 2026') && n.includes('remedi cohort edit 1 --end 2026-11-14'))).toBe(true);
+    expect(result.stderr).toContain('starting today (15 Mar 2026)');
+    expect(result.stderr).toContain('Warning: starting 15 Mar 2026, they cannot last 8 months before cohort 1 ends on 30 Sep 2026 (they would need to run to 14 Nov 2026). To give them the time: remedi cohort edit 1 --end 2026-11-14');
+    const list = JSON.parse(remedi(['pair', 'list', '--json', '--db', db]).stdout) as Array<{ start: string }>;
+    expect(list.every((r) => r.start === '2026-03-15')).toBe(true);
+  });
+
+  it('the proposal text marks each relationship that is too short', () => {
+    const { db } = setUp();
+    const result = remedi(['pair', '--db', db]);
+    expect(result.stdout).toContain('too short: cannot last the minimum months before the cohort ends');
+    expect(result.stdout).toContain('remedi cohort edit 1 --end 2026-11-14');
+  });
+
+  it.each([
+    ['before the cohort starts', '2025-12-01'],
+    ['after the cohort ended (recording it)', '2026-12-01'],
+  ])('%s they start on the cohort\'s start and are not flagged', (_case, today) => {
+    const { db } = setUp();
+    const result = remedi(['pair', '--save', '--json', '--db', db], { env: { REMEDI_TODAY: today } });
+    expect(result.code, result.stderr).toBe(0);
+    const saved = JSON.parse(result.stdout) as { start: string; notes: string[]; relationships: Array<{ tooShort: boolean }> };
+    expect(saved.start).toBe('2026-01-05');
+    expect(saved.relationships.some((r) => r.tooShort)).toBe(false);
+    expect(result.stderr).not.toContain('Warning');
+    expect(saved.notes.some((n) => n.includes('start today'))).toBe(false);
+  });
+
+  it('--start still wins mid-cohort', () => {
+    const { db } = setUp();
+    const saved = pair(db, '--save', '--start', '2026-01-05');
+    expect(saved.start).toBe('2026-01-05');
+    expect(saved.notes.some((n) => n.includes('start today') || n.includes('cannot last'))).toBe(false);
+  });
+
+  it('pair --csv after everything was saved says where the saved pairs are instead of printing a bare header', () => {
+    const { db } = setUp();
+    pair(db, '--save', '--start', '2026-01-05');
+    const result = remedi(['pair', '--csv', '--cohort', '1', '--db', db]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('Every participant is already paired: the saved relationships are in remedi pair list --cohort 1 --csv');
+  });
+});
+
 describe('remedi pair add, end and list', () => {
   it('refuses a pair that breaks a hard rule, naming it; --force records it as an override', () => {
     const { dir, db } = setUp();
@@ -293,6 +350,73 @@ describe('remedi pair add, end and list', () => {
     expect(early.code).toBe(1);
     expect(early.stderr).toContain('cannot end on 1 Dec 2025');
   });
+
+  it('pair end refuses a relationship whose end has passed, a day after its planned end, and a day before its last session', () => {
+    const { dir, db } = setUp();
+    const id = String(pair(db, '--save', '--start', '2026-01-05').relationships[0].id);
+    const logged = remedi(['log-session', '--pair', id, '--date', '2026-03-12', '--minutes', '30', '--kind', 'one-to-one', '--level', 'team', '--json', '--db', db]);
+    expect(logged.code, logged.stderr).toBe(0);
+    const session = JSON.parse(logged.stdout).id as number;
+    const before = snapshotFolder(dir);
+
+    const late = remedi(['pair', 'end', id, '--on', '2026-10-15', '--db', db]);
+    expect(late.code).toBe(1);
+    expect(late.stderr).toContain(`Relationship #${id} is planned to end on 30 Sep 2026, with its cohort, so it cannot end later, on 15 Oct 2026.`);
+    const beforeSession = remedi(['pair', 'end', id, '--on', '2026-03-01', '--db', db]);
+    expect(beforeSession.code).toBe(1);
+    expect(beforeSession.stderr).toContain(`#${id} has a session on 12 Mar 2026 (session #${session})`);
+    const passed = remedi(['pair', 'end', id, '--db', db], { env: { REMEDI_TODAY: '2026-10-05' } });
+    expect(passed.code).toBe(1);
+    expect(passed.stderr).toContain(`#${id} already ended on 30 Sep 2026`);
+    expect(snapshotFolder(dir)).toEqual(before);
+
+    expect(remedi(['pair', 'end', id, '--on', '2026-03-12', '--db', db]).code).toBe(0);
+    const again = remedi(['pair', 'end', id, '--db', db], { env: { REMEDI_TODAY: '2026-04-01' } });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain(`#${id} already ended on 12 Mar 2026`);
+  });
+
+  it('pair add takes people by name or email, and warns when the pair cannot last before the cohort ends', () => {
+    const { db } = setUp();
+    const result = remedi(['pair', 'add', '--mentee', 'andrew whitfield', '--mentor', 'CHLOE.ADEBAYO@nhs.net', '--mentor', 'Jade Thompson', '--json', '--db', db]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ mentee: { staffId: '10000004' }, mentors: [{ staffId: '10000023' }, { staffId: '10000052' }], start: '2026-03-15' });
+    expect(result.stderr).toContain('Warning: starting 15 Mar 2026, it cannot last 8 months before cohort 1 ends on 30 Sep 2026 (it would need to run to 14 Nov 2026). To give it the time: remedi cohort edit 1 --end 2026-11-14');
+    const unknown = remedi(['pair', 'add', '--mentee', 'Helen Marsh', '--mentor', 'Chidi Ez', '--db', db]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('Not paired: there is nobody called "Chidi Ez"');
+    expect(unknown.stderr).toContain('Did you mean 10000065 Chidi Eze (Surgery)');
+    const same = remedi(['pair', 'add', '--mentee', 'Helen Marsh', '--mentor', '10000023', '--mentor', 'Chloe Adebayo', '--db', db]);
+    expect(same.code).toBe(2);
+    expect(same.stderr).toContain('both name Chloe Adebayo (10000023)');
+  });
+
+  it('pair add refuses someone who withdrew from the cohort, saying how to take them back', () => {
+    const { db } = setUp();
+    expect(remedi(['cohort', 'withdraw', '1', 'Chloe Adebayo', '--db', db]).code).toBe(0);
+    const result = remedi(['pair', 'add', '--mentee', '10000004', '--mentor', 'Chloe Adebayo', '--force', '--db', db]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Chloe Adebayo (10000023) withdrew from cohort 1 on 15 Mar 2026');
+    expect(result.stderr).toContain('remedi cohort enrol 1 --mentor 10000023');
+  });
+
+  it('pair list --csv has each person\'s id, name, email and department, for the introductions mail merge', () => {
+    const { db } = setUp();
+    const trio = remedi(['pair', 'add', '--mentee', '10000004', '--mentor', '10000023', '--mentor', '10000052', '--start', '2026-01-05', '--db', db]);
+    expect(trio.code, trio.stderr).toBe(0);
+    expect(remedi(['pair', 'add', '--mentee', '10000005', '--mentor', '10000029', '--start', '2026-01-05', '--db', db]).code).toBe(0);
+    const result = remedi(['pair', 'list', '--cohort', '1', '--csv', '--db', db]);
+    expect(result.code, result.stderr).toBe(0);
+    const lines = result.stdout.trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'relationship_id,cohort,mentee_id,mentee_name,mentee_email,mentee_department,mentor_id,mentor_name,mentor_email,mentor_department,second_mentor_id,second_mentor_name,second_mentor_email,second_mentor_department,type,start,end,status',
+    );
+    expect(lines[1]).toBe(
+      '1,1,10000004,Andrew Whitfield,andrew.whitfield@nhs.net,Corporate,10000023,Chloe Adebayo,chloe.adebayo@nhs.net,Emergency Medicine,10000052,Jade Thompson,jade.thompson@nhs.net,Emergency Medicine,race,2026-01-05,2026-09-30,active',
+    );
+    expect(lines[2]).toMatch(/^2,1,10000005,Helen Marsh,helen\.marsh@nhs\.net,Corporate,10000029,Imran Qureshi,imran\.qureshi@nhs\.net,Corporate,,,,,\w+,2026-01-05,2026-09-30,active$/);
+    expect(remedi(['pair', 'list', '--csv', '--json', '--db', db]).code).toBe(2);
+  });
 });
 
 describe('remedi department', () => {
@@ -314,6 +438,19 @@ describe('remedi department', () => {
     expect(remedi(['department', 'target', 'Emergency Medicine', '--off', '--db', db]).code).toBe(0);
     const after = JSON.parse(remedi(['department', 'list', '--json', '--db', db]).stdout) as Array<{ targeted: boolean }>;
     expect(after.some((d) => d.targeted)).toBe(false);
+  });
+
+  it('department list --csv has one row per department with its staff count and whether it is targeted', () => {
+    const { db } = setUp();
+    expect(remedi(['department', 'target', 'Surgery', '--db', db]).code).toBe(0);
+    const result = remedi(['department', 'list', '--csv', '--db', db]);
+    expect(result.code, result.stderr).toBe(0);
+    const lines = result.stdout.trim().split('\r\n');
+    expect(lines[0]).toBe('department,staff,targeted');
+    expect(lines).toContain('Surgery,10,yes');
+    expect(lines).toContain('Pharmacy,6,no');
+    const json = JSON.parse(remedi(['department', 'list', '--json', '--db', db]).stdout) as unknown[];
+    expect(lines).toHaveLength(json.length + 1);
   });
 
   it('staff train refuses unknown ids and writes nothing', () => {

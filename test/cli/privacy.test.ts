@@ -13,7 +13,7 @@ function setUp(): { dir: string; db: string } {
   const run = (args: string[]) => expect(remedi([...args, '--db', db], { env }).code).toBe(0);
   run(['cohort', 'create', '1', '--start', '2026-01-05', '--end', '2026-09-30']);
   run(['import', join(FIXTURES, 'roster.csv'), '--cohort', '1']);
-  run(['pair', '--trios', '--save']);
+  run(['pair', '--trios', '--save', '--start', '2026-01-05']);
   run(['import-sessions', join(FIXTURES, 'sessions.csv')]);
   return { dir, db };
 }

@@ -17,7 +17,7 @@ beforeAll(() => {
   db = join(dir, 'remedi.db');
   expect(run(['cohort', 'create', '1', '--start', '2026-01-05', '--end', '2026-09-30', '--name', 'Board cohort']).code).toBe(0);
   expect(run(['import', join(FIXTURES, 'roster.csv'), '--cohort', '1']).code).toBe(0);
-  expect(run(['pair', '--trios', '--save']).code).toBe(0);
+  expect(run(['pair', '--trios', '--save', '--start', '2026-01-05']).code).toBe(0);
   expect(run(['import-sessions', join(FIXTURES, 'sessions.csv')]).code).toBe(0);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -25,7 +25,7 @@ function setUp(): { dir: string; db: string; pairs: Array<{ id: number; mentee: 
   const db = join(dir, 'remedi.db');
   expect(run(['cohort', 'create', '1', '--start', '2026-01-05', '--end', '2026-09-30', '--db', db]).code).toBe(0);
   expect(run(['import', join(FIXTURES, 'roster.csv'), '--cohort', '1', '--db', db]).code).toBe(0);
-  expect(run(['pair', '--trios', '--save', '--db', db]).code).toBe(0);
+  expect(run(['pair', '--trios', '--save', '--start', '2026-01-05', '--db', db]).code).toBe(0);
   const pairs = JSON.parse(run(['pair', 'list', '--json', '--db', db]).stdout);
   return { dir, db, pairs };
 }
@@ -263,6 +263,45 @@ describe('remedi sessions edit, delete and list', () => {
     expect(sessions(db, '--cohort', '1')).toHaveLength(138);
     const table = run(['sessions', 'list', '--pair', String(pairs[0].id), '--db', db]);
     expect(table.stdout.split('\n')[0]).toMatch(/^Id\s+Pair\s+Date\s+Minutes\s+Kind\s+Level/);
+  });
+
+  it('--staff lists the sessions of the relationships a person is the mentee or a mentor of, named by name or staff id', () => {
+    const { db, pairs } = setUp();
+    run(['import-sessions', join(FIXTURES, 'sessions.csv'), '--db', db]);
+    const trio = pairs.find((p) => p.mentors.length === 2)!;
+    const ids = (list: SessionJson[]) => list.map((s) => s.id);
+    const ofPair = sessions(db, '--pair', String(trio.id));
+    expect(ofPair.length).toBeGreaterThan(0);
+    expect(ids(sessions(db, '--staff', trio.mentee.name.toUpperCase()))).toEqual(ids(ofPair));
+    const mentor = trio.mentors[1].staffId;
+    const asMentor = sessions(db, '--staff', mentor);
+    const mentorPairs = new Set(pairs.filter((p) => p.mentors.some((m) => m.staffId === mentor)).map((p) => p.id));
+    expect(asMentor.length).toBeGreaterThan(0);
+    expect(asMentor.every((s) => mentorPairs.has(s.pairId))).toBe(true);
+    expect(ids(asMentor)).toEqual(ids(sessions(db).filter((s) => mentorPairs.has(s.pairId))));
+    const unknown = run(['sessions', 'list', '--staff', 'Nobody Atall', '--db', db]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('There is nobody called "Nobody Atall"');
+    const none = run(['sessions', 'list', '--staff', 'Chidi Eze', '--db', db]);
+    expect(none.code).toBe(0);
+    expect(none.stderr).toContain('No sessions recorded for Chidi Eze (10000065).');
+  });
+
+  it('--csv lists sessions with the mentee\'s and the mentors\' names, formulas neutralised', () => {
+    const { db, pairs } = setUp();
+    const trio = pairs.find((p) => p.mentors.length === 2)!;
+    const mentor = trio.mentors[0].staffId;
+    const logged = run(['log-session', '--pair', String(trio.id), '--date', '2026-03-12', '--minutes', '45', '--kind', 'observation', '--level', 'team', '--theme', 'speaking up', '--theme', 'recruitment panels', '--mentor', mentor, '--lived-experience', '--notes', '=1+2', '--json', '--db', db]);
+    expect(logged.code, logged.stderr).toBe(0);
+    const id = JSON.parse(logged.stdout).id as number;
+    const result = run(['sessions', 'list', '--pair', String(trio.id), '--csv', '--db', db]);
+    expect(result.code, result.stderr).toBe(0);
+    const lines = result.stdout.trim().split('\r\n');
+    expect(lines[0]).toBe('session_id,relationship_id,cohort,date,minutes,kind,level,mentee_id,mentee_name,mentor_ids,mentor_names,lived_experience,themes,notes');
+    const people = JSON.parse(run(['staff', 'list', '--json', '--db', db]).stdout) as Array<{ staffId: string; name: string }>;
+    const mentorName = people.find((p) => p.staffId === mentor)!.name;
+    expect(lines[1]).toBe(`${id},${trio.id},1,2026-03-12,45,observation,team,${trio.mentee.staffId},${trio.mentee.name},${mentor},${mentorName},yes,speaking up; recruitment panels,'=1+2`);
+    expect(run(['sessions', 'list', '--csv', '--json', '--db', db]).code).toBe(2);
   });
 
   it('pair --replace keeps relationships that have sessions', () => {

@@ -113,7 +113,7 @@ function setUp(): string {
   const env = { REMEDI_TODAY: '2026-01-02' };
   expect(remedi(['cohort', 'create', '1', '--start', '2026-01-05', '--end', '2026-09-30', '--db', db], { env }).code).toBe(0);
   expect(remedi(['import', join(FIXTURES, 'roster.csv'), '--cohort', '1', '--db', db], { env }).code).toBe(0);
-  expect(remedi(['pair', '--trios', '--save', '--db', db], { env }).code).toBe(0);
+  expect(remedi(['pair', '--trios', '--save', '--start', '2026-01-05', '--db', db], { env }).code).toBe(0);
   return db;
 }
 

@@ -169,7 +169,7 @@ describe('session import on random files', () => {
     const { context } = capturedContext(dir, TODAY);
     await runCohortCreate(1, { db: baseDb, start: '2026-01-05', end: '2026-09-30' }, context);
     await runImport(join(FIXTURES, 'roster.csv'), { db: baseDb, cohort: 1 }, context);
-    await runPair({ db: baseDb, trios: true, save: true }, context);
+    await runPair({ db: baseDb, trios: true, save: true, start: '2026-01-05' }, context);
     await runImportSessions(join(FIXTURES, 'sessions.csv'), { db: baseDb }, context);
 
     const db = new Database(baseDb, { fileMustExist: true });

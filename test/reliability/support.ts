@@ -18,7 +18,7 @@ export function setUpProgramme(db: string): number[] {
   for (const args of [
     ['cohort', 'create', '1', '--start', '2026-01-05', '--end', '2026-09-30', '--db', db],
     ['import', join(FIXTURES, 'roster.csv'), '--cohort', '1', '--db', db],
-    ['pair', '--trios', '--save', '--db', db],
+    ['pair', '--trios', '--save', '--start', '2026-01-05', '--db', db],
   ]) {
     const result = run(args);
     expect(result.code, `remedi ${args.join(' ')}\n${result.stderr}`).toBe(0);

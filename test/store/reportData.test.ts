@@ -13,7 +13,7 @@ describe('cohortSessionSummary (SQL) agrees with summariseSessions (in memory)',
     for (const args of [
       ['cohort', 'create', '1', '--start', '2026-01-05', '--end', '2026-09-30'],
       ['import', join(FIXTURES, 'roster.csv'), '--cohort', '1'],
-      ['pair', '--trios', '--save'],
+      ['pair', '--trios', '--save', '--start', '2026-01-05'],
       ['import-sessions', join(FIXTURES, 'sessions.csv')],
       ['import-sessions', join(FIXTURES, 'sessions-form-export.csv')],
     ]) {

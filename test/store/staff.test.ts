@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FACTS, type StaffRecord } from '../../src/domain/staff.js';
-import { enrolmentCounts, enrolmentWriter, getCohort, listCohorts, saveCohort } from '../../src/store/cohorts.js';
+import { enrolByHand, enrolmentCounts, enrolmentsOf, enrolmentWriter, getCohort, listCohorts, saveCohort, withdrawEnrolments } from '../../src/store/cohorts.js';
 import { openDatabase } from '../../src/store/db.js';
 import { listStaff, loadAllStaff, staffWriter } from '../../src/store/staff.js';
 import { tempDir } from '../helpers/cli.js';
@@ -82,5 +82,28 @@ describe('cohorts and enrolments', () => {
       ['002', 'either'],
     ]);
     expect(listStaff(db)).toHaveLength(3);
+  });
+
+  it('leaves withdrawn people out of a cohort\'s list and counts; enrolling by hand takes them back, a roster does not', async () => {
+    const db = await freshDb();
+    saveCohort(db, { number: 1, name: null, start: '2026-01-05', end: '2026-09-30', minMonths: 8, minPerMonth: 2 });
+    const writer = staffWriter(db, '2026-03-15');
+    for (const id of ['001', '002', '003']) writer.insert(person(id));
+    enrolByHand(db, 1, [
+      { staffId: '001', role: 'mentee' },
+      { staffId: '002', role: 'mentor' },
+      { staffId: '003', role: 'mentor' },
+    ]);
+    withdrawEnrolments(db, 1, ['002'], '2026-03-01', 'moved trust');
+    expect(listStaff(db, 1).map((p) => p.staffId)).toEqual(['001', '003']);
+    expect(listStaff(db, 1, { withdrawn: true }).map((p) => p.staffId)).toEqual(['001', '002', '003']);
+    expect(enrolmentCounts(db, 1)).toEqual({ mentor: 1, mentee: 1, either: 0 });
+    expect(enrolmentsOf(db, 1).get('002')).toEqual({ role: 'mentor', withdrawnOn: '2026-03-01', withdrawReason: 'moved trust' });
+    // A roster's role column sets the role but is no word on a withdrawal made by hand.
+    enrolmentWriter(db, 1)('002', 'either');
+    expect(enrolmentsOf(db, 1).get('002')).toMatchObject({ role: 'either', withdrawnOn: '2026-03-01' });
+    enrolByHand(db, 1, [{ staffId: '002', role: 'mentor' }]);
+    expect(enrolmentsOf(db, 1).get('002')).toEqual({ role: 'mentor', withdrawnOn: null, withdrawReason: null });
+    expect(enrolmentCounts(db, 1)).toEqual({ mentor: 2, mentee: 1, either: 0 });
   });
 });
