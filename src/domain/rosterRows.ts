@@ -37,8 +37,9 @@ export interface RowResult {
 
 /** No roster cell needs more than this; longer is a broken export, not a name. */
 export const MAX_FIELD_LENGTH = 1000;
-const MAX_CAPACITY = 20;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** The capacity range and email rule a roster cell and `remedi staff edit` share. */
+export const MAX_CAPACITY = 20;
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const ROLE_EXPECTED = 'mentor, mentee or either (or blank to enrol nobody)';
 
