@@ -48,6 +48,9 @@ export async function runStaffEdit(query: string, options: StaffEditOptions, con
     if (options.json) context.out(`${JSON.stringify(json, null, 2)}\n`);
     else if (plan.nothingToChange) context.err(`Nothing to change: ${plan.after.name} (${plan.after.staffId}) already has those values, set by hand.\n`);
     else context.out(renderEdit(plan, (staffId) => names.get(staffId)));
+    if (!plan.nothingToChange && plan.after.band === null && !plan.after.boardMember) {
+      context.err(`${plan.after.name} now has no band and is not on the board, so remedi cannot tell their seniority: give one with --band.\n`);
+    }
     return json;
   } finally {
     db.close();
