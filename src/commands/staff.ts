@@ -89,10 +89,7 @@ export async function runStaffShow(query: string, options: CommonOptions, contex
   try {
     const person = resolvePerson(db, query);
     const records = loadRelationships(db, { ids: relationshipIdsOf(db, person.staffId) });
-    const sessions = sessionCounts(
-      db,
-      records.map((r) => r.id),
-    );
+    const sessions = sessionCounts(db, records.map((r) => r.id));
     names = namesOf(db, [...(person.lineManagerId === null ? [] : [person.lineManagerId]), ...records.flatMap((r) => [r.menteeId, ...r.mentors.map((m) => m.staffId)])]);
     const nameOf = (staffId: string) => names.get(staffId) ?? staffId;
     show = {
