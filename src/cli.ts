@@ -168,23 +168,61 @@ enrolling someone who withdrew takes them back. Nothing is written unless every 
       await runCohortWithdraw(number, people, options, await context(options));
     });
 
-  const staff = program.command('staff').description('See the people remedi knows and how it classified them.');
+  const staff = program.command('staff').description('See, find and correct the people remedi knows, and how it classified them.');
   common(staff.command('list'))
     .description('List staff with their band, seniority, BME status, functions and board membership.')
     .option('--cohort <number>', 'only the people enrolled in this cohort, with their role', wholeNumber('a cohort number', 1))
-    .addHelpText('after', '\nExamples:\n  remedi staff list\n  remedi staff list --cohort 1 --json > cohort1.json')
+    .option('--csv', 'print CSV (the table\'s columns plus email and job title), for a spreadsheet')
+    .addHelpText('after', '\nExamples:\n  remedi staff list\n  remedi staff list --cohort 1 --json > cohort1.json\n  remedi staff list --csv > staff.csv')
     .action(async (options) => {
       const { runStaffList } = await import('./commands/staff.js');
       await runStaffList(options, await context(options));
     });
+  common(staff.command('find'))
+    .description('Find people by part of their name, email or staff id (accents and case do not matter); people still here first.')
+    .argument('<text>', 'part of a name, email or staff id')
+    .option('--limit <n>', 'show at most this many (default 50)', wholeNumber('a number of people', 1))
+    .option('--csv', 'print CSV, for a spreadsheet')
+    .addHelpText('after', '\nExamples:\n  remedi staff find siobhan\n  remedi staff find @nhs.net --csv > people.csv')
+    .action(async (text: string, options) => {
+      const { runStaffFind } = await import('./commands/staff.js');
+      await runStaffFind(text, options, await context(options));
+    });
+  common(staff.command('show'))
+    .description('Everything remedi holds about one person: their details, what was set by hand, their cohorts, relationships and sessions.')
+    .argument('<person>', 'a staff id, an email, or a name that matches one person')
+    .addHelpText('after', '\nExamples:\n  remedi staff show 10000065\n  remedi staff show "Chidi Eze" --json')
+    .action(async (person: string, options) => {
+      const { runStaffShow } = await import('./commands/staff.js');
+      await runStaffShow(person, options, await context(options));
+    });
+  common(staff.command('edit'))
+    .description('Change one person\'s details by hand. Values set here are kept by later imports unless the file has a non-blank value for them.')
+    .argument('<person>', 'a staff id, an email, or a name that matches one person')
+    .option('--email <email>', 'their email ("" for none)')
+    .option('--department <name>', 'their department ("" for none)')
+    .option('--band <band>', 'their pay band or grade, e.g. "Band 6", 8a, VSM, Consultant')
+    .option('--function <list>', 'strategic, managerial, clinical, front line, separated by ; or , ("" to derive it again)')
+    .option('--board <yes|no>', 'whether they are an Executive Board member')
+    .option('--capacity <n>', 'how many mentees they may mentor at once, 0 to 20')
+    .option('--race-trained <date|no>', 'the day they were RACE-trained (YYYY-MM-DD or DD/MM/YYYY), yes if the day is not known, or no')
+    .option('--line-manager <person>', 'their line manager: a staff id, email or name ("" for none)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  remedi staff edit "Chidi Eze" --function "front line"\n  remedi staff edit 10000052 --capacity 2 --race-trained 2026-02-10\n  remedi staff edit siobhan.kelly@nhs.net --line-manager "Margaret Ellison"',
+    )
+    .action(async (person: string, options) => {
+      const { runStaffEdit } = await import('./commands/staffEdit.js');
+      await runStaffEdit(person, options, await context(options));
+    });
   common(staff.command('train'))
     .description('Record RACE training for mentors trained after the roster was imported.')
-    .argument('<staffId...>', 'one or more staff ids')
+    .argument('<person...>', 'one or more people: staff ids, emails, or names that match one person each')
     .option('--on <date>', 'the day they were trained (default: today)', isoDateArgument)
-    .addHelpText('after', '\nExample:\n  remedi staff train 10000065 10000069 --on 2026-02-10')
-    .action(async (ids: string[], options) => {
+    .addHelpText('after', '\nExamples:\n  remedi staff train 10000065 10000069 --on 2026-02-10\n  remedi staff train "Chidi Eze" mei.chen@nhs.net')
+    .action(async (people: string[], options) => {
       const { runStaffTrain } = await import('./commands/staff.js');
-      await runStaffTrain(ids, options, await context(options));
+      await runStaffTrain(people, options, await context(options));
     });
 
   const pair = common(program.command('pair'))

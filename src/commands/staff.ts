@@ -1,68 +1,33 @@
-/** `remedi staff list`: who is on the staff list, and how remedi classified them. */
-import { UserError } from '../errors.js';
+/** `remedi staff list | find | show | train`: the people remedi knows, and how it classified them. */
+import { UsageError, UserError } from '../errors.js';
 import { type CommonOptions, type Context } from '../context.js';
-import { bandDisplay, type Seniority } from '../domain/bands.js';
-import type { BmeStatus } from '../domain/ethnicity.js';
-import type { StaffFunction } from '../domain/functions.js';
-import { classify, type ProgrammeRole } from '../domain/staff.js';
-import { getCohort } from '../store/cohorts.js';
-import { openCommandDb } from './openDb.js';
-import { listStaff, loadAllStaff, recordTraining, type ListedStaff } from '../store/staff.js';
 import { formatDate } from '../domain/dates.js';
-import { renderTable } from '../ui/table.js';
+import { getCohort } from '../store/cohorts.js';
+import { enrolmentsOf, namesOf, relationshipIdsOf, searchStaff, sessionCounts } from '../store/people.js';
+import { loadRelationships } from '../store/relationships.js';
+import { editStaff, listStaff, staffFinder } from '../store/staff.js';
+import { mergeHandSet } from '../domain/staffEdit.js';
+import { relationshipJson } from '../ui/relationshipOutput.js';
+import { foundCsv, foundJson, renderFound, renderStaffList, renderStaffShow, staffJson, staffListCsv, type FoundJson, type StaffJson, type StaffShowJson } from '../ui/staffOutput.js';
+import { openCommandDb } from './openDb.js';
+import { resolvePeople, resolvePerson } from './resolvePerson.js';
 
-export interface StaffListOptions extends CommonOptions {
+export type { StaffJson } from '../ui/staffOutput.js';
+
+interface ListOutputOptions extends CommonOptions {
+  csv?: boolean;
+}
+
+function refuseJsonAndCsv(options: ListOutputOptions): void {
+  if (options.json && options.csv) throw new UsageError('Choose one of --json and --csv.');
+}
+
+export interface StaffListOptions extends ListOutputOptions {
   cohort?: number;
 }
 
-/** One person in `staff list --json`: the field names are a contract. */
-export interface StaffJson {
-  staffId: string;
-  name: string;
-  email: string | null;
-  department: string | null;
-  jobTitle: string | null;
-  staffGroup: string | null;
-  band: string | null;
-  seniority: Seniority | null;
-  bme: BmeStatus;
-  functions: StaffFunction[];
-  functionsDerived: boolean;
-  boardMember: boolean;
-  lineManagerId: string | null;
-  raceTrained: boolean;
-  raceTrainedOn: string | null;
-  capacity: number;
-  active: boolean;
-  role?: ProgrammeRole;
-}
-
-export function staffJson(person: ListedStaff): StaffJson {
-  const classification = classify(person);
-  const json: StaffJson = {
-    staffId: person.staffId,
-    name: person.name,
-    email: person.email,
-    department: person.department,
-    jobTitle: person.jobTitle,
-    staffGroup: person.staffGroup,
-    band: person.band,
-    seniority: classification.seniority,
-    bme: classification.bme,
-    functions: classification.functions,
-    functionsDerived: classification.functionsDerived,
-    boardMember: person.boardMember,
-    lineManagerId: person.lineManagerId,
-    raceTrained: person.raceTrained,
-    raceTrainedOn: person.raceTrainedOn,
-    capacity: person.capacity,
-    active: person.active,
-  };
-  if (person.role !== undefined) json.role = person.role;
-  return json;
-}
-
 export async function runStaffList(options: StaffListOptions, context: Context): Promise<StaffJson[]> {
+  refuseJsonAndCsv(options);
   const opened = await openCommandDb(options, context, { create: false });
   let people: StaffJson[];
   try {
@@ -73,47 +38,83 @@ export async function runStaffList(options: StaffListOptions, context: Context):
   } finally {
     opened.db.close();
   }
+  const cohort = options.cohort !== undefined;
   if (options.json) {
     context.out(`${JSON.stringify(people, null, 2)}\n`);
     return people;
   }
+  if (options.csv) context.out(staffListCsv(people, { cohort }));
   if (people.length === 0) {
-    context.err(options.cohort === undefined ? 'Nobody yet: import a roster with remedi import roster.csv\n' : `Nobody is enrolled in cohort ${options.cohort} yet.\n`);
+    context.err(cohort ? `Nobody is enrolled in cohort ${options.cohort} yet.\n` : 'Nobody yet: import a roster with remedi import roster.csv\n');
     return people;
   }
-  const { dim } = context.colour.out;
-  const headers = ['Staff id', 'Name', 'Department', 'Band', 'Seniority', 'BME', 'Functions', 'Board', 'Line manager', 'RACE trained', 'Capacity'];
-  if (options.cohort !== undefined) headers.push('Role');
-  else headers.push('Status');
-  const rows = people.map((p) => {
-    const row = [
-      p.staffId,
-      p.name,
-      p.department ?? '',
-      bandDisplay(p.band),
-      p.seniority ?? '',
-      p.bme,
-      p.functions.join(', ') + (p.functionsDerived && p.functions.length > 0 ? dim(' (derived)') : ''),
-      p.boardMember ? 'board' : '',
-      p.lineManagerId ?? '',
-      p.raceTrained ? (p.raceTrainedOn ?? 'yes') : 'no',
-      String(p.capacity),
-    ];
-    row.push(options.cohort !== undefined ? (p.role ?? '') : p.active ? 'active' : 'left');
-    return row;
-  });
-  context.out(renderTable(headers, rows));
+  if (!options.csv) context.out(renderStaffList(people, { cohort, dim: context.colour.out.dim }));
   const left = people.filter((p) => !p.active).length;
   context.err(`${people.length} ${people.length === 1 ? 'person' : 'people'}${left > 0 ? `, ${left} of whom ${left === 1 ? 'has' : 'have'} left` : ''}.\n`);
   return people;
+}
+
+export interface StaffFindOptions extends ListOutputOptions {
+  limit?: number;
+}
+
+export const FIND_LIMIT = 50;
+
+/** `remedi staff find <text>`: part of a name, email or staff id, ignoring accents and case; active people first. */
+export async function runStaffFind(text: string, options: StaffFindOptions, context: Context): Promise<FoundJson[]> {
+  refuseJsonAndCsv(options);
+  if (text.trim() === '') throw new UsageError('Nothing to look for: expected part of a name, email or staff id, e.g. remedi staff find kelly');
+  const limit = options.limit ?? FIND_LIMIT;
+  const { db } = await openCommandDb(options, context, { create: false });
+  let found: { people: FoundJson[]; more: boolean };
+  try {
+    const result = searchStaff(db, text, limit);
+    found = { people: result.people.map(foundJson), more: result.more };
+  } finally {
+    db.close();
+  }
+  if (options.json) context.out(`${JSON.stringify(found.people, null, 2)}\n`);
+  else if (options.csv) context.out(foundCsv(found.people));
+  else if (found.people.length > 0) context.out(renderFound(found.people));
+  if (found.people.length === 0) context.err(`Nobody matches ${JSON.stringify(text.trim())} (by name, email or staff id).\n`);
+  else if (found.more) context.err(`${found.people.length} shown, and more: narrow the search (or raise --limit).\n`);
+  return found.people;
+}
+
+/** `remedi staff show P`: everything held about one person, their cohorts and their relationships. */
+export async function runStaffShow(query: string, options: CommonOptions, context: Context): Promise<StaffShowJson> {
+  const { db } = await openCommandDb(options, context, { create: false });
+  let show: StaffShowJson;
+  let names: Map<string, string>;
+  try {
+    const person = resolvePerson(db, query);
+    const records = loadRelationships(db, { ids: relationshipIdsOf(db, person.staffId) });
+    const sessions = sessionCounts(db, records.map((r) => r.id));
+    names = namesOf(db, [...(person.lineManagerId === null ? [] : [person.lineManagerId]), ...records.flatMap((r) => [r.menteeId, ...r.mentors.map((m) => m.staffId)])]);
+    const nameOf = (staffId: string) => names.get(staffId) ?? staffId;
+    show = {
+      person: staffJson(person),
+      handSet: person.handSet ?? [],
+      cohorts: enrolmentsOf(db, person.staffId),
+      relationships: records.map((record) => ({ ...relationshipJson(record, nameOf, context.today), sessions: sessions.get(record.id) ?? 0 })),
+    };
+  } finally {
+    db.close();
+  }
+  if (options.json) context.out(`${JSON.stringify(show, null, 2)}\n`);
+  else context.out(renderStaffShow(show, (staffId) => names.get(staffId)));
+  return show;
 }
 
 export interface StaffTrainOptions extends CommonOptions {
   on?: string;
 }
 
-/** `remedi staff train`: RACE training done after the roster was imported. All or nothing. */
-export async function runStaffTrain(staffIds: string[], options: StaffTrainOptions, context: Context): Promise<StaffJson[]> {
+/**
+ * `remedi staff train`: RACE training done after the roster was imported, set by hand so a
+ * later import's blank cell keeps it (docs/programme-year.md, "Set by hand"). All or nothing.
+ */
+export async function runStaffTrain(queries: string[], options: StaffTrainOptions, context: Context): Promise<StaffJson[]> {
   const on = options.on ?? context.today;
   if (on > context.today) {
     throw new UserError(`${formatDate(on)} is in the future; record training once it has happened.`, { fix: 'Give the day they were trained with --on.' });
@@ -122,15 +123,12 @@ export async function runStaffTrain(staffIds: string[], options: StaffTrainOptio
   try {
     const trained = db
       .transaction(() => {
-        const everyone = loadAllStaff(db);
-        const unknown = staffIds.filter((id) => !everyone.has(id));
-        if (unknown.length > 0) {
-          throw new UserError(`Nobody was recorded: there is no one with staff id ${unknown.join(', ')}.`, { fix: 'Check the ids with remedi staff list.' });
+        const people = [...new Map(resolvePeople(db, queries, { what: 'Nobody was recorded' }).map((p) => [p.staffId, p])).values()];
+        for (const person of people) {
+          editStaff(db, person.staffId, { raceTrained: true, raceTrainedOn: on }, mergeHandSet(person.handSet, ['raceTrained', 'raceTrainedOn']), context.today);
         }
-        const ids = [...new Set(staffIds)];
-        recordTraining(db, ids, on, context.today);
-        const after = loadAllStaff(db);
-        return ids.map((id) => staffJson(after.get(id)!));
+        const find = staffFinder(db);
+        return people.map((p) => staffJson(find(p.staffId)!));
       })
       .immediate();
     if (options.json) context.out(`${JSON.stringify(trained, null, 2)}\n`);

@@ -38,8 +38,9 @@ export interface RowResult {
 
 /** No roster cell needs more than this; longer is a broken export, not a name. */
 export const MAX_FIELD_LENGTH = 1000;
-const MAX_CAPACITY = 20;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** The capacity range and email rule a roster cell and `remedi staff edit` share. */
+export const MAX_CAPACITY = 20;
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Blank cells become null; surrounding spaces are never data. */
 const text = (value: string): string | null => {

@@ -4,7 +4,8 @@
  * answers at once.
  */
 import { foldText, looksLikeEmail, searchWords } from '../domain/people.js';
-import type { StaffRecord } from '../domain/staff.js';
+import type { IsoDate } from '../domain/dates.js';
+import type { ProgrammeRole, StaffRecord } from '../domain/staff.js';
 import type { Db } from './db.js';
 import { staffFromRow, type StaffRow } from './staff.js';
 
@@ -57,6 +58,45 @@ export function searchStaff(db: Db, text: string, limit: number): { people: Staf
     )
     .all({ pattern, raw: `%${escapeLike(text.trim())}%`, limit: limit + 1 }) as StaffRow[];
   return { people: rows.slice(0, limit).map(staffFromRow), more: rows.length > limit };
+}
+
+/** Names of the given people (for messages and listings that name a few, not everyone). */
+export function namesOf(db: Db, staffIds: Iterable<string>): Map<string, string> {
+  const rows = db.prepare('SELECT staff_id, name FROM staff WHERE staff_id IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify([...new Set(staffIds)]));
+  return new Map(rows as Array<[string, string]>);
+}
+
+export interface PersonEnrolment {
+  cohort: number;
+  role: ProgrammeRole;
+  withdrawnOn: IsoDate | null;
+  withdrawReason: string | null;
+}
+
+/** `remedi staff show`: every cohort a person was enrolled in, withdrawn ones too. */
+export function enrolmentsOf(db: Db, staffId: string): PersonEnrolment[] {
+  return db
+    .prepare('SELECT cohort, role, withdrawn_on AS withdrawnOn, withdraw_reason AS withdrawReason FROM enrolments WHERE staff_id = ? ORDER BY cohort')
+    .all(staffId) as PersonEnrolment[];
+}
+
+/** Ids of the relationships a person is (or was) in, as mentee or as mentor. */
+export function relationshipIdsOf(db: Db, staffId: string): number[] {
+  return db
+    .prepare('SELECT id FROM relationships WHERE mentee_id = @id UNION SELECT relationship_id FROM relationship_mentors WHERE mentor_id = @id ORDER BY 1')
+    .pluck()
+    .all({ id: staffId }) as number[];
+}
+
+/** How many sessions each relationship has recorded (0 for none). */
+export function sessionCounts(db: Db, relationshipIds: readonly number[]): Map<number, number> {
+  const counts = new Map(relationshipIds.map((id) => [id, 0]));
+  const rows = db
+    .prepare('SELECT relationship_id, count(*) FROM sessions WHERE relationship_id IN (SELECT value FROM json_each(?)) GROUP BY relationship_id')
+    .raw()
+    .all(JSON.stringify(relationshipIds)) as Array<[number, number]>;
+  for (const [id, n] of rows) counts.set(id, n);
+  return counts;
 }
 
 const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -165,8 +165,47 @@ export function countStaff(db: Db): number {
   return (db.prepare('SELECT count(*) AS n FROM staff').get() as { n: number }).n;
 }
 
-/** Records RACE training (a date, or null when only "yes" is known). Call inside a transaction. */
-export function recordTraining(db: Db, staffIds: readonly string[], on: IsoDate | null, today: IsoDate): void {
-  const update = db.prepare('UPDATE staff SET race_trained = 1, race_trained_on = ?, updated_on = ? WHERE staff_id = ?');
-  for (const staffId of staffIds) update.run(on, today, staffId);
+/** Each fact's column, and how its value is stored (as factValues stores it). */
+const FACT_COLUMNS: { [K in keyof StaffFacts]: { column: string; value: (value: StaffFacts[K]) => string | number | null } } = {
+  name: { column: 'name', value: (v) => v },
+  email: { column: 'email', value: (v) => v },
+  department: { column: 'department', value: (v) => v },
+  jobTitle: { column: 'job_title', value: (v) => v },
+  staffGroup: { column: 'staff_group', value: (v) => v },
+  band: { column: 'band', value: (v) => v },
+  ethnicity: { column: 'ethnicity', value: (v) => v },
+  bmeOverride: { column: 'bme_override', value: (v) => (v === null ? null : flag(v)) },
+  functionsStated: { column: 'functions', value: (v) => (v === null ? null : v.join(';')) },
+  boardMember: { column: 'board_member', value: flag },
+  lineManagerId: { column: 'line_manager_id', value: (v) => v },
+  raceTrained: { column: 'race_trained', value: flag },
+  raceTrainedOn: { column: 'race_trained_on', value: (v) => v },
+  capacity: { column: 'capacity', value: (v) => v },
+};
+
+/**
+ * Sets some of one person's facts by hand (`remedi staff edit`, `remedi staff train`) and
+ * which facts are marked as set by hand; every other column stays. Call inside a transaction.
+ */
+export function editStaff(db: Db, staffId: string, facts: Partial<StaffFacts>, handSet: ReadonlyArray<keyof StaffFacts>, today: IsoDate): void {
+  const sets: string[] = [];
+  const values: Array<string | number | null> = [];
+  for (const key of Object.keys(facts) as Array<keyof StaffFacts>) {
+    const { column, value } = FACT_COLUMNS[key] as { column: string; value: (v: unknown) => string | number | null };
+    sets.push(`${column} = ?`);
+    values.push(value(facts[key]));
+    if (key === 'name') {
+      sets.push('name_key = ?');
+      values.push(foldText(facts.name!));
+    }
+  }
+  sets.push('hand_set = ?', 'updated_on = ?');
+  values.push(handSet.length === 0 ? null : JSON.stringify(handSet), today);
+  db.prepare(`UPDATE staff SET ${sets.join(', ')} WHERE staff_id = ?`).run(...values, staffId);
+}
+
+/** Each person's line manager, looked up one at a time (for walking a line chain up). */
+export function lineManagerFinder(db: Db): (staffId: string) => string | null {
+  const find = db.prepare('SELECT line_manager_id FROM staff WHERE staff_id = ?').pluck();
+  return (staffId) => (find.get(staffId) as string | null | undefined) ?? null;
 }

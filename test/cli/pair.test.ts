@@ -458,7 +458,7 @@ describe('remedi department', () => {
     const before = snapshotFolder(dir);
     const result = remedi(['staff', 'train', '10000065', 'nobody', '--db', db]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('there is no one with staff id nobody');
+    expect(result.stderr).toContain('Nobody was recorded: there is nobody called "nobody" (by staff id, email or name).');
     expect(snapshotFolder(dir)).toEqual(before);
   });
 });

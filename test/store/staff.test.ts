@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_FACTS, type StaffRecord } from '../../src/domain/staff.js';
 import { enrolByHand, enrolmentCounts, enrolmentsOf, enrolmentWriter, getCohort, listCohorts, saveCohort, withdrawEnrolments } from '../../src/store/cohorts.js';
 import { openDatabase } from '../../src/store/db.js';
-import { listStaff, loadAllStaff, staffWriter } from '../../src/store/staff.js';
+import { editStaff, lineManagerFinder, listStaff, loadAllStaff, staffWriter } from '../../src/store/staff.js';
+import { lookUpPerson } from '../../src/store/people.js';
 import { tempDir } from '../helpers/cli.js';
 
 const person = (staffId: string, facts: Partial<StaffRecord> = {}): StaffRecord => ({
@@ -105,5 +106,55 @@ describe('cohorts and enrolments', () => {
     enrolByHand(db, 1, [{ staffId: '002', role: 'mentor' }]);
     expect(enrolmentsOf(db, 1).get('002')).toEqual({ role: 'mentor', withdrawnOn: null, withdrawReason: null });
     expect(enrolmentCounts(db, 1)).toEqual({ mentor: 2, mentee: 1, either: 0 });
+  });
+});
+
+describe('editing one person by hand', () => {
+  it('writes only the facts given and the hand-set mark; every other column stays', async () => {
+    const db = await freshDb();
+    const before = person('001', { email: 'a.b@nhs.net', department: 'Surgery', ethnicity: 'M', functionsStated: ['clinical'], lineManagerId: '002' });
+    staffWriter(db, '2026-03-01').insert(before);
+    const updatedOn = () => db.prepare("SELECT updated_on FROM staff WHERE staff_id = '001'").pluck().get();
+    editStaff(db, '001', { department: null, functionsStated: ['clinical', 'front line'], capacity: 3, boardMember: true }, ['department', 'functionsStated', 'boardMember', 'capacity'], '2026-03-15');
+    expect(loadAllStaff(db).get('001')).toEqual({
+      ...before,
+      department: null,
+      functionsStated: ['clinical', 'front line'],
+      capacity: 3,
+      boardMember: true,
+      handSet: ['department', 'functionsStated', 'boardMember', 'capacity'],
+    });
+    expect(updatedOn()).toBe('2026-03-15');
+  });
+
+  it('clears stated functions back to derived, and records RACE training without a day', async () => {
+    const db = await freshDb();
+    staffWriter(db, '2026-03-01').insert(person('001', { functionsStated: ['front line'] }));
+    editStaff(db, '001', { functionsStated: null, raceTrained: true, raceTrainedOn: null }, ['functionsStated', 'raceTrained', 'raceTrainedOn'], '2026-03-15');
+    expect(loadAllStaff(db).get('001')).toMatchObject({ functionsStated: null, raceTrained: true, raceTrainedOn: null });
+  });
+
+  it('keeps the folded name a renamed person is found by', async () => {
+    const db = await freshDb();
+    staffWriter(db, '2026-03-01').insert(person('001', { name: 'Siobhan Kelly' }));
+    editStaff(db, '001', { name: 'Siobhán Ó Ceallaigh' }, ['name'], '2026-03-15');
+    expect(lookUpPerson(db, 'siobhan o ceallaigh').byName.map((p) => p.staffId)).toEqual(['001']);
+    expect(lookUpPerson(db, 'Siobhan Kelly').byName).toEqual([]);
+  });
+
+  it('an empty hand-set list is stored as none, and reads back as before', async () => {
+    const db = await freshDb();
+    staffWriter(db, '2026-03-01').insert(person('001'));
+    editStaff(db, '001', { capacity: 2 }, [], '2026-03-15');
+    expect(loadAllStaff(db).get('001')).toEqual(person('001', { capacity: 2 }));
+  });
+
+  it('finds line managers one at a time, null for none or nobody', async () => {
+    const db = await freshDb();
+    const writer = staffWriter(db, '2026-03-01');
+    writer.insert(person('001'));
+    writer.insert(person('002', { lineManagerId: '001' }));
+    const managerOf = lineManagerFinder(db);
+    expect([managerOf('002'), managerOf('001'), managerOf('999')]).toEqual(['001', null, null]);
   });
 });

@@ -1,0 +1,291 @@
+/**
+ * People as `staff list`, `find`, `show`, `edit` and `train` print them: the JSON (a
+ * contract: the field names are relied on), the table and the CSV columns, in one place.
+ * Ethnicity and BME appear only in `staff list` and `staff show`, the administrator's own view.
+ */
+import { bandDisplay, type Seniority } from '../domain/bands.js';
+import { formatDate, type IsoDate } from '../domain/dates.js';
+import type { BmeStatus } from '../domain/ethnicity.js';
+import type { StaffFunction } from '../domain/functions.js';
+import { classify, FACT_KEYS, type ProgrammeRole, type StaffFacts, type StaffRecord } from '../domain/staff.js';
+import type { EditField, StaffEditPlan } from '../domain/staffEdit.js';
+import { toCsv, type CsvCell } from '../io/csvOutput.js';
+import type { RelationshipJson } from './relationshipOutput.js';
+import { renderTable } from './table.js';
+
+/** One person in `staff list --json`: the field names are a contract. */
+export interface StaffJson {
+  staffId: string;
+  name: string;
+  email: string | null;
+  department: string | null;
+  jobTitle: string | null;
+  staffGroup: string | null;
+  band: string | null;
+  seniority: Seniority | null;
+  bme: BmeStatus;
+  functions: StaffFunction[];
+  functionsDerived: boolean;
+  boardMember: boolean;
+  lineManagerId: string | null;
+  raceTrained: boolean;
+  raceTrainedOn: string | null;
+  capacity: number;
+  active: boolean;
+  role?: ProgrammeRole;
+}
+
+/** A person as the store gives them, with their role when one cohort was asked for. */
+export type PersonWithRole = StaffRecord & { role?: ProgrammeRole };
+
+export function staffJson(person: PersonWithRole): StaffJson {
+  const classification = classify(person);
+  const json: StaffJson = {
+    staffId: person.staffId,
+    name: person.name,
+    email: person.email,
+    department: person.department,
+    jobTitle: person.jobTitle,
+    staffGroup: person.staffGroup,
+    band: person.band,
+    seniority: classification.seniority,
+    bme: classification.bme,
+    functions: classification.functions,
+    functionsDerived: classification.functionsDerived,
+    boardMember: person.boardMember,
+    lineManagerId: person.lineManagerId,
+    raceTrained: person.raceTrained,
+    raceTrainedOn: person.raceTrainedOn,
+    capacity: person.capacity,
+    active: person.active,
+  };
+  if (person.role !== undefined) json.role = person.role;
+  return json;
+}
+
+const status = (p: { active: boolean }): string => (p.active ? 'active' : 'left');
+const raceTraining = (p: { raceTrained: boolean; raceTrainedOn: IsoDate | null }): string => (p.raceTrained ? (p.raceTrainedOn === null ? 'yes' : formatDate(p.raceTrainedOn)) : 'no');
+const functionsText = (p: StaffJson, mark: (text: string) => string): string =>
+  p.functions.join(', ') + (p.functionsDerived && p.functions.length > 0 ? mark(' (derived)') : '');
+
+// ---- staff list ---------------------------------------------------------------------
+
+/** `staff list`: what remedi made of each person. With a cohort, their role instead of their status. */
+export function renderStaffList(people: readonly StaffJson[], { cohort, dim }: { cohort: boolean; dim: (text: string) => string }): string {
+  const headers = ['Staff id', 'Name', 'Department', 'Band', 'Seniority', 'BME', 'Functions', 'Board', 'Line manager', 'RACE trained', 'Capacity', cohort ? 'Role' : 'Status'];
+  const rows = people.map((p) => [
+    p.staffId,
+    p.name,
+    p.department ?? '',
+    bandDisplay(p.band),
+    p.seniority ?? '',
+    p.bme,
+    functionsText(p, dim),
+    p.boardMember ? 'board' : '',
+    p.lineManagerId ?? '',
+    raceTraining(p),
+    String(p.capacity),
+    cohort ? (p.role ?? '') : status(p),
+  ]);
+  return renderTable(headers, rows);
+}
+
+/** `staff list --csv`: the table's columns plus email and job title; dates as YYYY-MM-DD for spreadsheets. */
+export function staffListCsv(people: readonly StaffJson[], { cohort }: { cohort: boolean }): string {
+  const headers = ['Staff id', 'Name', 'Email', 'Department', 'Job title', 'Band', 'Seniority', 'BME', 'Functions', 'Board', 'Line manager', 'RACE trained', 'Capacity', cohort ? 'Role' : 'Status'];
+  const rows: CsvCell[][] = people.map((p) => [
+    p.staffId,
+    p.name,
+    p.email,
+    p.department,
+    p.jobTitle,
+    bandDisplay(p.band),
+    p.seniority,
+    p.bme,
+    functionsText(p, (text) => text),
+    p.boardMember,
+    p.lineManagerId,
+    p.raceTrained ? (p.raceTrainedOn ?? 'yes') : 'no',
+    p.capacity,
+    cohort ? (p.role ?? '') : status(p),
+  ]);
+  return toCsv(headers, rows);
+}
+
+// ---- staff find ---------------------------------------------------------------------
+
+/** One person found by `staff find --json`: as in `staff list --json`, without BME (a search result is not the staff list). */
+export type FoundJson = Omit<StaffJson, 'bme'>;
+
+export function foundJson(person: StaffRecord): FoundJson {
+  const { bme: _bme, ...rest } = staffJson(person);
+  return rest;
+}
+
+const FIND_HEADERS = ['Staff id', 'Name', 'Email', 'Department', 'Band', 'Status'];
+const foundRow = (p: FoundJson): string[] => [p.staffId, p.name, p.email ?? '', p.department ?? '', bandDisplay(p.band), status(p)];
+
+export function renderFound(people: readonly FoundJson[]): string {
+  return renderTable(FIND_HEADERS, people.map(foundRow));
+}
+
+export function foundCsv(people: readonly FoundJson[]): string {
+  return toCsv(FIND_HEADERS, people.map(foundRow));
+}
+
+// ---- set by hand, and staff edit ----------------------------------------------------
+
+const FACT_LABEL: Record<keyof StaffFacts, string> = {
+  name: 'name',
+  email: 'email',
+  department: 'department',
+  jobTitle: 'job title',
+  staffGroup: 'staff group',
+  band: 'band',
+  ethnicity: 'ethnicity',
+  bmeOverride: 'BME',
+  functionsStated: 'functions',
+  boardMember: 'board member',
+  lineManagerId: 'line manager',
+  raceTrained: 'RACE training',
+  raceTrainedOn: 'RACE training',
+  capacity: 'capacity',
+};
+
+/** "functions, capacity, RACE training": the facts set by hand, in plain words. */
+export function handSetLabels(handSet: ReadonlyArray<keyof StaffFacts>): string[] {
+  return [...new Set(FACT_KEYS.filter((key) => handSet.includes(key)).map((key) => FACT_LABEL[key]))];
+}
+
+const FIELD_LABEL: Record<EditField, string> = {
+  email: 'email',
+  department: 'department',
+  band: 'band',
+  functions: 'functions',
+  boardMember: 'board member',
+  capacity: 'capacity',
+  raceTraining: 'RACE training',
+  lineManager: 'line manager',
+};
+
+const person = (staffId: string, nameOf: (staffId: string) => string | undefined): string => {
+  const name = nameOf(staffId);
+  return name === undefined ? staffId : `${name} (${staffId})`;
+};
+
+/** How one field of a person reads: `Band 6`, `front line`, `clinical (derived)`, `12 Sep 2024`, `none`. */
+export function fieldText(field: EditField, record: StaffRecord, nameOf: (staffId: string) => string | undefined): string {
+  switch (field) {
+    case 'email':
+      return record.email ?? 'none';
+    case 'department':
+      return record.department ?? 'none';
+    case 'band':
+      return record.band === null ? 'none' : bandDisplay(record.band);
+    case 'functions': {
+      const { functions, functionsDerived } = classify(record);
+      return (functions.length === 0 ? 'none' : functions.join(', ')) + (functionsDerived ? ' (derived)' : '');
+    }
+    case 'boardMember':
+      return record.boardMember ? 'yes' : 'no';
+    case 'capacity':
+      return String(record.capacity);
+    case 'raceTraining':
+      return record.raceTrained ? (record.raceTrainedOn === null ? 'yes (day not known)' : formatDate(record.raceTrainedOn)) : 'no';
+    case 'lineManager':
+      return record.lineManagerId === null ? 'none' : person(record.lineManagerId, nameOf);
+  }
+}
+
+/** What `staff edit` changed, old -> new, one field a line. */
+export function renderEdit(plan: StaffEditPlan, nameOf: (staffId: string) => string | undefined): string {
+  const lines = [`${plan.after.name} (${plan.after.staffId}), set by hand:`];
+  for (const change of plan.changes) {
+    const label = FIELD_LABEL[change.field];
+    if (change.changed) lines.push(`  ${label}: ${fieldText(change.field, plan.before, nameOf)} -> ${fieldText(change.field, plan.after, nameOf)}`);
+    else if (change.newlyHandSet) lines.push(`  ${label}: ${fieldText(change.field, plan.after, nameOf)} (unchanged, now kept as set by hand)`);
+    else lines.push(`  ${label}: ${fieldText(change.field, plan.after, nameOf)} (unchanged)`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+// ---- staff show ---------------------------------------------------------------------
+
+export interface CohortEnrolmentJson {
+  cohort: number;
+  role: ProgrammeRole;
+  withdrawnOn: IsoDate | null;
+  withdrawReason: string | null;
+}
+
+/** `staff show --json`: the field names are a contract. */
+export interface StaffShowJson {
+  person: StaffJson;
+  handSet: Array<keyof StaffFacts>;
+  cohorts: CohortEnrolmentJson[];
+  relationships: Array<RelationshipJson & { sessions: number }>;
+}
+
+/** Everything remedi holds about one person, for the administrator. */
+export function renderStaffShow(show: StaffShowJson, nameOf: (staffId: string) => string | undefined): string {
+  const p = show.person;
+  const details: Array<[string, string]> = [
+    ['Staff id', p.staffId],
+    ['Name', p.name],
+    ['Email', p.email ?? ''],
+    ['Department', p.department ?? ''],
+    ['Job title', p.jobTitle ?? ''],
+    ['Staff group', p.staffGroup ?? ''],
+    ['Band', bandDisplay(p.band)],
+    ['Seniority', p.seniority ?? 'unknown (no band)'],
+    ['BME', p.bme],
+    ['Functions', p.functions.length === 0 ? 'none' : functionsText(p, (text) => text)],
+    ['Board member', p.boardMember ? 'yes' : 'no'],
+    ['Line manager', p.lineManagerId === null ? 'none' : person(p.lineManagerId, nameOf)],
+    ['RACE trained', raceTraining(p)],
+    ['Capacity', String(p.capacity)],
+    ['Status', p.active ? 'active' : 'has left'],
+    ['Set by hand', show.handSet.length === 0 ? 'nothing' : handSetLabels(show.handSet).join(', ')],
+  ];
+  const labelWidth = Math.max(...details.map(([label]) => label.length));
+  const parts = [details.map(([label, value]) => `${label.padEnd(labelWidth)}  ${value}`.trimEnd()).join('\n') + '\n'];
+
+  parts.push('\nCohorts\n');
+  if (show.cohorts.length === 0) parts.push('Not enrolled in any cohort.\n');
+  else {
+    parts.push(
+      renderTable(
+        ['Cohort', 'Role', 'Withdrawn'],
+        show.cohorts.map((c) => [String(c.cohort), c.role, c.withdrawnOn === null ? '' : formatDate(c.withdrawnOn) + (c.withdrawReason ? `: ${c.withdrawReason}` : '')]),
+      ),
+    );
+  }
+
+  parts.push('\nRelationships\n');
+  if (show.relationships.length === 0) parts.push('In no relationship.\n');
+  else {
+    parts.push(
+      renderTable(
+        ['Id', 'Cohort', 'As', 'With', 'Type', 'Start', 'End', 'Status', 'Sessions'],
+        show.relationships.map((r) => {
+          const asMentee = r.mentee.staffId === p.staffId;
+          const others = asMentee
+            ? r.mentors.map((m) => m.name).join(' + ')
+            : [`${r.mentee.name} (mentee)`, ...r.mentors.filter((m) => m.staffId !== p.staffId).map((m) => `${m.name} (co-mentor)`)].join(', ');
+          return [
+            String(r.id),
+            String(r.cohort),
+            asMentee ? 'mentee' : 'mentor',
+            others,
+            r.type,
+            formatDate(r.start),
+            formatDate(r.end) + (r.end === r.plannedEnd && r.status === 'active' ? ' (planned)' : ''),
+            r.status,
+            String(r.sessions),
+          ];
+        }),
+      ),
+    );
+  }
+  return parts.join('');
+}
