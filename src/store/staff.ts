@@ -85,6 +85,17 @@ export function* activeStaffIds(db: Db): Generator<string> {
   for (const row of db.prepare('SELECT staff_id FROM staff WHERE active = 1').pluck().iterate()) yield row as string;
 }
 
+/** Everyone still active, by staff id, with their name; streamed. */
+export function* activeStaff(db: Db): Generator<{ staffId: string; name: string }> {
+  for (const [staffId, name] of db.prepare('SELECT staff_id, name FROM staff WHERE active = 1 ORDER BY staff_id').raw().iterate() as Iterable<[string, string]>) {
+    yield { staffId, name };
+  }
+}
+
+export function countActiveStaff(db: Db): number {
+  return db.prepare('SELECT count(*) FROM staff WHERE active = 1').pluck().get() as number;
+}
+
 /** Marks people as having left (kept with their history). Call inside a transaction. */
 export function markLeft(db: Db, staffIds: Iterable<string>, today: IsoDate): number {
   const update = db.prepare('UPDATE staff SET active = 0, left_on = coalesce(left_on, ?), updated_on = ? WHERE staff_id = ? AND active = 1');
