@@ -205,7 +205,8 @@ export function renderImportSummary(report: ImportReport, updates: readonly Staf
   lines.push(...more(Math.min(updates.length, SHOWN_ON_TERMINAL), summary.updated, 'updated (all of them with --json)'));
 
   if (report.handSetReplacedCount > 0) {
-    lines.push(`  ${plural(report.handSetReplacedCount, 'value set by hand was', 'values set by hand were')} ${summary.dryRun ? 'would be ' : ''}replaced by the file (a filled-in cell is HR's word):`);
+    const replacedVerb = summary.dryRun ? 'would be' : report.handSetReplacedCount === 1 ? 'was' : 'were';
+    lines.push(`  ${plural(report.handSetReplacedCount, 'value', 'values')} set by hand ${replacedVerb} replaced by the file (a filled-in cell is HR's word):`);
     for (const { person, replaced: r } of replaced.slice(0, SHOWN_ON_TERMINAL)) lines.push(`    ${person.staffId} ${person.name}: ${shownChange(r.field, r.before, r.after)}`);
     lines.push(...more(Math.min(replaced.length, SHOWN_ON_TERMINAL), report.handSetReplacedCount, 'replaced'));
   }
@@ -222,7 +223,7 @@ export function renderImportSummary(report: ImportReport, updates: readonly Staf
     }
   }
   if (summary.cohort !== null) {
-    if (!summary.roleColumn) lines.push(`  Nobody ${verb} enrolled in cohort ${summary.cohort}: the file has no role column.`);
+    if (!summary.roleColumn) lines.push(`  Nobody ${summary.dryRun ? 'would be' : 'was'} enrolled in cohort ${summary.cohort}: the file has no role column.`);
     else {
       const { mentor, mentee, either } = summary.enrolledByRole;
       lines.push(`  ${summary.enrolled} ${verb} enrolled in cohort ${summary.cohort}: ${mentor} mentors, ${mentee} mentees, ${either} either.`);
