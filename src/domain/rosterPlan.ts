@@ -20,7 +20,7 @@ export interface StaffUpdate {
   after: StaffRecord;
   changed: ChangedField[];
   /** Hand-set values the file replaced with a different value. */
-  handSetReplaced: HandSetReplacement[];
+  handSetReplaced: readonly HandSetReplacement[];
 }
 
 export interface PlanOptions {
@@ -157,18 +157,20 @@ export function planRosterImport(existing: ReadonlyMap<string, StaffRecord>, row
   return plan;
 }
 
+const NONE: readonly HandSetReplacement[] = [];
+
 /**
  * The person after this row: the file's columns over what we knew (or the defaults).
  * A value set by hand is kept when the file has no column for it or a blank cell; a
  * non-blank cell is HR's word and wins, and the value is no longer set by hand
  * (docs/programme-year.md, "Set by hand").
  */
-export function mergeRow(before: StaffRecord | undefined, row: RosterRow): { after: StaffRecord; handSetReplaced: HandSetReplacement[] } {
+export function mergeRow(before: StaffRecord | undefined, row: RosterRow): { after: StaffRecord; handSetReplaced: readonly HandSetReplacement[] } {
   // A leaver who reappears in a roster is active again.
-  if (before === undefined) return { after: { staffId: row.staffId, name: '', ...DEFAULT_FACTS, ...row.facts, active: true }, handSetReplaced: [] };
+  if (before === undefined) return { after: { staffId: row.staffId, name: '', ...DEFAULT_FACTS, ...row.facts, active: true }, handSetReplaced: NONE };
+  const handSet = before.handSet;
+  if (handSet === undefined || handSet.length === 0) return { after: { ...before, ...row.facts, staffId: row.staffId, active: true }, handSetReplaced: NONE };
   const { handSet: _handSet, ...base } = before;
-  const handSet = before.handSet ?? [];
-  if (handSet.length === 0) return { after: { ...base, ...row.facts, staffId: row.staffId, active: true }, handSetReplaced: [] };
 
   const stated: Partial<StaffFacts> = { ...row.facts };
   const stillHandSet: Array<keyof StaffFacts> = [];

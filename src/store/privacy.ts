@@ -88,6 +88,8 @@ function forgottenHash(key: Buffer, kind: 'staff id' | 'email', value: string): 
   return createHmac('sha256', key).update(`${kind}\0${text}`).digest('hex');
 }
 
+const MANAGERS_REMEMBERED = 200_000;
+
 export interface ForgottenMatch {
   /** The day the row's person was erased, or null when they were not. */
   erasedOn: IsoDate | null;
@@ -97,23 +99,29 @@ export interface ForgottenMatch {
 
 /**
  * For a roster import: whether a row's staff id or email, or its line manager's id,
- * belongs to someone erased. One indexed lookup per row; null (nothing to check, no cost)
- * while nobody has been erased.
+ * belongs to someone erased. Null (nothing to check, no cost) while nobody has been
+ * erased. Erasures are few, so their hashes are read once into an index in memory: each
+ * row then costs its hashes and a lookup, not a query.
  */
 export function forgottenChecker(db: Db): ((row: { staffId: string | null; email: string | null; lineManagerId: string | null }) => ForgottenMatch) | null {
   const key = db.prepare('SELECT 1 FROM forgotten LIMIT 1').get() === undefined ? null : forgottenKey(db, { create: false });
   if (key === null) return null;
-  const find = db.prepare('SELECT hash, forgotten_on FROM forgotten WHERE hash IN (?, ?, ?)').raw();
-  return ({ staffId, email, lineManagerId }) => {
-    const person = [staffId ? forgottenHash(key, 'staff id', staffId) : null, email ? forgottenHash(key, 'email', email) : null];
-    const manager = lineManagerId ? forgottenHash(key, 'staff id', lineManagerId) : null;
-    let erasedOn: IsoDate | null = null;
-    let managerErased = false;
-    for (const [hash, on] of find.all(...person, manager) as Array<[string, IsoDate]>) {
-      if (hash === manager) managerErased = true;
-      if (person.includes(hash) && (erasedOn === null || on < erasedOn)) erasedOn = on;
+  const erasedOnOf = new Map(db.prepare('SELECT hash, forgotten_on FROM forgotten').raw().all() as Array<[string, IsoDate]>);
+  // A manager heads many rows: their answer is remembered (hashing is most of the cost).
+  const managers = new Map<string, boolean>();
+  const managerErased = (id: string): boolean => {
+    let erased = managers.get(id);
+    if (erased === undefined) {
+      erased = erasedOnOf.has(forgottenHash(key, 'staff id', id));
+      if (managers.size < MANAGERS_REMEMBERED) managers.set(id, erased);
     }
-    return { erasedOn, managerErased };
+    return erased;
+  };
+  return ({ staffId, email, lineManagerId }) => {
+    const byId = staffId === null ? undefined : erasedOnOf.get(forgottenHash(key, 'staff id', staffId));
+    const byEmail = email === null ? undefined : erasedOnOf.get(forgottenHash(key, 'email', email));
+    const erasedOn = byId !== undefined && byEmail !== undefined ? (byId < byEmail ? byId : byEmail) : (byId ?? byEmail ?? null);
+    return { erasedOn, managerErased: lineManagerId !== null && managerErased(lineManagerId) };
   };
 }
 
