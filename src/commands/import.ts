@@ -26,6 +26,7 @@ import {
   leaverRelationshipJson,
   renderImportNotes,
   renderImportSummary,
+  type ChangeJson,
   type ImportReport,
   type ImportSummary,
   type PersonJson,
@@ -85,7 +86,7 @@ export async function runImport(path: string, options: ImportOptions, context: C
 
 interface ImportOutcome {
   report: ImportReport;
-  /** The updates to show on the terminal (the first ones; every one with --json). */
+  /** The first updates, to show on the terminal. */
   updates: StaffUpdate[];
   replaced: Array<{ person: StaffRecord; replaced: HandSetReplacement }>;
 }
@@ -107,6 +108,8 @@ async function importRoster(
   // The terminal shows the first few; --json lists every one, so only then are all kept.
   const keep = (list: readonly unknown[]) => options.json === true || list.length < SHOWN_ON_TERMINAL;
   const updates: StaffUpdate[] = [];
+  // With --json every change is kept, as its (smaller) JSON.
+  const changes: ChangeJson[] = [];
   const replaced: ImportOutcome['replaced'] = [];
   let planner: RosterPlanner | null = null;
   const newPlanner = (table: RosterTable) => new RosterPlanner({ missingLeft: options.missingLeft === true, columnOf: (field) => fieldColumn(table, field) });
@@ -121,7 +124,8 @@ async function importRoster(
     else if (decision.kind === 'updated') {
       const { update } = decision;
       writer.update(update.after);
-      if (keep(updates)) updates.push(update);
+      if (updates.length < SHOWN_ON_TERMINAL) updates.push(update);
+      if (keep(changes)) changes.push(changeJson(update));
       for (const r of update.handSetReplaced) if (keep(replaced)) replaced.push({ person: update.after, replaced: r });
     } else if (decision.rewrite) writer.update(decision.after);
     if (enrol && row.role) enrol(row.staffId, row.role);
@@ -169,7 +173,7 @@ async function importRoster(
     enrolled: withCohort ? roles : 0,
     enrolledByRole: withCohort ? { ...plan.enrolled } : { mentor: 0, mentee: 0, either: 0 },
     rolesNotApplied: withCohort ? 0 : roles,
-    changes: updates.map(changeJson),
+    changes,
     handSetReplaced: replaced.map((r) => handSetReplacedJson(r.person, r.replaced)),
     relationshipsWithLeavers: leavers,
     skippedForgotten: forgotten?.skipped.rows ?? 0,

@@ -80,11 +80,6 @@ export function managersOf(db: Db, staffIds: Iterable<string>): Map<string, stri
   return result;
 }
 
-/** Staff ids of everyone still active, streamed. */
-export function* activeStaffIds(db: Db): Generator<string> {
-  for (const row of db.prepare('SELECT staff_id FROM staff WHERE active = 1').pluck().iterate()) yield row as string;
-}
-
 /** Everyone still active, in the order they were added, with their name; streamed. */
 export function* activeStaff(db: Db): Generator<{ staffId: string; name: string }> {
   for (const [staffId, name] of db.prepare('SELECT staff_id, name FROM staff WHERE active = 1 ORDER BY rowid').raw().iterate() as Iterable<[string, string]>) {
