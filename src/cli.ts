@@ -72,6 +72,7 @@ Everything is kept in one file, remedi.db in this folder (or --db PATH, or $REME
     .option('--cohort <number>', 'enrol people in this cohort using the file\'s role column (mentor, mentee, either)', wholeNumber('a cohort number', 1))
     .option('--dry-run', 'check the file and show what would change, without writing anything')
     .option('--missing-left', 'the file is the whole staff list: mark people not in it as having left')
+    .option('--yes', 'with --missing-left: mark them even when that is more than a fifth of the people now active')
     .option('--map <"header=field">', 'read a column under another name, e.g. --map "Assignment Grade=band" (repeatable)', collect)
     .addOption(new Option('--encoding <encoding>', 'the file\'s text encoding (default: detected)').choices(['utf-8', 'windows-1252']))
     .addHelpText(
@@ -81,12 +82,15 @@ Examples:
   remedi import esr-export.csv --dry-run
   remedi import roster.csv --cohort 1
   remedi import whole-trust.csv --missing-left
+  remedi import whole-trust.csv --missing-left --yes   (when over a fifth of the staff really left)
   remedi import roster.csv --map "Assignment Grade=band" --map "Notes=ignore"
 
 Columns are found by name, ignoring case and punctuation: staff_id (Employee Number), name (Full Name) or
 first_name + last_name, email, department (Directorate), job_title (Job Role), band (Pay Band), staff_group,
 ethnicity (Ethnic Origin), bme, function, board_member, line_manager_id (Line Manager Employee Number),
-role, race_trained, capacity. Every row is checked first: if any is wrong, nothing is written.`,
+role, race_trained, capacity. Every row is checked first: if any is wrong, nothing is written.
+Values set by hand (remedi staff edit) are kept over a missing column or a blank cell; a filled-in cell wins.
+Rows of people erased with remedi forget are skipped.`,
     )
     .action(async (file: string, options) => {
       const { runImport } = await import('./commands/import.js');
@@ -444,20 +448,20 @@ Examples:
   common(program.command('export'))
     .description('Write everything remedi holds (or, with --staff, everything about one person, for a subject access request) as CSV files in a folder.')
     .argument('<folder>', 'a new folder for the CSV files')
-    .option('--staff <staffId>', 'only what is held about this person')
-    .addHelpText('after', '\nExamples:\n  remedi export export-2026-07-31\n  remedi export sar-10000052 --staff 10000052')
+    .option('--staff <person>', 'only what is held about this person (staff id, email or name)')
+    .addHelpText('after', '\nExamples:\n  remedi export export-2026-07-31\n  remedi export sar-10000052 --staff 10000052\n  remedi export sar-jade --staff "Jade Thompson"')
     .action(async (folder: string, options) => {
       const { runExport } = await import('./commands/privacy.js');
       await runExport(folder, options, await context(options));
     });
   common(program.command('forget'))
     .description('Erase a person\'s personal data (right to erasure), keeping only anonymous counts for the cohort statistics.')
-    .argument('<staffId>', 'the person to forget')
+    .argument('<person>', 'the person to forget: staff id, email or name')
     .option('--yes', 'do not ask for confirmation (needed without a terminal)')
-    .addHelpText('after', '\nExample:\n  remedi forget 10000052\n\nSee the README for exactly what is kept.')
-    .action(async (staffId: string, options) => {
+    .addHelpText('after', '\nExamples:\n  remedi forget 10000052\n  remedi forget jade.thompson@nhs.net --yes\n\nLater roster imports skip a row with their staff id or email. See the README for exactly what is kept.')
+    .action(async (person: string, options) => {
       const { runForget } = await import('./commands/privacy.js');
-      await runForget(staffId, options, await context(options));
+      await runForget(person, options, await context(options));
     });
 
   const department = program.command('department').description('Mark the departments that get targeted reverse mentoring.');

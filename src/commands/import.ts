@@ -5,42 +5,44 @@
 import { existsSync, rmSync } from 'node:fs';
 import { UserError } from '../errors.js';
 import { dbPathOf, type CommonOptions, type Context } from '../context.js';
-import { bandDisplay } from '../domain/bands.js';
+import type { IsoDate } from '../domain/dates.js';
 import { ROSTER_FIELDS, type RosterField } from '../domain/rosterColumns.js';
-import { RosterPlanner, type ChangedField, type StaffUpdate } from '../domain/rosterPlan.js';
-import type { RowProblem } from '../domain/rosterRows.js';
-import type { ProgrammeRole, StaffRecord } from '../domain/staff.js';
+import { RosterPlanner, tooManyLeft, type HandSetReplacement, type StaffUpdate } from '../domain/rosterPlan.js';
+import type { StaffRecord } from '../domain/staff.js';
 import type { CsvEncoding } from '../io/csvInput.js';
-import { fieldColumn, streamRosterFile } from '../io/rosterFile.js';
+import { fieldColumn, streamRosterFile, type RosterReadOptions, type RosterTable } from '../io/rosterFile.js';
 import { parseMapOption } from '../io/tableFile.js';
 import { announceOpened } from './openDb.js';
 import { enrolmentWriter, getCohort } from '../store/cohorts.js';
 import { openDatabase, type Db } from '../store/db.js';
-import { activeStaffIds, markLeft, staffFinder, staffWriter } from '../store/staff.js';
-import { formatProblemList, importRefusal, problemJson } from '../ui/problems.js';
+import { recordWarningsSeen, warningFingerprint, warningsSeenBefore } from '../store/importWarnings.js';
+import { forgottenChecker } from '../store/privacy.js';
+import { relationshipsWithLeavers } from '../store/relationships.js';
+import { activeStaff, countActiveStaff, markLeft, staffFinder, staffWriter } from '../store/staff.js';
+import {
+  SHOWN_ON_TERMINAL,
+  changeJson,
+  handSetReplacedJson,
+  leaverRelationshipJson,
+  renderImportNotes,
+  renderImportSummary,
+  type ChangeJson,
+  type ImportReport,
+  type ImportSummary,
+  type PersonJson,
+} from '../ui/importOutput.js';
+import { importRefusal, problemJson } from '../ui/problems.js';
+
+export type { ImportSummary } from '../ui/importOutput.js';
 
 export interface ImportOptions extends CommonOptions {
   cohort?: number;
   dryRun?: boolean;
   missingLeft?: boolean;
+  /** Mark people as left even when it is more than a fifth of those active. */
+  yes?: boolean;
   map?: string[];
   encoding?: CsvEncoding;
-}
-
-export interface ImportSummary {
-  file: string;
-  database: string;
-  dryRun: boolean;
-  added: number;
-  updated: number;
-  unchanged: number;
-  notInFile: number;
-  markedLeft: number;
-  cohort: number | null;
-  enrolled: number;
-  enrolledByRole: Record<ProgrammeRole, number>;
-  rolesNotApplied: number;
-  warnings: ReturnType<typeof problemJson>[];
 }
 
 export async function runImport(path: string, options: ImportOptions, context: Context): Promise<ImportSummary> {
@@ -51,7 +53,8 @@ export async function runImport(path: string, options: ImportOptions, context: C
   const dryRun = options.dryRun === true;
 
   // One pass over the file inside one transaction: every row is checked and, while no row
-  // has been refused, written; any refusal rolls all of it back. A dry run always rolls back.
+  // has been refused, written; any refusal rolls all of it back. A dry run always rolls back,
+  // after reading what the import would leave (leavers' relationships) inside it.
   // A first import refused leaves no database behind; a dry run never creates one.
   const opened = await openDatabase(dryRun && !dbExists ? ':memory:' : dbPath, { create: !dryRun });
   const { db } = opened;
@@ -60,7 +63,7 @@ export async function runImport(path: string, options: ImportOptions, context: C
     if (options.cohort !== undefined && !getCohort(db, options.cohort)) throw missingCohort(options.cohort);
     db.exec(dryRun ? 'BEGIN' : 'BEGIN IMMEDIATE');
     try {
-      outcome = await importRoster(db, path, maps, options, context);
+      outcome = await importRoster(db, path, maps, { ...options, database: dbPath }, context);
       db.exec(dryRun ? 'ROLLBACK' : 'COMMIT');
     } catch (error) {
       if (db.inTransaction) db.exec('ROLLBACK');
@@ -74,70 +77,165 @@ export async function runImport(path: string, options: ImportOptions, context: C
   db.close();
   announceOpened(opened, context);
 
-  const summary = summarise(outcome, dbPath, options);
-  if (options.json) context.out(`${JSON.stringify(summary, null, 2)}\n`);
-  else context.out(renderSummary(summary, outcome.updates, options));
-  renderWarnings(summary.file, outcome.warnings, summary, context);
-  return summary;
+  const { report } = outcome;
+  if (options.json) context.out(`${JSON.stringify(report.summary, null, 2)}\n`);
+  else context.out(renderImportSummary(report, outcome.updates, outcome.replaced));
+  context.err(renderImportNotes(report, context.colour.err.yellow));
+  return report.summary;
 }
 
 interface ImportOutcome {
-  file: string;
-  added: number;
-  updated: number;
-  unchanged: number;
-  notInFile: number;
-  markedLeft: number;
-  enrolled: Record<ProgrammeRole, number>;
-  /** The first updates, to show in a dry run. */
+  report: ImportReport;
+  /** The first updates, to show on the terminal. */
   updates: StaffUpdate[];
-  warnings: RowProblem[];
+  replaced: Array<{ person: StaffRecord; replaced: HandSetReplacement }>;
 }
 
-const SHOWN_UPDATES = 20;
-
-async function importRoster(db: Db, path: string, maps: ReturnType<typeof parseMapOption<RosterField>>, options: ImportOptions, context: Context): Promise<ImportOutcome> {
+async function importRoster(
+  db: Db,
+  path: string,
+  maps: ReturnType<typeof parseMapOption<RosterField>>,
+  options: ImportOptions & { database: string },
+  context: Context,
+): Promise<ImportOutcome> {
+  const dryRun = options.dryRun === true;
   const existing = (db.prepare('SELECT count(*) FROM staff').pluck().get() as number) > 0;
+  const activeBefore = existing ? countActiveStaff(db) : 0;
   const find = existing ? staffFinder(db) : () => undefined;
   const known = existing ? (staffId: string) => find(staffId) !== undefined : () => false;
   const writer = staffWriter(db, context.today);
   const enrol = options.cohort === undefined ? null : enrolmentWriter(db, options.cohort);
+  // The terminal shows the first few; --json lists every one, so only then are all kept.
+  const keep = (list: readonly unknown[]) => options.json === true || list.length < SHOWN_ON_TERMINAL;
   const updates: StaffUpdate[] = [];
+  // With --json every change is kept, as its (smaller) JSON.
+  const changes: ChangeJson[] = [];
+  const replaced: ImportOutcome['replaced'] = [];
   let planner: RosterPlanner | null = null;
+  const newPlanner = (table: RosterTable) => new RosterPlanner({ missingLeft: options.missingLeft === true, columnOf: (field) => fieldColumn(table, field) });
 
-  const table = await streamRosterFile(path, { encoding: options.encoding, maps }, (row, table) => {
-    planner ??= new RosterPlanner({ missingLeft: options.missingLeft === true, columnOf: (field) => fieldColumn(table, field) });
+  const forgotten = screenForgotten(db);
+  const table = await streamRosterFile(path, { encoding: options.encoding, maps, screen: forgotten?.screen }, (row, table) => {
+    planner ??= newPlanner(table);
     const decision = planner.row(row, find(row.staffId), known);
     // Once any row is refused nothing will be kept: go on checking, stop writing.
     if (decision === null || table.problems.length > 0 || planner.problems.length > 0) return;
     if (decision.kind === 'added') writer.insert(decision.after);
     else if (decision.kind === 'updated') {
-      writer.update(decision.update.after);
-      if (updates.length < SHOWN_UPDATES) updates.push(decision.update);
-    }
+      const { update } = decision;
+      writer.update(update.after);
+      if (updates.length < SHOWN_ON_TERMINAL) updates.push(update);
+      if (keep(changes)) changes.push(changeJson(update));
+      for (const r of update.handSetReplaced) if (keep(replaced)) replaced.push({ person: update.after, replaced: r });
+    } else if (decision.rewrite) writer.update(decision.after);
     if (enrol && row.role) enrol(row.staffId, row.role);
   });
   const name = table.source.name;
-  const plan = planner as RosterPlanner | null;
-  const problems = [...table.problems, ...(plan?.problems ?? [])].sort((a, b) => a.line - b.line);
+  const plan: RosterPlanner = (planner as RosterPlanner | null) ?? newPlanner(table);
+  const problems = [...table.problems, ...plan.problems].sort((a, b) => a.line - b.line);
   if (problems.length > 0) throw importRefusal(name, problems);
-  if (plan === null) throw importRefusal(name, []);
   plan.finishManagers();
 
+  // Who is missing from the file: every id (to mark them), names for the ones shown.
   const missing: string[] = [];
-  for (const staffId of activeStaffIds(db)) if (!plan.inFile(staffId)) missing.push(staffId);
+  const missingShown: PersonJson[] = [];
+  for (const person of activeStaff(db)) {
+    if (plan.inFile(person.staffId)) continue;
+    missing.push(person.staffId);
+    if (keep(missingShown)) missingShown.push(person);
+  }
+  if (options.missingLeft && !options.yes && tooManyLeft(missing.length, activeBefore)) throw tooManyLeftRefusal(name, missing.length, activeBefore, missingShown);
   const markedLeft = options.missingLeft ? markLeft(db, missing, context.today) : 0;
-  return {
+
+  // Read inside the transaction, so a dry run sees what it would leave.
+  const nameOf = staffFinder(db);
+  const leavers = relationshipsWithLeavers(db, context.today).map((r) => leaverRelationshipJson(r, (id) => nameOf(id)?.name ?? id));
+
+  const warnings = [...table.warnings, ...plan.warnings];
+  const fingerprints = warnings.map((warning) => warningFingerprint(name, warning));
+  const seenBefore = warningsSeenBefore(db, fingerprints);
+  if (!dryRun) recordWarningsSeen(db, fingerprints);
+
+  const withCohort = options.cohort !== undefined;
+  const roles = plan.enrolled.mentor + plan.enrolled.mentee + plan.enrolled.either;
+  const summary: ImportSummary = {
     file: name,
+    database: options.database,
+    dryRun,
     added: plan.added,
     updated: plan.updated,
     unchanged: plan.unchanged,
     notInFile: missing.length,
     markedLeft,
-    enrolled: plan.enrolled,
-    updates,
-    warnings: [...table.warnings, ...plan.warnings],
+    markedLeftPeople: options.missingLeft ? missingShown : [],
+    cohort: options.cohort ?? null,
+    roleColumn: table.mapping.indexOf.role !== undefined,
+    enrolled: withCohort ? roles : 0,
+    enrolledByRole: withCohort ? { ...plan.enrolled } : { mentor: 0, mentee: 0, either: 0 },
+    rolesNotApplied: withCohort ? 0 : roles,
+    changes,
+    handSetReplaced: replaced.map((r) => handSetReplacedJson(r.person, r.replaced)),
+    relationshipsWithLeavers: leavers,
+    skippedForgotten: forgotten?.skipped.rows ?? 0,
+    warnings: warnings.map((warning) => problemJson(name, warning)),
+    warningsSeenBefore: seenBefore.filter(Boolean).length,
   };
+  return {
+    report: {
+      summary,
+      handSetReplacedCount: plan.handSetReplaced,
+      erasedOn: [...(forgotten?.skipped.erasedOn ?? [])].sort(),
+      forgottenManagers: forgotten?.skipped.managers ?? 0,
+      warnings,
+      seenBefore,
+    },
+    updates,
+    replaced,
+  };
+}
+
+/**
+ * Rows of people erased with `remedi forget` are skipped before they are read, and an
+ * erased line manager's id is read as blank (docs/programme-year.md, "Forgotten means
+ * forgotten"). Nothing to do, at no cost, while nobody has been erased.
+ */
+function screenForgotten(db: Db): { screen: NonNullable<RosterReadOptions['screen']>; skipped: { rows: number; erasedOn: Set<IsoDate>; managers: number } } | null {
+  const check = forgottenChecker(db);
+  if (check === null) return null;
+  const skipped = { rows: 0, erasedOn: new Set<IsoDate>(), managers: 0 };
+  const screen: NonNullable<RosterReadOptions['screen']> = (cells, table) => {
+    const cellOf = (field: RosterField): string | null => {
+      const index = table.mapping.indexOf[field];
+      const value = index === undefined ? '' : (cells[index] ?? '').trim();
+      return value === '' ? null : value;
+    };
+    const match = check({ staffId: cellOf('staff_id'), email: cellOf('email'), lineManagerId: cellOf('line_manager_id') });
+    if (match.erasedOn !== null) {
+      skipped.rows += 1;
+      skipped.erasedOn.add(match.erasedOn);
+      return 'skip';
+    }
+    if (match.managerErased) {
+      cells[table.mapping.indexOf.line_manager_id!] = '';
+      skipped.managers += 1;
+    }
+    return 'read';
+  };
+  return { screen, skipped };
+}
+
+/** Over a fifth of the people now active missing: a partial export, not a mass departure. */
+function tooManyLeftRefusal(file: string, missing: number, active: number, first: readonly PersonJson[]): UserError {
+  const shown = first.slice(0, 10);
+  return new UserError(
+    `${file} was not imported: --missing-left would mark ${missing} of the ${active} people now active (${Math.round((missing / active) * 100)}%) as having left, and nothing was written.`,
+    {
+      details: [...shown.map((p) => `  ${p.staffId} ${p.name}`), ...(missing > shown.length ? [`  ... and ${missing - shown.length} more.`] : [])],
+      fix:
+        'A file that leaves out more than a fifth of the staff is usually a partial export. If it really is the whole staff list, ' +
+        `import it again with --yes (to see everyone it would mark first: remedi import ${file} --missing-left --yes --dry-run --json).`,
+    },
+  );
 }
 
 /** A database this command created and then refused to fill is removed, -wal and -shm too. */
@@ -149,96 +247,4 @@ function missingCohort(cohort: number): UserError {
   return new UserError(`Cohort ${cohort} does not exist, so nobody was imported.`, {
     fix: `Create it first: remedi cohort create ${cohort} --start YYYY-MM-DD --end YYYY-MM-DD.`,
   });
-}
-
-
-function summarise(outcome: ImportOutcome, database: string, options: ImportOptions): ImportSummary {
-  const withCohort = options.cohort !== undefined;
-  const roles = outcome.enrolled.mentor + outcome.enrolled.mentee + outcome.enrolled.either;
-  return {
-    file: outcome.file,
-    database,
-    dryRun: options.dryRun === true,
-    added: outcome.added,
-    updated: outcome.updated,
-    unchanged: outcome.unchanged,
-    notInFile: outcome.notInFile,
-    markedLeft: outcome.markedLeft,
-    cohort: options.cohort ?? null,
-    enrolled: withCohort ? roles : 0,
-    enrolledByRole: withCohort ? { ...outcome.enrolled } : { mentor: 0, mentee: 0, either: 0 },
-    rolesNotApplied: withCohort ? 0 : roles,
-    warnings: outcome.warnings.map((warning) => problemJson(outcome.file, warning)),
-  };
-}
-
-const FIELD_NAMES: Record<ChangedField, string> = {
-  name: 'name',
-  email: 'email',
-  department: 'department',
-  jobTitle: 'job title',
-  staffGroup: 'staff group',
-  band: 'band',
-  ethnicity: 'ethnicity',
-  bmeOverride: 'BME',
-  functionsStated: 'function',
-  boardMember: 'board member',
-  lineManagerId: 'line manager',
-  raceTrained: 'RACE trained',
-  raceTrainedOn: 'RACE trained on',
-  capacity: 'capacity',
-  active: 'active',
-};
-
-/** A changed value as the administrator wrote it; ethnicity is never shown beside a name. */
-function shownValue(field: ChangedField, person: StaffRecord): string {
-  if (field === 'ethnicity' || field === 'bmeOverride') return '(changed)';
-  if (field === 'band') return bandDisplay(person.band) || 'none';
-  const value = person[field];
-  if (value === null) return 'blank';
-  if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  return Array.isArray(value) ? value.join('; ') : String(value);
-}
-
-function renderSummary(summary: ImportSummary, updates: readonly StaffUpdate[], options: ImportOptions): string {
-  const verb = summary.dryRun ? 'would be' : 'were';
-  const lines: string[] = [];
-  lines.push(
-    summary.dryRun
-      ? `Dry run of ${summary.file}: nothing was written. Importing it into ${summary.database} would change:`
-      : `Imported ${summary.file} into ${summary.database}:`,
-  );
-  lines.push(`  ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged.`);
-  for (const update of updates.slice(0, summary.dryRun ? SHOWN_UPDATES : 0)) {
-    const changes = update.changed
-      .map((field) => (field === 'ethnicity' || field === 'bmeOverride' ? FIELD_NAMES[field] : `${FIELD_NAMES[field]} ${shownValue(field, update.before)} -> ${shownValue(field, update.after)}`))
-      .join(', ');
-    lines.push(`    ${update.after.staffId} ${update.after.name}: ${changes}`);
-  }
-  if (summary.dryRun && summary.updated > SHOWN_UPDATES) lines.push(`    ... and ${summary.updated - SHOWN_UPDATES} more updated.`);
-  if (summary.notInFile > 0) {
-    lines.push(
-      options.missingLeft
-        ? `  ${summary.markedLeft} already known ${summary.markedLeft === 1 ? 'person is' : 'people are'} not in this file and ${verb} marked as having left (kept with their history).`
-        : `  ${summary.notInFile} already known ${summary.notInFile === 1 ? 'person is' : 'people are'} not in this file and ${verb} left as they are (add --missing-left if the file is the whole staff list).`,
-    );
-  }
-  if (summary.cohort !== null) {
-    const { mentor, mentee, either } = summary.enrolledByRole;
-    lines.push(`  ${summary.enrolled} ${verb} enrolled in cohort ${summary.cohort}: ${mentor} mentors, ${mentee} mentees, ${either} either.`);
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-function renderWarnings(file: string, warnings: readonly RowProblem[], summary: ImportSummary, context: Context): void {
-  const warn = context.colour.err.yellow;
-  if (summary.rolesNotApplied > 0) {
-    context.err(
-      warn(`Note: the role column gives ${summary.rolesNotApplied} people a programme role, but no cohort was given, so no roles were applied.\n`) +
-        `  To apply them: remedi import ${file} --cohort N (after remedi cohort create N ...).\n`,
-    );
-  }
-  if (warnings.length === 0) return;
-  context.err(warn(`${warnings.length === 1 ? '1 warning' : `${warnings.length} warnings`} (${summary.dryRun ? 'it would import' : 'imported'} all the same):\n`));
-  context.err(`${formatProblemList(file, warnings, 'warning').join('\n')}\n`);
 }

@@ -15,6 +15,7 @@ import { loadRelationships } from '../store/relationships.js';
 import { listSessions } from '../store/sessions.js';
 import { listStaff, loadAllStaff } from '../store/staff.js';
 import { openCommandDb } from './openDb.js';
+import { resolvePerson } from './resolvePerson.js';
 
 export interface ExportOptions extends CommonOptions {
   staff?: string;
@@ -37,11 +38,9 @@ export async function runExport(directory: string, options: ExportOptions, conte
   }
   const { db } = await openCommandDb(options, context, { create: false });
   try {
+    // A person by staff id, email or name; a forgotten person cannot be found any more.
+    const who = options.staff === undefined ? undefined : resolvePerson(db, options.staff).staffId;
     const everyone = loadAllStaff(db);
-    const who = options.staff;
-    if (who !== undefined && !everyone.has(who)) {
-      throw new UserError(`There is nobody with staff id ${who}.`, { fix: 'Check the id with remedi staff list (a forgotten person cannot be found any more).' });
-    }
     const about = (id: string) => who === undefined || id === who;
     const relationships = loadRelationships(db).filter((r) => about(r.menteeId) || r.mentors.some((m) => about(m.staffId)));
     const relationshipIds = new Set(relationships.map((r) => r.id));
@@ -73,11 +72,20 @@ export async function runExport(directory: string, options: ExportOptions, conte
       ],
       ['enrolments.csv', ['cohort', 'staff_id', 'role'], enrolments],
       ['cohorts.csv', ['cohort', 'name', 'start', 'end', 'min_months', 'min_per_month'], who === undefined ? listCohorts(db).map((c) => [c.number, c.name, c.start, c.end, c.minMonths, c.minPerMonth]) : []],
-      [
-        'relationships.csv',
-        ['pair_id', 'cohort', 'mentee_id', 'mentor_ids', 'slots', 'type', 'score', 'start', 'ended_on', 'planned_end', 'end_reason', 'override', 'reasons'],
-        relationships.map((r) => [r.id, r.cohort, r.menteeId, r.mentors.map((m) => m.staffId).join('; '), r.mentors.map((m) => m.slot ?? '').join('; '), r.type, r.score, r.start, r.endedOn, r.plannedEnd, r.endReason, r.override, r.reasons.join(' | ')]),
-      ],
+      who === undefined
+        ? [
+            'relationships.csv',
+            ['pair_id', 'cohort', 'mentee_id', 'mentor_ids', 'slots', 'type', 'score', 'start', 'ended_on', 'planned_end', 'end_reason', 'override', 'reasons'],
+            relationships.map((r) => [r.id, r.cohort, r.menteeId, r.mentors.map((m) => m.staffId).join('; '), r.mentors.map((m) => m.slot ?? '').join('; '), r.type, r.score, r.start, r.endedOn, r.plannedEnd, r.endReason, r.override, r.reasons.join(' | ')]),
+          ]
+        : // A subject access request goes to the person, and must not tell them the other people's
+          // BME status: the mentor slots ("bme"), the pair type ("race": a BME mentor, a mentee who
+          // is not), the score built from them, and the reasons that spell them out are left out.
+          [
+            'relationships.csv',
+            ['pair_id', 'cohort', 'mentee_id', 'mentor_ids', 'start', 'ended_on', 'planned_end', 'end_reason', 'override'],
+            relationships.map((r) => [r.id, r.cohort, r.menteeId, r.mentors.map((m) => m.staffId).join('; '), r.start, r.endedOn, r.plannedEnd, r.endReason, r.override]),
+          ],
       [
         'sessions.csv',
         ['session_id', 'pair_id', 'date', 'minutes', 'kind', 'level', 'themes', 'lived_experience', 'mentors', 'notes'],
@@ -99,6 +107,9 @@ export async function runExport(directory: string, options: ExportOptions, conte
           '\n',
       );
     }
+    if (who !== undefined) {
+      context.err('relationships.csv leaves out the pair type, score, mentor slots and pairing reasons: they would tell this person the other people\'s BME status.\n');
+    }
     return summary;
   } finally {
     db.close();
@@ -109,11 +120,12 @@ export interface ForgetOptions extends CommonOptions {
   yes?: boolean;
 }
 
-export async function runForget(staffId: string, options: ForgetOptions, context: Context): Promise<{ anonymousId: string; relationships: number; sessions: number }> {
+export async function runForget(query: string, options: ForgetOptions, context: Context): Promise<{ anonymousId: string; relationships: number; sessions: number }> {
   const { db } = await openCommandDb(options, context, { create: false });
   try {
-    const person = loadAllStaff(db).get(staffId);
-    if (!person) throw new UserError(`There is nobody with staff id ${staffId}.`, { fix: 'Check the id with remedi staff list.' });
+    // By staff id, email or name; leavers can be forgotten too.
+    const person = resolvePerson(db, query);
+    const { staffId } = person;
     if (!options.yes) {
       if (!context.interactive) {
         throw new UsageError(`Forgetting ${staffId} needs --yes when there is no terminal to confirm it.`, { fix: `remedi forget ${staffId} --yes` });
@@ -132,7 +144,8 @@ export async function runForget(staffId: string, options: ForgetOptions, context
     else {
       context.out(
         `Forgot ${staffId}: their name, email, ethnicity, job details and the notes of their sessions are erased. ` +
-          `${result.relationships} ${result.relationships === 1 ? 'relationship' : 'relationships'} and ${result.sessions} ${result.sessions === 1 ? 'session' : 'sessions'} stay in the cohort statistics under the anonymous id ${result.anonymousId}.\n`,
+          `${result.relationships} ${result.relationships === 1 ? 'relationship' : 'relationships'} and ${result.sessions} ${result.sessions === 1 ? 'session' : 'sessions'} stay in the cohort statistics under the anonymous id ${result.anonymousId}. ` +
+          'Later roster imports will skip a row with their staff id or email.\n',
       );
       context.err('Backups made before today still hold their data: delete or re-make them.\n');
     }

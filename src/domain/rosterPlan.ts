@@ -8,10 +8,19 @@ import { DEFAULT_FACTS, FACT_KEYS, sameFact, type ProgrammeRole, type StaffFacts
 
 export type ChangedField = keyof StaffFacts | 'active';
 
+/** A value set by hand that a non-blank cell of the file replaced (docs/programme-year.md, "Set by hand"). */
+export interface HandSetReplacement<K extends keyof StaffFacts = keyof StaffFacts> {
+  field: K;
+  before: StaffFacts[K];
+  after: StaffFacts[K];
+}
+
 export interface StaffUpdate {
   before: StaffRecord;
   after: StaffRecord;
   changed: ChangedField[];
+  /** Hand-set values the file replaced with a different value. */
+  handSetReplaced: readonly HandSetReplacement[];
 }
 
 export interface PlanOptions {
@@ -24,7 +33,11 @@ export interface PlanOptions {
 export type RowDecision =
   | { kind: 'added'; after: StaffRecord }
   | { kind: 'updated'; update: StaffUpdate }
-  | { kind: 'unchanged'; after: StaffRecord };
+  /**
+   * No fact changed. `rewrite` when the row still needs writing: the file confirmed a value
+   * set by hand, so it is HR's word now and no longer marked as set by hand.
+   */
+  | { kind: 'unchanged'; after: StaffRecord; rewrite: boolean };
 
 /** Plans a roster one row at a time; collects problems, warnings and counts. */
 export class RosterPlanner {
@@ -33,6 +46,8 @@ export class RosterPlanner {
   added = 0;
   updated = 0;
   unchanged = 0;
+  /** How many hand-set values the file replaced. */
+  handSetReplaced = 0;
   readonly enrolled: Record<ProgrammeRole, number> = { mentor: 0, mentee: 0, either: 0 };
   /** Staff id -> the line it is on. */
   private readonly lineOf = new Map<string, number>();
@@ -57,7 +72,7 @@ export class RosterPlanner {
       return null;
     }
     this.lineOf.set(row.staffId, row.line);
-    const after = mergeRow(before, row);
+    const { after, handSetReplaced } = mergeRow(before, row);
     if (after.name === '') {
       this.problems.push({ line: row.line, column: this.options.columnOf('name'), value: '', message: `${row.staffId} is new, so they need a name` });
       return null;
@@ -81,10 +96,11 @@ export class RosterPlanner {
     const changed = changedFields(before, after);
     if (changed.length === 0) {
       this.unchanged += 1;
-      return { kind: 'unchanged', after };
+      return { kind: 'unchanged', after, rewrite: (before.handSet?.length ?? 0) !== (after.handSet?.length ?? 0) };
     }
     this.updated += 1;
-    return { kind: 'updated', update: { before, after, changed } };
+    this.handSetReplaced += handSetReplaced.length;
+    return { kind: 'updated', update: { before, after, changed, handSetReplaced } };
   }
 
   /** Managers still unknown once every row is read become warnings (in file order). */
@@ -141,11 +157,43 @@ export function planRosterImport(existing: ReadonlyMap<string, StaffRecord>, row
   return plan;
 }
 
-/** The person after this row: the file's columns over what we knew (or the defaults). */
-function mergeRow(before: StaffRecord | undefined, row: RosterRow): StaffRecord {
-  const base: StaffRecord = before ?? { staffId: row.staffId, name: '', ...DEFAULT_FACTS, active: true };
+const NONE: readonly HandSetReplacement[] = [];
+
+/**
+ * The person after this row: the file's columns over what we knew (or the defaults).
+ * A value set by hand is kept when the file has no column for it or a blank cell; a
+ * non-blank cell is HR's word and wins, and the value is no longer set by hand
+ * (docs/programme-year.md, "Set by hand").
+ */
+export function mergeRow(before: StaffRecord | undefined, row: RosterRow): { after: StaffRecord; handSetReplaced: readonly HandSetReplacement[] } {
   // A leaver who reappears in a roster is active again.
-  return { ...base, ...row.facts, staffId: row.staffId, active: true };
+  if (before === undefined) return { after: { staffId: row.staffId, name: '', ...DEFAULT_FACTS, ...row.facts, active: true }, handSetReplaced: NONE };
+  const handSet = before.handSet;
+  if (handSet === undefined || handSet.length === 0) return { after: { ...before, ...row.facts, staffId: row.staffId, active: true }, handSetReplaced: NONE };
+  const { handSet: _handSet, ...base } = before;
+
+  const stated: Partial<StaffFacts> = { ...row.facts };
+  const stillHandSet: Array<keyof StaffFacts> = [];
+  const handSetReplaced: HandSetReplacement[] = [];
+  for (const field of handSet) {
+    if (!(field in stated) || row.blank.includes(field)) {
+      delete stated[field];
+      stillHandSet.push(field);
+    } else if (!sameFact(before[field], stated[field]!)) {
+      handSetReplaced.push({ field, before: before[field], after: stated[field]! } as HandSetReplacement);
+    }
+  }
+  const after: StaffRecord = { ...base, ...stated, staffId: row.staffId, active: true };
+  if (stillHandSet.length > 0) after.handSet = stillHandSet;
+  return { after, handSetReplaced };
+}
+
+/**
+ * A file that would mark more than a fifth of the people now active as left is more
+ * likely a partial export than a mass departure (docs/programme-year.md, "Leavers").
+ */
+export function tooManyLeft(markedLeft: number, activeBefore: number): boolean {
+  return markedLeft * 5 > activeBefore;
 }
 
 function changedFields(before: StaffRecord, after: StaffRecord): ChangedField[] {

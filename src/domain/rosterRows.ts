@@ -28,6 +28,12 @@ export interface RosterRow {
   facts: Partial<StaffFacts>;
   /** undefined: no role column; null: blank cell (enrols nobody). */
   role: ProgrammeRole | null | undefined;
+  /**
+   * Facts whose column the file has but whose cell is blank. Some blanks still become a
+   * value in `facts` (board member no, capacity 1, functions derived); a value set by hand
+   * is kept over a blank cell (docs/programme-year.md, "Set by hand"), so the planner must know.
+   */
+  blank: Array<keyof StaffFacts>;
 }
 
 export interface RowResult {
@@ -41,6 +47,22 @@ export const MAX_FIELD_LENGTH = 1000;
 /** The capacity range and email rule a roster cell and `remedi staff edit` share. */
 export const MAX_CAPACITY = 20;
 export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The facts each single column states (name, from one or two columns, is handled apart). */
+const FACTS_OF_FIELD: ReadonlyArray<[RosterField, Array<keyof StaffFacts>]> = [
+  ['email', ['email']],
+  ['department', ['department']],
+  ['job_title', ['jobTitle']],
+  ['staff_group', ['staffGroup']],
+  ['band', ['band']],
+  ['ethnicity', ['ethnicity']],
+  ['bme', ['bmeOverride']],
+  ['function', ['functionsStated']],
+  ['board_member', ['boardMember']],
+  ['line_manager_id', ['lineManagerId']],
+  ['race_trained', ['raceTrained', 'raceTrainedOn']],
+  ['capacity', ['capacity']],
+];
 
 /** Blank cells become null; surrounding spaces are never data. */
 const text = (value: string): string | null => {
@@ -170,7 +192,11 @@ export function parseRosterRecord(cells: string[], line: number, headers: string
   }
 
   if (problems.length > 0 || staffId === null) return { row: null, problems, warnings };
-  return { row: { line, staffId, facts, role }, problems, warnings };
+  const blank: Array<keyof StaffFacts> = [];
+  const nameColumns = has('name') ? ['name' as const] : (['first_name', 'last_name'] as const).filter(has);
+  if (nameColumns.length > 0 && nameColumns.every((field) => text(cell(field)) === null)) blank.push('name');
+  for (const [field, keys] of FACTS_OF_FIELD) if (has(field) && text(cell(field)) === null) blank.push(...keys);
+  return { row: { line, staffId, facts, role, blank }, problems, warnings };
 }
 
 /**

@@ -11,16 +11,26 @@ export type RosterTable = Table<RosterField>;
 
 export { ROSTER_FIELDS };
 
+export interface RosterReadOptions extends TableReadOptions<RosterField> {
+  /**
+   * Sees each record's cells before they are read. 'skip' drops the record without a
+   * trace (no row, no problem, no warning); it may blank a cell that must not be read.
+   */
+  screen?: (cells: string[], table: RosterTable) => 'read' | 'skip';
+}
+
 export async function streamRosterFile(
   path: string,
-  options: TableReadOptions<RosterField>,
+  options: RosterReadOptions,
   onRow: (row: RosterRow, table: RosterTable) => void,
 ): Promise<RosterTable> {
+  const { screen } = options;
   return readTable(
     path,
     { what: 'roster', empty: 'nobody in it', index: ROSTER_HEADER_INDEX, required: { fields: ['staff_id'], hint: 'staff id (looked for headers like staff_id or Employee Number)' } },
     options,
     (cells, line, table) => {
+      if (screen && screen(cells, table) === 'skip') return;
       const result = parseRosterRecord(cells, line, table.headers, table.mapping);
       for (const problem of result.problems) table.problems.push(problem);
       for (const warning of result.warnings) table.warnings.push(warning);

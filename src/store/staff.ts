@@ -80,9 +80,15 @@ export function managersOf(db: Db, staffIds: Iterable<string>): Map<string, stri
   return result;
 }
 
-/** Staff ids of everyone still active, streamed. */
-export function* activeStaffIds(db: Db): Generator<string> {
-  for (const row of db.prepare('SELECT staff_id FROM staff WHERE active = 1').pluck().iterate()) yield row as string;
+/** Everyone still active, in the order they were added, with their name; streamed. */
+export function* activeStaff(db: Db): Generator<{ staffId: string; name: string }> {
+  for (const [staffId, name] of db.prepare('SELECT staff_id, name FROM staff WHERE active = 1 ORDER BY rowid').raw().iterate() as Iterable<[string, string]>) {
+    yield { staffId, name };
+  }
+}
+
+export function countActiveStaff(db: Db): number {
+  return db.prepare('SELECT count(*) FROM staff WHERE active = 1').pluck().get() as number;
 }
 
 /** Marks people as having left (kept with their history). Call inside a transaction. */

@@ -68,7 +68,7 @@ describe('remedi staff list', () => {
     const dir = tempDir();
     const env = { REMEDI_DB: join(dir, 'trust.db') };
     remedi(['import', join(FIXTURES, 'roster.csv')], { env });
-    remedi(['import', join(FIXTURES, 'roster-plain.csv'), '--missing-left'], { env });
+    remedi(['import', join(FIXTURES, 'roster-plain.csv'), '--missing-left', '--yes'], { env });
     const table = remedi(['staff', 'list'], { env });
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/^10000001\s+Margaret Ellison\s+Corporate\s+VSM\s+senior.*left$/m);

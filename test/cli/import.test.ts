@@ -117,7 +117,7 @@ describe('re-importing updates people by staff id', () => {
   it('marks people missing from a whole staff list as left, and a leaver who returns is active again', () => {
     const db = join(tempDir(), 'remedi.db');
     remedi(['import', fixture('roster.csv'), '--db', db]);
-    const partial = remedi(['import', fixture('roster-update.csv'), '--db', db, '--missing-left', '--json']);
+    const partial = remedi(['import', fixture('roster-update.csv'), '--db', db, '--missing-left', '--yes', '--json']);
     expect(JSON.parse(partial.stdout)).toMatchObject({ notInFile: 85, markedLeft: 85 });
     let people = staffList(db);
     expect(people).toHaveLength(92);

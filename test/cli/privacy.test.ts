@@ -80,6 +80,31 @@ describe('remedi export', () => {
     expect(remedi(['export', join(dir, 'x'), '--staff', 'nobody', '--db', db], { env }).code).toBe(1);
   });
 
+  it('--staff takes an email or a name, and leaves out of relationships.csv what tells others\' BME status', () => {
+    const { dir, db } = setUp();
+    const byEmail = remedi(['export', join(dir, 'by-email'), '--staff', 'Margaret.Ellison@NHS.net', '--json', '--db', db], { env });
+    expect(byEmail.code, byEmail.stderr).toBe(0);
+    expect(JSON.parse(byEmail.stdout).staffId).toBe('10000001');
+    const byName = remedi(['export', join(dir, 'by-name'), '--staff', 'margaret ellison', '--db', db], { env });
+    expect(byName.code, byName.stderr).toBe(0);
+    expect(byName.stdout).toContain('everything remedi holds about 10000001');
+    expect(byName.stderr).toContain('relationships.csv leaves out the pair type, score, mentor slots and pairing reasons');
+    for (const folder of ['by-email', 'by-name']) {
+      const [header, ...rows] = readCsv(join(dir, folder, 'relationships.csv'));
+      expect(header).toBe('pair_id,cohort,mentee_id,mentor_ids,start,ended_on,planned_end,end_reason,override');
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).not.toMatch(/bme|frontline|race|BME/);
+    }
+    // The whole export keeps them.
+    expect(remedi(['export', join(dir, 'all'), '--db', db], { env }).code).toBe(0);
+    expect(readCsv(join(dir, 'all', 'relationships.csv'))[0]).toContain(',slots,type,score,');
+
+    const unknown = remedi(['export', join(dir, 'x'), '--staff', 'Margret Elison', '--db', db], { env });
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('There is nobody called "Margret Elison"');
+    expect(existsSync(join(dir, 'x'))).toBe(false);
+  });
+
   it('neutralises formulas on the way out and imports them back as the same text', () => {
     const dir = tempDir();
     const db = join(dir, 'remedi.db');
@@ -104,6 +129,20 @@ describe('remedi export', () => {
 });
 
 describe('remedi forget', () => {
+  it('takes a name or an email, and refuses an unknown one, writing nothing', () => {
+    const { dir, db } = setUp();
+    const before = snapshotFolder(dir);
+    const unknown = remedi(['forget', 'Jade Thomson', '--yes', '--db', db], { env });
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/There is nobody called "Jade Thomson".*Did you mean 10000052 Jade Thompson/);
+    expect(snapshotFolder(dir)).toEqual(before);
+    const byEmail = remedi(['forget', 'JADE.THOMPSON@nhs.net', '--yes', '--db', db], { env });
+    expect(byEmail.code, byEmail.stderr).toBe(0);
+    expect(byEmail.stdout).toContain('Forgot 10000052:');
+    expect(byEmail.stdout).toContain('Later roster imports will skip a row with their staff id or email.');
+    expect(remedi(['forget', 'Jade Thompson', '--yes', '--db', db], { env }).code).toBe(1);
+  });
+
   it('needs --yes without a terminal, and writes nothing without it', () => {
     const { dir, db } = setUp();
     const before = snapshotFolder(dir);

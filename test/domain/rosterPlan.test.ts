@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planRosterImport, type ChangedField, type PlanOptions } from '../../src/domain/rosterPlan.js';
+import { planRosterImport, tooManyLeft, type ChangedField, type HandSetReplacement, type PlanOptions } from '../../src/domain/rosterPlan.js';
 import type { RosterRow } from '../../src/domain/rosterRows.js';
 import { DEFAULT_FACTS, type ProgrammeRole, type StaffFacts, type StaffRecord } from '../../src/domain/staff.js';
 
@@ -11,7 +11,7 @@ const COLUMNS: Record<string, string> = {
 };
 const options = (missingLeft = false): PlanOptions => ({ missingLeft, columnOf: (field) => COLUMNS[field] ?? null });
 
-const known = (staffId: string, facts: Partial<StaffFacts> = {}, active = true): StaffRecord => ({
+const known = (staffId: string, facts: Partial<Omit<StaffRecord, 'staffId' | 'active'>> = {}, active = true): StaffRecord => ({
   staffId,
   name: `Person ${staffId}`,
   ...DEFAULT_FACTS,
@@ -20,11 +20,12 @@ const known = (staffId: string, facts: Partial<StaffFacts> = {}, active = true):
   active,
 });
 const db = (...people: StaffRecord[]): Map<string, StaffRecord> => new Map(people.map((p) => [p.staffId, p]));
-const row = (line: number, staffId: string, facts: Partial<StaffFacts> = {}, role?: ProgrammeRole | null): RosterRow => ({
+const row = (line: number, staffId: string, facts: Partial<StaffFacts> = {}, role?: ProgrammeRole | null, blank: Array<keyof StaffFacts> = []): RosterRow => ({
   line,
   staffId,
   facts,
   role,
+  blank,
 });
 
 describe('planRosterImport: added, updated, unchanged', () => {
@@ -171,5 +172,80 @@ describe('planRosterImport: enrolments', () => {
       { staffId: 'E2', role: 'mentee' },
       { staffId: 'E3', role: 'either' },
     ]);
+  });
+});
+
+describe('planRosterImport: values set by hand', () => {
+  // Jade was marked front line, trained and given two mentees by hand (remedi staff edit).
+  const jade = known('E1', { functionsStated: ['front line'], capacity: 2, boardMember: false, email: 'jade@nhs.net', handSet: ['functionsStated', 'capacity'] });
+  type Expected = { after: Partial<StaffRecord>; handSet: Array<keyof StaffFacts> | undefined; replaced: HandSetReplacement[]; changed: ChangedField[] };
+
+  it.each<[string, RosterRow, Expected]>([
+    ['kept when the file has no column for them', row(2, 'E1', { band: '7' }), { after: { functionsStated: ['front line'], capacity: 2, band: '7' }, handSet: ['functionsStated', 'capacity'], replaced: [], changed: ['band'] }],
+    [
+      'kept over blank cells, though a blank reads as derived functions and capacity 1',
+      row(2, 'E1', { band: '7', functionsStated: null, capacity: 1 }, undefined, ['functionsStated', 'capacity']),
+      { after: { functionsStated: ['front line'], capacity: 2 }, handSet: ['functionsStated', 'capacity'], replaced: [], changed: ['band'] },
+    ],
+    [
+      'replaced by a non-blank cell, reported, and no longer set by hand',
+      row(2, 'E1', { functionsStated: ['clinical'], capacity: 1 }, undefined, ['capacity']),
+      {
+        after: { functionsStated: ['clinical'], capacity: 2 },
+        handSet: ['capacity'],
+        replaced: [{ field: 'functionsStated', before: ['front line'], after: ['clinical'] }],
+        changed: ['functionsStated'],
+      },
+    ],
+    [
+      'both replaced',
+      row(2, 'E1', { functionsStated: ['clinical'], capacity: 3 }),
+      {
+        after: { functionsStated: ['clinical'], capacity: 3 },
+        handSet: undefined,
+        replaced: [
+          { field: 'functionsStated', before: ['front line'], after: ['clinical'] },
+          { field: 'capacity', before: 2, after: 3 },
+        ],
+        changed: ['functionsStated', 'capacity'],
+      },
+    ],
+    [
+      'a blank cell for a value not set by hand still clears it',
+      row(2, 'E1', { email: null }, undefined, ['email']),
+      { after: { email: null, capacity: 2 }, handSet: ['functionsStated', 'capacity'], replaced: [], changed: ['email'] },
+    ],
+  ])('%s', (_case, incoming, expected) => {
+    const plan = planRosterImport(db(jade), [incoming], options());
+    expect(plan.problems).toEqual([]);
+    expect(plan.updated).toHaveLength(1);
+    const [update] = plan.updated;
+    expect(update.after).toMatchObject(expected.after);
+    expect(update.after.handSet).toEqual(expected.handSet);
+    expect(update.handSetReplaced).toEqual(expected.replaced);
+    expect([...update.changed].sort()).toEqual([...expected.changed].sort());
+  });
+
+  it('a cell that confirms a hand-set value changes nothing but is no longer set by hand', () => {
+    const plan = planRosterImport(db(jade), [row(2, 'E1', { capacity: 2 })], options());
+    expect(plan.unchanged).toBe(1);
+    expect(plan.updated).toEqual([]);
+  });
+});
+
+describe('tooManyLeft: a file that would mark more than a fifth of the active people as left', () => {
+  it.each<[number, number, boolean]>([
+    [0, 0, false],
+    [0, 90, false],
+    [18, 90, false], // exactly a fifth
+    [19, 90, true],
+    [85, 90, true],
+    [1, 4, true], // a quarter
+    [1, 5, false],
+    [2, 5, true],
+    [200_000, 1_000_000, false],
+    [200_001, 1_000_000, true],
+  ])('%i of %i active -> refused %j', (left, active, refused) => {
+    expect(tooManyLeft(left, active)).toBe(refused);
   });
 });

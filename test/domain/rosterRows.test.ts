@@ -59,6 +59,7 @@ describe('parseRosterRecord: a good row', () => {
         jobTitle: 'Staff Nurse',
         staffGroup: 'Nursing and Midwifery Registered',
       },
+      blank: ['bmeOverride'],
     });
   });
 
@@ -256,5 +257,25 @@ describe('parseRosterRecord: only the columns present are stated', () => {
     const result = parse(values);
     expect(result.problems).toEqual([]);
     expect(Object.keys(result.row!.facts).sort()).toEqual([...keys].sort());
+  });
+});
+
+describe('parseRosterRecord: which cells were blank', () => {
+  // Blank cells that still give a value (board member no, capacity 1, functions derived)
+  // are listed too: a value set by hand is kept over them.
+  it.each<[string, Record<string, string>, string[]]>([
+    ['a full row with a blank BME cell', GOOD, ['bmeOverride']],
+    ['a blank board member cell, though it reads as no', withCell('Board Member', ' '), ['bmeOverride', 'boardMember']],
+    ['a blank capacity cell, though it reads as 1', withCell('Capacity', ''), ['bmeOverride', 'capacity']],
+    ['a blank function cell, though functions are derived', withCell('Function', ''), ['bmeOverride', 'functionsStated']],
+    ['a blank RACE cell stands for both of its facts', withCell('RACE Trained', ''), ['bmeOverride', 'raceTrained', 'raceTrainedOn']],
+    ['a blank name', withCell('Full Name', ''), ['name', 'bmeOverride']],
+    ['first and last name both blank', { 'Employee Number': 'E1', 'First Name': '', 'Last Name': ' ' }, ['name']],
+    ['one of first and last name given', { 'Employee Number': 'E1', 'First Name': '', 'Last Name': 'Okafor' }, []],
+    ['columns the file does not have are not blank', { 'Employee Number': 'E1', 'Pay Band': '7' }, []],
+  ])('%s', (_case, values, blank) => {
+    const result = parse(values);
+    expect(result.problems).toEqual([]);
+    expect([...result.row!.blank].sort()).toEqual([...blank].sort());
   });
 });

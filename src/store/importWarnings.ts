@@ -1,0 +1,26 @@
+/**
+ * Import warnings already shown: a fingerprint of each (the file's base name and the
+ * warning's column, value and message, never its line) so the next import of the same
+ * file shows in full only what is new.
+ */
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import type { RowProblem } from '../domain/rosterRows.js';
+import type { Db } from './db.js';
+
+export function warningFingerprint(file: string, warning: RowProblem): string {
+  return createHash('sha256').update(JSON.stringify([basename(file), warning.column, warning.value, warning.message])).digest('hex');
+}
+
+/** Which of these warnings were shown at an earlier import (true), in the same order. */
+export function warningsSeenBefore(db: Db, fingerprints: readonly string[]): boolean[] {
+  if (fingerprints.length === 0) return [];
+  const seen = db.prepare('SELECT 1 FROM import_warnings_seen WHERE fingerprint = ?').pluck();
+  return fingerprints.map((fingerprint) => seen.get(fingerprint) !== undefined);
+}
+
+/** Remembers warnings as shown. Call inside the import's transaction (never in a dry run). */
+export function recordWarningsSeen(db: Db, fingerprints: readonly string[]): void {
+  const insert = db.prepare('INSERT OR IGNORE INTO import_warnings_seen (fingerprint) VALUES (?)');
+  for (const fingerprint of fingerprints) insert.run(fingerprint);
+}
