@@ -50,7 +50,7 @@ beforeAll(() => {
   const run = at(ended, RUNNING);
   ok(run('cohort', 'create', '1', '--start', '2026-01-05', '--end', '2026-09-30', '--name', 'Board cohort'));
   ok(run('import', join(FIXTURES, 'roster.csv'), '--cohort', '1'));
-  ok(run('pair', '--trios', '--save'));
+  ok(run('pair', '--trios', '--save', '--start', '2026-01-05'));
   ok(run('import-sessions', join(FIXTURES, 'sessions.csv')));
   ok(remedi(['backup', leavers, '--db', ended]));
   const first = (JSON.parse(ok(run('pair', 'list', '--json')).stdout) as RelationshipJson[]).find((r) => r.mentee.staffId === '10000001')!;
