@@ -152,7 +152,7 @@ async function importRoster(
   const leavers = relationshipsWithLeavers(db, context.today).map((r) => leaverRelationshipJson(r, (id) => nameOf(id)?.name ?? id));
 
   const warnings = [...table.warnings, ...plan.warnings];
-  const fingerprints = warnings.map((warning) => warningFingerprint(name, warning));
+  const fingerprints = warnings.map(warningFingerprint);
   const seenBefore = warningsSeenBefore(db, fingerprints);
   if (!dryRun) recordWarningsSeen(db, fingerprints);
 
@@ -202,6 +202,8 @@ async function importRoster(
 function screenForgotten(db: Db): { screen: NonNullable<RosterReadOptions['screen']>; skipped: { rows: number; erasedOn: Set<IsoDate>; managers: number } } | null {
   const check = forgottenChecker(db);
   if (check === null) return null;
+  const known = db.prepare('SELECT 1 FROM staff WHERE staff_id = ?').pluck();
+  const isKnown = (staffId: string): boolean => known.get(staffId) !== undefined;
   const skipped = { rows: 0, erasedOn: new Set<IsoDate>(), managers: 0 };
   const screen: NonNullable<RosterReadOptions['screen']> = (cells, table) => {
     const cellOf = (field: RosterField): string | null => {
@@ -209,8 +211,12 @@ function screenForgotten(db: Db): { screen: NonNullable<RosterReadOptions['scree
       const value = index === undefined ? '' : (cells[index] ?? '').trim();
       return value === '' ? null : value;
     };
-    const match = check({ staffId: cellOf('staff_id'), email: cellOf('email'), lineManagerId: cellOf('line_manager_id') });
-    if (match.erasedOn !== null) {
+    const staffId = cellOf('staff_id');
+    const match = check({ staffId, email: cellOf('email'), lineManagerId: cellOf('line_manager_id') });
+    // An email alone marks an erased person coming back under a new staff id; a row whose
+    // staff id is someone remedi still holds is that person (emails are sometimes reused).
+    const someoneElse = match.onlyByEmail && staffId !== null && isKnown(staffId);
+    if (match.erasedOn !== null && !someoneElse) {
       skipped.rows += 1;
       skipped.erasedOn.add(match.erasedOn);
       return 'skip';

@@ -115,9 +115,10 @@ export async function runPair(options: PairOptions, context: Context): Promise<P
     else context.out(renderProposal(json, proposal, context.colour.out));
     const starting = reason === 'today' ? `starting today (${formatDate(start)})` : `starting ${formatDate(start)}`;
     if (options.save) {
-      context.err(`Saved ${json.relationships.length} relationships in cohort ${cohort.number}, ${starting}. See them with remedi pair list.\n`);
-      if (short && json.relationships.length > 0) {
-        context.err(context.colour.err.yellow(`Warning: ${describeShortfall(short, 'they')}. To give them the time: ${shortfallFix(short)}\n`));
+      const count = json.relationships.length;
+      context.err(`Saved ${count} ${count === 1 ? 'relationship' : 'relationships'} in cohort ${cohort.number}, ${starting}. See them with remedi pair list.\n`);
+      if (short && count > 0) {
+        context.err(context.colour.err.yellow(`Warning: ${describeShortfall(short, count === 1 ? 'it' : 'they')}. To give ${count === 1 ? 'it' : 'them'} the time: ${shortfallFix(short)}\n`));
       }
     } else if (json.relationships.length > 0) {
       context.err(`Nothing was saved. Add --save to record these relationships (${starting}).\n`);

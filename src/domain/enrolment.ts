@@ -31,6 +31,7 @@ export interface EnrolmentRow {
 
 /** The person columns in the order they are trusted: an id or an email wins over a name. */
 const PERSON_FIELDS: readonly EnrolmentField[] = ['staff_id', 'email', 'name'];
+const PERSON_FIELD_WORDS: Record<string, string> = { staff_id: 'staff id', email: 'email', name: 'name' };
 
 export function parseEnrolmentRecord(
   cells: string[],
@@ -54,8 +55,11 @@ export function parseEnrolmentRecord(
   if (personField === undefined) {
     // A row with neither a person nor a role says nothing.
     if (roleText === '') return { row: null, problems };
-    const first = PERSON_FIELDS.find((field) => mapping.indexOf[field] !== undefined)!;
-    problems.push({ line, column: label(first), value: '', message: 'who? expected a staff id, an email or a name' });
+    const present = PERSON_FIELDS.filter((field) => mapping.indexOf[field] !== undefined);
+    const blank = present.map((field) => PERSON_FIELD_WORDS[field]).join(' and ');
+    const absent = PERSON_FIELDS.filter((field) => !present.includes(field)).map((field) => PERSON_FIELD_WORDS[field]);
+    const hint = absent.length > 0 ? ` (the file has no ${absent.join(' or ')} column remedi recognises; name one with --map "Header=${absent.includes('name') ? 'name' : 'email'}")` : '';
+    problems.push({ line, column: label(present[0]), value: '', message: `the ${blank} ${present.length > 1 ? 'are' : 'is'} blank, so the row names nobody${hint}` });
   }
   if (problems.length > 0 || personField === undefined || role === undefined) return { row: null, problems };
   return { row: { line, person: cell(personField), column: label(personField)!, role }, problems };

@@ -68,8 +68,9 @@ export type EnrolmentField = (typeof ENROLMENT_FIELDS)[number];
 
 export const ENROLMENT_HEADER_INDEX = headerIndex<EnrolmentField>(ENROLMENT_FIELDS, {
   staff_id: ALIASES.staff_id,
-  email: ALIASES.email,
-  name: ALIASES.name,
+  // Forms ask "Your name" and "Your email" where HR writes Full Name and Email Address.
+  email: [...ALIASES.email, 'Your Email', 'Your Email Address', 'Your Work Email'],
+  name: [...ALIASES.name, 'Your Name', 'Your Full Name'],
   role: ALIASES.role,
 });
 

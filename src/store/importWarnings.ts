@@ -1,15 +1,15 @@
 /**
- * Import warnings already shown: a fingerprint of each (the file's base name and the
- * warning's column, value and message, never its line) so the next import of the same
- * file shows in full only what is new.
+ * Import warnings already shown: a fingerprint of each (the warning's column, value and
+ * message, never its line or the file's name: this month's export is named for this
+ * month, and says the same things as last month's) so the next import shows in full only
+ * what is new.
  */
 import { createHash } from 'node:crypto';
-import { basename } from 'node:path';
 import type { RowProblem } from '../domain/rosterRows.js';
 import type { Db } from './db.js';
 
-export function warningFingerprint(file: string, warning: RowProblem): string {
-  return createHash('sha256').update(JSON.stringify([basename(file), warning.column, warning.value, warning.message])).digest('hex');
+export function warningFingerprint(warning: RowProblem): string {
+  return createHash('sha256').update(JSON.stringify([warning.column, warning.value, warning.message])).digest('hex');
 }
 
 /** Which of these warnings were shown at an earlier import (true), in the same order. */

@@ -93,6 +93,8 @@ const MANAGERS_REMEMBERED = 200_000;
 export interface ForgottenMatch {
   /** The day the row's person was erased, or null when they were not. */
   erasedOn: IsoDate | null;
+  /** Only the email matched, not the staff id. */
+  onlyByEmail: boolean;
   /** The row's line manager was erased. */
   managerErased: boolean;
 }
@@ -121,7 +123,7 @@ export function forgottenChecker(db: Db): ((row: { staffId: string | null; email
     const byId = staffId === null ? undefined : erasedOnOf.get(forgottenHash(key, 'staff id', staffId));
     const byEmail = email === null ? undefined : erasedOnOf.get(forgottenHash(key, 'email', email));
     const erasedOn = byId !== undefined && byEmail !== undefined ? (byId < byEmail ? byId : byEmail) : (byId ?? byEmail ?? null);
-    return { erasedOn, managerErased: lineManagerId !== null && managerErased(lineManagerId) };
+    return { erasedOn, onlyByEmail: byId === undefined && byEmail !== undefined, managerErased: lineManagerId !== null && managerErased(lineManagerId) };
   };
 }
 

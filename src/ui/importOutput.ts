@@ -76,9 +76,9 @@ export interface ImportSummary {
   relationshipsWithLeavers: LeaverRelationshipJson[];
   /** Rows skipped because their person was erased with `remedi forget`. */
   skippedForgotten: number;
-  /** Every warning, those shown at an earlier import of this file too. */
+  /** Every warning, those shown at an earlier import too. */
   warnings: ReturnType<typeof problemJson>[];
-  /** How many of the warnings were shown at an earlier import of this file. */
+  /** How many of the warnings were shown at an earlier import. */
   warningsSeenBefore: number;
 }
 
@@ -92,7 +92,7 @@ export interface ImportReport {
   /** Line manager ids left blank because they belonged to someone erased. */
   forgottenManagers: number;
   warnings: RowProblem[];
-  /** Per warning: shown at an earlier import of this file. */
+  /** Per warning: shown at an earlier import. */
   seenBefore: boolean[];
 }
 
@@ -291,7 +291,7 @@ function warningLines(report: ImportReport, warn: (text: string) => string): str
   const repeated = warnings.length - fresh.length;
   if (repeated > 0) {
     lines.push(
-      warn(`${repeated === 1 ? '1 warning shown at an earlier import of this file is' : `${repeated} warnings shown at an earlier import of this file are`} still there; see them all with --json.`),
+      warn(`${repeated === 1 ? '1 warning shown at an earlier import is' : `${repeated} warnings shown at an earlier import are`} still there; see them all with --json.`),
     );
   }
   return lines;

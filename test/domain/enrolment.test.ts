@@ -26,7 +26,7 @@ describe('parseEnrolmentRecord', () => {
     ['the email when the id is blank', ['Staff ID', 'E-mail', 'Role'], ['', 'chidi.eze@nhs.net', 'both'], { person: 'chidi.eze@nhs.net', column: 'column B (E-mail)', role: 'either' }, []],
     ['a blank role enrols nobody', ['Name', 'Role'], ['Chidi Eze', ''], { person: 'Chidi Eze', column: 'column A (Name)', role: null }, []],
     ['a blank row says nothing', ['Name', 'Role'], [' ', ''], null, []],
-    ['a role with nobody', ['Name', 'Role'], ['', 'mentor'], null, ['who? expected a staff id, an email or a name']],
+    ['a role with nobody', ['Name', 'Role'], ['', 'mentor'], null, ['the name is blank, so the row names nobody (the file has no staff id or email column remedi recognises; name one with --map "Header=email")']],
     ['an unknown role', ['Name', 'Role'], ['Chidi Eze', 'leader'], null, ['not a programme role; expected mentor, mentee or either (or blank to enrol nobody)']],
   ])('%s', (_case, headers, cells, row, problems) => {
     const result = parse(headers, cells);
