@@ -301,4 +301,19 @@ describe('a person erased with remedi forget', () => {
     const bo = (JSON.parse(remedi(['staff', 'list', '--json', '--db', db]).stdout) as Array<{ staffId: string; lineManagerId: string | null }>).find((p) => p.staffId === '2');
     expect(bo?.lineManagerId).toBeNull();
   });
+
+  it('does not skip someone remedi still holds whose row carries the erased person\'s old email', () => {
+    const dir = tempDir();
+    const db = join(dir, 'remedi.db');
+    const file = join(dir, 'team.csv');
+    writeFileSync(file, 'staff_id,name,email,band\n1,Ann Lee,ann.lee@nhs.net,8b\n2,Bo Chen,bo.chen@nhs.net,5\n');
+    expect(remedi(['import', file, '--db', db]).code).toBe(0);
+    expect(remedi(['forget', '1', '--yes', '--db', db]).code).toBe(0);
+    // The mailbox was given to Bo: his row is his, not the erased person coming back.
+    writeFileSync(file, 'staff_id,name,email,band\n2,Bo Chen,ann.lee@nhs.net,5\n');
+    const result = remedi(['import', file, '--db', db]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).not.toContain('skipped');
+    expect(result.stdout).toContain('0 added, 1 updated, 0 unchanged.');
+  });
 });
