@@ -12,31 +12,37 @@ const db = join(demoDir, 'remedi.db');
 rmSync(demoDir, { recursive: true, force: true });
 mkdirSync(demoDir, { recursive: true, mode: 0o700 });
 
+// The demo lives the cohort on pinned days so it reads the same any day: set-up on the day the
+// cohort starts, sessions and reports in late July, and a look back once the cohort has ended.
+const START = '2026-01-05';
+const JULY = '2026-07-29';
+const AFTER = '2026-12-01';
 const steps = [
-  ['cohort', 'create', '1', '--start', '2026-01-05', '--end', '2026-09-30', '--name', 'Executive Board cohort'],
-  ['import', 'fixtures/roster.csv', '--dry-run'],
-  ['import', 'fixtures/roster.csv', '--cohort', '1'],
-  ['import', 'fixtures/roster-update.csv'],
-  ['cohort', 'list'],
-  ['staff', 'list', '--cohort', '1'],
-  ['department', 'target', 'Emergency Medicine'],
-  ['pair', '--cohort', '1', '--trios'],
-  ['pair', '--cohort', '1', '--trios', '--save', '--start', '2026-01-05'],
-  ['pair', 'list', '--cohort', '1'],
-  ['import-sessions', 'fixtures/sessions.csv'],
-  ['log-session', '--pair', '4', '--date', '2026-07-28', '--minutes', '45', '--kind', 'one-to-one', '--level', 'team', '--theme', 'speaking up'],
-  ['report', '--cohort', '1', '--as-of', '2026-07-29'],
-  ['report', 'chase', '--cohort', '1', '--as-of', '2026-07-29'],
+  [START, 'cohort', 'create', '1', '--start', '2026-01-05', '--end', '2026-09-30', '--name', 'Executive Board cohort'],
+  [START, 'import', 'fixtures/roster.csv', '--dry-run'],
+  [START, 'import', 'fixtures/roster.csv', '--cohort', '1'],
+  [START, 'import', 'fixtures/roster-update.csv'],
+  [START, 'cohort', 'list'],
+  [START, 'staff', 'find', 'siobhan'],
+  [START, 'staff', 'list', '--cohort', '1'],
+  [START, 'department', 'target', 'Emergency Medicine'],
+  [START, 'pair', '--cohort', '1', '--trios'],
+  [START, 'pair', '--cohort', '1', '--trios', '--save'],
+  [START, 'pair', 'list', '--cohort', '1'],
+  [JULY, 'import-sessions', 'fixtures/sessions.csv'],
+  [JULY, 'log-session', '--pair', '4', '--date', '2026-07-28', '--minutes', '45', '--kind', 'one-to-one', '--level', 'team', '--theme', 'speaking up'],
+  [JULY, 'report', '--cohort', '1'],
+  [JULY, 'report', 'chase', '--cohort', '1'],
+  [AFTER, 'cohort', 'list'],
+  [AFTER, 'report', 'chase', '--cohort', '1'],
 ];
 
-for (const args of steps) {
-  process.stderr.write(`\n$ remedi ${args.map((a) => (/\s/.test(a) ? `"${a}"` : a)).join(' ')}\n`);
+for (const [today, ...args] of steps) {
+  process.stderr.write(`\n$ remedi ${args.map((a) => (/\s/.test(a) ? `"${a}"` : a)).join(' ')}    (today: ${today})\n`);
   const result = spawnSync(process.execPath, [join(root, 'bin', 'remedi.js'), ...args], {
     cwd: root,
     stdio: 'inherit',
-    // The demo cohort runs through 2026; pin "today" inside it (late July, sessions logged up to
-    // then) so the demo reads the same any day.
-    env: { ...process.env, REMEDI_DB: db, REMEDI_TODAY: process.env.REMEDI_TODAY ?? '2026-07-29' },
+    env: { ...process.env, REMEDI_DB: db, REMEDI_TODAY: today },
   });
   if (result.status !== 0) {
     process.stderr.write(`\nThe demo stopped: that step exited with ${result.status}.\n`);

@@ -121,7 +121,7 @@ export async function runPair(options: PairOptions, context: Context): Promise<P
         context.err(context.colour.err.yellow(`Warning: ${describeShortfall(short, count === 1 ? 'it' : 'they')}. To give ${count === 1 ? 'it' : 'them'} the time: ${shortfallFix(short)}\n`));
       }
     } else if (json.relationships.length > 0) {
-      context.err(`Nothing was saved. Add --save to record these relationships (${starting}).\n`);
+      context.err(`Nothing was saved. Add --save to record these relationships, ${starting}.\n`);
     }
     return json;
   } finally {
