@@ -33,14 +33,24 @@ export function resolvePeople(db: Db, queries: readonly string[], options: Resol
     if (typeof result === 'string') problems.push(result);
     else found.push(result);
   }
-  if (problems.length === 1) throw new UserError(`${options.what ?? 'Nothing was changed'}: ${lowerFirst(problems[0])}`, { fix: 'Find people with remedi staff find <part of a name, email or id>.' });
-  if (problems.length > 1) {
-    throw new UserError(`${options.what ?? 'Nothing was changed'}: ${problems.length} people could not be found.`, {
-      details: problems.map((p) => `  ${p}`),
-      fix: 'Find people with remedi staff find <part of a name, email or id>.',
-    });
-  }
-  return found;
+  if (problems.length === 0) return found;
+  const fix = quotingHint(db, queries) ?? 'Find people with remedi staff find <part of a name, email or id>.';
+  if (problems.length === 1) throw new UserError(`${options.what ?? 'Nothing was changed'}: ${lowerFirst(problems[0])}`, { fix });
+  throw new UserError(`${options.what ?? 'Nothing was changed'}: ${problems.length} people could not be found.`, {
+    details: problems.map((p) => `  ${p}`),
+    fix,
+  });
+}
+
+/**
+ * `remedi staff train Chidi Eze` gives two words, not one name: when the words together
+ * name one person, say to put the name in quotes.
+ */
+function quotingHint(db: Db, queries: readonly string[]): string | null {
+  if (queries.length < 2) return null;
+  const joined = queries.join(' ');
+  const match = choosePerson(lookUpPerson(db, joined), []);
+  return match.ok ? `A name with a space needs quotes around it: "${joined}" is ${match.person.name} (${match.person.staffId}).` : null;
 }
 
 const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);
