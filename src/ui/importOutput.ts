@@ -10,6 +10,7 @@ import type { RowProblem } from '../domain/rosterRows.js';
 import type { ProgrammeRole, StaffFacts, StaffRecord } from '../domain/staff.js';
 import type { RelationshipWithLeavers } from '../store/relationships.js';
 import { formatProblemList, problemJson } from './problems.js';
+import { FACT_LABEL } from './staffOutput.js';
 
 /** How many people, changes or relationships the terminal shows before "... and N more". */
 export const SHOWN_ON_TERMINAL = 20;
@@ -96,21 +97,12 @@ export interface ImportReport {
   seenBefore: boolean[];
 }
 
+/** The facts as staff show names them, but for the words a roster's changes have always used. */
 const FIELD_NAMES: Record<ChangedField, string> = {
-  name: 'name',
-  email: 'email',
-  department: 'department',
-  jobTitle: 'job title',
-  staffGroup: 'staff group',
-  band: 'band',
-  ethnicity: 'ethnicity',
-  bmeOverride: 'BME',
+  ...FACT_LABEL,
   functionsStated: 'function',
-  boardMember: 'board member',
-  lineManagerId: 'line manager',
   raceTrained: 'RACE trained',
   raceTrainedOn: 'RACE trained on',
-  capacity: 'capacity',
   active: 'active',
 };
 

@@ -135,7 +135,7 @@ export function foundCsv(people: readonly FoundJson[]): string {
 
 // ---- set by hand, and staff edit ----------------------------------------------------
 
-const FACT_LABEL: Record<keyof StaffFacts, string> = {
+export const FACT_LABEL: Record<keyof StaffFacts, string> = {
   name: 'name',
   email: 'email',
   department: 'department',
