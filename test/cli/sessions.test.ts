@@ -253,6 +253,30 @@ describe('remedi sessions edit, delete and list', () => {
     expect(run(['sessions', 'delete', String(id), '--yes', '--db', db]).code).toBe(1);
   });
 
+  it('--mentor takes a name, an email or a staff id, as log-session does; an unknown name changes nothing', () => {
+    const { dir, db, pairs } = setUp();
+    // Siobhán Kelly's trio: Mei Chen (10000026) and Nia Campbell (10000055).
+    const trio = pairs.find((p) => p.mentee.name === 'Siobhán Kelly')!;
+    const logged = run(['log-session', '--pair', String(trio.id), '--date', '2026-03-02', '--minutes', '45', '--kind', 'one-to-one', '--level', 'team', '--json', '--db', db]);
+    const id = String(JSON.parse(logged.stdout).id);
+    const byName = run(['sessions', 'edit', id, '--mentor', 'mei chen', '--json', '--db', db]);
+    expect(byName.code, byName.stderr).toBe(0);
+    expect(JSON.parse(byName.stdout).mentors).toEqual(['10000026']);
+    const byEmail = run(['sessions', 'edit', id, '--mentor', 'Nia.Campbell@NHS.net', '--mentor', '10000055', '--json', '--db', db]);
+    expect(byEmail.code, byEmail.stderr).toBe(0);
+    expect(JSON.parse(byEmail.stdout).mentors).toEqual(['10000055']);
+
+    const before = snapshotFolder(dir);
+    const unknown = run(['sessions', 'edit', id, '--mentor', 'Mei Chan', '--db', db]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/Not saved: there is nobody called "Mei Chan" \(by staff id, email or name\)\. Did you mean 10000026 Mei Chen \(Pharmacy\)/);
+    const notTheirs = run(['sessions', 'edit', id, '--mentor', 'Tendai Moyo', '--db', db]);
+    expect(notTheirs.code).toBe(1);
+    expect(notTheirs.stderr).toMatch(/10000034 is not a mentor in relationship #\d+/);
+    expect(snapshotFolder(dir)).toEqual(before);
+    expect(sessions(db)[0].mentors).toEqual(['10000055']);
+  });
+
   it('lists every session, or one relationship\'s, or one cohort\'s', () => {
     const { db, pairs } = setUp();
     run(['import-sessions', join(FIXTURES, 'sessions.csv'), '--db', db]);
