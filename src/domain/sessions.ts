@@ -3,6 +3,7 @@
  * and the rules a session must meet to be recorded against a relationship.
  */
 import { formatDate, type IsoDate } from './dates.js';
+import { relationshipEnd, runsOn, type RelationshipDates } from './relationshipLife.js';
 import { suggest } from './suggest.js';
 
 export const KINDS = [
@@ -112,12 +113,8 @@ export interface SessionDraft {
 }
 
 /** What a session is checked against: its relationship's dates and mentors. */
-export interface SessionTarget {
+export interface SessionTarget extends RelationshipDates {
   id: number;
-  start: IsoDate;
-  /** The day it was ended, else null (then plannedEnd applies). */
-  endedOn: IsoDate | null;
-  plannedEnd: IsoDate;
   mentorIds: readonly string[];
 }
 
@@ -139,14 +136,16 @@ export interface SessionProblem {
 export function sessionProblems(session: SessionFacts, target: SessionTarget, today: IsoDate): SessionProblem[] {
   const problems: SessionProblem[] = [];
   const date = (message: string) => problems.push({ field: 'date', value: session.date, message });
-  const end = target.endedOn ?? target.plannedEnd;
   if (session.date > today) date(`${formatDate(session.date)} is in the future; record a session once it has happened`);
-  if (session.date < target.start) date(`relationship #${target.id} starts on ${formatDate(target.start)}, after ${formatDate(session.date)}`);
-  if (session.date > end) {
+  // A session belongs to a day its relationship runs (docs/programme-year.md, "A relationship's life").
+  if (!runsOn(target, session.date)) {
+    const end = relationshipEnd(target);
     date(
-      target.endedOn !== null
-        ? `relationship #${target.id} ended on ${formatDate(end)}, before ${formatDate(session.date)}`
-        : `relationship #${target.id} runs to ${formatDate(end)} (the cohort's end), before ${formatDate(session.date)}`,
+      session.date < target.start
+        ? `relationship #${target.id} starts on ${formatDate(target.start)}, after ${formatDate(session.date)}`
+        : target.endedOn !== null
+          ? `relationship #${target.id} ended on ${formatDate(end)}, before ${formatDate(session.date)}`
+          : `relationship #${target.id} runs to ${formatDate(end)} (the cohort's end), before ${formatDate(session.date)}`,
     );
   }
   if (!Number.isInteger(session.minutes) || session.minutes < 1 || session.minutes > MAX_MINUTES) {
