@@ -132,8 +132,12 @@ export interface SessionProblem {
   message: string;
 }
 
-/** Everything wrong with recording this session against this relationship, in plain words. */
-export function sessionProblems(session: SessionFacts, target: SessionTarget, today: IsoDate): SessionProblem[] {
+/**
+ * Everything wrong with recording this session against this relationship, in plain words.
+ * `personOf` names a person in a message: by staff id unless the caller knows their name
+ * ("Priya Sharma (10000024)", for someone the administrator named by name).
+ */
+export function sessionProblems(session: SessionFacts, target: SessionTarget, today: IsoDate, personOf: (staffId: string) => string = (staffId) => staffId): SessionProblem[] {
   const problems: SessionProblem[] = [];
   const date = (message: string) => problems.push({ field: 'date', value: session.date, message });
   if (session.date > today) date(`${formatDate(session.date)} is in the future; record a session once it has happened`);
@@ -157,7 +161,7 @@ export function sessionProblems(session: SessionFacts, target: SessionTarget, to
   }
   for (const mentor of session.mentors) {
     if (!target.mentorIds.includes(mentor)) {
-      problems.push({ field: 'mentors', value: mentor, message: `${mentor} is not a mentor in relationship #${target.id} (its mentors: ${target.mentorIds.join(', ')})` });
+      problems.push({ field: 'mentors', value: mentor, message: `${personOf(mentor)} is not a mentor in relationship #${target.id} (its mentors: ${target.mentorIds.map(personOf).join(', ')})` });
     }
   }
   for (const theme of session.themes) {

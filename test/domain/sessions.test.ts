@@ -335,6 +335,14 @@ describe('sessionProblems', () => {
     expect(problems[1].message).toContain('ended on 31 Oct 2024');
   });
 
+  it('names people as the caller asks: a command that knows their names gives them', () => {
+    const names: Record<string, string> = { E1001: 'Priya Sharma', E1002: 'Tendai Moyo', E3003: 'Chidi Eze' };
+    const problems = sessionProblems(facts({ mentors: ['E3003'] }), RUNNING, TODAY, (id) => `${names[id]} (${id})`);
+    expect(problems).toEqual([
+      { field: 'mentors', value: 'E3003', message: 'Chidi Eze (E3003) is not a mentor in relationship #7 (its mentors: Priya Sharma (E1001), Tendai Moyo (E1002))' },
+    ]);
+  });
+
   it.each<[string, SessionTarget]>([
     ['2024-02-29', RUNNING],
     ['2024-03-01', RUNNING],
