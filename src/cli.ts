@@ -302,8 +302,8 @@ The proposal covers as many board members as possible, then pairs as many mentee
       .option('--level <level>', 'individual, team, department, organisation or system')
       .option('--theme <text>', 'a theme that came up (repeat for more)', collect)
       .option(
-        required ? '--mentor <person>' : '--mentor <staffId>',
-        required ? 'a mentor who was there: staff id, email or name (repeat; default: every mentor of the relationship)' : 'a mentor who was there (repeat; default: unchanged)',
+        '--mentor <person>',
+        `a mentor who was there: staff id, email or name (repeat; default: ${required ? 'every mentor of the relationship' : 'unchanged, or every mentor of the relationship --pair moves it to'})`,
         collect,
       )
       .option('--lived-experience', 'it explored lived experience')

@@ -16,6 +16,7 @@ import {
   type Level,
   type SessionTarget,
 } from '../domain/sessions.js';
+import type { StaffRecord } from '../domain/staff.js';
 import { openCommandDb } from './openDb.js';
 import { resolvePeople } from './resolvePerson.js';
 import { type Db } from '../store/db.js';
@@ -149,9 +150,17 @@ export function sessionOf(answers: Answers, relationship: RelationshipRecord): N
   };
 }
 
+/** How a session's messages name a person: "Priya Sharma (10000024)", or the staff id of someone unknown. */
+export function personLabel(findStaff: (staffId: string) => StaffRecord | undefined): (staffId: string) => string {
+  return (staffId) => {
+    const person = findStaff(staffId);
+    return person ? `${person.name} (${staffId})` : staffId;
+  };
+}
+
 /** Refuses a session that breaks a rule (a duplicate only without --force). */
 export function checkSession(db: Db, session: NewSession, relationship: RelationshipRecord, today: IsoDate, force: boolean, exceptId?: number): void {
-  const problems = sessionProblems(session, targetOf(relationship), today).map((problem) => problem.message);
+  const problems = sessionProblems(session, targetOf(relationship), today, personLabel(staffFinder(db))).map((problem) => problem.message);
   if (!force && hasSession(db, session.relationshipId, session.date, session.kind, exceptId)) {
     problems.push(`${sessionOfKind(session.kind)} on ${formatDate(session.date)} is already recorded for relationship #${relationship.id} (add --force if there really were two)`);
   }

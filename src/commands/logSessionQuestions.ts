@@ -14,7 +14,7 @@ import type { Db } from '../store/db.js';
 import type { RelationshipRecord } from '../store/relationships.js';
 import { hasSession, knownThemes, type NewSession } from '../store/sessions.js';
 import type { RelationshipChoice } from '../ui/prompts.js';
-import { checkSession, describeSession, sessionOf, targetOf, type Answers } from './logSession.js';
+import { checkSession, describeSession, personLabel, sessionOf, targetOf, type Answers } from './logSession.js';
 
 type Prompts = typeof import('../ui/prompts.js');
 
@@ -46,7 +46,7 @@ export async function askForSession(questions: SessionQuestions): Promise<{ rela
   if (relationship.start > context.today) {
     throw new UserError(`Relationship #${relationship.id} starts on ${formatDate(relationship.start)}: there is no session to record for it yet.`);
   }
-  refuseWrongFlags(answers, relationship, context.today);
+  refuseWrongFlags(answers, relationship, context.today, personLabel(findStaff));
   const nameOf = (id: string) => findStaff(id)?.name ?? id;
   const mayDuplicate = await interview(ask, { db: questions.db, relationship, answers, force: questions.force, context, nameOf });
   return { relationship, mayDuplicate };
@@ -77,12 +77,13 @@ function relationshipChoices(relationships: readonly RelationshipRecord[], today
 }
 
 /** Flags that are wrong are refused before the first question, not after the last. */
-function refuseWrongFlags(answers: Answers, relationship: RelationshipRecord, today: IsoDate): void {
+function refuseWrongFlags(answers: Answers, relationship: RelationshipRecord, today: IsoDate, personOf: (staffId: string) => string): void {
   const given = { date: answers.date, minutes: answers.minutes, mentors: answers.mentors, themes: answers.themes };
   const problems = sessionProblems(
     { date: answers.date ?? today, minutes: answers.minutes ?? 1, mentors: answers.mentors ?? [], themes: parseThemes(answers.themes ?? []) },
     targetOf(relationship),
     today,
+    personOf,
   ).filter((problem) => given[problem.field] !== undefined);
   if (problems.length > 0) throw new UserError(`Not saved: ${problems.map((problem) => problem.message).join('; ')}.`);
 }

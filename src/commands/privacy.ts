@@ -8,12 +8,12 @@ import { UserError, UsageError } from '../errors.js';
 import type { CommonOptions, Context } from '../context.js';
 import { toCsv, type CsvCell } from '../io/csvOutput.js';
 import { writeOutputFile } from '../io/outputFile.js';
-import { listCohorts } from '../store/cohorts.js';
+import { enrolmentsOf, listCohorts } from '../store/cohorts.js';
 import { listDepartments } from '../store/departments.js';
 import { forgetPerson, purgeFreedSpace } from '../store/privacy.js';
 import { loadRelationships } from '../store/relationships.js';
 import { listSessions } from '../store/sessions.js';
-import { listStaff, loadAllStaff } from '../store/staff.js';
+import { loadAllStaff } from '../store/staff.js';
 import { openCommandDb } from './openDb.js';
 import { resolvePerson } from './resolvePerson.js';
 
@@ -46,7 +46,13 @@ export async function runExport(directory: string, options: ExportOptions, conte
     const relationshipIds = new Set(relationships.map((r) => r.id));
     const sessions = listSessions(db).filter((s) => relationshipIds.has(s.relationshipId));
     const staff = [...everyone.values()].filter((p) => about(p.staffId));
-    const enrolments = listCohorts(db).flatMap((c) => listStaff(db, c.number).filter((p) => about(p.staffId)).map((p) => [c.number, p.staffId, p.role ?? null] as CsvCell[]));
+    // Every enrolment, withdrawn ones too: a subject access request asks for all that is held.
+    const enrolments = listCohorts(db).flatMap((c) =>
+      [...enrolmentsOf(db, c.number)]
+        .filter(([staffId]) => about(staffId))
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([staffId, e]) => [c.number, staffId, e.role, e.withdrawnOn, e.withdrawReason] as CsvCell[]),
+    );
 
     const tables: Array<[string, string[], CsvCell[][]]> = [
       [
@@ -70,7 +76,7 @@ export async function runExport(directory: string, options: ExportOptions, conte
           p.active,
         ]),
       ],
-      ['enrolments.csv', ['cohort', 'staff_id', 'role'], enrolments],
+      ['enrolments.csv', ['cohort', 'staff_id', 'role', 'withdrawn_on', 'withdraw_reason'], enrolments],
       ['cohorts.csv', ['cohort', 'name', 'start', 'end', 'min_months', 'min_per_month'], who === undefined ? listCohorts(db).map((c) => [c.number, c.name, c.start, c.end, c.minMonths, c.minPerMonth]) : []],
       who === undefined
         ? [

@@ -9,7 +9,7 @@ import { staffFinder } from '../store/staff.js';
 import { renderSessions, sessionCsv, sessionJson, type SessionJson } from '../ui/sessionOutput.js';
 import { checkSession, describeSession, type SessionFlags } from './logSession.js';
 import { resolveCohort } from './resolveCohort.js';
-import { resolvePerson } from './resolvePerson.js';
+import { resolvePeople, resolvePerson } from './resolvePerson.js';
 
 export interface SessionsListOptions extends CommonOptions {
   pair?: number;
@@ -84,6 +84,9 @@ export async function runSessionsEdit(id: number, options: SessionFlags, context
         const [relationship] = loadRelationships(db, { ids: [relationshipId] });
         if (!relationship) throw new UserError(`There is no relationship #${relationshipId}.`, { fix: 'See the relationships with remedi pair list.' });
         const moved = relationshipId !== before.relationshipId;
+        // Any way of naming a person, as log-session takes it (docs/programme-year.md, "Naming
+        // people"); whether they are a mentor of this relationship is checked with the rest.
+        const mentors = options.mentor && [...new Set(resolvePeople(db, options.mentor, { what: 'Not saved' }).map((person) => person.staffId))];
         const themes: Theme[] = parseThemes(options.theme ?? before.themes);
         const after: NewSession = {
           relationshipId,
@@ -93,7 +96,7 @@ export async function runSessionsEdit(id: number, options: SessionFlags, context
           level: level?.ok ? level.value : before.level,
           themes,
           livedExperience: options.livedExperience ?? before.livedExperience,
-          mentors: options.mentor ?? (moved ? relationship.mentors.map((m) => m.staffId) : before.mentors),
+          mentors: mentors ?? (moved ? relationship.mentors.map((m) => m.staffId) : before.mentors),
           notes: options.notes === undefined ? before.notes : options.notes.trim() || null,
         };
         checkSession(db, after, relationship, context.today, options.force === true, id);

@@ -48,8 +48,11 @@ export interface ReportInput {
   relationships: readonly ReportRelationshipInput[];
   /** The cohort's sessions on or before the as-of date, summarised (summariseSessions, or SQL). */
   sessions: SessionSummary;
-  /** Every active board member on the staff list, and their role in this cohort (null: not enrolled). */
-  board: ReadonlyArray<ReportPerson & { role: 'mentor' | 'mentee' | 'either' | null }>;
+  /**
+   * Every active board member on the staff list, their role in this cohort (null: not
+   * enrolled) and the day they withdrew from it (null: they did not).
+   */
+  board: ReadonlyArray<ReportPerson & { role: 'mentor' | 'mentee' | 'either' | null; withdrawnOn: IsoDate | null }>;
   /** BME status of the people in this cohort's relationships. */
   bmeOf: ReadonlyMap<string, BmeStatus>;
   /** From --suppress-below K: counts of people by ethnicity from 1 to K-1 show as "<K". */
@@ -333,15 +336,18 @@ function boardCoverage(
     uncovered.push({
       ...person,
       why:
-        firstStart !== undefined
-          ? firstStart > asOf
-            ? `their relationship starts on ${formatDate(firstStart)}`
-            : 'their relationship ran before the cohort started'
-          : member.role === null
-            ? 'not enrolled in this cohort'
-            : member.role === 'mentor'
-              ? 'enrolled as a mentor, not as a mentee'
-              : 'enrolled but not paired',
+        // Someone who withdrew no longer takes part (docs/programme-year.md, "Ended cohorts").
+        member.withdrawnOn !== null && member.withdrawnOn <= asOf
+          ? `withdrew from this cohort on ${formatDate(member.withdrawnOn)}`
+          : firstStart !== undefined
+            ? firstStart > asOf
+              ? `their relationship starts on ${formatDate(firstStart)}`
+              : 'their relationship ran before the cohort started'
+            : member.role === null
+              ? 'not enrolled in this cohort'
+              : member.role === 'mentor'
+                ? 'enrolled as a mentor, not as a mentee'
+                : 'enrolled but not paired',
     });
   }
   return { covered: board.length - uncovered.length, coveredNow, total: board.length, uncovered, notCoveredNow };

@@ -4,6 +4,7 @@
  */
 import { columnLabel, headerIndex, type ColumnMapping } from './columns.js';
 import { DATE_EXPECTED, parseDate, type IsoDate } from './dates.js';
+import { runsOn } from './relationshipLife.js';
 import type { RowProblem } from './rosterRows.js';
 import {
   duplicateKey,
@@ -160,7 +161,7 @@ export function planSessionImport(
         continue;
       }
     } else {
-      const candidates = relationships.filter((r) => r.menteeId === row.menteeId && r.start <= row.date && row.date <= (r.endedOn ?? r.plannedEnd));
+      const candidates = relationships.filter((r) => r.menteeId === row.menteeId && runsOn(r, row.date));
       if (candidates.length !== 1) {
         refuse(
           row.columns.pair,

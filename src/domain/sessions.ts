@@ -3,6 +3,7 @@
  * and the rules a session must meet to be recorded against a relationship.
  */
 import { formatDate, type IsoDate } from './dates.js';
+import { relationshipEnd, runsOn, type RelationshipDates } from './relationshipLife.js';
 import { suggest } from './suggest.js';
 
 export const KINDS = [
@@ -112,12 +113,8 @@ export interface SessionDraft {
 }
 
 /** What a session is checked against: its relationship's dates and mentors. */
-export interface SessionTarget {
+export interface SessionTarget extends RelationshipDates {
   id: number;
-  start: IsoDate;
-  /** The day it was ended, else null (then plannedEnd applies). */
-  endedOn: IsoDate | null;
-  plannedEnd: IsoDate;
   mentorIds: readonly string[];
 }
 
@@ -135,18 +132,24 @@ export interface SessionProblem {
   message: string;
 }
 
-/** Everything wrong with recording this session against this relationship, in plain words. */
-export function sessionProblems(session: SessionFacts, target: SessionTarget, today: IsoDate): SessionProblem[] {
+/**
+ * Everything wrong with recording this session against this relationship, in plain words.
+ * `personOf` names a person in a message: by staff id unless the caller knows their name
+ * ("Priya Sharma (10000024)", for someone the administrator named by name).
+ */
+export function sessionProblems(session: SessionFacts, target: SessionTarget, today: IsoDate, personOf: (staffId: string) => string = (staffId) => staffId): SessionProblem[] {
   const problems: SessionProblem[] = [];
   const date = (message: string) => problems.push({ field: 'date', value: session.date, message });
-  const end = target.endedOn ?? target.plannedEnd;
   if (session.date > today) date(`${formatDate(session.date)} is in the future; record a session once it has happened`);
-  if (session.date < target.start) date(`relationship #${target.id} starts on ${formatDate(target.start)}, after ${formatDate(session.date)}`);
-  if (session.date > end) {
+  // A session belongs to a day its relationship runs (docs/programme-year.md, "A relationship's life").
+  if (!runsOn(target, session.date)) {
+    const end = relationshipEnd(target);
     date(
-      target.endedOn !== null
-        ? `relationship #${target.id} ended on ${formatDate(end)}, before ${formatDate(session.date)}`
-        : `relationship #${target.id} runs to ${formatDate(end)} (the cohort's end), before ${formatDate(session.date)}`,
+      session.date < target.start
+        ? `relationship #${target.id} starts on ${formatDate(target.start)}, after ${formatDate(session.date)}`
+        : target.endedOn !== null
+          ? `relationship #${target.id} ended on ${formatDate(end)}, before ${formatDate(session.date)}`
+          : `relationship #${target.id} runs to ${formatDate(end)} (the cohort's end), before ${formatDate(session.date)}`,
     );
   }
   if (!Number.isInteger(session.minutes) || session.minutes < 1 || session.minutes > MAX_MINUTES) {
@@ -158,7 +161,7 @@ export function sessionProblems(session: SessionFacts, target: SessionTarget, to
   }
   for (const mentor of session.mentors) {
     if (!target.mentorIds.includes(mentor)) {
-      problems.push({ field: 'mentors', value: mentor, message: `${mentor} is not a mentor in relationship #${target.id} (its mentors: ${target.mentorIds.join(', ')})` });
+      problems.push({ field: 'mentors', value: mentor, message: `${personOf(mentor)} is not a mentor in relationship #${target.id} (its mentors: ${target.mentorIds.map(personOf).join(', ')})` });
     }
   }
   for (const theme of session.themes) {

@@ -4,7 +4,7 @@
  */
 import type { IsoDate } from '../domain/dates.js';
 import { bmeStatus, type BmeStatus } from '../domain/ethnicity.js';
-import { themeOrder, type ReportRelationshipInput, type SessionSummary } from '../domain/cohortReport.js';
+import { themeOrder, type ReportInput, type ReportRelationshipInput, type SessionSummary } from '../domain/cohortReport.js';
 import { KINDS, LEVELS, type Kind, type Level } from '../domain/sessions.js';
 import type { PairType, Slot } from '../domain/pairingRules.js';
 import type { ReplacementItem } from '../domain/chase.js';
@@ -112,16 +112,16 @@ export function bmeOfParticipants(db: Db, cohort: number): Map<string, BmeStatus
   return new Map(rows.map(([id, ethnicity, override]) => [id, bmeStatus(ethnicity, override === null ? null : override === 1)]));
 }
 
-/** Every active board member, with their role in this cohort (null: not enrolled). */
-export function boardWithRoles(db: Db, cohort: number): Array<{ staffId: string; name: string; role: 'mentor' | 'mentee' | 'either' | null }> {
+/** Every active board member, with their role in this cohort (null: not enrolled) and the day they withdrew from it. */
+export function boardWithRoles(db: Db, cohort: number): ReportInput['board'] {
   const rows = db
     .prepare(
-      `SELECT s.staff_id, s.name, e.role FROM staff s LEFT JOIN enrolments e ON e.staff_id = s.staff_id AND e.cohort = ?
+      `SELECT s.staff_id, s.name, e.role, e.withdrawn_on FROM staff s LEFT JOIN enrolments e ON e.staff_id = s.staff_id AND e.cohort = ?
        WHERE s.board_member = 1 AND s.active = 1 ORDER BY s.staff_id`,
     )
     .raw()
-    .all(cohort) as Array<[string, string, 'mentor' | 'mentee' | 'either' | null]>;
-  return rows.map(([staffId, name, role]) => ({ staffId, name, role }));
+    .all(cohort) as Array<[string, string, 'mentor' | 'mentee' | 'either' | null, IsoDate | null]>;
+  return rows.map(([staffId, name, role, withdrawnOn]) => ({ staffId, name, role, withdrawnOn }));
 }
 
 /** The themes of every session in these cohorts, one entry per session that has any. */

@@ -105,6 +105,24 @@ describe('remedi export', () => {
     expect(existsSync(join(dir, 'x'))).toBe(false);
   });
 
+  it('keeps withdrawn enrolments, with the day and the reason, in --staff and in the whole export', () => {
+    const { dir, db } = setUp();
+    const withdrawn = remedi(['cohort', 'withdraw', '1', 'Margaret Ellison', '--reason', 'moved to another trust', '--end-relationships', '--db', db], { env });
+    expect(withdrawn.code, withdrawn.stderr).toBe(0);
+
+    const sar = remedi(['export', join(dir, 'sar'), '--staff', '10000001', '--json', '--db', db], { env });
+    expect(sar.code, sar.stderr).toBe(0);
+    expect(JSON.parse(sar.stdout).files).toContainEqual({ file: 'enrolments.csv', rows: 1 });
+    expect(readCsv(join(dir, 'sar', 'enrolments.csv'))).toEqual(['cohort,staff_id,role,withdrawn_on,withdraw_reason', '1,10000001,mentee,2026-07-29,moved to another trust']);
+
+    expect(remedi(['export', join(dir, 'all'), '--db', db], { env }).code).toBe(0);
+    const [header, ...rows] = readCsv(join(dir, 'all', 'enrolments.csv'));
+    expect(header).toBe('cohort,staff_id,role,withdrawn_on,withdraw_reason');
+    expect(rows).toHaveLength(42);
+    expect(rows[0]).toBe('1,10000001,mentee,2026-07-29,moved to another trust');
+    expect(rows[1]).toBe('1,10000002,mentee,,');
+  });
+
   it('neutralises formulas on the way out and imports them back as the same text', () => {
     const dir = tempDir();
     const db = join(dir, 'remedi.db');

@@ -72,7 +72,7 @@ describe('remedi log-session by flags', () => {
     [['--date', '2026-01-04'], /starts on 5 Jan 2026, after 4 Jan 2026/],
     [['--minutes', '0'], /0 minutes is not a session length/],
     [['--minutes', '601'], /601 minutes is not a session length/],
-    [['--mentor', '10000090'], /10000090 is not a mentor in relationship/],
+    [['--mentor', '10000090'], /Jessica Lane \(10000090\) is not a mentor in relationship #\d+ \(its mentors: .+ \(\d{8}\)/],
   ])('refuses %j with the reason, exit 1, nothing written', (extra, message) => {
     const { dir, db, pairs } = setUp();
     const before = snapshotFolder(dir);
@@ -144,7 +144,7 @@ describe('remedi log-session --mentor names a person any way', () => {
   it.each([
     [['--mentor', 'Mei Chan'], /Not saved: there is nobody called "Mei Chan" \(by staff id, email or name\)\. Did you mean 10000026 Mei Chen \(Pharmacy\)/],
     // A real person, but not a mentor of this relationship.
-    [['--mentor', 'Tendai Moyo'], /10000034 is not a mentor in relationship #\d+/],
+    [['--mentor', 'Tendai Moyo'], /Not saved: Tendai Moyo \(10000034\) is not a mentor in relationship #\d+ \(its mentors: Mei Chen \(10000026\), Nia Campbell \(10000055\)\)\./],
   ])('refuses %j: exit 1, the reason, nothing written', (extra, message) => {
     const { dir, db, pairs } = setUp();
     const trio = pairs.find((p) => p.mentee.name === 'Siobhán Kelly')!;
@@ -251,6 +251,30 @@ describe('remedi sessions edit, delete and list', () => {
     expect(run(['sessions', 'delete', String(id), '--yes', '--db', db]).code).toBe(0);
     expect(sessions(db)).toHaveLength(0);
     expect(run(['sessions', 'delete', String(id), '--yes', '--db', db]).code).toBe(1);
+  });
+
+  it('--mentor takes a name, an email or a staff id, as log-session does; an unknown name changes nothing', () => {
+    const { dir, db, pairs } = setUp();
+    // Siobhán Kelly's trio: Mei Chen (10000026) and Nia Campbell (10000055).
+    const trio = pairs.find((p) => p.mentee.name === 'Siobhán Kelly')!;
+    const logged = run(['log-session', '--pair', String(trio.id), '--date', '2026-03-02', '--minutes', '45', '--kind', 'one-to-one', '--level', 'team', '--json', '--db', db]);
+    const id = String(JSON.parse(logged.stdout).id);
+    const byName = run(['sessions', 'edit', id, '--mentor', 'mei chen', '--json', '--db', db]);
+    expect(byName.code, byName.stderr).toBe(0);
+    expect(JSON.parse(byName.stdout).mentors).toEqual(['10000026']);
+    const byEmail = run(['sessions', 'edit', id, '--mentor', 'Nia.Campbell@NHS.net', '--mentor', '10000055', '--json', '--db', db]);
+    expect(byEmail.code, byEmail.stderr).toBe(0);
+    expect(JSON.parse(byEmail.stdout).mentors).toEqual(['10000055']);
+
+    const before = snapshotFolder(dir);
+    const unknown = run(['sessions', 'edit', id, '--mentor', 'Mei Chan', '--db', db]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/Not saved: there is nobody called "Mei Chan" \(by staff id, email or name\)\. Did you mean 10000026 Mei Chen \(Pharmacy\)/);
+    const notTheirs = run(['sessions', 'edit', id, '--mentor', 'Tendai Moyo', '--db', db]);
+    expect(notTheirs.code).toBe(1);
+    expect(notTheirs.stderr).toMatch(/Tendai Moyo \(10000034\) is not a mentor in relationship #\d+ \(its mentors: Mei Chen \(10000026\), Nia Campbell \(10000055\)\)/);
+    expect(snapshotFolder(dir)).toEqual(before);
+    expect(sessions(db)[0].mentors).toEqual(['10000055']);
   });
 
   it('lists every session, or one relationship\'s, or one cohort\'s', () => {

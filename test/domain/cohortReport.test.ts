@@ -53,6 +53,7 @@ interface BoardSpec {
   id: string;
   enrolled?: boolean;
   role?: 'mentor' | 'mentee' | 'either';
+  withdrawnOn?: string;
 }
 
 function report(
@@ -63,7 +64,7 @@ function report(
     asOf: input.asOf ?? AS_OF,
     relationships: input.relationships ?? [],
     sessions: summariseSessions(input.sessions ?? [], input.asOf ?? AS_OF),
-    board: (input.board ?? []).map((b) => ({ ...person(b.id), role: (b.enrolled ?? true) ? (b.role ?? 'mentee') : null })),
+    board: (input.board ?? []).map((b) => ({ ...person(b.id), role: (b.enrolled ?? true) ? (b.role ?? 'mentee') : null, withdrawnOn: b.withdrawnOn ?? null })),
     bmeOf: new Map(Object.entries(input.bmeOf ?? {})),
     suppressBelow: input.suppressBelow ?? null,
   });
@@ -159,7 +160,15 @@ describe('buildCohortReport: participation', () => {
 
 describe('buildCohortReport: board coverage', () => {
   // COHORT runs 1 Jan to 31 Dec 2024; AS_OF is 15 Mar 2024.
-  it.each<{ name: string; enrolled: boolean; role?: 'mentor' | 'mentee' | 'either'; relationships: ReportRelationshipInput[]; during: string | null; now: string | null }>([
+  it.each<{
+    name: string;
+    enrolled: boolean;
+    role?: 'mentor' | 'mentee' | 'either';
+    withdrawnOn?: string;
+    relationships: ReportRelationshipInput[];
+    during: string | null;
+    now: string | null;
+  }>([
     { name: 'mentee of a running relationship', enrolled: true, relationships: [rel(1, { mentee: 'B1' })], during: null, now: null },
     { name: 'relationship starts on the as-of date', enrolled: true, relationships: [rel(1, { mentee: 'B1', start: AS_OF })], during: null, now: null },
     { name: 'relationship ended on the as-of date (it still runs that day)', enrolled: true, relationships: [rel(1, { mentee: 'B1', endedOn: AS_OF })], during: null, now: null },
@@ -197,8 +206,20 @@ describe('buildCohortReport: board coverage', () => {
       during: 'their relationship ran before the cohort started',
       now: null,
     },
-  ])('$name', ({ enrolled, role, relationships, during, now }) => {
-    const board = report({ relationships, board: [{ id: 'B1', enrolled, role }] }).board;
+    { name: 'withdrew, never paired', enrolled: true, withdrawnOn: '2024-03-12', relationships: [], during: 'withdrew from this cohort on 12 Mar 2024', now: null },
+    { name: 'withdrew as a mentor', enrolled: true, role: 'mentor', withdrawnOn: '2024-03-12', relationships: [], during: 'withdrew from this cohort on 12 Mar 2024', now: null },
+    { name: 'withdrew on the as-of date', enrolled: true, withdrawnOn: AS_OF, relationships: [], during: 'withdrew from this cohort on 15 Mar 2024', now: null },
+    { name: 'withdraws after the as-of date: still enrolled on it', enrolled: true, withdrawnOn: '2024-03-16', relationships: [], during: 'enrolled but not paired', now: null },
+    {
+      name: 'withdrew after being a mentee during the cohort: covered during the cohort, not now',
+      enrolled: true,
+      withdrawnOn: '2024-03-12',
+      relationships: [rel(1, { mentee: 'B1', endedOn: '2024-03-12' })],
+      during: null,
+      now: 'their relationship ended on 12 Mar 2024',
+    },
+  ])('$name', ({ enrolled, role, withdrawnOn, relationships, during, now }) => {
+    const board = report({ relationships, board: [{ id: 'B1', enrolled, role, withdrawnOn }] }).board;
     expect(board.total).toBe(1);
     expect(board.covered).toBe(during === null ? 1 : 0);
     expect(board.uncovered).toStrictEqual(during === null ? [] : [{ staffId: 'B1', name: 'Name B1', why: during }]);

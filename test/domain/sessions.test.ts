@@ -13,6 +13,7 @@ import {
   type SessionFacts,
   type SessionTarget,
 } from '../../src/domain/sessions.js';
+import { runsOn } from '../../src/domain/relationshipLife.js';
 
 const KIND_LIST = 'one-to-one, observation, semi-structured-interview, reflective-discussion, shadowing, networking, critical-friend, other';
 const LEVEL_LIST = 'individual, team, department, organisation, system';
@@ -332,6 +333,28 @@ describe('sessionProblems', () => {
     ]);
     expect(problems[0].message).toContain('in the future');
     expect(problems[1].message).toContain('ended on 31 Oct 2024');
+  });
+
+  it('names people as the caller asks: a command that knows their names gives them', () => {
+    const names: Record<string, string> = { E1001: 'Priya Sharma', E1002: 'Tendai Moyo', E3003: 'Chidi Eze' };
+    const problems = sessionProblems(facts({ mentors: ['E3003'] }), RUNNING, TODAY, (id) => `${names[id]} (${id})`);
+    expect(problems).toEqual([
+      { field: 'mentors', value: 'E3003', message: 'Chidi Eze (E3003) is not a mentor in relationship #7 (its mentors: Priya Sharma (E1001), Tendai Moyo (E1002))' },
+    ]);
+  });
+
+  it.each<[string, SessionTarget]>([
+    ['2024-02-29', RUNNING],
+    ['2024-03-01', RUNNING],
+    ['2025-02-28', RUNNING],
+    ['2025-03-01', RUNNING],
+    ['2024-10-31', ENDED],
+    ['2024-11-01', ENDED],
+    ['2024-03-01', { ...RUNNING, endedOn: '2024-03-01' }],
+    ['2024-03-02', { ...RUNNING, endedOn: '2024-03-01' }],
+  ])('refuses a date exactly when the relationship does not run on it (%s, case %#)', (date, target) => {
+    const dateProblem = sessionProblems(facts({ date }), target, '2025-12-31').some((p) => p.field === 'date');
+    expect(dateProblem).toBe(!runsOn(target, date));
   });
 });
 
