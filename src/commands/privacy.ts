@@ -134,7 +134,7 @@ export async function runForget(query: string, options: ForgetOptions, context: 
     const { staffId } = person;
     if (!options.yes) {
       if (!context.interactive) {
-        throw new UsageError(`Forgetting ${staffId} needs --yes when there is no terminal to confirm it.`, { fix: `remedi forget ${staffId} --yes` });
+        throw new UsageError(`Forgetting ${person.name} (${staffId}) needs --yes when there is no terminal to confirm it.`, { fix: `remedi forget ${staffId} --yes` });
       }
       const { confirmForget } = await import('../ui/prompts.js');
       if (!(await confirmForget(`${person.name} (${staffId})`))) {
