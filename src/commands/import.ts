@@ -18,7 +18,7 @@ import { openDatabase, type Db } from '../store/db.js';
 import { recordWarningsSeen, warningFingerprint, warningsSeenBefore } from '../store/importWarnings.js';
 import { forgottenChecker } from '../store/privacy.js';
 import { relationshipsWithLeavers } from '../store/relationships.js';
-import { activeStaff, countActiveStaff, markLeft, staffFinder, staffWriter } from '../store/staff.js';
+import { activeStaffIds, countActiveStaff, createStaffSearchIndexes, dropStaffSearchIndexes, markLeft, staffFinder, staffWriter } from '../store/staff.js';
 import {
   SHOWN_ON_TERMINAL,
   changeJson,
@@ -114,6 +114,9 @@ async function importRoster(
   let planner: RosterPlanner | null = null;
   const newPlanner = (table: RosterTable) => new RosterPlanner({ missingLeft: options.missingLeft === true, columnOf: (field) => fieldColumn(table, field) });
 
+  // A first import fills an empty table: its search indexes are built once, at the end.
+  const deferIndexes = !existing;
+  if (deferIndexes) dropStaffSearchIndexes(db);
   const forgotten = screenForgotten(db);
   const table = await streamRosterFile(path, { encoding: options.encoding, maps, screen: forgotten?.screen }, (row, table) => {
     planner ??= newPlanner(table);
@@ -134,16 +137,14 @@ async function importRoster(
   const plan: RosterPlanner = (planner as RosterPlanner | null) ?? newPlanner(table);
   const problems = [...table.problems, ...plan.problems].sort((a, b) => a.line - b.line);
   if (problems.length > 0) throw importRefusal(name, problems);
+  if (deferIndexes) createStaffSearchIndexes(db);
   plan.finishManagers();
 
   // Who is missing from the file: every id (to mark them), names for the ones shown.
   const missing: string[] = [];
-  const missingShown: PersonJson[] = [];
-  for (const person of activeStaff(db)) {
-    if (plan.inFile(person.staffId)) continue;
-    missing.push(person.staffId);
-    if (keep(missingShown)) missingShown.push(person);
-  }
+  // Into an empty table (a first import), nobody can be missing from the file.
+  for (const staffId of existing ? activeStaffIds(db) : []) if (!plan.inFile(staffId)) missing.push(staffId);
+  const missingShown: PersonJson[] = (options.json ? missing : missing.slice(0, SHOWN_ON_TERMINAL)).map((staffId) => ({ staffId, name: find(staffId)?.name ?? staffId }));
   if (options.missingLeft && !options.yes && tooManyLeft(missing.length, activeBefore)) throw tooManyLeftRefusal(name, missing.length, activeBefore, missingShown);
   const markedLeft = options.missingLeft ? markLeft(db, missing, context.today) : 0;
 

@@ -3,6 +3,11 @@
  * migration that has shipped: add the next one.
  */
 
+/** How people are found by name and by email (store/people.ts); a first import builds them once, at its end. */
+export const STAFF_SEARCH_INDEXES = `
+  CREATE INDEX staff_by_name_key ON staff (name_key);
+  CREATE INDEX staff_by_email ON staff (lower(email));`;
+
 export const MIGRATIONS: readonly string[] = [
   // 1: staff, cohorts and who takes part in which cohort.
   `
@@ -124,8 +129,7 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE staff ADD COLUMN name_key TEXT;
   ALTER TABLE staff ADD COLUMN hand_set TEXT;
   UPDATE staff SET name_key = remedi_fold(name) WHERE staff_id NOT LIKE 'forgotten-%';
-  CREATE INDEX staff_by_name_key ON staff (name_key);
-  CREATE INDEX staff_by_email ON staff (lower(email));
+  ${STAFF_SEARCH_INDEXES}
 
   ALTER TABLE enrolments ADD COLUMN withdrawn_on TEXT;
   ALTER TABLE enrolments ADD COLUMN withdraw_reason TEXT;

@@ -317,3 +317,26 @@ describe('a person erased with remedi forget', () => {
     expect(result.stdout).toContain('0 added, 1 updated, 0 unchanged.');
   });
 });
+
+describe('a first import into an empty staff list', () => {
+  const indexes = (db: string) => {
+    const file = new Database(db, { readonly: true });
+    try {
+      return (file.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'staff' AND name LIKE 'staff_by_%' ORDER BY name").pluck().all() as string[]);
+    } finally {
+      file.close();
+    }
+  };
+
+  it('builds the search indexes once at its end, and a refused one leaves them as they were', () => {
+    const dir = tempDir();
+    const db = join(dir, 'remedi.db');
+    expect(remedi(['cohort', 'create', '1', '--start', '2026-01-05', '--end', '2026-09-30', '--db', db]).code).toBe(0);
+    expect(indexes(db)).toEqual(['staff_by_email', 'staff_by_name_key']);
+    expect(remedi(['import', join(FIXTURES, 'bad', 'unknown-band.csv'), '--db', db]).code).toBe(1);
+    expect(indexes(db)).toEqual(['staff_by_email', 'staff_by_name_key']);
+    expect(remedi(['import', ROSTER, '--db', db]).code).toBe(0);
+    expect(indexes(db)).toEqual(['staff_by_email', 'staff_by_name_key']);
+    expect(remedi(['staff', 'show', 'siobhan kelly', '--json', '--db', db]).code).toBe(0);
+  });
+});
