@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_REFUSED, EXIT_USAGE, UserError } from './errors.js';
 import { parseDate } from './domain/dates.js';
+import { writeProblem } from './io/outputFile.js';
 import type { CommonOptions, Context } from './context.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -491,9 +492,11 @@ export async function main(argv: string[]): Promise<number> {
   // Everything remedi creates (database, WAL, exports) is for its owner's eyes only.
   process.umask(0o077);
   // `remedi staff list | head` closes the pipe early: that is the reader's choice, not an error.
+  // Any other failure to write the data (stdout to a file or device fails in context.out) is one line.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(EXIT_OK);
-    throw error;
+    process.stderr.write(`remedi: cannot write to standard output: ${writeProblem(error) ?? error.message.split('\n')[0]}.\n`);
+    process.exit(EXIT_REFUSED);
   });
   const debug = argv.includes('--debug');
   const program = buildProgram();

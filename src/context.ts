@@ -2,6 +2,10 @@
  * What a command needs from the world: where to write, what day it is, which
  * database. Tests build one with captured output instead of the real streams.
  */
+import { fstatSync } from 'node:fs';
+import { isatty } from 'node:tty';
+import { UserError } from './errors.js';
+import { writeAll, writeProblem } from './io/outputFile.js';
 import { makeChalk, type ChalkInstance } from './ui/colour.js';
 import { todayIso, type IsoDate } from './domain/dates.js';
 import { resolveDbPath } from './store/db.js';
@@ -30,7 +34,7 @@ export interface CommonOptions {
 export function processContext(options: CommonOptions = {}): Context {
   const env = process.env;
   return {
-    out: (text) => process.stdout.write(text),
+    out: writeStdout,
     err: (text) => process.stderr.write(text),
     colour: {
       out: makeChalk({ flag: options.color, isTTY: process.stdout.isTTY === true, env }),
@@ -41,6 +45,38 @@ export function processContext(options: CommonOptions = {}): Context {
     today: todayIso(env),
     interactive: process.stdin.isTTY === true && process.stderr.isTTY === true,
   };
+}
+
+let stdoutIsFile: boolean | undefined;
+
+/**
+ * stdout redirected to a file or a device (`> out.json`, `> /dev/full`) is written here,
+ * synchronously and checked, so a failed write (a full disk) stops the command with a
+ * one-line error. A pipe or a terminal goes through process.stdout, whose errors main()
+ * in cli.ts turns into one line (or, for a reader that closed the pipe, a quiet exit).
+ */
+function writeStdout(text: string): void {
+  stdoutIsFile ??= isFileOrDevice(1);
+  if (!stdoutIsFile) {
+    process.stdout.write(text);
+    return;
+  }
+  try {
+    writeAll(1, text);
+  } catch (error) {
+    const problem = writeProblem(error);
+    if (problem === null) throw error;
+    throw new UserError(`Cannot write to standard output: ${problem}.`);
+  }
+}
+
+function isFileOrDevice(fd: number): boolean {
+  try {
+    const stats = fstatSync(fd);
+    return stats.isFile() || ((stats.isCharacterDevice() || stats.isBlockDevice()) && !isatty(fd));
+  } catch {
+    return false;
+  }
 }
 
 export function dbPathOf(options: CommonOptions, context: Context): string {

@@ -2,11 +2,10 @@
  * `remedi backup` and `remedi check`: a consistent copy, and a health check of the database
  * (which also lists the to-dos a leaver left behind, without failing for them).
  */
-import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import Database from 'better-sqlite3';
+import { resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { dbPathOf, type CommonOptions, type Context } from '../context.js';
+import { checkTarget } from '../io/outputFile.js';
 import { backupTo, openExisting } from '../store/db.js';
 import { SCHEMA_VERSION } from '../store/migrations.js';
 import { replacementsNeeded } from '../store/reportData.js';
@@ -15,26 +14,18 @@ import { replacementText } from '../ui/reportParts.js';
 
 export async function runBackup(destination: string, options: CommonOptions, context: Context): Promise<string> {
   const source = dbPathOf(options, context);
-  const target = resolve(context.cwd, destination);
-  if (target === source) throw new UserError('The backup must be a different file from the database.', { fix: 'Give another file name.' });
-  if (existsSync(target)) throw new UserError(`${target} already exists; remedi does not overwrite a file with a backup.`, { fix: 'Give a new file name, for example one with today\'s date in it.' });
-  if (!existsSync(dirname(target))) throw new UserError(`Cannot write ${target}: the folder ${dirname(target)} does not exist.`, { fix: 'Create the folder first, or choose another path.' });
+  // Refuses the database, its side files, any existing file and a missing folder before reading anything.
+  const target = checkTarget(resolve(context.cwd, destination), { database: source });
   const db = openExisting(source);
+  let copy: { path: string; schemaVersion: number };
   try {
-    await backupTo(db, target);
+    copy = await backupTo(db, target);
   } finally {
     db.close();
   }
-  const copy = new Database(target, { readonly: true });
-  try {
-    const integrity = copy.pragma('integrity_check', { simple: true });
-    if (integrity !== 'ok') throw new Error(`the backup at ${target} failed its integrity check: ${String(integrity)}`);
-  } finally {
-    copy.close();
-  }
-  if (options.json) context.out(`${JSON.stringify({ database: source, backup: target }, null, 2)}\n`);
-  else context.out(`Backed up ${source} to ${target} (readable by you only; checked).\n`);
-  return target;
+  if (options.json) context.out(`${JSON.stringify({ database: source, backup: copy.path, schemaVersion: copy.schemaVersion }, null, 2)}\n`);
+  else context.out(`Backed up ${source} to ${copy.path} (readable by you only; checked: sound, schema ${copy.schemaVersion}).\n`);
+  return copy.path;
 }
 
 export interface CheckResult {

@@ -2,12 +2,11 @@
  * `remedi export` (everything held, or everything about one person: a subject access
  * request) and `remedi forget` (erasure). Exports are owner-only CSV files.
  */
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { UserError, UsageError } from '../errors.js';
+import { resolve } from 'node:path';
+import { UsageError } from '../errors.js';
 import type { CommonOptions, Context } from '../context.js';
 import { toCsv, type CsvCell } from '../io/csvOutput.js';
-import { writeOutputFile } from '../io/outputFile.js';
+import { checkNewFolder, createOutputFolder } from '../io/outputFile.js';
 import { enrolmentsOf, listCohorts } from '../store/cohorts.js';
 import { listDepartments } from '../store/departments.js';
 import { forgetPerson, purgeFreedSpace } from '../store/privacy.js';
@@ -27,15 +26,10 @@ export interface ExportSummary {
   files: Array<{ file: string; rows: number }>;
 }
 
-const EXPORT_FILES = ['staff.csv', 'enrolments.csv', 'cohorts.csv', 'relationships.csv', 'sessions.csv', 'targeted-departments.csv'];
-
 export async function runExport(directory: string, options: ExportOptions, context: Context): Promise<ExportSummary> {
   const target = resolve(context.cwd, directory);
-  if (existsSync(target) && !statSync(target).isDirectory()) throw new UsageError(`${target} is a file; remedi export writes a folder of CSV files.`);
-  const clash = existsSync(target) ? readdirSync(target).filter((name) => EXPORT_FILES.includes(name)) : [];
-  if (clash.length > 0) {
-    throw new UserError(`${target} already holds an export (${clash.join(', ')}); remedi does not overwrite one.`, { fix: 'Give a new folder name.' });
-  }
+  // Refused before anything is read; createOutputFolder looks again when it renames.
+  checkNewFolder(target);
   const { db } = await openCommandDb(options, context, { create: false });
   try {
     // A person by staff id, email or name; a forgotten person cannot be found any more.
@@ -99,12 +93,14 @@ export async function runExport(directory: string, options: ExportOptions, conte
       ],
       ['targeted-departments.csv', ['department'], who === undefined ? listDepartments(db).filter((d) => d.targeted).map((d) => [d.name]) : []],
     ];
-    mkdirSync(target, { recursive: true, mode: 0o700 });
     const summary: ExportSummary = { directory: target, staffId: who ?? null, files: [] };
-    for (const [file, headers, rows] of tables) {
-      writeOutputFile(join(target, file), toCsv(headers, rows));
-      summary.files.push({ file, rows: rows.length });
-    }
+    // Every file into a fresh folder beside the target, which gets its name only when all are written.
+    createOutputFolder(target, (write) => {
+      for (const [file, headers, rows] of tables) {
+        write(file, toCsv(headers, rows));
+        summary.files.push({ file, rows: rows.length });
+      }
+    });
     if (options.json) context.out(`${JSON.stringify(summary, null, 2)}\n`);
     else {
       context.out(

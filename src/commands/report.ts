@@ -2,6 +2,7 @@
  * `remedi report`, `report chase` and `report themes`: what the board and the
  * administrator read. Every format is rendered from the same report data.
  */
+import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { type CommonOptions, type Context } from '../context.js';
 import { buildCohortReport, type CohortReport } from '../domain/cohortReport.js';
@@ -77,13 +78,13 @@ export function reportCsv(report: CohortReport): string {
   );
 }
 
-/** Prints to stdout, or writes the file given by --out and says so on stderr. */
-function deliver(text: string, out: string | undefined, what: string, context: Context): void {
-  if (out === undefined) {
+/** To the screen (no --out, or `--out -`), else to a file through the one safe writer, never onto the database. */
+function deliver(text: string, out: string | undefined, what: string, database: string, context: Context): void {
+  if (out === undefined || out === '-') {
     context.out(text);
     return;
   }
-  const path = writeOutputFile(out, text);
+  const path = writeOutputFile(resolve(context.cwd, out), text, { database, replace: true });
   context.err(`Wrote ${what} to ${path} (readable by you only).\n`);
 }
 
@@ -95,7 +96,7 @@ export async function runReport(options: ReportOptions, context: Context): Promi
   if (options.suppressBelow !== undefined && options.suppressBelow < 2) {
     throw new UsageError('--suppress-below needs a number of 2 or more (counts from 1 to that number less one are hidden).');
   }
-  const { db } = await openCommandDb(options, context, { create: false });
+  const { db, path } = await openCommandDb(options, context, { create: false });
   try {
     const cohort = resolveCohort(db, options.cohort, context);
     const { asOf, atCohortEnd } = reportDay(cohort, context.today, options.asOf);
@@ -110,8 +111,8 @@ export async function runReport(options: ReportOptions, context: Context): Promi
             ? renderReportMarkdown(report)
             : format === 'html'
               ? renderReportHtml(report)
-            : renderReportText(report, options.out === undefined ? context.colour.out : makeChalk({ flag: false, isTTY: false }));
-    deliver(text, options.out, `the cohort ${cohort.number} report`, context);
+            : renderReportText(report, options.out === undefined || options.out === '-' ? context.colour.out : makeChalk({ flag: false, isTTY: false }));
+    deliver(text, options.out, `the cohort ${cohort.number} report`, path, context);
     return report;
   } finally {
     db.close();

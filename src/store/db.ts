@@ -3,10 +3,11 @@
  * It holds special category data (ethnicity), so it is created owner-only before
  * a byte is written, and every write runs in a BEGIN IMMEDIATE transaction.
  */
-import { chmodSync, closeSync, existsSync, openSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../errors.js';
+import { createOutputFile } from '../io/outputFile.js';
 import { foldText } from '../domain/people.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 
@@ -107,13 +108,52 @@ function createOwnerOnly(path: string): void {
 
 /**
  * A consistent copy through SQLite's online backup API (it sees pages still in the WAL,
- * and other processes may write meanwhile). The file is made owner-only before a byte
- * of the database goes into it.
+ * and other processes may write meanwhile). The copy goes into a new owner-only file
+ * beside `destination`, is checked (integrity, and that it holds a remedi schema), and
+ * only then takes the name, which must be free: a full disk, a kill or a bad copy leaves
+ * nothing under that name.
  */
-export async function backupTo(db: Db, destination: string): Promise<void> {
-  closeSync(openSync(destination, 'w', 0o600));
-  chmodSync(destination, 0o600);
-  await db.backup(destination);
+export async function backupTo(db: Db, destination: string): Promise<{ path: string; schemaVersion: number }> {
+  const { path, result } = await createOutputFile(
+    destination,
+    async (temporary) => {
+      try {
+        await db.backup(temporary);
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
+          throw new UserError(`The database ${db.name} is damaged, so it could not be copied; nothing was written to ${destination}.`, {
+            fix: 'Run remedi check on it, and restore it from an earlier backup.',
+          });
+        }
+        throw error;
+      }
+      return checkCopy(temporary, destination);
+    },
+    { database: db.name },
+  );
+  return { path, schemaVersion: result };
+}
+
+/** The schema version of a sound copy; a UserError for a copy that is not one. */
+function checkCopy(copyPath: string, destination: string): number {
+  // Opened for writing, so closing it removes the -wal and -shm SQLite makes beside it.
+  const copy = new Database(copyPath, { fileMustExist: true });
+  try {
+    const integrity = String(copy.pragma('integrity_check', { simple: true }));
+    if (integrity !== 'ok') {
+      throw new UserError(`The backup failed its integrity check (${integrity}); nothing was written to ${destination}.`, {
+        fix: 'Run remedi check on the database; if it is damaged, restore it from an earlier backup.',
+      });
+    }
+    const version = schemaVersion(copy);
+    if (version === 0) {
+      throw new UserError(`The copy holds no remedi data (no schema version); nothing was written to ${destination}.`, { fix: 'Check the --db path points to your remedi database.' });
+    }
+    return version;
+  } finally {
+    copy.close();
+  }
 }
 
 /** `base`, or `base-2`, `base-3`... whichever does not exist yet. */
