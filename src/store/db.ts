@@ -137,11 +137,22 @@ export async function backupTo(db: Db, destination: string): Promise<{ path: str
 
 /** The schema version of a sound copy; a UserError for a copy that is not one. */
 function checkCopy(copyPath: string, destination: string): number {
-  // Opened for writing, so closing it removes the -wal and -shm SQLite makes beside it.
+  // Opened for writing, so closing it removes the -wal SQLite makes beside it; exclusive, so
+  // it needs no -shm (nobody else has any business with the copy before it has its name).
   const copy = new Database(copyPath, { fileMustExist: true });
   try {
-    const integrity = String(copy.pragma('integrity_check', { simple: true }));
+    copy.pragma('locking_mode = EXCLUSIVE');
+    let integrity: string;
+    try {
+      integrity = String(copy.pragma('integrity_check', { simple: true }));
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      // So damaged the check itself cannot read it; anything else (a full disk) is not about the copy.
+      if (code !== 'SQLITE_CORRUPT' && code !== 'SQLITE_NOTADB') throw error;
+      integrity = (error as Error).message;
+    }
     if (integrity !== 'ok') {
+      integrity = integrity.replace(/\*\*\* in database main \*\*\*/, '').replace(/\s+/g, ' ').trim().slice(0, 200);
       throw new UserError(`The backup failed its integrity check (${integrity}); nothing was written to ${destination}.`, {
         fix: 'Run remedi check on the database; if it is damaged, restore it from an earlier backup.',
       });

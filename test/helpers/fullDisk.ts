@@ -3,7 +3,7 @@
  * can mount one (and only where the kernel lets it), so callers skip with the reason.
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
@@ -33,9 +33,10 @@ export function mountFullDisk(dir: string): string {
   return dir;
 }
 
-/** Fills the disk `dir` is on to the last byte with a file called `filler`. */
-export function fillUp(dir: string): void {
-  const fd = openSync(join(dir, 'filler'), 'w');
+/** Fills the disk `dir` is on with a file called `filler`, to the last byte or leaving `room` bytes. */
+export function fillUp(dir: string, room = 0): void {
+  const path = join(dir, 'filler');
+  const fd = openSync(path, 'w');
   const block = Buffer.alloc(4096, 1);
   try {
     for (;;) writeSync(fd, block);
@@ -44,4 +45,5 @@ export function fillUp(dir: string): void {
   } finally {
     closeSync(fd);
   }
+  if (room > 0) truncateSync(path, Math.max(0, statSync(path).size - room));
 }

@@ -34,7 +34,9 @@ function databaseIn(dir: string): string {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.exec('CREATE TABLE t (x); INSERT INTO t VALUES (1);');
-  onTestFinished(() => db.close());
+  onTestFinished(() => {
+    db.close();
+  });
   return path;
 }
 
