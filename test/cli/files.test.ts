@@ -179,7 +179,7 @@ describe('export writes into a new folder of its own', () => {
     // into, whatever its name, and plant a link to the victim under the name of a file it writes.
     let planted = false;
     const deadline = Date.now() + 15_000;
-    while (!planted && Date.now() < deadline && child.exitCode === null) {
+    while (!planted && Date.now() < deadline && !existsSync(join(target, 'sessions.csv'))) {
       const folder = readdirSync(dir).find((name) => name.startsWith('export'));
       if (folder === undefined) continue;
       try {
@@ -217,7 +217,7 @@ describe('a backup gets its name only once it is whole and sound', () => {
     // Kill as soon as any file for the backup appears, under its name or a temporary one.
     const deadline = Date.now() + 15_000;
     let seen: string | undefined;
-    while (seen === undefined && Date.now() < deadline && child.exitCode === null) {
+    while (seen === undefined && Date.now() < deadline) {
       seen = readdirSync(dir).find((name) => name.startsWith('copy.db'));
     }
     child.kill('SIGKILL');
