@@ -393,7 +393,7 @@ for trios), notes.`,
     .option('--as-of <date>', 'report as on this day (default: today, or the cohort\'s end once it has ended); later sessions are ignored', isoDateArgument)
     .addOption(new Option('--format <format>', 'table, json, csv, markdown, or html (a page for the board, with charts)').choices(['table', 'json', 'csv', 'markdown', 'html']))
     .option('--csv', 'short for --format csv')
-    .option('--out <file>', 'write the report to this file instead of the screen')
+    .option('--out <file>', 'write the report to this file instead of the screen (written whole or not at all; - for the screen)')
     .option('--suppress-below <k>', 'for reports that leave the programme team: counts of people by ethnicity below k show as <k, and no row shows a pair type', wholeNumber('a whole number of 2 or more', 2))
     .addHelpText(
       'after',
