@@ -36,7 +36,7 @@ export async function runExport(directory: string, options: ExportOptions, conte
   if (clash.length > 0) {
     throw new UserError(`${target} already holds an export (${clash.join(', ')}); remedi does not overwrite one.`, { fix: 'Give a new folder name.' });
   }
-  const { db } = await openCommandDb(options, context, { create: false });
+  const { db } = await openCommandDb(options, context, { create: false, readonly: true });
   try {
     // A person by staff id, email or name; a forgotten person cannot be found any more.
     const who = options.staff === undefined ? undefined : resolvePerson(db, options.staff).staffId;
