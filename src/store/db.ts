@@ -510,10 +510,10 @@ const NETWORK_FILE_SYSTEMS = new Map<number, string>([
 
 const NETWORK_WARNING_KEY = 'network-warning-shown';
 
-/** statfs's f_type for a folder, or null where the platform cannot say (statfsSync needs Node 18.15). */
+/** statfs's f_type for a folder, or null where the platform cannot say (statfsSync, Node 18.15+, throws there). */
 function fileSystemType(folder: string): number | null {
   try {
-    return typeof statfsSync === 'function' ? statfsSync(folder).type : null;
+    return statfsSync(folder).type;
   } catch {
     return null;
   }
