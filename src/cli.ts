@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { EXIT_INTERNAL, EXIT_OK, EXIT_REFUSED, EXIT_USAGE, UserError } from './errors.js';
+import { EXIT_INTERNAL, EXIT_OK, EXIT_REFUSED, EXIT_USAGE, UserError, databaseActivity, sqliteUserError } from './errors.js';
 import { parseDate } from './domain/dates.js';
 import { writeProblem } from './io/outputFile.js';
 import type { CommonOptions, Context } from './context.js';
@@ -517,16 +517,22 @@ function reportError(error: unknown, debug: boolean): number {
     process.stderr.write('\nremedi: cancelled; nothing was saved.\n');
     return EXIT_REFUSED;
   }
-  if (error instanceof UserError) {
-    const lines = [`remedi: ${error.message}`, ...error.details];
-    if (error.fix) lines.push(error.fix);
+  // A locked, full, read-only or failing database is the user's to fix, not a bug.
+  const expected = error instanceof UserError ? error : sqliteUserError(error);
+  if (expected) {
+    const lines = [`remedi: ${expected.message}`, ...expected.details];
+    if (expected.fix) lines.push(expected.fix);
     process.stderr.write(`${lines.join('\n')}\n`);
-    if (debug && error.stack) process.stderr.write(`${error.stack}\n`);
-    return error.exitCode;
+    if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    return expected.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`remedi: unexpected internal error: ${message.split('\n')[0]}\n`);
   if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
-  else process.stderr.write('Nothing was changed by the failed step. Run the same command with --debug to see the detail, and report it.\n');
+  else {
+    // Only true when no write of this command had committed (errors.ts, databaseActivity).
+    const done = databaseActivity().committed ? 'Changes this command made before the error were saved.' : 'Nothing was changed.';
+    process.stderr.write(`${done} Run the same command with --debug to see the detail, and report it.\n`);
+  }
   return EXIT_INTERNAL;
 }

@@ -33,3 +33,76 @@ export class UsageError extends UserError {
     this.name = 'UsageError';
   }
 }
+
+/**
+ * What the running command has done to its database so far, so that the last line of a
+ * failure says only what is true. The store notes the file it opened and each write
+ * transaction that committed (better-sqlite3 has no commit hook, so store/db.ts notes them).
+ */
+export interface DatabaseActivity {
+  /** The database file the command opened, if any. */
+  path: string | null;
+  /** A transaction that changed data committed before the failure. */
+  committed: boolean;
+}
+
+const activity: DatabaseActivity = { path: null, committed: false };
+
+export const databaseActivity = (): DatabaseActivity => ({ ...activity });
+export function noteDatabaseOpened(path: string): void {
+  activity.path = path;
+}
+export function noteCommitted(committed = true): void {
+  activity.committed = committed;
+}
+
+/**
+ * The SQLite conditions a user can meet and fix (a lock held by another remedi, a full
+ * disk, a file or folder they cannot write, a failing disk), as a UserError with the fix;
+ * null for anything else (a bug, shown as an internal error). Matched by the error's code
+ * only, so the entry need not load better-sqlite3 to report it.
+ * "Nothing was changed" is said only where it is true: the failing transaction was rolled
+ * back and no earlier transaction of this command had committed.
+ */
+export function sqliteUserError(error: unknown, { path, committed }: DatabaseActivity = databaseActivity()): UserError | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return null;
+  const file = path ?? 'the database';
+  const unchanged = committed ? ' Changes this command made before it were saved.' : ' Nothing was changed.';
+  const kind = code.replace(/^SQLITE_/, '').split('_')[0];
+  switch (kind) {
+    case 'BUSY':
+    case 'LOCKED':
+      // Only taking the write lock waits: the step never started.
+      return new UserError(`Another remedi is writing to this database (${file}); this one waited and gave up.${unchanged}`, {
+        fix: 'Try again when it finishes (a large roster import can take a minute or two).',
+      });
+    case 'FULL':
+      // SQLite rolls back the transaction a full disk stopped, even at COMMIT.
+      return new UserError(`The disk is full: remedi could not write to ${file} (or to the temporary files SQLite needs).${unchanged}`, {
+        fix: 'Free some space on that disk (or the temporary folder\'s) and run the command again.',
+      });
+    case 'READONLY': {
+      const folder = code === 'SQLITE_READONLY_DIRECTORY';
+      return new UserError(`Cannot write to ${file}: ${folder ? 'its folder is' : 'the file is'} read-only for you.${unchanged}`, {
+        fix: 'Ask for write access, or copy the database to a folder you can write to and point to it with --db PATH.',
+      });
+    }
+    case 'IOERR':
+      // An I/O error at COMMIT may leave the last change saved or not: say neither.
+      return new UserError(`The disk reported an error while remedi was using ${file} (${code}); the last change may or may not have been saved.`, {
+        fix: 'Check the disk, USB stick or network folder is still there, run remedi check, and look whether the change is there before running the command again.',
+      });
+    case 'CORRUPT':
+    case 'NOTADB':
+      return new UserError(`${file} is damaged (or is not a remedi database).`, {
+        fix: 'Run remedi check; if it fails, restore the database from your latest backup and keep the damaged file for investigation.',
+      });
+    case 'CANTOPEN':
+      return new UserError(`Cannot open ${file}: the file or its folder cannot be read or written by you.${unchanged}`, {
+        fix: 'Check the path, and that the file and its folder are yours to use.',
+      });
+    default:
+      return null;
+  }
+}

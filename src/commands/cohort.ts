@@ -5,7 +5,8 @@ import { cohortState, cohortStateText, type CohortState } from '../domain/cohort
 import { formatDate } from '../domain/dates.js';
 import { toCsv } from '../io/csvOutput.js';
 import { enrolmentCounts, getCohort, listCohorts, saveCohort, type Cohort } from '../store/cohorts.js';
-import { openCommandDb } from './openDb.js';
+import { DatabaseAppeared } from '../store/db.js';
+import { announceCreated, openCommandDb } from './openDb.js';
 import { renderTable } from '../ui/table.js';
 
 export interface CohortOptions extends CommonOptions {
@@ -34,21 +35,36 @@ export async function runCohortCreate(number: number, options: CohortOptions, co
     minPerMonth: options.minPerMonth ?? DEFAULT_MIN_PER_MONTH,
   };
   checkDates(cohort);
-  const opened = await openCommandDb(options, context, { create: true });
+  try {
+    await createCohort(cohort, options, context);
+  } catch (error) {
+    if (!(error instanceof DatabaseAppeared)) throw error;
+    // Another remedi made the database while this one was building its own: use theirs.
+    context.err(`Another remedi created ${error.path} meanwhile; using it.\n`);
+    await createCohort(cohort, options, context);
+  }
+  report(cohort, 'Created', options, context);
+  return cohort;
+}
+
+async function createCohort(cohort: Cohort, options: CohortOptions, context: Context): Promise<void> {
+  const opened = await openCommandDb(options, context, { create: true, deferPublish: true });
   try {
     opened.db
       .transaction(() => {
-        if (getCohort(opened.db, number)) {
-          throw new UserError(`Cohort ${number} already exists.`, { fix: `Change it with remedi cohort edit ${number} --start ... --end ...` });
+        if (getCohort(opened.db, cohort.number)) {
+          throw new UserError(`Cohort ${cohort.number} already exists.`, { fix: `Change it with remedi cohort edit ${cohort.number} --start ... --end ...` });
         }
         saveCohort(opened.db, cohort);
       })
       .immediate();
+    // A new database appears under its name only now that its first cohort is in it.
+    const isNew = !opened.published;
+    opened.publish();
+    if (isNew) announceCreated(opened, context);
   } finally {
-    opened.db.close();
+    opened.close();
   }
-  report(cohort, 'Created', options, context);
-  return cohort;
 }
 
 export async function runCohortEdit(number: number, options: CohortOptions, context: Context): Promise<Cohort> {
@@ -84,7 +100,7 @@ export type CohortListing = Cohort & CohortState & { mentors: number; mentees: n
 
 export async function runCohortList(options: CommonOptions & { csv?: boolean }, context: Context): Promise<CohortListing[]> {
   if (options.json && options.csv) throw new UsageError('Choose one of --json and --csv.');
-  const opened = await openCommandDb(options, context, { create: false });
+  const opened = await openCommandDb(options, context, { create: false, readonly: true });
   let cohorts: CohortListing[];
   try {
     cohorts = listCohorts(opened.db).map((cohort) => {

@@ -49,7 +49,7 @@ export interface DepartmentListOptions extends CommonOptions {
 
 export async function runDepartmentList(options: DepartmentListOptions, context: Context): Promise<DepartmentSummary[]> {
   if (options.json && options.csv) throw new UsageError('Choose one of --json and --csv.');
-  const { db } = await openCommandDb(options, context, { create: false });
+  const { db } = await openCommandDb(options, context, { create: false, readonly: true });
   try {
     const departments = listDepartments(db);
     if (options.json) context.out(`${JSON.stringify(departments, null, 2)}\n`);

@@ -2,7 +2,7 @@
  * `remedi import roster.csv`: validate every row, then write it all in one
  * transaction, or write nothing and say exactly what to fix.
  */
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { UserError } from '../errors.js';
 import { dbPathOf, type CommonOptions, type Context } from '../context.js';
 import type { IsoDate } from '../domain/dates.js';
@@ -14,7 +14,7 @@ import { fieldColumn, streamRosterFile, type RosterReadOptions, type RosterTable
 import { parseMapOption } from '../io/tableFile.js';
 import { announceOpened } from './openDb.js';
 import { enrolmentWriter, getCohort } from '../store/cohorts.js';
-import { openDatabase, type Db } from '../store/db.js';
+import { DatabaseAppeared, openDatabase, type Db } from '../store/db.js';
 import { recordWarningsSeen, warningFingerprint, warningsSeenBefore } from '../store/importWarnings.js';
 import { forgottenChecker } from '../store/privacy.js';
 import { relationshipsWithLeavers } from '../store/relationships.js';
@@ -47,16 +47,36 @@ export interface ImportOptions extends CommonOptions {
 
 export async function runImport(path: string, options: ImportOptions, context: Context): Promise<ImportSummary> {
   const maps = parseMapOption(options.map ?? [], ROSTER_FIELDS);
+  let outcome: ImportOutcome;
+  try {
+    outcome = await importOnce(path, maps, options, context);
+  } catch (error) {
+    if (!(error instanceof DatabaseAppeared)) throw error;
+    // Another remedi made the database while this import was building its own: import into theirs.
+    context.err(`Another remedi created ${error.path} meanwhile; importing into it instead.\n`);
+    outcome = await importOnce(path, maps, options, context);
+  }
+
+  const { report } = outcome;
+  if (options.json) context.out(`${JSON.stringify(report.summary, null, 2)}\n`);
+  else context.out(renderImportSummary(report, outcome.updates, outcome.replaced));
+  context.err(renderImportNotes(report, context.colour.err.yellow));
+  return report.summary;
+}
+
+async function importOnce(path: string, maps: ReturnType<typeof parseMapOption<RosterField>>, options: ImportOptions, context: Context): Promise<ImportOutcome> {
   const dbPath = dbPathOf(options, context);
-  const dbExists = existsSync(dbPath);
+  // An empty file (`touch remedi.db`) is no database yet: a dry run leaves it as it is.
+  const dbExists = existsSync(dbPath) && statSync(dbPath).size > 0;
   if (options.cohort !== undefined && !dbExists) throw missingCohort(options.cohort);
   const dryRun = options.dryRun === true;
 
   // One pass over the file inside one transaction: every row is checked and, while no row
   // has been refused, written; any refusal rolls all of it back. A dry run always rolls back,
   // after reading what the import would leave (leavers' relationships) inside it.
-  // A first import refused leaves no database behind; a dry run never creates one.
-  const opened = await openDatabase(dryRun && !dbExists ? ':memory:' : dbPath, { create: !dryRun });
+  // A new database is built under a temporary name and appears only once the import has
+  // committed: a refused first import leaves nothing behind; a dry run never creates one.
+  const opened = await openDatabase(dryRun && !dbExists ? ':memory:' : dbPath, { create: !dryRun, deferPublish: true });
   const { db } = opened;
   let outcome: ImportOutcome;
   try {
@@ -69,19 +89,15 @@ export async function runImport(path: string, options: ImportOptions, context: C
       if (db.inTransaction) db.exec('ROLLBACK');
       throw error;
     }
+    opened.publish();
   } catch (error) {
-    db.close();
-    if (opened.created) removeDatabaseFiles(dbPath);
+    // Removes only a new database's own temporary file, never a file at dbPath.
+    opened.close();
+    announceOpened(opened, context);
     throw error;
   }
-  db.close();
   announceOpened(opened, context);
-
-  const { report } = outcome;
-  if (options.json) context.out(`${JSON.stringify(report.summary, null, 2)}\n`);
-  else context.out(renderImportSummary(report, outcome.updates, outcome.replaced));
-  context.err(renderImportNotes(report, context.colour.err.yellow));
-  return report.summary;
+  return outcome;
 }
 
 interface ImportOutcome {
@@ -243,11 +259,6 @@ function tooManyLeftRefusal(file: string, missing: number, active: number, first
         `import it again with --yes (to see everyone it would mark first: remedi import ${file} --missing-left --yes --dry-run --json).`,
     },
   );
-}
-
-/** A database this command created and then refused to fill is removed, -wal and -shm too. */
-function removeDatabaseFiles(path: string): void {
-  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true });
 }
 
 function missingCohort(cohort: number): UserError {

@@ -188,7 +188,7 @@ export interface PairListOptions extends CommonOptions {
 
 export async function runPairList(options: PairListOptions, context: Context): Promise<RelationshipJson[]> {
   if (options.json && options.csv) throw new UsageError('Choose one of --json and --csv.');
-  const { db } = await openCommandDb(options, context, { create: false });
+  const { db } = await openCommandDb(options, context, { create: false, readonly: true });
   try {
     if (options.cohort !== undefined) resolveCohort(db, options.cohort, context);
     const nameOf = nameLookup(db);

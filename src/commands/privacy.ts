@@ -30,7 +30,7 @@ export async function runExport(directory: string, options: ExportOptions, conte
   const target = resolve(context.cwd, directory);
   // Refused before anything is read; createOutputFolder looks again when it renames.
   checkNewFolder(target);
-  const { db } = await openCommandDb(options, context, { create: false });
+  const { db } = await openCommandDb(options, context, { create: false, readonly: true });
   try {
     // A person by staff id, email or name; a forgotten person cannot be found any more.
     const who = options.staff === undefined ? undefined : resolvePerson(db, options.staff).staffId;

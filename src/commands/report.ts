@@ -96,7 +96,7 @@ export async function runReport(options: ReportOptions, context: Context): Promi
   if (options.suppressBelow !== undefined && options.suppressBelow < 2) {
     throw new UsageError('--suppress-below needs a number of 2 or more (counts from 1 to that number less one are hidden).');
   }
-  const { db, path } = await openCommandDb(options, context, { create: false });
+  const { db, path } = await openCommandDb(options, context, { create: false, readonly: true });
   try {
     const cohort = resolveCohort(db, options.cohort, context);
     const { asOf, atCohortEnd } = reportDay(cohort, context.today, options.asOf);
@@ -135,7 +135,7 @@ export interface ChaseJson {
 
 export async function runReportChase(options: ChaseOptions, context: Context): Promise<ChaseJson> {
   const format = chosenFormat(options);
-  const { db } = await openCommandDb(options, context, { create: false });
+  const { db } = await openCommandDb(options, context, { create: false, readonly: true });
   try {
     const cohort = resolveCohort(db, options.cohort, context, chaseCohort);
     const { asOf, atCohortEnd } = reportDay(cohort, context.today, options.asOf);
@@ -224,7 +224,7 @@ export interface ThemesOptions extends CommonOptions {
 
 export async function runReportThemes(options: ThemesOptions, context: Context): Promise<ThemeAnalysis> {
   const format = chosenFormat(options);
-  const { db } = await openCommandDb(options, context, { create: false });
+  const { db } = await openCommandDb(options, context, { create: false, readonly: true });
   try {
     const all = listCohorts(db);
     const wanted = options.cohort ?? all.map((c) => c.number);

@@ -21,7 +21,7 @@ export interface SessionsListOptions extends CommonOptions {
 
 export async function runSessionsList(options: SessionsListOptions, context: Context): Promise<SessionJson[]> {
   if (options.json && options.csv) throw new UsageError('Choose one of --json and --csv.');
-  const { db } = await openCommandDb(options, context, { create: false });
+  const { db } = await openCommandDb(options, context, { create: false, readonly: true });
   try {
     if (options.cohort !== undefined) resolveCohort(db, options.cohort, context);
     if (options.pair !== undefined && loadRelationships(db, { ids: [options.pair] }).length === 0) {

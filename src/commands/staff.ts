@@ -28,7 +28,7 @@ export interface StaffListOptions extends ListOutputOptions {
 
 export async function runStaffList(options: StaffListOptions, context: Context): Promise<StaffJson[]> {
   refuseJsonAndCsv(options);
-  const opened = await openCommandDb(options, context, { create: false });
+  const opened = await openCommandDb(options, context, { create: false, readonly: true });
   let people: StaffJson[];
   try {
     if (options.cohort !== undefined && !getCohort(opened.db, options.cohort)) {
@@ -65,7 +65,7 @@ export async function runStaffFind(text: string, options: StaffFindOptions, cont
   refuseJsonAndCsv(options);
   if (text.trim() === '') throw new UsageError('Nothing to look for: expected part of a name, email or staff id, e.g. remedi staff find kelly');
   const limit = options.limit ?? FIND_LIMIT;
-  const { db } = await openCommandDb(options, context, { create: false });
+  const { db } = await openCommandDb(options, context, { create: false, readonly: true });
   let found: { people: FoundJson[]; more: boolean };
   try {
     const result = searchStaff(db, text, limit);
@@ -83,7 +83,7 @@ export async function runStaffFind(text: string, options: StaffFindOptions, cont
 
 /** `remedi staff show P`: everything held about one person, their cohorts and their relationships. */
 export async function runStaffShow(query: string, options: CommonOptions, context: Context): Promise<StaffShowJson> {
-  const { db } = await openCommandDb(options, context, { create: false });
+  const { db } = await openCommandDb(options, context, { create: false, readonly: true });
   let show: StaffShowJson;
   let names: Map<string, string>;
   try {
