@@ -13,6 +13,8 @@ const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.
 function wholeNumber(label: string, min: number) {
   return (value: string): number => {
     if (!/^\d+$/.test(value.trim()) || Number(value) < min) throw new InvalidArgumentError(`Expected ${label} (a whole number from ${min}).`);
+    // Above 2^53 a number cannot be held exactly: 9007199254740993 would be read as ...992, another row's id.
+    if (!Number.isSafeInteger(Number(value))) throw new InvalidArgumentError(`Expected ${label} (a whole number from ${min} to ${Number.MAX_SAFE_INTEGER}); ${value.trim()} is too large.`);
     return Number(value);
   };
 }
