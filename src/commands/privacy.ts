@@ -57,7 +57,7 @@ export async function runExport(directory: string, options: ExportOptions, conte
     const tables: Array<[string, string[], CsvCell[][]]> = [
       [
         'staff.csv',
-        ['staff_id', 'name', 'email', 'department', 'job_title', 'band', 'staff_group', 'ethnicity', 'bme', 'function', 'board_member', 'line_manager_id', 'race_trained', 'capacity', 'active'],
+        ['staff_id', 'name', 'email', 'department', 'job_title', 'band', 'staff_group', 'ethnicity', 'bme', 'function', 'board_member', 'line_manager_id', 'race_trained', 'capacity', 'active', 'left_on'],
         staff.map((p) => [
           p.staffId,
           p.name,
@@ -73,7 +73,9 @@ export async function runExport(directory: string, options: ExportOptions, conte
           p.lineManagerId,
           p.raceTrainedOn ?? p.raceTrained,
           p.capacity,
+          // Who has left and when: `remedi import` reads both back (rosterRows.ts).
           p.active,
+          p.leftOn ?? null,
         ]),
       ],
       ['enrolments.csv', ['cohort', 'staff_id', 'role', 'withdrawn_on', 'withdraw_reason'], enrolments],

@@ -105,6 +105,7 @@ const FIELD_NAMES: Record<ChangedField, string> = {
   raceTrained: 'RACE trained',
   raceTrainedOn: 'RACE trained on',
   active: 'active',
+  leftOn: 'left on',
 };
 
 /** The names `staff list --json` gives the same facts. */
@@ -124,6 +125,7 @@ const FIELD_JSON: Record<ChangedField, string> = {
   raceTrainedOn: 'raceTrainedOn',
   capacity: 'capacity',
   active: 'active',
+  leftOn: 'leftOn',
 };
 
 const secret = (field: ChangedField): boolean => field === 'ethnicity' || field === 'bmeOverride';
@@ -169,6 +171,7 @@ export function leaverRelationshipJson(relationship: RelationshipWithLeavers, na
 function shownValue(field: ChangedField, value: FactValue): string {
   if (field === 'band') return bandDisplay(value as string | null) || 'none';
   if (value === null) return 'blank';
+  if (field === 'leftOn' || field === 'raceTrainedOn') return formatDate(value as IsoDate);
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   return Array.isArray(value) ? value.join('; ') : String(value);
 }

@@ -261,3 +261,39 @@ describe('a database in a folder without write permission', () => {
     expect(readdirSync(locked)).toEqual([]);
   });
 });
+
+describe('export then import keeps who has left and when (issue 12, case 11)', () => {
+  it('staff.csv has active and left_on, and importing it into a new database, or the same one, keeps every leaver on their day', () => {
+    const { dir, db } = setUp();
+    // Two people leave on 30 Apr (the whole-trust file without them), one is erased on 29 Jul.
+    const lines = readFileSync(join(FIXTURES, 'roster.csv'), 'utf8').trimEnd().split(/\r?\n/);
+    const partial = join(dir, 'april.csv');
+    writeFileSync(partial, `${lines.slice(0, -2).join('\r\n')}\r\n`);
+    expect(remedi(['import', partial, '--missing-left', '--yes', '--db', db], { env: { REMEDI_TODAY: '2026-04-30' } }).code).toBe(0);
+    expect(remedi(['forget', '10000052', '--yes', '--db', db], { env }).code).toBe(0);
+
+    expect(remedi(['export', join(dir, 'all'), '--db', db], { env }).code).toBe(0);
+    const [header, ...rows] = readCsv(join(dir, 'all', 'staff.csv'));
+    expect(header.endsWith(',active,left_on')).toBe(true);
+    expect(rows.filter((r) => r.startsWith('10000089,'))[0]).toMatch(/,no,2026-04-30$/);
+    expect(rows.filter((r) => r.startsWith('10000090,'))[0]).toMatch(/,no,2026-04-30$/);
+    expect(rows.filter((r) => r.startsWith('forgotten-'))[0]).toMatch(/,no,2026-07-29$/);
+    expect(rows.filter((r) => r.startsWith('10000001,'))[0]).toMatch(/,yes,$/);
+
+    // Into a new database, on another day: the leavers keep their days, nobody comes back.
+    const copy = join(dir, 'copy.db');
+    const imported = remedi(['import', join(dir, 'all', 'staff.csv'), '--json', '--db', copy], { env: { REMEDI_TODAY: '2026-09-01' } });
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(remedi(['export', join(dir, 'again'), '--db', copy], { env }).code).toBe(0);
+    expect(readCsv(join(dir, 'again', 'staff.csv'))).toEqual([header, ...rows]);
+    const list = (path: string) => JSON.parse(remedi(['staff', 'list', '--json', '--db', path], { env }).stdout);
+    expect(list(copy)).toEqual(list(db));
+
+    // Into the same database: nothing changes, nobody is made active again.
+    const again = remedi(['import', join(dir, 'all', 'staff.csv'), '--json', '--db', db], { env: { REMEDI_TODAY: '2026-09-01' } });
+    expect(again.code, again.stderr).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ added: 0, updated: 0, markedLeft: 0 });
+    expect(remedi(['export', join(dir, 'third'), '--db', db], { env }).code).toBe(0);
+    expect(readCsv(join(dir, 'third', 'staff.csv'))).toEqual([header, ...rows]);
+  });
+});
