@@ -89,10 +89,11 @@ export async function runExport(directory: string, options: ExportOptions, conte
         : // A subject access request goes to the person, and must not tell them the other people's
           // BME status: the mentor slots ("bme"), the pair type ("race": a BME mentor, a mentee who
           // is not), the score built from them, and the reasons that spell them out are left out.
+          // A trio's mentors are listed by staff id, not in slot order (the BME slot comes first).
           [
             'relationships.csv',
             ['pair_id', 'cohort', 'mentee_id', 'mentor_ids', 'start', 'ended_on', 'planned_end', 'end_reason', 'override'],
-            relationships.map((r) => [r.id, r.cohort, r.menteeId, r.mentors.map((m) => m.staffId).join('; '), r.start, r.endedOn, r.plannedEnd, r.endReason, r.override]),
+            relationships.map((r) => [r.id, r.cohort, r.menteeId, r.mentors.map((m) => m.staffId).sort().join('; '), r.start, r.endedOn, r.plannedEnd, r.endReason, r.override]),
           ],
       [
         'sessions.csv',
@@ -116,7 +117,10 @@ export async function runExport(directory: string, options: ExportOptions, conte
       );
     }
     if (who !== undefined) {
-      context.err('relationships.csv leaves out the pair type, score, mentor slots and pairing reasons: they would tell this person the other people\'s BME status.\n');
+      context.err(
+        'relationships.csv leaves out the pair type, score, mentor slots and pairing reasons: they would tell this person the other people\'s BME status.\n' +
+          'Session notes (sessions.csv) and end reasons (relationships.csv) are as the programme team wrote them and may mention other people: read them before you send the export.\n',
+      );
     }
     return summary;
   } finally {

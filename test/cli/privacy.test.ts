@@ -297,3 +297,56 @@ describe('export then import keeps who has left and when (issue 12, case 11)', (
     expect(readCsv(join(dir, 'third', 'staff.csv'))).toEqual([header, ...rows]);
   });
 });
+
+describe('a subject access export holds nothing of anyone else\'s ethnicity (issue 12, case 5)', () => {
+  it.each([
+    ['a trio\'s mentee', (p: PairJson) => p.mentors.length === 2, (p: PairJson) => p.mentee.staffId],
+    ['a trio\'s front-line mentor', (p: PairJson) => p.mentors.length === 2, (p: PairJson) => p.mentors[1].staffId],
+    ['a pair\'s mentor', (p: PairJson) => p.mentors.length === 1, (p: PairJson) => p.mentors[0].staffId],
+  ])('for %s: no one else\'s ethnicity code or BME status, no slot, no pair type, no reason, and trio mentors not in slot order', (_who, pick, subjectOf) => {
+    const { dir, db } = setUp();
+    const pairs = JSON.parse(remedi(['pair', 'list', '--json', '--db', db], { env }).stdout) as PairJson[];
+    const chosen = pairs.find(pick)!;
+    const subject = subjectOf(chosen);
+    const folder = join(dir, 'sar');
+    const result = remedi(['export', folder, '--staff', subject, '--db', db], { env });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('Session notes (sessions.csv) and end reasons (relationships.csv) are as the programme team wrote them and may mention other people');
+
+    const store = new Database(db, { readonly: true });
+    const others = store.prepare('SELECT staff_id, ethnicity FROM staff WHERE staff_id <> ?').all(subject) as Array<{ staff_id: string; ethnicity: string | null }>;
+    store.close();
+    const codes = new Set(others.map((o) => o.ethnicity).filter((code): code is string => code !== null));
+    // Pair types and slot names as values; "BME" anywhere (the reasons spell it out: "BME mentor").
+    const typesAndSlots = new Set(['race', 'frontline', 'clinical', 'general', 'bme']);
+    for (const file of readdirSync(folder)) {
+      const [head, ...body] = readCsv(join(folder, file));
+      const columns = head.split(',');
+      for (const line of body) {
+        // Naive splitting is enough here: a quoted comma only splits a cell into parts.
+        line.split(',').forEach((raw, k) => {
+          const cell = raw.replace(/^"|"$/g, '').trim();
+          // The subject's own ethnicity and BME status are theirs to see.
+          if (file === 'staff.csv' && ['ethnicity', 'bme'].includes(columns[k])) return;
+          if (!/^\d+$/.test(cell)) expect(codes.has(cell), `${file} ${columns[k]}: ${cell} is someone's ethnicity code`).toBe(false);
+          expect(typesAndSlots.has(cell.toLowerCase()), `${file} ${columns[k]}: ${cell}`).toBe(false);
+          expect(/bme/i.test(cell), `${file} ${columns[k]}: ${cell}`).toBe(false);
+        });
+      }
+      if (file !== 'staff.csv') expect(columns.filter((c) => /bme|ethnicity|slot|type|score|reasons/.test(c)), file).toEqual([]);
+    }
+    // A trio's mentors are listed by staff id, not BME slot first.
+    const relationships = readCsv(join(folder, 'relationships.csv')).slice(1).map((line) => line.split(','));
+    for (const cells of relationships) {
+      const mentors = cells[3].split('; ');
+      expect(mentors).toEqual([...mentors].sort());
+    }
+    expect(relationships.some((cells) => cells[0] === String(chosen.id))).toBe(true);
+  });
+});
+
+interface PairJson {
+  id: number;
+  mentee: { staffId: string; name: string };
+  mentors: Array<{ staffId: string; name: string; slot: string | null }>;
+}
