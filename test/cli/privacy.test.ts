@@ -1,5 +1,6 @@
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { spawn } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -350,3 +351,136 @@ interface PairJson {
   mentee: { staffId: string; name: string };
   mentors: Array<{ staffId: string; name: string; slot: string | null }>;
 }
+
+/** A child process holding a read transaction open on the database until its stdin closes. */
+async function holdReadTransaction(db: string): Promise<{ release: () => Promise<void> }> {
+  const script = `
+    const Database = require(${JSON.stringify(join(ROOT, 'node_modules', 'better-sqlite3'))});
+    const db = new Database(${JSON.stringify(db)});
+    db.exec('BEGIN');
+    db.prepare('SELECT count(*) FROM staff').get();
+    process.stdout.write('reading\\n');
+    process.stdin.resume();
+    process.stdin.on('end', () => { db.exec('COMMIT'); db.close(); process.exit(0); });`;
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['pipe', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.once('data', () => resolve());
+    child.once('exit', (code) => reject(new Error(`the reader ended early (${code})`)));
+  });
+  return {
+    release: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.stdin.end();
+      }),
+  };
+}
+
+const fileHolds = (dir: string, text: string) =>
+  readdirSync(dir)
+    .filter((f) => f.startsWith('remedi.db') && !f.includes('before-update'))
+    .filter((f) => readFileSync(join(dir, f)).includes(Buffer.from(text)));
+
+describe('remedi forget checks that the erased data left the file (issue 12, case 6)', () => {
+  it('while another process holds a read transaction: exit 1, saying the erasure is saved but still waiting; run again once it has closed', async () => {
+    const { dir, db } = setUp();
+    const name = 'Jade Thompson';
+    const reader = await holdReadTransaction(db);
+    let released = false;
+    try {
+      const blocked = remedi(['forget', '10000052', '--yes', '--db', db], { env });
+      expect(blocked.code).toBe(1);
+      expect(blocked.stdout).toBe('');
+      expect(blocked.stderr).toContain("10000052 is erased from remedi's records (that is saved, and remedi will not show them again), but their old details are still inside");
+      expect(blocked.stderr).toContain('another program is reading the database');
+      expect(blocked.stderr).toContain(`run remedi forget 10000052 --yes --db ${db} to finish`);
+      expect(blocked.stderr).not.toContain('Nothing was changed');
+      expect(blocked.stderr).not.toMatch(/\n\s+at /);
+      // True on both counts: remedi no longer finds them, and the file still holds their name.
+      expect(remedi(['staff', 'show', '10000052', '--db', db], { env }).code).toBe(1);
+      expect(fileHolds(dir, name).length).toBeGreaterThan(0);
+      await reader.release();
+      released = true;
+    } finally {
+      if (!released) await reader.release();
+    }
+    const finished = remedi(['forget', '10000052', '--yes', '--db', db], { env });
+    expect(finished.code, finished.stderr).toBe(0);
+    expect(finished.stdout).toContain('10000052 was erased on 29 Jul 2026; the erasure is now complete in');
+    expect(fileHolds(dir, name)).toEqual([]);
+    expect(fileHolds(dir, 'jade.thompson@nhs.net')).toEqual([]);
+    // Asked by email the same.
+    expect(remedi(['forget', 'jade.thompson@nhs.net', '--yes', '--db', db], { env }).code).toBe(0);
+    // A name is not kept, so it cannot be recognised: still "nobody called".
+    expect(remedi(['forget', name, '--yes', '--db', db], { env }).code).toBe(1);
+  });
+
+  it('names, by path, the copies saved before a database update that still hold the person, and says backups are not tracked', async () => {
+    const { dir, db } = setUp();
+    // A copy made when the person was there, one made before they were imported, and one that cannot be read.
+    const holding = `${db}.before-update-from-schema-4`;
+    const before = `${db}.before-update-from-schema-3`;
+    const broken = `${db}.before-update-from-schema-4-2`;
+    const source = new Database(db);
+    await source.backup(holding);
+    source.close();
+    const empty = join(dir, 'empty.db');
+    expect(remedi(['cohort', 'create', '1', '--start', '2026-01-05', '--end', '2026-09-30', '--db', empty], { env }).code).toBe(0);
+    const emptyDb = new Database(empty);
+    await emptyDb.backup(before);
+    emptyDb.close();
+    writeFileSync(broken, 'not a database');
+    writeFileSync(join(dir, 'remedi.db.before-update-from-schema-4.tmp'), 'a stray file of another name');
+
+    const result = remedi(['forget', '10000052', '--yes', '--json', '--db', db], { env });
+    expect(result.code, result.stderr).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(json.stillHeldIn).toEqual([holding]);
+    expect(json.notChecked).toEqual([broken]);
+    expect(result.stderr).toContain(`These copies, saved when remedi updated the database, still hold their data: delete them.\n  ${holding}\n`);
+    expect(result.stderr).toContain(`could not be read, so they may hold their data:\n  ${broken}\n`);
+    expect(result.stderr).not.toContain(before);
+    expect(result.stderr).toContain('Backups (remedi backup), exports and report files are not tracked by remedi');
+    // Looking inside the copies changed nothing beside them.
+    expect(readdirSync(dir).filter((f) => f.includes('before-update') && /-(wal|shm)$/.test(f))).toEqual([]);
+  });
+
+  const root = process.getuid?.() === 0;
+  it.skipIf(!root)('on a nearly full disk: the erasure commits, compacting fails, and it says exactly that (a small tmpfs; skipped unless root)', (test) => {
+    const { dir, db } = setUp();
+    // A database big enough that rebuilding it needs far more room than the erasure does.
+    const extra = join(dir, 'extra.csv');
+    writeFileSync(extra, ['staff_id,name,band,department,email', ...Array.from({ length: 6000 }, (_, k) => `${3000000 + k},Person ${k},5,Department ${k % 40},p${k}@nhs.net`)].join('\n'));
+    expect(remedi(['import', extra, '--db', db], { env }).code).toBe(0);
+    const mount = mkdtempSync(join(tmpdir(), 'remedi-full-'));
+    const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', mount]).status === 0;
+    if (!mounted) {
+      rmSync(mount, { recursive: true, force: true });
+      test.skip('cannot mount a tmpfs here');
+      return;
+    }
+    try {
+      const small = join(mount, 'remedi.db');
+      // A closed database has no -wal: the copy is all of it.
+      copyFileSync(db, small);
+      // Leave room for the erasure's few pages in the WAL, not for the rebuilt file VACUUM writes there.
+      const free = () => statfsSync(mount).bavail * statfsSync(mount).bsize;
+      const size = statSync(small).size;
+      writeFileSync(join(mount, 'filler'), Buffer.alloc(Math.max(0, free() - Math.floor(size / 2))));
+      const result = remedi(['forget', '10000052', '--yes', '--db', small], { env: { ...env, SQLITE_TMPDIR: mount } });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain("10000052 is erased from remedi's records (that is saved, and remedi will not show them again), but compacting");
+      expect(result.stderr).toContain('the disk is full');
+      expect(result.stderr).toContain('Free some disk space, then run remedi forget 10000052 --yes');
+      expect(result.stderr).not.toContain('Nothing was changed');
+      rmSync(join(mount, 'filler'));
+      expect(remedi(['staff', 'show', '10000052', '--db', small], { env }).code).toBe(1);
+      const finished = remedi(['forget', '10000052', '--yes', '--db', small], { env });
+      expect(finished.code, finished.stderr).toBe(0);
+      expect(readFileSync(small).includes(Buffer.from('Jade Thompson'))).toBe(false);
+    } finally {
+      spawnSync('umount', [mount]);
+      rmSync(mount, { recursive: true, force: true });
+    }
+  });
+});
