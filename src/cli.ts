@@ -14,6 +14,8 @@ const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.
 function wholeNumber(label: string, min: number) {
   return (value: string): number => {
     if (!/^\d+$/.test(value.trim()) || Number(value) < min) throw new InvalidArgumentError(`Expected ${label} (a whole number from ${min}).`);
+    // Above 2^53 a number cannot be held exactly: 9007199254740993 would be read as ...992, another row's id.
+    if (!Number.isSafeInteger(Number(value))) throw new InvalidArgumentError(`Expected ${label} (a whole number from ${min} to ${Number.MAX_SAFE_INTEGER}); ${value.trim()} is too large.`);
     return Number(value);
   };
 }
@@ -395,16 +397,20 @@ for trios), notes.`,
     .option('--csv', 'short for --format csv')
     .option('--out <file>', 'write the report to this file instead of the screen (written whole or not at all; - for the screen)')
     .option('--suppress-below <k>', 'for reports that leave the programme team: counts of people by ethnicity below k show as <k, and no row shows a pair type', wholeNumber('a whole number of 2 or more', 2))
+    .option('--for-publication', 'a paper that may be published: figures only, no names or staff ids, counts of people by ethnicity below 5 (or --suppress-below) hidden')
     .addHelpText(
       'after',
       `
 Examples:
   remedi report --cohort 1
   remedi report --cohort 1 --as-of 2026-07-31 --format markdown --out board-paper.md
+  remedi report --cohort 1 --for-publication --format html --out public-paper.html
   remedi report --cohort 1 --format html --out report.html   (opens in any browser, prints on A4)
   remedi report --json > report.json
   remedi report chase                  who needs chasing this month
-  remedi report themes                 themes across cohorts`,
+  remedi report themes                 themes across cohorts
+
+Markdown and HTML reports with names say "Contains special category data: not for publication" at the top.`,
     )
     .action(async (options) => {
       const { runReport } = await import('./commands/report.js');

@@ -8,6 +8,7 @@ import { enrolmentCounts, getCohort, listCohorts, saveCohort, type Cohort } from
 import { DatabaseAppeared } from '../store/db.js';
 import { announceCreated, openCommandDb } from './openDb.js';
 import { renderTable } from '../ui/table.js';
+import { visible } from '../ui/terminalText.js';
 
 export interface CohortOptions extends CommonOptions {
   start?: string;
@@ -155,7 +156,7 @@ function report(cohort: Cohort, verb: string, options: CommonOptions, context: C
     context.out(`${JSON.stringify(cohort, null, 2)}\n`);
     return;
   }
-  const name = cohort.name ? ` (${cohort.name})` : '';
+  const name = cohort.name ? ` (${visible(cohort.name)})` : '';
   context.out(
     `${verb} cohort ${cohort.number}${name}: ${formatDate(cohort.start)} to ${formatDate(cohort.end)}, ` +
       `at least ${cohort.minMonths} months with ${cohort.minPerMonth} sessions a month.\n`,

@@ -24,6 +24,7 @@ import { loadRelationships, type RelationshipRecord } from '../store/relationshi
 import { hasSession, listSessions, sessionWriter, type NewSession } from '../store/sessions.js';
 import { staffFinder } from '../store/staff.js';
 import { sessionJson, type SessionJson } from '../ui/sessionOutput.js';
+import { visible } from '../ui/terminalText.js';
 
 export interface SessionFlags extends CommonOptions {
   pair?: number;
@@ -167,6 +168,7 @@ export function checkSession(db: Db, session: NewSession, relationship: Relation
   if (problems.length > 0) throw new UserError(`Not saved: ${problems.join('; ')}.`);
 }
 
+/** One line about a session; names, themes and notes are data, shown with visible escapes (ui/terminalText.ts). */
 export function describeSession(session: NewSession, relationship: RelationshipRecord, nameOf: (id: string) => string): string {
   const who = `#${relationship.id} ${nameOf(relationship.menteeId)} with ${session.mentors.map(nameOf).join(' and ')}`;
   const extras = [
@@ -174,5 +176,5 @@ export function describeSession(session: NewSession, relationship: RelationshipR
     session.livedExperience ? 'explored lived experience' : '',
     session.notes ? `notes: ${session.notes}` : '',
   ].filter(Boolean);
-  return `${formatDate(session.date)}, ${session.minutes} minutes, ${KIND_LABELS[session.kind as Kind]} at ${session.level as Level} level, for ${who}${extras.length > 0 ? ` (${extras.join('; ')})` : ''}.`;
+  return visible(`${formatDate(session.date)}, ${session.minutes} minutes, ${KIND_LABELS[session.kind as Kind]} at ${session.level as Level} level, for ${who}${extras.length > 0 ? ` (${extras.join('; ')})` : ''}.`);
 }

@@ -29,6 +29,7 @@ import {
 import { lastSessions } from '../store/sessions.js';
 import { managersOf, staffFinder } from '../store/staff.js';
 import { relationshipCsv, relationshipJson, renderRelationships, type RelationshipJson } from '../ui/relationshipOutput.js';
+import { visible } from '../ui/terminalText.js';
 import { describeCohort, resolveCohort } from './resolveCohort.js';
 import { resolvePeople } from './resolvePerson.js';
 
@@ -174,7 +175,7 @@ export async function runPairEnd(id: number, options: PairEndOptions, context: C
       })
       .immediate();
     if (options.json) context.out(`${JSON.stringify(json, null, 2)}\n`);
-    else context.out(`Ended relationship #${json.id} (${json.mentee.name} with ${json.mentors.map((m) => m.name).join(' and ')}) on ${formatDate(json.end)}.\n`);
+    else context.out(`Ended relationship #${json.id} (${visible(json.mentee.name)} with ${visible(json.mentors.map((m) => m.name).join(' and '))}) on ${formatDate(json.end)}.\n`);
     return json;
   } finally {
     db.close();

@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { type CommonOptions, type Context } from '../context.js';
-import { buildCohortReport, type CohortReport } from '../domain/cohortReport.js';
+import { buildCohortReport, buildPublicationReport, isPublication, type CohortReport, type PublicationReport, type ReportInput } from '../domain/cohortReport.js';
 import { chaseList, type ChaseItem, type ReplacementItem } from '../domain/chase.js';
 import { chaseCohort, reportDay } from '../domain/cohorts.js';
 import { formatDate, type IsoDate } from '../domain/dates.js';
@@ -18,10 +18,10 @@ import { type Db } from '../store/db.js';
 import { staffFinder } from '../store/staff.js';
 import { bmeOfParticipants, boardWithRoles, cohortSessionSummary, replacementsNeeded, reportRelationships, themedSessions } from '../store/reportData.js';
 import { makeChalk } from '../ui/colour.js';
-import { NEEDS_REPLACEMENT_HEADING, rateText, replacementText } from '../ui/reportParts.js';
+import { NEEDS_REPLACEMENT_HEADING, PUBLICATION_NOTE, rateText, replacementText } from '../ui/reportParts.js';
 import { renderReportHtml } from '../ui/reportHtml.js';
 import { renderReportMarkdown, renderReportText } from '../ui/reportText.js';
-import { renderTable } from '../ui/table.js';
+import { renderTable, styled } from '../ui/table.js';
 import { resolveCohort } from './resolveCohort.js';
 
 export const REPORT_FORMATS = ['table', 'json', 'csv', 'markdown', 'html'] as const;
@@ -34,6 +34,8 @@ export interface ReportOptions extends CommonOptions {
   csv?: boolean;
   out?: string;
   suppressBelow?: number;
+  /** A board paper that may be published: no names, small numbers suppressed, no banner. */
+  forPublication?: boolean;
 }
 
 /** --json and --csv are short for --format json and --format csv. */
@@ -44,17 +46,56 @@ export function chosenFormat(options: { format?: string; json?: boolean; csv?: b
   return distinct[0] ?? 'table';
 }
 
-export function loadCohortReport(db: Db, cohort: Cohort, asOf: IsoDate, suppressBelow: number | null): CohortReport {
-  const relationships = reportRelationships(db, cohort.number);
-  return buildCohortReport({
+function reportInput(db: Db, cohort: Cohort, asOf: IsoDate, suppressBelow: number | null): ReportInput {
+  return {
     cohort,
     asOf,
-    relationships,
+    relationships: reportRelationships(db, cohort.number),
     sessions: cohortSessionSummary(db, cohort.number, asOf),
     board: boardWithRoles(db, cohort.number),
     bmeOf: bmeOfParticipants(db, cohort.number),
     suppressBelow,
-  });
+  };
+}
+
+export function loadCohortReport(db: Db, cohort: Cohort, asOf: IsoDate, suppressBelow: number | null): CohortReport {
+  return buildCohortReport(reportInput(db, cohort, asOf, suppressBelow));
+}
+
+/** `--for-publication`: suppressBelow null means the default, 5. */
+export function loadPublicationReport(db: Db, cohort: Cohort, asOf: IsoDate, suppressBelow: number | null): PublicationReport {
+  return buildPublicationReport(reportInput(db, cohort, asOf, suppressBelow));
+}
+
+/** The figures of a report for publication, one a row: section, item, value (a count, or "<5"). */
+export function publicationCsv(report: PublicationReport): string {
+  const { participation: p, board, summary, interactions: i } = report;
+  const rows: Array<[string, string, string | number | null]> = [
+    ['note', 'for publication', PUBLICATION_NOTE(report.suppressBelow)],
+    ['participation', 'relationships', p.relationships],
+    ['participation', 'pairs', p.pairs],
+    ['participation', 'trios', p.trios],
+    ...Object.entries(p.byType).map(([type, n]): [string, string, string | number] => ['participation', `type ${type}`, n]),
+    ['participation', 'mentees', p.mentees],
+    ['participation', 'mentors', p.mentors],
+    ...Object.entries(p.byBme).map(([status, n]): [string, string, string | number] => ['participation', `participants BME ${status}`, n]),
+    ['board', 'covered during the cohort', board.covered],
+    ['board', 'board members', board.total],
+    ['board', 'covered now', board.coveredNow],
+    ['compliance', 'met', summary.met],
+    ['compliance', 'on track', summary.onTrack],
+    ['compliance', 'at risk', summary.atRisk],
+    ['compliance', 'breached', summary.breached],
+    ['interactions', 'sessions', i.total],
+    ['interactions', 'minutes', i.minutes],
+    ['interactions', 'sessions per relationship per complete month', i.perRelationshipPerMonth],
+    ['interactions', 'explored lived experience', i.livedExperience.sessions],
+    ...Object.entries(i.kinds).map(([kind, n]): [string, string, number] => ['kind', kind, n]),
+    ...Object.entries(i.levels).map(([level, n]): [string, string, number] => ['level', level, n]),
+    ...i.byCalendarMonth.map((m): [string, string, number] => ['calendar month', m.month, m.sessions]),
+    ...report.themes.map((t): [string, string, number] => ['theme (relationships)', t.theme, t.relationships]),
+  ];
+  return toCsv(['section', 'item', 'value'], rows);
 }
 
 export function reportCsv(report: CohortReport): string {
@@ -88,7 +129,7 @@ function deliver(text: string, out: string | undefined, what: string, database: 
   context.err(`Wrote ${what} to ${path} (readable by you only).\n`);
 }
 
-export async function runReport(options: ReportOptions, context: Context): Promise<CohortReport> {
+export async function runReport(options: ReportOptions, context: Context): Promise<CohortReport | PublicationReport> {
   const format = chosenFormat(options);
   if (!(REPORT_FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`--format ${format} is not a report format; choose ${REPORT_FORMATS.join(', ')}.`);
@@ -101,18 +142,22 @@ export async function runReport(options: ReportOptions, context: Context): Promi
     const cohort = resolveCohort(db, options.cohort, context);
     const { asOf, atCohortEnd } = reportDay(cohort, context.today, options.asOf);
     if (atCohortEnd) context.err(`Cohort ${cohort.number} ended on ${formatDate(cohort.end)}: reporting as at its end (choose another day with --as-of).\n`);
-    const report = loadCohortReport(db, cohort, asOf, options.suppressBelow ?? null);
+    const report = options.forPublication
+      ? loadPublicationReport(db, cohort, asOf, options.suppressBelow ?? null)
+      : loadCohortReport(db, cohort, asOf, options.suppressBelow ?? null);
     const text =
       format === 'json'
         ? `${JSON.stringify(report, null, 2)}\n`
         : format === 'csv'
-          ? reportCsv(report)
+          ? isPublication(report)
+            ? publicationCsv(report)
+            : reportCsv(report)
           : format === 'markdown'
             ? renderReportMarkdown(report)
             : format === 'html'
               ? renderReportHtml(report)
             : renderReportText(report, options.out === undefined || options.out === '-' ? context.colour.out : makeChalk({ flag: false, isTTY: false }));
-    deliver(text, options.out, `the cohort ${cohort.number} report`, path, context);
+    deliver(text, options.out, `the cohort ${cohort.number} report${options.forPublication ? ' for publication' : ''}`, path, context);
     return report;
   } finally {
     db.close();
@@ -195,7 +240,7 @@ export async function runReportChase(options: ChaseOptions, context: Context): P
               `#${item.id}`,
               item.mentee.name,
               item.mentors.map((m) => m.name).join(' + '),
-              item.status === 'breached' ? red('breached (still running)') : item.status === 'at risk' ? yellow(item.status) : item.status,
+              styled(item.status === 'breached' ? red('breached (still running)') : item.status === 'at risk' ? yellow(item.status) : item.status),
               `${item.sessionsNeeded} ${item.sessionsNeeded === 1 ? 'session' : 'sessions'}`,
               formatDate(item.by),
               String(item.daysLeft),

@@ -5,6 +5,7 @@ import { defaultCohort } from '../domain/cohorts.js';
 import { formatDate } from '../domain/dates.js';
 import { getCohort, listCohorts, type Cohort } from '../store/cohorts.js';
 import type { Db } from '../store/db.js';
+import { visible } from '../ui/terminalText.js';
 
 export function resolveCohort(
   db: Db,
@@ -26,6 +27,7 @@ export function resolveCohort(
 }
 
 export function describeCohort(cohort: Cohort): string {
-  const name = cohort.name ? `, ${cohort.name}` : '';
+  // The cohort's name is data: its control characters are shown, not obeyed (ui/terminalText.ts).
+  const name = cohort.name ? `, ${visible(cohort.name)}` : '';
   return `cohort ${cohort.number}${name} (${formatDate(cohort.start)} to ${formatDate(cohort.end)})`;
 }

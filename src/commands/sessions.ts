@@ -7,6 +7,7 @@ import { loadRelationships } from '../store/relationships.js';
 import { listSessions, sessionWriter, type NewSession, type SessionRecord } from '../store/sessions.js';
 import { staffFinder } from '../store/staff.js';
 import { renderSessions, sessionCsv, sessionJson, type SessionJson } from '../ui/sessionOutput.js';
+import { visible } from '../ui/terminalText.js';
 import { checkSession, describeSession, type SessionFlags } from './logSession.js';
 import { resolveCohort } from './resolveCohort.js';
 import { resolvePeople, resolvePerson } from './resolvePerson.js';
@@ -48,12 +49,12 @@ export async function runSessionsList(options: SessionsListOptions, context: Con
       );
     } else if (sessions.length > 0) {
       context.out(renderSessions(sessions, nameOf));
-      context.err(`${sessions.length} ${sessions.length === 1 ? 'session' : 'sessions'}${person ? ` with ${person.name} (${person.staffId})` : ''}.\n`);
+      context.err(`${sessions.length} ${sessions.length === 1 ? 'session' : 'sessions'}${person ? ` with ${visible(`${person.name} (${person.staffId})`)}` : ''}.\n`);
     }
     if (sessions.length === 0 && !options.json) {
       context.err(
         person
-          ? `No sessions recorded for ${person.name} (${person.staffId}).\n`
+          ? `No sessions recorded for ${visible(`${person.name} (${person.staffId})`)}.\n`
           : 'No sessions recorded yet. Record one with remedi log-session, or import a file with remedi import-sessions.\n',
       );
     }

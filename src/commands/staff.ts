@@ -9,6 +9,7 @@ import { editStaff, listStaff, staffFinder } from '../store/staff.js';
 import { mergeHandSet } from '../domain/staffEdit.js';
 import { relationshipJson } from '../ui/relationshipOutput.js';
 import { foundCsv, foundJson, renderFound, renderStaffList, renderStaffShow, staffJson, staffListCsv, type FoundJson, type StaffJson, type StaffShowJson } from '../ui/staffOutput.js';
+import { visible } from '../ui/terminalText.js';
 import { openCommandDb } from './openDb.js';
 import { resolvePeople, resolvePerson } from './resolvePerson.js';
 
@@ -132,7 +133,7 @@ export async function runStaffTrain(queries: string[], options: StaffTrainOption
       })
       .immediate();
     if (options.json) context.out(`${JSON.stringify(trained, null, 2)}\n`);
-    else context.out(`Recorded RACE training on ${formatDate(on)} for ${trained.map((p) => `${p.name} (${p.staffId})`).join(', ')}.\n`);
+    else context.out(`Recorded RACE training on ${formatDate(on)} for ${visible(trained.map((p) => `${p.name} (${p.staffId})`).join(', '))}.\n`);
     return trained;
   } finally {
     db.close();

@@ -21,6 +21,9 @@ export const ROSTER_FIELDS = [
   'role',
   'race_trained',
   'capacity',
+  // Who has left and when: remedi export writes them, so its staff.csv imports back as it was.
+  'active',
+  'left_on',
 ] as const;
 
 export type RosterField = (typeof ROSTER_FIELDS)[number];
@@ -54,6 +57,8 @@ const ALIASES: Record<RosterField, string[]> = {
   role: ['Programme Role', 'Program Role', 'ReMEDI Role', 'Mentoring Role'],
   race_trained: ['RACE Training', 'RACE Trained On', 'RACE Training Date', 'RACE Date'],
   capacity: ['Max Mentees', 'Mentor Capacity'],
+  active: ['Is Active'],
+  left_on: ['Date Left'],
 };
 
 export const ROSTER_HEADER_INDEX = headerIndex(ROSTER_FIELDS, ALIASES);

@@ -6,7 +6,7 @@
 import type { RosterRow, RowProblem } from './rosterRows.js';
 import { DEFAULT_FACTS, FACT_KEYS, sameFact, type ProgrammeRole, type StaffFacts, type StaffRecord } from './staff.js';
 
-export type ChangedField = keyof StaffFacts | 'active';
+export type ChangedField = keyof StaffFacts | 'active' | 'leftOn';
 
 /** A value set by hand that a non-blank cell of the file replaced (docs/programme-year.md, "Set by hand"). */
 export interface HandSetReplacement<K extends keyof StaffFacts = keyof StaffFacts> {
@@ -77,7 +77,8 @@ export class RosterPlanner {
       this.problems.push({ line: row.line, column: this.options.columnOf('name'), value: '', message: `${row.staffId} is new, so they need a name` });
       return null;
     }
-    if (after.band === null && !after.boardMember) {
+    // A leaver is never paired, so needs no band (an export holds erased people with none).
+    if (after.band === null && !after.boardMember && after.active) {
       this.problems.push({
         line: row.line,
         column: this.options.columnOf('band'),
@@ -166,10 +167,9 @@ const NONE: readonly HandSetReplacement[] = [];
  * (docs/programme-year.md, "Set by hand").
  */
 export function mergeRow(before: StaffRecord | undefined, row: RosterRow): { after: StaffRecord; handSetReplaced: readonly HandSetReplacement[] } {
-  // A leaver who reappears in a roster is active again.
-  if (before === undefined) return { after: { staffId: row.staffId, name: '', ...DEFAULT_FACTS, ...row.facts, active: true }, handSetReplaced: NONE };
+  if (before === undefined) return { after: leaving({ staffId: row.staffId, name: '', ...DEFAULT_FACTS, ...row.facts, active: true }, undefined, row), handSetReplaced: NONE };
   const handSet = before.handSet;
-  if (handSet === undefined || handSet.length === 0) return { after: { ...before, ...row.facts, staffId: row.staffId, active: true }, handSetReplaced: NONE };
+  if (handSet === undefined || handSet.length === 0) return { after: leaving({ ...before, ...row.facts, staffId: row.staffId, active: true }, before, row), handSetReplaced: NONE };
   const { handSet: _handSet, ...base } = before;
 
   const stated: Partial<StaffFacts> = { ...row.facts };
@@ -183,9 +183,22 @@ export function mergeRow(before: StaffRecord | undefined, row: RosterRow): { aft
       handSetReplaced.push({ field, before: before[field], after: stated[field]! } as HandSetReplacement);
     }
   }
-  const after: StaffRecord = { ...base, ...stated, staffId: row.staffId, active: true };
+  const after: StaffRecord = leaving({ ...base, ...stated, staffId: row.staffId, active: true }, before, row);
   if (stillHandSet.length > 0) after.handSet = stillHandSet;
   return { after, handSetReplaced };
+}
+
+/**
+ * Whether the person after this row is here or has left. A row that says they left (active
+ * no, or a left_on day) makes them a leaver, on the file's day, else the day already known
+ * (else the import's day, when it is written); any other row means they are here: a leaver
+ * who reappears in a roster is active again.
+ */
+function leaving(after: StaffRecord, before: StaffRecord | undefined, row: RosterRow): StaffRecord {
+  const { leftOn: _leftOn, ...here } = after;
+  if (row.active !== false) return { ...here, active: true };
+  const leftOn = row.leftOn ?? (before?.active === false ? before.leftOn : undefined);
+  return leftOn === undefined ? { ...here, active: false } : { ...here, active: false, leftOn };
 }
 
 /**
@@ -199,5 +212,7 @@ export function tooManyLeft(markedLeft: number, activeBefore: number): boolean {
 function changedFields(before: StaffRecord, after: StaffRecord): ChangedField[] {
   const changed: ChangedField[] = FACT_KEYS.filter((key) => !sameFact(before[key], after[key]));
   if (before.active !== after.active) changed.push('active');
+  // A leaver's day is news only when the file gives one that differs from the day known.
+  if (!after.active && after.leftOn !== undefined && after.leftOn !== before.leftOn) changed.push('leftOn');
   return changed;
 }

@@ -29,6 +29,14 @@ export interface RosterRow {
   /** undefined: no role column; null: blank cell (enrols nobody). */
   role: ProgrammeRole | null | undefined;
   /**
+   * What the `active` and `left_on` columns say: false, a leaver (a `left_on` day alone says
+   * so too); true, still here; undefined, nothing (no column, or blank cells): a person in a
+   * roster is taken to be here, as always.
+   */
+  active?: boolean;
+  /** The day a leaver left, from `left_on`; null when the file gives none. Only with active false. */
+  leftOn?: IsoDate | null;
+  /**
    * Facts whose column the file has but whose cell is blank. Some blanks still become a
    * value in `facts` (board member no, capacity 1, functions derived); a value set by hand
    * is kept over a blank cell (docs/programme-year.md, "Set by hand"), so the planner must know.
@@ -191,12 +199,33 @@ export function parseRosterRecord(cells: string[], line: number, headers: string
     else role = parsed;
   }
 
+  // Who has left and when (remedi export's staff.csv): a leaver stays a leaver, with their day.
+  let active: boolean | undefined;
+  let leftOn: IsoDate | null = null;
+  if (has('active')) {
+    const stated = yesNo('active');
+    if (stated !== undefined && stated !== null) active = stated;
+  }
+  if (has('left_on') && text(cell('left_on')) !== null) {
+    const day = parseDate(cell('left_on'));
+    if (!day.ok) refuse('left_on', `${day.problem}; expected ${DATE_EXPECTED} (the day they left)`);
+    else if (active === true) refuse('left_on', 'the active column says yes, so this person has not left; leave left_on blank, or write no under active');
+    else {
+      leftOn = day.date;
+      active = false;
+    }
+  }
+  if (active === false && role) refuse('role', 'this person has left (active no), so they cannot be enrolled; leave their role blank');
+
   if (problems.length > 0 || staffId === null) return { row: null, problems, warnings };
   const blank: Array<keyof StaffFacts> = [];
   const nameColumns = has('name') ? ['name' as const] : (['first_name', 'last_name'] as const).filter(has);
   if (nameColumns.length > 0 && nameColumns.every((field) => text(cell(field)) === null)) blank.push('name');
   for (const [field, keys] of FACTS_OF_FIELD) if (has(field) && text(cell(field)) === null) blank.push(...keys);
-  return { row: { line, staffId, facts, role, blank }, problems, warnings };
+  const row: RosterRow = { line, staffId, facts, role, blank };
+  if (active !== undefined) row.active = active;
+  if (active === false) row.leftOn = leftOn;
+  return { row, problems, warnings };
 }
 
 /**

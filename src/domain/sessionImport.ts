@@ -66,7 +66,9 @@ export function parseSessionRecord(cells: string[], line: number, headers: strin
 
   let pairId: number | null = null;
   if (cell('pair_id') !== '') {
-    if (/^#?\d+$/.test(cell('pair_id'))) pairId = Number(cell('pair_id').replace('#', ''));
+    const number = Number(cell('pair_id').replace('#', ''));
+    // Above 2^53 the number would be rounded to another relationship's.
+    if (/^#?\d+$/.test(cell('pair_id')) && Number.isSafeInteger(number)) pairId = number;
     else refuse('pair_id', 'expected a relationship number, as in remedi pair list');
   }
   const menteeId = cell('mentee_id') === '' ? null : cell('mentee_id');

@@ -34,8 +34,10 @@ export interface StaffFacts {
 
 export interface StaffRecord extends StaffFacts {
   staffId: string;
-  /** False once a full staff list was imported without them (`--missing-left`). */
+  /** False once a full staff list was imported without them (`--missing-left`), or a file said they left. */
   active: boolean;
+  /** The day a leaver left (or was marked as having left); absent while they are here. */
+  leftOn?: IsoDate;
   /**
    * Facts set by hand (`remedi staff edit`): a later import keeps them unless its cell
    * for that fact is non-blank (docs/programme-year.md, "Set by hand").

@@ -3,6 +3,9 @@
  * statistics need stays, under an anonymous id that leads back to nobody.
  */
 import { createHmac, randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { IsoDate } from '../domain/dates.js';
 import type { Db } from './db.js';
 
@@ -127,9 +130,104 @@ export function forgottenChecker(db: Db): ((row: { staffId: string | null; email
   };
 }
 
-/** After erasing: overwrite freed pages and empty the WAL, so the old values are not left in the file. */
-export function purgeFreedSpace(db: Db): void {
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.exec('VACUUM');
-  db.pragma('wal_checkpoint(TRUNCATE)');
+/** What `PRAGMA wal_checkpoint(TRUNCATE)` says: busy 1 when another connection's read kept it from finishing. */
+export interface CheckpointResult {
+  busy: number;
+  /** Frames in the WAL, and how many of them were copied into the database file (-1 when not in WAL mode). */
+  log: number;
+  checkpointed: number;
 }
+
+/**
+ * Copies every change in the WAL into the database file and empties the WAL. While another
+ * connection reads an older snapshot, the pages it may still need cannot be overwritten:
+ * the result then says busy, and the old values stay in the file. It does not wait (a
+ * TRUNCATE checkpoint would otherwise wait the whole busy timeout for the reader): the
+ * caller decides how often to try again.
+ */
+export function checkpointWal(db: Db): CheckpointResult {
+  const timeout = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma('busy_timeout = 0');
+  try {
+    const [row] = db.pragma('wal_checkpoint(TRUNCATE)') as CheckpointResult[];
+    return row;
+  } finally {
+    db.pragma(`busy_timeout = ${timeout}`);
+  }
+}
+
+/** Rebuilds the file, so what was freed (old values included) is not left in free pages. Throws as SQLite does (SQLITE_FULL, SQLITE_BUSY...). */
+export function compactFile(db: Db): void {
+  db.exec('VACUUM');
+}
+
+/** After erasing: overwrite freed pages and empty the WAL, so the old values are not left in the file. False when a reader kept the checkpoint from finishing. */
+export function purgeFreedSpace(db: Db): boolean {
+  compactFile(db);
+  return checkpointWal(db).busy === 0;
+}
+
+/**
+ * The day a staff id or email (as typed) was erased, or null when it never was: `forget`
+ * asked again for someone already erased finishes that erasure instead of failing.
+ */
+export function erasedOn(db: Db, query: string): IsoDate | null {
+  const check = forgottenChecker(db);
+  if (check === null) return null;
+  const text = query.trim();
+  return check({ staffId: text, email: text.includes('@') ? text : null, lineManagerId: null }).erasedOn;
+}
+
+/** A copy too big to read into memory to look inside is named as one that may hold them. */
+const COPY_CHECKED_UP_TO = 512 * 1024 * 1024;
+
+/**
+ * The copies remedi made of the database before updating its layout (store/db.ts names
+ * them `<db>.before-update-from-schema-N`, then `-2`, `-3`...), beside it, by whether each
+ * still holds the person: those that do, and those that could not be read (which may).
+ * Backups made with `remedi backup` can be anywhere, and remedi keeps no list of them.
+ */
+export function copiesHolding(dbPath: string, person: { staffId: string; email: string | null }): { holding: string[]; unreadable: string[] } {
+  const folder = dirname(dbPath);
+  const pattern = new RegExp(`^${escapeRegExp(basename(dbPath))}\\.before-update-from-schema-\\d+(-\\d+)?$`);
+  let names: string[];
+  try {
+    names = readdirSync(folder).filter((name) => pattern.test(name)).sort();
+  } catch {
+    return { holding: [], unreadable: [] };
+  }
+  const holding: string[] = [];
+  const unreadable: string[] = [];
+  for (const name of names) {
+    const path = join(folder, name);
+    const holds = copyHolds(path, person);
+    if (holds === null) unreadable.push(path);
+    else if (holds) holding.push(path);
+  }
+  return { holding, unreadable };
+}
+
+/**
+ * Whether one copy holds the person, read from a snapshot of its bytes in memory, so that
+ * looking leaves no -wal or -shm file beside it and cannot change it. Null when it cannot be read.
+ */
+function copyHolds(path: string, person: { staffId: string; email: string | null }): boolean | null {
+  let copy: Db | undefined;
+  try {
+    if (!statSync(path).isFile() || statSync(path).size > COPY_CHECKED_UP_TO) return null;
+    const bytes = readFileSync(path);
+    // Bytes 18 and 19 say WAL mode (2), which an in-memory database cannot use: read it as a plain file (1).
+    if (bytes.length >= 100 && bytes[18] === 2 && bytes[19] === 2) bytes[18] = bytes[19] = 1;
+    copy = new Database(bytes, { readonly: true });
+    const found = copy
+      .prepare('SELECT 1 FROM staff WHERE staff_id = ? OR (? IS NOT NULL AND lower(email) = lower(?)) LIMIT 1')
+      .get(person.staffId, person.email, person.email);
+    return found !== undefined;
+  } catch {
+    return null;
+  } finally {
+    copy?.close();
+  }
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -23,6 +23,7 @@ export interface StaffRow {
   race_trained_on: string | null;
   capacity: number;
   active: number;
+  left_on: string | null;
   hand_set: string | null;
 }
 
@@ -30,7 +31,7 @@ const flag = (value: boolean): number => (value ? 1 : 0);
 
 /** The columns a StaffRecord is read from (a hot lookup reads no more than it needs). */
 const STAFF_COLUMNS = `staff_id, name, email, department, job_title, staff_group, band, ethnicity, bme_override, functions,
-  board_member, line_manager_id, race_trained, race_trained_on, capacity, active, hand_set`;
+  board_member, line_manager_id, race_trained, race_trained_on, capacity, active, left_on, hand_set`;
 
 export function staffFromRow(row: StaffRow): StaffRecord {
   return {
@@ -50,6 +51,7 @@ export function staffFromRow(row: StaffRow): StaffRecord {
     raceTrainedOn: row.race_trained_on,
     capacity: row.capacity,
     active: row.active === 1,
+    ...(row.active === 1 || row.left_on === null ? {} : { leftOn: row.left_on }),
     ...(row.hand_set === null ? {} : { handSet: JSON.parse(row.hand_set) as Array<keyof StaffFacts> }),
   };
 }
@@ -130,20 +132,23 @@ function factValues(person: StaffRecord): Array<string | number | null> {
   ];
 }
 
-/** Prepared statements for a batch of writes; call inside a transaction. */
+/**
+ * Prepared statements for a batch of writes; call inside a transaction. A leaver's day is
+ * their `leftOn` when given (a file said so), else the day already recorded, else today.
+ */
 export function staffWriter(db: Db, today: IsoDate): StaffWriter {
   const insert = db.prepare(`
     INSERT INTO staff (name, email, department, job_title, staff_group, band, ethnicity, bme_override, functions,
-      board_member, line_manager_id, race_trained, race_trained_on, capacity, active, name_key, hand_set, staff_id, added_on, updated_on)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      board_member, line_manager_id, race_trained, race_trained_on, capacity, active, name_key, hand_set, staff_id, left_on, added_on, updated_on)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const update = db.prepare(`
     UPDATE staff SET name = ?, email = ?, department = ?, job_title = ?, staff_group = ?, band = ?, ethnicity = ?,
       bme_override = ?, functions = ?, board_member = ?, line_manager_id = ?, race_trained = ?, race_trained_on = ?,
-      capacity = ?, active = ?, name_key = ?, hand_set = ?, left_on = CASE WHEN ? = 1 THEN NULL ELSE coalesce(left_on, ?) END, updated_on = ?
+      capacity = ?, active = ?, name_key = ?, hand_set = ?, left_on = CASE WHEN ? = 1 THEN NULL ELSE coalesce(?, left_on, ?) END, updated_on = ?
     WHERE staff_id = ?`);
   return {
-    insert: (person) => insert.run(...factValues(person), person.staffId, today, today),
-    update: (person) => update.run(...factValues(person), flag(person.active), today, today, person.staffId),
+    insert: (person) => insert.run(...factValues(person), person.staffId, person.active ? null : (person.leftOn ?? today), today, today),
+    update: (person) => update.run(...factValues(person), flag(person.active), person.leftOn ?? null, today, today, person.staffId),
   };
 }
 

@@ -2,6 +2,7 @@
 import { formatDate, type IsoDate } from '../domain/dates.js';
 import type { EnrolmentPlan, PersonRole } from '../domain/enrolment.js';
 import type { ProgrammeRole } from '../domain/staff.js';
+import { visible } from './terminalText.js';
 
 export interface EnrolmentJson {
   cohort: number;
@@ -70,7 +71,8 @@ export function renderEnrolment(json: EnrolmentJson): string {
   if (json.alreadyEnrolled.length > 0) lines.push('Already enrolled, unchanged:', ...byRole(json.alreadyEnrolled));
   const { mentees, mentors, either } = json.taking;
   lines.push(`Cohort ${json.cohort} now has ${count(mentees, 'mentee', 'mentees')}, ${count(mentors, 'mentor', 'mentors')} and ${either} either.`);
-  return `${lines.join('\n')}\n`;
+  // Names and reasons are data: shown with visible escapes (terminalText.ts).
+  return `${lines.map(visible).join('\n')}\n`;
 }
 
 export interface WithdrawalJson {
@@ -96,5 +98,5 @@ export function renderWithdrawal(json: WithdrawalJson): string {
     lines.push(`Ended relationship #${rel.id} (${rel.mentee} with ${rel.mentors.join(' and ')}) on ${formatDate(json.on)}.`);
   }
   for (const p of json.alreadyWithdrawn) lines.push(`${person(p)} had already withdrawn, on ${formatDate(p.withdrawnOn)}: unchanged.`);
-  return `${lines.join('\n')}\n`;
+  return `${lines.map(visible).join('\n')}\n`;
 }

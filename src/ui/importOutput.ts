@@ -11,6 +11,7 @@ import type { ProgrammeRole, StaffFacts, StaffRecord } from '../domain/staff.js'
 import type { RelationshipWithLeavers } from '../store/relationships.js';
 import { formatProblemList, problemJson } from './problems.js';
 import { FACT_LABEL } from './staffOutput.js';
+import { visible } from './terminalText.js';
 
 /** How many people, changes or relationships the terminal shows before "... and N more". */
 export const SHOWN_ON_TERMINAL = 20;
@@ -104,6 +105,7 @@ const FIELD_NAMES: Record<ChangedField, string> = {
   raceTrained: 'RACE trained',
   raceTrainedOn: 'RACE trained on',
   active: 'active',
+  leftOn: 'left on',
 };
 
 /** The names `staff list --json` gives the same facts. */
@@ -123,6 +125,7 @@ const FIELD_JSON: Record<ChangedField, string> = {
   raceTrainedOn: 'raceTrainedOn',
   capacity: 'capacity',
   active: 'active',
+  leftOn: 'leftOn',
 };
 
 const secret = (field: ChangedField): boolean => field === 'ethnicity' || field === 'bmeOverride';
@@ -168,6 +171,7 @@ export function leaverRelationshipJson(relationship: RelationshipWithLeavers, na
 function shownValue(field: ChangedField, value: FactValue): string {
   if (field === 'band') return bandDisplay(value as string | null) || 'none';
   if (value === null) return 'blank';
+  if (field === 'leftOn' || field === 'raceTrainedOn') return formatDate(value as IsoDate);
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   return Array.isArray(value) ? value.join('; ') : String(value);
 }
@@ -179,7 +183,7 @@ function shownChange(field: ChangedField, before: FactValue, after: FactValue): 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 const more = (shown: number, total: number, what: string): string[] => (total > shown ? [`    ... and ${total - shown} more ${what}.`] : []);
 
-/** The summary on stdout. */
+/** The summary on stdout (no colour: every line is shown with visible escapes, since names and values are data). */
 export function renderImportSummary(report: ImportReport, updates: readonly StaffUpdate[], replaced: ReadonlyArray<{ person: StaffRecord; replaced: HandSetReplacement }>): string {
   const { summary } = report;
   const verb = summary.dryRun ? 'would be' : 'were';
@@ -221,17 +225,21 @@ export function renderImportSummary(report: ImportReport, updates: readonly Staf
       lines.push(`  ${summary.enrolled} ${verb} enrolled in cohort ${summary.cohort}: ${mentor} mentors, ${mentee} mentees, ${either} either.`);
     }
   }
-  return `${lines.join('\n')}\n`;
+  return `${lines.map(visible).join('\n')}\n`;
 }
 
-/** The notes on stderr: roles, erased people skipped, relationships with leavers, warnings. */
-export function renderImportNotes(report: ImportReport, warn: (text: string) => string): string {
+/**
+ * The notes on stderr: roles, erased people skipped, relationships with leavers, warnings.
+ * The file name, names and quoted cells are data: shown with visible escapes before any colour.
+ */
+export function renderImportNotes(report: ImportReport, colour: (text: string) => string): string {
   const { summary } = report;
   const out: string[] = [];
+  const warn = (text: string) => colour(visible(text));
   if (summary.rolesNotApplied > 0) {
     out.push(
       warn(`Note: the role column gives ${summary.rolesNotApplied} people a programme role, but no cohort was given, so no roles were applied.`),
-      `  To apply them: remedi import ${summary.file} --cohort N (after remedi cohort create N ...).`,
+      visible(`  To apply them: remedi import ${summary.file} --cohort N (after remedi cohort create N ...).`),
     );
   }
   if (summary.cohort !== null && !summary.roleColumn) {
@@ -249,7 +257,7 @@ export function renderImportNotes(report: ImportReport, warn: (text: string) => 
   if (report.forgottenManagers > 0) {
     out.push(warn(`${plural(report.forgottenManagers, 'line manager id was', 'line manager ids were')} left blank: ${report.forgottenManagers === 1 ? 'it belongs' : 'they belong'} to a person who was erased.`));
   }
-  out.push(...leaverLines(summary));
+  out.push(...leaverLines(summary).map(visible));
   out.push(...warningLines(report, warn));
   return out.length === 0 ? '' : `${out.join('\n')}\n`;
 }
@@ -278,7 +286,7 @@ function warningLines(report: ImportReport, warn: (text: string) => string): str
   const doing = summary.dryRun ? 'it would import' : 'imported';
   if (fresh.length > 0) {
     lines.push(warn(`${plural(fresh.length, 'warning', 'warnings')}${fresh.length < warnings.length ? ' new since the last import of this file' : ''} (${doing} all the same):`));
-    lines.push(...formatProblemList(summary.file, fresh, 'warning'));
+    lines.push(...formatProblemList(summary.file, fresh, 'warning').map(visible));
   }
   const repeated = warnings.length - fresh.length;
   if (repeated > 0) {

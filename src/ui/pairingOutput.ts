@@ -4,6 +4,7 @@ import { formatDate, type IsoDate } from '../domain/dates.js';
 import { seniorityLabel, type PairType, type Participant, type Slot, type Weights } from '../domain/pairingRules.js';
 import type { Proposal, ProposedRelationship } from '../matching/pairing.js';
 import { toCsv, type CsvCell } from '../io/csvOutput.js';
+import { visible } from './terminalText.js';
 
 export interface ProposalJson {
   cohort: number;
@@ -82,7 +83,8 @@ export function proposalCsv(proposal: Proposal, saved: { ids: number[] | null; s
   return toCsv(headers, rows);
 }
 
-const who = (p: Participant): string => `${p.name} (${[seniorityLabel(p), p.department].filter(Boolean).join(', ')})`;
+/** Names, departments and the reasons and notes that quote them are data: shown with visible escapes. */
+const who = (p: Participant): string => visible(`${p.name} (${[seniorityLabel(p), p.department].filter(Boolean).join(', ')})`);
 const number = (n: number): string => n.toLocaleString('en-GB');
 
 export function renderProposal(json: ProposalJson, proposal: Proposal, colour: ChalkInstance): string {
@@ -109,22 +111,22 @@ export function renderProposal(json: ProposalJson, proposal: Proposal, colour: C
     for (const m of rel.mentors) {
       const slot = m.slot === 'bme' ? 'BME mentor' : m.slot === 'frontline' ? 'front-line mentor' : 'mentor';
       lines.push(`   ${slot}: ${who(m.mentor)}`);
-      lines.push(colour.dim(`     ${m.reasons.join('; ')}`));
+      lines.push(colour.dim(`     ${visible(m.reasons.join('; '))}`));
     }
-    for (const note of rel.notes) lines.push(colour.yellow(`   ${note}`));
+    for (const note of rel.notes) lines.push(colour.yellow(`   ${visible(note)}`));
     if (json.relationships[index].tooShort) lines.push(colour.yellow('   too short: cannot last the minimum months before the cohort ends (see the notes)'));
   });
   const left = proposal.unmatched;
   if (left.length > 0) {
     lines.push('', colour.bold(`Left out (${left.length}):`));
     for (const u of left) {
-      const line = `  ${u.role} ${who(u.person)}: ${u.reasons.join('; ')}`;
+      const line = `  ${u.role} ${who(u.person)}: ${visible(u.reasons.join('; '))}`;
       lines.push(u.role === 'mentee' ? colour.yellow(line) : line);
     }
   }
   if (json.notes.length > 0) {
     lines.push('', 'Notes:');
-    for (const note of json.notes) lines.push(`  - ${note}`);
+    for (const note of json.notes) lines.push(`  - ${visible(note)}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -11,6 +11,7 @@
 import type { IsoDate } from '../domain/dates.js';
 import { foldText } from '../domain/people.js';
 import { KINDS, KIND_LABELS, LEVELS, MAX_MINUTES, MAX_THEME_LENGTH, type Kind, type Level } from '../domain/sessions.js';
+import { visible } from './terminalText.js';
 
 const context = () => ({ output: process.stderr });
 const prompts = () => import('@inquirer/prompts');
@@ -38,7 +39,7 @@ export async function askRelationship(choices: readonly RelationshipChoice[]): P
   return search<number>(
     {
       message: 'Which relationship? Type part of a name, email, staff id or department',
-      source: (term) => matchingChoices(choices, term).slice(0, 15).map((choice) => ({ name: choice.label, value: choice.id })),
+      source: (term) => matchingChoices(choices, term).slice(0, 15).map((choice) => ({ name: visible(choice.label), value: choice.id })),
     },
     context(),
   );
@@ -80,7 +81,7 @@ export async function askThemes(known: readonly string[], current: readonly stri
   const { checkbox, input } = await prompts();
   const offered = [...new Set([...current, ...known.slice(0, 30)])];
   const chosen = offered.length > 0
-    ? await checkbox<string>({ message: 'Themes that came up (space to tick, enter when done)', choices: offered.map((theme) => ({ name: theme, value: theme, checked: current.includes(theme) })), pageSize: 12 }, context())
+    ? await checkbox<string>({ message: 'Themes that came up (space to tick, enter when done)', choices: offered.map((theme) => ({ name: visible(theme), value: theme, checked: current.includes(theme) })), pageSize: 12 }, context())
     : [];
   const typed = await input(
     {
@@ -101,7 +102,7 @@ export async function askMentors(mentors: ReadonlyArray<{ staffId: string; name:
   return checkbox<string>(
     {
       message: 'Which mentors were there?',
-      choices: mentors.map((m) => ({ name: m.name, value: m.staffId, checked: current === undefined || current.includes(m.staffId) })),
+      choices: mentors.map((m) => ({ name: visible(m.name), value: m.staffId, checked: current === undefined || current.includes(m.staffId) })),
       required: true,
     },
     context(),

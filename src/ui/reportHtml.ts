@@ -4,9 +4,9 @@
  * Every number carries a data-metric naming where it sits in the JSON report.
  */
 import { formatDate } from '../domain/dates.js';
-import type { CohortReport, Count } from '../domain/cohortReport.js';
+import { isPublication, type CohortReport, type Count, type PublicationReport } from '../domain/cohortReport.js';
 import { KIND_LABELS, type Kind } from '../domain/sessions.js';
-import { asOfText, monthCells, MONTH_LEGEND, percent, rateText, showsCoveredNow } from './reportParts.js';
+import { asOfText, monthCells, MONTH_LEGEND, NOT_FOR_PUBLICATION, NOT_FOR_PUBLICATION_WHY, percent, PUBLICATION_NOTE, rateText, showsCoveredNow } from './reportParts.js';
 import { barChart, columnChart, escapeHtml as esc, heatStrip, type Bar } from './svgCharts.js';
 
 const STYLE = `
@@ -16,6 +16,8 @@ body { font-family: "Segoe UI", Arial, Helvetica, sans-serif; color: var(--ink);
 h1 { font-size: 1.8rem; margin: 0 0 .25rem; } h2 { font-size: 1.35rem; border-bottom: 2px solid var(--info); padding-bottom: .2rem; margin-top: 2rem; } h3 { font-size: 1.1rem; }
 .lede { margin: 0 0 1rem; }
 .note { border-left: 4px solid var(--attention); padding: .4rem .8rem; background: #fff8e6; }
+.banner { border: 3px solid var(--danger); color: var(--danger); background: #fff; padding: .5rem .8rem; margin: 0 0 1rem; }
+.banner strong { font-size: 1.15rem; text-transform: uppercase; letter-spacing: .02em; }
 .figures { display: flex; flex-wrap: wrap; gap: .75rem; padding: 0; list-style: none; }
 .figures li { border: 1px solid var(--rule); border-radius: 6px; padding: .6rem .9rem; min-width: 9rem; }
 .figures .n { display: block; font-size: 1.6rem; font-weight: 700; }
@@ -56,8 +58,9 @@ function figure(svg: string, caption: string): string {
 
 const statusClass = (status: string) => status.replace(' ', '-');
 
-export function renderReportHtml(report: CohortReport): string {
+export function renderReportHtml(report: CohortReport | PublicationReport): string {
   const { cohort, participation: p, board, summary, interactions: i } = report;
+  const named = isPublication(report) ? null : report;
   const title = `Cohort ${cohort.number}${cohort.name ? `: ${cohort.name}` : ''}: reverse mentoring report`;
   const withType = report.suppressBelow === null;
   const sections: string[] = [];
@@ -82,21 +85,22 @@ ${showsCoveredNow(report) ? `<li><span class="n" data-metric="board.coveredNow">
     { label: 'at risk', value: summary.atRisk, tone: 'attention' },
     { label: 'breached', value: summary.breached, tone: 'danger' },
   ];
-  const relationshipRows = report.relationships.map((rel) => {
+  const relationships = named?.relationships ?? [];
+  const relationshipRows = relationships.map((rel) => {
     const cells = monthCells(rel.months, cohort.minPerMonth).map((c) => c.text).join(' ');
     return `<tr data-relationship="${rel.id}"><td>#${rel.id}</td><td>${esc(rel.mentee.name)}</td><td>${esc(rel.mentors.map((m) => m.name).join(' + '))}</td>${withType ? `<td>${esc(rel.type ?? '')}</td>` : ''}<td class="status ${statusClass(rel.status)}" data-metric="relationships.${rel.id}.status">${esc(rel.status)}</td>${metric(`relationships.${rel.id}.monthsComplete`, rel.monthsComplete)}${metric(`relationships.${rel.id}.sessions`, rel.sessions)}${metric(`relationships.${rel.id}.rate`, rel.rate === null ? null : rateText(rel.rate))}<td class="strip">${esc(cells)}</td></tr>`;
   });
-  const attention = report.relationships.filter((rel) => rel.status === 'at risk' || rel.status === 'breached');
+  const attention = relationships.filter((rel) => rel.status === 'at risk' || rel.status === 'breached');
   sections.push(`<section aria-labelledby="compliance">
 <h2 id="compliance">Compliance with the thresholds</h2>
 <p>At least ${cohort.minMonths} months, with ${cohort.minPerMonth} sessions in every relationship month. Status is the first that applies: met, breached, at risk (this month short with 7 days or fewer left), on track.</p>
-${figure(barChart('chart-status', 'Relationships by compliance status', `${summary.met} met, ${summary.onTrack} on track, ${summary.atRisk} at risk, ${summary.breached} breached.`, statusBars), 'Relationships by status. The numbers are also in the table below.')}
-${figure(
+${figure(barChart('chart-status', 'Relationships by compliance status', `${summary.met} met, ${summary.onTrack} on track, ${summary.atRisk} at risk, ${summary.breached} breached.`, statusBars), named === null ? 'Relationships by status.' : 'Relationships by status. The numbers are also in the table below.')}
+${named === null ? '' : `${figure(
   heatStrip(
     'chart-months',
     'Sessions in each relationship month',
     `One row per relationship, one cell per relationship month: the number of sessions, ✓ when it reached ${cohort.minPerMonth}, ✗ when a complete month fell short, … for the month still running, ✂ for a last month the relationship ended part-way through.`,
-    report.relationships.map((rel) => ({
+    relationships.map((rel) => ({
       label: `#${rel.id} ${rel.mentee.name}`,
       cells: monthCells(rel.months, cohort.minPerMonth).map((c, k) => ({ sessions: rel.months[k].sessions, state: c.state, title: `Month ${rel.months[k].index}, ${formatDate(rel.months[k].from)} to ${formatDate(rel.months[k].to)}: ${rel.months[k].sessions} sessions` })),
     })),
@@ -106,7 +110,7 @@ ${figure(
 )}
 <h3>Every relationship</h3>
 ${table(['Id', 'Mentee', 'Mentors', ...(withType ? ['Type'] : []), 'Status', 'Months complete', 'Sessions', 'Rate', 'Month by month'], relationshipRows)}
-${attention.length > 0 ? `<h3>Why at risk or breached</h3><ul>${attention.map((rel) => `<li><strong>#${rel.id} ${esc(rel.mentee.name)}</strong> (${esc(rel.status)}): ${esc(rel.reasons.join('; '))}</li>`).join('')}</ul>` : ''}
+${attention.length > 0 ? `<h3>Why at risk or breached</h3><ul>${attention.map((rel) => `<li><strong>#${rel.id} ${esc(rel.mentee.name)}</strong> (${esc(rel.status)}): ${esc(rel.reasons.join('; '))}</li>`).join('')}</ul>` : ''}`}
 </section>`);
 
   sections.push(`<section aria-labelledby="board">
@@ -116,8 +120,8 @@ ${figure(barChart('chart-board', 'Board members covered during the cohort', `${b
     { label: 'covered', value: board.covered, tone: 'good' },
     { label: 'not covered', value: board.total - board.covered, tone: 'danger' },
   ]), 'Board coverage during the cohort.')}
-${board.uncovered.length > 0 ? table(['Board member', 'Why not covered'], board.uncovered.map((m) => `<tr><td>${esc(m.name)}</td><td>${esc(m.why)}</td></tr>`)) : '<p>Every board member was covered during the cohort.</p>'}
-${showsCoveredNow(report) && board.notCoveredNow.length > 0 ? table(['Board member', 'Why not covered now'], board.notCoveredNow.map((m) => `<tr><td>${esc(m.name)}</td><td>${esc(m.why)}</td></tr>`)) : ''}
+${board.covered === board.total ? '<p>Every board member was covered during the cohort.</p>' : named !== null ? table(['Board member', 'Why not covered'], named.board.uncovered.map((m) => `<tr><td>${esc(m.name)}</td><td>${esc(m.why)}</td></tr>`)) : ''}
+${named !== null && showsCoveredNow(report) && named.board.notCoveredNow.length > 0 ? table(['Board member', 'Why not covered now'], named.board.notCoveredNow.map((m) => `<tr><td>${esc(m.name)}</td><td>${esc(m.why)}</td></tr>`)) : ''}
 </section>`);
 
   const typeBars: Bar[] = (Object.entries(p.byType) as Array<[string, Count]>).map(([type, n]) => ({ label: type, value: n, tone: 'info' }));
@@ -129,8 +133,8 @@ ${table(['', 'Count'], [
     `<tr><th scope="row">Pairs</th>${metric('participation.pairs', p.pairs)}</tr>`,
     `<tr><th scope="row">Trios</th>${metric('participation.trios', p.trios)}</tr>`,
     ...Object.entries(p.byType).map(([type, n]) => `<tr><th scope="row">Type: ${esc(type)}</th>${metric(`participation.byType.${type}`, n)}</tr>`),
-    ...Object.entries(p.pairsByType ?? {}).map(([type, n]) => `<tr><th scope="row">Pairs of type ${esc(type)}</th>${metric(`participation.pairsByType.${type}`, n)}</tr>`),
-    ...Object.entries(p.triosByType ?? {}).map(([type, n]) => `<tr><th scope="row">Trios of type ${esc(type)}</th>${metric(`participation.triosByType.${type}`, n)}</tr>`),
+    ...Object.entries(named?.participation.pairsByType ?? {}).map(([type, n]) => `<tr><th scope="row">Pairs of type ${esc(type)}</th>${metric(`participation.pairsByType.${type}`, n)}</tr>`),
+    ...Object.entries(named?.participation.triosByType ?? {}).map(([type, n]) => `<tr><th scope="row">Trios of type ${esc(type)}</th>${metric(`participation.triosByType.${type}`, n)}</tr>`),
     `<tr><th scope="row">Mentees</th>${metric('participation.mentees', p.mentees)}</tr>`,
     `<tr><th scope="row">Mentors</th>${metric('participation.mentors', p.mentors)}</tr>`,
     ...Object.entries(p.byBme).map(([status, n]) => `<tr><th scope="row">Participants, BME: ${esc(status)}</th>${metric(`participation.byBme.${status}`, n)}</tr>`),
@@ -161,7 +165,14 @@ ${report.themes.length === 0 ? '<p>No themes recorded yet.</p>' : `${figure(barC
 ${table(['Theme', 'Relationships', 'Sessions'], report.themes.map((t, k) => `<tr><td>${esc(t.theme)}</td>${metric(`themes.${k}.relationships`, t.relationships)}${metric(`themes.${k}.sessions`, t.sessions)}</tr>`))}`}
 </section>`);
 
-  const suppression = report.suppressBelow === null ? '' : `<p class="note">Counts of people by ethnicity from 1 to ${report.suppressBelow - 1} are shown as &lt;${report.suppressBelow}, and no row shows a pair type.</p>`;
+  const suppression =
+    isPublication(report)
+      ? `<p class="note" data-for-publication="true">${esc(PUBLICATION_NOTE(report.suppressBelow))}</p>`
+      : report.suppressBelow === null
+        ? ''
+        : `<p class="note">Counts of people by ethnicity from 1 to ${report.suppressBelow - 1} are shown as &lt;${report.suppressBelow}, and no row shows a pair type.</p>`;
+  // A page with names and ethnicity counts says so first, on screen and on paper.
+  const banner = named === null ? '' : `<p class="banner" role="note" id="not-for-publication"><strong>${esc(NOT_FOR_PUBLICATION)}.</strong> ${esc(NOT_FOR_PUBLICATION_WHY)}</p>\n`;
   return `<!doctype html>
 <html lang="en-GB">
 <head>
@@ -174,7 +185,7 @@ ${table(['Theme', 'Relationships', 'Sessions'], report.themes.map((t, k) => `<tr
 </head>
 <body>
 <header>
-<h1>${esc(title)}</h1>
+${banner}<h1>${esc(title)}</h1>
 <p class="lede">${formatDate(cohort.start)} to ${formatDate(cohort.end)}. Thresholds: at least ${cohort.minMonths} months with ${cohort.minPerMonth} sessions a month. <time datetime="${report.asOf}">${esc(asOfText(report))}</time></p>
 ${suppression}
 </header>

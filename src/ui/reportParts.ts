@@ -4,6 +4,7 @@ import type { ComplianceStatus, RelationshipMonth } from '../domain/compliance.j
 import { replacementReason, type ReplacementItem } from '../domain/chase.js';
 import type { CohortReport, Count } from '../domain/cohortReport.js';
 import { formatDate } from '../domain/dates.js';
+import { visible } from './terminalText.js';
 
 /** How a month cell reads: enough sessions, short, still running, or cut short by the relationship's end. */
 export type MonthCellState = 'met' | 'short' | 'open' | 'cut';
@@ -76,9 +77,18 @@ export const NEEDS_REPLACEMENT_HEADING = 'Needs a new mentor / mentee (someone i
 /** The exact command that ends a relationship that needs a replacement. */
 export const endCommand = (item: ReplacementItem): string => `remedi pair end ${item.id} --reason "${replacementReason(item)}"`;
 
-/** "#7 Ada Obi with Ben Cole: Ben Cole (10000083) has left the trust. End it with: remedi pair end 7 ..." */
+/** "#7 Ada Obi with Ben Cole: Ben Cole (10000083) has left the trust. End it with: remedi pair end 7 ..." (names shown with visible escapes) */
 export function replacementText(item: ReplacementItem): string {
   const gone = [item.mentee, ...item.mentors].filter((person) => item.left.includes(person.staffId));
   const who = gone.map((person) => `${person.name} (${person.staffId})`).join(' and ');
-  return `#${item.id} ${item.mentee.name} with ${item.mentors.map((m) => m.name).join(' + ')}: ${who} ${gone.length === 1 ? 'has' : 'have'} left the trust. End it with: ${endCommand(item)}`;
+  return visible(`#${item.id} ${item.mentee.name} with ${item.mentors.map((m) => m.name).join(' + ')}: ${who} ${gone.length === 1 ? 'has' : 'have'} left the trust. End it with: ${endCommand(item)}`);
 }
+
+/** The banner on every Markdown and HTML report with names (a board paper for the programme team). */
+export const NOT_FOR_PUBLICATION = 'Contains special category data: not for publication';
+export const NOT_FOR_PUBLICATION_WHY =
+  'It names staff beside their relationships and counts participants by ethnicity. For a paper to publish, use remedi report --for-publication.';
+
+/** What a report for publication says about itself, in every format. */
+export const PUBLICATION_NOTE = (suppressBelow: number): string =>
+  `For publication: no names or staff ids, no row for any one relationship, and counts of people by ethnicity from 1 to ${suppressBelow - 1} shown as <${suppressBelow}.`;

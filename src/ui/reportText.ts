@@ -1,29 +1,46 @@
 /** The cohort report as text for a terminal, and as Markdown for a board paper. */
 import type { ChalkInstance } from 'chalk';
 import { formatDate } from '../domain/dates.js';
-import type { CohortReport } from '../domain/cohortReport.js';
+import { isPublication, type CohortReport, type PublicationReport } from '../domain/cohortReport.js';
 import { KIND_LABELS } from '../domain/sessions.js';
-import { renderTable } from './table.js';
-import { asOfText, countText, MONTH_LEGEND, MONTH_LEGEND_SHORT, monthStrip, percent, rateText, showsCoveredNow, statusText } from './reportParts.js';
+import { renderTable, styled } from './table.js';
+import { oneLine, visible } from './terminalText.js';
+import {
+  asOfText,
+  countText,
+  MONTH_LEGEND,
+  MONTH_LEGEND_SHORT,
+  monthStrip,
+  NOT_FOR_PUBLICATION,
+  NOT_FOR_PUBLICATION_WHY,
+  percent,
+  PUBLICATION_NOTE,
+  rateText,
+  showsCoveredNow,
+  statusText,
+} from './reportParts.js';
 
 const mentorNames = (rel: CohortReport['relationships'][number]) => rel.mentors.map((m) => m.name).join(' + ');
 
-function cohortTitle(report: CohortReport): string {
+function cohortTitle(report: CohortReport | PublicationReport): string {
   const { cohort } = report;
   return `Cohort ${cohort.number}${cohort.name ? `: ${cohort.name}` : ''}`;
 }
 
-export function renderReportText(report: CohortReport, colour: ChalkInstance): string {
+/** The cohort report on a terminal; names, themes and the cohort's name are data, shown with visible escapes. */
+export function renderReportText(report: CohortReport | PublicationReport, colour: ChalkInstance): string {
   const { cohort, participation: p, board, summary, interactions: i } = report;
+  const named = isPublication(report) ? null : report;
   const lines: string[] = [];
   const heading = (text: string) => lines.push('', colour.bold(text));
-  lines.push(colour.bold(cohortTitle(report)));
+  lines.push(colour.bold(visible(cohortTitle(report))));
   lines.push(`${formatDate(cohort.start)} to ${formatDate(cohort.end)}; at least ${cohort.minMonths} months with ${cohort.minPerMonth} sessions a month. ${asOfText(report)}`);
-  if (report.suppressBelow !== null) lines.push(`Counts of people by ethnicity below ${report.suppressBelow} are shown as <${report.suppressBelow}.`);
+  if (isPublication(report)) lines.push(PUBLICATION_NOTE(report.suppressBelow));
+  else if (report.suppressBelow !== null) lines.push(`Counts of people by ethnicity below ${report.suppressBelow} are shown as <${report.suppressBelow}.`);
 
   heading('Participation');
   lines.push(`  ${p.relationships} relationships (${p.pairs} pairs, ${p.trios} trios): ${Object.entries(p.byType).map(([type, n]) => `${type} ${countText(n)}`).join(', ')}`);
-  if (p.pairsByType && p.triosByType) {
+  if ('pairsByType' in p && p.pairsByType && p.triosByType) {
     const split = (counts: Record<string, number>) => Object.entries(counts).filter(([, n]) => n > 0).map(([type, n]) => `${type} ${n}`).join(', ') || 'none';
     lines.push(`  pairs: ${split(p.pairsByType)}; trios: ${split(p.triosByType)}`);
   }
@@ -31,30 +48,30 @@ export function renderReportText(report: CohortReport, colour: ChalkInstance): s
 
   const now = showsCoveredNow(report);
   heading(`Board coverage: ${board.covered} of ${board.total} board members covered during the cohort${now ? `; ${board.coveredNow} covered now` : ''}`);
-  if (board.uncovered.length === 0) lines.push(`  ${colour.green('Every board member was covered during the cohort.')}`);
-  for (const member of board.uncovered) lines.push(`  ${colour.yellow('not covered')}: ${member.name} (${member.staffId}): ${member.why}`);
-  if (now) for (const member of board.notCoveredNow) lines.push(`  ${colour.yellow('not covered now')}: ${member.name} (${member.staffId}): ${member.why}`);
+  if (board.covered === board.total) lines.push(`  ${colour.green('Every board member was covered during the cohort.')}`);
+  for (const member of named?.board.uncovered ?? []) lines.push(`  ${colour.yellow('not covered')}: ${visible(member.name)} (${visible(member.staffId)}): ${member.why}`);
+  if (now) for (const member of named?.board.notCoveredNow ?? []) lines.push(`  ${colour.yellow('not covered now')}: ${visible(member.name)} (${visible(member.staffId)}): ${member.why}`);
 
   heading(`Compliance: ${summary.met} met, ${summary.onTrack} on track, ${summary.atRisk} at risk, ${summary.breached} breached`);
-  if (report.relationships.length > 0) {
-    const withType = report.suppressBelow === null;
+  if (named !== null && named.relationships.length > 0) {
+    const withType = named.suppressBelow === null;
     const headers = ['Id', 'Mentee', 'Mentors', ...(withType ? ['Type'] : []), 'Status', 'Months', 'Sessions', 'Rate', `Month by month (${MONTH_LEGEND_SHORT})`];
-    const rows = report.relationships.map((rel) => [
+    const rows = named.relationships.map((rel) => [
       `#${rel.id}`,
       rel.mentee.name,
       mentorNames(rel),
       ...(withType ? [rel.type ?? ''] : []),
-      statusText(rel.status, colour),
+      styled(statusText(rel.status, colour)),
       String(rel.monthsComplete),
       String(rel.sessions),
       rateText(rel.rate),
-      monthStrip(rel.months, cohort.minPerMonth, colour),
+      styled(monthStrip(rel.months, cohort.minPerMonth, colour)),
     ]);
     lines.push(renderTable(headers, rows).trimEnd().replace(/^/gm, '  '));
-    const attention = report.relationships.filter((rel) => rel.status === 'at risk' || rel.status === 'breached');
+    const attention = named.relationships.filter((rel) => rel.status === 'at risk' || rel.status === 'breached');
     if (attention.length > 0) {
       lines.push('', '  Why:');
-      for (const rel of attention) lines.push(`  #${rel.id} ${rel.mentee.name} (${statusText(rel.status, colour)}): ${rel.reasons.join('; ')}`);
+      for (const rel of attention) lines.push(`  #${rel.id} ${visible(rel.mentee.name)} (${statusText(rel.status, colour)}): ${rel.reasons.join('; ')}`);
     }
   }
 
@@ -66,23 +83,32 @@ export function renderReportText(report: CohortReport, colour: ChalkInstance): s
   heading('Themes');
   if (report.themes.length === 0) lines.push('  No themes recorded yet.');
   for (const theme of report.themes.slice(0, 15)) {
-    lines.push(`  ${theme.theme}: ${theme.relationships} ${theme.relationships === 1 ? 'relationship' : 'relationships'}, ${theme.sessions} ${theme.sessions === 1 ? 'session' : 'sessions'}`);
+    lines.push(`  ${visible(theme.theme)}: ${theme.relationships} ${theme.relationships === 1 ? 'relationship' : 'relationships'}, ${theme.sessions} ${theme.sessions === 1 ? 'session' : 'sessions'}`);
   }
   return `${lines.join('\n')}\n`;
 }
 
-const md = (text: string) => text.replace(/[|\\`*_[\]<>]/g, (c) => `\\${c}`);
+/**
+ * Text from the data in Markdown: on one line (a line break would end a table row), its
+ * control characters shown (the file may well be printed on a terminal), and Markdown's own
+ * characters escaped, `|` above all, so a name cannot add a column or a link.
+ */
+const md = (text: string) => visible(oneLine(text)).replace(/[|\\`*_[\]<>]/g, (c) => `\\${c}`);
 
 function mdTable(headers: string[], rows: string[][]): string {
   return [`| ${headers.join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
 }
 
-export function renderReportMarkdown(report: CohortReport): string {
+export function renderReportMarkdown(report: CohortReport | PublicationReport): string {
   const { cohort, participation: p, board, summary, interactions: i } = report;
+  const named = isPublication(report) ? null : report;
   const out: string[] = [];
   out.push(`# ${md(cohortTitle(report))}`, '');
+  // A paper with names and ethnicity counts must say so where nobody can miss it.
+  if (named !== null) out.push(`> **${NOT_FOR_PUBLICATION}.** ${md(NOT_FOR_PUBLICATION_WHY)}`, '');
   out.push(`${formatDate(cohort.start)} to ${formatDate(cohort.end)}; at least ${cohort.minMonths} months with ${cohort.minPerMonth} sessions a month. ${asOfText(report)}`);
-  if (report.suppressBelow !== null) out.push('', `Counts of people by ethnicity below ${report.suppressBelow} are shown as ${md(`<${report.suppressBelow}`)}.`);
+  if (isPublication(report)) out.push('', md(PUBLICATION_NOTE(report.suppressBelow)));
+  else if (report.suppressBelow !== null) out.push('', `Counts of people by ethnicity below ${report.suppressBelow} are shown as ${md(`<${report.suppressBelow}`)}.`);
 
   out.push('', '## Participation', '');
   out.push(mdTable(['', 'Count'], [
@@ -90,8 +116,8 @@ export function renderReportMarkdown(report: CohortReport): string {
     ['Pairs', String(p.pairs)],
     ['Trios', String(p.trios)],
     ...Object.entries(p.byType).map(([type, n]) => [`Type: ${type}`, md(countText(n))]),
-    ...Object.entries(p.pairsByType ?? {}).map(([type, n]) => [`Pairs of type ${type}`, String(n)]),
-    ...Object.entries(p.triosByType ?? {}).map(([type, n]) => [`Trios of type ${type}`, String(n)]),
+    ...Object.entries(named?.participation.pairsByType ?? {}).map(([type, n]) => [`Pairs of type ${type}`, String(n)]),
+    ...Object.entries(named?.participation.triosByType ?? {}).map(([type, n]) => [`Trios of type ${type}`, String(n)]),
     ['Mentees', String(p.mentees)],
     ['Mentors', String(p.mentors)],
     ...Object.entries(p.byBme).map(([status, n]) => [`Participants, BME: ${status}`, md(countText(n))]),
@@ -99,34 +125,36 @@ export function renderReportMarkdown(report: CohortReport): string {
 
   const now = showsCoveredNow(report);
   out.push('', '## Board coverage', '', `${board.covered} of ${board.total} board members were the mentee of a relationship during the cohort${now ? `; ${board.coveredNow} are in a running relationship now` : ''}.`);
-  if (board.uncovered.length > 0) {
-    out.push('', mdTable(['Board member', 'Why not covered'], board.uncovered.map((m) => [md(m.name), md(m.why)])));
+  if (named !== null && named.board.uncovered.length > 0) {
+    out.push('', mdTable(['Board member', 'Why not covered'], named.board.uncovered.map((m) => [md(m.name), md(m.why)])));
   }
-  if (now && board.notCoveredNow.length > 0) {
-    out.push('', mdTable(['Board member', 'Why not covered now'], board.notCoveredNow.map((m) => [md(m.name), md(m.why)])));
+  if (named !== null && now && named.board.notCoveredNow.length > 0) {
+    out.push('', mdTable(['Board member', 'Why not covered now'], named.board.notCoveredNow.map((m) => [md(m.name), md(m.why)])));
   }
 
-  out.push('', '## Compliance', '', `${summary.met} met, ${summary.onTrack} on track, ${summary.atRisk} at risk, ${summary.breached} breached.`, '');
-  const withType = report.suppressBelow === null;
-  out.push(mdTable(
-    ['Id', 'Mentee', 'Mentors', ...(withType ? ['Type'] : []), 'Status', 'Months complete', 'Sessions', 'Rate', 'Month by month'],
-    report.relationships.map((rel) => [
-      String(rel.id),
-      md(rel.mentee.name),
-      md(mentorNames(rel)),
-      ...(withType ? [rel.type ?? ''] : []),
-      rel.status,
-      String(rel.monthsComplete),
-      String(rel.sessions),
-      rateText(rel.rate),
-      monthStrip(rel.months, cohort.minPerMonth),
-    ]),
-  ));
-  out.push('', `Month by month: sessions in each relationship month; ${MONTH_LEGEND}.`);
-  const attention = report.relationships.filter((rel) => rel.status !== 'met' && rel.status !== 'on track');
-  if (attention.length > 0) {
-    out.push('', '### Why', '');
-    for (const rel of attention) out.push(`- **#${rel.id} ${md(rel.mentee.name)}** (${rel.status}): ${md(rel.reasons.join('; '))}`);
+  out.push('', '## Compliance', '', `${summary.met} met, ${summary.onTrack} on track, ${summary.atRisk} at risk, ${summary.breached} breached.`);
+  if (named !== null) {
+    const withType = named.suppressBelow === null;
+    out.push('', mdTable(
+      ['Id', 'Mentee', 'Mentors', ...(withType ? ['Type'] : []), 'Status', 'Months complete', 'Sessions', 'Rate', 'Month by month'],
+      named.relationships.map((rel) => [
+        String(rel.id),
+        md(rel.mentee.name),
+        md(mentorNames(rel)),
+        ...(withType ? [rel.type ?? ''] : []),
+        rel.status,
+        String(rel.monthsComplete),
+        String(rel.sessions),
+        rateText(rel.rate),
+        monthStrip(rel.months, cohort.minPerMonth),
+      ]),
+    ));
+    out.push('', `Month by month: sessions in each relationship month; ${MONTH_LEGEND}.`);
+    const attention = named.relationships.filter((rel) => rel.status !== 'met' && rel.status !== 'on track');
+    if (attention.length > 0) {
+      out.push('', '### Why', '');
+      for (const rel of attention) out.push(`- **#${rel.id} ${md(rel.mentee.name)}** (${rel.status}): ${md(rel.reasons.join('; '))}`);
+    }
   }
 
   out.push('', '## Interactions', '');

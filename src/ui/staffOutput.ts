@@ -11,7 +11,8 @@ import { classify, FACT_KEYS, type ProgrammeRole, type StaffFacts, type StaffRec
 import type { EditField, StaffEditPlan } from '../domain/staffEdit.js';
 import { toCsv, type CsvCell } from '../io/csvOutput.js';
 import type { RelationshipJson } from './relationshipOutput.js';
-import { renderTable } from './table.js';
+import { renderTable, styled } from './table.js';
+import { visible } from './terminalText.js';
 
 /** One person in `staff list --json`: the field names are a contract. */
 export interface StaffJson {
@@ -80,7 +81,8 @@ export function renderStaffList(people: readonly StaffJson[], { cohort, dim }: {
     bandDisplay(p.band),
     p.seniority ?? '',
     p.bme,
-    functionsText(p, dim),
+    // Functions are remedi's own words (parsed from the file), so the "(derived)" mark may be dimmed.
+    styled(functionsText(p, dim)),
     p.boardMember ? 'board' : '',
     p.lineManagerId ?? '',
     raceTraining(p),
@@ -206,7 +208,8 @@ export function renderEdit(plan: StaffEditPlan, nameOf: (staffId: string) => str
     else if (change.newlyHandSet) lines.push(`  ${label}: ${fieldText(change.field, plan.after, nameOf)} (unchanged, now kept as set by hand)`);
     else lines.push(`  ${label}: ${fieldText(change.field, plan.after, nameOf)} (unchanged)`);
   }
-  return `${lines.join('\n')}\n`;
+  // Names, emails and departments are data: their control characters are shown, not obeyed.
+  return `${lines.map(visible).join('\n')}\n`;
 }
 
 // ---- staff show ---------------------------------------------------------------------
@@ -248,7 +251,7 @@ export function renderStaffShow(show: StaffShowJson, nameOf: (staffId: string) =
     ['Set by hand', show.handSet.length === 0 ? 'nothing' : handSetLabels(show.handSet).join(', ')],
   ];
   const labelWidth = Math.max(...details.map(([label]) => label.length));
-  const parts = [details.map(([label, value]) => `${label.padEnd(labelWidth)}  ${value}`.trimEnd()).join('\n') + '\n'];
+  const parts = [details.map(([label, value]) => `${label.padEnd(labelWidth)}  ${visible(value)}`.trimEnd()).join('\n') + '\n'];
 
   parts.push('\nCohorts\n');
   if (show.cohorts.length === 0) parts.push('Not enrolled in any cohort.\n');

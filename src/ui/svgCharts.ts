@@ -4,9 +4,11 @@
  * bar its number written beside it, and patterns back up colour, so nothing depends on
  * colour alone. Text is escaped: names and themes come from the database.
  */
+import { visible } from './terminalText.js';
 
+/** HTML-escaped, with control characters shown (terminalText.ts): a page printed to a terminal obeys none. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return visible(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 export interface Bar {

@@ -1,5 +1,6 @@
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { spawn } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -259,5 +260,227 @@ describe('a database in a folder without write permission', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('no permission to write');
     expect(readdirSync(locked)).toEqual([]);
+  });
+});
+
+describe('export then import keeps who has left and when (issue 12, case 11)', () => {
+  it('staff.csv has active and left_on, and importing it into a new database, or the same one, keeps every leaver on their day', () => {
+    const { dir, db } = setUp();
+    // Two people leave on 30 Apr (the whole-trust file without them), one is erased on 29 Jul.
+    const lines = readFileSync(join(FIXTURES, 'roster.csv'), 'utf8').trimEnd().split(/\r?\n/);
+    const partial = join(dir, 'april.csv');
+    writeFileSync(partial, `${lines.slice(0, -2).join('\r\n')}\r\n`);
+    expect(remedi(['import', partial, '--missing-left', '--yes', '--db', db], { env: { REMEDI_TODAY: '2026-04-30' } }).code).toBe(0);
+    expect(remedi(['forget', '10000052', '--yes', '--db', db], { env }).code).toBe(0);
+
+    expect(remedi(['export', join(dir, 'all'), '--db', db], { env }).code).toBe(0);
+    const [header, ...rows] = readCsv(join(dir, 'all', 'staff.csv'));
+    expect(header.endsWith(',active,left_on')).toBe(true);
+    expect(rows.filter((r) => r.startsWith('10000089,'))[0]).toMatch(/,no,2026-04-30$/);
+    expect(rows.filter((r) => r.startsWith('10000090,'))[0]).toMatch(/,no,2026-04-30$/);
+    expect(rows.filter((r) => r.startsWith('forgotten-'))[0]).toMatch(/,no,2026-07-29$/);
+    expect(rows.filter((r) => r.startsWith('10000001,'))[0]).toMatch(/,yes,$/);
+
+    // Into a new database, on another day: the leavers keep their days, nobody comes back.
+    const copy = join(dir, 'copy.db');
+    const imported = remedi(['import', join(dir, 'all', 'staff.csv'), '--json', '--db', copy], { env: { REMEDI_TODAY: '2026-09-01' } });
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(remedi(['export', join(dir, 'again'), '--db', copy], { env }).code).toBe(0);
+    expect(readCsv(join(dir, 'again', 'staff.csv'))).toEqual([header, ...rows]);
+    const list = (path: string) => JSON.parse(remedi(['staff', 'list', '--json', '--db', path], { env }).stdout);
+    expect(list(copy)).toEqual(list(db));
+
+    // Into the same database: nothing changes, nobody is made active again.
+    const again = remedi(['import', join(dir, 'all', 'staff.csv'), '--json', '--db', db], { env: { REMEDI_TODAY: '2026-09-01' } });
+    expect(again.code, again.stderr).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ added: 0, updated: 0, markedLeft: 0 });
+    expect(remedi(['export', join(dir, 'third'), '--db', db], { env }).code).toBe(0);
+    expect(readCsv(join(dir, 'third', 'staff.csv'))).toEqual([header, ...rows]);
+  });
+});
+
+describe('a subject access export holds nothing of anyone else\'s ethnicity (issue 12, case 5)', () => {
+  it.each([
+    ['a trio\'s mentee', (p: PairJson) => p.mentors.length === 2, (p: PairJson) => p.mentee.staffId],
+    ['a trio\'s front-line mentor', (p: PairJson) => p.mentors.length === 2, (p: PairJson) => p.mentors[1].staffId],
+    ['a pair\'s mentor', (p: PairJson) => p.mentors.length === 1, (p: PairJson) => p.mentors[0].staffId],
+  ])('for %s: no one else\'s ethnicity code or BME status, no slot, no pair type, no reason, and trio mentors not in slot order', (_who, pick, subjectOf) => {
+    const { dir, db } = setUp();
+    const pairs = JSON.parse(remedi(['pair', 'list', '--json', '--db', db], { env }).stdout) as PairJson[];
+    const chosen = pairs.find(pick)!;
+    const subject = subjectOf(chosen);
+    const folder = join(dir, 'sar');
+    const result = remedi(['export', folder, '--staff', subject, '--db', db], { env });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('Session notes (sessions.csv) and end reasons (relationships.csv) are as the programme team wrote them and may mention other people');
+
+    const store = new Database(db, { readonly: true });
+    const others = store.prepare('SELECT staff_id, ethnicity FROM staff WHERE staff_id <> ?').all(subject) as Array<{ staff_id: string; ethnicity: string | null }>;
+    store.close();
+    const codes = new Set(others.map((o) => o.ethnicity).filter((code): code is string => code !== null));
+    // Pair types and slot names as values; "BME" anywhere (the reasons spell it out: "BME mentor").
+    const typesAndSlots = new Set(['race', 'frontline', 'clinical', 'general', 'bme']);
+    for (const file of readdirSync(folder)) {
+      const [head, ...body] = readCsv(join(folder, file));
+      const columns = head.split(',');
+      for (const line of body) {
+        // Naive splitting is enough here: a quoted comma only splits a cell into parts.
+        line.split(',').forEach((raw, k) => {
+          const cell = raw.replace(/^"|"$/g, '').trim();
+          // The subject's own ethnicity and BME status are theirs to see.
+          if (file === 'staff.csv' && ['ethnicity', 'bme'].includes(columns[k])) return;
+          if (!/^\d+$/.test(cell)) expect(codes.has(cell), `${file} ${columns[k]}: ${cell} is someone's ethnicity code`).toBe(false);
+          expect(typesAndSlots.has(cell.toLowerCase()), `${file} ${columns[k]}: ${cell}`).toBe(false);
+          expect(/bme/i.test(cell), `${file} ${columns[k]}: ${cell}`).toBe(false);
+        });
+      }
+      if (file !== 'staff.csv') expect(columns.filter((c) => /bme|ethnicity|slot|type|score|reasons/.test(c)), file).toEqual([]);
+    }
+    // A trio's mentors are listed by staff id, not BME slot first.
+    const relationships = readCsv(join(folder, 'relationships.csv')).slice(1).map((line) => line.split(','));
+    for (const cells of relationships) {
+      const mentors = cells[3].split('; ');
+      expect(mentors).toEqual([...mentors].sort());
+    }
+    expect(relationships.some((cells) => cells[0] === String(chosen.id))).toBe(true);
+  });
+});
+
+interface PairJson {
+  id: number;
+  mentee: { staffId: string; name: string };
+  mentors: Array<{ staffId: string; name: string; slot: string | null }>;
+}
+
+/** A child process holding a read transaction open on the database until its stdin closes. */
+async function holdReadTransaction(db: string): Promise<{ release: () => Promise<void> }> {
+  const script = `
+    const Database = require(${JSON.stringify(join(ROOT, 'node_modules', 'better-sqlite3'))});
+    const db = new Database(${JSON.stringify(db)});
+    db.exec('BEGIN');
+    db.prepare('SELECT count(*) FROM staff').get();
+    process.stdout.write('reading\\n');
+    process.stdin.resume();
+    process.stdin.on('end', () => { db.exec('COMMIT'); db.close(); process.exit(0); });`;
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['pipe', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.once('data', () => resolve());
+    child.once('exit', (code) => reject(new Error(`the reader ended early (${code})`)));
+  });
+  return {
+    release: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.stdin.end();
+      }),
+  };
+}
+
+const fileHolds = (dir: string, text: string) =>
+  readdirSync(dir)
+    .filter((f) => f.startsWith('remedi.db') && !f.includes('before-update'))
+    .filter((f) => readFileSync(join(dir, f)).includes(Buffer.from(text)));
+
+describe('remedi forget checks that the erased data left the file (issue 12, case 6)', () => {
+  it('while another process holds a read transaction: exit 1, saying the erasure is saved but still waiting; run again once it has closed', async () => {
+    const { dir, db } = setUp();
+    const name = 'Jade Thompson';
+    const reader = await holdReadTransaction(db);
+    let released = false;
+    try {
+      const blocked = remedi(['forget', '10000052', '--yes', '--db', db], { env });
+      expect(blocked.code).toBe(1);
+      expect(blocked.stdout).toBe('');
+      expect(blocked.stderr).toContain("10000052 is erased from remedi's records (that is saved, and remedi will not show them again), but their old details are still inside");
+      expect(blocked.stderr).toContain('another program is reading the database');
+      expect(blocked.stderr).toContain(`run remedi forget 10000052 --yes --db ${db} to finish`);
+      expect(blocked.stderr).not.toContain('Nothing was changed');
+      expect(blocked.stderr).not.toMatch(/\n\s+at /);
+      // True on both counts: remedi no longer finds them, and the file still holds their name.
+      expect(remedi(['staff', 'show', '10000052', '--db', db], { env }).code).toBe(1);
+      expect(fileHolds(dir, name).length).toBeGreaterThan(0);
+      await reader.release();
+      released = true;
+    } finally {
+      if (!released) await reader.release();
+    }
+    const finished = remedi(['forget', '10000052', '--yes', '--db', db], { env });
+    expect(finished.code, finished.stderr).toBe(0);
+    expect(finished.stdout).toContain('10000052 was erased on 29 Jul 2026; the erasure is now complete in');
+    expect(fileHolds(dir, name)).toEqual([]);
+    expect(fileHolds(dir, 'jade.thompson@nhs.net')).toEqual([]);
+    // Asked by email the same.
+    expect(remedi(['forget', 'jade.thompson@nhs.net', '--yes', '--db', db], { env }).code).toBe(0);
+    // A name is not kept, so it cannot be recognised: still "nobody called".
+    expect(remedi(['forget', name, '--yes', '--db', db], { env }).code).toBe(1);
+  });
+
+  it('names, by path, the copies saved before a database update that still hold the person, and says backups are not tracked', async () => {
+    const { dir, db } = setUp();
+    // A copy made when the person was there, one made before they were imported, and one that cannot be read.
+    const holding = `${db}.before-update-from-schema-4`;
+    const before = `${db}.before-update-from-schema-3`;
+    const broken = `${db}.before-update-from-schema-4-2`;
+    const source = new Database(db);
+    await source.backup(holding);
+    source.close();
+    const empty = join(dir, 'empty.db');
+    expect(remedi(['cohort', 'create', '1', '--start', '2026-01-05', '--end', '2026-09-30', '--db', empty], { env }).code).toBe(0);
+    const emptyDb = new Database(empty);
+    await emptyDb.backup(before);
+    emptyDb.close();
+    writeFileSync(broken, 'not a database');
+    writeFileSync(join(dir, 'remedi.db.before-update-from-schema-4.tmp'), 'a stray file of another name');
+
+    const result = remedi(['forget', '10000052', '--yes', '--json', '--db', db], { env });
+    expect(result.code, result.stderr).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(json.stillHeldIn).toEqual([holding]);
+    expect(json.notChecked).toEqual([broken]);
+    expect(result.stderr).toContain(`These copies, saved when remedi updated the database, still hold their data: delete them.\n  ${holding}\n`);
+    expect(result.stderr).toContain(`could not be read, so they may hold their data:\n  ${broken}\n`);
+    expect(result.stderr).not.toContain(before);
+    expect(result.stderr).toContain('Backups (remedi backup), exports and report files are not tracked by remedi');
+    // Looking inside the copies changed nothing beside them.
+    expect(readdirSync(dir).filter((f) => f.includes('before-update') && /-(wal|shm)$/.test(f))).toEqual([]);
+  });
+
+  const root = process.getuid?.() === 0;
+  it.skipIf(!root)('on a nearly full disk: the erasure commits, compacting fails, and it says exactly that (a small tmpfs; skipped unless root)', (test) => {
+    const { dir, db } = setUp();
+    // A database big enough that rebuilding it needs far more room than the erasure does.
+    const extra = join(dir, 'extra.csv');
+    writeFileSync(extra, ['staff_id,name,band,department,email', ...Array.from({ length: 6000 }, (_, k) => `${3000000 + k},Person ${k},5,Department ${k % 40},p${k}@nhs.net`)].join('\n'));
+    expect(remedi(['import', extra, '--db', db], { env }).code).toBe(0);
+    const mount = mkdtempSync(join(tmpdir(), 'remedi-full-'));
+    const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', mount]).status === 0;
+    if (!mounted) {
+      rmSync(mount, { recursive: true, force: true });
+      test.skip('cannot mount a tmpfs here');
+      return;
+    }
+    try {
+      const small = join(mount, 'remedi.db');
+      // A closed database has no -wal: the copy is all of it.
+      copyFileSync(db, small);
+      // Leave room for the erasure's few pages in the WAL, not for the rebuilt file VACUUM writes there.
+      const free = () => statfsSync(mount).bavail * statfsSync(mount).bsize;
+      const size = statSync(small).size;
+      writeFileSync(join(mount, 'filler'), Buffer.alloc(Math.max(0, free() - Math.floor(size / 2))));
+      const result = remedi(['forget', '10000052', '--yes', '--db', small], { env: { ...env, SQLITE_TMPDIR: mount } });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain("10000052 is erased from remedi's records (that is saved, and remedi will not show them again), but compacting");
+      expect(result.stderr).toContain('the disk is full');
+      expect(result.stderr).toContain('Free some disk space, then run remedi forget 10000052 --yes');
+      expect(result.stderr).not.toContain('Nothing was changed');
+      rmSync(join(mount, 'filler'));
+      expect(remedi(['staff', 'show', '10000052', '--db', small], { env }).code).toBe(1);
+      const finished = remedi(['forget', '10000052', '--yes', '--db', small], { env });
+      expect(finished.code, finished.stderr).toBe(0);
+      expect(readFileSync(small).includes(Buffer.from('Jade Thompson'))).toBe(false);
+    } finally {
+      spawnSync('umount', [mount]);
+      rmSync(mount, { recursive: true, force: true });
+    }
   });
 });

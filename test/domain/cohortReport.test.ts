@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildCohortReport,
+  buildPublicationReport,
+  isPublication,
   summariseSessions,
   type CohortReport,
   type ReportCohort,
@@ -644,5 +646,46 @@ describe('buildCohortReport: --suppress-below', () => {
       ['race', [{ ...person('X'), slot: 'bme' }, { ...person('Y'), slot: null }]],
       ['frontline', [{ ...person('M2'), slot: 'frontline' }]],
     ]);
+  });
+});
+
+// ---------------------------------------------------------------- for publication
+
+describe('buildPublicationReport: figures only, for a paper that may be published', () => {
+  const input = (suppressBelow: number | null): ReportInput => ({
+    cohort: COHORT,
+    asOf: AS_OF,
+    relationships: [rel(1, { type: 'race', mentee: 'B1', mentors: ['X', 'Y'], slots: ['bme', 'frontline'] }), rel(2, { type: 'general', mentee: 'B2' }), rel(3)],
+    sessions: summariseSessions([session(1, '2024-01-10', { themes: ['Belonging'] }), session(2, '2024-02-01')], AS_OF),
+    board: [
+      { ...person('B1'), role: 'mentee', withdrawnOn: null },
+      { ...person('B3'), role: null, withdrawnOn: null },
+    ],
+    bmeOf: new Map<string, BmeStatus>([['X', 'yes'], ['Y', 'yes'], ['M2', 'yes'], ['B1', 'no'], ['B2', 'no']]),
+    suppressBelow,
+  });
+
+  it.each<[string, number | null, number]>([
+    ['defaults to suppressing below 5', null, 5],
+    ['takes --suppress-below', 3, 3],
+  ])('%s', (_name, given, k) => {
+    const published = buildPublicationReport(input(given));
+    const full = buildCohortReport({ ...input(given), suppressBelow: k });
+    expect(isPublication(published)).toBe(true);
+    expect(isPublication(full)).toBe(false);
+    expect(published.suppressBelow).toBe(k);
+    expect(published.summary).toEqual(full.summary);
+    expect(published.interactions).toEqual(full.interactions);
+    expect(published.themes).toEqual(full.themes);
+    expect(published.board).toEqual({ covered: 1, coveredNow: 1, total: 2 });
+    const { pairsByType: _p, triosByType: _t, ...participation } = full.participation;
+    expect(published.participation).toEqual(participation);
+  });
+
+  it('holds no name, staff id or relationship row anywhere', () => {
+    const text = JSON.stringify(buildPublicationReport(input(null)));
+    for (const id of ['B1', 'B2', 'B3', 'X', 'Y', 'M2', 'E3', 'M3']) expect(text).not.toContain(`Name ${id}`);
+    expect(text).not.toMatch(/staffId|"relationships":\[|uncovered|slot/);
+    expect(buildPublicationReport(input(null)).participation.byBme).toEqual({ yes: '<5', no: '<5', unknown: '<5' });
   });
 });

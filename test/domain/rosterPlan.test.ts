@@ -249,3 +249,36 @@ describe('tooManyLeft: a file that would mark more than a fifth of the active pe
     expect(tooManyLeft(left, active)).toBe(refused);
   });
 });
+
+describe('mergeRow and the planner: a row that says the person has left', () => {
+  const leaving = (line: number, staffId: string, facts: Partial<StaffFacts>, active: boolean | undefined, leftOn?: string | null): RosterRow => ({
+    ...row(line, staffId, facts),
+    ...(active === undefined ? {} : { active }),
+    ...(leftOn === undefined ? {} : { leftOn }),
+  });
+  const leaver = (staffId: string, leftOn?: string): StaffRecord => ({ ...known(staffId, {}, false), ...(leftOn ? { leftOn } : {}) });
+
+  it.each<[string, StaffRecord[], RosterRow, { active: boolean; leftOn?: string }, ChangedField[] | 'added' | 'unchanged']>([
+    ['a new person who has left, with the day', [], leaving(2, 'E1', { name: 'Ada', band: '6' }, false, '2026-01-31'), { active: false, leftOn: '2026-01-31' }, 'added'],
+    ['a new leaver with no band (an erased person in an export): no band needed', [], leaving(2, 'E1', { name: 'Forgotten person', band: null }, false, '2026-01-31'), { active: false, leftOn: '2026-01-31' }, 'added'],
+    ['a new person who has left, day unknown (today, when written)', [], leaving(2, 'E1', { name: 'Ada', band: '6' }, false, null), { active: false }, 'added'],
+    ['someone here now leaves, on the day given', [known('E1')], leaving(2, 'E1', {}, false, '2026-01-31'), { active: false, leftOn: '2026-01-31' }, ['active', 'leftOn']],
+    ['someone here now leaves, no day given', [known('E1')], leaving(2, 'E1', {}, false, null), { active: false }, ['active']],
+    ['a leaver stays a leaver on the day known', [leaver('E1', '2026-01-31')], leaving(2, 'E1', {}, false, null), { active: false, leftOn: '2026-01-31' }, 'unchanged'],
+    ['the same day again: unchanged', [leaver('E1', '2026-01-31')], leaving(2, 'E1', {}, false, '2026-01-31'), { active: false, leftOn: '2026-01-31' }, 'unchanged'],
+    ['a corrected day', [leaver('E1', '2026-01-31')], leaving(2, 'E1', {}, false, '2026-01-15'), { active: false, leftOn: '2026-01-15' }, ['leftOn']],
+    ['active yes brings a leaver back', [leaver('E1', '2026-01-31')], leaving(2, 'E1', {}, true), { active: true }, ['active']],
+    ['a roster without the columns brings a leaver back, as always', [leaver('E1', '2026-01-31')], row(2, 'E1', {}), { active: true }, ['active']],
+  ])('%s', (_case, existing, given, expected, changes) => {
+    const plan = planRosterImport(db(...existing), [given], options());
+    expect(plan.problems).toEqual([]);
+    const after = changes === 'added' ? plan.added[0] : changes === 'unchanged' ? undefined : plan.updated[0]?.after;
+    if (changes === 'unchanged') {
+      expect(plan.unchanged).toBe(1);
+      return;
+    }
+    expect(after!.active).toBe(expected.active);
+    expect(after!.leftOn).toBe(expected.leftOn);
+    if (changes !== 'added') expect([...plan.updated[0].changed].sort()).toEqual([...changes].sort());
+  });
+});

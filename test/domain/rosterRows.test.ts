@@ -279,3 +279,32 @@ describe('parseRosterRecord: which cells were blank', () => {
     expect([...result.row!.blank].sort()).toEqual([...blank].sort());
   });
 });
+
+describe('parseRosterRecord: who has left and when (the active and left_on columns of an export)', () => {
+  const base = { staff_id: 'E1', name: 'Ada Okafor', band: '6' };
+  it.each<[string, Record<string, string>, { active?: boolean; leftOn?: string | null } | string]>([
+    ['no such columns: nothing said', base, {}],
+    ['active yes: here', { ...base, active: 'yes' }, { active: true }],
+    ['active blank: nothing said', { ...base, active: '' }, {}],
+    ['active no, no day: a leaver, day unknown', { ...base, active: 'no' }, { active: false, leftOn: null }],
+    ['active no with the day', { ...base, active: 'no', left_on: '2026-02-28' }, { active: false, leftOn: '2026-02-28' }],
+    ['a UK date', { ...base, active: 'no', left_on: '28/02/2026' }, { active: false, leftOn: '2026-02-28' }],
+    ['a left_on day alone says they left', { ...base, 'Date Left': '2026-02-28' }, { active: false, leftOn: '2026-02-28' }],
+    ['active yes and left_on blank: here', { ...base, active: 'yes', left_on: '' }, { active: true }],
+    ['active yes with a day: refused', { ...base, active: 'yes', left_on: '2026-02-28' }, 'the active column says yes, so this person has not left; leave left_on blank, or write no under active'],
+    ['not yes or no: refused', { ...base, active: 'gone' }, 'expected yes or no (also y/n, true/false, 1/0)'],
+    ['not a date: refused', { ...base, active: 'no', left_on: 'last week' }, 'not a date; expected a date as YYYY-MM-DD or DD/MM/YYYY (the day they left)'],
+    ['not a real date: refused', { ...base, active: 'no', left_on: '2026-02-30' }, 'Feb 2026 has no day 30; expected a date as YYYY-MM-DD or DD/MM/YYYY (the day they left)'],
+    ['a leaver with a role: refused', { ...base, role: 'mentor', active: 'no' }, 'this person has left (active no), so they cannot be enrolled; leave their role blank'],
+  ])('%s', (_name, values, expected) => {
+    const result = parse(values, 2);
+    if (typeof expected === 'string') {
+      expect(result.row).toBeNull();
+      expect(result.problems.map((p) => p.message)).toEqual([expected]);
+      return;
+    }
+    expect(result.problems).toEqual([]);
+    const { active, leftOn } = result.row!;
+    expect({ ...(active === undefined ? {} : { active }), ...(leftOn === undefined ? {} : { leftOn }) }).toEqual(expected);
+  });
+});
