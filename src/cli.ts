@@ -8,6 +8,7 @@ import { EXIT_INTERNAL, EXIT_OK, EXIT_REFUSED, EXIT_USAGE, UserError, databaseAc
 import { parseDate } from './domain/dates.js';
 import { writeProblem } from './io/outputFile.js';
 import type { CommonOptions, Context } from './context.js';
+import { visible } from './ui/terminalText.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -91,7 +92,7 @@ Examples:
 Columns are found by name, ignoring case and punctuation: staff_id (Employee Number), name (Full Name) or
 first_name + last_name, email, department (Directorate), job_title (Job Role), band (Pay Band), staff_group,
 ethnicity (Ethnic Origin), bme, function, board_member, line_manager_id (Line Manager Employee Number),
-role, race_trained, capacity. Every row is checked first: if any is wrong, nothing is written.
+role, race_trained, capacity, active and left_on (a leaver, as remedi export writes them). Every row is checked first: if any is wrong, nothing is written.
 Values set by hand (remedi staff edit) are kept over a missing column or a blank cell; a filled-in cell wins.
 Rows of people erased with remedi forget are skipped.`,
     )
@@ -528,12 +529,13 @@ function reportError(error: unknown, debug: boolean): number {
   if (expected) {
     const lines = [`remedi: ${expected.message}`, ...expected.details];
     if (expected.fix) lines.push(expected.fix);
-    process.stderr.write(`${lines.join('\n')}\n`);
+    // Messages quote names and cells from the data: their control characters are shown, not obeyed.
+    process.stderr.write(`${lines.flatMap((line) => line.split('\n')).map(visible).join('\n')}\n`);
     if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
     return expected.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`remedi: unexpected internal error: ${message.split('\n')[0]}\n`);
+  process.stderr.write(`remedi: unexpected internal error: ${visible(message.split('\n')[0])}\n`);
   if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
   else {
     // Only true when no write of this command had committed (errors.ts, databaseActivity).

@@ -159,3 +159,14 @@ describe('on a real pseudo-terminal', () => {
   });
   if (!hasScript) it.skip('needs util-linux script to run remedi on a pseudo-terminal: not installed here', () => {});
 });
+
+describe('error messages that quote the data', () => {
+  it('show a name\'s control characters instead of obeying them', () => {
+    const { run } = setUp();
+    // "Did you mean Ann<ESC>[2JLee": the near miss is read from the hostile roster.
+    const result = run(['staff', 'show', 'Ann Le']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Did you mean 1 Ann\\x1b[2JLee');
+    expect(result.stderr).not.toMatch(RAW_CONTROL);
+  });
+});
