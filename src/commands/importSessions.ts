@@ -3,15 +3,18 @@
  * like the roster import (every row first, then all written in one transaction).
  */
 import { dbPathOf, type CommonOptions, type Context } from '../context.js';
-import { planSessionImport, SESSION_FIELDS, type SessionImportPlan } from '../domain/sessionImport.js';
+import { choosePerson, type PersonCandidate, type PersonMatch } from '../domain/people.js';
+import { planSessionImport, SESSION_FIELDS, type SessionImportPlan, type SessionPeople } from '../domain/sessionImport.js';
 import type { CsvEncoding } from '../io/csvInput.js';
 import { readSessionFile } from '../io/sessionFile.js';
 import { parseMapOption } from '../io/tableFile.js';
 import { openDatabase, type Db } from '../store/db.js';
+import { nearMisses, personLookup } from '../store/people.js';
 import { loadRelationships } from '../store/relationships.js';
 import { sessionKeys, sessionWriter } from '../store/sessions.js';
+import { staffFinder } from '../store/staff.js';
 import { formatProblemList, importRefusal, problemJson } from '../ui/problems.js';
-import { targetOf } from './logSession.js';
+import { personLabel, targetOf } from './logSession.js';
 
 export interface ImportSessionsOptions extends CommonOptions {
   dryRun?: boolean;
@@ -41,7 +44,7 @@ export async function runImportSessions(path: string, options: ImportSessionsOpt
 
     const plan = (): SessionImportPlan => {
       const relationships = loadRelationships(db).map((r) => ({ ...targetOf(r), menteeId: r.menteeId }));
-      const result = planSessionImport(file.rows, relationships, sessionKeys(db), context.today, options.skipDuplicates === true);
+      const result = planSessionImport(file.rows, relationships, sessionKeys(db), context.today, options.skipDuplicates === true, sessionPeople(db));
       if (result.problems.length > 0) throw importRefusal(name, result.problems);
       return result;
     };
@@ -75,3 +78,38 @@ function write(db: Db, plan: SessionImportPlan, context: Context): SessionImport
   return plan;
 }
 
+/**
+ * Names, emails and ids in a session file, each distinct text looked up once: a national
+ * form export repeats the same few thousand people over a million rows. "Did you mean"
+ * costs a search of every name, so only the first MAX_NEAR_MISSES unknown texts get one.
+ */
+export function sessionPeople(db: Db): SessionPeople {
+  const lookUp = personLookup(db);
+  const matches = new Map<string, PersonMatch<PersonCandidate>>();
+  const nearMissesSought = new Set<string>();
+  const labels = new Map<string, string>();
+  const label = personLabel(staffFinder(db));
+  return {
+    resolve(text, withNearMisses) {
+      const key = text.trim();
+      let match = matches.get(key);
+      if (match === undefined) {
+        match = choosePerson(lookUp(key), []);
+        matches.set(key, match);
+      }
+      if (!match.ok && match.reason === 'unknown' && withNearMisses && match.candidates.length === 0 && !nearMissesSought.has(key) && nearMissesSought.size < MAX_NEAR_MISSES) {
+        nearMissesSought.add(key);
+        match = choosePerson({ byId: [], byEmail: [], byName: [] }, nearMisses(db, key));
+        matches.set(key, match);
+      }
+      return match;
+    },
+    personOf(staffId) {
+      let shown = labels.get(staffId);
+      if (shown === undefined) labels.set(staffId, (shown = label(staffId)));
+      return shown;
+    },
+  };
+}
+
+const MAX_NEAR_MISSES = 200;

@@ -28,6 +28,26 @@ export function lookUpPerson(db: Db, query: string): PersonLookup {
   };
 }
 
+/**
+ * lookUpPerson for many texts (an import's column of names): the statements are prepared
+ * once, and the caller keeps each distinct text's answer.
+ */
+export function personLookup(db: Db): (query: string) => PersonLookup {
+  const statement = (sql: string) => db.prepare(`SELECT * FROM staff WHERE ${sql} AND ${NOT_FORGOTTEN} ORDER BY staff_id LIMIT 20`);
+  const byId = statement('staff_id = ?');
+  const byEmail = statement('lower(email) = lower(?)');
+  const byName = statement('name_key = ?');
+  const rows = (found: unknown[]) => (found as StaffRow[]).map(staffFromRow);
+  return (query) => {
+    const text = query.trim();
+    return {
+      byId: rows(byId.all(text)),
+      byEmail: looksLikeEmail(text) ? rows(byEmail.all(text)) : [],
+      byName: rows(byName.all(foldText(text))),
+    };
+  };
+}
+
 /** Near misses for "Did you mean": people whose name holds one of the query's words. */
 export function nearMisses(db: Db, query: string, limit = 5): StaffRecord[] {
   const words = searchWords(query.replace(/@.*$/, ''));
