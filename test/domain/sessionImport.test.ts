@@ -9,6 +9,8 @@ import {
   type SessionRow,
 } from '../../src/domain/sessionImport.js';
 import { duplicateKey } from '../../src/domain/sessions.js';
+import { choosePerson, foldText, type PersonCandidate } from '../../src/domain/people.js';
+import type { SessionPeople } from '../../src/domain/sessionImport.js';
 
 /** A session log with the plain headers, column A to J. */
 const GOOD: Record<string, string> = {
@@ -531,5 +533,136 @@ describe('planSessionImport: duplicates', () => {
     expect(result.sessions).toEqual([]);
     expect(result.duplicates).toBe(0);
     expect(result.problems.map((p) => p.column)).toEqual(['column C (minutes)']);
+  });
+});
+
+describe('parseSessionRecord: people by name, email or staff id', () => {
+  it.each([
+    ['Mentee', 'mentee'],
+    ['Mentee name', 'mentee'],
+    ['Mentee email', 'mentee'],
+    ['Who did you meet?', 'mentee'],
+    ['Mentee Employee Number', 'mentee_id'],
+    ['Email', 'respondent'],
+    ['Email Address', 'respondent'],
+  ])('reads a column headed %j as %s', (header, field) => {
+    expect(mapColumnsWith([header], SESSION_HEADER_INDEX).fields).toEqual([field]);
+  });
+
+  it('keeps the mentee and the respondent as written, for planning to resolve', () => {
+    const values: Record<string, string> = { Email: 'mei.chen@nhs.net', 'Mentee name': ' Siobhan Kelly ', date: '2024-03-05', minutes: '45', kind: 'One-to-one conversation', level: 'Team' };
+    const { row, problems } = parse(values);
+    expect(problems).toEqual([]);
+    expect(row).toMatchObject({ pairId: null, menteeId: null, mentee: 'Siobhan Kelly', respondent: 'mei.chen@nhs.net', mentors: null });
+    expect(row?.columns).toMatchObject({ pair: 'column B (Mentee name)', mentee: 'column B (Mentee name)' });
+  });
+
+  it('refuses a row whose mentee is blank', () => {
+    const { problems } = parse({ 'Mentee name': '', date: '2024-03-05', minutes: '45', kind: 'one-to-one', level: 'team' });
+    expect(problems).toEqual([{ line: 4, column: 'column A (Mentee name)', value: '', message: 'which relationship? the mentee is missing' }]);
+  });
+
+  it.each([
+    ['Chidi Eze;Ada Obi;', ['Chidi Eze', 'Ada Obi']],
+    ['Chidi Eze, Ada Obi', ['Chidi Eze', 'Ada Obi']],
+    ['chidi.eze@nhs.net', ['chidi.eze@nhs.net']],
+  ])('splits the mentors %j at ; and , (names are written First Last)', (raw, mentors) => {
+    expect(parse(withCell('mentors', raw)).row?.mentors).toEqual(mentors);
+  });
+});
+
+/** People of the RELATIONSHIPS below, found as the store finds them: id, email (any case), folded name. */
+const PEOPLE: PersonCandidate[] = [
+  { staffId: 'L100', name: 'Siobhán Kelly', email: 'siobhan.kelly@nhs.net', department: 'Surgery', active: true },
+  { staffId: 'L200', name: 'Margaret Ellison', email: 'margaret.ellison@nhs.net', department: 'Board', active: true },
+  { staffId: 'L300', name: 'Chidi Eze', email: 'chidi.eze@nhs.net', department: 'Surgery', active: true },
+  { staffId: 'L999', name: 'Chidi Eze', email: 'c.eze@nhs.net', department: 'Pharmacy', active: true },
+  { staffId: 'M1', name: 'Mei Chen', email: 'mei.chen@nhs.net', department: 'Pharmacy', active: true },
+  { staffId: 'M2', name: 'Priya Sharma', email: 'priya.sharma@nhs.net', department: 'Nursing', active: true },
+  { staffId: 'M3', name: 'Tendai Moyo', email: 'tendai.moyo@nhs.net', department: 'Estates', active: true },
+  { staffId: 'M9', name: 'Jessica Lane', email: 'jessica.lane@nhs.net', department: 'Theatres', active: true },
+];
+
+/** A SessionPeople over PEOPLE; near misses share a word of the name. */
+function fakePeople(): SessionPeople {
+  return {
+    resolve(text, nearMisses) {
+      const key = text.trim();
+      const exact = {
+        byId: PEOPLE.filter((p) => p.staffId === key),
+        byEmail: PEOPLE.filter((p) => p.email?.toLowerCase() === key.toLowerCase()),
+        byName: PEOPLE.filter((p) => foldText(p.name) === foldText(key)),
+      };
+      const words = foldText(key).split(' ');
+      return choosePerson(exact, nearMisses ? PEOPLE.filter((p) => words.some((w) => foldText(p.name).split(' ').includes(w))) : []);
+    },
+    personOf: (staffId) => {
+      const person = PEOPLE.find((p) => p.staffId === staffId);
+      return person ? `${person.name} (${staffId})` : staffId;
+    },
+  };
+}
+
+const MENTEE_COLUMNS: SessionRow['columns'] = { ...PLAIN_COLUMNS, pair: 'column A (Mentee)', mentee: 'column A (Mentee)' };
+const byMentee = (mentee: string, changes: Partial<SessionRow> = {}): SessionRow => row({ pairId: null, mentee, columns: MENTEE_COLUMNS, ...changes });
+const planWith = (rows: SessionRow[], people = fakePeople()) => planSessionImport(rows, RELATIONSHIPS, new Set(), TODAY, false, people);
+
+describe('planSessionImport: the mentee by staff id, email or name', () => {
+  it.each([
+    ['a staff id', 'L100', 1],
+    ['an email in capitals', 'Margaret.Ellison@NHS.net', 2],
+    ['a name without its accent, in lower case', 'siobhan  kelly', 1],
+    ['a name as written', 'Margaret Ellison', 2],
+  ])('finds the relationship from %s', (_how, mentee, relationshipId) => {
+    const result = planWith([byMentee(mentee)]);
+    expect(result.problems).toEqual([]);
+    expect(result.sessions.map((s) => s.relationshipId)).toEqual([relationshipId]);
+  });
+
+  it.each([
+    ['an unknown name, with the near misses', 'Siobhan Kelley', 'there is nobody called "Siobhan Kelley" (by staff id, email or name); did you mean L100 Siobhán Kelly (Surgery)?'],
+    ['an unknown email, with nobody near', 'nobody@nhs.net', 'there is nobody called "nobody@nhs.net" (by staff id, email or name)'],
+    ['a name two people share', 'Chidi Eze', '"Chidi Eze" matches 2 people: L300 Chidi Eze (Surgery); L999 Chidi Eze (Pharmacy); give the staff id or email instead'],
+    ['someone who is no mentee', 'Mei Chen', 'Mei Chen (M1) is not the mentee of any relationship running on 2024-03-05'],
+  ])('refuses %s with the column and the value', (_what, mentee, message) => {
+    const result = planWith([byMentee(mentee, { line: 7 })]);
+    expect(result.sessions).toEqual([]);
+    expect(result.problems).toEqual([{ line: 7, column: 'column A (Mentee)', value: mentee, message }]);
+  });
+
+  it('refuses a mentee who is not the mentee_id on the same row', () => {
+    const result = planWith([byMentee('Margaret Ellison', { menteeId: 'L100' })]);
+    expect(result.problems.map((p) => p.message)).toEqual(['Margaret Ellison (L200) is not L100, the mentee_id on this row']);
+  });
+
+  it('refuses a pair_id that is not the named mentee\'s, naming both', () => {
+    const result = planWith([row({ pairId: 1, mentee: 'margaret.ellison@nhs.net' })]);
+    expect(result.problems.map((p) => p.message)).toEqual(["relationship #1 is not Margaret Ellison (L200)'s (its mentee is Siobhán Kelly (L100))"]);
+  });
+});
+
+describe('planSessionImport: the mentors present by name, and the form\'s respondent', () => {
+  it.each([
+    ['names and emails', ['priya sharma', 'TENDAI.MOYO@nhs.net'], undefined, ['M2', 'M3']],
+    ['a staff id and the same person by name, once', ['M2', 'Priya Sharma'], undefined, ['M2']],
+    ['the respondent, a mentor of the relationship', null, 'tendai.moyo@nhs.net', ['M3']],
+    ['the respondent, the mentee: every mentor', null, 'margaret.ellison@nhs.net', ['M2', 'M3']],
+    ['an unknown respondent: every mentor', null, 'anonymous', ['M2', 'M3']],
+    ['the mentors column over the respondent', ['Priya Sharma'], 'tendai.moyo@nhs.net', ['M2']],
+  ])('records %s', (_what, mentors, respondent, present) => {
+    const result = planWith([byMentee('Margaret Ellison', { mentors: mentors as string[] | null, ...(respondent === undefined ? {} : { respondent }) })]);
+    expect(result.problems).toEqual([]);
+    expect(result.sessions.map((s) => s.mentors)).toEqual([present]);
+  });
+
+  it.each([
+    ['a mentor who is not in the relationship, by name', 'Jessica Lane', 'Jessica Lane (M9) is not a mentor in relationship #2 (its mentors: Priya Sharma (M2), Tendai Moyo (M3))'],
+    ['an unknown name', 'Priya Sharme', 'there is nobody called "Priya Sharme" (by staff id, email or name); did you mean M2 Priya Sharma (Nursing)?'],
+    ['a shared name', 'Chidi Eze', '"Chidi Eze" matches 2 people: L300 Chidi Eze (Surgery); L999 Chidi Eze (Pharmacy); give the staff id or email instead'],
+    ['an unknown staff id', 'M77', 'M77 is not a mentor in relationship #2 (its mentors: Priya Sharma (M2), Tendai Moyo (M3))'],
+  ])('refuses %s in the mentors column, with the value as written', (_what, mentor, message) => {
+    const result = planWith([byMentee('Margaret Ellison', { mentors: ['M2', mentor] })]);
+    expect(result.sessions).toEqual([]);
+    expect(result.problems).toEqual([{ line: 2, column: 'column H (mentors)', value: mentor, message }]);
   });
 });
