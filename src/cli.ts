@@ -346,10 +346,14 @@ Examples:
 Examples:
   remedi import-sessions form-export.csv --dry-run
   remedi import-sessions form-export.csv --skip-duplicates
+  remedi import-sessions responses.csv --map "Your mentee's full name=mentee" --map "Date of the session=date"
 
-Columns: pair_id (or mentee_id: the mentee's staff id, when they have one relationship on that date), date,
-minutes, kind, level, themes (separated by ;), lived_experience (yes/no), mentors (staff ids separated by ;,
-for trios), notes.`,
+Columns: pair_id, or mentee (the mentee by staff id, email or name: "Mentee", "Mentee name", "Mentee email",
+"Who did you meet?"), or mentee_id (a staff id), when the mentee has one relationship on that date; date,
+minutes, kind, level, themes (separated by ;), lived_experience (yes/no), notes; mentors (for trios: staff ids,
+emails or names separated by ; or , so write names First Last); respondent (a form's "Email" or "Email
+Address": who filled it in, counted as the mentor present when they are a mentor of the relationship and no
+mentors are given; otherwise every mentor counts). A form's other columns are ignored, listed in one notice.`,
     )
     .action(async (file: string, options) => {
       const { runImportSessions } = await import('./commands/importSessions.js');
