@@ -175,14 +175,13 @@ const AS_STAFF_IDS: SessionPeople = {
   personOf: (staffId) => staffId,
 };
 
-/** Why a text names nobody, or more than one person, as resolvePerson words it. */
-export function personMatchProblem(text: string, match: Extract<PersonMatch<PersonCandidate>, { ok: false }>): string {
-  const shown = JSON.stringify(text);
+/** Why a text names nobody, or more than one person, as resolvePerson words it (the row's problem shows the text itself). */
+export function personMatchProblem(match: Extract<PersonMatch<PersonCandidate>, { ok: false }>): string {
   if (match.reason === 'ambiguous') {
-    return `${shown} matches ${match.candidates.length} people: ${match.candidates.map(describeCandidate).join('; ')}; give the staff id or email instead`;
+    return `this matches ${match.candidates.length} people: ${match.candidates.map(describeCandidate).join('; ')}; give the staff id or email instead`;
   }
   const hint = match.candidates.length === 0 ? '' : `; did you mean ${match.candidates.map(describeCandidate).join(' or ')}?`;
-  return `there is nobody called ${shown} (by staff id, email or name)${hint}`;
+  return `there is nobody with this staff id, email or name${hint}`;
 }
 
 /** A text with no space, no @ and a digit reads as a staff id: unknown, it is "not a mentor", as before names were read. */
@@ -212,7 +211,7 @@ export function planSessionImport(
     if (row.mentee !== undefined) {
       const match = people.resolve(row.mentee, true);
       if (!match.ok) {
-        refuse(row.columns.mentee ?? row.columns.pair, row.mentee, personMatchProblem(row.mentee, match));
+        refuse(row.columns.mentee ?? row.columns.pair, row.mentee, personMatchProblem(match));
         continue;
       }
       if (menteeId !== null && menteeId !== match.person.staffId) {
@@ -307,7 +306,7 @@ function mentorsPresent(row: SessionRow, target: KnownRelationship, people: Sess
       written.set(match.person.staffId, text);
     }
     else if (match.reason === 'unknown' && looksLikeStaffId(text)) mentors.push(text);
-    else problems.push({ value: text, message: personMatchProblem(text, match) });
+    else problems.push({ value: text, message: personMatchProblem(match) });
   }
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, mentors: [...new Set(mentors)], written };
