@@ -175,7 +175,7 @@ const AS_STAFF_IDS: SessionPeople = {
   personOf: (staffId) => staffId,
 };
 
-/** Why a text names nobody, or more than one person, as resolvePerson words it (the row's problem shows the text itself). */
+/** Why a text names nobody, or more than one person; the row's problem already shows the text. */
 export function personMatchProblem(match: Extract<PersonMatch<PersonCandidate>, { ok: false }>): string {
   if (match.reason === 'ambiguous') {
     return `this matches ${match.candidates.length} people: ${match.candidates.map(describeCandidate).join('; ')}; give the staff id or email instead`;
