@@ -10,7 +10,7 @@ export type FileKind = 'csv' | 'xlsx';
 
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-const SAVE_AS = 'Open it in Excel and save it as .xlsx (Excel Workbook) or CSV UTF-8 (File > Save As), then import that file.';
+const SAVE_AS = 'Open it in Excel and save it as .xlsx or CSV UTF-8 (File > Save As), then import that file.';
 
 export async function detectFileKind(path: string, name: string): Promise<FileKind> {
   const handle = await open(path, 'r');
