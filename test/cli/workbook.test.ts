@@ -131,3 +131,26 @@ describe('remedi import-sessions of an .xlsx session log', () => {
     expect(list(b)).toEqual(list(a));
   });
 });
+
+describe('remedi cohort enrol --from an .xlsx workbook', () => {
+  it('enrols the people on the sheet --sheet names, by numeric staff id and by email', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'remedi.db');
+    expect(run(['cohort', 'create', '2', '--start', '2026-01-05', '--end', '2026-09-30', '--db', db]).code).toBe(0);
+    expect(run(['import', join(FIXTURES, 'roster.csv'), '--db', db]).code).toBe(0);
+    const path = join(dir, 'participants.xlsx');
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Notes').addRow(['Not the list']);
+    const sheet = book.addWorksheet('Participants');
+    sheet.addRow(['Employee Number', 'Email', 'Role']);
+    sheet.addRow([10000004, null, 'Mentee']);
+    sheet.addRow([null, 'chloe.adebayo@nhs.net', 'either']);
+    await book.xlsx.writeFile(path);
+    const result = run(['cohort', 'enrol', '2', '--from', path, '--sheet', 'Participants', '--json', '--db', db]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout).enrolled.map((p: { staffId: string; role: string }) => [p.staffId, p.role])).toEqual([
+      ['10000004', 'mentee'],
+      ['10000023', 'either'],
+    ]);
+  });
+});
