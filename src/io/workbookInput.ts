@@ -67,7 +67,12 @@ export async function* readWorkbookRecords(path: string, wantedSheet?: string): 
     }
   } catch (error) {
     if (error instanceof UserError || error instanceof UsageError) throw error;
-    throw new UserError(`${file} could not be read as an Excel workbook (${(error as Error).message}).`, {
+    // exceljs reads the zip in stored order and needs the part naming the sheets before the sheets when
+    // the shared strings come first (as some programs other than Excel save them).
+    const reason = /reading 'sheets'/.test((error as Error).message)
+      ? 'its sheets are stored before the part that names them, which remedi cannot read as it streams'
+      : (error as Error).message;
+    throw new UserError(`${file} could not be read as an Excel workbook: ${reason}.`, {
       fix: 'Open it in Excel and save it again as .xlsx or CSV UTF-8 (File > Save As), then import that file.',
     });
   }

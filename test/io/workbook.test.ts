@@ -61,6 +61,32 @@ describe('readWorkbookRecords', () => {
   });
 });
 
+describe('readWorkbookRecords with the parts in another order', () => {
+  it('refuses, saying why, a workbook whose sheets come before the part naming them (exceljs cannot stream it)', async () => {
+    const dir = tempDir();
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Staff').addRow(['Employee Number', 'Full Name']);
+    book.getWorksheet('Staff')!.addRow([10000001, 'Ada Lovelace']);
+    const written = Buffer.from(await book.xlsx.writeBuffer());
+    // exceljs depends on jszip: use it to move xl/workbook.xml to the end of the archive.
+    const { default: JSZip } = await import('jszip');
+    const zip = await JSZip.loadAsync(written);
+    const reordered = new JSZip();
+    const names = Object.keys(zip.files).filter((name) => !zip.files[name].dir);
+    // Shared strings and the parts' links before the sheets, so the sheet is read before the workbook part names it.
+    const first = ['xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml'];
+    const last = ['xl/styles.xml', 'xl/workbook.xml'];
+    expect(names).toEqual(expect.arrayContaining([...first, ...last]));
+    for (const name of [...first, ...names.filter((n) => !first.includes(n) && !last.includes(n)), ...last]) reordered.file(name, await zip.files[name].async('nodebuffer'));
+    const path = join(dir, 'reordered.xlsx');
+    writeFileSync(path, await reordered.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    const read = async () => {
+      for await (const record of readWorkbookRecords(path)) void record;
+    };
+    await expect(read()).rejects.toThrow('reordered.xlsx could not be read as an Excel workbook: its sheets are stored before the part that names them');
+  });
+});
+
 describe('detectFileKind: from the bytes, not the name', () => {
   it('reads CSV text named .xlsx as CSV, and a workbook named .csv as a workbook', async () => {
     const dir = tempDir();
