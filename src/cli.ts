@@ -79,6 +79,7 @@ Everything is kept in one file, remedi.db in this folder (or --db PATH, or $REME
     .option('--yes', 'with --missing-left: mark them even when that is more than a fifth of the people now active')
     .option('--map <"header=field">', 'read a column under another name, e.g. --map "Assignment Grade=band" (repeatable)', collect)
     .addOption(new Option('--encoding <encoding>', 'the file\'s text encoding (default: detected)').choices(['utf-8', 'windows-1252']))
+    .option('--sheet <name>', 'for an .xlsx workbook: the sheet to read (default: the first)')
     .addHelpText(
       'after',
       `
@@ -149,6 +150,7 @@ Rows of people erased with remedi forget are skipped.`,
     .option('--from <file.csv>', 'a CSV with a person column (staff id, email or name) and a role column')
     .option('--map <"header=field">', 'read a column of the --from file under another name, e.g. --map "Participant=name" (repeatable)', collect)
     .addOption(new Option('--encoding <encoding>', 'the --from file\'s text encoding (default: detected)').choices(['utf-8', 'windows-1252']))
+    .option('--sheet <name>', 'for an .xlsx --from workbook: the sheet to read (default: the first)')
     .addHelpText(
       'after',
       `
@@ -340,6 +342,7 @@ Examples:
     .option('--skip-duplicates', 'skip rows already recorded (for re-importing a form\'s cumulative export)')
     .option('--map <"header=field">', 'read a column under another name (repeatable)', collect)
     .addOption(new Option('--encoding <encoding>', 'the file\'s text encoding (default: detected)').choices(['utf-8', 'windows-1252']))
+    .option('--sheet <name>', 'for an .xlsx workbook: the sheet to read (default: the first)')
     .addHelpText(
       'after',
       `

@@ -31,7 +31,7 @@ import {
   type ImportSummary,
   type PersonJson,
 } from '../ui/importOutput.js';
-import { importRefusal, problemJson } from '../ui/problems.js';
+import { fileArgument, importRefusal, problemJson } from '../ui/problems.js';
 
 export type { ImportSummary } from '../ui/importOutput.js';
 
@@ -43,6 +43,8 @@ export interface ImportOptions extends CommonOptions {
   yes?: boolean;
   map?: string[];
   encoding?: CsvEncoding;
+  /** `--sheet NAME` of an .xlsx file. */
+  sheet?: string;
 }
 
 export async function runImport(path: string, options: ImportOptions, context: Context): Promise<ImportSummary> {
@@ -134,7 +136,7 @@ async function importRoster(
   const deferIndexes = !existing;
   if (deferIndexes) dropStaffSearchIndexes(db);
   const forgotten = screenForgotten(db);
-  const table = await streamRosterFile(path, { encoding: options.encoding, maps, screen: forgotten?.screen }, (row, table) => {
+  const table = await streamRosterFile(path, { encoding: options.encoding, sheet: options.sheet, maps, screen: forgotten?.screen }, (row, table) => {
     planner ??= newPlanner(table);
     const decision = planner.row(row, find(row.staffId), known);
     // Once any row is refused nothing will be kept: go on checking, stop writing.
@@ -256,7 +258,7 @@ function tooManyLeftRefusal(file: string, missing: number, active: number, first
       details: [...shown.map((p) => `  ${p.staffId} ${p.name}`), ...(missing > shown.length ? [`  ... and ${missing - shown.length} more.`] : [])],
       fix:
         'A file that leaves out more than a fifth of the staff is usually a partial export. If it really is the whole staff list, ' +
-        `import it again with --yes (to see everyone it would mark first: remedi import ${file} --missing-left --yes --dry-run --json).`,
+        `import it again with --yes (to see everyone it would mark first: remedi import ${fileArgument(file)} --missing-left --yes --dry-run --json).`,
     },
   );
 }

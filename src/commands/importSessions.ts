@@ -21,6 +21,8 @@ export interface ImportSessionsOptions extends CommonOptions {
   skipDuplicates?: boolean;
   map?: string[];
   encoding?: CsvEncoding;
+  /** `--sheet NAME` of an .xlsx file. */
+  sheet?: string;
 }
 
 export interface ImportSessionsSummary {
@@ -38,7 +40,7 @@ export async function runImportSessions(path: string, options: ImportSessionsOpt
   const dbPath = dbPathOf(options, context);
   const { db } = await openDatabase(dbPath, { create: false });
   try {
-    const file = await readSessionFile(path, { encoding: options.encoding, maps });
+    const file = await readSessionFile(path, { encoding: options.encoding, sheet: options.sheet, maps });
     const name = file.source.name;
     if (file.problems.length > 0) throw importRefusal(name, file.problems);
 

@@ -41,8 +41,8 @@ export const MAX_RECORD_CHARS = 1_000_000;
 /** Bytes Windows-1252 leaves undefined (WHATWG decodes them to C1 controls). */
 const UNDEFINED_IN_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
 
-/** Checks the file is there and readable, picks its encoding and delimiter. */
-export async function openCsv(path: string, forced?: CsvEncoding): Promise<CsvSource> {
+/** Checks the file is there, is a file, is readable and is not empty. */
+export function checkInputFile(path: string): void {
   const name = basename(path);
   let size: number;
   try {
@@ -57,6 +57,12 @@ export async function openCsv(path: string, forced?: CsvEncoding): Promise<CsvSo
     throw error;
   }
   if (size === 0) throw new UserError(`${name} is empty.`, { fix: 'Export the roster again, with its header row and at least one person.' });
+}
+
+/** Checks the file is there and readable, picks its encoding and delimiter (workbooks are told apart before: see tableSource.ts). */
+export async function openCsv(path: string, forced?: CsvEncoding): Promise<CsvSource> {
+  const name = basename(path);
+  checkInputFile(path);
 
   const encoding = forced ?? (await detectEncoding(path, name));
   const delimiter = await detectDelimiter(path, encoding);

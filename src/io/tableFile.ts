@@ -6,7 +6,8 @@
 import { UserError, UsageError } from '../errors.js';
 import { IGNORE, mapColumnsWith, squashHeader, type ColumnMapping } from '../domain/columns.js';
 import type { RowProblem } from '../domain/rosterRows.js';
-import { openCsv, readCsvRecords, restoreFormulaText, type CsvEncoding, type CsvSource } from './csvInput.js';
+import { restoreFormulaText, type CsvEncoding } from './csvInput.js';
+import { fitToHeader, openTableSource, readSourceRecords, type TableSource } from './tableSource.js';
 
 export interface TableSpec<F extends string> {
   /** What the file is, in messages: "roster", "session log". */
@@ -20,12 +21,14 @@ export interface TableSpec<F extends string> {
 
 export interface TableReadOptions<F extends string> {
   encoding?: CsvEncoding;
+  /** `--sheet NAME`: which sheet of an .xlsx workbook (default: the first). */
+  sheet?: string;
   /** `--map` pairs: file header -> field (or ignore). */
   maps?: ReadonlyArray<[string, F | typeof IGNORE]>;
 }
 
 export interface Table<F extends string> {
-  source: CsvSource;
+  source: TableSource;
   headers: string[];
   mapping: ColumnMapping<F>;
   problems: RowProblem[];
@@ -41,14 +44,15 @@ export async function readTable<F extends string>(
   options: TableReadOptions<F>,
   onRow: RowHandler<F>,
 ): Promise<Table<F>> {
-  const source = await openCsv(path, options.encoding);
+  const source = await openTableSource(path, options);
   let table: Table<F> | null = null;
   let rows = 0;
 
-  for await (const raw of readCsvRecords(source)) {
-    const record = { line: raw.line, cells: raw.cells.map(restoreFormulaText) };
+  for await (const raw of readSourceRecords(source)) {
+    const cells: string[] = source.kind === 'xlsx' && table !== null ? fitToHeader(raw.cells, table.headers.length) : raw.cells;
+    const record: { line: number; cells: string[] } = { line: raw.line, cells: cells.map(restoreFormulaText) };
     if (table === null) {
-      const headers = record.cells.map((cell) => cell.trim());
+      const headers: string[] = (source.kind === 'xlsx' ? fitToHeader(record.cells, 0) : record.cells).map((cell) => cell.trim());
       const mapping = mapHeaderRow(source, headers, spec, options.maps ?? []);
       table = { source, headers, mapping, problems: [], warnings: [] };
       if (mapping.unknown.length > 0) {
@@ -84,7 +88,7 @@ export async function readTable<F extends string>(
 }
 
 function mapHeaderRow<F extends string>(
-  source: CsvSource,
+  source: TableSource,
   headers: string[],
   spec: TableSpec<F>,
   maps: ReadonlyArray<[string, F | typeof IGNORE]>,

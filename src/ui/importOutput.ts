@@ -9,7 +9,7 @@ import type { ChangedField, HandSetReplacement, StaffUpdate } from '../domain/ro
 import type { RowProblem } from '../domain/rosterRows.js';
 import type { ProgrammeRole, StaffFacts, StaffRecord } from '../domain/staff.js';
 import type { RelationshipWithLeavers } from '../store/relationships.js';
-import { formatProblemList, problemJson } from './problems.js';
+import { fileArgument, formatProblemList, problemJson } from './problems.js';
 import { FACT_LABEL } from './staffOutput.js';
 import { visible } from './terminalText.js';
 
@@ -239,7 +239,7 @@ export function renderImportNotes(report: ImportReport, colour: (text: string) =
   if (summary.rolesNotApplied > 0) {
     out.push(
       warn(`Note: the role column gives ${summary.rolesNotApplied} people a programme role, but no cohort was given, so no roles were applied.`),
-      visible(`  To apply them: remedi import ${summary.file} --cohort N (after remedi cohort create N ...).`),
+      visible(`  To apply them: remedi import ${fileArgument(summary.file)} --cohort N (after remedi cohort create N ...).`),
     );
   }
   if (summary.cohort !== null && !summary.roleColumn) {

@@ -5,10 +5,12 @@ import type { RowProblem } from '../domain/rosterRows.js';
 export const SHOWN_PROBLEMS = 20;
 
 export function formatProblem(file: string, problem: RowProblem): string {
-  const where = [`${file}:${problem.line}`];
-  if (problem.column) where.push(problem.column);
+  // A workbook's sheet is labelled "roster.xlsx, sheet Staff" (io/workbookInput.ts): its lines are rows.
+  const sheet = file.includes(', sheet ');
+  const where = [sheet ? `${file}, row ${problem.line}` : `${file}:${problem.line}`];
+  if (problem.column) where.push(sheet ? `, ${problem.column}` : ` ${problem.column}`);
   const value = problem.value === null ? '' : ` ${JSON.stringify(problem.value)}`;
-  return `${where.join(' ')}${value}: ${problem.message}`;
+  return `${where.join('')}${value}: ${problem.message}`;
 }
 
 /** The first 20, then how many more: a 5,000-row mistake stays readable. */
@@ -30,4 +32,10 @@ export function importRefusal(file: string, problems: readonly RowProblem[]): Us
     details: formatProblemList(file, problems),
     fix: 'Fix these rows in the file (or in Excel) and import it again.',
   });
+}
+
+/** How a file's label is given back on a command line: "roster.xlsx, sheet Staff" is `roster.xlsx --sheet "Staff"`. */
+export function fileArgument(label: string): string {
+  const at = label.indexOf(', sheet ');
+  return at < 0 ? label : `${label.slice(0, at)} --sheet ${JSON.stringify(label.slice(at + ', sheet '.length))}`;
 }
