@@ -72,7 +72,7 @@ Everything is kept in one file, remedi.db in this folder (or --db PATH, or $REME
 
   const importCommand = common(program.command('import'))
     .description('Load the staff roster HR gave you (CSV from ESR or a spreadsheet); re-importing updates people by staff id.')
-    .argument('<roster.csv>', 'the roster file (CSV UTF-8, or as Excel saves it; comma, semicolon or tab)')
+    .argument('<roster>', 'the roster file: an Excel workbook (.xlsx), or CSV (UTF-8 or as Excel saves it; comma, semicolon or tab)')
     .option('--cohort <number>', 'enrol people in this cohort using the file\'s role column (mentor, mentee, either)', wholeNumber('a cohort number', 1))
     .option('--dry-run', 'check the file and show what would change, without writing anything')
     .option('--missing-left', 'the file is the whole staff list: mark people not in it as having left')
@@ -147,7 +147,7 @@ Rows of people erased with remedi forget are skipped.`,
     .option('--mentee <person>', 'enrol as a mentee: staff id, email or name (repeatable)', collect)
     .option('--mentor <person>', 'enrol as a mentor (repeatable)', collect)
     .option('--either <person>', 'enrol as either: a senior leader mentees, anyone else mentors (repeatable)', collect)
-    .option('--from <file.csv>', 'a CSV with a person column (staff id, email or name) and a role column')
+    .option('--from <file>', 'a CSV or .xlsx file with a person column (staff id, email or name) and a role column')
     .option('--map <"header=field">', 'read a column of the --from file under another name, e.g. --map "Participant=name" (repeatable)', collect)
     .addOption(new Option('--encoding <encoding>', 'the --from file\'s text encoding (default: detected)').choices(['utf-8', 'windows-1252']))
     .option('--sheet <name>', 'for an .xlsx --from workbook: the sheet to read (default: the first)')
@@ -337,7 +337,7 @@ Examples:
 
   common(program.command('import-sessions'))
     .description('Import many sessions at once, for example a form\'s CSV export; every row is checked first and nothing is written unless all are good.')
-    .argument('<sessions.csv>', 'the session log (CSV UTF-8, or as Excel saves it)')
+    .argument('<sessions>', 'the session log: an Excel workbook (.xlsx) or CSV (UTF-8, or as Excel saves it)')
     .option('--dry-run', 'check the file and say what would be recorded, without writing anything')
     .option('--skip-duplicates', 'skip rows already recorded (for re-importing a form\'s cumulative export)')
     .option('--map <"header=field">', 'read a column under another name (repeatable)', collect)
