@@ -11,7 +11,7 @@ import { RosterPlanner, tooManyLeft, type HandSetReplacement, type StaffUpdate }
 import type { StaffRecord } from '../domain/staff.js';
 import type { CsvEncoding } from '../io/csvInput.js';
 import { fieldColumn, streamRosterFile, type RosterReadOptions, type RosterTable } from '../io/rosterFile.js';
-import { parseMapOption } from '../io/tableFile.js';
+import { parseMapOption, parseValueMapOption } from '../io/tableFile.js';
 import { announceOpened } from './openDb.js';
 import { enrolmentWriter, getCohort } from '../store/cohorts.js';
 import { DatabaseAppeared, openDatabase, type Db } from '../store/db.js';
@@ -42,11 +42,16 @@ export interface ImportOptions extends CommonOptions {
   /** Mark people as left even when it is more than a fifth of those active. */
   yes?: boolean;
   map?: string[];
+  /** `--map-value "field:value=replacement"` rules. */
+  mapValue?: string[];
+  /** `--header-row N`: the line the column names are on. */
+  headerRow?: number;
   encoding?: CsvEncoding;
 }
 
 export async function runImport(path: string, options: ImportOptions, context: Context): Promise<ImportSummary> {
   const maps = parseMapOption(options.map ?? [], ROSTER_FIELDS);
+  parseValueMapOption(options.mapValue ?? [], ROSTER_FIELDS); // a malformed rule stops us before the database is opened
   let outcome: ImportOutcome;
   try {
     outcome = await importOnce(path, maps, options, context);
@@ -115,6 +120,7 @@ async function importRoster(
   context: Context,
 ): Promise<ImportOutcome> {
   const dryRun = options.dryRun === true;
+  const valueMaps = parseValueMapOption(options.mapValue ?? [], ROSTER_FIELDS);
   const existing = (db.prepare('SELECT count(*) FROM staff').pluck().get() as number) > 0;
   const activeBefore = existing ? countActiveStaff(db) : 0;
   const find = existing ? staffFinder(db) : () => undefined;
@@ -134,7 +140,7 @@ async function importRoster(
   const deferIndexes = !existing;
   if (deferIndexes) dropStaffSearchIndexes(db);
   const forgotten = screenForgotten(db);
-  const table = await streamRosterFile(path, { encoding: options.encoding, maps, screen: forgotten?.screen }, (row, table) => {
+  const table = await streamRosterFile(path, { encoding: options.encoding, maps, valueMaps, headerRow: options.headerRow, screen: forgotten?.screen }, (row, table) => {
     planner ??= newPlanner(table);
     const decision = planner.row(row, find(row.staffId), known);
     // Once any row is refused nothing will be kept: go on checking, stop writing.

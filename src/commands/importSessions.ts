@@ -18,6 +18,8 @@ export interface ImportSessionsOptions extends CommonOptions {
   skipDuplicates?: boolean;
   map?: string[];
   encoding?: CsvEncoding;
+  /** `--header-row N`: the line the column names are on. */
+  headerRow?: number;
 }
 
 export interface ImportSessionsSummary {
@@ -35,7 +37,7 @@ export async function runImportSessions(path: string, options: ImportSessionsOpt
   const dbPath = dbPathOf(options, context);
   const { db } = await openDatabase(dbPath, { create: false });
   try {
-    const file = await readSessionFile(path, { encoding: options.encoding, maps });
+    const file = await readSessionFile(path, { encoding: options.encoding, maps, headerRow: options.headerRow });
     const name = file.source.name;
     if (file.problems.length > 0) throw importRefusal(name, file.problems);
 

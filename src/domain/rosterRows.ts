@@ -42,6 +42,8 @@ export interface RosterRow {
    * is kept over a blank cell (docs/programme-year.md, "Set by hand"), so the planner must know.
    */
   blank: Array<keyof StaffFacts>;
+  /** The band cell held something that is not a band (warned already); the band is stored as unknown. */
+  bandUnknown?: true;
 }
 
 export interface RowResult {
@@ -72,6 +74,17 @@ const FACTS_OF_FIELD: ReadonlyArray<[RosterField, Array<keyof StaffFacts>]> = [
   ['capacity', ['capacity']],
 ];
 
+const AFC_LOOKALIKE = /^((agendaforchange|afc)?(payband|band)|\d)/;
+/** `Band 10`, `Band X`, `8`, `12`: meant as a band but not one, so a typo to fix, not an unknown band. */
+function looksLikeAfcBand(raw: string): boolean {
+  return AFC_LOOKALIKE.test(raw.toLowerCase().replace(/[^a-z0-9]/g, ''));
+}
+
+/** Why a band that is not a pay band or grade is kept as unknown (a warning, not a refusal). */
+export function unknownBandMessage(staffId: string | null): string {
+  return `not a pay band or grade remedi knows, so their seniority is unknown and they are not paired until it is set (remedi staff edit ${staffId ?? 'ID'} --band ...); expected ${BAND_EXPECTED}, or map it with --map-value "band:Non AfC=VSM"`;
+}
+
 /** Blank cells become null; surrounding spaces are never data. */
 const text = (value: string): string | null => {
   const trimmed = value.trim();
@@ -83,6 +96,7 @@ export function parseRosterRecord(cells: string[], line: number, headers: string
   const warnings: RowProblem[] = [];
   const facts: Partial<StaffFacts> = {};
   let role: ProgrammeRole | null | undefined;
+  let bandUnknown = false;
 
   const has = (field: RosterField): boolean => mapping.indexOf[field] !== undefined;
   const cell = (field: RosterField): string => cells[mapping.indexOf[field]!] ?? '';
@@ -129,8 +143,15 @@ export function parseRosterRecord(cells: string[], line: number, headers: string
     if (text(raw) === null) facts.band = null;
     else {
       const band = parseBand(raw);
-      if (band === null) refuse('band', `not a pay band; expected ${BAND_EXPECTED}`);
-      else facts.band = band.label;
+      if (band !== null) facts.band = band.label;
+      else if (looksLikeAfcBand(raw)) refuse('band', `not a pay band; expected ${BAND_EXPECTED}`);
+      else {
+        // ESR holds Non AfC, Chair, Apprentice, N/A...: seniority unknown, never paired until set.
+        facts.band = null;
+        bandUnknown = true;
+        const index = mapping.indexOf.band!;
+        warnings.push({ line, column: columnLabel(index, headers[index]), value: raw, message: unknownBandMessage(staffId) });
+      }
     }
   }
 
@@ -225,6 +246,7 @@ export function parseRosterRecord(cells: string[], line: number, headers: string
   const row: RosterRow = { line, staffId, facts, role, blank };
   if (active !== undefined) row.active = active;
   if (active === false) row.leftOn = leftOn;
+  if (bandUnknown) row.bandUnknown = true;
   return { row, problems, warnings };
 }
 

@@ -3,7 +3,7 @@
  * as it is read, every problem is collected, and nothing is held but what the caller keeps.
  */
 import { columnLabel } from '../domain/columns.js';
-import { ROSTER_FIELDS, ROSTER_HEADER_INDEX, type RosterField } from '../domain/rosterColumns.js';
+import { ROSTER_FIELDS, ROSTER_HEADER_INDEX, ROSTER_HIERARCHY, type RosterField } from '../domain/rosterColumns.js';
 import { parseRosterRecord, type RosterRow } from '../domain/rosterRows.js';
 import { readTable, type Table, type TableReadOptions } from './tableFile.js';
 
@@ -27,7 +27,7 @@ export async function streamRosterFile(
   const { screen } = options;
   return readTable(
     path,
-    { what: 'roster', empty: 'nobody in it', index: ROSTER_HEADER_INDEX, required: { fields: ['staff_id'], hint: 'staff id (looked for headers like staff_id or Employee Number)' } },
+    { what: 'roster', empty: 'nobody in it', index: ROSTER_HEADER_INDEX, required: { fields: ['staff_id'], hint: 'staff id (looked for headers like staff_id or Employee Number)' }, hierarchy: ROSTER_HIERARCHY },
     options,
     (cells, line, table) => {
       if (screen && screen(cells, table) === 'skip') return;

@@ -73,7 +73,8 @@ describe('parseRosterRecord: refusals', () => {
   it.each<[string, string, string, string, RegExp]>([
     ['missing staff id', 'Employee Number', '  ', 'column A (Employee Number)', /staff id is missing/],
     ['unknown band', 'Pay Band', 'Band 10', 'column C (Pay Band)', /not a pay band/],
-    ['band that is a job', 'Pay Band', 'Manager', 'column C (Pay Band)', /not a pay band/],
+    ['a band letter', 'Pay Band', 'Band X', 'column C (Pay Band)', /not a pay band/],
+    ['bare band 8 (always 8a to 8d)', 'Pay Band', '8', 'column C (Pay Band)', /not a pay band/],
     ['bad email', 'Email Address', 'ada.okafor', 'column D (Email Address)', /not an email address/],
     ['email with a space', 'Email Address', 'ada okafor@nhs.net', 'column D (Email Address)', /not an email address/],
     ['bad bme yes/no', 'BME', 'maybe', 'column F (BME)', /yes or no/],
@@ -201,6 +202,16 @@ describe('parseRosterRecord: cells', () => {
     ['', null],
   ])('band %j is stored as %j', (value, band) => {
     expect(parse(withCell('Pay Band', value)).row?.facts.band).toBe(band);
+  });
+
+  // ESR values that are not a pay band or grade: unknown seniority, a warning, imported.
+  it.each(['Non AfC', 'Chair', 'Apprentice', 'N/A', 'Medical Student', 'Manager'])('band %j is stored as unknown, with a warning', (value) => {
+    const result = parse(withCell('Pay Band', value), 7);
+    expect(result.problems).toEqual([]);
+    expect(result.row).toMatchObject({ facts: { band: null }, bandUnknown: true });
+    expect(result.warnings).toHaveLength(1);
+    expect(result.warnings[0]).toMatchObject({ line: 7, column: 'column C (Pay Band)', value });
+    expect(result.warnings[0].message).toMatch(/seniority is unknown and they are not paired until it is set \(remedi staff edit E1001 --band/);
   });
 
   it.each<[string, string | null]>([
