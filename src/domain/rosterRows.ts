@@ -3,7 +3,7 @@
  * Only the columns present in the file are stated; the rest stay as they were.
  */
 import { BAND_EXPECTED, parseBand } from './bands.js';
-import { DATE_EXPECTED, parseDate, type IsoDate } from './dates.js';
+import { DATE_EXPECTED, parseDate, parseDateCell, SERIAL_DATE_WARNING, type DateResult, type IsoDate } from './dates.js';
 import { ETHNICITY_EXPECTED, parseEthnicity } from './ethnicity.js';
 import { FUNCTION_EXPECTED, parseFunctions } from './functions.js';
 import { columnLabel, type ColumnMapping, type RosterField } from './rosterColumns.js';
@@ -91,7 +91,11 @@ const text = (value: string): string | null => {
   return trimmed === '' ? null : trimmed;
 };
 
-export function parseRosterRecord(cells: string[], line: number, headers: string[], mapping: ColumnMapping): RowResult {
+/**
+ * `serialsWarned` holds the date columns already warned about Excel day numbers: the caller
+ * keeps one set per file, so the warning comes once per column, not once per row.
+ */
+export function parseRosterRecord(cells: string[], line: number, headers: string[], mapping: ColumnMapping, serialsWarned: Set<RosterField> = new Set()): RowResult {
   const problems: RowProblem[] = [];
   const warnings: RowProblem[] = [];
   const facts: Partial<StaffFacts> = {};
@@ -103,6 +107,16 @@ export function parseRosterRecord(cells: string[], line: number, headers: string
   const refuse = (field: RosterField, message: string): void => {
     const index = mapping.indexOf[field]!;
     problems.push({ line, column: columnLabel(index, headers[index]), value: cells[index] ?? '', message });
+  };
+  /** A date cell; an Excel day number is read, with one warning for its column. */
+  const dateCell = (field: RosterField) => (raw: string): DateResult => {
+    const date = parseDateCell(raw);
+    if (date.ok && date.serial && !serialsWarned.has(field)) {
+      serialsWarned.add(field);
+      const index = mapping.indexOf[field]!;
+      warnings.push({ line, column: columnLabel(index, headers[index]), value: raw, message: SERIAL_DATE_WARNING });
+    }
+    return date;
   };
 
   cells.forEach((value, index) => {
@@ -197,7 +211,7 @@ export function parseRosterRecord(cells: string[], line: number, headers: string
 
   // A blank RACE cell says nothing: training recorded earlier (remedi staff train) stays.
   if (has('race_trained') && text(cell('race_trained')) !== null) {
-    const trained = parseRaceTraining(cell('race_trained'));
+    const trained = parseRaceTraining(cell('race_trained'), dateCell('race_trained'));
     if (trained === null) refuse('race_trained', `expected yes, no, or ${DATE_EXPECTED} (the day they were trained)`);
     else if (typeof trained === 'string') refuse('race_trained', trained);
     else {
@@ -228,7 +242,7 @@ export function parseRosterRecord(cells: string[], line: number, headers: string
     if (stated !== undefined && stated !== null) active = stated;
   }
   if (has('left_on') && text(cell('left_on')) !== null) {
-    const day = parseDate(cell('left_on'));
+    const day = dateCell('left_on')(cell('left_on'));
     if (!day.ok) refuse('left_on', `${day.problem}; expected ${DATE_EXPECTED} (the day they left)`);
     else if (active === true) refuse('left_on', 'the active column says yes, so this person has not left; leave left_on blank, or write no under active');
     else {
@@ -254,13 +268,12 @@ export function parseRosterRecord(cells: string[], line: number, headers: string
  * A RACE-training cell: yes/no, or the date they were trained (which means yes).
  * Returns null when unreadable, or a string naming what is wrong with a date.
  */
-export function parseRaceTraining(raw: string): { trained: boolean; on: IsoDate | null } | string | null {
+export function parseRaceTraining(raw: string, readDate: (raw: string) => DateResult = parseDate): { trained: boolean; on: IsoDate | null } | string | null {
   const yes = parseYesNo(raw);
   if (yes !== undefined) return { trained: yes === true, on: null };
-  if (/^[\d/-]+$/.test(raw.trim())) {
-    const date = parseDate(raw);
-    if (date.ok) return { trained: true, on: date.date };
-    return `not a real date: ${date.problem}; expected ${DATE_EXPECTED}`;
-  }
+  const date = readDate(raw);
+  if (date.ok) return { trained: true, on: date.date };
+  // Something with a digit in it was meant as a date; anything else is neither.
+  if (/\d/.test(raw)) return `not a real date: ${date.problem}; expected ${DATE_EXPECTED}`;
   return null;
 }

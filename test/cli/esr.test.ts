@@ -152,3 +152,36 @@ describe('--header-row', () => {
     expect(result.stderr).toContain('has no line 9 to read the headers from');
   });
 });
+
+describe('dates as HR files write them', () => {
+  it.each([
+    ['05-JAN-2026', '2026-01-05'],
+    ['05-jan-2026', '2026-01-05'],
+    ['05/01/26', '2026-01-05'],
+    ['05/01/2026 00:00', '2026-01-05'],
+    ['2026-01-05T00:00:00', '2026-01-05'],
+  ])('RACE trained %j is read as %s', (value, iso) => {
+    const { db, file } = setUp(['Employee Number,Full Name,Pay Band,RACE Trained', `E1,Ada Okafor,Band 6,${value}`]);
+    const result = remedi(['import', file, '--db', db]);
+    expect(result.code, result.stderr).toBe(0);
+    expect((JSON.parse(remedi(['staff', 'list', '--json', '--db', db]).stdout) as Array<{ raceTrainedOn: string }>)[0].raceTrainedOn).toBe(iso);
+  });
+
+  it('Excel day numbers in a date column are read, with one warning naming the column', () => {
+    const { db, file } = setUp(['Employee Number,Full Name,Pay Band,RACE Trained', 'E1,Ada Okafor,Band 6,45000', 'E2,Ben Shah,Band 5,46027']);
+    const result = remedi(['import', file, '--db', db]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr.match(/Excel day numbers/g)).toHaveLength(1);
+    expect(result.stderr).toContain('esr.csv:2 column D (RACE Trained) "45000": holds Excel day numbers');
+    const people = JSON.parse(remedi(['staff', 'list', '--json', '--db', db]).stdout) as Array<{ raceTrainedOn: string }>;
+    expect(people.map((p) => p.raceTrainedOn)).toEqual(['2023-03-15', '2026-01-05']);
+  });
+
+  it('a month-first date is still refused, and nothing is written', () => {
+    const { dir, db, file } = setUp(['Employee Number,Full Name,Pay Band,RACE Trained', 'E1,Ada Okafor,Band 6,03/25/26']);
+    const result = remedi(['import', file, '--db', db]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('US month-first');
+    expect(snapshotFolder(dir)).toEqual({ 'esr.csv': expect.any(String) });
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapColumns } from '../../src/domain/rosterColumns.js';
+import { mapColumns, type RosterField } from '../../src/domain/rosterColumns.js';
 import { parseRosterRecord, type RowResult } from '../../src/domain/rosterRows.js';
 
 /** A full roster row, column A to O, as an ESR-style export heads it. */
@@ -317,5 +317,29 @@ describe('parseRosterRecord: who has left and when (the active and left_on colum
     expect(result.problems).toEqual([]);
     const { active, leftOn } = result.row!;
     expect({ ...(active === undefined ? {} : { active }), ...(leftOn === undefined ? {} : { leftOn }) }).toEqual(expected);
+  });
+});
+
+describe('parseRosterRecord: the date forms HR files hold', () => {
+  it.each<[string, string]>([
+    ['05-JAN-2026', '2026-01-05'],
+    ['05/01/26', '2026-01-05'],
+    ['05/01/2026 00:00', '2026-01-05'],
+    ['2026-01-05T00:00:00', '2026-01-05'],
+    ['46027', '2026-01-05'],
+  ])('RACE trained %j is %s', (value, iso) => {
+    const result = parse(withCell('RACE Trained', value));
+    expect(result.problems).toEqual([]);
+    expect(result.row?.facts).toMatchObject({ raceTrained: true, raceTrainedOn: iso });
+  });
+
+  it('warns about Excel day numbers once per column, however many rows hold them', () => {
+    const warned = new Set<RosterField>();
+    const headers = Object.keys(GOOD);
+    const mapping = mapColumns(headers);
+    const rows = [7, 8, 9].map((line) => parseRosterRecord(headers.map((h) => (h === 'RACE Trained' ? '45000' : GOOD[h])), line, headers, mapping, warned));
+    const serialWarnings = rows.flatMap((r) => r.warnings).filter((w) => /Excel day numbers/.test(w.message));
+    expect(serialWarnings).toEqual([expect.objectContaining({ line: 7, column: 'column J (RACE Trained)', value: '45000' })]);
+    expect(rows.map((r) => r.row?.facts.raceTrainedOn)).toEqual(['2023-03-15', '2023-03-15', '2023-03-15']);
   });
 });
