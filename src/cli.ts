@@ -78,6 +78,7 @@ Everything is kept in one file, remedi.db in this folder (or --db PATH, or $REME
     .option('--missing-left', 'the file is the whole staff list: mark people not in it as having left')
     .option('--yes', 'with --missing-left: mark them even when that is more than a fifth of the people now active')
     .option('--map <"header=field">', 'read a column under another name, e.g. --map "Assignment Grade=band" (repeatable)', collect)
+    .option('--problems <file.csv>', 'write every problem and warning to this CSV file (line, column, header, value, problem, fix)')
     .option('--map-value <"field:value=replacement">', 'read a value as another before it is checked, e.g. --map-value "band:Non AfC=VSM" (repeatable; the value matches ignoring case)', collect)
     .option('--header-row <n>', 'the line the column names are on (default: line 1, else the first of the first 10 lines naming a staff id column)', wholeNumber('a line number', 1))
     .addOption(new Option('--encoding <encoding>', 'the file\'s text encoding (default: detected)').choices(['utf-8', 'windows-1252']))
@@ -343,6 +344,7 @@ Examples:
     .option('--dry-run', 'check the file and say what would be recorded, without writing anything')
     .option('--skip-duplicates', 'skip rows already recorded (for re-importing a form\'s cumulative export)')
     .option('--map <"header=field">', 'read a column under another name (repeatable)', collect)
+    .option('--problems <file.csv>', 'write every problem and warning to this CSV file (line, column, header, value, problem, fix)')
     .option('--header-row <n>', 'the line the column names are on (default: line 1, else the first of the first 10 lines naming a staff id column)', wholeNumber('a line number', 1))
     .addOption(new Option('--encoding <encoding>', 'the file\'s text encoding (default: detected)').choices(['utf-8', 'windows-1252']))
     .addHelpText(

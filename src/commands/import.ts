@@ -31,7 +31,9 @@ import {
   type ImportSummary,
   type PersonJson,
 } from '../ui/importOutput.js';
-import { importRefusal, problemJson } from '../ui/problems.js';
+import type { RowProblem } from '../domain/rosterRows.js';
+import { importRefusal, problemJson, problemsCsv } from '../ui/problems.js';
+import { writeProblemsFile } from '../io/problemsFile.js';
 
 export type { ImportSummary } from '../ui/importOutput.js';
 
@@ -44,6 +46,8 @@ export interface ImportOptions extends CommonOptions {
   map?: string[];
   /** `--map-value "field:value=replacement"` rules. */
   mapValue?: string[];
+  /** `--problems FILE`: every problem and warning, as CSV. */
+  problems?: string;
   /** `--header-row N`: the line the column names are on. */
   headerRow?: number;
   encoding?: CsvEncoding;
@@ -66,6 +70,7 @@ export async function runImport(path: string, options: ImportOptions, context: C
   if (options.json) context.out(`${JSON.stringify(report.summary, null, 2)}\n`);
   else context.out(renderImportSummary(report, outcome.updates, outcome.replaced));
   context.err(renderImportNotes(report, context.colour.err.yellow));
+  if (options.problems !== undefined) context.err(`Every warning is listed in ${options.problems}.\n`);
   return report.summary;
 }
 
@@ -158,7 +163,9 @@ async function importRoster(
   const name = table.source.name;
   const plan: RosterPlanner = (planner as RosterPlanner | null) ?? newPlanner(table);
   const problems = [...table.problems, ...plan.problems].sort((a, b) => a.line - b.line);
-  if (problems.length > 0) throw importRefusal(name, problems);
+  const problemsFile = (warnings: readonly RowProblem[]) =>
+    options.problems === undefined ? undefined : writeProblemsFile(options.problems, problemsCsv(problems, warnings), options.database, context.cwd);
+  if (problems.length > 0) throw importRefusal(name, problems, problemsFile([...table.warnings, ...plan.warnings]));
   if (deferIndexes) createStaffSearchIndexes(db);
   plan.finishManagers();
 
@@ -175,6 +182,7 @@ async function importRoster(
   const leavers = relationshipsWithLeavers(db, context.today).map((r) => leaverRelationshipJson(r, (id) => nameOf(id)?.name ?? id));
 
   const warnings = [...table.warnings, ...plan.warnings];
+  problemsFile(warnings);
   const fingerprints = warnings.map(warningFingerprint);
   const seenBefore = warningsSeenBefore(db, fingerprints);
   if (!dryRun) recordWarningsSeen(db, fingerprints);

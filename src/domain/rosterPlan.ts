@@ -84,7 +84,7 @@ export class RosterPlanner {
         line: row.line,
         column: this.options.columnOf('band'),
         value: '',
-        message: `the band is missing, so their seniority is unknown and they are not paired until it is set (remedi staff edit ${row.staffId} --band ...)`,
+        message: `the band is missing, so their seniority is unknown and they are not paired until it is set (remedi staff edit STAFF_ID --band ...)`,
       });
     }
     const manager = after.lineManagerId;

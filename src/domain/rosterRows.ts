@@ -81,8 +81,9 @@ function looksLikeAfcBand(raw: string): boolean {
 }
 
 /** Why a band that is not a pay band or grade is kept as unknown (a warning, not a refusal). */
-export function unknownBandMessage(staffId: string | null): string {
-  return `not a pay band or grade remedi knows, so their seniority is unknown and they are not paired until it is set (remedi staff edit ${staffId ?? 'ID'} --band ...); expected ${BAND_EXPECTED}, or map it with --map-value "band:Non AfC=VSM"`;
+export function unknownBandMessage(): string {
+  // No staff id in it, so the terminal groups 27 rows of "Non AfC" into one line.
+  return `not a pay band or grade remedi knows, so their seniority is unknown and they are not paired until it is set (remedi staff edit STAFF_ID --band ...); expected ${BAND_EXPECTED}, or map it with --map-value "band:Non AfC=VSM"`;
 }
 
 /** Blank cells become null; surrounding spaces are never data. */
@@ -164,7 +165,7 @@ export function parseRosterRecord(cells: string[], line: number, headers: string
         facts.band = null;
         bandUnknown = true;
         const index = mapping.indexOf.band!;
-        warnings.push({ line, column: columnLabel(index, headers[index]), value: raw, message: unknownBandMessage(staffId) });
+        warnings.push({ line, column: columnLabel(index, headers[index]), value: raw, message: unknownBandMessage() });
       }
     }
   }

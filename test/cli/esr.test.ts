@@ -1,5 +1,5 @@
 /** Real ESR exports: a title line above the headers, ESR's own band values, Organisation and Org L3 columns. */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { remedi, snapshotFolder, tempDir } from '../helpers/cli.js';
@@ -109,7 +109,7 @@ describe('an ESR export with a title line, ESR band values and an organisation h
     const { db, file } = setUp(['Employee Number,Full Name,Pay Band', 'E1,Ada Okafor,']);
     const result = remedi(['import', file, '--db', db]);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toContain('the band is missing, so their seniority is unknown and they are not paired until it is set (remedi staff edit E1 --band ...)');
+    expect(result.stderr).toContain('the band is missing, so their seniority is unknown and they are not paired until it is set (remedi staff edit STAFF_ID --band ...)');
   });
 });
 
@@ -183,5 +183,60 @@ describe('dates as HR files write them', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('US month-first');
     expect(snapshotFolder(dir)).toEqual({ 'esr.csv': expect.any(String) });
+  });
+});
+
+describe('--problems FILE and grouped problems', () => {
+  const bad = [
+    'Employee Number,Full Name,Pay Band,RACE Trained',
+    ...Array.from({ length: 27 }, (_, i) => `E${i + 1},Person ${i + 1},Band X,`),
+    'E99,Zed Ray,Band 6,31/02/2026',
+    'E98,Yan Ray,Non AfC,',
+  ];
+
+  it('a refused import writes every problem and warning as CSV, and the terminal groups the repeats', () => {
+    const { dir, db, file } = setUp(bad);
+    const out = join(dir, 'problems.csv');
+    const result = remedi(['import', file, '--db', db, '--problems', out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('esr.csv column C (Pay Band): 27 rows hold "Band X" (lines 2, 3, 4, 5, 6 and 22 more): not a pay band');
+    expect(result.stderr).toContain(`Every problem and warning is listed in ${out}.`);
+    const rows = readFileSync(out, 'utf8').trim().split(/\r?\n/);
+    expect(rows[0]).toBe('kind,line,column,header,value,problem,fix');
+    expect(rows).toHaveLength(1 + 27 + 1 + 1);
+    expect(rows[1]).toMatch(/^problem,2,C,Pay Band,Band X,not a pay band,"expected a band such as/);
+    expect(rows).toContainEqual(expect.stringMatching(/^problem,29,D,RACE Trained,31\/02\/2026,not a real date: Feb 2026 has no day 31,expected/));
+    expect(rows[29]).toMatch(/^warning,30,C,Pay Band,Non AfC,"not a pay band or grade remedi knows/);
+    // Nothing imported: the only new file is the problems list.
+    expect(Object.keys(snapshotFolder(dir))).toEqual(['esr.csv', 'problems.csv']);
+  });
+
+  it('a good import writes its warnings', () => {
+    const { dir, db, file } = setUp(ESR);
+    const out = join(dir, 'warnings.csv');
+    const result = remedi(['import', file, '--db', db, '--problems', out]);
+    expect(result.code, result.stderr).toBe(0);
+    const rows = readFileSync(out, 'utf8').trim().split(/\r?\n/);
+    expect(rows.slice(1).map((r) => r.split(',').slice(0, 2).join(','))).toEqual(['warning,3', 'warning,5', 'warning,6', 'warning,7']);
+    expect(rows[1]).toContain('headers found on line 3');
+  });
+
+  it('import-sessions writes its problems too', () => {
+    const { dir, db, file } = setUp(['Employee Number,Full Name,Pay Band', 'E1,Ada Okafor,Band 6']);
+    expect(remedi(['import', file, '--db', db]).code).toBe(0);
+    const sessions = setUp(['pair_id,date,minutes,kind,level', '1,05/01/2026,60,1:1,1', '2,not a day,60,1:1,1'], 'sessions.csv');
+    const out = join(dir, 'session-problems.csv');
+    const result = remedi(['import-sessions', sessions.file, '--db', db, '--problems', out]);
+    expect(result.code).toBe(1);
+    expect(readFileSync(out, 'utf8')).toMatch(/problem,3,B,date,not a day,not a date/);
+  });
+
+  it('--problems never writes over the database', () => {
+    const { dir, db, file } = setUp(ESR);
+    expect(remedi(['import', file, '--db', db]).code).toBe(0);
+    const before = snapshotFolder(dir);
+    const result = remedi(['import', file, '--db', db, '--problems', db]);
+    expect(result.code).toBe(1);
+    expect(snapshotFolder(dir)).toEqual(before);
   });
 });

@@ -102,7 +102,7 @@ describe('planRosterImport: refusals', () => {
     expect(plan.problems).toEqual([]);
     expect(plan.warnings).toHaveLength(1);
     expect(plan.warnings[0]).toMatchObject({ line: 4, column: 'column C (Pay Band)' });
-    expect(plan.warnings[0].message).toMatch(/band is missing, so their seniority is unknown .*remedi staff edit E1 --band/);
+    expect(plan.warnings[0].message).toMatch(/band is missing, so their seniority is unknown .*remedi staff edit STAFF_ID --band/);
     expect(plan.added.length + plan.updated.length).toBe(2);
   });
 

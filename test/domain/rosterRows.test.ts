@@ -211,7 +211,7 @@ describe('parseRosterRecord: cells', () => {
     expect(result.row).toMatchObject({ facts: { band: null }, bandUnknown: true });
     expect(result.warnings).toHaveLength(1);
     expect(result.warnings[0]).toMatchObject({ line: 7, column: 'column C (Pay Band)', value });
-    expect(result.warnings[0].message).toMatch(/seniority is unknown and they are not paired until it is set \(remedi staff edit E1001 --band/);
+    expect(result.warnings[0].message).toMatch(/seniority is unknown and they are not paired until it is set \(remedi staff edit STAFF_ID --band/);
   });
 
   it.each<[string, string | null]>([
