@@ -78,6 +78,9 @@ Everything is kept in one file, remedi.db in this folder (or --db PATH, or $REME
     .option('--missing-left', 'the file is the whole staff list: mark people not in it as having left')
     .option('--yes', 'with --missing-left: mark them even when that is more than a fifth of the people now active')
     .option('--map <"header=field">', 'read a column under another name, e.g. --map "Assignment Grade=band" (repeatable)', collect)
+    .option('--problems <file.csv>', 'write every problem and warning to this CSV file (line, column, header, value, problem, fix)')
+    .option('--map-value <"field:value=replacement">', 'read a value as another before it is checked, e.g. --map-value "band:Non AfC=VSM" (repeatable; the value matches ignoring case)', collect)
+    .option('--header-row <n>', 'the line the column names are on (default: line 1, else the first of the first 10 lines naming a staff id column)', wholeNumber('a line number', 1))
     .addOption(new Option('--encoding <encoding>', 'the file\'s text encoding (default: detected)').choices(['utf-8', 'windows-1252']))
     .option('--sheet <name>', 'for an .xlsx workbook: the sheet to read (default: the first)')
     .addHelpText(
@@ -89,6 +92,7 @@ Examples:
   remedi import whole-trust.csv --missing-left
   remedi import whole-trust.csv --missing-left --yes   (when over a fifth of the staff really left)
   remedi import roster.csv --map "Assignment Grade=band" --map "Notes=ignore"
+  remedi import esr-export.csv --map-value "band:Non AfC=VSM" --header-row 3
 
 Columns are found by name, ignoring case and punctuation: staff_id (Employee Number), name (Full Name) or
 first_name + last_name, email, department (Directorate), job_title (Job Role), band (Pay Band), staff_group,
@@ -149,6 +153,7 @@ Rows of people erased with remedi forget are skipped.`,
     .option('--either <person>', 'enrol as either: a senior leader mentees, anyone else mentors (repeatable)', collect)
     .option('--from <file>', 'a CSV or .xlsx file with a person column (staff id, email or name) and a role column')
     .option('--map <"header=field">', 'read a column of the --from file under another name, e.g. --map "Participant=name" (repeatable)', collect)
+    .option('--header-row <n>', 'the line of the --from file the column names are on (default: line 1, else the first of the first 10 lines naming a staff id column)', wholeNumber('a line number', 1))
     .addOption(new Option('--encoding <encoding>', 'the --from file\'s text encoding (default: detected)').choices(['utf-8', 'windows-1252']))
     .option('--sheet <name>', 'for an .xlsx --from workbook: the sheet to read (default: the first)')
     .addHelpText(
@@ -341,6 +346,8 @@ Examples:
     .option('--dry-run', 'check the file and say what would be recorded, without writing anything')
     .option('--skip-duplicates', 'skip rows already recorded (for re-importing a form\'s cumulative export)')
     .option('--map <"header=field">', 'read a column under another name (repeatable)', collect)
+    .option('--problems <file.csv>', 'write every problem and warning to this CSV file (line, column, header, value, problem, fix)')
+    .option('--header-row <n>', 'the line the column names are on (default: line 1, else the first of the first 10 lines naming a staff id column)', wholeNumber('a line number', 1))
     .addOption(new Option('--encoding <encoding>', 'the file\'s text encoding (default: detected)').choices(['utf-8', 'windows-1252']))
     .option('--sheet <name>', 'for an .xlsx workbook: the sheet to read (default: the first)')
     .addHelpText(

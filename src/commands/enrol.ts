@@ -33,6 +33,8 @@ export interface EnrolOptions extends CommonOptions {
   encoding?: CsvEncoding;
   /** `--sheet NAME` of an .xlsx file. */
   sheet?: string;
+  /** `--header-row N`: the line the column names are on. */
+  headerRow?: number;
 }
 
 const FIND_PEOPLE = 'Find people with remedi staff find <part of a name, email or id>; people who have left the trust cannot be enrolled.';
@@ -50,7 +52,7 @@ export async function runCohortEnrol(number: number, options: EnrolOptions, cont
     });
   }
   const maps = parseMapOption(options.map ?? [], ENROLMENT_FIELDS);
-  const file = options.from === undefined ? null : await readEnrolmentFile(options.from, { encoding: options.encoding, sheet: options.sheet, maps });
+  const file = options.from === undefined ? null : await readEnrolmentFile(options.from, { encoding: options.encoding, sheet: options.sheet, maps, headerRow: options.headerRow });
   if (file && file.problems.length > 0) throw importRefusal(file.source.name, file.problems);
 
   const { db } = await openCommandDb(options, context, { create: false });

@@ -11,7 +11,7 @@ import { RosterPlanner, tooManyLeft, type HandSetReplacement, type StaffUpdate }
 import type { StaffRecord } from '../domain/staff.js';
 import type { CsvEncoding } from '../io/csvInput.js';
 import { fieldColumn, streamRosterFile, type RosterReadOptions, type RosterTable } from '../io/rosterFile.js';
-import { parseMapOption } from '../io/tableFile.js';
+import { parseMapOption, parseValueMapOption } from '../io/tableFile.js';
 import { announceOpened } from './openDb.js';
 import { enrolmentWriter, getCohort } from '../store/cohorts.js';
 import { DatabaseAppeared, openDatabase, type Db } from '../store/db.js';
@@ -31,7 +31,9 @@ import {
   type ImportSummary,
   type PersonJson,
 } from '../ui/importOutput.js';
-import { fileArgument, importRefusal, problemJson } from '../ui/problems.js';
+import type { RowProblem } from '../domain/rosterRows.js';
+import { fileArgument, importRefusal, problemJson, problemsCsv } from '../ui/problems.js';
+import { writeProblemsFile } from '../io/problemsFile.js';
 
 export type { ImportSummary } from '../ui/importOutput.js';
 
@@ -42,6 +44,12 @@ export interface ImportOptions extends CommonOptions {
   /** Mark people as left even when it is more than a fifth of those active. */
   yes?: boolean;
   map?: string[];
+  /** `--map-value "field:value=replacement"` rules. */
+  mapValue?: string[];
+  /** `--problems FILE`: every problem and warning, as CSV. */
+  problems?: string;
+  /** `--header-row N`: the line the column names are on. */
+  headerRow?: number;
   encoding?: CsvEncoding;
   /** `--sheet NAME` of an .xlsx file. */
   sheet?: string;
@@ -49,6 +57,7 @@ export interface ImportOptions extends CommonOptions {
 
 export async function runImport(path: string, options: ImportOptions, context: Context): Promise<ImportSummary> {
   const maps = parseMapOption(options.map ?? [], ROSTER_FIELDS);
+  parseValueMapOption(options.mapValue ?? [], ROSTER_FIELDS); // a malformed rule stops us before the database is opened
   let outcome: ImportOutcome;
   try {
     outcome = await importOnce(path, maps, options, context);
@@ -63,6 +72,7 @@ export async function runImport(path: string, options: ImportOptions, context: C
   if (options.json) context.out(`${JSON.stringify(report.summary, null, 2)}\n`);
   else context.out(renderImportSummary(report, outcome.updates, outcome.replaced));
   context.err(renderImportNotes(report, context.colour.err.yellow));
+  if (options.problems !== undefined) context.err(`Every warning is listed in ${options.problems}.\n`);
   return report.summary;
 }
 
@@ -117,6 +127,7 @@ async function importRoster(
   context: Context,
 ): Promise<ImportOutcome> {
   const dryRun = options.dryRun === true;
+  const valueMaps = parseValueMapOption(options.mapValue ?? [], ROSTER_FIELDS);
   const existing = (db.prepare('SELECT count(*) FROM staff').pluck().get() as number) > 0;
   const activeBefore = existing ? countActiveStaff(db) : 0;
   const find = existing ? staffFinder(db) : () => undefined;
@@ -136,7 +147,7 @@ async function importRoster(
   const deferIndexes = !existing;
   if (deferIndexes) dropStaffSearchIndexes(db);
   const forgotten = screenForgotten(db);
-  const table = await streamRosterFile(path, { encoding: options.encoding, sheet: options.sheet, maps, screen: forgotten?.screen }, (row, table) => {
+  const table = await streamRosterFile(path, { encoding: options.encoding, sheet: options.sheet, maps, valueMaps, headerRow: options.headerRow, screen: forgotten?.screen }, (row, table) => {
     planner ??= newPlanner(table);
     const decision = planner.row(row, find(row.staffId), known);
     // Once any row is refused nothing will be kept: go on checking, stop writing.
@@ -154,7 +165,9 @@ async function importRoster(
   const name = table.source.name;
   const plan: RosterPlanner = (planner as RosterPlanner | null) ?? newPlanner(table);
   const problems = [...table.problems, ...plan.problems].sort((a, b) => a.line - b.line);
-  if (problems.length > 0) throw importRefusal(name, problems);
+  const problemsFile = (warnings: readonly RowProblem[]) =>
+    options.problems === undefined ? undefined : writeProblemsFile(options.problems, problemsCsv(problems, warnings), options.database, context.cwd);
+  if (problems.length > 0) throw importRefusal(name, problems, problemsFile([...table.warnings, ...plan.warnings]));
   if (deferIndexes) createStaffSearchIndexes(db);
   plan.finishManagers();
 
@@ -171,6 +184,7 @@ async function importRoster(
   const leavers = relationshipsWithLeavers(db, context.today).map((r) => leaverRelationshipJson(r, (id) => nameOf(id)?.name ?? id));
 
   const warnings = [...table.warnings, ...plan.warnings];
+  problemsFile(warnings);
   const fingerprints = warnings.map(warningFingerprint);
   const seenBefore = warningsSeenBefore(db, fingerprints);
   if (!dryRun) recordWarningsSeen(db, fingerprints);

@@ -13,7 +13,9 @@ import { nearMisses, personLookup } from '../store/people.js';
 import { loadRelationships } from '../store/relationships.js';
 import { sessionKeys, sessionWriter } from '../store/sessions.js';
 import { staffFinder } from '../store/staff.js';
-import { formatProblemList, importRefusal, problemJson } from '../ui/problems.js';
+import type { RowProblem } from '../domain/rosterRows.js';
+import { formatProblemList, importRefusal, problemJson, problemsCsv } from '../ui/problems.js';
+import { writeProblemsFile } from '../io/problemsFile.js';
 import { personLabel, targetOf } from './logSession.js';
 
 export interface ImportSessionsOptions extends CommonOptions {
@@ -23,6 +25,10 @@ export interface ImportSessionsOptions extends CommonOptions {
   encoding?: CsvEncoding;
   /** `--sheet NAME` of an .xlsx file. */
   sheet?: string;
+  /** `--header-row N`: the line the column names are on. */
+  headerRow?: number;
+  /** `--problems FILE`: every problem and warning, as CSV. */
+  problems?: string;
 }
 
 export interface ImportSessionsSummary {
@@ -40,14 +46,17 @@ export async function runImportSessions(path: string, options: ImportSessionsOpt
   const dbPath = dbPathOf(options, context);
   const { db } = await openDatabase(dbPath, { create: false });
   try {
-    const file = await readSessionFile(path, { encoding: options.encoding, sheet: options.sheet, maps });
+    const file = await readSessionFile(path, { encoding: options.encoding, sheet: options.sheet, maps, headerRow: options.headerRow });
     const name = file.source.name;
-    if (file.problems.length > 0) throw importRefusal(name, file.problems);
+    const problemsFile = (problems: readonly RowProblem[]) =>
+      options.problems === undefined ? undefined : writeProblemsFile(options.problems, problemsCsv(problems, file.warnings), dbPath, context.cwd);
+    if (file.problems.length > 0) throw importRefusal(name, file.problems, problemsFile(file.problems));
 
     const plan = (): SessionImportPlan => {
       const relationships = loadRelationships(db).map((r) => ({ ...targetOf(r), menteeId: r.menteeId }));
       const result = planSessionImport(file.rows, relationships, sessionKeys(db), context.today, options.skipDuplicates === true, sessionPeople(db));
-      if (result.problems.length > 0) throw importRefusal(name, result.problems);
+      if (result.problems.length > 0) throw importRefusal(name, result.problems, problemsFile(result.problems));
+      problemsFile([]);
       return result;
     };
     const result = options.dryRun ? plan() : db.transaction(() => write(db, plan(), context)).immediate();
@@ -67,7 +76,8 @@ export async function runImportSessions(path: string, options: ImportSessionsOpt
       const skipped = summary.duplicatesSkipped > 0 ? `; ${summary.duplicatesSkipped} already recorded and skipped` : '';
       context.out(`${verb} ${summary.imported} ${summary.imported === 1 ? 'session' : 'sessions'} for ${summary.relationships} ${summary.relationships === 1 ? 'relationship' : 'relationships'}${skipped}.\n`);
     }
-    if (file.warnings.length > 0) context.err(`${formatProblemList(name, file.warnings, 'warning').join('\n')}\n`);
+    if (file.warnings.length > 0) context.err(`${formatProblemList(name, file.warnings, 'warning', options.problems).join('\n')}\n`);
+    if (options.problems !== undefined) context.err(`Every warning is listed in ${options.problems}.\n`);
     return summary;
   } finally {
     db.close();

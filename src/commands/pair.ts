@@ -146,6 +146,7 @@ function plan(db: Db, cohort: Cohort, weights: Weights, options: PairOptions, co
     weights,
     trios: options.trios === true,
     targeted: targetedDepartments(db),
+    leftOut: participants.leftOut,
     rules: {
       allowUntrained: options.allowUntrained === true,
       allowRepeat: options.allowRepeat === true,

@@ -56,14 +56,21 @@ export function mapColumnsWith<F extends string>(
   headers: string[],
   index: ReadonlyMap<string, F>,
   maps: ReadonlyMap<string, F | typeof IGNORE> = new Map(),
+  hierarchy?: F,
 ): ColumnMapping<F> {
+  const levels = hierarchy === undefined ? new Map<number, F>() : hierarchyColumns(headers, index, maps, hierarchy);
   const fields: Array<F | null> = [];
   const indexOf: Partial<Record<F, number>> = {};
   const unknown: string[] = [];
   const problems: ColumnProblem[] = [];
   headers.forEach((header, column) => {
     const key = squashHeader(header);
-    const target = maps.get(key) ?? index.get(key);
+    const target = maps.get(key) ?? index.get(key) ?? levels.get(column);
+    if (target === undefined && hierarchy !== undefined && ORG_LEVEL.test(key)) {
+      // Org L2, Org L3...: only the chosen level is read; the others are expected, not news.
+      fields.push(null);
+      return;
+    }
     if (target === undefined || target === IGNORE) {
       fields.push(null);
       if (target === undefined && header.trim() !== '') unknown.push(header.trim());
@@ -85,4 +92,33 @@ export function mapColumnsWith<F extends string>(
     fields.push(field);
   });
   return { fields, indexOf, unknown, problems };
+}
+
+/** ESR's organisation hierarchy headers: `Org L3`, `Org Level 3`, `Organisation L4`, `Organization Level 5`. */
+const ORG_LEVEL = /^(org|organisation|organization)(level|l)(\d{1,2})$/;
+
+/**
+ * Which hierarchy column reads as `field` (the department): none when a column already
+ * means it (`Department`, `Organisation`, or a --map), else the deepest level present,
+ * since the most specific level of the hierarchy is usually the department itself.
+ */
+function hierarchyColumns<F extends string>(
+  headers: readonly string[],
+  index: ReadonlyMap<string, F>,
+  maps: ReadonlyMap<string, F | typeof IGNORE>,
+  field: F,
+): Map<number, F> {
+  let deepest = -1;
+  let deepestLevel = -1;
+  for (const [column, header] of headers.entries()) {
+    const key = squashHeader(header);
+    if ((maps.get(key) ?? index.get(key)) === field) return new Map();
+    if (maps.has(key)) continue;
+    const level = ORG_LEVEL.exec(key);
+    if (level && Number(level[3]) > deepestLevel) {
+      deepestLevel = Number(level[3]);
+      deepest = column;
+    }
+  }
+  return deepest < 0 ? new Map() : new Map([[deepest, field]]);
 }

@@ -37,7 +37,8 @@ const ALIASES: Record<RosterField, string[]> = {
   first_name: ['Forename', 'Forenames', 'Given Name', 'First Names'],
   last_name: ['Surname', 'Family Name'],
   email: ['Email Address', 'E-mail', 'Work Email', 'Work Email Address', 'NHSmail', 'NHS Mail Address'],
-  department: ['Directorate', 'Dept', 'Department Name'],
+  // ESR's Organisation is the person's lowest organisation: their department.
+  department: ['Directorate', 'Dept', 'Department Name', 'Organisation', 'Organization', 'Organisation Name'],
   job_title: ['Job Role', 'Position Title', 'Position', 'Job', 'Post Title'],
   band: ['Pay Band', 'Grade', 'Pay Grade', 'AfC Band', 'Band/Grade'],
   staff_group: ['Staff Group Name'],
@@ -62,6 +63,8 @@ const ALIASES: Record<RosterField, string[]> = {
 };
 
 export const ROSTER_HEADER_INDEX = headerIndex(ROSTER_FIELDS, ALIASES);
+/** ESR organisation hierarchy headers (`Org L3`...) read as the department (columns.ts, mapColumnsWith). */
+export const ROSTER_HIERARCHY: RosterField = 'department';
 
 /**
  * The columns of an enrolment file (`remedi cohort enrol --from`): a person, found under the
@@ -87,5 +90,5 @@ export type ColumnMapping = GenericMapping<RosterField>;
 
 /** Maps a roster's headers to fields (see mapColumnsWith). */
 export function mapColumns(headers: string[], maps: ReadonlyMap<string, ColumnTarget> = new Map()): ColumnMapping {
-  return mapColumnsWith(headers, ROSTER_HEADER_INDEX, maps);
+  return mapColumnsWith(headers, ROSTER_HEADER_INDEX, maps, ROSTER_HIERARCHY);
 }

@@ -77,15 +77,15 @@ export class RosterPlanner {
       this.problems.push({ line: row.line, column: this.options.columnOf('name'), value: '', message: `${row.staffId} is new, so they need a name` });
       return null;
     }
-    // A leaver is never paired, so needs no band (an export holds erased people with none).
-    if (after.band === null && !after.boardMember && after.active) {
-      this.problems.push({
+    // No band: seniority unknown, so never paired until it is set; a warning, not a refusal.
+    // A leaver is never paired, so needs none; an unknown band already has its own warning.
+    if (after.band === null && !after.boardMember && after.active && row.bandUnknown !== true) {
+      this.warnings.push({
         line: row.line,
         column: this.options.columnOf('band'),
         value: '',
-        message: 'the band is missing; everyone but Executive Board members needs a band or grade to be paired',
+        message: `the band is missing, so their seniority is unknown and they are not paired until it is set (remedi staff edit STAFF_ID --band ...)`,
       });
-      return null;
     }
     const manager = after.lineManagerId;
     if (manager !== null && !this.lineOf.has(manager) && !knownToDatabase(manager)) this.pendingManagers.push({ line: row.line, managerId: manager });

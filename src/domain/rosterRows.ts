@@ -3,7 +3,7 @@
  * Only the columns present in the file are stated; the rest stay as they were.
  */
 import { BAND_EXPECTED, parseBand } from './bands.js';
-import { DATE_EXPECTED, parseDate, type IsoDate } from './dates.js';
+import { DATE_EXPECTED, parseDate, parseDateCell, SERIAL_DATE_WARNING, type DateResult, type IsoDate } from './dates.js';
 import { ETHNICITY_EXPECTED, parseEthnicity } from './ethnicity.js';
 import { FUNCTION_EXPECTED, parseFunctions } from './functions.js';
 import { columnLabel, type ColumnMapping, type RosterField } from './rosterColumns.js';
@@ -42,6 +42,8 @@ export interface RosterRow {
    * is kept over a blank cell (docs/programme-year.md, "Set by hand"), so the planner must know.
    */
   blank: Array<keyof StaffFacts>;
+  /** The band cell held something that is not a band (warned already); the band is stored as unknown. */
+  bandUnknown?: true;
 }
 
 export interface RowResult {
@@ -72,23 +74,50 @@ const FACTS_OF_FIELD: ReadonlyArray<[RosterField, Array<keyof StaffFacts>]> = [
   ['capacity', ['capacity']],
 ];
 
+const AFC_LOOKALIKE = /^((agendaforchange|afc)?(payband|band)|\d)/;
+/** `Band 10`, `Band X`, `8`, `12`: meant as a band but not one, so a typo to fix, not an unknown band. */
+function looksLikeAfcBand(raw: string): boolean {
+  return AFC_LOOKALIKE.test(raw.toLowerCase().replace(/[^a-z0-9]/g, ''));
+}
+
+/** Why a band that is not a pay band or grade is kept as unknown (a warning, not a refusal). */
+export function unknownBandMessage(): string {
+  // No staff id in it, so the terminal groups 27 rows of "Non AfC" into one line.
+  return `not a pay band or grade remedi knows, so their seniority is unknown and they are not paired until it is set (remedi staff edit STAFF_ID --band ...); expected ${BAND_EXPECTED}, or map it with --map-value "band:Non AfC=VSM"`;
+}
+
 /** Blank cells become null; surrounding spaces are never data. */
 const text = (value: string): string | null => {
   const trimmed = value.trim();
   return trimmed === '' ? null : trimmed;
 };
 
-export function parseRosterRecord(cells: string[], line: number, headers: string[], mapping: ColumnMapping): RowResult {
+/**
+ * `serialsWarned` holds the date columns already warned about Excel day numbers: the caller
+ * keeps one set per file, so the warning comes once per column, not once per row.
+ */
+export function parseRosterRecord(cells: string[], line: number, headers: string[], mapping: ColumnMapping, serialsWarned: Set<RosterField> = new Set()): RowResult {
   const problems: RowProblem[] = [];
   const warnings: RowProblem[] = [];
   const facts: Partial<StaffFacts> = {};
   let role: ProgrammeRole | null | undefined;
+  let bandUnknown = false;
 
   const has = (field: RosterField): boolean => mapping.indexOf[field] !== undefined;
   const cell = (field: RosterField): string => cells[mapping.indexOf[field]!] ?? '';
   const refuse = (field: RosterField, message: string): void => {
     const index = mapping.indexOf[field]!;
     problems.push({ line, column: columnLabel(index, headers[index]), value: cells[index] ?? '', message });
+  };
+  /** A date cell; an Excel day number is read, with one warning for its column. */
+  const dateCell = (field: RosterField) => (raw: string): DateResult => {
+    const date = parseDateCell(raw);
+    if (date.ok && date.serial && !serialsWarned.has(field)) {
+      serialsWarned.add(field);
+      const index = mapping.indexOf[field]!;
+      warnings.push({ line, column: columnLabel(index, headers[index]), value: raw, message: SERIAL_DATE_WARNING });
+    }
+    return date;
   };
 
   cells.forEach((value, index) => {
@@ -129,8 +158,15 @@ export function parseRosterRecord(cells: string[], line: number, headers: string
     if (text(raw) === null) facts.band = null;
     else {
       const band = parseBand(raw);
-      if (band === null) refuse('band', `not a pay band; expected ${BAND_EXPECTED}`);
-      else facts.band = band.label;
+      if (band !== null) facts.band = band.label;
+      else if (looksLikeAfcBand(raw)) refuse('band', `not a pay band; expected ${BAND_EXPECTED}`);
+      else {
+        // ESR holds Non AfC, Chair, Apprentice, N/A...: seniority unknown, never paired until set.
+        facts.band = null;
+        bandUnknown = true;
+        const index = mapping.indexOf.band!;
+        warnings.push({ line, column: columnLabel(index, headers[index]), value: raw, message: unknownBandMessage() });
+      }
     }
   }
 
@@ -176,7 +212,7 @@ export function parseRosterRecord(cells: string[], line: number, headers: string
 
   // A blank RACE cell says nothing: training recorded earlier (remedi staff train) stays.
   if (has('race_trained') && text(cell('race_trained')) !== null) {
-    const trained = parseRaceTraining(cell('race_trained'));
+    const trained = parseRaceTraining(cell('race_trained'), dateCell('race_trained'));
     if (trained === null) refuse('race_trained', `expected yes, no, or ${DATE_EXPECTED} (the day they were trained)`);
     else if (typeof trained === 'string') refuse('race_trained', trained);
     else {
@@ -207,7 +243,7 @@ export function parseRosterRecord(cells: string[], line: number, headers: string
     if (stated !== undefined && stated !== null) active = stated;
   }
   if (has('left_on') && text(cell('left_on')) !== null) {
-    const day = parseDate(cell('left_on'));
+    const day = dateCell('left_on')(cell('left_on'));
     if (!day.ok) refuse('left_on', `${day.problem}; expected ${DATE_EXPECTED} (the day they left)`);
     else if (active === true) refuse('left_on', 'the active column says yes, so this person has not left; leave left_on blank, or write no under active');
     else {
@@ -225,6 +261,7 @@ export function parseRosterRecord(cells: string[], line: number, headers: string
   const row: RosterRow = { line, staffId, facts, role, blank };
   if (active !== undefined) row.active = active;
   if (active === false) row.leftOn = leftOn;
+  if (bandUnknown) row.bandUnknown = true;
   return { row, problems, warnings };
 }
 
@@ -232,13 +269,12 @@ export function parseRosterRecord(cells: string[], line: number, headers: string
  * A RACE-training cell: yes/no, or the date they were trained (which means yes).
  * Returns null when unreadable, or a string naming what is wrong with a date.
  */
-export function parseRaceTraining(raw: string): { trained: boolean; on: IsoDate | null } | string | null {
+export function parseRaceTraining(raw: string, readDate: (raw: string) => DateResult = parseDate): { trained: boolean; on: IsoDate | null } | string | null {
   const yes = parseYesNo(raw);
   if (yes !== undefined) return { trained: yes === true, on: null };
-  if (/^[\d/-]+$/.test(raw.trim())) {
-    const date = parseDate(raw);
-    if (date.ok) return { trained: true, on: date.date };
-    return `not a real date: ${date.problem}; expected ${DATE_EXPECTED}`;
-  }
+  const date = readDate(raw);
+  if (date.ok) return { trained: true, on: date.date };
+  // Something with a digit in it was meant as a date; anything else is neither.
+  if (/\d/.test(raw)) return `not a real date: ${date.problem}; expected ${DATE_EXPECTED}`;
   return null;
 }

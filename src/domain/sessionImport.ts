@@ -3,7 +3,7 @@
  * states, and which relationship each session belongs to. No I/O here.
  */
 import { columnLabel, headerIndex, type ColumnMapping } from './columns.js';
-import { DATE_EXPECTED, parseDate, type IsoDate } from './dates.js';
+import { DATE_EXPECTED, parseDateCell, SERIAL_DATE_WARNING, type IsoDate } from './dates.js';
 import { describeCandidate, type PersonCandidate, type PersonMatch } from './people.js';
 import { runsOn } from './relationshipLife.js';
 import type { RowProblem } from './rosterRows.js';
@@ -67,8 +67,16 @@ export interface SessionRow {
 
 export const MAX_NOTES_LENGTH = 5000;
 
-export function parseSessionRecord(cells: string[], line: number, headers: string[], mapping: ColumnMapping<SessionField>): { row: SessionRow | null; problems: RowProblem[] } {
+/** `serialsWarned`: one per file, so Excel day numbers in the date column are warned about once. */
+export function parseSessionRecord(
+  cells: string[],
+  line: number,
+  headers: string[],
+  mapping: ColumnMapping<SessionField>,
+  serialsWarned: Set<SessionField> = new Set(),
+): { row: SessionRow | null; problems: RowProblem[]; warnings: RowProblem[] } {
   const problems: RowProblem[] = [];
+  const warnings: RowProblem[] = [];
   const has = (field: SessionField) => mapping.indexOf[field] !== undefined;
   const label = (field: SessionField) => (has(field) ? columnLabel(mapping.indexOf[field]!, headers[mapping.indexOf[field]!]) : null);
   const cell = (field: SessionField) => (has(field) ? (cells[mapping.indexOf[field]!] ?? '').trim() : '');
@@ -92,7 +100,11 @@ export function parseSessionRecord(cells: string[], line: number, headers: strin
     });
   }
 
-  const date = parseDate(cell('date'));
+  const date = parseDateCell(cell('date'));
+  if (date.ok && date.serial && !serialsWarned.has('date')) {
+    serialsWarned.add('date');
+    warnings.push({ line, column: label('date'), value: cell('date'), message: SERIAL_DATE_WARNING });
+  }
   if (!date.ok) refuse('date', cell('date') === '' ? `the date is missing; expected ${DATE_EXPECTED}` : `${date.problem}; expected ${DATE_EXPECTED}`);
 
   const minutesText = cell('minutes');
@@ -115,7 +127,7 @@ export function parseSessionRecord(cells: string[], line: number, headers: strin
   const notes = cell('notes') === '' ? null : cell('notes');
   if (notes !== null && notes.length > MAX_NOTES_LENGTH) refuse('notes', `notes of ${notes.length} characters; expected at most ${MAX_NOTES_LENGTH}`);
 
-  if (problems.length > 0 || !date.ok || !kind.ok || !level.ok) return { row: null, problems };
+  if (problems.length > 0 || !date.ok || !kind.ok || !level.ok) return { row: null, problems, warnings };
   return {
     row: {
       line,
@@ -141,6 +153,7 @@ export function parseSessionRecord(cells: string[], line: number, headers: strin
       },
     },
     problems,
+    warnings,
   };
 }
 

@@ -3,7 +3,7 @@
  * as it is read, every problem is collected, and nothing is held but what the caller keeps.
  */
 import { columnLabel } from '../domain/columns.js';
-import { ROSTER_FIELDS, ROSTER_HEADER_INDEX, type RosterField } from '../domain/rosterColumns.js';
+import { ROSTER_FIELDS, ROSTER_HEADER_INDEX, ROSTER_HIERARCHY, type RosterField } from '../domain/rosterColumns.js';
 import { parseRosterRecord, type RosterRow } from '../domain/rosterRows.js';
 import { readTable, type Table, type TableReadOptions } from './tableFile.js';
 
@@ -25,13 +25,14 @@ export async function streamRosterFile(
   onRow: (row: RosterRow, table: RosterTable) => void,
 ): Promise<RosterTable> {
   const { screen } = options;
+  const serialsWarned = new Set<RosterField>();
   return readTable(
     path,
-    { what: 'roster', empty: 'nobody in it', index: ROSTER_HEADER_INDEX, required: { fields: ['staff_id'], hint: 'staff id (looked for headers like staff_id or Employee Number)' } },
+    { what: 'roster', empty: 'nobody in it', index: ROSTER_HEADER_INDEX, required: { fields: ['staff_id'], hint: 'staff id (looked for headers like staff_id or Employee Number)' }, hierarchy: ROSTER_HIERARCHY },
     options,
     (cells, line, table) => {
       if (screen && screen(cells, table) === 'skip') return;
-      const result = parseRosterRecord(cells, line, table.headers, table.mapping);
+      const result = parseRosterRecord(cells, line, table.headers, table.mapping, serialsWarned);
       for (const problem of result.problems) table.problems.push(problem);
       for (const warning of result.warnings) table.warnings.push(warning);
       if (result.row) onRow(result.row, table);

@@ -8,6 +8,7 @@ export interface SessionFile extends Table<SessionField> {
 
 export async function readSessionFile(path: string, options: TableReadOptions<SessionField> = {}): Promise<SessionFile> {
   const rows: SessionRow[] = [];
+  const serialsWarned = new Set<SessionField>();
   const table = await readTable(
     path,
     {
@@ -17,9 +18,10 @@ export async function readSessionFile(path: string, options: TableReadOptions<Se
       required: { fields: ['pair_id', 'mentee_id', 'mentee'], hint: 'pair_id or mentee_id or mentee (which relationship each session belongs to: its number, or the mentee by staff id, email or name)' },
     },
     options,
-    (cells, line, { headers, mapping, problems }) => {
-      const result = parseSessionRecord(cells, line, headers, mapping);
+    (cells, line, { headers, mapping, problems, warnings }) => {
+      const result = parseSessionRecord(cells, line, headers, mapping, serialsWarned);
       problems.push(...result.problems);
+      warnings.push(...result.warnings);
       if (result.row) rows.push(result.row);
     },
   );

@@ -17,6 +17,8 @@ export interface TableSpec<F extends string> {
   empty: string;
   /** Fields a file must have one of (a column), with the header names to suggest. */
   required: { fields: F[]; hint: string };
+  /** The field ESR organisation hierarchy headers (`Org L3`...) read as, the deepest level present. */
+  hierarchy?: F;
 }
 
 export interface TableReadOptions<F extends string> {
@@ -25,6 +27,17 @@ export interface TableReadOptions<F extends string> {
   sheet?: string;
   /** `--map` pairs: file header -> field (or ignore). */
   maps?: ReadonlyArray<[string, F | typeof IGNORE]>;
+  /** `--map-value` rules: a field's value replaced before it is read. */
+  valueMaps?: ReadonlyArray<ValueMap<F>>;
+  /** `--header-row N`: the headers are on physical line N; the lines above are skipped. */
+  headerRow?: number;
+}
+
+/** `--map-value "band:Non AfC=VSM"`: in the band column, a cell reading "non afc" (any case) reads as VSM. */
+export interface ValueMap<F extends string> {
+  field: F;
+  from: string;
+  to: string;
 }
 
 export interface Table<F extends string> {
@@ -37,6 +50,9 @@ export interface Table<F extends string> {
 
 export type RowHandler<F extends string> = (cells: string[], line: number, table: Table<F>) => void;
 
+/** Without --header-row, the header row is looked for in the first lines only. */
+export const HEADER_SEARCH_LINES = 10;
+
 /** Reads every record; `onRow` gets each row that has the header's shape. */
 export async function readTable<F extends string>(
   path: string,
@@ -45,24 +61,59 @@ export async function readTable<F extends string>(
   onRow: RowHandler<F>,
 ): Promise<Table<F>> {
   const source = await openTableSource(path, options);
+  const maps = options.maps ?? [];
+  const mapped = new Map(maps.map(([header, target]) => [squashHeader(header), target]));
+  const namesRequired = (cells: string[]): boolean =>
+    cells.some((cell) => {
+      const key = squashHeader(cell);
+      const target = mapped.get(key) ?? spec.index.get(key);
+      return target !== undefined && target !== IGNORE && spec.required.fields.includes(target);
+    });
   let table: Table<F> | null = null;
   let rows = 0;
+  /** Value maps by column index, built once the headers are known. */
+  let valueMaps: Array<[number, Map<string, string>]> = [];
+  /** Lines read while looking for the header row (none with --header-row). */
+  const before: Array<{ line: number; cells: string[] }> = [];
+  let looking = options.headerRow === undefined;
+
+  const start = (record: { line: number; cells: string[] }, skipped: number): Table<F> => {
+    const headers = (source.kind === 'xlsx' ? fitToHeader(record.cells, 0) : record.cells).map((cell) => cell.trim());
+    const mapping = mapHeaderRow(source, headers, spec, maps);
+    const started: Table<F> = { source, headers, mapping, problems: [], warnings: [] };
+    valueMaps = valueMapsByColumn(source, mapping, options.valueMaps ?? []);
+    if (skipped > 0) {
+      const lines = record.line === 2 ? 'line 1' : `lines 1-${record.line - 1}`;
+      started.warnings.push({ line: record.line, column: null, value: null, message: `headers found on line ${record.line}; ${lines} skipped` });
+    }
+    if (mapping.unknown.length > 0) {
+      started.warnings.push({
+        line: record.line,
+        column: null,
+        value: null,
+        message: `ignored ${mapping.unknown.length === 1 ? 'a column' : `${mapping.unknown.length} columns`} remedi does not use: ${mapping.unknown.join(', ')} (map one with --map "Header=field" if it matters)`,
+      });
+    }
+    return started;
+  };
 
   for await (const raw of readSourceRecords(source)) {
+    // A sheet's rows end at their last filled cell: a data row is fitted to the header's width.
     const cells: string[] = source.kind === 'xlsx' && table !== null ? fitToHeader(raw.cells, table.headers.length) : raw.cells;
-    const record: { line: number; cells: string[] } = { line: raw.line, cells: cells.map(restoreFormulaText) };
+    const record = { line: raw.line, cells: cells.map(restoreFormulaText) };
     if (table === null) {
-      const headers: string[] = (source.kind === 'xlsx' ? fitToHeader(record.cells, 0) : record.cells).map((cell) => cell.trim());
-      const mapping = mapHeaderRow(source, headers, spec, options.maps ?? []);
-      table = { source, headers, mapping, problems: [], warnings: [] };
-      if (mapping.unknown.length > 0) {
-        table.warnings.push({
-          line: record.line,
-          column: null,
-          value: null,
-          message: `ignored ${mapping.unknown.length === 1 ? 'a column' : `${mapping.unknown.length} columns`} remedi does not use: ${mapping.unknown.join(', ')} (map one with --map "Header=field" if it matters)`,
-        });
+      if (options.headerRow !== undefined) {
+        if (record.line >= options.headerRow) table = start(record, record.line - 1);
+        continue;
       }
+      if (looking && !namesRequired(record.cells)) {
+        before.push(record);
+        // Not found in the first lines: line 1 is the header, and its refusal says what to do.
+        if (record.line >= HEADER_SEARCH_LINES) table = start(before[0], 0);
+        continue;
+      }
+      looking = false;
+      table = start(record, before.length);
       continue;
     }
     rows += 1;
@@ -75,16 +126,40 @@ export async function readTable<F extends string>(
       });
       continue;
     }
+    for (const [column, map] of valueMaps) {
+      const replacement = map.get(record.cells[column].trim().toLowerCase());
+      if (replacement !== undefined) record.cells[column] = replacement;
+    }
     onRow(record.cells, record.line, table);
   }
 
+  if (table === null && before.length > 0) table = start(before[0], 0);
   if (table === null) {
+    if (options.headerRow !== undefined) {
+      throw new UsageError(`${source.name} has no line ${options.headerRow} to read the headers from.`, { fix: 'Give --header-row the line the column names are on.' });
+    }
     throw new UserError(`${source.name} has no rows, only blank lines.`, { fix: `Export the ${spec.what} again with its header row.` });
   }
   if (rows === 0) {
     throw new UserError(`${source.name} has a header row but ${spec.empty}.`, { fix: `Export the ${spec.what} again with its rows.` });
   }
   return table;
+}
+
+/** Each `--map-value` rule on its column: compiled once, so a million rows cost a lookup each. */
+function valueMapsByColumn<F extends string>(source: TableSource, mapping: ColumnMapping<F>, rules: ReadonlyArray<ValueMap<F>>): Array<[number, Map<string, string>]> {
+  const byColumn = new Map<number, Map<string, string>>();
+  for (const rule of rules) {
+    const column = mapping.indexOf[rule.field];
+    if (column === undefined) {
+      throw new UsageError(`--map-value "${rule.field}:${rule.from}=${rule.to}" names ${rule.field}, but ${source.name} has no ${rule.field} column.`, {
+        fix: `Name the column with --map "Your Header=${rule.field}", or leave this --map-value out.`,
+      });
+    }
+    if (!byColumn.has(column)) byColumn.set(column, new Map());
+    byColumn.get(column)!.set(rule.from.trim().toLowerCase(), rule.to);
+  }
+  return [...byColumn];
 }
 
 function mapHeaderRow<F extends string>(
@@ -101,7 +176,7 @@ function mapHeaderRow<F extends string>(
       });
     }
   }
-  const mapping = mapColumnsWith(headers, spec.index, new Map(maps.map(([header, target]) => [squashHeader(header), target])));
+  const mapping = mapColumnsWith(headers, spec.index, new Map(maps.map(([header, target]) => [squashHeader(header), target])), spec.hierarchy);
   if (mapping.problems.length > 0) {
     throw new UserError(`${source.name} was not imported: ${mapping.problems.map((p) => p.message).join('; ')}.`, {
       fix: 'Nothing was written. Remove or map the extra column and import again.',
@@ -109,7 +184,7 @@ function mapHeaderRow<F extends string>(
   }
   if (!spec.required.fields.some((field) => mapping.indexOf[field] !== undefined)) {
     throw new UserError(`${source.name} has no ${spec.required.hint} column.`, {
-      fix: `Nothing was written. Name the column with --map "Your Header=${spec.required.fields[0]}".`,
+      fix: `Nothing was written. Name the column with --map "Your Header=${spec.required.fields[0]}"; if the column names are not on line 1, give their line with --header-row N.`,
     });
   }
   return mapping;
@@ -127,5 +202,24 @@ export function parseMapOption<F extends string>(pairs: readonly string[], field
       });
     }
     return [header, target as F | typeof IGNORE];
+  });
+}
+
+/**
+ * Reads `--map-value "field:value=replacement"` options (e.g. "band:Non AfC=VSM"); the value
+ * matches a whole cell, ignoring case and surrounding spaces. A malformed one is a usage error.
+ */
+export function parseValueMapOption<F extends string>(rules: readonly string[], fields: readonly F[]): Array<ValueMap<F>> {
+  return rules.map((rule) => {
+    const colon = rule.indexOf(':');
+    const equals = rule.indexOf('=', colon + 1);
+    const field = rule.slice(0, Math.max(colon, 0)).trim().toLowerCase();
+    const from = rule.slice(colon + 1, equals).trim();
+    if (colon < 0 || equals < 0 || from === '' || !(fields as readonly string[]).includes(field)) {
+      throw new UsageError(`--map-value "${rule}" is not "field:value=replacement".`, {
+        fix: `For example --map-value "band:Non AfC=VSM". Fields: ${fields.join(', ')}.`,
+      });
+    }
+    return { field: field as F, from, to: rule.slice(equals + 1).trim() };
   });
 }

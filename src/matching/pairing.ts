@@ -48,6 +48,8 @@ export interface PairingProblem {
   /** Targeted departments, as department keys. */
   targeted: ReadonlySet<string>;
   rules: RuleContext;
+  /** Enrolled people not offered for pairing (a band not known), listed as left out with their reasons. */
+  leftOut?: readonly Unmatched[];
 }
 
 export interface ProposedMentor {
@@ -289,6 +291,7 @@ function explain(problem: PairingProblem, rows: Row[], rowsOf: number[][], slots
     if (menteesOfMentor[r].length > 0) return;
     unmatched.push({ person: mentor, role: 'mentor', reasons: [whyNoMentee(problem, r)] });
   });
+  unmatched.push(...(problem.leftOut ?? []));
   unmatched.sort((a, b) => (a.role === b.role ? compareIds(a.person.staffId, b.person.staffId) : a.role === 'mentee' ? -1 : 1));
 
   const boardTotal = mentees.filter((m) => m.boardMember).length;

@@ -3,6 +3,7 @@
  * running relationship, with `either` resolved (a senior leader mentees, anyone else mentors).
  */
 import { departmentKey, type Participant } from '../domain/pairingRules.js';
+import type { Unmatched } from './pairing.js';
 import { classify, type ProgrammeRole, type StaffRecord } from '../domain/staff.js';
 
 export interface Enrolled {
@@ -15,7 +16,12 @@ export interface Participants {
   mentors: Participant[];
   /** What was decided on the administrator's behalf ("X (either) takes part as a mentor"). */
   notes: string[];
+  /** Enrolled people not offered for pairing, with why (a band not known). */
+  leftOut: Unmatched[];
 }
+
+/** Why someone whose band is not known is never paired (their seniority is unknown). */
+export const bandNotKnown = (staffId: string): string => `band not known: set it with remedi staff edit ${staffId} --band ...`;
 
 const byStaffId = (a: Participant, b: Participant): number => (a.staffId < b.staffId ? -1 : a.staffId > b.staffId ? 1 : 0);
 
@@ -29,7 +35,7 @@ export function toParticipant(record: StaffRecord, managerOf: ReadonlyMap<string
     department: record.department,
     departmentKey: departmentKey(record.department),
     band: record.band,
-    // Import refuses a person with no band unless they are on the board, so rank is known.
+    // Unknown only when the band is (selectParticipants leaves such people out).
     rank: classification.rank ?? 0,
     seniority: classification.seniority ?? 'junior',
     bme: classification.bme,
@@ -52,6 +58,7 @@ export function selectParticipants(
   const mentees: Participant[] = [];
   const mentors: Participant[] = [];
   const notes: string[] = [];
+  const leftOut: Unmatched[] = [];
   let left = 0;
   let paired = 0;
   for (const { record, role } of enrolled) {
@@ -60,6 +67,11 @@ export function selectParticipants(
       continue;
     }
     const person = toParticipant(record, managerOf, mentorLoad.get(record.staffId) ?? 0);
+    if (classify(record).rank === null) {
+      // No band (ESR's Non AfC, Chair, N/A...): seniority unknown, so never paired until it is set.
+      leftOut.push({ person, role: role === 'mentee' ? 'mentee' : 'mentor', reasons: [bandNotKnown(record.staffId)] });
+      continue;
+    }
     const resolved = role === 'either' ? (person.seniority === 'senior' ? 'mentee' : 'mentor') : role;
     if (resolved === 'mentee' && alreadyPaired.has(record.staffId)) {
       paired += 1;
@@ -75,5 +87,6 @@ export function selectParticipants(
   if (left > 0) notes.push(`${left} enrolled ${left === 1 ? 'person has' : 'people have'} left the trust and ${left === 1 ? 'is' : 'are'} not offered for pairing.`);
   mentees.sort(byStaffId);
   mentors.sort(byStaffId);
-  return { mentees, mentors, notes };
+  leftOut.sort((a, b) => byStaffId(a.person, b.person));
+  return { mentees, mentors, notes, leftOut };
 }

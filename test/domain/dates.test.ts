@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, parseDate, todayIso } from '../../src/domain/dates.js';
+import { formatDate, fullYear, parseDate, parseDateCell, todayIso } from '../../src/domain/dates.js';
 
 describe('parseDate', () => {
   it.each([
@@ -10,6 +10,27 @@ describe('parseDate', () => {
     ['2024-02-29', '2024-02-29'],
     ['29/02/2024', '2024-02-29'],
     ['31/12/2023', '2023-12-31'],
+    // ESR's DD-MON-YYYY, any case, and dates as remedi prints them.
+    ['05-JAN-2026', '2026-01-05'],
+    ['05-jan-2026', '2026-01-05'],
+    ['5-Sep-2026', '2026-09-05'],
+    ['30-SEPT-2026', '2026-09-30'],
+    ['5 Jan 2026', '2026-01-05'],
+    ['14 June 2018', '2018-06-14'],
+    ['05-JAN-26', '2026-01-05'],
+    // Two-digit years: 00-68 are 2000-2068, 69-99 are 1969-1999.
+    ['05/01/26', '2026-01-05'],
+    ['5/1/00', '2000-01-05'],
+    ['31/12/68', '2068-12-31'],
+    ['01/01/69', '1969-01-01'],
+    ['01/01/99', '1999-01-01'],
+    // A time of day is dropped.
+    ['05/01/2026 00:00', '2026-01-05'],
+    ['05/01/2026 13:45:10', '2026-01-05'],
+    ['2026-01-05T00:00:00', '2026-01-05'],
+    ['2026-01-05T00:00:00.000Z', '2026-01-05'],
+    ['2026-01-05 09:30', '2026-01-05'],
+    ['05-JAN-2026 00:00', '2026-01-05'],
   ])('reads %j as %s', (raw, iso) => {
     expect(parseDate(raw)).toEqual({ ok: true, date: iso });
   });
@@ -25,13 +46,19 @@ describe('parseDate', () => {
     ['', /not a date/],
     ['2024/09/12', /not a date/],
     ['12-09-2024', /not a date/],
+    ['05-JNA-2026', /"JNA" is not a month/],
+    ['31-FEB-2026', /Feb 2026 has no day 31/],
+    ['05/01/2026 25', /not a date/],
+    ['2026-01-05T', /not a date/],
+    ['5/1/202', /not a date/],
+    ['45000', /not a date/],
   ])('refuses %j', (raw, problem) => {
     const result = parseDate(raw);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problem).toMatch(problem);
   });
 
-  it.each([['03/25/2024'], ['12/31/2024'], ['1/13/2024']])('refuses US month-first %j and says why', (raw) => {
+  it.each([['03/25/2024'], ['12/31/2024'], ['1/13/2024'], ['03/25/26'], ['03/25/2026 00:00']])('refuses US month-first %j and says why', (raw) => {
     const result = parseDate(raw);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problem).toMatch(/US month-first/);
@@ -63,5 +90,31 @@ describe('todayIso', () => {
     [{ REMEDI_TODAY: '' }, '2024-06-14'],
   ])('with env %j today is %s', (env, iso) => {
     expect(todayIso(env, now)).toBe(iso);
+  });
+});
+
+describe('fullYear', () => {
+  it.each([[0, 2000], [26, 2026], [68, 2068], [69, 1969], [99, 1999]])('%i is %i', (yy, year) => {
+    expect(fullYear(yy)).toBe(year);
+  });
+});
+
+describe('parseDateCell: Excel day numbers in a date column', () => {
+  it.each([
+    ['45000', '2023-03-15'],
+    ['45000.5', '2023-03-15'],
+    ['46027', '2026-01-05'],
+    ['10000', '1927-05-18'],
+    ['99999', '2173-10-13'],
+  ])('reads %j as %s, saying it was a day number', (raw, iso) => {
+    expect(parseDateCell(raw)).toEqual({ ok: true, date: iso, serial: true });
+  });
+
+  it.each([['9999'], ['100000'], ['-45000'], ['4500a']])('refuses %j', (raw) => {
+    expect(parseDateCell(raw).ok).toBe(false);
+  });
+
+  it('reads every other date as parseDate does', () => {
+    expect(parseDateCell('05-JAN-2026')).toEqual({ ok: true, date: '2026-01-05' });
   });
 });

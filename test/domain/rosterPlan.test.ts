@@ -84,15 +84,32 @@ describe('planRosterImport: refusals', () => {
 
   it.each<[string, StaffRecord[], RosterRow, string, RegExp]>([
     ['a new person with no name', [], row(4, 'E1', { band: '6' }), 'column B (Full Name)', /E1 is new, so they need a name/],
-    ['a new person with no band', [], row(4, 'E1', { name: 'Ada' }), 'column C (Pay Band)', /band is missing/],
-    ['a known person whose band is blanked', [known('E1')], row(4, 'E1', { band: null }), 'column C (Pay Band)', /band is missing/],
-    ['someone no longer on the board, with no band', [known('E1', { band: null, boardMember: true })], row(4, 'E1', { boardMember: false }), 'column C (Pay Band)', /band is missing/],
   ])('%s', (_case, existing, bad, column, message) => {
     const plan = planRosterImport(db(...existing), [row(2, 'E7', { name: 'Ok', band: '5' }), bad], options());
     expect(plan.problems).toHaveLength(1);
     expect(plan.problems[0]).toMatchObject({ line: 4, column });
     expect(plan.problems[0].message).toMatch(message);
     expect(plan.added.map((p) => p.staffId)).toEqual(['E7']);
+  });
+
+  // No band is unknown seniority: imported with a warning, never paired until it is set.
+  it.each<[string, StaffRecord[], RosterRow]>([
+    ['a new person with no band', [], row(4, 'E1', { name: 'Ada' })],
+    ['a known person whose band is blanked', [known('E1')], row(4, 'E1', { band: null })],
+    ['someone no longer on the board, with no band', [known('E1', { band: null, boardMember: true })], row(4, 'E1', { boardMember: false })],
+  ])('imports %s, with a warning saying how to set it', (_case, existing, bare) => {
+    const plan = planRosterImport(db(...existing), [row(2, 'E7', { name: 'Ok', band: '5' }), bare], options());
+    expect(plan.problems).toEqual([]);
+    expect(plan.warnings).toHaveLength(1);
+    expect(plan.warnings[0]).toMatchObject({ line: 4, column: 'column C (Pay Band)' });
+    expect(plan.warnings[0].message).toMatch(/band is missing, so their seniority is unknown .*remedi staff edit STAFF_ID --band/);
+    expect(plan.added.length + plan.updated.length).toBe(2);
+  });
+
+  it('a band cell that is not a band warns once, from the row, not again from the plan', () => {
+    const plan = planRosterImport(db(), [{ ...row(4, 'E1', { name: 'Ada', band: null }), bandUnknown: true }], options());
+    expect(plan.warnings).toEqual([]);
+    expect(plan.added).toHaveLength(1);
   });
 
   it.each<[string, StaffRecord[], RosterRow]>([
@@ -163,7 +180,8 @@ describe('planRosterImport: enrolments', () => {
         row(4, 'E3', {}, 'either'),
         row(5, 'E4', { name: 'Cy', band: '4' }, null),
         row(6, 'E5', { name: 'Di', band: '4' }, undefined),
-        row(7, 'E6', { name: 'Ed' }, 'mentor'), // refused: no band
+        row(7, 'E6', { name: 'Ed' }, 'mentor'), // no band: enrolled, but not paired until it is set
+        row(8, 'E7', {}, 'mentor'), // refused: new, with no name
       ],
       options(),
     );
@@ -171,6 +189,7 @@ describe('planRosterImport: enrolments', () => {
       { staffId: 'E1', role: 'mentor' },
       { staffId: 'E2', role: 'mentee' },
       { staffId: 'E3', role: 'either' },
+      { staffId: 'E6', role: 'mentor' },
     ]);
   });
 });

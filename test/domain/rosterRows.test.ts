@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapColumns } from '../../src/domain/rosterColumns.js';
+import { mapColumns, type RosterField } from '../../src/domain/rosterColumns.js';
 import { parseRosterRecord, type RowResult } from '../../src/domain/rosterRows.js';
 
 /** A full roster row, column A to O, as an ESR-style export heads it. */
@@ -73,7 +73,8 @@ describe('parseRosterRecord: refusals', () => {
   it.each<[string, string, string, string, RegExp]>([
     ['missing staff id', 'Employee Number', '  ', 'column A (Employee Number)', /staff id is missing/],
     ['unknown band', 'Pay Band', 'Band 10', 'column C (Pay Band)', /not a pay band/],
-    ['band that is a job', 'Pay Band', 'Manager', 'column C (Pay Band)', /not a pay band/],
+    ['a band letter', 'Pay Band', 'Band X', 'column C (Pay Band)', /not a pay band/],
+    ['bare band 8 (always 8a to 8d)', 'Pay Band', '8', 'column C (Pay Band)', /not a pay band/],
     ['bad email', 'Email Address', 'ada.okafor', 'column D (Email Address)', /not an email address/],
     ['email with a space', 'Email Address', 'ada okafor@nhs.net', 'column D (Email Address)', /not an email address/],
     ['bad bme yes/no', 'BME', 'maybe', 'column F (BME)', /yes or no/],
@@ -203,6 +204,16 @@ describe('parseRosterRecord: cells', () => {
     expect(parse(withCell('Pay Band', value)).row?.facts.band).toBe(band);
   });
 
+  // ESR values that are not a pay band or grade: unknown seniority, a warning, imported.
+  it.each(['Non AfC', 'Chair', 'Apprentice', 'N/A', 'Medical Student', 'Manager'])('band %j is stored as unknown, with a warning', (value) => {
+    const result = parse(withCell('Pay Band', value), 7);
+    expect(result.problems).toEqual([]);
+    expect(result.row).toMatchObject({ facts: { band: null }, bandUnknown: true });
+    expect(result.warnings).toHaveLength(1);
+    expect(result.warnings[0]).toMatchObject({ line: 7, column: 'column C (Pay Band)', value });
+    expect(result.warnings[0].message).toMatch(/seniority is unknown and they are not paired until it is set \(remedi staff edit STAFF_ID --band/);
+  });
+
   it.each<[string, string | null]>([
     ['', null],
     ['E2002', 'E2002'],
@@ -306,5 +317,29 @@ describe('parseRosterRecord: who has left and when (the active and left_on colum
     expect(result.problems).toEqual([]);
     const { active, leftOn } = result.row!;
     expect({ ...(active === undefined ? {} : { active }), ...(leftOn === undefined ? {} : { leftOn }) }).toEqual(expected);
+  });
+});
+
+describe('parseRosterRecord: the date forms HR files hold', () => {
+  it.each<[string, string]>([
+    ['05-JAN-2026', '2026-01-05'],
+    ['05/01/26', '2026-01-05'],
+    ['05/01/2026 00:00', '2026-01-05'],
+    ['2026-01-05T00:00:00', '2026-01-05'],
+    ['46027', '2026-01-05'],
+  ])('RACE trained %j is %s', (value, iso) => {
+    const result = parse(withCell('RACE Trained', value));
+    expect(result.problems).toEqual([]);
+    expect(result.row?.facts).toMatchObject({ raceTrained: true, raceTrainedOn: iso });
+  });
+
+  it('warns about Excel day numbers once per column, however many rows hold them', () => {
+    const warned = new Set<RosterField>();
+    const headers = Object.keys(GOOD);
+    const mapping = mapColumns(headers);
+    const rows = [7, 8, 9].map((line) => parseRosterRecord(headers.map((h) => (h === 'RACE Trained' ? '45000' : GOOD[h])), line, headers, mapping, warned));
+    const serialWarnings = rows.flatMap((r) => r.warnings).filter((w) => /Excel day numbers/.test(w.message));
+    expect(serialWarnings).toEqual([expect.objectContaining({ line: 7, column: 'column J (RACE Trained)', value: '45000' })]);
+    expect(rows.map((r) => r.row?.facts.raceTrainedOn)).toEqual(['2023-03-15', '2023-03-15', '2023-03-15']);
   });
 });

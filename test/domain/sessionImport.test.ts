@@ -211,7 +211,7 @@ describe('parseSessionRecord: refusals', () => {
     ['pair_id 12a', withCell('pair_id', '12a'), 'column A (pair_id)', '12a', 'expected a relationship number, as in remedi pair list'],
     ['pair_id 1.5', withCell('pair_id', '1.5'), 'column A (pair_id)', '1.5', 'expected a relationship number, as in remedi pair list'],
     ['a missing date', withCell('date', ''), 'column B (date)', '', `the date is missing; ${DATE_EXPECTED}`],
-    ['not a date', withCell('date', '5 March 2024'), 'column B (date)', '5 March 2024', `not a date; ${DATE_EXPECTED}`],
+    ['not a date', withCell('date', 'March 5th 2024'), 'column B (date)', 'March 5th 2024', `not a date; ${DATE_EXPECTED}`],
     [
       'a US month-first date',
       withCell('date', '03/25/2024'),

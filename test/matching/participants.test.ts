@@ -161,3 +161,22 @@ describe('toParticipant', () => {
     expect(participant.functions).toContain(fn);
   });
 });
+
+describe('selectParticipants: a band not known', () => {
+  it.each<[ProgrammeRole, 'mentee' | 'mentor']>([
+    ['mentee', 'mentee'],
+    ['mentor', 'mentor'],
+    ['either', 'mentor'],
+  ])('a %s with no band is left out, saying how to set it', (role, as) => {
+    const result = selectParticipants([enrol(role, 'S1', { band: null }), enrol('mentor', 'S2', { band: '6' })], noManagers, none, new Set());
+    expect(result.mentees).toEqual([]);
+    expect(result.mentors.map((p) => p.staffId)).toEqual(['S2']);
+    expect(result.leftOut).toMatchObject([{ role: as, person: { staffId: 'S1' }, reasons: ['band not known: set it with remedi staff edit S1 --band ...'] }]);
+  });
+
+  it('a board member with no band takes part', () => {
+    const result = selectParticipants([enrol('mentee', 'B1', { band: null, boardMember: true })], noManagers, none, new Set());
+    expect(result.mentees.map((p) => p.staffId)).toEqual(['B1']);
+    expect(result.leftOut).toEqual([]);
+  });
+});
