@@ -31,13 +31,17 @@ function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-/** --db, --no-color and --debug on every command; --json on the ones that print data. */
+/** --db, --no-color and --debug on every command; --json, --wide and --no-pager on the ones that print data. */
 function common(command: Command, { json = true } = {}): Command {
   command
     .option('--db <path>', 'the remedi database file (default: $REMEDI_DB, else remedi.db in this folder)')
     .option('--no-color', 'plain text, no colour (NO_COLOR works too)')
     .addOption(new Option('--debug', 'show the technical detail of an unexpected error').hideHelp());
-  if (json) command.option('--json', 'print JSON on stdout, for scripts and spreadsheets');
+  if (json)
+    command
+      .option('--json', 'print JSON on stdout, for scripts and spreadsheets')
+      .option('--wide', 'tables show every column, whole, however narrow the terminal')
+      .option('--no-pager', 'long output is not shown page by page (REMEDI_PAGER= works too)');
   return command;
 }
 

@@ -22,6 +22,11 @@ export interface Context {
   today: IsoDate;
   /** Both stdin and stderr are terminals: prompts are allowed. */
   interactive: boolean;
+  /**
+   * The terminal's width, which tables are fitted to; null (or absent) when stdout is not
+   * a terminal or with --wide: redirected output is never cut.
+   */
+  width?: number | null;
 }
 
 export interface CommonOptions {
@@ -29,6 +34,10 @@ export interface CommonOptions {
   json?: boolean;
   color?: boolean;
   debug?: boolean;
+  /** Tables show every column, whole, even on a narrow terminal. */
+  wide?: boolean;
+  /** false with --no-pager. */
+  pager?: boolean;
 }
 
 export function processContext(options: CommonOptions = {}): Context {
@@ -44,7 +53,15 @@ export function processContext(options: CommonOptions = {}): Context {
     cwd: process.cwd(),
     today: todayIso(env),
     interactive: process.stdin.isTTY === true && process.stderr.isTTY === true,
+    width: terminalWidth(options),
   };
+}
+
+/** Columns of the terminal stdout is, for fitting tables; null when redirected or with --wide. */
+function terminalWidth(options: CommonOptions): number | null {
+  if (options.wide === true || process.stdout.isTTY !== true) return null;
+  const columns = process.stdout.columns;
+  return typeof columns === 'number' && columns > 0 ? columns : 80;
 }
 
 let stdoutIsFile: boolean | undefined;

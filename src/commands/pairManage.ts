@@ -135,7 +135,7 @@ export async function runPairAdd(options: PairAddOptions, context: Context): Pro
       })
       .immediate();
     if (options.json) context.out(`${JSON.stringify(json, null, 2)}\n`);
-    else context.out(renderRelationships([json]));
+    else context.out(renderRelationships([json], context));
     context.err(`Saved relationship #${json.id}${json.override ? ' as an override of the rules' : ''}, starting ${formatDate(json.start)}.\n`);
     if (short) context.err(context.colour.err.yellow(`Warning: ${describeShortfall(short)}. To give it the time: ${shortfallFix(short)}\n`));
     return json;
@@ -198,7 +198,7 @@ export async function runPairList(options: PairListOptions, context: Context): P
     else if (options.csv) {
       const find = staffFinder(db);
       context.out(relationshipCsv(list, (staffId) => find(staffId) ?? null));
-    } else if (list.length > 0) context.out(renderRelationships(list));
+    } else if (list.length > 0) context.out(renderRelationships(list, context));
     if (list.length === 0 && !options.json) context.err('No relationships yet. Propose some with remedi pair, then save them with --save.\n');
     return list;
   } finally {

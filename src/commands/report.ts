@@ -156,7 +156,9 @@ export async function runReport(options: ReportOptions, context: Context): Promi
             ? renderReportMarkdown(report)
             : format === 'html'
               ? renderReportHtml(report)
-            : renderReportText(report, options.out === undefined || options.out === '-' ? context.colour.out : makeChalk({ flag: false, isTTY: false }));
+            : options.out === undefined || options.out === '-'
+              ? renderReportText(report, context.colour.out, context)
+              : renderReportText(report, makeChalk({ flag: false, isTTY: false }));
     deliver(text, options.out, `the cohort ${cohort.number} report${options.forPublication ? ' for publication' : ''}`, path, context);
     return report;
   } finally {
@@ -245,6 +247,7 @@ export async function runReportChase(options: ChaseOptions, context: Context): P
               formatDate(item.by),
               String(item.daysLeft),
             ]),
+            { fit: context, columns: { Mentee: { min: 12 }, Mentors: { priority: 2, min: 12 }, 'Days left': { priority: 3 } } },
           ),
         );
         context.err(`${items.length} ${items.length === 1 ? 'relationship needs' : 'relationships need'} chasing this month (as of ${formatDate(asOf)}).\n`);
@@ -297,6 +300,7 @@ export async function runReportThemes(options: ThemesOptions, context: Context):
             String(t.sessions),
             String(t.relationships),
           ]),
+          { fit: context, columns: { Theme: { min: 12 }, Recurring: { priority: 2 }, ...Object.fromEntries(analysis.cohorts.map((c) => [`Cohort ${c}`, { priority: 3 }])) } },
         ),
       );
       context.err('Each cohort cell: sessions (relationships). Recurring: raised in more than one cohort.\n');

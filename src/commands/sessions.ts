@@ -48,7 +48,7 @@ export async function runSessionsList(options: SessionsListOptions, context: Con
         ),
       );
     } else if (sessions.length > 0) {
-      context.out(renderSessions(sessions, nameOf));
+      context.out(renderSessions(sessions, nameOf, context));
       context.err(`${sessions.length} ${sessions.length === 1 ? 'session' : 'sessions'}${person ? ` with ${visible(`${person.name} (${person.staffId})`)}` : ''}.\n`);
     }
     if (sessions.length === 0 && !options.json) {

@@ -1,0 +1,104 @@
+/** Tables that fit the terminal, --wide, redirected output never cut (issue 13). */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import stringWidth from 'string-width';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, remedi, ROOT, tempDir } from '../helpers/cli.js';
+
+const BIN = join(ROOT, 'bin', 'remedi.js');
+const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+const quote = (arg: string) => `'${arg.replace(/'/g, `'\\''`)}'`;
+
+/**
+ * Runs remedi on a pseudo-terminal (util-linux `script`) of the given size, as a user at a
+ * terminal would. stderr goes to the terminal too unless `stderrTo` names a file.
+ */
+export function onTerminal(args: string[], { columns = 80, rows = 24, env = {}, stderrTo }: { columns?: number; rows?: number; env?: NodeJS.ProcessEnv; stderrTo?: string } = {}): { code: number | null; output: string } {
+  const command = `stty cols ${columns} rows ${rows}; ${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')}${stderrTo ? ` 2>${quote(stderrTo)}` : ''}`;
+  const result = spawnSync('script', ['-qec', command, '/dev/null'], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', REMEDI_DB: '', REMEDI_TODAY: '2026-03-15', PAGER: 'cat', ...env },
+  });
+  return { code: result.status, output: result.stdout.replace(/\r\n/g, '\n') };
+}
+
+const HEADER = readFileSync(join(FIXTURES, 'roster.csv'), 'utf8').split('\n')[0];
+const WORLD = [
+  '20000001,王秀英,wang.xiuying@nhs.net,Emergency Department and Urgent Care,Staff Nurse,5,Nursing and Midwifery Registered,R Chinese,,front line,,,mentor,,',
+  '20000002,Zoë Ångström-Nkemelu 👩🏽‍⚕️,zoe.a@nhs.net,Estates and Facilities Management,Director of Estates,9,Additional Clinical Services,A White - British,,,,,mentee,,',
+  '20000003,Jose\u0301 Garci\u0301a Ferna\u0301ndez de la Cruz y Montenegro,jose.garcia@nhs.net,Pharmacy,Pharmacist,7,Additional Professional Scientific and Technic,A White - British,,,,20000002,mentor,,',
+];
+
+function setUp(): string {
+  const dir = tempDir();
+  const db = join(dir, 'remedi.db');
+  const roster = join(dir, 'roster.csv');
+  writeFileSync(roster, [readFileSync(join(FIXTURES, 'roster.csv'), 'utf8').trimEnd(), ...WORLD].join('\n') + '\n');
+  expect(remedi(['cohort', 'create', '1', '--name', 'Spring cohort for the whole trust, every site and service', '--start', '2026-01-05', '--end', '2026-09-30', '--db', db]).code).toBe(0);
+  expect(remedi(['import', roster, '--cohort', '1', '--db', db]).code).toBe(0);
+  expect(HEADER).toMatch(/^Employee Number,Full Name/);
+  return db;
+}
+
+const widest = (text: string) => Math.max(0, ...text.split('\n').map((line) => stringWidth(line)));
+
+describe.skipIf(!hasScript)('tables on a terminal (needs util-linux script)', () => {
+  it('staff list fits 80 columns: staff id, name, band, seniority and status stay, the rest are named on stderr', () => {
+    const db = setUp();
+    const dir = tempDir();
+    const err = join(dir, 'err');
+    const { code, output } = onTerminal(['staff', 'list', '--db', db], { columns: 80, stderrTo: err });
+    expect(code).toBe(0);
+    expect(widest(output)).toBeLessThanOrEqual(80);
+    const head = output.split('\n')[0];
+    for (const column of ['Staff id', 'Name', 'Band', 'Seniority', 'Status']) expect(head).toContain(column);
+    expect(head).not.toContain('Line manager');
+    expect(readFileSync(err, 'utf8')).toMatch(/^\d+ columns hidden to fit 80 columns: Line manager, Capacity, .*; --wide shows them\.$/m);
+    expect(output).toContain('王秀英');
+    expect(output).toContain('…');
+  });
+
+  it('at 200 columns it shows more, wide characters line up as displayed', () => {
+    const db = setUp();
+    const { code, output } = onTerminal(['staff', 'list', '--db', db], { columns: 200, stderrTo: join(tempDir(), 'err') });
+    expect(code).toBe(0);
+    expect(widest(output)).toBeLessThanOrEqual(200);
+    const lines = output.split('\n');
+    expect(lines[0]).toContain('Department');
+    const at = lines[0].indexOf('Band');
+    const row = lines.find((line) => line.includes('王秀英'))!;
+    expect(stringWidth(row.slice(0, row.indexOf('Band 5')))).toBe(at);
+  });
+
+  it('--wide shows every column whole, and no note', () => {
+    const db = setUp();
+    const { code, output } = onTerminal(['staff', 'list', '--wide', '--db', db], { columns: 80 });
+    expect(code).toBe(0);
+    expect(output.split('\n')[0]).toContain('Line manager');
+    expect(output).toContain('Jose\u0301 Garci\u0301a Ferna\u0301ndez de la Cruz y Montenegro');
+    expect(output).not.toContain('hidden');
+    expect(widest(output)).toBeGreaterThan(80);
+  });
+
+  it('every table command fits 80 columns', () => {
+    const db = setUp();
+    for (const args of [['staff', 'find', 'a'], ['department', 'list'], ['cohort', 'list']]) {
+      const { code, output } = onTerminal([...args, '--db', db], { columns: 80 });
+      expect(code, output).toBe(0);
+      expect(widest(output), args.join(' ')).toBeLessThanOrEqual(80);
+    }
+  });
+});
+
+describe('tables not on a terminal', () => {
+  it('redirected output is never cut, and says nothing about columns', () => {
+    const db = setUp();
+    const result = remedi(['staff', 'list', '--db', db], { env: { COLUMNS: '80' } });
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n')[0]).toContain('Line manager');
+    expect(result.stdout).toContain('Jose\u0301 Garci\u0301a Ferna\u0301ndez de la Cruz y Montenegro');
+    expect(result.stdout).not.toContain('…');
+    expect(result.stderr).not.toContain('hidden');
+  });
+});
