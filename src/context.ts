@@ -7,6 +7,7 @@ import { isatty } from 'node:tty';
 import { UserError } from './errors.js';
 import { writeAll, writeProblem } from './io/outputFile.js';
 import { makeChalk, type ChalkInstance } from './ui/colour.js';
+import { choosePager } from './ui/pager.js';
 import { todayIso, type IsoDate } from './domain/dates.js';
 import { resolveDbPath } from './store/db.js';
 
@@ -27,6 +28,9 @@ export interface Context {
    * a terminal or with --wide: redirected output is never cut.
    */
   width?: number | null;
+  /** The terminal's height, and the pager for long output (null: print directly); see ui/pager.ts. */
+  rows?: number | null;
+  pager?: string | null;
 }
 
 export interface CommonOptions {
@@ -54,6 +58,8 @@ export function processContext(options: CommonOptions = {}): Context {
     today: todayIso(env),
     interactive: process.stdin.isTTY === true && process.stderr.isTTY === true,
     width: terminalWidth(options),
+    rows: process.stdout.isTTY === true ? (process.stdout.rows ?? 24) : null,
+    pager: choosePager({ flag: options.pager, isTTY: process.stdout.isTTY === true, env, platform: process.platform }),
   };
 }
 

@@ -2,6 +2,7 @@
  * `remedi report`, `report chase` and `report themes`: what the board and the
  * administrator read. Every format is rendered from the same report data.
  */
+import { page } from '../ui/pager.js';
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { type CommonOptions, type Context } from '../context.js';
@@ -120,9 +121,11 @@ export function reportCsv(report: CohortReport): string {
 }
 
 /** To the screen (no --out, or `--out -`), else to a file through the one safe writer, never onto the database. */
-function deliver(text: string, out: string | undefined, what: string, database: string, context: Context): void {
+function deliver(text: string, out: string | undefined, what: string, database: string, context: Context, { paged = false } = {}): void {
   if (out === undefined || out === '-') {
-    context.out(text);
+    // The text report on a terminal goes through the pager when long; JSON, CSV and the rest never.
+    if (paged) page(context, text);
+    else context.out(text);
     return;
   }
   const path = writeOutputFile(resolve(context.cwd, out), text, { database, replace: true });
@@ -159,7 +162,7 @@ export async function runReport(options: ReportOptions, context: Context): Promi
             : options.out === undefined || options.out === '-'
               ? renderReportText(report, context.colour.out, context)
               : renderReportText(report, makeChalk({ flag: false, isTTY: false }));
-    deliver(text, options.out, `the cohort ${cohort.number} report${options.forPublication ? ' for publication' : ''}`, path, context);
+    deliver(text, options.out, `the cohort ${cohort.number} report${options.forPublication ? ' for publication' : ''}`, path, context, { paged: format === 'table' });
     return report;
   } finally {
     db.close();

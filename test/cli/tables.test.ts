@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
+import { choosePager } from '../../src/ui/pager.js';
 import { FIXTURES, remedi, ROOT, tempDir } from '../helpers/cli.js';
 
 const BIN = join(ROOT, 'bin', 'remedi.js');
@@ -100,5 +101,88 @@ describe('tables not on a terminal', () => {
     expect(result.stdout).toContain('Jose\u0301 Garci\u0301a Ferna\u0301ndez de la Cruz y Montenegro');
     expect(result.stdout).not.toContain('…');
     expect(result.stderr).not.toContain('hidden');
+  });
+});
+
+describe.skipIf(!hasScript)('the pager (needs util-linux script)', () => {
+  /** A pager that records what it was given, and says it ran. */
+  function fakePager(): { pager: string; seen: string } {
+    const dir = tempDir();
+    const seen = join(dir, 'seen.txt');
+    const script = join(dir, 'pager.sh');
+    writeFileSync(script, `#!/bin/sh\ncat > ${quote(seen)}\necho "[paged]"\n`, { mode: 0o755 });
+    return { pager: script, seen };
+  }
+  const seenBy = (path: string) => {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      return null;
+    }
+  };
+
+  it('a list longer than the terminal goes through $PAGER', () => {
+    const db = setUp();
+    const { pager, seen } = fakePager();
+    const { code, output } = onTerminal(['staff', 'list', '--db', db], { rows: 24, env: { PAGER: pager } });
+    expect(code).toBe(0);
+    expect(output).toContain('[paged]');
+    expect(seenBy(seen)).toMatch(/^Staff id {2}Name/);
+    expect(seenBy(seen)).toContain('王秀英');
+  });
+
+  it('the report too; a short table does not, nor --json, --csv, --no-pager or REMEDI_PAGER=', () => {
+    const db = setUp();
+    const { pager, seen } = fakePager();
+    const env = { PAGER: pager };
+    expect(onTerminal(['report', '--db', db], { rows: 10, env }).output).toContain('[paged]');
+    for (const [args, extra] of [
+      [['department', 'list'], {}],
+      [['staff', 'find', 'Siob'], {}],
+      [['staff', 'list', '--json'], {}],
+      [['staff', 'list', '--csv'], {}],
+      [['staff', 'list', '--no-pager'], {}],
+      [['staff', 'list'], { REMEDI_PAGER: '' }],
+    ] as Array<[string[], NodeJS.ProcessEnv]>) {
+      const { code, output } = onTerminal([...args, '--db', db], { rows: 24, env: { ...env, ...extra } });
+      expect(code, args.join(' ')).toBe(0);
+      expect(output, args.join(' ')).not.toContain('[paged]');
+      expect(output.length, args.join(' ')).toBeGreaterThan(0);
+    }
+    expect(seenBy(seen)).not.toBeNull();
+  });
+
+  it('REMEDI_PAGER wins over PAGER; a pager that is not installed means the list is printed directly', () => {
+    const db = setUp();
+    const { pager, seen } = fakePager();
+    expect(onTerminal(['staff', 'list', '--db', db], { env: { PAGER: 'no-such-pager-here', REMEDI_PAGER: pager } }).output).toContain('[paged]');
+    expect(seenBy(seen)).toContain('Staff id');
+    const missing = onTerminal(['staff', 'list', '--db', db], { env: { PAGER: 'no-such-pager-here' } });
+    expect(missing.code).toBe(0);
+    expect(missing.output).toContain('王秀英');
+  });
+
+  it('not on a terminal there is no pager', () => {
+    const db = setUp();
+    const { pager, seen } = fakePager();
+    const result = remedi(['staff', 'list', '--db', db], { env: { PAGER: pager } });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('王秀英');
+    expect(seenBy(seen)).toBeNull();
+  });
+});
+
+describe('choosePager', () => {
+  it.each([
+    [{ flag: undefined, isTTY: true, env: {}, platform: 'linux' }, 'less -FRX'],
+    [{ flag: undefined, isTTY: true, env: { PAGER: 'more' }, platform: 'linux' }, 'more'],
+    [{ flag: undefined, isTTY: true, env: { PAGER: 'more', REMEDI_PAGER: 'most' }, platform: 'linux' }, 'most'],
+    [{ flag: undefined, isTTY: true, env: { PAGER: 'more', REMEDI_PAGER: '' }, platform: 'linux' }, null],
+    [{ flag: undefined, isTTY: true, env: { PAGER: 'cat' }, platform: 'linux' }, null],
+    [{ flag: false, isTTY: true, env: {}, platform: 'linux' }, null],
+    [{ flag: undefined, isTTY: false, env: {}, platform: 'linux' }, null],
+    [{ flag: undefined, isTTY: true, env: {}, platform: 'win32' }, null],
+  ] as const)('%o -> %s', (input, expected) => {
+    expect(choosePager({ ...input, env: { ...input.env } })).toBe(expected);
   });
 });
