@@ -186,3 +186,20 @@ describe('choosePager', () => {
     expect(choosePager({ ...input, env: { ...input.env } })).toBe(expected);
   });
 });
+
+describe('the top-level help', () => {
+  it('fits 80 columns and names every command', () => {
+    const result = remedi(['--help'], { env: { COLUMNS: '80' } });
+    expect(result.code).toBe(0);
+    for (const line of result.stdout.split('\n')) expect(stringWidth(line), line).toBeLessThanOrEqual(80);
+    for (const command of ['import', 'cohort', 'staff', 'pair', 'log-session', 'import-sessions', 'sessions', 'report', 'backup', 'check', 'export', 'forget', 'department']) {
+      expect(result.stdout).toMatch(new RegExp(`^  ${command} .*  [A-Z]`, 'm'));
+    }
+  });
+
+  it.skipIf(!hasScript)('fits an 80-column terminal too', () => {
+    const { output } = onTerminal(['--help'], { columns: 80 });
+    for (const line of output.split('\n')) expect(stringWidth(line), line).toBeLessThanOrEqual(80);
+    expect(output).toContain('import-sessions [options] <sessions.csv>  Import many sessions from a file');
+  });
+});
