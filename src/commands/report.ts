@@ -47,6 +47,29 @@ export function chosenFormat(options: { format?: string; json?: boolean; csv?: b
   return distinct[0] ?? 'table';
 }
 
+/** The format a report file's name asks for: .html, .md, .csv, .json; anything else is the text table. */
+export function formatOfFile(out: string): string {
+  const extension = /\.([^./\\]+)$/.exec(out)?.[1]?.toLowerCase() ?? '';
+  return ({ html: 'html', htm: 'html', md: 'markdown', markdown: 'markdown', csv: 'csv', json: 'json' } as Record<string, string>)[extension] ?? 'table';
+}
+
+/**
+ * The report's format: as asked (--format, --json, --csv), else from the name of the --out
+ * file. An explicit format wins over the file's name, but is said, since the file will
+ * open as something it is not.
+ */
+const FORMAT_NAMES: Record<string, string> = { html: 'an HTML page', markdown: 'Markdown', csv: 'CSV', json: 'JSON', table: 'plain text' };
+
+function reportFormat(options: ReportOptions, context: Context): string {
+  const asked = chosenFormat(options);
+  const explicit = options.format !== undefined || options.json === true || options.csv === true;
+  if (options.out === undefined || options.out === '-') return asked;
+  const fromName = formatOfFile(options.out);
+  if (!explicit) return fromName;
+  if (fromName !== asked && fromName !== 'table') context.err(`${options.out} gets ${FORMAT_NAMES[asked] ?? asked}, as asked, though its name says ${FORMAT_NAMES[fromName]}.\n`);
+  return asked;
+}
+
 function reportInput(db: Db, cohort: Cohort, asOf: IsoDate, suppressBelow: number | null): ReportInput {
   return {
     cohort,
@@ -133,7 +156,7 @@ function deliver(text: string, out: string | undefined, what: string, database: 
 }
 
 export async function runReport(options: ReportOptions, context: Context): Promise<CohortReport | PublicationReport> {
-  const format = chosenFormat(options);
+  const format = reportFormat(options, context);
   if (!(REPORT_FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`--format ${format} is not a report format; choose ${REPORT_FORMATS.join(', ')}.`);
   }

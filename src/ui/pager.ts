@@ -51,8 +51,9 @@ export function page(target: PagerTarget, text: string): void {
     // As git does: less's own defaults when the user has none.
     env: { ...target.env, LESS: target.env.LESS ?? 'FRX', LV: target.env.LV ?? '-c' },
   });
+  // Not found or not runnable (the shell's 127 and 126, even when writing to it failed
+  // first), or no shell at all: print it. Otherwise the pager ran (a reader who quits
+  // early leaves a broken pipe behind, which is not a failure).
   const code = (result.error as NodeJS.ErrnoException | undefined)?.code;
-  // The reader quit the pager early (EPIPE): done. Not found (127), or no shell at all: print it.
-  if (code === 'EPIPE') return;
-  if (result.error !== undefined || result.status === 127 || result.status === 126) target.out(text);
+  if (result.status === 127 || result.status === 126 || (result.error !== undefined && code !== 'EPIPE')) target.out(text);
 }

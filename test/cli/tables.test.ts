@@ -203,3 +203,32 @@ describe('the top-level help', () => {
     expect(output).toContain('import-sessions [options] <sessions.csv>  Import many sessions from a file');
   });
 });
+
+describe('report --out FILE takes the format from the name', () => {
+  it.each([
+    ['board.html', /^<!DOCTYPE html>/i],
+    ['board.HTM', /^<!DOCTYPE html>/i],
+    ['board.md', /^# Cohort 1/],
+    ['board.csv', /^[a-z_]+,/],
+    ['board.json', /^\{\n {2}"cohort"/],
+    ['board.txt', /^Cohort 1: Spring/],
+  ])('%s', (name, expected) => {
+    const db = setUp();
+    const out = join(tempDir(), name);
+    const result = remedi(['report', '--cohort', '1', '--out', out, '--db', db]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(readFileSync(out, 'utf8')).toMatch(expected);
+    expect(result.stderr).not.toContain('though its name');
+  });
+
+  it('an explicit --format wins, and says so when the name disagrees', () => {
+    const db = setUp();
+    const out = join(tempDir(), 'board.html');
+    const result = remedi(['report', '--cohort', '1', '--format', 'json', '--out', out, '--db', db]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8')).cohort.number).toBe(1);
+    expect(result.stderr).toContain(`${out} gets JSON, as asked, though its name says an HTML page.`);
+    const agreed = remedi(['report', '--cohort', '1', '--format', 'html', '--out', out, '--db', db]);
+    expect(agreed.stderr).not.toContain('though its name');
+  });
+});
