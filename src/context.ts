@@ -31,6 +31,8 @@ export interface Context {
   /** The terminal's height, and the pager for long output (null: print directly); see ui/pager.ts. */
   rows?: number | null;
   pager?: string | null;
+  /** stderr is a terminal: long work may show a progress line there (ui/progress.ts). */
+  stderrIsTerminal?: boolean;
 }
 
 export interface CommonOptions {
@@ -59,6 +61,7 @@ export function processContext(options: CommonOptions = {}): Context {
     interactive: process.stdin.isTTY === true && process.stderr.isTTY === true,
     width: terminalWidth(options),
     rows: process.stdout.isTTY === true ? (process.stdout.rows ?? 24) : null,
+    stderrIsTerminal: process.stderr.isTTY === true,
     pager: choosePager({ flag: options.pager, isTTY: process.stdout.isTTY === true, env, platform: process.platform }),
   };
 }

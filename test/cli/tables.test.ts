@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { choosePager } from '../../src/ui/pager.js';
+import { progress, progressText } from '../../src/ui/progress.js';
 import { FIXTURES, remedi, ROOT, tempDir } from '../helpers/cli.js';
 
 const BIN = join(ROOT, 'bin', 'remedi.js');
@@ -231,4 +232,51 @@ describe('report --out FILE takes the format from the name', () => {
     const agreed = remedi(['report', '--cohort', '1', '--format', 'html', '--out', out, '--db', db]);
     expect(agreed.stderr).not.toContain('though its name');
   });
+});
+
+describe('progress', () => {
+  it('says rows done, the rate and, with a total, the time left', () => {
+    expect(progressText('Reading roster.csv', 'rows', 120_000, null, 2)).toBe('Reading roster.csv: 120,000 rows (60,000 a second)');
+    expect(progressText('Pairing', 'mentees', 300, 1200, 3)).toBe('Pairing: 300 of 1,200 mentees (100 a second, about 9s left)');
+    expect(progressText('Reading', 'rows', 1000, 100_000, 1)).toBe('Reading: 1,000 of 100,000 rows (1,000 a second, about 1m 39s left)');
+  });
+
+  it('draws only after a second, at most four times a second, and wipes itself; nothing when stderr is not a terminal or with --json', () => {
+    let clock = 0;
+    const written: string[] = [];
+    const target = { err: (t: string) => written.push(t), stderrIsTerminal: true };
+    const p = progress(target, { what: 'Reading', now: () => clock });
+    for (let i = 1; i <= 100_000; i += 1) {
+      clock = i / 50; // 50,000 rows a second, for 2 seconds
+      p(i);
+    }
+    p.end();
+    expect(written.length).toBeGreaterThan(2);
+    expect(written.length).toBeLessThanOrEqual(6);
+    expect(written[0]).toMatch(/^\rReading: [\d,]+ rows \([\d,]+ a second\)\u001b\[K$/);
+    expect(written.at(-1)).toBe('\r\u001b[K');
+    for (const quiet of [{ ...target, stderrIsTerminal: false }, target]) {
+      const none: string[] = [];
+      const q = progress({ ...quiet, err: (t: string) => none.push(t) }, { what: 'x', json: quiet === target, now: () => (clock += 1) });
+      for (let i = 1; i <= 10_000; i += 1) q(i);
+      q.end();
+      expect(none).toEqual([]);
+    }
+  });
+
+  it.skipIf(!hasScript)('a long import shows it on a terminal, and not when stderr is redirected or with --json', async () => {
+    const dir = tempDir();
+    const roster = join(dir, 'big.csv');
+    const { writeRoster } = (await import(join(ROOT, 'bench', 'generate.mjs'))) as { writeRoster: (path: string, options: { rows: number; seed: number }) => Promise<void> };
+    await writeRoster(roster, { rows: 150_000, seed: 1 });
+    const shown = onTerminal(['import', roster, '--db', join(dir, 'a.db')]);
+    expect(shown.code, shown.output).toBe(0);
+    expect(shown.output).toMatch(/\rReading big\.csv: [\d,]+ rows \([\d,]+ a second\)/);
+    const err = join(dir, 'err');
+    const redirected = onTerminal(['import', roster, '--db', join(dir, 'b.db')], { stderrTo: err });
+    expect(redirected.code).toBe(0);
+    expect(readFileSync(err, 'utf8')).not.toContain('Reading big.csv');
+    const json = onTerminal(['import', roster, '--json', '--db', join(dir, 'c.db')], { stderrTo: undefined });
+    expect(json.output).not.toContain('Reading big.csv');
+  }, 60_000);
 });
