@@ -37,9 +37,23 @@ export function progressText(what: string, unit: string, done: number, total: nu
   return `${what}: ${count(done)}${total !== null ? ` of ${count(total)}` : ''} ${unit} (${count(rate)} a second${left})`;
 }
 
+/**
+ * For one long step with no count to show (the pairing solver takes no onProgress yet):
+ * a line saying what is happening, wiped by end().
+ */
+export function working(target: ProgressTarget, text: string, { json = false }: { json?: boolean } = {}): { end(): void } {
+  if (json || target.stderrIsTerminal !== true) return { end: () => {} };
+  target.err(`${text}\u001b[K`);
+  return { end: () => target.err('\r\u001b[K') };
+}
+
 const NONE: Progress = Object.assign(() => {}, { end: () => {} });
 
-export function progress(target: ProgressTarget, { what, unit = 'rows', json = false, now = Date.now }: { what: string; unit?: string; json?: boolean; now?: () => number }): Progress {
+/** every: how many calls between looks at the clock (1 for a few slow steps, such as files). */
+export function progress(
+  target: ProgressTarget,
+  { what, unit = 'rows', json = false, every = EVERY, now = Date.now }: { what: string; unit?: string; json?: boolean; every?: number; now?: () => number },
+): Progress {
   if (json || target.stderrIsTerminal !== true) return NONE;
   const start = now();
   let calls = 0;
@@ -47,7 +61,7 @@ export function progress(target: ProgressTarget, { what, unit = 'rows', json = f
   let drawn = false;
   const report = (done: number, total: number | null = null) => {
     calls += 1;
-    if (calls % EVERY !== 0) return;
+    if (calls % every !== 0) return;
     const at = now();
     if (at - start < SHOW_AFTER_MS || at - drawnAt < REDRAW_MS) return;
     drawnAt = at;

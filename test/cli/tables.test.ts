@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { choosePager } from '../../src/ui/pager.js';
-import { progress, progressText } from '../../src/ui/progress.js';
+import { progress, progressText, working } from '../../src/ui/progress.js';
 import { FIXTURES, remedi, ROOT, tempDir } from '../helpers/cli.js';
 
 const BIN = join(ROOT, 'bin', 'remedi.js');
@@ -262,6 +262,16 @@ describe('progress', () => {
       q.end();
       expect(none).toEqual([]);
     }
+  });
+
+  it('a long step with no count says what it is doing and wipes it, on a terminal only', () => {
+    const written: string[] = [];
+    working({ err: (t) => written.push(t), stderrIsTerminal: true }, 'Finding the best pairs...').end();
+    expect(written).toEqual(['Finding the best pairs...\u001b[K', '\r\u001b[K']);
+    const none: string[] = [];
+    working({ err: (t) => none.push(t), stderrIsTerminal: false }, 'x').end();
+    working({ err: (t) => none.push(t), stderrIsTerminal: true }, 'x', { json: true }).end();
+    expect(none).toEqual([]);
   });
 
   it.skipIf(!hasScript)('a long import shows it on a terminal, and not when stderr is redirected or with --json', async () => {
