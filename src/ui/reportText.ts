@@ -68,9 +68,8 @@ export function renderReportText(report: CohortReport | PublicationReport, colou
       styled(monthStrip(rel.months, cohort.minPerMonth, colour)),
     ]);
     // The table is indented by two; the month strip is never cut (a cut strip misleads), only left out.
-    const indented = fit && fit.width != null ? { ...fit, width: Math.max(20, fit.width - 2) } : fit;
     const columns = { Mentee: { min: 12 }, Mentors: { priority: 2, min: 12 }, Type: { priority: 3 }, Months: { priority: 4 }, Rate: { priority: 3 }, [headers[headers.length - 1]]: { priority: 2, min: 1000 } };
-    lines.push(renderTable(headers, rows, { fit: indented, columns }).trimEnd().replace(/^/gm, '  '));
+    lines.push(renderTable(headers, rows, { fit, columns, indent: 2 }).trimEnd().replace(/^/gm, '  '));
     const attention = named.relationships.filter((rel) => rel.status === 'at risk' || rel.status === 'breached');
     if (attention.length > 0) {
       lines.push('', '  Why:');

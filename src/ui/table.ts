@@ -36,6 +36,8 @@ export interface TableOptions {
   /** By header text. Columns not named have priority 1 and the default minimum. */
   columns?: Readonly<Record<string, ColumnSpec>>;
   fit?: Fit;
+  /** Columns the caller will indent the table by, taken from the width it is fitted to. */
+  indent?: number;
 }
 
 const COLOUR = /\u001b\[[0-9;]*m/g;
@@ -91,7 +93,10 @@ export function renderTable(headers: readonly string[], rows: ReadonlyArray<read
   }
 
   const limit = options.fit?.width ?? null;
-  const plan = limit === null ? { keep: heads.map((_, i) => i), widths, hidden: [] as number[], cutAny: false } : fitColumns(headers, widths, limit, options.columns ?? {});
+  const plan =
+    limit === null
+      ? { keep: heads.map((_, i) => i), widths, hidden: [] as number[], cutAny: false }
+      : fitColumns(headers, widths, Math.max(10, limit - (options.indent ?? 0)), options.columns ?? {});
 
   const line = (cells: string[]) =>
     plan.keep

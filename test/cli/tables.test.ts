@@ -83,6 +83,20 @@ describe.skipIf(!hasScript)('tables on a terminal (needs util-linux script)', ()
     expect(widest(output)).toBeGreaterThan(80);
   });
 
+  it('the text report\'s compliance table fits 80 columns, the note names 80', () => {
+    const db = setUp();
+    expect(remedi(['pair', '--cohort', '1', '--save', '--db', db]).code).toBe(0);
+    const err = join(tempDir(), 'err');
+    const { code, output } = onTerminal(['report', '--cohort', '1', '--db', db], { columns: 80, rows: 500, stderrTo: err });
+    expect(code).toBe(0);
+    const lines = output.split('\n');
+    const from = lines.findIndex((line) => /^ {2}Id {2}/.test(line));
+    const table = lines.slice(from, lines.indexOf('', from));
+    expect(table.length).toBeGreaterThan(3);
+    for (const line of table) expect(stringWidth(line), line).toBeLessThanOrEqual(80);
+    expect(readFileSync(err, 'utf8')).toMatch(/columns? hidden to fit 80 columns: /);
+  });
+
   it('every table command fits 80 columns', () => {
     const db = setUp();
     for (const args of [['staff', 'find', 'a'], ['department', 'list'], ['cohort', 'list']]) {
