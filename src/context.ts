@@ -60,7 +60,8 @@ export function processContext(options: CommonOptions = {}): Context {
     today: todayIso(env),
     interactive: process.stdin.isTTY === true && process.stderr.isTTY === true,
     width: terminalWidth(options),
-    rows: process.stdout.isTTY === true ? (process.stdout.rows ?? 24) : null,
+    // A terminal that reports no size (0 rows) gets no pager: nobody can tell what is long.
+    rows: process.stdout.isTTY === true && (process.stdout.rows ?? 0) > 0 ? process.stdout.rows : null,
     stderrIsTerminal: process.stderr.isTTY === true,
     pager: choosePager({ flag: options.pager, isTTY: process.stdout.isTTY === true, env, platform: process.platform }),
   };
