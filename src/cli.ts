@@ -31,13 +31,17 @@ function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-/** --db, --no-color and --debug on every command; --json on the ones that print data. */
+/** --db, --no-color and --debug on every command; --json, --wide and --no-pager on the ones that print data. */
 function common(command: Command, { json = true } = {}): Command {
   command
     .option('--db <path>', 'the remedi database file (default: $REMEDI_DB, else remedi.db in this folder)')
     .option('--no-color', 'plain text, no colour (NO_COLOR works too)')
     .addOption(new Option('--debug', 'show the technical detail of an unexpected error').hideHelp());
-  if (json) command.option('--json', 'print JSON on stdout, for scripts and spreadsheets');
+  if (json)
+    command
+      .option('--json', 'print JSON on stdout, for scripts and spreadsheets')
+      .option('--wide', 'tables show every column, whole, however narrow the terminal')
+      .option('--no-pager', 'long output is not shown page by page (REMEDI_PAGER= works too)');
   return command;
 }
 
@@ -67,10 +71,12 @@ Getting started:
   remedi staff list --cohort 1
   remedi pair --cohort 1 --trios          (then --save)
 
-Everything is kept in one file, remedi.db in this folder (or --db PATH, or $REMEDI_DB).`,
+Everything is kept in one file, remedi.db in this folder (or --db PATH,
+or $REMEDI_DB). remedi help COMMAND says more about each command.`,
     );
 
   const importCommand = common(program.command('import'))
+    .summary('Load the staff roster HR gave you')
     .description('Load the staff roster HR gave you (CSV from ESR or a spreadsheet); re-importing updates people by staff id.')
     .argument('<roster>', 'the roster file: an Excel workbook (.xlsx), or CSV (UTF-8 or as Excel saves it; comma, semicolon or tab)')
     .option('--cohort <number>', 'enrol people in this cohort using the file\'s role column (mentor, mentee, either)', wholeNumber('a cohort number', 1))
@@ -107,7 +113,8 @@ Rows of people erased with remedi forget are skipped.`,
     });
   void importCommand;
 
-  const cohort = program.command('cohort').description('Create, change and list cohorts (their dates and thresholds).');
+  const cohort = program.command('cohort')
+    .summary('Create, change and list cohorts').description('Create, change and list cohorts (their dates and thresholds).');
   const cohortSettings = (command: Command) =>
     command
       .option('--name <text>', 'a name for the cohort, e.g. "2026 Executive Board"')
@@ -183,7 +190,8 @@ enrolling someone who withdrew takes them back. Nothing is written unless every 
       await runCohortWithdraw(number, people, options, await context(options));
     });
 
-  const staff = program.command('staff').description('See, find and correct the people remedi knows, and how it classified them.');
+  const staff = program.command('staff')
+    .summary('See, find and correct staff').description('See, find and correct the people remedi knows, and how it classified them.');
   common(staff.command('list'))
     .description('List staff with their band, seniority, BME status, functions and board membership.')
     .option('--cohort <number>', 'only the people enrolled in this cohort, with their role', wholeNumber('a cohort number', 1))
@@ -241,6 +249,7 @@ enrolling someone who withdrew takes them back. Nothing is written unless every 
     });
 
   const pair = common(program.command('pair'))
+    .summary('Propose pairs (--save keeps them)')
     .enablePositionalOptions()
     .description(
       'Propose the best pairs of mentors and mentees for a cohort, following the programme\'s rules, with the reasons for ' +
@@ -322,7 +331,8 @@ The proposal covers as many board members as possible, then pairs as many mentee
       .option('--notes <text>', 'free notes')
       .option('--force', 'record it even if the same relationship already has a session of this kind that day');
 
-  sessionFlags(common(program.command('log-session')), { required: true })
+  sessionFlags(common(program.command('log-session'))
+    .summary('Record one mentoring session'), { required: true })
     .description(
       'Record one mentoring session. With --pair, --date, --minutes, --kind and --level it runs without questions; ' +
         'at a terminal, whatever is missing is asked.',
@@ -341,6 +351,7 @@ Examples:
     });
 
   common(program.command('import-sessions'))
+    .summary('Import many sessions from a file')
     .description('Import many sessions at once, for example a form\'s CSV export; every row is checked first and nothing is written unless all are good.')
     .argument('<sessions>', 'the session log: an Excel workbook (.xlsx) or CSV (UTF-8, or as Excel saves it)')
     .option('--dry-run', 'check the file and say what would be recorded, without writing anything')
@@ -370,7 +381,8 @@ mentors are given; otherwise every mentor counts). A form's other columns are ig
       await runImportSessions(file, options, await context(options));
     });
 
-  const sessions = program.command('sessions').description('See, correct and delete recorded sessions.');
+  const sessions = program.command('sessions')
+    .summary('See, correct and delete sessions').description('See, correct and delete recorded sessions.');
   common(sessions.command('list'))
     .description('List recorded sessions (all of them, unless --pair, --cohort or --staff narrows it).')
     .option('--pair <id>', 'only this relationship', wholeNumber('a relationship id', 1))
@@ -401,6 +413,7 @@ mentors are given; otherwise every mentor counts). A form's other columns are ig
     });
 
   const report = common(program.command('report'))
+    .summary('The cohort report for the board')
     .enablePositionalOptions()
     .description(
       'The cohort report for the board: participation, board coverage, who is keeping to the thresholds ' +
@@ -452,6 +465,7 @@ Markdown and HTML reports with names say "Contains special category data: not fo
     });
 
   common(program.command('backup'), { json: true })
+    .summary('Copy the database, safely')
     .description('Make a consistent copy of the database, safe even while someone else is using it.')
     .argument('<file>', 'where to write the copy (a new file)')
     .addHelpText('after', '\nExample:\n  remedi backup backups/remedi-2026-07-31.db')
@@ -460,6 +474,7 @@ Markdown and HTML reports with names say "Contains special category data: not fo
       await runBackup(file, options, await context(options));
     });
   common(program.command('check'))
+    .summary('Check the database file is sound')
     .description('Check the database file is sound: its integrity, and that every record\'s links are intact; also lists running relationships that need a new mentor or mentee (a to-do, not damage).')
     .addHelpText('after', '\nExample:\n  remedi check')
     .action(async (options) => {
@@ -468,6 +483,7 @@ Markdown and HTML reports with names say "Contains special category data: not fo
     });
 
   common(program.command('export'))
+    .summary('Write everything held as CSV files')
     .description('Write everything remedi holds (or, with --staff, everything about one person, for a subject access request) as CSV files in a folder.')
     .argument('<folder>', 'a new folder for the CSV files')
     .option('--staff <person>', 'only what is held about this person (staff id, email or name)')
@@ -477,6 +493,7 @@ Markdown and HTML reports with names say "Contains special category data: not fo
       await runExport(folder, options, await context(options));
     });
   common(program.command('forget'))
+    .summary('Erase a person (right to erasure)')
     .description('Erase a person\'s personal data (right to erasure), keeping only anonymous counts for the cohort statistics.')
     .argument('<person>', 'the person to forget: staff id, email or name')
     .option('--yes', 'do not ask for confirmation (needed without a terminal)')
@@ -486,7 +503,8 @@ Markdown and HTML reports with names say "Contains special category data: not fo
       await runForget(person, options, await context(options));
     });
 
-  const department = program.command('department').description('Mark the departments that get targeted reverse mentoring.');
+  const department = program.command('department')
+    .summary('Mark targeted departments').description('Mark the departments that get targeted reverse mentoring.');
   common(department.command('target'))
     .description('Mark a department as targeted: its leaders are matched first, and a mentor from the same department is a plus.')
     .argument('<name>', 'the department, as on the staff list (any case)')

@@ -7,6 +7,7 @@ import { isatty } from 'node:tty';
 import { UserError } from './errors.js';
 import { writeAll, writeProblem } from './io/outputFile.js';
 import { makeChalk, type ChalkInstance } from './ui/colour.js';
+import { choosePager } from './ui/pager.js';
 import { todayIso, type IsoDate } from './domain/dates.js';
 import { resolveDbPath } from './store/db.js';
 
@@ -22,6 +23,16 @@ export interface Context {
   today: IsoDate;
   /** Both stdin and stderr are terminals: prompts are allowed. */
   interactive: boolean;
+  /**
+   * The terminal's width, which tables are fitted to; null (or absent) when stdout is not
+   * a terminal or with --wide: redirected output is never cut.
+   */
+  width?: number | null;
+  /** The terminal's height, and the pager for long output (null: print directly); see ui/pager.ts. */
+  rows?: number | null;
+  pager?: string | null;
+  /** stderr is a terminal: long work may show a progress line there (ui/progress.ts). */
+  stderrIsTerminal?: boolean;
 }
 
 export interface CommonOptions {
@@ -29,6 +40,10 @@ export interface CommonOptions {
   json?: boolean;
   color?: boolean;
   debug?: boolean;
+  /** Tables show every column, whole, even on a narrow terminal. */
+  wide?: boolean;
+  /** false with --no-pager. */
+  pager?: boolean;
 }
 
 export function processContext(options: CommonOptions = {}): Context {
@@ -44,7 +59,19 @@ export function processContext(options: CommonOptions = {}): Context {
     cwd: process.cwd(),
     today: todayIso(env),
     interactive: process.stdin.isTTY === true && process.stderr.isTTY === true,
+    width: terminalWidth(options),
+    // A terminal that reports no size (0 rows) gets no pager: nobody can tell what is long.
+    rows: process.stdout.isTTY === true && (process.stdout.rows ?? 0) > 0 ? process.stdout.rows : null,
+    stderrIsTerminal: process.stderr.isTTY === true,
+    pager: choosePager({ flag: options.pager, isTTY: process.stdout.isTTY === true, env, platform: process.platform }),
   };
+}
+
+/** Columns of the terminal stdout is, for fitting tables; null when redirected or with --wide. */
+function terminalWidth(options: CommonOptions): number | null {
+  if (options.wide === true || process.stdout.isTTY !== true) return null;
+  const columns = process.stdout.columns;
+  return typeof columns === 'number' && columns > 0 ? columns : 80;
 }
 
 let stdoutIsFile: boolean | undefined;

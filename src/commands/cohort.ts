@@ -137,6 +137,7 @@ export async function runCohortList(options: CommonOptions & { csv?: boolean }, 
           String(c.mentors),
           String(c.either),
         ]),
+        { fit: context, columns: { Thresholds: { priority: 2 }, Either: { priority: 3 }, Name: { priority: 2 } } },
       ),
     );
   }

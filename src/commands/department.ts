@@ -54,7 +54,7 @@ export async function runDepartmentList(options: DepartmentListOptions, context:
     const departments = listDepartments(db);
     if (options.json) context.out(`${JSON.stringify(departments, null, 2)}\n`);
     else if (options.csv) context.out(toCsv(['department', 'staff', 'targeted'], departments.map((d) => [d.name, d.staff, d.targeted])));
-    else if (departments.length > 0) context.out(renderTable(['Department', 'Staff', 'Targeted'], departments.map((d) => [d.name, String(d.staff), d.targeted ? 'targeted' : ''])));
+    else if (departments.length > 0) context.out(renderTable(['Department', 'Staff', 'Targeted'], departments.map((d) => [d.name, String(d.staff), d.targeted ? 'targeted' : '']), { fit: context, columns: { Department: { min: 12 } } }));
     if (departments.length === 0 && !options.json) context.err('No departments yet: import a roster with a department column.\n');
     return departments;
   } finally {

@@ -2,7 +2,9 @@
  * `remedi import roster.csv`: validate every row, then write it all in one
  * transaction, or write nothing and say exactly what to fix.
  */
+import { progress } from '../ui/progress.js';
 import { existsSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
 import { UserError } from '../errors.js';
 import { dbPathOf, type CommonOptions, type Context } from '../context.js';
 import type { IsoDate } from '../domain/dates.js';
@@ -147,7 +149,10 @@ async function importRoster(
   const deferIndexes = !existing;
   if (deferIndexes) dropStaffSearchIndexes(db);
   const forgotten = screenForgotten(db);
+  const onProgress = progress(context, { what: `Reading ${basename(path)}`, json: options.json });
+  let rowsRead = 0;
   const table = await streamRosterFile(path, { encoding: options.encoding, sheet: options.sheet, maps, valueMaps, headerRow: options.headerRow, screen: forgotten?.screen }, (row, table) => {
+    onProgress((rowsRead += 1));
     planner ??= newPlanner(table);
     const decision = planner.row(row, find(row.staffId), known);
     // Once any row is refused nothing will be kept: go on checking, stop writing.
@@ -161,7 +166,7 @@ async function importRoster(
       for (const r of update.handSetReplaced) if (keep(replaced)) replaced.push({ person: update.after, replaced: r });
     } else if (decision.rewrite) writer.update(decision.after);
     if (enrol && row.role) enrol(row.staffId, row.role);
-  });
+  }).finally(() => onProgress.end());
   const name = table.source.name;
   const plan: RosterPlanner = (planner as RosterPlanner | null) ?? newPlanner(table);
   const problems = [...table.problems, ...plan.problems].sort((a, b) => a.line - b.line);

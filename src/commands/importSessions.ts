@@ -2,6 +2,7 @@
  * `remedi import-sessions sessions.csv`: bulk sessions from a form's export, checked
  * like the roster import (every row first, then all written in one transaction).
  */
+import { progress } from '../ui/progress.js';
 import { dbPathOf, type CommonOptions, type Context } from '../context.js';
 import { choosePerson, type PersonCandidate, type PersonMatch } from '../domain/people.js';
 import { planSessionImport, SESSION_FIELDS, type SessionImportPlan, type SessionPeople } from '../domain/sessionImport.js';
@@ -59,7 +60,7 @@ export async function runImportSessions(path: string, options: ImportSessionsOpt
       problemsFile([]);
       return result;
     };
-    const result = options.dryRun ? plan() : db.transaction(() => write(db, plan(), context)).immediate();
+    const result = options.dryRun ? plan() : db.transaction(() => write(db, plan(), context, options.json === true)).immediate();
 
     const summary: ImportSessionsSummary = {
       file: name,
@@ -84,9 +85,18 @@ export async function runImportSessions(path: string, options: ImportSessionsOpt
   }
 }
 
-function write(db: Db, plan: SessionImportPlan, context: Context): SessionImportPlan {
+function write(db: Db, plan: SessionImportPlan, context: Context, json: boolean): SessionImportPlan {
   const writer = sessionWriter(db, context.today);
-  for (const session of plan.sessions) writer.insert(session);
+  const onProgress = progress(context, { what: 'Recording sessions', unit: 'sessions', json });
+  try {
+    let done = 0;
+    for (const session of plan.sessions) {
+      writer.insert(session);
+      onProgress((done += 1), plan.sessions.length);
+    }
+  } finally {
+    onProgress.end();
+  }
   return plan;
 }
 

@@ -2,6 +2,7 @@
  * `remedi pair`: propose the optimal pairs (and trios) for a cohort, explain them,
  * and with --save record them. Without --save nothing is written.
  */
+import { working } from '../ui/progress.js';
 import { closeSync, constants as fsConstants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { UserError, UsageError } from '../errors.js';
 import { type CommonOptions, type Context } from '../context.js';
@@ -129,6 +130,9 @@ export async function runPair(options: PairOptions, context: Context): Promise<P
   }
 }
 
+/** People in a cohort from which `pair` says it is working. */
+const LARGE_COHORT = 2000;
+
 function plan(db: Db, cohort: Cohort, weights: Weights, options: PairOptions, context: Context): { proposal: Proposal; notes: string[] } {
   const enrolled = listStaff(db, cohort.number).map((record) => ({ record, role: record.role! }));
   const managerOf = managersOf(db, enrolled.map(({ record }) => record.staffId));
@@ -140,19 +144,27 @@ function plan(db: Db, cohort: Cohort, weights: Weights, options: PairOptions, co
   }
   const withdrawn = [...enrolmentsOf(db, cohort.number).values()].filter((e) => e.withdrawnOn !== null).length;
   if (withdrawn > 0) participants.notes.push(`${withdrawn} ${withdrawn === 1 ? 'person has' : 'people have'} withdrawn from the cohort and ${withdrawn === 1 ? 'is' : 'are'} not offered for pairing.`);
-  const proposal = proposePairings({
-    mentees: participants.mentees,
-    mentors: participants.mentors,
-    weights,
-    trios: options.trios === true,
-    targeted: targetedDepartments(db),
-    leftOut: participants.leftOut,
-    rules: {
-      allowUntrained: options.allowUntrained === true,
-      allowRepeat: options.allowRepeat === true,
-      pairedBefore: pairsFromOtherCohorts(db, cohort.number),
-    },
-  });
+  // A large cohort takes a while to solve: say so on a terminal (wiped once done).
+  const large = participants.mentees.length + participants.mentors.length >= LARGE_COHORT;
+  const busy = large ? working(context, `Finding the best pairs for ${participants.mentees.length.toLocaleString('en-GB')} mentees and ${participants.mentors.length.toLocaleString('en-GB')} mentors...`, { json: options.json }) : null;
+  let proposal: Proposal;
+  try {
+    proposal = proposePairings({
+      mentees: participants.mentees,
+      mentors: participants.mentors,
+      weights,
+      trios: options.trios === true,
+      targeted: targetedDepartments(db),
+      leftOut: participants.leftOut,
+      rules: {
+        allowUntrained: options.allowUntrained === true,
+        allowRepeat: options.allowRepeat === true,
+        pairedBefore: pairsFromOtherCohorts(db, cohort.number),
+      },
+    });
+  } finally {
+    busy?.end();
+  }
   return { proposal, notes: participants.notes };
 }
 

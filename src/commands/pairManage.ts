@@ -1,4 +1,5 @@
 /** `remedi pair add | end | list`: relationships made, ended and seen by hand. */
+import { page } from '../ui/pager.js';
 import { UserError, UsageError } from '../errors.js';
 import { type CommonOptions, type Context } from '../context.js';
 import { formatDate } from '../domain/dates.js';
@@ -135,7 +136,7 @@ export async function runPairAdd(options: PairAddOptions, context: Context): Pro
       })
       .immediate();
     if (options.json) context.out(`${JSON.stringify(json, null, 2)}\n`);
-    else context.out(renderRelationships([json]));
+    else context.out(renderRelationships([json], context));
     context.err(`Saved relationship #${json.id}${json.override ? ' as an override of the rules' : ''}, starting ${formatDate(json.start)}.\n`);
     if (short) context.err(context.colour.err.yellow(`Warning: ${describeShortfall(short)}. To give it the time: ${shortfallFix(short)}\n`));
     return json;
@@ -198,7 +199,7 @@ export async function runPairList(options: PairListOptions, context: Context): P
     else if (options.csv) {
       const find = staffFinder(db);
       context.out(relationshipCsv(list, (staffId) => find(staffId) ?? null));
-    } else if (list.length > 0) context.out(renderRelationships(list));
+    } else if (list.length > 0) page(context, renderRelationships(list, context));
     if (list.length === 0 && !options.json) context.err('No relationships yet. Propose some with remedi pair, then save them with --save.\n');
     return list;
   } finally {

@@ -2,6 +2,7 @@
  * `remedi export` (everything held, or everything about one person: a subject access
  * request) and `remedi forget` (erasure). Exports are owner-only CSV files.
  */
+import { progress } from '../ui/progress.js';
 import { resolve } from 'node:path';
 import { UsageError, UserError } from '../errors.js';
 import type { CommonOptions, Context } from '../context.js';
@@ -102,12 +103,18 @@ export async function runExport(directory: string, options: ExportOptions, conte
     ];
     const summary: ExportSummary = { directory: target, staffId: who ?? null, files: [] };
     // Every file into a fresh folder beside the target, which gets its name only when all are written.
-    createOutputFolder(target, (write) => {
-      for (const [file, headers, rows] of tables) {
-        write(file, toCsv(headers, rows));
-        summary.files.push({ file, rows: rows.length });
-      }
-    });
+    const onProgress = progress(context, { what: `Exporting to ${target}`, unit: 'files written', json: options.json, every: 1 });
+    try {
+      createOutputFolder(target, (write) => {
+        for (const [file, headers, rows] of tables) {
+          write(file, toCsv(headers, rows));
+          summary.files.push({ file, rows: rows.length });
+          onProgress(summary.files.length, tables.length);
+        }
+      });
+    } finally {
+      onProgress.end();
+    }
     if (options.json) context.out(`${JSON.stringify(summary, null, 2)}\n`);
     else {
       context.out(

@@ -2,6 +2,7 @@
  * `remedi report`, `report chase` and `report themes`: what the board and the
  * administrator read. Every format is rendered from the same report data.
  */
+import { page } from '../ui/pager.js';
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { type CommonOptions, type Context } from '../context.js';
@@ -44,6 +45,29 @@ export function chosenFormat(options: { format?: string; json?: boolean; csv?: b
   const distinct = [...new Set(asked)];
   if (distinct.length > 1) throw new UsageError(`Choose one format: ${distinct.map((f) => `--format ${f}`).join(' or ')}.`);
   return distinct[0] ?? 'table';
+}
+
+/** The format a report file's name asks for: .html, .md, .csv, .json; anything else is the text table. */
+export function formatOfFile(out: string): string {
+  const extension = /\.([^./\\]+)$/.exec(out)?.[1]?.toLowerCase() ?? '';
+  return ({ html: 'html', htm: 'html', md: 'markdown', markdown: 'markdown', csv: 'csv', json: 'json' } as Record<string, string>)[extension] ?? 'table';
+}
+
+/**
+ * The report's format: as asked (--format, --json, --csv), else from the name of the --out
+ * file. An explicit format wins over the file's name, but is said, since the file will
+ * open as something it is not.
+ */
+const FORMAT_NAMES: Record<string, string> = { html: 'an HTML page', markdown: 'Markdown', csv: 'CSV', json: 'JSON', table: 'plain text' };
+
+function reportFormat(options: ReportOptions, context: Context): string {
+  const asked = chosenFormat(options);
+  const explicit = options.format !== undefined || options.json === true || options.csv === true;
+  if (options.out === undefined || options.out === '-') return asked;
+  const fromName = formatOfFile(options.out);
+  if (!explicit) return fromName;
+  if (fromName !== asked && fromName !== 'table') context.err(`${options.out} gets ${FORMAT_NAMES[asked] ?? asked}, as asked, though its name says ${FORMAT_NAMES[fromName]}.\n`);
+  return asked;
 }
 
 function reportInput(db: Db, cohort: Cohort, asOf: IsoDate, suppressBelow: number | null): ReportInput {
@@ -120,9 +144,11 @@ export function reportCsv(report: CohortReport): string {
 }
 
 /** To the screen (no --out, or `--out -`), else to a file through the one safe writer, never onto the database. */
-function deliver(text: string, out: string | undefined, what: string, database: string, context: Context): void {
+function deliver(text: string, out: string | undefined, what: string, database: string, context: Context, { paged = false } = {}): void {
   if (out === undefined || out === '-') {
-    context.out(text);
+    // The text report on a terminal goes through the pager when long; JSON, CSV and the rest never.
+    if (paged) page(context, text);
+    else context.out(text);
     return;
   }
   const path = writeOutputFile(resolve(context.cwd, out), text, { database, replace: true });
@@ -130,7 +156,7 @@ function deliver(text: string, out: string | undefined, what: string, database: 
 }
 
 export async function runReport(options: ReportOptions, context: Context): Promise<CohortReport | PublicationReport> {
-  const format = chosenFormat(options);
+  const format = reportFormat(options, context);
   if (!(REPORT_FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`--format ${format} is not a report format; choose ${REPORT_FORMATS.join(', ')}.`);
   }
@@ -156,8 +182,10 @@ export async function runReport(options: ReportOptions, context: Context): Promi
             ? renderReportMarkdown(report)
             : format === 'html'
               ? renderReportHtml(report)
-            : renderReportText(report, options.out === undefined || options.out === '-' ? context.colour.out : makeChalk({ flag: false, isTTY: false }));
-    deliver(text, options.out, `the cohort ${cohort.number} report${options.forPublication ? ' for publication' : ''}`, path, context);
+            : options.out === undefined || options.out === '-'
+              ? renderReportText(report, context.colour.out, context)
+              : renderReportText(report, makeChalk({ flag: false, isTTY: false }));
+    deliver(text, options.out, `the cohort ${cohort.number} report${options.forPublication ? ' for publication' : ''}`, path, context, { paged: format === 'table' });
     return report;
   } finally {
     db.close();
@@ -245,6 +273,7 @@ export async function runReportChase(options: ChaseOptions, context: Context): P
               formatDate(item.by),
               String(item.daysLeft),
             ]),
+            { fit: context, columns: { Mentee: { min: 12 }, Mentors: { priority: 2, min: 12 }, 'Days left': { priority: 3 } } },
           ),
         );
         context.err(`${items.length} ${items.length === 1 ? 'relationship needs' : 'relationships need'} chasing this month (as of ${formatDate(asOf)}).\n`);
@@ -297,6 +326,7 @@ export async function runReportThemes(options: ThemesOptions, context: Context):
             String(t.sessions),
             String(t.relationships),
           ]),
+          { fit: context, columns: { Theme: { min: 12 }, Recurring: { priority: 2 }, ...Object.fromEntries(analysis.cohorts.map((c) => [`Cohort ${c}`, { priority: 3 }])) } },
         ),
       );
       context.err('Each cohort cell: sessions (relationships). Recurring: raised in more than one cohort.\n');

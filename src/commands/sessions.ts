@@ -1,4 +1,5 @@
 /** `remedi sessions list | edit | delete`: the recorded sessions, seen and corrected. */
+import { page } from '../ui/pager.js';
 import { UserError, UsageError } from '../errors.js';
 import { type CommonOptions, type Context } from '../context.js';
 import { parseKind, parseLevel, parseThemes, type Theme } from '../domain/sessions.js';
@@ -48,7 +49,7 @@ export async function runSessionsList(options: SessionsListOptions, context: Con
         ),
       );
     } else if (sessions.length > 0) {
-      context.out(renderSessions(sessions, nameOf));
+      page(context, renderSessions(sessions, nameOf, context));
       context.err(`${sessions.length} ${sessions.length === 1 ? 'session' : 'sessions'}${person ? ` with ${visible(`${person.name} (${person.staffId})`)}` : ''}.\n`);
     }
     if (sessions.length === 0 && !options.json) {

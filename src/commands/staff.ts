@@ -1,4 +1,5 @@
 /** `remedi staff list | find | show | train`: the people remedi knows, and how it classified them. */
+import { page } from '../ui/pager.js';
 import { UsageError, UserError } from '../errors.js';
 import { type CommonOptions, type Context } from '../context.js';
 import { formatDate } from '../domain/dates.js';
@@ -49,7 +50,7 @@ export async function runStaffList(options: StaffListOptions, context: Context):
     context.err(cohort ? `Nobody is enrolled in cohort ${options.cohort} yet.\n` : 'Nobody yet: import a roster with remedi import roster.csv\n');
     return people;
   }
-  if (!options.csv) context.out(renderStaffList(people, { cohort, dim: context.colour.out.dim }));
+  if (!options.csv) page(context, renderStaffList(people, { cohort, dim: context.colour.out.dim, fit: context }));
   const left = people.filter((p) => !p.active).length;
   context.err(`${people.length} ${people.length === 1 ? 'person' : 'people'}${left > 0 ? `, ${left} of whom ${left === 1 ? 'has' : 'have'} left` : ''}.\n`);
   return people;
@@ -76,7 +77,7 @@ export async function runStaffFind(text: string, options: StaffFindOptions, cont
   }
   if (options.json) context.out(`${JSON.stringify(found.people, null, 2)}\n`);
   else if (options.csv) context.out(foundCsv(found.people));
-  else if (found.people.length > 0) context.out(renderFound(found.people));
+  else if (found.people.length > 0) page(context, renderFound(found.people, context));
   if (found.people.length === 0) context.err(`Nobody matches ${JSON.stringify(text.trim())} (by name, email or staff id).\n`);
   else if (found.more) context.err(`${found.people.length} shown, and more: narrow the search (or raise --limit).\n`);
   return found.people;
@@ -103,7 +104,7 @@ export async function runStaffShow(query: string, options: CommonOptions, contex
     db.close();
   }
   if (options.json) context.out(`${JSON.stringify(show, null, 2)}\n`);
-  else context.out(renderStaffShow(show, (staffId) => names.get(staffId)));
+  else context.out(renderStaffShow(show, (staffId) => names.get(staffId), context));
   return show;
 }
 

@@ -4,7 +4,7 @@ import type { PairType, Slot } from '../domain/pairingRules.js';
 import { holdsPeopleOn, relationshipEnd } from '../domain/relationshipLife.js';
 import { toCsv, type CsvCell } from '../io/csvOutput.js';
 import type { RelationshipRecord } from '../store/relationships.js';
-import { renderTable } from './table.js';
+import { renderTable, type Fit } from './table.js';
 
 export interface RelationshipJson {
   id: number;
@@ -41,7 +41,7 @@ export function relationshipJson(record: RelationshipRecord, nameOf: (staffId: s
   };
 }
 
-export function renderRelationships(list: readonly RelationshipJson[]): string {
+export function renderRelationships(list: readonly RelationshipJson[], fit?: Fit): string {
   return renderTable(
     ['Id', 'Cohort', 'Mentee', 'Mentors', 'Type', 'Start', 'End', 'Status'],
     list.map((r) => [
@@ -54,6 +54,7 @@ export function renderRelationships(list: readonly RelationshipJson[]): string {
       formatDate(r.end) + (r.end === r.plannedEnd && r.status === 'active' ? ' (planned)' : ''),
       r.status,
     ]),
+    { fit, columns: { Mentee: { min: 12 }, Mentors: { min: 12 }, Cohort: { priority: 3 }, Start: { priority: 2 }, Type: { priority: 2 } } },
   );
 }
 

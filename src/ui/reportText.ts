@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import { formatDate } from '../domain/dates.js';
 import { isPublication, type CohortReport, type PublicationReport } from '../domain/cohortReport.js';
 import { KIND_LABELS } from '../domain/sessions.js';
-import { renderTable, styled } from './table.js';
+import { renderTable, styled, type Fit } from './table.js';
 import { oneLine, visible } from './terminalText.js';
 import {
   asOfText,
@@ -28,7 +28,7 @@ function cohortTitle(report: CohortReport | PublicationReport): string {
 }
 
 /** The cohort report on a terminal; names, themes and the cohort's name are data, shown with visible escapes. */
-export function renderReportText(report: CohortReport | PublicationReport, colour: ChalkInstance): string {
+export function renderReportText(report: CohortReport | PublicationReport, colour: ChalkInstance, fit?: Fit): string {
   const { cohort, participation: p, board, summary, interactions: i } = report;
   const named = isPublication(report) ? null : report;
   const lines: string[] = [];
@@ -67,7 +67,9 @@ export function renderReportText(report: CohortReport | PublicationReport, colou
       rateText(rel.rate),
       styled(monthStrip(rel.months, cohort.minPerMonth, colour)),
     ]);
-    lines.push(renderTable(headers, rows).trimEnd().replace(/^/gm, '  '));
+    // The table is indented by two; the month strip is never cut (a cut strip misleads), only left out.
+    const columns = { Mentee: { min: 12 }, Mentors: { priority: 2, min: 12 }, Type: { priority: 3 }, Months: { priority: 4 }, Rate: { priority: 3 }, [headers[headers.length - 1]]: { priority: 2, min: 1000 } };
+    lines.push(renderTable(headers, rows, { fit, columns, indent: 2 }).trimEnd().replace(/^/gm, '  '));
     const attention = named.relationships.filter((rel) => rel.status === 'at risk' || rel.status === 'breached');
     if (attention.length > 0) {
       lines.push('', '  Why:');

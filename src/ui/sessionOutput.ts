@@ -2,7 +2,7 @@
 import { formatDate } from '../domain/dates.js';
 import { toCsv } from '../io/csvOutput.js';
 import type { SessionRecord } from '../store/sessions.js';
-import { renderTable } from './table.js';
+import { renderTable, type Fit } from './table.js';
 
 export interface SessionJson {
   id: number;
@@ -32,7 +32,7 @@ export function sessionJson(session: SessionRecord): SessionJson {
   };
 }
 
-export function renderSessions(sessions: readonly SessionJson[], nameOf: (staffId: string) => string): string {
+export function renderSessions(sessions: readonly SessionJson[], nameOf: (staffId: string) => string, fit?: Fit): string {
   return renderTable(
     ['Id', 'Pair', 'Date', 'Minutes', 'Kind', 'Level', 'Lived exp.', 'Mentors present', 'Themes'],
     sessions.map((s) => [
@@ -46,6 +46,7 @@ export function renderSessions(sessions: readonly SessionJson[], nameOf: (staffI
       s.mentors.map(nameOf).join(', '),
       s.themes.join('; '),
     ]),
+    { fit, columns: { 'Mentors present': { priority: 2, min: 12 }, Themes: { priority: 3, min: 10 }, Level: { priority: 4 }, 'Lived exp.': { priority: 4 }, Kind: { priority: 2 } } },
   );
 }
 

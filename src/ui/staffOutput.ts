@@ -11,7 +11,7 @@ import { classify, FACT_KEYS, type ProgrammeRole, type StaffFacts, type StaffRec
 import type { EditField, StaffEditPlan } from '../domain/staffEdit.js';
 import { toCsv, type CsvCell } from '../io/csvOutput.js';
 import type { RelationshipJson } from './relationshipOutput.js';
-import { renderTable, styled } from './table.js';
+import { renderTable, styled, type Fit } from './table.js';
 import { visible } from './terminalText.js';
 
 /** One person in `staff list --json`: the field names are a contract. */
@@ -71,8 +71,19 @@ const functionsText = (p: StaffJson, mark: (text: string) => string): string =>
 
 // ---- staff list ---------------------------------------------------------------------
 
+const STAFF_LIST_COLUMNS = {
+  Name: { min: 12 },
+  BME: { priority: 2 },
+  'RACE trained': { priority: 3 },
+  Board: { priority: 3 },
+  Department: { priority: 4, min: 10 },
+  Functions: { priority: 5, min: 10 },
+  Capacity: { priority: 6 },
+  'Line manager': { priority: 7 },
+};
+
 /** `staff list`: what remedi made of each person. With a cohort, their role instead of their status. */
-export function renderStaffList(people: readonly StaffJson[], { cohort, dim }: { cohort: boolean; dim: (text: string) => string }): string {
+export function renderStaffList(people: readonly StaffJson[], { cohort, dim, fit }: { cohort: boolean; dim: (text: string) => string; fit?: Fit }): string {
   const headers = ['Staff id', 'Name', 'Department', 'Band', 'Seniority', 'BME', 'Functions', 'Board', 'Line manager', 'RACE trained', 'Capacity', cohort ? 'Role' : 'Status'];
   const rows = people.map((p) => [
     p.staffId,
@@ -89,7 +100,8 @@ export function renderStaffList(people: readonly StaffJson[], { cohort, dim }: {
     String(p.capacity),
     cohort ? (p.role ?? '') : status(p),
   ]);
-  return renderTable(headers, rows);
+  // On a narrow terminal: staff id, name, band, seniority and role or status stay; the rest go first.
+  return renderTable(headers, rows, { fit, columns: STAFF_LIST_COLUMNS });
 }
 
 /** `staff list --csv`: the table's columns plus email and job title; dates as YYYY-MM-DD for spreadsheets. */
@@ -127,8 +139,8 @@ export function foundJson(person: StaffRecord): FoundJson {
 const FIND_HEADERS = ['Staff id', 'Name', 'Email', 'Department', 'Band', 'Status'];
 const foundRow = (p: FoundJson): string[] => [p.staffId, p.name, p.email ?? '', p.department ?? '', bandDisplay(p.band), status(p)];
 
-export function renderFound(people: readonly FoundJson[]): string {
-  return renderTable(FIND_HEADERS, people.map(foundRow));
+export function renderFound(people: readonly FoundJson[], fit?: Fit): string {
+  return renderTable(FIND_HEADERS, people.map(foundRow), { fit, columns: { Name: { min: 12 }, Email: { priority: 2, min: 12 }, Department: { priority: 3, min: 10 } } });
 }
 
 export function foundCsv(people: readonly FoundJson[]): string {
@@ -230,7 +242,7 @@ export interface StaffShowJson {
 }
 
 /** Everything remedi holds about one person, for the administrator. */
-export function renderStaffShow(show: StaffShowJson, nameOf: (staffId: string) => string | undefined): string {
+export function renderStaffShow(show: StaffShowJson, nameOf: (staffId: string) => string | undefined, fit?: Fit): string {
   const p = show.person;
   const details: Array<[string, string]> = [
     ['Staff id', p.staffId],
@@ -260,6 +272,7 @@ export function renderStaffShow(show: StaffShowJson, nameOf: (staffId: string) =
       renderTable(
         ['Cohort', 'Role', 'Withdrawn'],
         show.cohorts.map((c) => [String(c.cohort), c.role, c.withdrawnOn === null ? '' : formatDate(c.withdrawnOn) + (c.withdrawReason ? `: ${c.withdrawReason}` : '')]),
+        { fit, columns: { Withdrawn: { min: 11 } } },
       ),
     );
   }
@@ -287,6 +300,7 @@ export function renderStaffShow(show: StaffShowJson, nameOf: (staffId: string) =
             String(r.sessions),
           ];
         }),
+        { fit, columns: { With: { min: 12 }, Type: { priority: 2 }, Start: { priority: 3 }, Sessions: { priority: 2 } } },
       ),
     );
   }

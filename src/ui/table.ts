@@ -1,4 +1,5 @@
 /** Plain text tables that line up in a terminal and still read when pasted into an email. */
+import stringWidth from 'string-width';
 import { visible } from './terminalText.js';
 
 /**
@@ -14,26 +15,166 @@ export const styled = (text: string): Styled => ({ styled: text });
 
 export type Cell = string | Styled;
 
+/**
+ * How much a column matters when the terminal is too narrow for the whole table.
+ * priority: 1 (the default) is kept longest; the highest number is left out first
+ * (ties: the rightmost first). min: the narrowest it may be cut to with an ellipsis
+ * before it is left out instead (default: 8, or its full width if narrower).
+ */
+export interface ColumnSpec {
+  priority?: number;
+  min?: number;
+}
+
+/** Where a table is going: the terminal's width (null: never cut) and where to say what was left out. */
+export interface Fit {
+  width?: number | null;
+  err(text: string): void;
+}
+
+export interface TableOptions {
+  /** By header text. Columns not named have priority 1 and the default minimum. */
+  columns?: Readonly<Record<string, ColumnSpec>>;
+  fit?: Fit;
+  /** Columns the caller will indent the table by, taken from the width it is fitted to. */
+  indent?: number;
+}
+
 const COLOUR = /\u001b\[[0-9;]*m/g;
+const PLAIN = /^[\x20-\x7e]*$/;
+const ELLIPSIS = '…';
+const GAP = 2;
+const DEFAULT_MIN = 8;
 
 const shown = (cell: Cell | undefined): string => (cell === undefined ? '' : typeof cell === 'string' ? visible(cell) : cell.styled);
 
-/** Visible width, ignoring colour escapes. */
-const width = (text: string): number => text.replace(COLOUR, '').length;
+/**
+ * Width as displayed: colour escapes count nothing, wide (CJK) characters and emoji two,
+ * combining marks nothing (string-width). Plain ASCII, nearly every cell, is measured directly.
+ */
+export const displayWidth = (text: string): number => (PLAIN.test(text) ? text.length : stringWidth(text));
 
-export function renderTable(headers: string[], rows: ReadonlyArray<readonly Cell[]>): string {
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** The text cut to at most `max` columns as displayed, ending in '…' when cut; colour is dropped from a cut cell. */
+export function cut(text: string, max: number): string {
+  return cutTo(text, max, displayWidth(text)).text;
+}
+
+/** cut(), with the width of what it returns (measuring the ellipsis again would be slow on a long list). */
+function cutTo(text: string, max: number, full: number): { text: string; width: number } {
+  if (full <= max) return { text, width: full };
+  if (max <= 0) return { text: '', width: 0 };
+  if (PLAIN.test(text)) return { text: text.slice(0, max - 1) + ELLIPSIS, width: max };
+  const plain = text.replace(COLOUR, '');
+  let used = 0;
+  let result = '';
+  for (const { segment } of segmenter.segment(plain)) {
+    const w = displayWidth(segment);
+    if (used + w > max - 1) break;
+    result += segment;
+    used += w;
+  }
+  return { text: result + ELLIPSIS, width: used + 1 };
+}
+
+export function renderTable(headers: readonly string[], rows: ReadonlyArray<readonly Cell[]>, options: TableOptions = {}): string {
+  const heads = headers.map(visible);
   // A loop, not Math.max(...cells): spreading a national staff list overflows the call stack.
-  const widths = headers.map((header) => width(visible(header)));
+  const widths = heads.map(displayWidth);
   const lines: string[][] = [];
   for (const row of rows) {
     const cells = widths.map((_, column) => shown(row[column]));
-    for (let column = 0; column < widths.length; column += 1) widths[column] = Math.max(widths[column], width(cells[column]));
+    for (let column = 0; column < widths.length; column += 1) {
+      const w = displayWidth(cells[column]);
+      if (w > widths[column]) widths[column] = w;
+    }
     lines.push(cells);
   }
+
+  const limit = options.fit?.width ?? null;
+  const plan =
+    limit === null
+      ? { keep: heads.map((_, i) => i), widths, hidden: [] as number[], cutAny: false }
+      : fitColumns(headers, widths, Math.max(10, limit - (options.indent ?? 0)), options.columns ?? {});
+
   const line = (cells: string[]) =>
-    cells
-      .map((cell, column) => (column === cells.length - 1 ? cell : cell + ' '.repeat(widths[column] - width(cell))))
-      .join('  ')
+    plan.keep
+      .map((column, index) => {
+        const w = plan.widths[column];
+        const cell = cutTo(cells[column], w, displayWidth(cells[column]));
+        return index === plan.keep.length - 1 ? cell.text : cell.text + ' '.repeat(Math.max(0, w - cell.width));
+      })
+      .join(' '.repeat(GAP))
       .trimEnd();
-  return [line(headers.map(visible)), line(widths.map((w) => '-'.repeat(w))), ...lines.map(line)].join('\n') + '\n';
+
+  if (plan.hidden.length > 0 && options.fit) {
+    const names = plan.hidden.map((i) => heads[i]);
+    const count = names.length === 1 ? '1 column' : `${names.length} columns`;
+    options.fit.err(`${count} hidden to fit ${limit} columns: ${names.join(', ')}; --wide shows ${names.length === 1 ? 'it' : 'them'}.\n`);
+  } else if (plan.cutAny && options.fit && plan.keep.some((c) => plan.widths[c] < widths[c])) {
+    options.fit.err(`Long cells cut to fit ${limit} columns; --wide shows them whole.\n`);
+  }
+
+  const rule = plan.keep.map((c) => '-'.repeat(plan.widths[c]));
+  return [line(heads), rule.join(' '.repeat(GAP)), ...lines.map(line)].join('\n') + '\n';
+}
+
+interface Plan {
+  keep: number[];
+  widths: number[];
+  hidden: number[];
+  cutAny: boolean;
+}
+
+/**
+ * Which columns to show, and how wide, in `limit` columns: leave out the least important
+ * optional columns until the rest fit whole, or none is left to leave out; while even the
+ * narrowest of the rest does not fit, leave out more; then cut the least important first,
+ * down to its minimum, until the table fits. At least one column is always shown.
+ */
+function fitColumns(headers: readonly string[], natural: readonly number[], limit: number, specs: Readonly<Record<string, ColumnSpec>>): Plan {
+  const total = (columns: number[], w: readonly number[]) => columns.reduce((sum, c) => sum + w[c], 0) + GAP * Math.max(0, columns.length - 1);
+  const all = natural.map((_, i) => i);
+  if (total(all, natural) <= limit) return { keep: all, widths: [...natural], hidden: [], cutAny: false };
+
+  const priority = (c: number) => specs[headers[c]]?.priority ?? 1;
+  const minimum = all.map((c) => Math.min(natural[c], Math.max(1, specs[headers[c]]?.min ?? DEFAULT_MIN)));
+  // Least important first: highest priority number, then the rightmost.
+  const order = [...all].sort((a, b) => priority(b) - priority(a) || b - a);
+
+  const keep = new Set(all);
+  const hidden: number[] = [];
+  const leaveOut = (column: number) => {
+    keep.delete(column);
+    hidden.push(column);
+  };
+  // First the columns that may go (priority 2 and up), while the rest do not fit whole;
+  // then, if even the narrowest of what is left does not fit, any column but the last.
+  for (const column of order) {
+    if (priority(column) <= 1 || total([...keep], natural) <= limit) break;
+    leaveOut(column);
+  }
+  for (const column of order) {
+    if (keep.size <= 1 || total([...keep], minimum) <= limit) break;
+    if (keep.has(column)) leaveOut(column);
+  }
+  const kept = all.filter((c) => keep.has(c));
+  const widths = [...natural];
+  let excess = total(kept, widths) - limit;
+  // Cut the least important first; among equals, the widest (a long name before a short band).
+  const levels = [...new Set(kept.map(priority))].sort((a, b) => b - a);
+  for (const level of levels) {
+    const group = kept.filter((c) => priority(c) === level);
+    while (excess > 0) {
+      let widest = -1;
+      for (const c of group) if (widths[c] > minimum[c] && (widest < 0 || widths[c] > widths[widest])) widest = c;
+      if (widest < 0) break;
+      widths[widest] -= 1;
+      excess -= 1;
+    }
+  }
+  // One column still wider than the terminal: cut it to the terminal.
+  if (excess > 0 && kept.length === 1) widths[kept[0]] = Math.max(1, limit);
+  return { keep: kept, widths, hidden, cutAny: true };
 }
