@@ -215,7 +215,7 @@ describe('the top-level help', () => {
   it.skipIf(!hasScript)('fits an 80-column terminal too', () => {
     const { output } = onTerminal(['--help'], { columns: 80 });
     for (const line of output.split('\n')) expect(stringWidth(line), line).toBeLessThanOrEqual(80);
-    expect(output).toContain('import-sessions [options] <sessions.csv>  Import many sessions from a file');
+    expect(output).toContain('import-sessions [options] <sessions>  Import many sessions from a file');
   });
 });
 
