@@ -268,15 +268,17 @@ export async function runReportChase(options: ChaseOptions, context: Context): P
               `#${item.id}`,
               item.mentee.name,
               item.mentors.map((m) => m.name).join(' + '),
-              styled(item.status === 'breached' ? red('breached (still running)') : item.status === 'at risk' ? yellow(item.status) : item.status),
+              styled(item.status === 'breached' ? red('breached') : item.status === 'at risk' ? yellow(item.status) : item.status),
               `${item.sessionsNeeded} ${item.sessionsNeeded === 1 ? 'session' : 'sessions'}`,
               formatDate(item.by),
               String(item.daysLeft),
             ]),
-            { fit: context, columns: { Mentee: { min: 12 }, Mentors: { priority: 2, min: 12 }, 'Days left': { priority: 3 } } },
+            // Whom to write to matters more than the date: Mentors is kept, By and Days left go first.
+            { fit: context, columns: { Mentee: { min: 12 }, Mentors: { priority: 2, min: 12 }, 'Days left': { priority: 3 }, By: { priority: 4 } } },
           ),
         );
         context.err(`${items.length} ${items.length === 1 ? 'relationship needs' : 'relationships need'} chasing this month (as of ${formatDate(asOf)}).\n`);
+        if (items.some((item) => item.status === 'breached')) context.err('A breached relationship here is still running: its sessions still count for the cohort.\n');
       }
       if (needsReplacement.length > 0) {
         context.out(`${items.length > 0 ? '\n' : ''}${NEEDS_REPLACEMENT_HEADING}\n${needsReplacement.map((item) => `  ${replacementText(item)}`).join('\n')}\n`);

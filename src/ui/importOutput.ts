@@ -246,7 +246,7 @@ export function renderImportNotes(report: ImportReport, colour: (text: string) =
     out.push(
       warn(`Note: ${summary.file} has no role column, so nobody was enrolled in cohort ${summary.cohort}. Enrol people by command:`),
       `  remedi cohort enrol ${summary.cohort} --mentee P ... --mentor P ...   (P: a staff id, an email or a name)`,
-      `  remedi cohort enrol ${summary.cohort} --from FILE                      (a CSV with a person column and a role column)`,
+      `  remedi cohort enrol ${summary.cohort} --from FILE                      (a CSV or .xlsx with a person column and a role column)`,
     );
   }
   if (summary.skippedForgotten > 0) {
@@ -285,7 +285,7 @@ function warningLines(report: ImportReport, warn: (text: string) => string): str
   const lines: string[] = [];
   const doing = summary.dryRun ? 'it would import' : 'imported';
   if (fresh.length > 0) {
-    lines.push(warn(`${plural(fresh.length, 'warning', 'warnings')}${fresh.length < warnings.length ? ' new since the last import of this file' : ''} (${doing} all the same):`));
+    lines.push(warn(`${plural(fresh.length, 'warning', 'warnings')}${fresh.length < warnings.length ? ' not shown at an earlier import' : ''} (${doing} all the same):`));
     lines.push(...formatProblemList(summary.file, fresh, 'warning').map(visible));
   }
   const repeated = warnings.length - fresh.length;

@@ -39,7 +39,7 @@ export function renderReportText(report: CohortReport | PublicationReport, colou
   else if (report.suppressBelow !== null) lines.push(`Counts of people by ethnicity below ${report.suppressBelow} are shown as <${report.suppressBelow}.`);
 
   heading('Participation');
-  lines.push(`  ${p.relationships} relationships (${p.pairs} pairs, ${p.trios} trios): ${Object.entries(p.byType).map(([type, n]) => `${type} ${countText(n)}`).join(', ')}`);
+  lines.push(`  ${p.relationships} ${p.relationships === 1 ? 'relationship' : 'relationships'} (${p.pairs} ${p.pairs === 1 ? 'pair' : 'pairs'}, ${p.trios} ${p.trios === 1 ? 'trio' : 'trios'}): ${Object.entries(p.byType).map(([type, n]) => `${type} ${countText(n)}`).join(', ')}`);
   if ('pairsByType' in p && p.pairsByType && p.triosByType) {
     const split = (counts: Record<string, number>) => Object.entries(counts).filter(([, n]) => n > 0).map(([type, n]) => `${type} ${n}`).join(', ') || 'none';
     lines.push(`  pairs: ${split(p.pairsByType)}; trios: ${split(p.triosByType)}`);
