@@ -29,13 +29,106 @@ function weighted(rand, table) {
   return table[table.length - 1][0];
 }
 
-const JUNIOR = [['Band 2', 8], ['Band 3', 12], ['Band 4', 8], ['Band 5', 22], ['Band 6', 18], ['FY1', 1], ['FY2', 1]];
-const MIDDLE = [['Band 7', 12], ['AfC 8a', 5], ['Band 8b', 2], ['ST3', 2], ['Registrar', 1], ['Specialty Doctor', 1]];
-const SENIOR = [['Band 8c', 4], ['8d', 2], ['Band 9', 1], ['VSM', 1], ['Consultant', 4]];
-const ETHNICITY = [['A', 60], ['B', 3], ['C', 8], ['C3', 1], ['D', 1], ['F', 1], ['H', 6], ['J', 2], ['K', 1], ['L', 3], ['M', 3], ['N', 6], ['P', 1], ['R', 1], ['S', 2], ['Z', 3], ['99', 1], ['', 2]];
-const GROUPS = [['Nursing and Midwifery Registered', 30], ['Medical and Dental', 10], ['Allied Health Professionals', 8], ['Additional Clinical Services', 20], ['Administrative and Clerical', 22], ['Estates and Ancillary', 10]];
-const FIRST = ['Amara', 'Ben', 'Chen', 'Deepa', 'Efe', 'Fatima', 'Grace', 'Hassan', 'Ifeoma', 'James', 'Kwame', 'Laura', 'Mei', 'Nadia', 'Oliver', 'Priya', 'Rhys', 'Sade', 'Tom', 'Usha', 'Vikram', 'Wei', 'Yusuf', 'Zoë'];
-const LAST = ['Adeyemi', 'Brown', 'Chowdhury', 'Davies', 'Evans', "O'Neill", 'Hughes', 'Iqbal', 'Jones', 'Khan', 'Lewis', 'Mensah', 'Nowak', 'Okafor', 'Patel', 'Roberts', 'Singh', 'Taylor', 'Walker', 'Zhang'];
+const JUNIOR = [
+  ['Band 2', 8],
+  ['Band 3', 12],
+  ['Band 4', 8],
+  ['Band 5', 22],
+  ['Band 6', 18],
+  ['FY1', 1],
+  ['FY2', 1],
+];
+const MIDDLE = [
+  ['Band 7', 12],
+  ['AfC 8a', 5],
+  ['Band 8b', 2],
+  ['ST3', 2],
+  ['Registrar', 1],
+  ['Specialty Doctor', 1],
+];
+const SENIOR = [
+  ['Band 8c', 4],
+  ['8d', 2],
+  ['Band 9', 1],
+  ['VSM', 1],
+  ['Consultant', 4],
+];
+const ETHNICITY = [
+  ['A', 60],
+  ['B', 3],
+  ['C', 8],
+  ['C3', 1],
+  ['D', 1],
+  ['F', 1],
+  ['H', 6],
+  ['J', 2],
+  ['K', 1],
+  ['L', 3],
+  ['M', 3],
+  ['N', 6],
+  ['P', 1],
+  ['R', 1],
+  ['S', 2],
+  ['Z', 3],
+  ['99', 1],
+  ['', 2],
+];
+const GROUPS = [
+  ['Nursing and Midwifery Registered', 30],
+  ['Medical and Dental', 10],
+  ['Allied Health Professionals', 8],
+  ['Additional Clinical Services', 20],
+  ['Administrative and Clerical', 22],
+  ['Estates and Ancillary', 10],
+];
+const FIRST = [
+  'Amara',
+  'Ben',
+  'Chen',
+  'Deepa',
+  'Efe',
+  'Fatima',
+  'Grace',
+  'Hassan',
+  'Ifeoma',
+  'James',
+  'Kwame',
+  'Laura',
+  'Mei',
+  'Nadia',
+  'Oliver',
+  'Priya',
+  'Rhys',
+  'Sade',
+  'Tom',
+  'Usha',
+  'Vikram',
+  'Wei',
+  'Yusuf',
+  'Zoë',
+];
+const LAST = [
+  'Adeyemi',
+  'Brown',
+  'Chowdhury',
+  'Davies',
+  'Evans',
+  "O'Neill",
+  'Hughes',
+  'Iqbal',
+  'Jones',
+  'Khan',
+  'Lewis',
+  'Mensah',
+  'Nowak',
+  'Okafor',
+  'Patel',
+  'Roberts',
+  'Singh',
+  'Taylor',
+  'Walker',
+  'Zhang',
+];
 
 const HEADER = 'staff_id,name,email,department,band,staff_group,ethnicity,function,board_member,line_manager_id,role,race_trained,capacity';
 const quote = (cell) => (/[",\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);

@@ -21,7 +21,9 @@ export function tableCells(row) {
   return [
     row.figure,
     fmtValue(row.ours, row.unit),
-    row.reference === null || row.reference === undefined ? (row.referenceNote ?? '—') : `${fmtValue(row.reference, row.unit)} ${row.referenceLabel ?? ''}`.trim(),
+    row.reference === null || row.reference === undefined
+      ? (row.referenceNote ?? '—')
+      : `${fmtValue(row.reference, row.unit)} ${row.referenceLabel ?? ''}`.trim(),
     row.ratio === null || row.ratio === undefined ? '—' : `${fmtRatio(row.ratio)} ${row.ratioLabel ?? ''}`.trim(),
     row.peakMb === null || row.peakMb === undefined ? '—' : row.peakMb.toFixed(1),
     row.target ?? '—',
@@ -32,17 +34,19 @@ export function tableCells(row) {
 export function textTable(rows) {
   const cells = [COLUMNS, ...rows.map(tableCells)];
   const widths = COLUMNS.map((_, c) => Math.max(...cells.map((line) => [...line[c]].length)));
-  const line = (values) => values.map((v, c) => v + ' '.repeat(widths[c] - [...v].length)).join('  ').trimEnd();
+  const line = (values) =>
+    values
+      .map((v, c) => v + ' '.repeat(widths[c] - [...v].length))
+      .join('  ')
+      .trimEnd();
   return [line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
 }
 
 export function markdownTable(rows) {
   const esc = (v) => v.replace(/\|/g, '\\|');
-  return [
-    `| ${COLUMNS.join(' | ')} |`,
-    `|${COLUMNS.map(() => '---').join('|')}|`,
-    ...rows.map((row) => `| ${tableCells(row).map(esc).join(' | ')} |`),
-  ].join('\n');
+  return [`| ${COLUMNS.join(' | ')} |`, `|${COLUMNS.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${tableCells(row).map(esc).join(' | ')} |`)].join(
+    '\n',
+  );
 }
 
 const FIGURES = `- **Solver** (\`solver n=N\`): \`linearSumAssignment\` from \`dist/matching/lsap.js\` on a dense N x N matrix of
@@ -105,9 +109,9 @@ ${machineLines.join('\n')}
 ${markdownTable(rows)}
 
 ${[
-    optimum.length > 0 ? `Solver totals:\n\n${optimum.map((line) => `- ${line}`).join('\n')}\n\n` : '',
-    notes.length > 0 ? `Notes:\n\n${notes.map((line) => `- ${line}`).join('\n')}\n\n` : '',
-  ].join('')}## Targets missed
+  optimum.length > 0 ? `Solver totals:\n\n${optimum.map((line) => `- ${line}`).join('\n')}\n\n` : '',
+  notes.length > 0 ? `Notes:\n\n${notes.map((line) => `- ${line}`).join('\n')}\n\n` : '',
+].join('')}## Targets missed
 
 ${missed.length === 0 ? 'None in this run.' : missed.map((row) => `- **${row.figure}**: ${tableCells(row)[1]} against ${row.target}${row.ratio !== null && row.ratio !== undefined ? ` (ratio ${fmtRatio(row.ratio)})` : ''}${row.peakMb !== null && row.peakMb !== undefined && row.unit !== 'MB' ? `, peak ${row.peakMb.toFixed(1)} MB` : ''}. Reason and what would close it: ${reasons[row.figure] ?? '_to be filled in (bench/missed-reasons.json)_'}`).join('\n')}
 `;

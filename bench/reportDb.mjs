@@ -17,7 +17,18 @@ const LAST_SESSION = Date.UTC(2026, 8, 29);
 const DAY = 86_400_000;
 const iso = (ms) => new Date(ms).toISOString().slice(0, 10);
 
-const KINDS = ['one-to-one', 'one-to-one', 'one-to-one', 'observation', 'semi-structured-interview', 'reflective-discussion', 'shadowing', 'networking', 'critical-friend', 'other'];
+const KINDS = [
+  'one-to-one',
+  'one-to-one',
+  'one-to-one',
+  'observation',
+  'semi-structured-interview',
+  'reflective-discussion',
+  'shadowing',
+  'networking',
+  'critical-friend',
+  'other',
+];
 const LEVELS = ['individual', 'team', 'department', 'organisation', 'system'];
 const TYPES = ['race', 'frontline', 'clinical', 'general'];
 const SENIOR_BANDS = ['8c', '8d', '9', 'VSM', 'Consultant'];
@@ -25,12 +36,36 @@ const MENTOR_BANDS = ['3', '4', '5', '5', '6', '6', '7', '8a', 'FY2', 'ST3'];
 const ETHNICITY = ['A', 'A', 'A', 'B', 'C', 'H', 'J', 'L', 'M', 'N', 'N', 'R', 'S', 'Z'];
 const GROUPS = ['Nursing and Midwifery Registered', 'Medical and Dental', 'Allied Health Professionals', 'Administrative and Clerical'];
 const THEMES = [
-  'Career progression', 'Recruitment panels', 'Microaggressions', 'Speaking up', 'Flexible working', 'Allyship',
-  'Belonging', 'Racism at work', 'Disciplinary processes', 'Access to training', 'Visibility of leaders',
-  'Patient experience', 'Staff networks', 'Imposter syndrome', 'Bullying and harassment', 'Shift patterns',
-  'Pay gap', 'Sponsorship', 'Coaching', 'Wellbeing', 'Inclusive language', 'Team culture', 'Decision making',
-  'Board papers', 'International recruits', 'Religious observance', 'Menopause', 'Neurodiversity',
-  'Workload', 'Estates and facilities',
+  'Career progression',
+  'Recruitment panels',
+  'Microaggressions',
+  'Speaking up',
+  'Flexible working',
+  'Allyship',
+  'Belonging',
+  'Racism at work',
+  'Disciplinary processes',
+  'Access to training',
+  'Visibility of leaders',
+  'Patient experience',
+  'Staff networks',
+  'Imposter syndrome',
+  'Bullying and harassment',
+  'Shift patterns',
+  'Pay gap',
+  'Sponsorship',
+  'Coaching',
+  'Wellbeing',
+  'Inclusive language',
+  'Team culture',
+  'Decision making',
+  'Board papers',
+  'International recruits',
+  'Religious observance',
+  'Menopause',
+  'Neurodiversity',
+  'Workload',
+  'Estates and facilities',
 ];
 
 /**
@@ -51,7 +86,8 @@ export async function buildReportDatabase(path, { relationships, sessions, seed 
       bme_override, functions, board_member, line_manager_id, race_trained, race_trained_on, capacity, active, left_on, added_on, updated_on)
     VALUES (?, ?, ?, ?, NULL, ?, ?, ?, NULL, ?, ?, ?, ?, ?, 1, 1, NULL, ?, ?)`);
   const enrol = db.prepare('INSERT INTO enrolments (cohort, staff_id, role) VALUES (1, ?, ?)');
-  const insertRelationship = db.prepare(`INSERT INTO relationships (id, cohort, mentee_id, type, score, reasons, start_date, ended_on, end_reason, override, created_on)
+  const insertRelationship =
+    db.prepare(`INSERT INTO relationships (id, cohort, mentee_id, type, score, reasons, start_date, ended_on, end_reason, override, created_on)
     VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, 0, ?)`);
   const insertRelationshipMentor = db.prepare('INSERT INTO relationship_mentors (relationship_id, mentor_id, slot) VALUES (?, ?, ?)');
   const insertSession = db.prepare(`INSERT INTO sessions (id, relationship_id, date, minutes, kind, level, lived_experience, notes, created_on)
@@ -70,10 +106,20 @@ export async function buildReportDatabase(path, { relationships, sessions, seed 
     const first = pick(['Amara', 'Ben', 'Chen', 'Deepa', 'Efe', 'Grace', 'Kwame', 'Mei', 'Priya', 'Tom']);
     const frontline = !senior && rand() < 0.35;
     insertStaff.run(
-      id, `${first} ${last}`, `${first}.${last}.${id}@nhs.net`.toLowerCase(), pick(departments), pick(GROUPS),
-      board ? 'VSM' : senior ? pick(SENIOR_BANDS) : pick(MENTOR_BANDS), pick(ETHNICITY),
-      board ? 'strategic' : frontline ? 'front line' : null, board ? 1 : 0, null,
-      senior ? 0 : 1, senior ? null : '2025-09-01', today, today,
+      id,
+      `${first} ${last}`,
+      `${first}.${last}.${id}@nhs.net`.toLowerCase(),
+      pick(departments),
+      pick(GROUPS),
+      board ? 'VSM' : senior ? pick(SENIOR_BANDS) : pick(MENTOR_BANDS),
+      pick(ETHNICITY),
+      board ? 'strategic' : frontline ? 'front line' : null,
+      board ? 1 : 0,
+      null,
+      senior ? 0 : 1,
+      senior ? null : '2025-09-01',
+      today,
+      today,
     );
     enrol.run(id, senior ? 'mentee' : 'mentor');
     counts.staff += 1;
@@ -90,9 +136,15 @@ export async function buildReportDatabase(path, { relationships, sessions, seed 
     const startMs = rand() < 0.85 ? COHORT_START : COHORT_START + Math.floor(rand() * 60) * DAY;
     const endedMs = rand() < 0.05 ? startMs + (60 + Math.floor(rand() * 150)) * DAY : null;
     insertRelationship.run(
-      r, mentee, pick(TYPES), 400 + Math.floor(rand() * 900),
+      r,
+      mentee,
+      pick(TYPES),
+      400 + Math.floor(rand() * 900),
       JSON.stringify([`${pick(TYPES)} pair (+300)`, 'different departments (+50)']),
-      iso(startMs), endedMs === null ? null : iso(endedMs), endedMs === null ? null : 'mentor moved trust', iso(startMs),
+      iso(startMs),
+      endedMs === null ? null : iso(endedMs),
+      endedMs === null ? null : 'mentor moved trust',
+      iso(startMs),
     );
     mentors.forEach((mentor, k) => insertRelationshipMentor.run(r, mentor, trio ? (k === 0 ? 'bme' : 'frontline') : null));
     if (trio) counts.trios += 1;
@@ -104,8 +156,17 @@ export async function buildReportDatabase(path, { relationships, sessions, seed 
     for (let s = 0; s < mine; s++) {
       const id = nextSession++;
       const date = iso(startMs + Math.floor(rand() * span) * DAY);
-      insertSession.run(id, r, date, 15 + 15 * Math.floor(rand() * 6), pick(KINDS), pick(LEVELS), rand() < 0.4 ? 1 : 0,
-        rand() < 0.2 ? 'Talked about a recent recruitment panel' : null, date);
+      insertSession.run(
+        id,
+        r,
+        date,
+        15 + 15 * Math.floor(rand() * 6),
+        pick(KINDS),
+        pick(LEVELS),
+        rand() < 0.4 ? 1 : 0,
+        rand() < 0.2 ? 'Talked about a recent recruitment panel' : null,
+        date,
+      );
       const present = trio && rand() < 0.1 ? [mentors[0]] : mentors;
       for (const mentor of present) insertSessionMentor.run(id, mentor);
       counts.sessionMentors += present.length;

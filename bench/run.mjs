@@ -119,28 +119,53 @@ async function solverSection({ quick, tmp, machine }) {
     const oursSeconds = median(ours.seconds);
     const totals = { ours: ours.total, ...(scipy ? { scipy: scipy.total } : {}), ...(npm ? { npm: npm.total } : {}) };
     const same = Object.values(totals).every((t) => t === ours.total);
-    optimum.push(`n=${n}: same optimum: ${same ? 'yes' : 'no'} (${Object.entries(totals).map(([k, v]) => `${k} ${v}`).join(', ')})`);
+    optimum.push(
+      `n=${n}: same optimum: ${same ? 'yes' : 'no'} (${Object.entries(totals)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')})`,
+    );
     const scipySeconds = scipy ? median(scipy.seconds) : null;
     const big = n >= 2000;
     rows.push({
-      section: 'solver', figure: `solver n=${n}, solve only`, unit: 's', ours: oursSeconds,
-      reference: scipySeconds, referenceLabel: 'SciPy', referenceNote: hasScipy ? undefined : 'skipped: no SciPy',
-      ratio: scipySeconds ? oursSeconds / scipySeconds : null, ratioLabel: 'ours/SciPy',
-      target: big ? 'ours/SciPy ≤ 2x' : null, met: big && scipySeconds ? oursSeconds / scipySeconds <= 2 : null,
-      sameOptimum: same, totals, runs: { ours: ours.seconds, scipy: scipy?.seconds ?? null },
+      section: 'solver',
+      figure: `solver n=${n}, solve only`,
+      unit: 's',
+      ours: oursSeconds,
+      reference: scipySeconds,
+      referenceLabel: 'SciPy',
+      referenceNote: hasScipy ? undefined : 'skipped: no SciPy',
+      ratio: scipySeconds ? oursSeconds / scipySeconds : null,
+      ratioLabel: 'ours/SciPy',
+      target: big ? 'ours/SciPy ≤ 2x' : null,
+      met: big && scipySeconds ? oursSeconds / scipySeconds <= 2 : null,
+      sameOptimum: same,
+      totals,
+      runs: { ours: ours.seconds, scipy: scipy?.seconds ?? null },
     });
     const npmSeconds = npm ? median(npm.seconds) : null;
     rows.push({
-      section: 'solver', figure: `solver n=${n}, npm package`, unit: 's', ours: oursSeconds,
-      reference: npmSeconds, referenceLabel: 'npm', referenceNote: npm ? undefined : 'not run (too slow)',
-      ratio: npmSeconds ? npmSeconds / oursSeconds : null, ratioLabel: 'npm/ours',
-      target: 'npm/ours ≥ 10x', met: npmSeconds ? npmSeconds / oursSeconds >= 10 : null,
-      sameOptimum: same, runs: { ours: ours.seconds, npm: npm?.seconds ?? null },
+      section: 'solver',
+      figure: `solver n=${n}, npm package`,
+      unit: 's',
+      ours: oursSeconds,
+      reference: npmSeconds,
+      referenceLabel: 'npm',
+      referenceNote: npm ? undefined : 'not run (too slow)',
+      ratio: npmSeconds ? npmSeconds / oursSeconds : null,
+      ratioLabel: 'npm/ours',
+      target: 'npm/ours ≥ 10x',
+      met: npmSeconds ? npmSeconds / oursSeconds >= 10 : null,
+      sameOptimum: same,
+      runs: { ours: ours.seconds, npm: npm?.seconds ?? null },
     });
-    progress(`  ours ${oursSeconds.toFixed(3)} s, SciPy ${scipySeconds?.toFixed(3) ?? '—'} s, npm ${npmSeconds?.toFixed(3) ?? '—'} s; same optimum: ${same ? 'yes' : 'no'}`);
+    progress(
+      `  ours ${oursSeconds.toFixed(3)} s, SciPy ${scipySeconds?.toFixed(3) ?? '—'} s, npm ${npmSeconds?.toFixed(3) ?? '—'} s; same optimum: ${same ? 'yes' : 'no'}`,
+    );
   }
   if (skippedNpm.length > 0) {
-    notes.push(`npm \`linear-sum-assignment\` (Crouse's algorithm in plain JS over an ml-matrix) is run fewer times at the larger sizes to keep the bench to minutes, so its median is a single run there: ${skippedNpm.join('; ')}.`);
+    notes.push(
+      `npm \`linear-sum-assignment\` (Crouse's algorithm in plain JS over an ml-matrix) is run fewer times at the larger sizes to keep the bench to minutes, so its median is a single run there: ${skippedNpm.join('; ')}.`,
+    );
   }
   const all = rows.every((row) => row.sameOptimum);
   optimum.unshift(`same optimum: ${all ? 'yes' : 'no'} (ours, SciPy and the npm package, at every size they ran)`);
@@ -177,11 +202,20 @@ async function pairingSection({ quick, tmp }) {
       const summary = summarise(results);
       const gated = n === 2000;
       rows.push({
-        section: 'pairing', figure: label, unit: 's', ours: summary.seconds, peakMb: summary.peakMb,
-        target: gated ? '< 1.5 s' : null, met: gated ? summary.seconds < 1.5 : null,
-        runs: summary.runs, proposed: proposal.relationships.length, unmatched: proposal.unmatched.length,
+        section: 'pairing',
+        figure: label,
+        unit: 's',
+        ours: summary.seconds,
+        peakMb: summary.peakMb,
+        target: gated ? '< 1.5 s' : null,
+        met: gated ? summary.seconds < 1.5 : null,
+        runs: summary.runs,
+        proposed: proposal.relationships.length,
+        unmatched: proposal.unmatched.length,
       });
-      progress(`  ${summary.seconds.toFixed(3)} s, peak ${summary.peakMb} MB; ${proposal.relationships.length} relationships proposed, ${proposal.unmatched.length} left out`);
+      progress(
+        `  ${summary.seconds.toFixed(3)} s, peak ${summary.peakMb} MB; ${proposal.relationships.length} relationships proposed, ${proposal.unmatched.length} left out`,
+      );
     }
     rmSync(dir, { recursive: true, force: true });
   }
@@ -225,17 +259,32 @@ async function importSection({ quick, tmp, machine }) {
     const o = summarise(ours);
     const f = hasFloor ? summarise(floor) : null;
     rows.push({
-      section: 'import', figure: `import ${n.toLocaleString('en-GB')} rows`, unit: 's', ours: o.seconds, peakMb: o.peakMb,
-      reference: f?.seconds ?? null, referenceLabel: 'sqlite3 .import', referenceNote: hasFloor ? undefined : 'skipped: no sqlite3',
-      ratio: f ? o.seconds / f.seconds : null, ratioLabel: 'ours/floor',
-      target: 'ours/floor ≤ 3x', met: f ? o.seconds / f.seconds <= 3 : null,
-      runs: { ours: o.runs, floor: f?.runs ?? null }, floorPeakMb: f?.peakMb ?? null,
+      section: 'import',
+      figure: `import ${n.toLocaleString('en-GB')} rows`,
+      unit: 's',
+      ours: o.seconds,
+      peakMb: o.peakMb,
+      reference: f?.seconds ?? null,
+      referenceLabel: 'sqlite3 .import',
+      referenceNote: hasFloor ? undefined : 'skipped: no sqlite3',
+      ratio: f ? o.seconds / f.seconds : null,
+      ratioLabel: 'ours/floor',
+      target: 'ours/floor ≤ 3x',
+      met: f ? o.seconds / f.seconds <= 3 : null,
+      runs: { ours: o.runs, floor: f?.runs ?? null },
+      floorPeakMb: f?.peakMb ?? null,
     });
     if (n >= 1_000_000) {
       rows.push({
-        section: 'import', figure: `import ${n.toLocaleString('en-GB')} rows, peak memory`, unit: 'MB', ours: o.peakMb,
-        reference: f?.peakMb ?? null, referenceLabel: 'sqlite3', peakMb: o.peakMb,
-        target: '< 300 MB', met: o.peakMb === null ? null : o.peakMb < 300,
+        section: 'import',
+        figure: `import ${n.toLocaleString('en-GB')} rows, peak memory`,
+        unit: 'MB',
+        ours: o.peakMb,
+        reference: f?.peakMb ?? null,
+        referenceLabel: 'sqlite3',
+        peakMb: o.peakMb,
+        target: '< 300 MB',
+        met: o.peakMb === null ? null : o.peakMb < 300,
       });
     }
     progress(`  ours ${o.seconds.toFixed(3)} s (peak ${o.peakMb} MB), floor ${f?.seconds.toFixed(3) ?? '—'} s`);
@@ -270,7 +319,17 @@ async function reportSection({ quick, tmp }) {
   progress(`  report ${rep.seconds.toFixed(3)} s (peak ${rep.peakMb} MB), chase ${ch.seconds.toFixed(3)} s (peak ${ch.peakMb} MB)`);
   return {
     rows: [
-      { section: 'report', figure: `report json, ${scale}`, unit: 's', ours: rep.seconds, peakMb: rep.peakMb, target: '< 1.5 s', met: rep.seconds < 1.5, runs: rep.runs, database: counts },
+      {
+        section: 'report',
+        figure: `report json, ${scale}`,
+        unit: 's',
+        ours: rep.seconds,
+        peakMb: rep.peakMb,
+        target: '< 1.5 s',
+        met: rep.seconds < 1.5,
+        runs: rep.runs,
+        database: counts,
+      },
       { section: 'report', figure: `report chase, ${scale}`, unit: 's', ours: ch.seconds, peakMb: ch.peakMb, target: null, met: null, runs: ch.runs },
     ],
     notes: [],
@@ -291,9 +350,31 @@ async function startupSection({ quick, tmp }) {
   const [first] = JSON.parse(cli(['pair', 'list', '--json', '--db', db]));
   if (!first) throw new Error('start-up: the small database has no relationship to log a session against');
   const logSession = [
-    CLI, 'log-session', '--db', db, '--no-color', '--pair', String(first.id), '--date', '2026-03-12', '--minutes', '45',
-    '--kind', 'one-to-one', '--level', 'team', '--theme', 'career progression', '--theme', 'recruitment panels',
-    '--mentor', first.mentors[0].staffId, '--lived-experience', '--notes', 'Benchmark session', '--force',
+    CLI,
+    'log-session',
+    '--db',
+    db,
+    '--no-color',
+    '--pair',
+    String(first.id),
+    '--date',
+    '2026-03-12',
+    '--minutes',
+    '45',
+    '--kind',
+    'one-to-one',
+    '--level',
+    'team',
+    '--theme',
+    'career progression',
+    '--theme',
+    'recruitment panels',
+    '--mentor',
+    first.mentors[0].staffId,
+    '--lived-experience',
+    '--notes',
+    'Benchmark session',
+    '--force',
   ];
   const node = [];
   const help = [];
@@ -309,9 +390,18 @@ async function startupSection({ quick, tmp }) {
   const h = summarise(help);
   const l = summarise(log);
   const row = (figure, s) => ({
-    section: 'startup', figure, unit: 's', ours: s.seconds, peakMb: s.peakMb,
-    reference: n.seconds, referenceLabel: 'node -e 0', ratio: s.seconds / n.seconds, ratioLabel: 'ours/node',
-    target: 'ours/node < 2x', met: s.seconds / n.seconds < 2, runs: { ours: s.runs, node: n.runs },
+    section: 'startup',
+    figure,
+    unit: 's',
+    ours: s.seconds,
+    peakMb: s.peakMb,
+    reference: n.seconds,
+    referenceLabel: 'node -e 0',
+    ratio: s.seconds / n.seconds,
+    ratioLabel: 'ours/node',
+    target: 'ours/node < 2x',
+    met: s.seconds / n.seconds < 2,
+    runs: { ours: s.runs, node: n.runs },
   });
   progress(`  node -e 0 ${n.seconds.toFixed(4)} s, --help ${h.seconds.toFixed(4)} s, log-session ${l.seconds.toFixed(4)} s`);
   return { rows: [row('start-up: remedi --help', h), row('start-up: log-session, every flag', l)], notes: [], optimum: [] };
@@ -362,9 +452,22 @@ async function main() {
   const optimum = order.flatMap((s) => sections[s].optimum);
   const generatedAt = new Date().toISOString();
   const results = {
-    generatedAt, mode, machine, sections,
+    generatedAt,
+    mode,
+    machine,
+    sections,
     table: rows.map(({ section, figure, unit, ours, reference, referenceLabel, ratio, ratioLabel, peakMb, target, met }) => ({
-      section, figure, unit, ours: round(ours, 4), reference: round(reference, 4), referenceLabel, ratio: round(ratio, 3), ratioLabel, peakMb, target, met,
+      section,
+      figure,
+      unit,
+      ours: round(ours, 4),
+      reference: round(reference, 4),
+      referenceLabel,
+      ratio: round(ratio, 3),
+      ratioLabel,
+      peakMb,
+      target,
+      met,
     })),
     sameOptimum: optimum,
     targetsMissed: rows.filter((row) => row.met === false).map((row) => row.figure),

@@ -49,4 +49,6 @@ for (const [today, ...args] of steps) {
     process.exit(result.status ?? 1);
   }
 }
-process.stderr.write(`\nDone. The demo database is ${relative(process.cwd(), db) || db}; try: REMEDI_DB=${relative(process.cwd(), db)} npx remedi staff list\n`);
+process.stderr.write(
+  `\nDone. The demo database is ${relative(process.cwd(), db) || db}; try: REMEDI_DB=${relative(process.cwd(), db)} npx remedi staff list\n`,
+);

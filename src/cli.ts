@@ -16,7 +16,8 @@ function wholeNumber(label: string, min: number) {
   return (value: string): number => {
     if (!/^\d+$/.test(value.trim()) || Number(value) < min) throw new InvalidArgumentError(`Expected ${label} (a whole number from ${min}).`);
     // Above 2^53 a number cannot be held exactly: 9007199254740993 would be read as ...992, another row's id.
-    if (!Number.isSafeInteger(Number(value))) throw new InvalidArgumentError(`Expected ${label} (a whole number from ${min} to ${Number.MAX_SAFE_INTEGER}); ${value.trim()} is too large.`);
+    if (!Number.isSafeInteger(Number(value)))
+      throw new InvalidArgumentError(`Expected ${label} (a whole number from ${min} to ${Number.MAX_SAFE_INTEGER}); ${value.trim()} is too large.`);
     return Number(value);
   };
 }
@@ -79,15 +80,23 @@ or $REMEDI_DB). remedi help COMMAND says more about each command.`,
     .summary('Load the staff roster HR gave you')
     .description('Load the staff roster HR gave you (CSV from ESR or a spreadsheet); re-importing updates people by staff id.')
     .argument('<roster>', 'the roster file: an Excel workbook (.xlsx), or CSV (UTF-8 or as Excel saves it; comma, semicolon or tab)')
-    .option('--cohort <number>', 'enrol people in this cohort using the file\'s role column (mentor, mentee, either)', wholeNumber('a cohort number', 1))
+    .option('--cohort <number>', "enrol people in this cohort using the file's role column (mentor, mentee, either)", wholeNumber('a cohort number', 1))
     .option('--dry-run', 'check the file and show what would change, without writing anything')
     .option('--missing-left', 'the file is the whole staff list: mark people not in it as having left')
     .option('--yes', 'with --missing-left: mark them even when that is more than a fifth of the people now active')
     .option('--map <"header=field">', 'read a column under another name, e.g. --map "Assignment Grade=band" (repeatable)', collect)
     .option('--problems <file.csv>', 'write every problem and warning to this CSV file (line, column, header, value, problem, fix)')
-    .option('--map-value <"field:value=replacement">', 'read a value as another before it is checked, e.g. --map-value "band:Non AfC=VSM" (repeatable; the value matches ignoring case)', collect)
-    .option('--header-row <n>', 'the line the column names are on (default: line 1, else the first of the first 10 lines naming a staff id column)', wholeNumber('a line number', 1))
-    .addOption(new Option('--encoding <encoding>', 'the file\'s text encoding (default: detected)').choices(['utf-8', 'windows-1252']))
+    .option(
+      '--map-value <"field:value=replacement">',
+      'read a value as another before it is checked, e.g. --map-value "band:Non AfC=VSM" (repeatable; the value matches ignoring case)',
+      collect,
+    )
+    .option(
+      '--header-row <n>',
+      'the line the column names are on (default: line 1, else the first of the first 10 lines naming a staff id column)',
+      wholeNumber('a line number', 1),
+    )
+    .addOption(new Option('--encoding <encoding>', "the file's text encoding (default: detected)").choices(['utf-8', 'windows-1252']))
     .option('--sheet <name>', 'for an .xlsx workbook: the sheet to read (default: the first)')
     .addHelpText(
       'after',
@@ -113,8 +122,10 @@ Rows of people erased with remedi forget are skipped.`,
     });
   void importCommand;
 
-  const cohort = program.command('cohort')
-    .summary('Create, change and list cohorts').description('Create, change and list cohorts (their dates and thresholds).');
+  const cohort = program
+    .command('cohort')
+    .summary('Create, change and list cohorts')
+    .description('Create, change and list cohorts (their dates and thresholds).');
   const cohortSettings = (command: Command) =>
     command
       .option('--name <text>', 'a name for the cohort, e.g. "2026 Executive Board"')
@@ -134,7 +145,7 @@ Rows of people erased with remedi forget are skipped.`,
     });
   cohortSettings(
     common(cohort.command('edit'))
-      .description('Change a cohort\'s dates, name or thresholds.')
+      .description("Change a cohort's dates, name or thresholds.")
       .argument('<number>', 'the cohort number', wholeNumber('a cohort number', 1))
       .option('--start <date>', 'first day of the cohort (YYYY-MM-DD)', isoDateArgument)
       .option('--end <date>', 'last day of the cohort (YYYY-MM-DD)', isoDateArgument),
@@ -160,8 +171,12 @@ Rows of people erased with remedi forget are skipped.`,
     .option('--either <person>', 'enrol as either: a senior leader mentees, anyone else mentors (repeatable)', collect)
     .option('--from <file>', 'a CSV or .xlsx file with a person column (staff id, email or name) and a role column')
     .option('--map <"header=field">', 'read a column of the --from file under another name, e.g. --map "Participant=name" (repeatable)', collect)
-    .option('--header-row <n>', 'the line of the --from file the column names are on (default: line 1, else the first of the first 10 lines naming a staff id column)', wholeNumber('a line number', 1))
-    .addOption(new Option('--encoding <encoding>', 'the --from file\'s text encoding (default: detected)').choices(['utf-8', 'windows-1252']))
+    .option(
+      '--header-row <n>',
+      'the line of the --from file the column names are on (default: line 1, else the first of the first 10 lines naming a staff id column)',
+      wholeNumber('a line number', 1),
+    )
+    .addOption(new Option('--encoding <encoding>', "the --from file's text encoding (default: detected)").choices(['utf-8', 'windows-1252']))
     .option('--sheet <name>', 'for an .xlsx --from workbook: the sheet to read (default: the first)')
     .addHelpText(
       'after',
@@ -190,12 +205,14 @@ enrolling someone who withdrew takes them back. Nothing is written unless every 
       await runCohortWithdraw(number, people, options, await context(options));
     });
 
-  const staff = program.command('staff')
-    .summary('See, find and correct staff').description('See, find and correct the people remedi knows, and how it classified them.');
+  const staff = program
+    .command('staff')
+    .summary('See, find and correct staff')
+    .description('See, find and correct the people remedi knows, and how it classified them.');
   common(staff.command('list'))
     .description('List staff with their band, seniority, BME status, functions and board membership.')
     .option('--cohort <number>', 'only the people enrolled in this cohort, with their role', wholeNumber('a cohort number', 1))
-    .option('--csv', 'print CSV (the table\'s columns plus email and job title), for a spreadsheet')
+    .option('--csv', "print CSV (the table's columns plus email and job title), for a spreadsheet")
     .addHelpText('after', '\nExamples:\n  remedi staff list\n  remedi staff list --cohort 1 --json > cohort1.json\n  remedi staff list --csv > staff.csv')
     .action(async (options) => {
       const { runStaffList } = await import('./commands/staff.js');
@@ -220,7 +237,7 @@ enrolling someone who withdrew takes them back. Nothing is written unless every 
       await runStaffShow(person, options, await context(options));
     });
   common(staff.command('edit'))
-    .description('Change one person\'s details by hand. Values set here are kept by later imports unless the file has a non-blank value for them.')
+    .description("Change one person's details by hand. Values set here are kept by later imports unless the file has a non-blank value for them.")
     .argument('<person>', 'a staff id, an email, or a name that matches one person')
     .option('--email <email>', 'their email ("" for none)')
     .option('--department <name>', 'their department ("" for none)')
@@ -252,7 +269,7 @@ enrolling someone who withdrew takes them back. Nothing is written unless every 
     .summary('Propose pairs (--save keeps them)')
     .enablePositionalOptions()
     .description(
-      'Propose the best pairs of mentors and mentees for a cohort, following the programme\'s rules, with the reasons for ' +
+      "Propose the best pairs of mentors and mentees for a cohort, following the programme's rules, with the reasons for " +
         'each pair and for everyone left out. Nothing is saved without --save.',
     )
     .option('--cohort <number>', 'the cohort (default: the newest that has started)', wholeNumber('a cohort number', 1))
@@ -262,7 +279,7 @@ enrolling someone who withdrew takes them back. Nothing is written unless every 
     .option('--weights <file>', 'a JSON file of scoring weights, e.g. {"race": 500, "perBandGap": 5}')
     .option('--allow-untrained', 'let mentors who are not RACE-trained yet be paired')
     .option('--allow-repeat', 'let two people paired in an earlier cohort be paired again')
-    .option('--replace', 'first remove this cohort\'s relationships that have no sessions yet, and propose them afresh')
+    .option('--replace', "first remove this cohort's relationships that have no sessions yet, and propose them afresh")
     .option('--csv', 'print one row per relationship as CSV, for a mail merge')
     .addHelpText(
       'after',
@@ -286,9 +303,12 @@ The proposal covers as many board members as possible, then pairs as many mentee
     .requiredOption('--mentee <person>', 'the senior leader being mentored: staff id, email or name')
     .requiredOption('--mentor <person>', 'the mentor: staff id, email or name (give it twice for a trio)', collect)
     .option('--cohort <number>', 'the cohort (default: the newest that has started)', wholeNumber('a cohort number', 1))
-    .option('--start <date>', 'the day it starts (default: today during the cohort, else the cohort\'s start)', isoDateArgument)
+    .option('--start <date>', "the day it starts (default: today during the cohort, else the cohort's start)", isoDateArgument)
     .option('--force', 'record it even though it breaks a rule, marked as an override')
-    .addHelpText('after', '\nExamples:\n  remedi pair add --mentee 10000001 --mentor 10000052\n  remedi pair add --mentee "Andrew Whitfield" --mentor chloe.adebayo@nhs.net --mentor "Jade Thompson" --cohort 1')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  remedi pair add --mentee 10000001 --mentor 10000052\n  remedi pair add --mentee "Andrew Whitfield" --mentor chloe.adebayo@nhs.net --mentor "Jade Thompson" --cohort 1',
+    )
     .action(async (options) => {
       const { runPairAdd } = await import('./commands/pairManage.js');
       await runPairAdd(options, await context(options));
@@ -306,7 +326,7 @@ The proposal covers as many board members as possible, then pairs as many mentee
   common(pair.command('list'))
     .description('List saved relationships: who, type, start, end and whether they are still running.')
     .option('--cohort <number>', 'only this cohort', wholeNumber('a cohort number', 1))
-    .option('--csv', 'CSV with every person\'s staff id, name, email and department, for the introductions mail merge')
+    .option('--csv', "CSV with every person's staff id, name, email and department, for the introductions mail merge")
     .addHelpText('after', '\nExamples:\n  remedi pair list\n  remedi pair list --cohort 1 --json\n  remedi pair list --cohort 1 --csv > introductions.csv')
     .action(async (options) => {
       const { runPairList } = await import('./commands/pairManage.js');
@@ -331,8 +351,7 @@ The proposal covers as many board members as possible, then pairs as many mentee
       .option('--notes <text>', 'free notes')
       .option('--force', 'record it even if the same relationship already has a session of this kind that day');
 
-  sessionFlags(common(program.command('log-session'))
-    .summary('Record one mentoring session'), { required: true })
+  sessionFlags(common(program.command('log-session')).summary('Record one mentoring session'), { required: true })
     .description(
       'Record one mentoring session. With --pair, --date, --minutes, --kind and --level it runs without questions; ' +
         'at a terminal, whatever is missing is asked.',
@@ -352,14 +371,18 @@ Examples:
 
   common(program.command('import-sessions'))
     .summary('Import many sessions from a file')
-    .description('Import many sessions at once, for example a form\'s CSV export; every row is checked first and nothing is written unless all are good.')
+    .description("Import many sessions at once, for example a form's CSV export; every row is checked first and nothing is written unless all are good.")
     .argument('<sessions>', 'the session log: an Excel workbook (.xlsx) or CSV (UTF-8, or as Excel saves it)')
     .option('--dry-run', 'check the file and say what would be recorded, without writing anything')
-    .option('--skip-duplicates', 'skip rows already recorded (for re-importing a form\'s cumulative export)')
+    .option('--skip-duplicates', "skip rows already recorded (for re-importing a form's cumulative export)")
     .option('--map <"header=field">', 'read a column under another name (repeatable)', collect)
     .option('--problems <file.csv>', 'write every problem and warning to this CSV file (line, column, header, value, problem, fix)')
-    .option('--header-row <n>', 'the line the column names are on (default: line 1, else the first of the first 10 lines naming a staff id column)', wholeNumber('a line number', 1))
-    .addOption(new Option('--encoding <encoding>', 'the file\'s text encoding (default: detected)').choices(['utf-8', 'windows-1252']))
+    .option(
+      '--header-row <n>',
+      'the line the column names are on (default: line 1, else the first of the first 10 lines naming a staff id column)',
+      wholeNumber('a line number', 1),
+    )
+    .addOption(new Option('--encoding <encoding>', "the file's text encoding (default: detected)").choices(['utf-8', 'windows-1252']))
     .option('--sheet <name>', 'for an .xlsx workbook: the sheet to read (default: the first)')
     .addHelpText(
       'after',
@@ -381,15 +404,17 @@ mentors are given; otherwise every mentor counts). A form's other columns are ig
       await runImportSessions(file, options, await context(options));
     });
 
-  const sessions = program.command('sessions')
-    .summary('See, correct and delete sessions').description('See, correct and delete recorded sessions.');
+  const sessions = program.command('sessions').summary('See, correct and delete sessions').description('See, correct and delete recorded sessions.');
   common(sessions.command('list'))
     .description('List recorded sessions (all of them, unless --pair, --cohort or --staff narrows it).')
     .option('--pair <id>', 'only this relationship', wholeNumber('a relationship id', 1))
     .option('--cohort <number>', 'only this cohort', wholeNumber('a cohort number', 1))
     .option('--staff <person>', 'only the relationships this person is the mentee or a mentor of: staff id, email or name')
-    .option('--csv', 'CSV with the mentee\'s and mentors\' names, for a spreadsheet')
-    .addHelpText('after', '\nExamples:\n  remedi sessions list --pair 3\n  remedi sessions list --staff "Chidi Eze"\n  remedi sessions list --cohort 1 --csv > sessions.csv')
+    .option('--csv', "CSV with the mentee's and mentors' names, for a spreadsheet")
+    .addHelpText(
+      'after',
+      '\nExamples:\n  remedi sessions list --pair 3\n  remedi sessions list --staff "Chidi Eze"\n  remedi sessions list --cohort 1 --csv > sessions.csv',
+    )
     .action(async (options) => {
       const { runSessionsList } = await import('./commands/sessions.js');
       await runSessionsList(options, await context(options));
@@ -420,12 +445,27 @@ mentors are given; otherwise every mentor counts). A form's other columns are ig
         '(met, on track, at risk, breached) and why, how people met, and which themes came up.',
     )
     .option('--cohort <number>', 'the cohort (default: the newest that has started)', wholeNumber('a cohort number', 1))
-    .option('--as-of <date>', 'report as on this day (default: today, or the cohort\'s end once it has ended); later sessions are ignored', isoDateArgument)
-    .addOption(new Option('--format <format>', 'table, json, csv, markdown, or html (a page for the board, with charts)').choices(['table', 'json', 'csv', 'markdown', 'html']))
+    .option('--as-of <date>', "report as on this day (default: today, or the cohort's end once it has ended); later sessions are ignored", isoDateArgument)
+    .addOption(
+      new Option('--format <format>', 'table, json, csv, markdown, or html (a page for the board, with charts)').choices([
+        'table',
+        'json',
+        'csv',
+        'markdown',
+        'html',
+      ]),
+    )
     .option('--csv', 'short for --format csv')
     .option('--out <file>', 'write the report to this file instead of the screen (written whole or not at all; - for the screen)')
-    .option('--suppress-below <k>', 'for reports that leave the programme team: counts of people by ethnicity below k show as <k, and no row shows a pair type', wholeNumber('a whole number of 2 or more', 2))
-    .option('--for-publication', 'a paper that may be published: figures only, no names or staff ids, counts of people by ethnicity below 5 (or --suppress-below) hidden')
+    .option(
+      '--suppress-below <k>',
+      'for reports that leave the programme team: counts of people by ethnicity below k show as <k, and no row shows a pair type',
+      wholeNumber('a whole number of 2 or more', 2),
+    )
+    .option(
+      '--for-publication',
+      'a paper that may be published: figures only, no names or staff ids, counts of people by ethnicity below 5 (or --suppress-below) hidden',
+    )
     .addHelpText(
       'after',
       `
@@ -445,9 +485,11 @@ Markdown and HTML reports with names say "Contains special category data: not fo
       await runReport(options, await context(options));
     });
   common(report.command('chase'))
-    .description('This month\'s to-do list: running relationships short of sessions this month, most urgent first; apart, those that need a new mentor or mentee because someone left.')
+    .description(
+      "This month's to-do list: running relationships short of sessions this month, most urgent first; apart, those that need a new mentor or mentee because someone left.",
+    )
     .option('--cohort <number>', 'the cohort (default: the newest running today, else the newest that has started)', wholeNumber('a cohort number', 1))
-    .option('--as-of <date>', 'as on this day (default: today, or the cohort\'s end once it has ended)', isoDateArgument)
+    .option('--as-of <date>', "as on this day (default: today, or the cohort's end once it has ended)", isoDateArgument)
     .option('--csv', 'CSV with names and emails, for a mail merge')
     .addHelpText('after', '\nExamples:\n  remedi report chase\n  remedi report chase --csv > chase.csv')
     .action(async (options) => {
@@ -456,7 +498,10 @@ Markdown and HTML reports with names say "Contains special category data: not fo
     });
   common(report.command('themes'))
     .description('Themes across cohorts: how often each came up, in how many relationships, and which recur.')
-    .option('--cohort <number>', 'only this cohort (repeat for several; default: all)', (value: string, previous: number[] = []) => [...previous, wholeNumber('a cohort number', 1)(value)])
+    .option('--cohort <number>', 'only this cohort (repeat for several; default: all)', (value: string, previous: number[] = []) => [
+      ...previous,
+      wholeNumber('a cohort number', 1)(value),
+    ])
     .option('--csv', 'CSV, one row per theme')
     .addHelpText('after', '\nExamples:\n  remedi report themes\n  remedi report themes --cohort 1 --cohort 2 --json')
     .action(async (options) => {
@@ -475,7 +520,9 @@ Markdown and HTML reports with names say "Contains special category data: not fo
     });
   common(program.command('check'))
     .summary('Check the database file is sound')
-    .description('Check the database file is sound: its integrity, and that every record\'s links are intact; also lists running relationships that need a new mentor or mentee (a to-do, not damage).')
+    .description(
+      "Check the database file is sound: its integrity, and that every record's links are intact; also lists running relationships that need a new mentor or mentee (a to-do, not damage).",
+    )
     .addHelpText('after', '\nExample:\n  remedi check')
     .action(async (options) => {
       const { runCheck } = await import('./commands/maintenance.js');
@@ -487,24 +534,32 @@ Markdown and HTML reports with names say "Contains special category data: not fo
     .description('Write everything remedi holds (or, with --staff, everything about one person, for a subject access request) as CSV files in a folder.')
     .argument('<folder>', 'a new folder for the CSV files')
     .option('--staff <person>', 'only what is held about this person (staff id, email or name)')
-    .addHelpText('after', '\nExamples:\n  remedi export export-2026-07-31\n  remedi export sar-10000052 --staff 10000052\n  remedi export sar-jade --staff "Jade Thompson"')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  remedi export export-2026-07-31\n  remedi export sar-10000052 --staff 10000052\n  remedi export sar-jade --staff "Jade Thompson"',
+    )
     .action(async (folder: string, options) => {
       const { runExport } = await import('./commands/privacy.js');
       await runExport(folder, options, await context(options));
     });
   common(program.command('forget'))
     .summary('Erase a person (right to erasure)')
-    .description('Erase a person\'s personal data (right to erasure), keeping only anonymous counts for the cohort statistics.')
+    .description("Erase a person's personal data (right to erasure), keeping only anonymous counts for the cohort statistics.")
     .argument('<person>', 'the person to forget: staff id, email or name')
     .option('--yes', 'do not ask for confirmation (needed without a terminal)')
-    .addHelpText('after', '\nExamples:\n  remedi forget 10000052\n  remedi forget jade.thompson@nhs.net --yes\n\nLater roster imports skip a row with their staff id or email. See the README for exactly what is kept.')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  remedi forget 10000052\n  remedi forget jade.thompson@nhs.net --yes\n\nLater roster imports skip a row with their staff id or email. See the README for exactly what is kept.',
+    )
     .action(async (person: string, options) => {
       const { runForget } = await import('./commands/privacy.js');
       await runForget(person, options, await context(options));
     });
 
-  const department = program.command('department')
-    .summary('Mark targeted departments').description('Mark the departments that get targeted reverse mentoring.');
+  const department = program
+    .command('department')
+    .summary('Mark targeted departments')
+    .description('Mark the departments that get targeted reverse mentoring.');
   common(department.command('target'))
     .description('Mark a department as targeted: its leaders are matched first, and a mentor from the same department is a plus.')
     .argument('<name>', 'the department, as on the staff list (any case)')
@@ -562,7 +617,12 @@ function reportError(error: unknown, debug: boolean): number {
     const lines = [`remedi: ${expected.message}`, ...expected.details];
     if (expected.fix) lines.push(expected.fix);
     // Messages quote names and cells from the data: their control characters are shown, not obeyed.
-    process.stderr.write(`${lines.flatMap((line) => line.split('\n')).map(visible).join('\n')}\n`);
+    process.stderr.write(
+      `${lines
+        .flatMap((line) => line.split('\n'))
+        .map(visible)
+        .join('\n')}\n`,
+    );
     if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
     return expected.exitCode;
   }

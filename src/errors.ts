@@ -80,7 +80,7 @@ export function sqliteUserError(error: unknown, { path, committed }: DatabaseAct
     case 'FULL':
       // SQLite rolls back the transaction a full disk stopped, even at COMMIT.
       return new UserError(`The disk is full: remedi could not write to ${file} (or to the temporary files SQLite needs).${unchanged}`, {
-        fix: 'Free some space on that disk (or the temporary folder\'s) and run the command again.',
+        fix: "Free some space on that disk (or the temporary folder's) and run the command again.",
       });
     case 'READONLY': {
       const folder = code === 'SQLITE_READONLY_DIRECTORY';

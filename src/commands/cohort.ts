@@ -75,7 +75,9 @@ export async function runCohortEdit(number: number, options: CohortOptions, cont
       .transaction(() => {
         const before = getCohort(opened.db, number);
         if (!before) {
-          throw new UserError(`Cohort ${number} does not exist.`, { fix: `Create it with remedi cohort create ${number} --start YYYY-MM-DD --end YYYY-MM-DD.` });
+          throw new UserError(`Cohort ${number} does not exist.`, {
+            fix: `Create it with remedi cohort create ${number} --start YYYY-MM-DD --end YYYY-MM-DD.`,
+          });
         }
         const after: Cohort = {
           number,

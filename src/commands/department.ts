@@ -20,7 +20,10 @@ export async function runDepartmentTarget(name: string, options: DepartmentTarge
         const known = listDepartments(db);
         const match = known.find((d) => departmentKey(d.name) === departmentKey(name));
         if (!match) {
-          const guess = suggest(name, known.map((d) => d.name));
+          const guess = suggest(
+            name,
+            known.map((d) => d.name),
+          );
           throw new UserError(`No department called "${name}" is on the staff list.`, {
             fix: guess ? `Did you mean "${guess}"? (See them all with remedi department list.)` : 'See the departments with remedi department list.',
           });
@@ -53,8 +56,21 @@ export async function runDepartmentList(options: DepartmentListOptions, context:
   try {
     const departments = listDepartments(db);
     if (options.json) context.out(`${JSON.stringify(departments, null, 2)}\n`);
-    else if (options.csv) context.out(toCsv(['department', 'staff', 'targeted'], departments.map((d) => [d.name, d.staff, d.targeted])));
-    else if (departments.length > 0) context.out(renderTable(['Department', 'Staff', 'Targeted'], departments.map((d) => [d.name, String(d.staff), d.targeted ? 'targeted' : '']), { fit: context, columns: { Department: { min: 12 } } }));
+    else if (options.csv)
+      context.out(
+        toCsv(
+          ['department', 'staff', 'targeted'],
+          departments.map((d) => [d.name, d.staff, d.targeted]),
+        ),
+      );
+    else if (departments.length > 0)
+      context.out(
+        renderTable(
+          ['Department', 'Staff', 'Targeted'],
+          departments.map((d) => [d.name, String(d.staff), d.targeted ? 'targeted' : '']),
+          { fit: context, columns: { Department: { min: 12 } } },
+        ),
+      );
     if (departments.length === 0 && !options.json) context.err('No departments yet: import a roster with a department column.\n');
     return departments;
   } finally {

@@ -52,7 +52,10 @@ export async function runCohortEnrol(number: number, options: EnrolOptions, cont
     });
   }
   const maps = parseMapOption(options.map ?? [], ENROLMENT_FIELDS);
-  const file = options.from === undefined ? null : await readEnrolmentFile(options.from, { encoding: options.encoding, sheet: options.sheet, maps, headerRow: options.headerRow });
+  const file =
+    options.from === undefined
+      ? null
+      : await readEnrolmentFile(options.from, { encoding: options.encoding, sheet: options.sheet, maps, headerRow: options.headerRow });
   if (file && file.problems.length > 0) throw importRefusal(file.source.name, file.problems);
 
   const { db } = await openCommandDb(options, context, { create: false });
@@ -70,10 +73,13 @@ export async function runCohortEnrol(number: number, options: EnrolOptions, cont
         }
         const plan = planEnrolment(number, requests, enrolmentsOf(db, number), relationshipsOf);
         if (plan.problems.length > 0) {
-          throw new UserError(`Nothing was enrolled in cohort ${number}: ${plan.problems.length === 1 ? 'one role cannot be set' : `${plan.problems.length} roles cannot be set`}.`, {
-            details: plan.problems.map((p) => `  ${p}`),
-            fix: 'End the relationship first (remedi pair end <id>), or leave their role as it is.',
-          });
+          throw new UserError(
+            `Nothing was enrolled in cohort ${number}: ${plan.problems.length === 1 ? 'one role cannot be set' : `${plan.problems.length} roles cannot be set`}.`,
+            {
+              details: plan.problems.map((p) => `  ${p}`),
+              fix: 'End the relationship first (remedi pair end <id>), or leave their role as it is.',
+            },
+          );
         }
         enrolByHand(db, number, [...plan.enrolled, ...plan.changed, ...plan.rejoined]);
         const noRole = file ? file.rows.filter((row) => row.role === null).map((row) => ({ file: file.source.name, line: row.line, person: row.person })) : [];
@@ -99,7 +105,12 @@ function existingCohort(db: Db, number: number): Cohort {
 }
 
 /** Every flag and file row resolved to a person still on the staff list, or one refusal naming each that is not. */
-function resolveRequests(db: Db, cohort: Cohort, flagged: ReadonlyArray<{ query: string; role: ProgrammeRole }>, file: EnrolmentFile | null): EnrolmentRequest[] {
+function resolveRequests(
+  db: Db,
+  cohort: Cohort,
+  flagged: ReadonlyArray<{ query: string; role: ProgrammeRole }>,
+  file: EnrolmentFile | null,
+): EnrolmentRequest[] {
   const requests: EnrolmentRequest[] = [];
   const problems: string[] = [];
   const resolve = (query: string, onProblem: (message: string) => void): StaffRecord | null => {
@@ -125,10 +136,13 @@ function resolveRequests(db: Db, cohort: Cohort, flagged: ReadonlyArray<{ query:
     }
   }
   if (problems.length > 0) {
-    throw new UserError(`Nothing was enrolled in cohort ${cohort.number}: ${problems.length === 1 ? '1 person' : `${problems.length} people`} could not be enrolled.`, {
-      details: problems.map((p) => `  ${p}`),
-      fix: FIND_PEOPLE,
-    });
+    throw new UserError(
+      `Nothing was enrolled in cohort ${cohort.number}: ${problems.length === 1 ? '1 person' : `${problems.length} people`} could not be enrolled.`,
+      {
+        details: problems.map((p) => `  ${p}`),
+        fix: FIND_PEOPLE,
+      },
+    );
   }
   return requests;
 }
@@ -156,9 +170,12 @@ export async function runCohortWithdraw(number: number, queries: string[], optio
         const enrolments = enrolmentsOf(db, number);
         const notEnrolled = people.filter((p) => !enrolments.has(p.staffId));
         if (notEnrolled.length > 0) {
-          throw new UserError(`Nothing was withdrawn: ${notEnrolled.map((p) => `${p.name} (${p.staffId})`).join(', ')} ${notEnrolled.length === 1 ? 'is' : 'are'} not enrolled in cohort ${number}.`, {
-            fix: `See who is with remedi staff list --cohort ${number}.`,
-          });
+          throw new UserError(
+            `Nothing was withdrawn: ${notEnrolled.map((p) => `${p.name} (${p.staffId})`).join(', ')} ${notEnrolled.length === 1 ? 'is' : 'are'} not enrolled in cohort ${number}.`,
+            {
+              fix: `See who is with remedi staff list --cohort ${number}.`,
+            },
+          );
         }
         const leaving = people.filter((p) => enrolments.get(p.staffId)!.withdrawnOn === null);
         const ids = new Set(leaving.map((p) => p.staffId));
@@ -215,24 +232,36 @@ function checkRunning(
   if (running.length === 0) return;
   if (!endThem) {
     const lines = running.map((rel) => {
-      const who = [rel.menteeId, ...rel.mentors.map((m) => m.staffId)].filter((id) => leaving.has(id)).map(nameOf).join(' and ');
+      const who = [rel.menteeId, ...rel.mentors.map((m) => m.staffId)]
+        .filter((id) => leaving.has(id))
+        .map(nameOf)
+        .join(' and ');
       return `  ${who}: relationship #${rel.id} (${nameOf(rel.menteeId)} with ${rel.mentors.map((m) => nameOf(m.staffId)).join(' and ')}) is still running`;
     });
-    throw new UserError(`Nothing was withdrawn: ${running.length === 1 ? 'a relationship' : `${running.length} relationships`} of theirs ${running.length === 1 ? 'is' : 'are'} still running.`, {
-      details: lines,
-      fix: `End ${running.length === 1 ? 'it' : 'them'} first with remedi pair end <id>, or add --end-relationships to end ${running.length === 1 ? 'it' : 'them'} on ${formatDate(on)}.`,
-    });
+    throw new UserError(
+      `Nothing was withdrawn: ${running.length === 1 ? 'a relationship' : `${running.length} relationships`} of theirs ${running.length === 1 ? 'is' : 'are'} still running.`,
+      {
+        details: lines,
+        fix: `End ${running.length === 1 ? 'it' : 'them'} first with remedi pair end <id>, or add --end-relationships to end ${running.length === 1 ? 'it' : 'them'} on ${formatDate(on)}.`,
+      },
+    );
   }
-  const last = lastSessions(db, running.map((rel) => rel.id));
+  const last = lastSessions(
+    db,
+    running.map((rel) => rel.id),
+  );
   const refusals = running.flatMap((rel) => {
     const refusal = endingRefusal({ ...rel, lastSession: last.get(rel.id) ?? null }, on, today);
     return refusal ? [refusal] : [];
   });
   if (refusals.length > 0) {
-    throw new UserError(`Nothing was withdrawn: ${refusals.length === 1 ? 'a relationship' : `${refusals.length} relationships`} cannot end on ${formatDate(on)}.`, {
-      details: refusals.map((r) => `  ${r.message}`),
-      fix: refusals.length === 1 ? refusals[0].fix : 'Give another --on date, or end each relationship with remedi pair end <id> first.',
-    });
+    throw new UserError(
+      `Nothing was withdrawn: ${refusals.length === 1 ? 'a relationship' : `${refusals.length} relationships`} cannot end on ${formatDate(on)}.`,
+      {
+        details: refusals.map((r) => `  ${r.message}`),
+        fix: refusals.length === 1 ? refusals[0].fix : 'Give another --on date, or end each relationship with remedi pair end <id> first.',
+      },
+    );
   }
 }
 

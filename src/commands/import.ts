@@ -78,7 +78,12 @@ export async function runImport(path: string, options: ImportOptions, context: C
   return report.summary;
 }
 
-async function importOnce(path: string, maps: ReturnType<typeof parseMapOption<RosterField>>, options: ImportOptions, context: Context): Promise<ImportOutcome> {
+async function importOnce(
+  path: string,
+  maps: ReturnType<typeof parseMapOption<RosterField>>,
+  options: ImportOptions,
+  context: Context,
+): Promise<ImportOutcome> {
   const dbPath = dbPathOf(options, context);
   // An empty file (`touch remedi.db`) is no database yet: a dry run leaves it as it is.
   const dbExists = existsSync(dbPath) && statSync(dbPath).size > 0;
@@ -151,22 +156,26 @@ async function importRoster(
   const forgotten = screenForgotten(db);
   const onProgress = progress(context, { what: `Reading ${basename(path)}`, json: options.json });
   let rowsRead = 0;
-  const table = await streamRosterFile(path, { encoding: options.encoding, sheet: options.sheet, maps, valueMaps, headerRow: options.headerRow, screen: forgotten?.screen }, (row, table) => {
-    onProgress((rowsRead += 1));
-    planner ??= newPlanner(table);
-    const decision = planner.row(row, find(row.staffId), known);
-    // Once any row is refused nothing will be kept: go on checking, stop writing.
-    if (decision === null || table.problems.length > 0 || planner.problems.length > 0) return;
-    if (decision.kind === 'added') writer.insert(decision.after);
-    else if (decision.kind === 'updated') {
-      const { update } = decision;
-      writer.update(update.after);
-      if (updates.length < SHOWN_ON_TERMINAL) updates.push(update);
-      if (keep(changes)) changes.push(changeJson(update));
-      for (const r of update.handSetReplaced) if (keep(replaced)) replaced.push({ person: update.after, replaced: r });
-    } else if (decision.rewrite) writer.update(decision.after);
-    if (enrol && row.role) enrol(row.staffId, row.role);
-  }).finally(() => onProgress.end());
+  const table = await streamRosterFile(
+    path,
+    { encoding: options.encoding, sheet: options.sheet, maps, valueMaps, headerRow: options.headerRow, screen: forgotten?.screen },
+    (row, table) => {
+      onProgress((rowsRead += 1));
+      planner ??= newPlanner(table);
+      const decision = planner.row(row, find(row.staffId), known);
+      // Once any row is refused nothing will be kept: go on checking, stop writing.
+      if (decision === null || table.problems.length > 0 || planner.problems.length > 0) return;
+      if (decision.kind === 'added') writer.insert(decision.after);
+      else if (decision.kind === 'updated') {
+        const { update } = decision;
+        writer.update(update.after);
+        if (updates.length < SHOWN_ON_TERMINAL) updates.push(update);
+        if (keep(changes)) changes.push(changeJson(update));
+        for (const r of update.handSetReplaced) if (keep(replaced)) replaced.push({ person: update.after, replaced: r });
+      } else if (decision.rewrite) writer.update(decision.after);
+      if (enrol && row.role) enrol(row.staffId, row.role);
+    },
+  ).finally(() => onProgress.end());
   const name = table.source.name;
   const plan: RosterPlanner = (planner as RosterPlanner | null) ?? newPlanner(table);
   const problems = [...table.problems, ...plan.problems].sort((a, b) => a.line - b.line);
@@ -180,8 +189,12 @@ async function importRoster(
   const missing: string[] = [];
   // Into an empty table (a first import), nobody can be missing from the file.
   for (const staffId of existing ? activeStaffIds(db) : []) if (!plan.inFile(staffId)) missing.push(staffId);
-  const missingShown: PersonJson[] = (options.json ? missing : missing.slice(0, SHOWN_ON_TERMINAL)).map((staffId) => ({ staffId, name: find(staffId)?.name ?? staffId }));
-  if (options.missingLeft && !options.yes && tooManyLeft(missing.length, activeBefore)) throw tooManyLeftRefusal(name, missing.length, activeBefore, missingShown);
+  const missingShown: PersonJson[] = (options.json ? missing : missing.slice(0, SHOWN_ON_TERMINAL)).map((staffId) => ({
+    staffId,
+    name: find(staffId)?.name ?? staffId,
+  }));
+  if (options.missingLeft && !options.yes && tooManyLeft(missing.length, activeBefore))
+    throw tooManyLeftRefusal(name, missing.length, activeBefore, missingShown);
   const markedLeft = options.missingLeft ? markLeft(db, missing, context.today) : 0;
 
   // Read inside the transaction, so a dry run sees what it would leave.
@@ -237,7 +250,9 @@ async function importRoster(
  * erased line manager's id is read as blank (docs/programme-year.md, "Forgotten means
  * forgotten"). Nothing to do, at no cost, while nobody has been erased.
  */
-function screenForgotten(db: Db): { screen: NonNullable<RosterReadOptions['screen']>; skipped: { rows: number; erasedOn: Set<IsoDate>; managers: number } } | null {
+function screenForgotten(
+  db: Db,
+): { screen: NonNullable<RosterReadOptions['screen']>; skipped: { rows: number; erasedOn: Set<IsoDate>; managers: number } } | null {
   const check = forgottenChecker(db);
   if (check === null) return null;
   const known = db.prepare('SELECT 1 FROM staff WHERE staff_id = ?').pluck();

@@ -75,7 +75,9 @@ export async function runImportSessions(path: string, options: ImportSessionsOpt
     else {
       const verb = summary.dryRun ? `Dry run of ${name}: nothing was written. Importing it would record` : `Imported ${name}: recorded`;
       const skipped = summary.duplicatesSkipped > 0 ? `; ${summary.duplicatesSkipped} already recorded and skipped` : '';
-      context.out(`${verb} ${summary.imported} ${summary.imported === 1 ? 'session' : 'sessions'} for ${summary.relationships} ${summary.relationships === 1 ? 'relationship' : 'relationships'}${skipped}.\n`);
+      context.out(
+        `${verb} ${summary.imported} ${summary.imported === 1 ? 'session' : 'sessions'} for ${summary.relationships} ${summary.relationships === 1 ? 'relationship' : 'relationships'}${skipped}.\n`,
+      );
     }
     if (file.warnings.length > 0) context.err(`${formatProblemList(name, file.warnings, 'warning', options.problems).join('\n')}\n`);
     if (options.problems !== undefined) context.err(`Every warning is listed in ${options.problems}.\n`);
@@ -119,7 +121,14 @@ export function sessionPeople(db: Db): SessionPeople {
         match = choosePerson(lookUp(key), []);
         matches.set(key, match);
       }
-      if (!match.ok && match.reason === 'unknown' && withNearMisses && match.candidates.length === 0 && !nearMissesSought.has(key) && nearMissesSought.size < MAX_NEAR_MISSES) {
+      if (
+        !match.ok &&
+        match.reason === 'unknown' &&
+        withNearMisses &&
+        match.candidates.length === 0 &&
+        !nearMissesSought.has(key) &&
+        nearMissesSought.size < MAX_NEAR_MISSES
+      ) {
         nearMissesSought.add(key);
         match = choosePerson({ byId: [], byEmail: [], byName: [] }, nearMisses(db, key));
         matches.set(key, match);

@@ -48,7 +48,11 @@ const REQUIRED: Array<[keyof SessionFlags, string]> = [
 ];
 
 /** A kind or level given as a flag: a near miss is a usage error with a suggestion. */
-function flagChoice<T extends string>(raw: string | undefined, parse: (raw: string) => { ok: true; value: T } | { ok: false; problem: string }, flag: string): T | undefined {
+function flagChoice<T extends string>(
+  raw: string | undefined,
+  parse: (raw: string) => { ok: true; value: T } | { ok: false; problem: string },
+  flag: string,
+): T | undefined {
   if (raw === undefined) return undefined;
   const parsed = parse(raw);
   if (!parsed.ok) throw new UsageError(`${flag}: ${parsed.problem}.`);
@@ -163,7 +167,9 @@ export function personLabel(findStaff: (staffId: string) => StaffRecord | undefi
 export function checkSession(db: Db, session: NewSession, relationship: RelationshipRecord, today: IsoDate, force: boolean, exceptId?: number): void {
   const problems = sessionProblems(session, targetOf(relationship), today, personLabel(staffFinder(db))).map((problem) => problem.message);
   if (!force && hasSession(db, session.relationshipId, session.date, session.kind, exceptId)) {
-    problems.push(`${sessionOfKind(session.kind)} on ${formatDate(session.date)} is already recorded for relationship #${relationship.id} (add --force if there really were two)`);
+    problems.push(
+      `${sessionOfKind(session.kind)} on ${formatDate(session.date)} is already recorded for relationship #${relationship.id} (add --force if there really were two)`,
+    );
   }
   if (problems.length > 0) throw new UserError(`Not saved: ${problems.join('; ')}.`);
 }
@@ -176,5 +182,7 @@ export function describeSession(session: NewSession, relationship: RelationshipR
     session.livedExperience ? 'explored lived experience' : '',
     session.notes ? `notes: ${session.notes}` : '',
   ].filter(Boolean);
-  return visible(`${formatDate(session.date)}, ${session.minutes} minutes, ${KIND_LABELS[session.kind as Kind]} at ${session.level as Level} level, for ${who}${extras.length > 0 ? ` (${extras.join('; ')})` : ''}.`);
+  return visible(
+    `${formatDate(session.date)}, ${session.minutes} minutes, ${KIND_LABELS[session.kind as Kind]} at ${session.level as Level} level, for ${who}${extras.length > 0 ? ` (${extras.join('; ')})` : ''}.`,
+  );
 }

@@ -37,7 +37,8 @@ export interface SessionQuestions {
 export async function askForSession(questions: SessionQuestions): Promise<{ relationship: RelationshipRecord; mayDuplicate: boolean }> {
   const { relationships, answers, context, findStaff } = questions;
   const ask = await import('../ui/prompts.js');
-  if (relationships.length === 0) throw new UserError('There are no relationships to record a session for.', { fix: 'Save some with remedi pair --save or remedi pair add.' });
+  if (relationships.length === 0)
+    throw new UserError('There are no relationships to record a session for.', { fix: 'Save some with remedi pair --save or remedi pair add.' });
   let relationship = questions.relationship;
   if (!relationship) {
     const id = await ask.askRelationship(relationshipChoices(relationships, context.today, findStaff));
@@ -58,7 +59,11 @@ export async function askForSession(questions: SessionQuestions): Promise<{ rela
  * session is recorded once it has happened, so none can be recorded for it yet. The
  * search matches names, staff ids, emails and departments of the mentee and mentors.
  */
-function relationshipChoices(relationships: readonly RelationshipRecord[], today: IsoDate, findStaff: (id: string) => StaffRecord | undefined): RelationshipChoice[] {
+function relationshipChoices(
+  relationships: readonly RelationshipRecord[],
+  today: IsoDate,
+  findStaff: (id: string) => StaffRecord | undefined,
+): RelationshipChoice[] {
   const started = relationships.filter((r) => r.start <= today);
   if (started.length === 0) {
     const first = relationships.map((r) => r.start).sort()[0];
@@ -164,7 +169,11 @@ async function interview(ask: Prompts, { db, relationship, answers, force, conte
     else if (which === 'kind') answers.kind = await ask.askKind(session.kind);
     else if (which === 'minutes') answers.minutes = await ask.askMinutes(session.minutes);
     else if (which === 'level') answers.level = await ask.askLevel(session.level);
-    else if (which === 'themes') answers.themes = await ask.askThemes(knownThemes(db), session.themes.map((theme) => theme.label));
+    else if (which === 'themes')
+      answers.themes = await ask.askThemes(
+        knownThemes(db),
+        session.themes.map((theme) => theme.label),
+      );
     else if (which === 'mentors') answers.mentors = await ask.askMentors(mentorChoices, session.mentors);
     else if (which === 'livedExperience') answers.livedExperience = await ask.askLivedExperience(session.livedExperience);
     else answers.notes = await ask.askNotes(session.notes ?? undefined);

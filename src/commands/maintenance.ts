@@ -67,13 +67,19 @@ export function runCheck(options: CommonOptions, context: Context): CheckResult 
       const kind = schemaKind(db);
       if (kind !== 'remedi') {
         throw new UserError(
-          kind === 'empty' ? `${path} is an SQLite database with no remedi tables in it, not a remedi database.` : `${path} is an SQLite database of another program, not a remedi database.`,
+          kind === 'empty'
+            ? `${path} is an SQLite database with no remedi tables in it, not a remedi database.`
+            : `${path} is an SQLite database of another program, not a remedi database.`,
           { fix: 'Check the --db path: remedi keeps its own file (remedi.db by default).' },
         );
       }
       schemaVersion = db.pragma('user_version', { simple: true }) as number;
       integrity = (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((row) => row.integrity_check);
-      foreignKeys = (db.pragma('foreign_key_check') as Array<{ table: string; rowid: number; parent: string }>).map(({ table, rowid, parent }) => ({ table, rowid, parent }));
+      foreignKeys = (db.pragma('foreign_key_check') as Array<{ table: string; rowid: number; parent: string }>).map(({ table, rowid, parent }) => ({
+        table,
+        rowid,
+        parent,
+      }));
     } catch (error) {
       // SQLite stops reading a damaged file with an error: that is the check's answer, not a crash.
       const code = (error as { code?: string }).code;
@@ -91,18 +97,26 @@ export function runCheck(options: CommonOptions, context: Context): CheckResult 
   if (options.json) {
     context.out(`${JSON.stringify(result, null, 2)}\n`);
   } else {
-    const lines = [`Database: ${path} (schema ${result.schemaVersion}${result.schemaVersion < SCHEMA_VERSION ? `; this remedi will update it to ${SCHEMA_VERSION} when it next writes` : ''})`];
+    const lines = [
+      `Database: ${path} (schema ${result.schemaVersion}${result.schemaVersion < SCHEMA_VERSION ? `; this remedi will update it to ${SCHEMA_VERSION} when it next writes` : ''})`,
+    ];
     lines.push(`Integrity: ${result.integrity.join('; ')}`);
-    lines.push(`Links between records: ${result.foreignKeys.length === 0 ? 'ok' : result.foreignKeys.map((f) => `${f.table} row ${f.rowid} points to a missing ${f.parent}`).join('; ')}`);
+    lines.push(
+      `Links between records: ${result.foreignKeys.length === 0 ? 'ok' : result.foreignKeys.map((f) => `${f.table} row ${f.rowid} points to a missing ${f.parent}`).join('; ')}`,
+    );
     if (result.needsReplacement.length > 0) {
       const n = result.needsReplacement.length;
-      lines.push(`To do (not damage): ${n} running ${n === 1 ? 'relationship needs' : 'relationships need'} a new mentor / mentee, as someone in ${n === 1 ? 'it' : 'them'} has left the trust:`);
+      lines.push(
+        `To do (not damage): ${n} running ${n === 1 ? 'relationship needs' : 'relationships need'} a new mentor / mentee, as someone in ${n === 1 ? 'it' : 'them'} has left the trust:`,
+      );
       for (const item of result.needsReplacement) lines.push(`  cohort ${item.cohort}: ${replacementText(item)}`);
     }
     context.out(`${lines.join('\n')}\n`);
   }
   if (!result.ok) {
-    throw new UserError('The database failed its check.', { fix: 'Restore it from your latest backup (remedi backup makes one), and keep the damaged file for investigation.' });
+    throw new UserError('The database failed its check.', {
+      fix: 'Restore it from your latest backup (remedi backup makes one), and keep the damaged file for investigation.',
+    });
   }
   return result;
 }

@@ -6,7 +6,11 @@ import { openDatabase, type OpenOptions, type OpenedDb } from '../store/db.js';
  * Read commands pass `readonly: true`: they open the file without writing to it, so they work on
  * read-only media. Commands that create pass `deferPublish: true` and call publish() after committing.
  */
-export async function openCommandDb(options: CommonOptions, context: Context, how: Pick<OpenOptions, 'create' | 'readonly' | 'deferPublish'>): Promise<OpenedDb> {
+export async function openCommandDb(
+  options: CommonOptions,
+  context: Context,
+  how: Pick<OpenOptions, 'create' | 'readonly' | 'deferPublish'>,
+): Promise<OpenedDb> {
   const opened = await openDatabase(dbPathOf(options, context), how);
   announceOpened(opened, context);
   return opened;

@@ -69,10 +69,15 @@ export async function runPair(options: PairOptions, context: Context): Promise<P
       const planned = plan(db, cohort, weights, options, context);
       proposal = planned.proposal;
       const notes: string[] = [];
-      if (removed.length > 0) notes.push(`--replace ${options.save ? 'removed' : 'would remove'} ${removed.length} relationships with no sessions yet; their people were proposed afresh.`);
+      if (removed.length > 0)
+        notes.push(
+          `--replace ${options.save ? 'removed' : 'would remove'} ${removed.length} relationships with no sessions yet; their people were proposed afresh.`,
+        );
       // docs/programme-year.md, "Replacements": mid-cohort they start the day they are made.
       if (reason === 'today' && start !== cohort.start) {
-        notes.push(`Cohort ${cohort.number} is running, so new relationships start today, ${formatDate(start)}, not on its start (${formatDate(cohort.start)}); give --start to choose the day.`);
+        notes.push(
+          `Cohort ${cohort.number} is running, so new relationships start today, ${formatDate(start)}, not on its start (${formatDate(cohort.start)}); give --start to choose the day.`,
+        );
       }
       notes.push(...planned.notes);
       short = proposal.relationships.length === 0 ? null : shortfall(start, cohort);
@@ -112,14 +117,21 @@ export async function runPair(options: PairOptions, context: Context): Promise<P
           ? `Every participant is already paired: the saved relationships are in ${savedList}\n`
           : `No new pairs can be proposed (remedi pair --cohort ${cohort.number} says why): the saved relationships are in ${savedList}\n`,
       );
-    } else if (options.csv) context.out(proposalCsv(proposal, { ids: json.relationships.some((r) => r.id !== null) ? json.relationships.map((r) => r.id!) : null, start }));
+    } else if (options.csv)
+      context.out(proposalCsv(proposal, { ids: json.relationships.some((r) => r.id !== null) ? json.relationships.map((r) => r.id!) : null, start }));
     else context.out(renderProposal(json, proposal, context.colour.out));
     const starting = reason === 'today' ? `starting today (${formatDate(start)})` : `starting ${formatDate(start)}`;
     if (options.save) {
       const count = json.relationships.length;
-      context.err(`Saved ${count} ${count === 1 ? 'relationship' : 'relationships'} in cohort ${cohort.number}, ${starting}. See them with remedi pair list.\n`);
+      context.err(
+        `Saved ${count} ${count === 1 ? 'relationship' : 'relationships'} in cohort ${cohort.number}, ${starting}. See them with remedi pair list.\n`,
+      );
       if (short && count > 0) {
-        context.err(context.colour.err.yellow(`Warning: ${describeShortfall(short, count === 1 ? 'it' : 'they')}. To give ${count === 1 ? 'it' : 'them'} the time: ${shortfallFix(short)}\n`));
+        context.err(
+          context.colour.err.yellow(
+            `Warning: ${describeShortfall(short, count === 1 ? 'it' : 'they')}. To give ${count === 1 ? 'it' : 'them'} the time: ${shortfallFix(short)}\n`,
+          ),
+        );
       }
     } else if (json.relationships.length > 0) {
       context.err(`Nothing was saved. Add --save to record these relationships, ${starting}.\n`);
@@ -135,7 +147,10 @@ const LARGE_COHORT = 2000;
 
 function plan(db: Db, cohort: Cohort, weights: Weights, options: PairOptions, context: Context): { proposal: Proposal; notes: string[] } {
   const enrolled = listStaff(db, cohort.number).map((record) => ({ record, role: record.role! }));
-  const managerOf = managersOf(db, enrolled.map(({ record }) => record.staffId));
+  const managerOf = managersOf(
+    db,
+    enrolled.map(({ record }) => record.staffId),
+  );
   const participants = selectParticipants(enrolled, managerOf, runningMentorLoad(db, context.today), menteesAlreadyPaired(db, cohort.number, context.today));
   if (participants.mentees.length === 0 && participants.mentors.length === 0 && enrolled.length === 0) {
     throw new UserError(`Nobody is enrolled in cohort ${cohort.number}.`, {
@@ -143,10 +158,19 @@ function plan(db: Db, cohort: Cohort, weights: Weights, options: PairOptions, co
     });
   }
   const withdrawn = [...enrolmentsOf(db, cohort.number).values()].filter((e) => e.withdrawnOn !== null).length;
-  if (withdrawn > 0) participants.notes.push(`${withdrawn} ${withdrawn === 1 ? 'person has' : 'people have'} withdrawn from the cohort and ${withdrawn === 1 ? 'is' : 'are'} not offered for pairing.`);
+  if (withdrawn > 0)
+    participants.notes.push(
+      `${withdrawn} ${withdrawn === 1 ? 'person has' : 'people have'} withdrawn from the cohort and ${withdrawn === 1 ? 'is' : 'are'} not offered for pairing.`,
+    );
   // A large cohort takes a while to solve: say so on a terminal (wiped once done).
   const large = participants.mentees.length + participants.mentors.length >= LARGE_COHORT;
-  const busy = large ? working(context, `Finding the best pairs for ${participants.mentees.length.toLocaleString('en-GB')} mentees and ${participants.mentors.length.toLocaleString('en-GB')} mentors...`, { json: options.json }) : null;
+  const busy = large
+    ? working(
+        context,
+        `Finding the best pairs for ${participants.mentees.length.toLocaleString('en-GB')} mentees and ${participants.mentors.length.toLocaleString('en-GB')} mentors...`,
+        { json: options.json },
+      )
+    : null;
   let proposal: Proposal;
   try {
     proposal = proposePairings({
@@ -206,11 +230,16 @@ function readWeights(path: string): Weights {
  */
 function readWeightsFile(path: string): string {
   const notRegular = (what: string) =>
-    new UsageError(`The weights file ${path} is ${what}; --weights needs a JSON file.`, { fix: 'Give --weights the path of a JSON file, like {"race": 500, "perBandGap": 5}.' });
-  const tooBig = (size: number) =>
-    new UsageError(`The weights file ${path} is ${size.toLocaleString('en-GB')} bytes; a weights file is a few lines, at most ${MAX_WEIGHTS_BYTES / 1024} KB.`, {
+    new UsageError(`The weights file ${path} is ${what}; --weights needs a JSON file.`, {
       fix: 'Give --weights the path of a JSON file, like {"race": 500, "perBandGap": 5}.',
     });
+  const tooBig = (size: number) =>
+    new UsageError(
+      `The weights file ${path} is ${size.toLocaleString('en-GB')} bytes; a weights file is a few lines, at most ${MAX_WEIGHTS_BYTES / 1024} KB.`,
+      {
+        fix: 'Give --weights the path of a JSON file, like {"race": 500, "perBandGap": 5}.',
+      },
+    );
   const cannotRead = () => new UserError(`Cannot read the weights file ${path}.`, { fix: 'Check the path of the --weights file.' });
   let stat: Stats;
   try {
@@ -243,7 +272,15 @@ function readWeightsFile(path: string): string {
 }
 
 const kindOf = (stat: Stats): string =>
-  stat.isDirectory() ? 'a folder' : stat.isFIFO() ? 'a pipe' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : stat.isSocket() ? 'a socket' : 'not a regular file';
+  stat.isDirectory()
+    ? 'a folder'
+    : stat.isFIFO()
+      ? 'a pipe'
+      : stat.isCharacterDevice() || stat.isBlockDevice()
+        ? 'a device'
+        : stat.isSocket()
+          ? 'a socket'
+          : 'not a regular file';
 
 /** How deeply the JSON text nests objects and lists, counted without parsing it (brackets inside strings do not count). */
 export function nestingDepth(text: string): number {

@@ -3,16 +3,7 @@ import { page } from '../ui/pager.js';
 import { UserError, UsageError } from '../errors.js';
 import { type CommonOptions, type Context } from '../context.js';
 import { formatDate } from '../domain/dates.js';
-import {
-  bestType,
-  brokenRule,
-  describeBrokenRule,
-  DEFAULT_WEIGHTS,
-  fitsSlot,
-  scorePair,
-  type Participant,
-  type Slot,
-} from '../domain/pairingRules.js';
+import { bestType, brokenRule, describeBrokenRule, DEFAULT_WEIGHTS, fitsSlot, scorePair, type Participant, type Slot } from '../domain/pairingRules.js';
 import { chooseStart, describeShortfall, endingRefusal, shortfall, shortfallFix, type Shortfall } from '../domain/replacements.js';
 import { toParticipant } from '../matching/participants.js';
 import { enrolmentsOf, enrolmentWriter } from '../store/cohorts.js';
@@ -66,7 +57,10 @@ export async function runPairAdd(options: PairAddOptions, context: Context): Pro
           throw new UsageError(`The two mentors of a trio must be two different people; both name ${mentorRecords[0].name} (${mentorRecords[0].staffId}).`);
         }
         const findStaff = staffFinder(db);
-        const managerOf = managersOf(db, [menteeRecord, ...mentorRecords].map((r) => r.staffId));
+        const managerOf = managersOf(
+          db,
+          [menteeRecord, ...mentorRecords].map((r) => r.staffId),
+        );
         const load = runningMentorLoad(db, context.today);
         const enrolments = enrolmentsOf(db, cohort.number);
         for (const record of [menteeRecord, ...mentorRecords]) {
@@ -90,7 +84,8 @@ export async function runPairAdd(options: PairAddOptions, context: Context): Pro
         const roles = new Map([...enrolments].map(([staffId, enrolment]) => [staffId, enrolment.role]));
         const roleProblem = (person: Participant, wanted: 'mentee' | 'mentor') => {
           const role = roles.get(person.staffId);
-          if (role !== undefined && role !== 'either' && role !== wanted) problems.push(`${person.name} is enrolled in cohort ${cohort.number} as a ${role}, not a ${wanted}`);
+          if (role !== undefined && role !== 'either' && role !== wanted)
+            problems.push(`${person.name} is enrolled in cohort ${cohort.number} as a ${role}, not a ${wanted}`);
         };
         roleProblem(mentee, 'mentee');
         const rules = { allowUntrained: false, allowRepeat: false, pairedBefore: pairsFromOtherCohorts(db, cohort.number) };
@@ -102,10 +97,13 @@ export async function runPairAdd(options: PairAddOptions, context: Context): Pro
         const slots = trioSlots(mentors);
         if (mentors.length === 2) {
           if (!mentee.boardMember) problems.push(`${mentee.name} is not an Executive Board member; only board members work in trios`);
-          if (slots === null) problems.push(`a trio needs one BME mentor and one front-line mentor, and ${mentors[0].name} and ${mentors[1].name} cannot fill both`);
+          if (slots === null)
+            problems.push(`a trio needs one BME mentor and one front-line mentor, and ${mentors[0].name} and ${mentors[1].name} cannot fill both`);
         }
         if (problems.length > 0 && !options.force) {
-          throw new UserError(`Not paired: ${problems.join('; ')}.`, { fix: 'Choose another mentor, or add --force to record it anyway, marked as an override.' });
+          throw new UserError(`Not paired: ${problems.join('; ')}.`, {
+            fix: 'Choose another mentor, or add --force to record it anyway, marked as an override.',
+          });
         }
 
         const targeted = targetedDepartments(db);
@@ -176,7 +174,10 @@ export async function runPairEnd(id: number, options: PairEndOptions, context: C
       })
       .immediate();
     if (options.json) context.out(`${JSON.stringify(json, null, 2)}\n`);
-    else context.out(`Ended relationship #${json.id} (${visible(json.mentee.name)} with ${visible(json.mentors.map((m) => m.name).join(' and '))}) on ${formatDate(json.end)}.\n`);
+    else
+      context.out(
+        `Ended relationship #${json.id} (${visible(json.mentee.name)} with ${visible(json.mentors.map((m) => m.name).join(' and '))}) on ${formatDate(json.end)}.\n`,
+      );
     return json;
   } finally {
     db.close();

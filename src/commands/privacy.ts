@@ -56,7 +56,24 @@ export async function runExport(directory: string, options: ExportOptions, conte
     const tables: Array<[string, string[], CsvCell[][]]> = [
       [
         'staff.csv',
-        ['staff_id', 'name', 'email', 'department', 'job_title', 'band', 'staff_group', 'ethnicity', 'bme', 'function', 'board_member', 'line_manager_id', 'race_trained', 'capacity', 'active', 'left_on'],
+        [
+          'staff_id',
+          'name',
+          'email',
+          'department',
+          'job_title',
+          'band',
+          'staff_group',
+          'ethnicity',
+          'bme',
+          'function',
+          'board_member',
+          'line_manager_id',
+          'race_trained',
+          'capacity',
+          'active',
+          'left_on',
+        ],
         staff.map((p) => [
           p.staffId,
           p.name,
@@ -78,12 +95,30 @@ export async function runExport(directory: string, options: ExportOptions, conte
         ]),
       ],
       ['enrolments.csv', ['cohort', 'staff_id', 'role', 'withdrawn_on', 'withdraw_reason'], enrolments],
-      ['cohorts.csv', ['cohort', 'name', 'start', 'end', 'min_months', 'min_per_month'], who === undefined ? listCohorts(db).map((c) => [c.number, c.name, c.start, c.end, c.minMonths, c.minPerMonth]) : []],
+      [
+        'cohorts.csv',
+        ['cohort', 'name', 'start', 'end', 'min_months', 'min_per_month'],
+        who === undefined ? listCohorts(db).map((c) => [c.number, c.name, c.start, c.end, c.minMonths, c.minPerMonth]) : [],
+      ],
       who === undefined
         ? [
             'relationships.csv',
             ['pair_id', 'cohort', 'mentee_id', 'mentor_ids', 'slots', 'type', 'score', 'start', 'ended_on', 'planned_end', 'end_reason', 'override', 'reasons'],
-            relationships.map((r) => [r.id, r.cohort, r.menteeId, r.mentors.map((m) => m.staffId).join('; '), r.mentors.map((m) => m.slot ?? '').join('; '), r.type, r.score, r.start, r.endedOn, r.plannedEnd, r.endReason, r.override, r.reasons.join(' | ')]),
+            relationships.map((r) => [
+              r.id,
+              r.cohort,
+              r.menteeId,
+              r.mentors.map((m) => m.staffId).join('; '),
+              r.mentors.map((m) => m.slot ?? '').join('; '),
+              r.type,
+              r.score,
+              r.start,
+              r.endedOn,
+              r.plannedEnd,
+              r.endReason,
+              r.override,
+              r.reasons.join(' | '),
+            ]),
           ]
         : // A subject access request goes to the person, and must not tell them the other people's
           // BME status: the mentor slots ("bme"), the pair type ("race": a BME mentor, a mentee who
@@ -92,14 +127,46 @@ export async function runExport(directory: string, options: ExportOptions, conte
           [
             'relationships.csv',
             ['pair_id', 'cohort', 'mentee_id', 'mentor_ids', 'start', 'ended_on', 'planned_end', 'end_reason', 'override'],
-            relationships.map((r) => [r.id, r.cohort, r.menteeId, r.mentors.map((m) => m.staffId).sort().join('; '), r.start, r.endedOn, r.plannedEnd, r.endReason, r.override]),
+            relationships.map((r) => [
+              r.id,
+              r.cohort,
+              r.menteeId,
+              r.mentors
+                .map((m) => m.staffId)
+                .sort()
+                .join('; '),
+              r.start,
+              r.endedOn,
+              r.plannedEnd,
+              r.endReason,
+              r.override,
+            ]),
           ],
       [
         'sessions.csv',
         ['session_id', 'pair_id', 'date', 'minutes', 'kind', 'level', 'themes', 'lived_experience', 'mentors', 'notes'],
-        sessions.map((s) => [s.id, s.relationshipId, s.date, s.minutes, s.kind, s.level, s.themes.join('; '), s.livedExperience, s.mentors.join('; '), s.notes]),
+        sessions.map((s) => [
+          s.id,
+          s.relationshipId,
+          s.date,
+          s.minutes,
+          s.kind,
+          s.level,
+          s.themes.join('; '),
+          s.livedExperience,
+          s.mentors.join('; '),
+          s.notes,
+        ]),
       ],
-      ['targeted-departments.csv', ['department'], who === undefined ? listDepartments(db).filter((d) => d.targeted).map((d) => [d.name]) : []],
+      [
+        'targeted-departments.csv',
+        ['department'],
+        who === undefined
+          ? listDepartments(db)
+              .filter((d) => d.targeted)
+              .map((d) => [d.name])
+          : [],
+      ],
     ];
     const summary: ExportSummary = { directory: target, staffId: who ?? null, files: [] };
     // Every file into a fresh folder beside the target, which gets its name only when all are written.
@@ -125,7 +192,7 @@ export async function runExport(directory: string, options: ExportOptions, conte
     }
     if (who !== undefined) {
       context.err(
-        'relationships.csv leaves out the pair type, score, mentor slots and pairing reasons: they would tell this person the other people\'s BME status.\n' +
+        "relationships.csv leaves out the pair type, score, mentor slots and pairing reasons: they would tell this person the other people's BME status.\n" +
           'Session notes (sessions.csv) and end reasons (relationships.csv) are as the programme team wrote them and may mention other people: read them before you send the export.\n',
       );
     }
@@ -173,9 +240,19 @@ export async function runForget(query: string, options: ForgetOptions, context: 
       const copies = copiesHolding(opened.path, { staffId: typed, email: typed.includes('@') ? typed : null });
       context.err(copiesNote(copies));
       await clearFile(db, opened.path, typed, 'earlier');
-      const summary: ForgetSummary = { anonymousId: null, relationships: 0, sessions: 0, alreadyErasedOn: day, stillHeldIn: copies.holding, notChecked: copies.unreadable };
+      const summary: ForgetSummary = {
+        anonymousId: null,
+        relationships: 0,
+        sessions: 0,
+        alreadyErasedOn: day,
+        stillHeldIn: copies.holding,
+        notChecked: copies.unreadable,
+      };
       if (options.json) context.out(`${JSON.stringify(summary, null, 2)}\n`);
-      else context.out(`${visible(typed)} was erased on ${formatDate(day)}; the erasure is now complete in ${visible(opened.path)} (compacted, with nothing of it waiting in the -wal file).\n`);
+      else
+        context.out(
+          `${visible(typed)} was erased on ${formatDate(day)}; the erasure is now complete in ${visible(opened.path)} (compacted, with nothing of it waiting in the -wal file).\n`,
+        );
       return summary;
     }
     const { staffId } = person;
@@ -221,7 +298,10 @@ export async function runForget(query: string, options: ForgetOptions, context: 
  */
 async function clearFile(db: Db, file: string, staffId: string, when: 'now' | 'earlier'): Promise<void> {
   const path = visible(file);
-  const erased = when === 'now' ? `${visible(staffId)} is erased from remedi's records (that is saved, and remedi will not show them again)` : `${visible(staffId)} was erased from remedi's records earlier`;
+  const erased =
+    when === 'now'
+      ? `${visible(staffId)} is erased from remedi's records (that is saved, and remedi will not show them again)`
+      : `${visible(staffId)} was erased from remedi's records earlier`;
   const again = `remedi forget ${visible(staffId)} --yes --db ${path}`;
   try {
     compactFile(db);
@@ -239,9 +319,12 @@ async function clearFile(db: Db, file: string, staffId: string, when: 'now' | 'e
     } catch {
       // Said below all the same: the file may still hold them.
     }
-    throw new UserError(`${erased}, but compacting ${path} failed: ${why}. Until it is compacted, older copies of their details may remain in the file's free space.`, {
-      fix: `${code === 'SQLITE_FULL' ? 'Free some disk space' : 'Wait a moment'}, then run ${again} to finish.`,
-    });
+    throw new UserError(
+      `${erased}, but compacting ${path} failed: ${why}. Until it is compacted, older copies of their details may remain in the file's free space.`,
+      {
+        fix: `${code === 'SQLITE_FULL' ? 'Free some disk space' : 'Wait a moment'}, then run ${again} to finish.`,
+      },
+    );
   }
   for (let attempt = 1; ; attempt += 1) {
     if (checkpointWal(db).busy === 0) return;
@@ -259,11 +342,19 @@ async function clearFile(db: Db, file: string, staffId: string, when: 'now' | 'e
 function copiesNote(copies: { holding: string[]; unreadable: string[] }): string {
   const lines: string[] = [];
   if (copies.holding.length > 0) {
-    lines.push(`These copies, saved when remedi updated the database, still hold their data: delete them.`, ...copies.holding.map((path) => `  ${visible(path)}`));
+    lines.push(
+      `These copies, saved when remedi updated the database, still hold their data: delete them.`,
+      ...copies.holding.map((path) => `  ${visible(path)}`),
+    );
   }
   if (copies.unreadable.length > 0) {
-    lines.push(`These copies, saved when remedi updated the database, could not be read, so they may hold their data:`, ...copies.unreadable.map((path) => `  ${visible(path)}`));
+    lines.push(
+      `These copies, saved when remedi updated the database, could not be read, so they may hold their data:`,
+      ...copies.unreadable.map((path) => `  ${visible(path)}`),
+    );
   }
-  lines.push('Backups (remedi backup), exports and report files are not tracked by remedi: any made before today may still hold their data; delete or re-make them.');
+  lines.push(
+    'Backups (remedi backup), exports and report files are not tracked by remedi: any made before today may still hold their data; delete or re-make them.',
+  );
   return `${lines.join('\n')}\n`;
 }

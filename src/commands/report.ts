@@ -6,7 +6,14 @@ import { page } from '../ui/pager.js';
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { type CommonOptions, type Context } from '../context.js';
-import { buildCohortReport, buildPublicationReport, isPublication, type CohortReport, type PublicationReport, type ReportInput } from '../domain/cohortReport.js';
+import {
+  buildCohortReport,
+  buildPublicationReport,
+  isPublication,
+  type CohortReport,
+  type PublicationReport,
+  type ReportInput,
+} from '../domain/cohortReport.js';
 import { chaseList, type ChaseItem, type ReplacementItem } from '../domain/chase.js';
 import { chaseCohort, reportDay } from '../domain/cohorts.js';
 import { formatDate, type IsoDate } from '../domain/dates.js';
@@ -66,7 +73,8 @@ function reportFormat(options: ReportOptions, context: Context): string {
   if (options.out === undefined || options.out === '-') return asked;
   const fromName = formatOfFile(options.out);
   if (!explicit) return fromName;
-  if (fromName !== asked && fromName !== 'table') context.err(`${options.out} gets ${FORMAT_NAMES[asked] ?? asked}, as asked, though its name says ${FORMAT_NAMES[fromName]}.\n`);
+  if (fromName !== asked && fromName !== 'table')
+    context.err(`${options.out} gets ${FORMAT_NAMES[asked] ?? asked}, as asked, though its name says ${FORMAT_NAMES[fromName]}.\n`);
   return asked;
 }
 
@@ -182,10 +190,12 @@ export async function runReport(options: ReportOptions, context: Context): Promi
             ? renderReportMarkdown(report)
             : format === 'html'
               ? renderReportHtml(report)
-            : options.out === undefined || options.out === '-'
-              ? renderReportText(report, context.colour.out, context)
-              : renderReportText(report, makeChalk({ flag: false, isTTY: false }));
-    deliver(text, options.out, `the cohort ${cohort.number} report${options.forPublication ? ' for publication' : ''}`, path, context, { paged: format === 'table' });
+              : options.out === undefined || options.out === '-'
+                ? renderReportText(report, context.colour.out, context)
+                : renderReportText(report, makeChalk({ flag: false, isTTY: false }));
+    deliver(text, options.out, `the cohort ${cohort.number} report${options.forPublication ? ' for publication' : ''}`, path, context, {
+      paged: format === 'table',
+    });
     return report;
   } finally {
     db.close();
@@ -224,7 +234,16 @@ export async function runReportChase(options: ChaseOptions, context: Context): P
     const json: ChaseJson = {
       cohort: cohort.number,
       asOf,
-      chase: items.map(({ id, cohort: c, mentee, mentors, status, sessionsNeeded, by, daysLeft }) => ({ id, cohort: c, mentee, mentors, status, sessionsNeeded, by, daysLeft })),
+      chase: items.map(({ id, cohort: c, mentee, mentors, status, sessionsNeeded, by, daysLeft }) => ({
+        id,
+        cohort: c,
+        mentee,
+        mentors,
+        status,
+        sessionsNeeded,
+        by,
+        daysLeft,
+      })),
       needsReplacement,
     };
     const endedNote = `Cohort ${cohort.number} ended on ${formatDate(cohort.end)}: nothing to chase.\n`;
@@ -248,7 +267,10 @@ export async function runReportChase(options: ChaseOptions, context: Context): P
             item.mentee.name,
             email(item.mentee.staffId),
             item.mentors.map((m) => m.name).join('; '),
-            item.mentors.map((m) => email(m.staffId)).filter(Boolean).join('; '),
+            item.mentors
+              .map((m) => email(m.staffId))
+              .filter(Boolean)
+              .join('; '),
           ]),
         ),
       );
@@ -258,7 +280,9 @@ export async function runReportChase(options: ChaseOptions, context: Context): P
       context.err(endedNote);
     } else {
       if (items.length === 0) {
-        context.err(`Nobody to chase in cohort ${cohort.number} as of ${formatDate(asOf)}: every ${needsReplacement.length > 0 ? 'other ' : ''}running relationship has its sessions for this month.\n`);
+        context.err(
+          `Nobody to chase in cohort ${cohort.number} as of ${formatDate(asOf)}: every ${needsReplacement.length > 0 ? 'other ' : ''}running relationship has its sessions for this month.\n`,
+        );
       } else {
         const { red, yellow } = context.colour.out;
         context.out(
@@ -278,10 +302,13 @@ export async function runReportChase(options: ChaseOptions, context: Context): P
           ),
         );
         context.err(`${items.length} ${items.length === 1 ? 'relationship needs' : 'relationships need'} chasing this month (as of ${formatDate(asOf)}).\n`);
-        if (items.some((item) => item.status === 'breached')) context.err('A breached relationship here is still running: its sessions still count for the cohort.\n');
+        if (items.some((item) => item.status === 'breached'))
+          context.err('A breached relationship here is still running: its sessions still count for the cohort.\n');
       }
       if (needsReplacement.length > 0) {
-        context.out(`${items.length > 0 ? '\n' : ''}${NEEDS_REPLACEMENT_HEADING}\n${needsReplacement.map((item) => `  ${replacementText(item)}`).join('\n')}\n`);
+        context.out(
+          `${items.length > 0 ? '\n' : ''}${NEEDS_REPLACEMENT_HEADING}\n${needsReplacement.map((item) => `  ${replacementText(item)}`).join('\n')}\n`,
+        );
         context.err(`${needsReplacementCount(needsReplacement.length)}: end ${needsReplacement.length === 1 ? 'it' : 'each'} and pair a replacement.\n`);
       }
     }
@@ -312,7 +339,13 @@ export async function runReportThemes(options: ThemesOptions, context: Context):
       context.out(
         toCsv(
           ['theme', 'recurring', 'sessions', 'relationships', ...analysis.cohorts.flatMap((c) => [`cohort_${c}_sessions`, `cohort_${c}_relationships`])],
-          analysis.themes.map((t) => [t.theme, t.recurring, t.sessions, t.relationships, ...analysis.cohorts.flatMap((c) => [t.byCohort[c]?.sessions ?? 0, t.byCohort[c]?.relationships ?? 0])]),
+          analysis.themes.map((t) => [
+            t.theme,
+            t.recurring,
+            t.sessions,
+            t.relationships,
+            ...analysis.cohorts.flatMap((c) => [t.byCohort[c]?.sessions ?? 0, t.byCohort[c]?.relationships ?? 0]),
+          ]),
         ),
       );
     } else if (analysis.themes.length === 0) {
@@ -328,7 +361,10 @@ export async function runReportThemes(options: ThemesOptions, context: Context):
             String(t.sessions),
             String(t.relationships),
           ]),
-          { fit: context, columns: { Theme: { min: 12 }, Recurring: { priority: 2 }, ...Object.fromEntries(analysis.cohorts.map((c) => [`Cohort ${c}`, { priority: 3 }])) } },
+          {
+            fit: context,
+            columns: { Theme: { min: 12 }, Recurring: { priority: 2 }, ...Object.fromEntries(analysis.cohorts.map((c) => [`Cohort ${c}`, { priority: 3 }])) },
+          },
         ),
       );
       context.err('Each cohort cell: sessions (relationships). Recurring: raised in more than one cohort.\n');
@@ -338,4 +374,3 @@ export async function runReportThemes(options: ThemesOptions, context: Context):
     db.close();
   }
 }
-

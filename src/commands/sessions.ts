@@ -50,7 +50,9 @@ export async function runSessionsList(options: SessionsListOptions, context: Con
       );
     } else if (sessions.length > 0) {
       page(context, renderSessions(sessions, nameOf, context));
-      context.err(`${sessions.length} ${sessions.length === 1 ? 'session' : 'sessions'}${person ? ` with ${visible(`${person.name} (${person.staffId})`)}` : ''}.\n`);
+      context.err(
+        `${sessions.length} ${sessions.length === 1 ? 'session' : 'sessions'}${person ? ` with ${visible(`${person.name} (${person.staffId})`)}` : ''}.\n`,
+      );
     }
     if (sessions.length === 0 && !options.json) {
       context.err(

@@ -9,7 +9,18 @@ import { loadRelationships } from '../store/relationships.js';
 import { editStaff, listStaff, staffFinder } from '../store/staff.js';
 import { mergeHandSet } from '../domain/staffEdit.js';
 import { relationshipJson } from '../ui/relationshipOutput.js';
-import { foundCsv, foundJson, renderFound, renderStaffList, renderStaffShow, staffJson, staffListCsv, type FoundJson, type StaffJson, type StaffShowJson } from '../ui/staffOutput.js';
+import {
+  foundCsv,
+  foundJson,
+  renderFound,
+  renderStaffList,
+  renderStaffShow,
+  staffJson,
+  staffListCsv,
+  type FoundJson,
+  type StaffJson,
+  type StaffShowJson,
+} from '../ui/staffOutput.js';
 import { visible } from '../ui/terminalText.js';
 import { openCommandDb } from './openDb.js';
 import { resolvePeople, resolvePerson } from './resolvePerson.js';
@@ -91,8 +102,14 @@ export async function runStaffShow(query: string, options: CommonOptions, contex
   try {
     const person = resolvePerson(db, query);
     const records = loadRelationships(db, { ids: relationshipIdsOf(db, person.staffId) });
-    const sessions = sessionCounts(db, records.map((r) => r.id));
-    names = namesOf(db, [...(person.lineManagerId === null ? [] : [person.lineManagerId]), ...records.flatMap((r) => [r.menteeId, ...r.mentors.map((m) => m.staffId)])]);
+    const sessions = sessionCounts(
+      db,
+      records.map((r) => r.id),
+    );
+    names = namesOf(db, [
+      ...(person.lineManagerId === null ? [] : [person.lineManagerId]),
+      ...records.flatMap((r) => [r.menteeId, ...r.mentors.map((m) => m.staffId)]),
+    ]);
     const nameOf = (staffId: string) => names.get(staffId) ?? staffId;
     show = {
       person: staffJson(person),
@@ -127,7 +144,13 @@ export async function runStaffTrain(queries: string[], options: StaffTrainOption
       .transaction(() => {
         const people = [...new Map(resolvePeople(db, queries, { what: 'Nobody was recorded' }).map((p) => [p.staffId, p])).values()];
         for (const person of people) {
-          editStaff(db, person.staffId, { raceTrained: true, raceTrainedOn: on }, mergeHandSet(person.handSet, ['raceTrained', 'raceTrainedOn']), context.today);
+          editStaff(
+            db,
+            person.staffId,
+            { raceTrained: true, raceTrainedOn: on },
+            mergeHandSet(person.handSet, ['raceTrained', 'raceTrainedOn']),
+            context.today,
+          );
         }
         const find = staffFinder(db);
         return people.map((p) => staffJson(find(p.staffId)!));

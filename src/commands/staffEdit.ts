@@ -5,7 +5,15 @@
  */
 import { UsageError, UserError } from '../errors.js';
 import type { CommonOptions, Context } from '../context.js';
-import { EDIT_FIELDS, findManagementLoop, formatFlagProblem, parseStaffEdit, planStaffEdit, type StaffEditFlags, type StaffEditPlan } from '../domain/staffEdit.js';
+import {
+  EDIT_FIELDS,
+  findManagementLoop,
+  formatFlagProblem,
+  parseStaffEdit,
+  planStaffEdit,
+  type StaffEditFlags,
+  type StaffEditPlan,
+} from '../domain/staffEdit.js';
 import type { StaffFacts } from '../domain/staff.js';
 import type { Db } from '../store/db.js';
 import { lookUpPerson, namesOf } from '../store/people.js';
@@ -99,6 +107,8 @@ function lineManagerFor(db: Db, staffId: string, name: string, query: string): S
 function refuseSharedEmail(db: Db, staffId: string, email: string): void {
   const holder = lookUpPerson(db, email).byEmail.find((p) => p.staffId !== staffId);
   if (holder) {
-    throw new UserError(`Nothing was changed: --email ${JSON.stringify(email)} is already ${holder.name}'s (${holder.staffId}); two people cannot share an email.`);
+    throw new UserError(
+      `Nothing was changed: --email ${JSON.stringify(email)} is already ${holder.name}'s (${holder.staffId}); two people cannot share an email.`,
+    );
   }
 }

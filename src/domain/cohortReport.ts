@@ -224,7 +224,11 @@ export function buildCohortReport(input: ReportInput): CohortReport {
   const datesOf = summary.datesByRelationship;
 
   const relationships: ReportRelationship[] = input.relationships.map((rel) => {
-    const compliance = assessCompliance({ start: rel.start, endedOn: rel.endedOn, plannedEnd: rel.plannedEnd, sessionDates: datesOf.get(rel.id) ?? [] }, thresholds, asOf);
+    const compliance = assessCompliance(
+      { start: rel.start, endedOn: rel.endedOn, plannedEnd: rel.plannedEnd, sessionDates: datesOf.get(rel.id) ?? [] },
+      thresholds,
+      asOf,
+    );
     const row: ReportRelationship = {
       id: rel.id,
       mentee: rel.mentee,
@@ -331,7 +335,8 @@ export interface PublicationReport {
   themes: CohortReport['themes'];
 }
 
-export const isPublication = (report: CohortReport | PublicationReport): report is PublicationReport => 'forPublication' in report && report.forPublication === true;
+export const isPublication = (report: CohortReport | PublicationReport): report is PublicationReport =>
+  'forPublication' in report && report.forPublication === true;
 
 /** `input.suppressBelow` null means the default for publication, 5. */
 export function buildPublicationReport(input: ReportInput): PublicationReport {

@@ -46,9 +46,7 @@ export function reportDay(cohort: { end: IsoDate }, today: IsoDate, asked: IsoDa
 }
 
 export type CohortState =
-  | { state: 'not started'; month: null; months: number }
-  | { state: 'running'; month: number; months: number }
-  | { state: 'ended'; month: null; months: number };
+  { state: 'not started'; month: null; months: number } | { state: 'running'; month: number; months: number } | { state: 'ended'; month: null; months: number };
 
 /**
  * Where a cohort is on `today`: not started, running (in month n of m, months counted from

@@ -94,39 +94,30 @@ export function assessCompliance(input: ComplianceInput, thresholds: Thresholds,
     : null;
 
   const firstMonths = months.slice(0, minMonths);
-  const met =
-    firstMonths.length === minMonths && firstMonths.every((month) => month.complete && month.sessions >= minPerMonth);
+  const met = firstMonths.length === minMonths && firstMonths.every((month) => month.complete && month.sessions >= minPerMonth);
   const shortMonths = completeMonths.filter((month) => month.sessions < minPerMonth);
 
   let status: ComplianceStatus;
   const reasons: string[] = [];
   if (met) {
     status = 'met';
-    reasons.push(
-      `met: ${plural(minMonths, 'month', 'months')} complete, each with at least ${plural(minPerMonth, 'session', 'sessions')}`,
-    );
+    reasons.push(`met: ${plural(minMonths, 'month', 'months')} complete, each with at least ${plural(minPerMonth, 'session', 'sessions')}`);
   } else if (shortMonths.length > 0 || !lastsMinimum) {
     status = 'breached';
     for (const month of shortMonths) reasons.push(`${monthLabel(month)}: ${sessionCount(month.sessions, minPerMonth)}`);
     if (!lastsMinimum) {
       const lasted = wholeMonths(start, end);
       const how = endedOn ? 'ended' : 'planned to end';
-      reasons.push(
-        `${how} ${formatDate(end)} after ${plural(lasted, 'month', 'months')}: under the ${minMonths}-month minimum`,
-      );
+      reasons.push(`${how} ${formatDate(end)} after ${plural(lasted, 'month', 'months')}: under the ${minMonths}-month minimum`);
     }
   } else if (current && current.sessions < minPerMonth && current.daysLeft <= AT_RISK_DAYS) {
     status = 'at risk';
-    reasons.push(
-      `${monthLabel(current)}: ${sessionCount(current.sessions, minPerMonth)}, ${plural(current.daysLeft, 'day', 'days')} left`,
-    );
+    reasons.push(`${monthLabel(current)}: ${sessionCount(current.sessions, minPerMonth)}, ${plural(current.daysLeft, 'day', 'days')} left`);
   } else {
     status = 'on track';
     if (asOf < start) reasons.push(`starts on ${formatDate(start)}`);
     else if (current) {
-      reasons.push(
-        `${monthLabel(current)}: ${sessionCount(current.sessions, minPerMonth)} so far, ${plural(current.daysLeft, 'day', 'days')} left`,
-      );
+      reasons.push(`${monthLabel(current)}: ${sessionCount(current.sessions, minPerMonth)} so far, ${plural(current.daysLeft, 'day', 'days')} left`);
     } else reasons.push(`no month below ${plural(minPerMonth, 'session', 'sessions')}`);
   }
 

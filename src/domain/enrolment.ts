@@ -58,8 +58,16 @@ export function parseEnrolmentRecord(
     const present = PERSON_FIELDS.filter((field) => mapping.indexOf[field] !== undefined);
     const blank = present.map((field) => PERSON_FIELD_WORDS[field]).join(' and ');
     const absent = PERSON_FIELDS.filter((field) => !present.includes(field)).map((field) => PERSON_FIELD_WORDS[field]);
-    const hint = absent.length > 0 ? ` (the file has no ${absent.join(' or ')} column remedi recognises; name one with --map "Header=${absent.includes('name') ? 'name' : 'email'}")` : '';
-    problems.push({ line, column: label(present[0]), value: '', message: `the ${blank} ${present.length > 1 ? 'are' : 'is'} blank, so the row names nobody${hint}` });
+    const hint =
+      absent.length > 0
+        ? ` (the file has no ${absent.join(' or ')} column remedi recognises; name one with --map "Header=${absent.includes('name') ? 'name' : 'email'}")`
+        : '';
+    problems.push({
+      line,
+      column: label(present[0]),
+      value: '',
+      message: `the ${blank} ${present.length > 1 ? 'are' : 'is'} blank, so the row names nobody${hint}`,
+    });
   }
   if (problems.length > 0 || personField === undefined || role === undefined) return { row: null, problems };
   return { row: { line, person: cell(personField), column: label(personField)!, role }, problems };

@@ -23,7 +23,10 @@ export type FunctionsResult = { ok: true; functions: StaffFunction[] | null } | 
 
 /** Parses a function cell; null for a blank cell (derive it). Sorted, no repeats. */
 export function parseFunctions(raw: string): FunctionsResult {
-  const parts = raw.split(/[;,]/).map((part) => part.trim()).filter((part) => part !== '');
+  const parts = raw
+    .split(/[;,]/)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
   if (parts.length === 0) return { ok: true, functions: null };
   const found = new Set<StaffFunction>();
   for (const part of parts) {

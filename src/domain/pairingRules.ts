@@ -98,8 +98,7 @@ export function lineChain(staffId: string, managerOf: ReadonlyMap<string, string
   return [first, second];
 }
 
-const inChainOf = (person: Participant, other: string): boolean =>
-  person.lineManagerId === other || person.secondLineManagerId === other;
+const inChainOf = (person: Participant, other: string): boolean => person.lineManagerId === other || person.secondLineManagerId === other;
 
 /** The first hard rule this pair breaks, or null when the pair is allowed. */
 export function brokenRule(mentee: Participant, mentor: Participant, context: RuleContext): HardRule | null {
@@ -139,7 +138,9 @@ export function fittingTypes(mentee: Participant, mentor: Participant): PairType
 
 /** Of the given types, the one worth most under these weights (ties: race, frontline, clinical, general). */
 export function bestType(types: readonly PairType[], weights: Weights): PairType {
-  return types.reduce((best, type) => (weights[type] > weights[best] || (weights[type] === weights[best] && PAIR_TYPES.indexOf(type) < PAIR_TYPES.indexOf(best)) ? type : best));
+  return types.reduce((best, type) =>
+    weights[type] > weights[best] || (weights[type] === weights[best] && PAIR_TYPES.indexOf(type) < PAIR_TYPES.indexOf(best)) ? type : best,
+  );
 }
 
 /** The types from most to least valuable under these weights (ties: race, frontline, clinical, general). */
@@ -176,13 +177,7 @@ function departmentPoints(relation: DepartmentRelation, weights: Weights): numbe
 }
 
 /** The soft score of an allowed pair, as a number only. scorePair explains the same sum. */
-export function pairScore(
-  mentee: Participant,
-  mentor: Participant,
-  weights: Weights,
-  targeted: ReadonlySet<string>,
-  ranking = rankTypes(weights),
-): number {
+export function pairScore(mentee: Participant, mentor: Participant, weights: Weights, targeted: ReadonlySet<string>, ranking = rankTypes(weights)): number {
   return (
     weights[pairType(mentee, mentor, weights, ranking)] +
     (mentor.bme === 'yes' ? weights.bmeMentor : 0) +

@@ -26,9 +26,7 @@ export interface PersonCandidate {
   active: boolean;
 }
 
-export type PersonMatch<T extends PersonCandidate> =
-  | { ok: true; person: T }
-  | { ok: false; reason: 'unknown' | 'ambiguous'; candidates: T[] };
+export type PersonMatch<T extends PersonCandidate> = { ok: true; person: T } | { ok: false; reason: 'unknown' | 'ambiguous'; candidates: T[] };
 
 /**
  * Decides who a query names, given the people whose id, email or folded name equals it

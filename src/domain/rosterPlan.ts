@@ -140,7 +140,16 @@ export interface RosterPlan {
 /** The whole plan for rows held in memory, against the people the database holds. */
 export function planRosterImport(existing: ReadonlyMap<string, StaffRecord>, rows: readonly RosterRow[], options: PlanOptions): RosterPlan {
   const planner = new RosterPlanner(options);
-  const plan: RosterPlan = { added: [], updated: [], unchanged: 0, notInFile: [], markedLeft: [], enrolments: [], problems: planner.problems, warnings: planner.warnings };
+  const plan: RosterPlan = {
+    added: [],
+    updated: [],
+    unchanged: 0,
+    notInFile: [],
+    markedLeft: [],
+    enrolments: [],
+    problems: planner.problems,
+    warnings: planner.warnings,
+  };
   for (const row of rows) {
     const decision = planner.row(row, existing.get(row.staffId), (id) => existing.has(id));
     if (decision === null) continue;
@@ -167,9 +176,11 @@ const NONE: readonly HandSetReplacement[] = [];
  * (docs/programme-year.md, "Set by hand").
  */
 export function mergeRow(before: StaffRecord | undefined, row: RosterRow): { after: StaffRecord; handSetReplaced: readonly HandSetReplacement[] } {
-  if (before === undefined) return { after: leaving({ staffId: row.staffId, name: '', ...DEFAULT_FACTS, ...row.facts, active: true }, undefined, row), handSetReplaced: NONE };
+  if (before === undefined)
+    return { after: leaving({ staffId: row.staffId, name: '', ...DEFAULT_FACTS, ...row.facts, active: true }, undefined, row), handSetReplaced: NONE };
   const handSet = before.handSet;
-  if (handSet === undefined || handSet.length === 0) return { after: leaving({ ...before, ...row.facts, staffId: row.staffId, active: true }, before, row), handSetReplaced: NONE };
+  if (handSet === undefined || handSet.length === 0)
+    return { after: leaving({ ...before, ...row.facts, staffId: row.staffId, active: true }, before, row), handSetReplaced: NONE };
   const { handSet: _handSet, ...base } = before;
 
   const stated: Partial<StaffFacts> = { ...row.facts };

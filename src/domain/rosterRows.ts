@@ -96,7 +96,13 @@ const text = (value: string): string | null => {
  * `serialsWarned` holds the date columns already warned about Excel day numbers: the caller
  * keeps one set per file, so the warning comes once per column, not once per row.
  */
-export function parseRosterRecord(cells: string[], line: number, headers: string[], mapping: ColumnMapping, serialsWarned: Set<RosterField> = new Set()): RowResult {
+export function parseRosterRecord(
+  cells: string[],
+  line: number,
+  headers: string[],
+  mapping: ColumnMapping,
+  serialsWarned: Set<RosterField> = new Set(),
+): RowResult {
   const problems: RowProblem[] = [];
   const warnings: RowProblem[] = [];
   const facts: Partial<StaffFacts> = {};
@@ -110,15 +116,17 @@ export function parseRosterRecord(cells: string[], line: number, headers: string
     problems.push({ line, column: columnLabel(index, headers[index]), value: cells[index] ?? '', message });
   };
   /** A date cell; an Excel day number is read, with one warning for its column. */
-  const dateCell = (field: RosterField) => (raw: string): DateResult => {
-    const date = parseDateCell(raw);
-    if (date.ok && date.serial && !serialsWarned.has(field)) {
-      serialsWarned.add(field);
-      const index = mapping.indexOf[field]!;
-      warnings.push({ line, column: columnLabel(index, headers[index]), value: raw, message: SERIAL_DATE_WARNING });
-    }
-    return date;
-  };
+  const dateCell =
+    (field: RosterField) =>
+    (raw: string): DateResult => {
+      const date = parseDateCell(raw);
+      if (date.ok && date.serial && !serialsWarned.has(field)) {
+        serialsWarned.add(field);
+        const index = mapping.indexOf[field]!;
+        warnings.push({ line, column: columnLabel(index, headers[index]), value: raw, message: SERIAL_DATE_WARNING });
+      }
+      return date;
+    };
 
   cells.forEach((value, index) => {
     if (value.length > MAX_FIELD_LENGTH) {

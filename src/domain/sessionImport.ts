@@ -23,7 +23,20 @@ import {
 } from './sessions.js';
 import { YES_NO_EXPECTED, parseYesNo } from './yesNo.js';
 
-export const SESSION_FIELDS = ['pair_id', 'mentee_id', 'mentee', 'respondent', 'date', 'minutes', 'kind', 'level', 'themes', 'lived_experience', 'mentors', 'notes'] as const;
+export const SESSION_FIELDS = [
+  'pair_id',
+  'mentee_id',
+  'mentee',
+  'respondent',
+  'date',
+  'minutes',
+  'kind',
+  'level',
+  'themes',
+  'lived_experience',
+  'mentors',
+  'notes',
+] as const;
 export type SessionField = (typeof SESSION_FIELDS)[number];
 
 export const SESSION_HEADER_INDEX = headerIndex<SessionField>(SESSION_FIELDS, {
@@ -96,7 +109,8 @@ export function parseSessionRecord(
       line,
       column: label('pair_id') ?? label('mentee_id') ?? label('mentee'),
       value: '',
-      message: has('mentee') && !has('mentee_id') ? 'which relationship? the mentee is missing' : 'which relationship? give pair_id, or the mentee_id of the mentee',
+      message:
+        has('mentee') && !has('mentee_id') ? 'which relationship? the mentee is missing' : 'which relationship? give pair_id, or the mentee_id of the mentee',
     });
   }
 
@@ -122,7 +136,14 @@ export function parseSessionRecord(
   // A cell of bare separators says no more than a blank one: every mentor was there.
   // People are split at ; and at , alike (a form's checkboxes give "Chidi Eze;Ada Obi;" or
   // "Chidi Eze, Ada Obi"), so a name is written First Last: "Eze, Chidi" reads as two people.
-  const listed = [...new Set(cell('mentors').split(/[;,]/).map((id) => id.trim()).filter(Boolean))];
+  const listed = [
+    ...new Set(
+      cell('mentors')
+        .split(/[;,]/)
+        .map((id) => id.trim())
+        .filter(Boolean),
+    ),
+  ];
   const mentors = listed.length === 0 ? null : listed;
   const notes = cell('notes') === '' ? null : cell('notes');
   if (notes !== null && notes.length > MAX_NOTES_LENGTH) refuse('notes', `notes of ${notes.length} characters; expected at most ${MAX_NOTES_LENGTH}`);
@@ -268,7 +289,8 @@ export function planSessionImport(
     const mentors = found.mentors;
     const problems = sessionProblems({ date: row.date, minutes: row.minutes, mentors, themes: row.themes }, target, today, people.personOf);
     if (problems.length > 0) {
-      for (const problem of problems) refuse(row.columns[problem.field], problem.field === 'mentors' ? (found.written.get(problem.value) ?? problem.value) : problem.value, problem.message);
+      for (const problem of problems)
+        refuse(row.columns[problem.field], problem.field === 'mentors' ? (found.written.get(problem.value) ?? problem.value) : problem.value, problem.message);
       continue;
     }
     const key = duplicateKey(target.id, row.date, row.kind);
@@ -288,7 +310,18 @@ export function planSessionImport(
       continue;
     }
     seen.set(key, row.line);
-    plan.sessions.push({ line: row.line, relationshipId: target.id, date: row.date, minutes: row.minutes, kind: row.kind, level: row.level, themes: row.themes, livedExperience: row.livedExperience, mentors, notes: row.notes });
+    plan.sessions.push({
+      line: row.line,
+      relationshipId: target.id,
+      date: row.date,
+      minutes: row.minutes,
+      kind: row.kind,
+      level: row.level,
+      themes: row.themes,
+      livedExperience: row.livedExperience,
+      mentors,
+      notes: row.notes,
+    });
   }
   return plan;
 }
@@ -317,8 +350,7 @@ function mentorsPresent(row: SessionRow, target: KnownRelationship, people: Sess
     if (match.ok) {
       mentors.push(match.person.staffId);
       written.set(match.person.staffId, text);
-    }
-    else if (match.reason === 'unknown' && looksLikeStaffId(text)) mentors.push(text);
+    } else if (match.reason === 'unknown' && looksLikeStaffId(text)) mentors.push(text);
     else problems.push({ value: text, message: personMatchProblem(match) });
   }
   if (problems.length > 0) return { ok: false, problems };

@@ -137,7 +137,12 @@ export interface SessionProblem {
  * `personOf` names a person in a message: by staff id unless the caller knows their name
  * ("Priya Sharma (10000024)", for someone the administrator named by name).
  */
-export function sessionProblems(session: SessionFacts, target: SessionTarget, today: IsoDate, personOf: (staffId: string) => string = (staffId) => staffId): SessionProblem[] {
+export function sessionProblems(
+  session: SessionFacts,
+  target: SessionTarget,
+  today: IsoDate,
+  personOf: (staffId: string) => string = (staffId) => staffId,
+): SessionProblem[] {
   const problems: SessionProblem[] = [];
   const date = (message: string) => problems.push({ field: 'date', value: session.date, message });
   if (session.date > today) date(`${formatDate(session.date)} is in the future; record a session once it has happened`);
@@ -161,12 +166,20 @@ export function sessionProblems(session: SessionFacts, target: SessionTarget, to
   }
   for (const mentor of session.mentors) {
     if (!target.mentorIds.includes(mentor)) {
-      problems.push({ field: 'mentors', value: mentor, message: `${personOf(mentor)} is not a mentor in relationship #${target.id} (its mentors: ${target.mentorIds.map(personOf).join(', ')})` });
+      problems.push({
+        field: 'mentors',
+        value: mentor,
+        message: `${personOf(mentor)} is not a mentor in relationship #${target.id} (its mentors: ${target.mentorIds.map(personOf).join(', ')})`,
+      });
     }
   }
   for (const theme of session.themes) {
     if (theme.label.length > MAX_THEME_LENGTH) {
-      problems.push({ field: 'themes', value: theme.label, message: `the theme "${theme.label.slice(0, 20)}..." is longer than ${MAX_THEME_LENGTH} characters; themes are short tags` });
+      problems.push({
+        field: 'themes',
+        value: theme.label,
+        message: `the theme "${theme.label.slice(0, 20)}..." is longer than ${MAX_THEME_LENGTH} characters; themes are short tags`,
+      });
     }
   }
   return problems;

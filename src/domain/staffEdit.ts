@@ -92,7 +92,8 @@ export function parseStaffEdit(flags: StaffEditFlags, today: IsoDate): { facts: 
     const trained = text === '' ? null : parseRaceTraining(text);
     if (trained === null) refuse('--race-trained', text, `expected the day they were trained (${DATE_EXPECTED}), yes if the day is not known, or no`);
     else if (typeof trained === 'string') refuse('--race-trained', text, trained);
-    else if (trained.on !== null && trained.on > today) refuse('--race-trained', text, `${formatDate(trained.on)} is in the future; expected the day they were trained`);
+    else if (trained.on !== null && trained.on > today)
+      refuse('--race-trained', text, `${formatDate(trained.on)} is in the future; expected the day they were trained`);
     else {
       facts.raceTrained = trained.trained;
       facts.raceTrainedOn = trained.on;

@@ -25,7 +25,10 @@ export interface ThemeAnalysis {
 }
 
 export function analyseThemes(sessions: readonly ThemedSession[], cohorts: readonly number[]): ThemeAnalysis {
-  const byKey = new Map<string, { theme: string; cohorts: Map<number, { sessions: number; relationships: Set<number> }>; relationships: Set<number>; sessions: number }>();
+  const byKey = new Map<
+    string,
+    { theme: string; cohorts: Map<number, { sessions: number; relationships: Set<number> }>; relationships: Set<number>; sessions: number }
+  >();
   for (const session of sessions) {
     const seen = new Set<string>();
     for (const label of session.themes) {
@@ -45,7 +48,9 @@ export function analyseThemes(sessions: readonly ThemedSession[], cohorts: reado
   const themes = [...byKey.values()].map((entry) => ({
     theme: entry.theme,
     byCohort: Object.fromEntries(
-      [...entry.cohorts.entries()].sort(([a], [b]) => a - b).map(([cohort, c]) => [String(cohort), { sessions: c.sessions, relationships: c.relationships.size }]),
+      [...entry.cohorts.entries()]
+        .sort(([a], [b]) => a - b)
+        .map(([cohort, c]) => [String(cohort), { sessions: c.sessions, relationships: c.relationships.size }]),
     ),
     sessions: entry.sessions,
     relationships: entry.relationships.size,

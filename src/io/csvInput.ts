@@ -195,8 +195,14 @@ function structuralError(error: CsvFaultError, source: CsvSource): Error {
     case 'unclosed-quote':
       return new UserError(`${where}: a quoted field opened on line ${line} is never closed.`, { fix });
     case 'record-too-long':
-      return new UserError(`${where}: the record starting here is over ${MAX_RECORD_CHARS.toLocaleString('en-GB')} characters long, which no roster field is.`, { fix });
+      return new UserError(
+        `${where}: the record starting here is over ${MAX_RECORD_CHARS.toLocaleString('en-GB')} characters long, which no roster field is.`,
+        { fix },
+      );
     case 'stray-quote':
-      return new UserError(`${where}: a double quote (") in the middle of a field; a field with quotes in it must be wrapped in quotes, with inner quotes doubled ("").`, { fix });
+      return new UserError(
+        `${where}: a double quote (") in the middle of a field; a field with quotes in it must be wrapped in quotes, with inner quotes doubled ("").`,
+        { fix },
+      );
   }
 }

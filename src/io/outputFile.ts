@@ -90,7 +90,11 @@ function writeThroughTemporary(target: string, data: string | Uint8Array, option
  * beside it (for SQLite's backup API, which writes to a path). `fill` may check what it
  * wrote and throw; the file gets its final name only after `fill` returns.
  */
-export async function createOutputFile<T>(path: string, fill: (temporary: string) => Promise<T>, options: OutputOptions = {}): Promise<{ path: string; result: T }> {
+export async function createOutputFile<T>(
+  path: string,
+  fill: (temporary: string) => Promise<T>,
+  options: OutputOptions = {},
+): Promise<{ path: string; result: T }> {
   const target = checkTarget(path, options);
   const temp = temporaryPath(target);
   const existed = exists(target);
@@ -241,7 +245,7 @@ function notAFile(stats: Stats, path: string): UserError | null {
     } catch {
       // An unreadable link is refused all the same.
     }
-    return refuse(`a link${to}`, 'remedi never writes through a link', "Give the path of the file itself, or a new name.");
+    return refuse(`a link${to}`, 'remedi never writes through a link', 'Give the path of the file itself, or a new name.');
   }
   const file = 'remedi writes only to an ordinary file';
   const fix = 'Give the path of an ordinary file, or a new name.';
@@ -284,7 +288,10 @@ function startsLikeSqlite(path: string): boolean {
   try {
     fd = openSync(path, READ_NO_LINK);
   } catch (error) {
-    throw new UserError(`Cannot replace ${path}: remedi cannot read it to make sure it is not a database (${writeProblem(error) ?? (error as Error).message}).`, { fix: 'Give another file name.' });
+    throw new UserError(
+      `Cannot replace ${path}: remedi cannot read it to make sure it is not a database (${writeProblem(error) ?? (error as Error).message}).`,
+      { fix: 'Give another file name.' },
+    );
   }
   try {
     if (!fstatSync(fd).isFile()) return false;
@@ -366,6 +373,11 @@ function asWriteError(error: unknown, target: string, existed: boolean): Error {
   const problem = writeProblem(error);
   if (problem === null) return error as Error;
   const left = existed ? `the ${basename(target)} already there is as it was` : 'nothing was written under that name';
-  const fix = problem === 'the disk is full' || problem === 'your disk quota is used up' ? ' Free some space, or choose another place.' : problem === 'permission denied' || problem === 'the disk is read-only' ? ' Choose a folder you can write to.' : '';
+  const fix =
+    problem === 'the disk is full' || problem === 'your disk quota is used up'
+      ? ' Free some space, or choose another place.'
+      : problem === 'permission denied' || problem === 'the disk is read-only'
+        ? ' Choose a folder you can write to.'
+        : '';
   return new UserError(`Cannot write ${target}: ${problem}; ${left}.${fix}`);
 }

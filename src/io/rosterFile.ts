@@ -19,16 +19,18 @@ export interface RosterReadOptions extends TableReadOptions<RosterField> {
   screen?: (cells: string[], table: RosterTable) => 'read' | 'skip';
 }
 
-export async function streamRosterFile(
-  path: string,
-  options: RosterReadOptions,
-  onRow: (row: RosterRow, table: RosterTable) => void,
-): Promise<RosterTable> {
+export async function streamRosterFile(path: string, options: RosterReadOptions, onRow: (row: RosterRow, table: RosterTable) => void): Promise<RosterTable> {
   const { screen } = options;
   const serialsWarned = new Set<RosterField>();
   return readTable(
     path,
-    { what: 'roster', empty: 'nobody in it', index: ROSTER_HEADER_INDEX, required: { fields: ['staff_id'], hint: 'staff id (looked for headers like staff_id or Employee Number)' }, hierarchy: ROSTER_HIERARCHY },
+    {
+      what: 'roster',
+      empty: 'nobody in it',
+      index: ROSTER_HEADER_INDEX,
+      required: { fields: ['staff_id'], hint: 'staff id (looked for headers like staff_id or Employee Number)' },
+      hierarchy: ROSTER_HIERARCHY,
+    },
     options,
     (cells, line, table) => {
       if (screen && screen(cells, table) === 'skip') return;

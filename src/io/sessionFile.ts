@@ -15,7 +15,10 @@ export async function readSessionFile(path: string, options: TableReadOptions<Se
       what: 'session log',
       empty: 'no sessions in it',
       index: SESSION_HEADER_INDEX,
-      required: { fields: ['pair_id', 'mentee_id', 'mentee'], hint: 'pair_id or mentee_id or mentee (which relationship each session belongs to: its number, or the mentee by staff id, email or name)' },
+      required: {
+        fields: ['pair_id', 'mentee_id', 'mentee'],
+        hint: 'pair_id or mentee_id or mentee (which relationship each session belongs to: its number, or the mentee by staff id, email or name)',
+      },
     },
     options,
     (cells, line, { headers, mapping, problems, warnings }) => {

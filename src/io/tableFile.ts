@@ -54,12 +54,7 @@ export type RowHandler<F extends string> = (cells: string[], line: number, table
 export const HEADER_SEARCH_LINES = 10;
 
 /** Reads every record; `onRow` gets each row that has the header's shape. */
-export async function readTable<F extends string>(
-  path: string,
-  spec: TableSpec<F>,
-  options: TableReadOptions<F>,
-  onRow: RowHandler<F>,
-): Promise<Table<F>> {
+export async function readTable<F extends string>(path: string, spec: TableSpec<F>, options: TableReadOptions<F>, onRow: RowHandler<F>): Promise<Table<F>> {
   const source = await openTableSource(path, options);
   const maps = options.maps ?? [];
   const mapped = new Map(maps.map(([header, target]) => [squashHeader(header), target]));
@@ -136,7 +131,9 @@ export async function readTable<F extends string>(
   if (table === null && before.length > 0) table = start(before[0], 0);
   if (table === null) {
     if (options.headerRow !== undefined) {
-      throw new UsageError(`${source.name} has no line ${options.headerRow} to read the headers from.`, { fix: 'Give --header-row the line the column names are on.' });
+      throw new UsageError(`${source.name} has no line ${options.headerRow} to read the headers from.`, {
+        fix: 'Give --header-row the line the column names are on.',
+      });
     }
     throw new UserError(`${source.name} has no rows, only blank lines.`, { fix: `Export the ${spec.what} again with its header row.` });
   }
@@ -147,7 +144,11 @@ export async function readTable<F extends string>(
 }
 
 /** Each `--map-value` rule on its column: compiled once, so a million rows cost a lookup each. */
-function valueMapsByColumn<F extends string>(source: TableSource, mapping: ColumnMapping<F>, rules: ReadonlyArray<ValueMap<F>>): Array<[number, Map<string, string>]> {
+function valueMapsByColumn<F extends string>(
+  source: TableSource,
+  mapping: ColumnMapping<F>,
+  rules: ReadonlyArray<ValueMap<F>>,
+): Array<[number, Map<string, string>]> {
   const byColumn = new Map<number, Map<string, string>>();
   for (const rule of rules) {
     const column = mapping.indexOf[rule.field];
@@ -195,7 +196,10 @@ export function parseMapOption<F extends string>(pairs: readonly string[], field
   return pairs.map((pair) => {
     const at = pair.lastIndexOf('=');
     const header = pair.slice(0, at).trim();
-    const target = pair.slice(at + 1).trim().toLowerCase();
+    const target = pair
+      .slice(at + 1)
+      .trim()
+      .toLowerCase();
     if (at < 0 || header === '' || !(target === IGNORE || (fields as readonly string[]).includes(target))) {
       throw new UsageError(`--map "${pair}" is not "CSV header=field".`, {
         fix: `For example --map "Your Header=${fields[0]}". Fields: ${fields.join(', ')}, or ignore.`,

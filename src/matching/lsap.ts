@@ -121,14 +121,7 @@ function solve(cost: Float64Array, original: Float64Array, nRows: number, nCols:
  * Written as one flat function over typed arrays: the inner loop is the whole cost of
  * the solver, so it holds no calls, closures or allocations.
  */
-function solveWide(
-  cost: Float64Array,
-  nr: number,
-  nc: number,
-  col4row: Int32Array,
-  row4col: Int32Array,
-  rowWord: string,
-): void {
+function solveWide(cost: Float64Array, nr: number, nc: number, col4row: Int32Array, row4col: Int32Array, rowWord: string): void {
   const u = new Float64Array(nr); // row potentials
   const v = new Float64Array(nc); // column potentials
   const dist = new Float64Array(nc); // shortest reduced path length to each column
@@ -176,9 +169,7 @@ function solveWide(
         }
       }
       if (lowest === Infinity) {
-        throw new InfeasibleAssignmentError(
-          `No assignment of every ${rowWord} avoids the forbidden cells (${rowWord} ${curRow} cannot be placed)`,
-        );
+        throw new InfeasibleAssignmentError(`No assignment of every ${rowWord} avoids the forbidden cells (${rowWord} ${curRow} cannot be placed)`);
       }
       minVal = lowest;
       const j = cols[bestK];
@@ -220,15 +211,7 @@ function solveWide(
  * random matrices. Only valid when every column must be assigned (nr === nc): an
  * unassigned column must keep a zero potential.
  */
-function reduceColumns(
-  cost: Float64Array,
-  n: number,
-  u: Float64Array,
-  v: Float64Array,
-  col4row: Int32Array,
-  row4col: Int32Array,
-  rowWord: string,
-): void {
+function reduceColumns(cost: Float64Array, n: number, u: Float64Array, v: Float64Array, col4row: Int32Array, row4col: Int32Array, rowWord: string): void {
   const argmin = new Int32Array(n);
   v.fill(Infinity);
   for (let i = 0; i < n; i++) {
@@ -273,15 +256,7 @@ function reduceColumns(
  * Rectangular start (nr < nc): each row's potential is its least cost, and it takes that
  * column (the lowest such) when no earlier row has. Column potentials stay zero.
  */
-function reduceRows(
-  cost: Float64Array,
-  nr: number,
-  nc: number,
-  u: Float64Array,
-  col4row: Int32Array,
-  row4col: Int32Array,
-  rowWord: string,
-): void {
+function reduceRows(cost: Float64Array, nr: number, nc: number, u: Float64Array, col4row: Int32Array, row4col: Int32Array, rowWord: string): void {
   for (let i = 0; i < nr; i++) {
     const base = i * nc;
     let least = Infinity;

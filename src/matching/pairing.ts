@@ -118,8 +118,7 @@ export function proposePairings(problem: PairingProblem): Proposal {
       menteesAllowed[r] += 1;
     }
   }
-  const rowAllows = (row: Row, r: number): boolean =>
-    allowed[row.mentee * nMentors + r] === 1 && fitsSlot(mentors[r], row.slot);
+  const rowAllows = (row: Row, r: number): boolean => allowed[row.mentee * nMentors + r] === 1 && fitsSlot(mentors[r], row.slot);
 
   // Rows: one per mentee, two (bme, frontline) per board member in trio mode. A slot no
   // mentor could fill gets no row: it would stay empty anyway, and an empty row costs the

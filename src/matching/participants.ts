@@ -84,7 +84,8 @@ export function selectParticipants(
     else mentors.push(person);
   }
   if (paired > 0) notes.push(`${paired} ${paired === 1 ? 'mentee is' : 'mentees are'} already in a running relationship in this cohort and kept as they are.`);
-  if (left > 0) notes.push(`${left} enrolled ${left === 1 ? 'person has' : 'people have'} left the trust and ${left === 1 ? 'is' : 'are'} not offered for pairing.`);
+  if (left > 0)
+    notes.push(`${left} enrolled ${left === 1 ? 'person has' : 'people have'} left the trust and ${left === 1 ? 'is' : 'are'} not offered for pairing.`);
   mentees.sort(byStaffId);
   mentors.sort(byStaffId);
   leftOut.sort((a, b) => byStaffId(a.person, b.person));

@@ -141,7 +141,9 @@ function whatIsAt(path: string): Found {
   if (!existsSync(path)) {
     // A link to nothing is not a free name: a new database could never be put there.
     if (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()) {
-      throw new UserError(`${path} is a link to ${readlinkSync(path)}, which does not exist.`, { fix: 'Give the path of the database file itself with --db PATH.' });
+      throw new UserError(`${path} is a link to ${readlinkSync(path)}, which does not exist.`, {
+        fix: 'Give the path of the database file itself with --db PATH.',
+      });
     }
     return 'missing';
   }
@@ -627,14 +629,20 @@ function checkCopy(copyPath: string, destination: string): number {
       integrity = (error as Error).message;
     }
     if (integrity !== 'ok') {
-      integrity = integrity.replace(/\*\*\* in database main \*\*\*/, '').replace(/\s+/g, ' ').trim().slice(0, 200);
+      integrity = integrity
+        .replace(/\*\*\* in database main \*\*\*/, '')
+        .replace(/\s+/g, ' ')
+        .trim()
+        .slice(0, 200);
       throw new UserError(`The backup failed its integrity check (${integrity}); nothing was written to ${destination}.`, {
         fix: 'Run remedi check on the database; if it is damaged, restore it from an earlier backup.',
       });
     }
     const version = schemaVersion(copy);
     if (version === 0) {
-      throw new UserError(`The copy holds no remedi data (no schema version); nothing was written to ${destination}.`, { fix: 'Check the --db path points to your remedi database.' });
+      throw new UserError(`The copy holds no remedi data (no schema version); nothing was written to ${destination}.`, {
+        fix: 'Check the --db path points to your remedi database.',
+      });
     }
     return version;
   } finally {

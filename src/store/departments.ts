@@ -11,7 +11,9 @@ export interface DepartmentSummary {
 /** Every department on the staff list (active staff), with whether it is targeted. */
 export function listDepartments(db: Db): DepartmentSummary[] {
   const rows = db
-    .prepare(`SELECT department AS name, count(*) AS staff FROM staff WHERE active = 1 AND department IS NOT NULL GROUP BY lower(trim(department)) ORDER BY lower(department)`)
+    .prepare(
+      `SELECT department AS name, count(*) AS staff FROM staff WHERE active = 1 AND department IS NOT NULL GROUP BY lower(trim(department)) ORDER BY lower(department)`,
+    )
     .all() as Array<{ name: string; staff: number }>;
   const targeted = targetedDepartments(db);
   const listed = rows.map((row) => ({ name: row.name, staff: row.staff, targeted: targeted.has(departmentKey(row.name)!) }));
@@ -26,12 +28,16 @@ export function targetedDepartments(db: Db): Set<string> {
 }
 
 function targetedNames(db: Db): Map<string, string> {
-  const rows = db.prepare('SELECT department_key, name FROM targeted_departments ORDER BY department_key').all() as Array<{ department_key: string; name: string }>;
+  const rows = db.prepare('SELECT department_key, name FROM targeted_departments ORDER BY department_key').all() as Array<{
+    department_key: string;
+    name: string;
+  }>;
   return new Map(rows.map((row) => [row.department_key, row.name]));
 }
 
 export function setTargeted(db: Db, name: string, targeted: boolean): void {
   const key = departmentKey(name)!;
-  if (targeted) db.prepare('INSERT INTO targeted_departments (department_key, name) VALUES (?, ?) ON CONFLICT DO UPDATE SET name = excluded.name').run(key, name);
+  if (targeted)
+    db.prepare('INSERT INTO targeted_departments (department_key, name) VALUES (?, ?) ON CONFLICT DO UPDATE SET name = excluded.name').run(key, name);
   else db.prepare('DELETE FROM targeted_departments WHERE department_key = ?').run(key);
 }

@@ -9,7 +9,9 @@ import type { RowProblem } from '../domain/rosterRows.js';
 import type { Db } from './db.js';
 
 export function warningFingerprint(warning: RowProblem): string {
-  return createHash('sha256').update(JSON.stringify([warning.column, warning.value, warning.message])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([warning.column, warning.value, warning.message]))
+    .digest('hex');
 }
 
 /** Which of these warnings were shown at an earlier import (true), in the same order. */

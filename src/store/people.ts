@@ -20,7 +20,8 @@ const NOT_FORGOTTEN = "staff_id NOT LIKE 'forgotten-%'";
 
 export function lookUpPerson(db: Db, query: string): PersonLookup {
   const text = query.trim();
-  const rows = (sql: string, value: string) => (db.prepare(`SELECT * FROM staff WHERE ${sql} AND ${NOT_FORGOTTEN} ORDER BY staff_id LIMIT 20`).all(value) as StaffRow[]).map(staffFromRow);
+  const rows = (sql: string, value: string) =>
+    (db.prepare(`SELECT * FROM staff WHERE ${sql} AND ${NOT_FORGOTTEN} ORDER BY staff_id LIMIT 20`).all(value) as StaffRow[]).map(staffFromRow);
   return {
     byId: rows('staff_id = ?', text),
     byEmail: looksLikeEmail(text) ? rows('lower(email) = lower(?)', text) : [],
@@ -53,7 +54,9 @@ export function nearMisses(db: Db, query: string, limit = 5): StaffRecord[] {
   const words = searchWords(query.replace(/@.*$/, ''));
   if (words.length === 0) return [];
   const found = new Map<string, StaffRecord>();
-  const statement = db.prepare(`SELECT * FROM staff WHERE (name_key LIKE ? ESCAPE '\\' OR lower(email) LIKE ? ESCAPE '\\') AND ${NOT_FORGOTTEN} ORDER BY active DESC, staff_id LIMIT ?`);
+  const statement = db.prepare(
+    `SELECT * FROM staff WHERE (name_key LIKE ? ESCAPE '\\' OR lower(email) LIKE ? ESCAPE '\\') AND ${NOT_FORGOTTEN} ORDER BY active DESC, staff_id LIMIT ?`,
+  );
   for (const word of words) {
     const pattern = `%${escapeLike(word)}%`;
     for (const row of statement.all(pattern, pattern, limit) as StaffRow[]) {
@@ -82,7 +85,10 @@ export function searchStaff(db: Db, text: string, limit: number): { people: Staf
 
 /** Names of the given people (for messages and listings that name a few, not everyone). */
 export function namesOf(db: Db, staffIds: Iterable<string>): Map<string, string> {
-  const rows = db.prepare('SELECT staff_id, name FROM staff WHERE staff_id IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify([...new Set(staffIds)]));
+  const rows = db
+    .prepare('SELECT staff_id, name FROM staff WHERE staff_id IN (SELECT value FROM json_each(?))')
+    .raw()
+    .all(JSON.stringify([...new Set(staffIds)]));
   return new Map(rows as Array<[string, string]>);
 }
 

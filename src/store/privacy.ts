@@ -65,7 +65,10 @@ export function forgetPerson(db: Db, staffId: string, today: IsoDate): ForgetRes
   db.prepare('UPDATE relationship_mentors SET mentor_id = ? WHERE mentor_id = ?').run(anonymousId, staffId);
   db.prepare('UPDATE session_mentors SET mentor_id = ? WHERE mentor_id = ?').run(anonymousId, staffId);
   // Reasons and end notes name people and departments; session notes may say anything.
-  db.prepare('UPDATE relationships SET reasons = ?, end_reason = NULL WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify([REASONS_REMOVED]), ids);
+  db.prepare('UPDATE relationships SET reasons = ?, end_reason = NULL WHERE id IN (SELECT value FROM json_each(?))').run(
+    JSON.stringify([REASONS_REMOVED]),
+    ids,
+  );
   db.prepare('UPDATE sessions SET notes = NULL WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(sessions));
   return { anonymousId, relationships: relationshipIds.length, sessions: sessions.length };
 }
@@ -192,7 +195,9 @@ export function copiesHolding(dbPath: string, person: { staffId: string; email: 
   const pattern = new RegExp(`^${escapeRegExp(basename(dbPath))}\\.before-update-from-schema-\\d+(-\\d+)?$`);
   let names: string[];
   try {
-    names = readdirSync(folder).filter((name) => pattern.test(name)).sort();
+    names = readdirSync(folder)
+      .filter((name) => pattern.test(name))
+      .sort();
   } catch {
     return { holding: [], unreadable: [] };
   }

@@ -210,12 +210,27 @@ export function relationshipsWithLeavers(db: Db, today: IsoDate, cohort?: number
            UNION SELECT m2.relationship_id FROM relationship_mentors m2 JOIN staff s3 ON s3.staff_id = m2.mentor_id WHERE s3.active = 0)
        ORDER BY r.id, m.mentor_id`,
     )
-    .all({ today, cohort: cohort ?? null }) as Array<{ id: number; cohort: number; mentee_id: string; mentor_id: string; mentee_active: number; mentor_active: number }>;
+    .all({ today, cohort: cohort ?? null }) as Array<{
+    id: number;
+    cohort: number;
+    mentee_id: string;
+    mentor_id: string;
+    mentee_active: number;
+    mentor_active: number;
+  }>;
   const byId = new Map<number, RelationshipWithLeavers & { activeMentors: number }>();
   for (const row of rows) {
     let entry = byId.get(row.id);
     if (!entry) {
-      entry = { id: row.id, cohort: row.cohort, menteeId: row.mentee_id, mentorIds: [], left: row.mentee_active === 0 ? [row.mentee_id] : [], needsReplacement: false, activeMentors: 0 };
+      entry = {
+        id: row.id,
+        cohort: row.cohort,
+        menteeId: row.mentee_id,
+        mentorIds: [],
+        left: row.mentee_active === 0 ? [row.mentee_id] : [],
+        needsReplacement: false,
+        activeMentors: 0,
+      };
       byId.set(row.id, entry);
     }
     entry.mentorIds.push(row.mentor_id);

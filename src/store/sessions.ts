@@ -64,10 +64,18 @@ export function listSessions(db: Db, filter: SessionFilter = {}): SessionRecord[
     .prepare(`SELECT s.* FROM sessions s JOIN relationships r ON r.id = s.relationship_id ${clause} ORDER BY s.date, s.id`)
     .all(params) as SessionRow[];
   const mentorsOf = groupBy(
-    db.prepare(`SELECT m.session_id AS id, m.mentor_id AS value FROM session_mentors m JOIN sessions s ON s.id = m.session_id JOIN relationships r ON r.id = s.relationship_id ${clause} ORDER BY m.mentor_id`).all(params) as Array<{ id: number; value: string }>,
+    db
+      .prepare(
+        `SELECT m.session_id AS id, m.mentor_id AS value FROM session_mentors m JOIN sessions s ON s.id = m.session_id JOIN relationships r ON r.id = s.relationship_id ${clause} ORDER BY m.mentor_id`,
+      )
+      .all(params) as Array<{ id: number; value: string }>,
   );
   const themesOf = groupBy(
-    db.prepare(`SELECT st.session_id AS id, t.label AS value FROM session_themes st JOIN themes t ON t.id = st.theme_id JOIN sessions s ON s.id = st.session_id JOIN relationships r ON r.id = s.relationship_id ${clause} ORDER BY st.rowid`).all(params) as Array<{ id: number; value: string }>,
+    db
+      .prepare(
+        `SELECT st.session_id AS id, t.label AS value FROM session_themes st JOIN themes t ON t.id = st.theme_id JOIN sessions s ON s.id = st.session_id JOIN relationships r ON r.id = s.relationship_id ${clause} ORDER BY st.rowid`,
+      )
+      .all(params) as Array<{ id: number; value: string }>,
   );
   return rows.map((row) => ({
     id: row.id,
@@ -104,13 +112,21 @@ export function lastSessions(db: Db, relationshipIds: readonly number[]): Map<nu
 
 /** `relationship|date|kind` of every recorded session (see duplicateKey). */
 export function sessionKeys(db: Db, exceptId?: number): Set<string> {
-  const rows = db.prepare('SELECT id, relationship_id, date, kind FROM sessions').all() as Array<{ id: number; relationship_id: number; date: string; kind: string }>;
+  const rows = db.prepare('SELECT id, relationship_id, date, kind FROM sessions').all() as Array<{
+    id: number;
+    relationship_id: number;
+    date: string;
+    kind: string;
+  }>;
   return new Set(rows.filter((row) => row.id !== exceptId).map((row) => `${row.relationship_id}|${row.date}|${row.kind}`));
 }
 
 /** Is a session of this kind already recorded for this relationship on this day? (See duplicateKey.) */
 export function hasSession(db: Db, relationshipId: number, date: IsoDate, kind: Kind, exceptId = -1): boolean {
-  return db.prepare('SELECT 1 FROM sessions WHERE relationship_id = ? AND date = ? AND kind = ? AND id <> ? LIMIT 1').get(relationshipId, date, kind, exceptId) !== undefined;
+  return (
+    db.prepare('SELECT 1 FROM sessions WHERE relationship_id = ? AND date = ? AND kind = ? AND id <> ? LIMIT 1').get(relationshipId, date, kind, exceptId) !==
+    undefined
+  );
 }
 
 /** Every theme used so far, by label, most used first (for suggestions). */

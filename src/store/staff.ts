@@ -56,7 +56,6 @@ export function staffFromRow(row: StaffRow): StaffRecord {
   };
 }
 
-
 /** Everyone we know, keyed by staff id (leavers too). */
 export function loadAllStaff(db: Db): Map<string, StaffRecord> {
   const rows = db.prepare('SELECT * FROM staff').all() as StaffRow[];

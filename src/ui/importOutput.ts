@@ -184,7 +184,11 @@ const plural = (n: number, one: string, many: string): string => `${n} ${n === 1
 const more = (shown: number, total: number, what: string): string[] => (total > shown ? [`    ... and ${total - shown} more ${what}.`] : []);
 
 /** The summary on stdout (no colour: every line is shown with visible escapes, since names and values are data). */
-export function renderImportSummary(report: ImportReport, updates: readonly StaffUpdate[], replaced: ReadonlyArray<{ person: StaffRecord; replaced: HandSetReplacement }>): string {
+export function renderImportSummary(
+  report: ImportReport,
+  updates: readonly StaffUpdate[],
+  replaced: ReadonlyArray<{ person: StaffRecord; replaced: HandSetReplacement }>,
+): string {
   const { summary } = report;
   const verb = summary.dryRun ? 'would be' : 'were';
   const lines: string[] = [];
@@ -203,13 +207,16 @@ export function renderImportSummary(report: ImportReport, updates: readonly Staf
   if (report.handSetReplacedCount > 0) {
     const replacedVerb = summary.dryRun ? 'would be' : report.handSetReplacedCount === 1 ? 'was' : 'were';
     lines.push(`  ${plural(report.handSetReplacedCount, 'value', 'values')} set by hand ${replacedVerb} replaced by the file (a filled-in cell is HR's word):`);
-    for (const { person, replaced: r } of replaced.slice(0, SHOWN_ON_TERMINAL)) lines.push(`    ${person.staffId} ${person.name}: ${shownChange(r.field, r.before, r.after)}`);
+    for (const { person, replaced: r } of replaced.slice(0, SHOWN_ON_TERMINAL))
+      lines.push(`    ${person.staffId} ${person.name}: ${shownChange(r.field, r.before, r.after)}`);
     lines.push(...more(Math.min(replaced.length, SHOWN_ON_TERMINAL), report.handSetReplacedCount, 'replaced'));
   }
 
   if (summary.notInFile > 0) {
     if (summary.markedLeft > 0) {
-      lines.push(`  ${plural(summary.markedLeft, 'already known person is', 'already known people are')} not in this file and ${verb} marked as having left (kept with their history):`);
+      lines.push(
+        `  ${plural(summary.markedLeft, 'already known person is', 'already known people are')} not in this file and ${verb} marked as having left (kept with their history):`,
+      );
       for (const person of summary.markedLeftPeople.slice(0, SHOWN_ON_TERMINAL)) lines.push(`    ${person.staffId} ${person.name}`);
       lines.push(...more(Math.min(summary.markedLeftPeople.length, SHOWN_ON_TERMINAL), summary.markedLeft, 'marked as having left (all of them with --json)'));
     } else {
@@ -255,7 +262,11 @@ export function renderImportNotes(report: ImportReport, colour: (text: string) =
     out.push(warn(`${plural(summary.skippedForgotten, 'row', 'rows')} skipped: ${who} erased on ${joinAnd(days)}.`));
   }
   if (report.forgottenManagers > 0) {
-    out.push(warn(`${plural(report.forgottenManagers, 'line manager id was', 'line manager ids were')} left blank: ${report.forgottenManagers === 1 ? 'it belongs' : 'they belong'} to a person who was erased.`));
+    out.push(
+      warn(
+        `${plural(report.forgottenManagers, 'line manager id was', 'line manager ids were')} left blank: ${report.forgottenManagers === 1 ? 'it belongs' : 'they belong'} to a person who was erased.`,
+      ),
+    );
   }
   out.push(...leaverLines(summary).map(visible));
   out.push(...warningLines(report, warn));
@@ -271,8 +282,15 @@ function leaverLines(summary: ImportSummary): string[] {
   for (const r of relationships.slice(0, SHOWN_ON_TERMINAL)) {
     const who = (p: PersonJson) => `${p.staffId} ${p.name}${r.left.includes(p.staffId) ? ' (left)' : ''}`;
     const menteeLeft = r.left.includes(r.mentee.staffId);
-    const what = !r.needsReplacement ? 'It can go on with its other mentor; to end it:' : menteeLeft ? 'It needs ending, and its mentors a new mentee:' : 'It needs ending, and its mentee a new mentor:';
-    lines.push(`  #${r.id} (cohort ${r.cohort}): mentee ${who(r.mentee)}; ${r.mentors.length === 1 ? 'mentor' : 'mentors'} ${r.mentors.map(who).join(', ')}. ${what}`, `    ${r.command}`);
+    const what = !r.needsReplacement
+      ? 'It can go on with its other mentor; to end it:'
+      : menteeLeft
+        ? 'It needs ending, and its mentors a new mentee:'
+        : 'It needs ending, and its mentee a new mentor:';
+    lines.push(
+      `  #${r.id} (cohort ${r.cohort}): mentee ${who(r.mentee)}; ${r.mentors.length === 1 ? 'mentor' : 'mentors'} ${r.mentors.map(who).join(', ')}. ${what}`,
+      `    ${r.command}`,
+    );
   }
   lines.push(...more(SHOWN_ON_TERMINAL, relationships.length, 'relationships (all of them with --json)').map((line) => line.slice(2)));
   return lines;
@@ -285,13 +303,17 @@ function warningLines(report: ImportReport, warn: (text: string) => string): str
   const lines: string[] = [];
   const doing = summary.dryRun ? 'it would import' : 'imported';
   if (fresh.length > 0) {
-    lines.push(warn(`${plural(fresh.length, 'warning', 'warnings')}${fresh.length < warnings.length ? ' not shown at an earlier import' : ''} (${doing} all the same):`));
+    lines.push(
+      warn(`${plural(fresh.length, 'warning', 'warnings')}${fresh.length < warnings.length ? ' not shown at an earlier import' : ''} (${doing} all the same):`),
+    );
     lines.push(...formatProblemList(summary.file, fresh, 'warning').map(visible));
   }
   const repeated = warnings.length - fresh.length;
   if (repeated > 0) {
     lines.push(
-      warn(`${repeated === 1 ? '1 warning shown at an earlier import is' : `${repeated} warnings shown at an earlier import are`} still there; see them all with --json.`),
+      warn(
+        `${repeated === 1 ? '1 warning shown at an earlier import is' : `${repeated} warnings shown at an earlier import are`} still there; see them all with --json.`,
+      ),
     );
   }
   return lines;

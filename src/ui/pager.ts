@@ -10,7 +10,17 @@ import { spawnSync } from 'node:child_process';
 export const DEFAULT_PAGER = 'less -FRX';
 
 /** What processContext needs to know to choose the pager; null: print directly. */
-export function choosePager({ flag, isTTY, env, platform }: { flag: boolean | undefined; isTTY: boolean; env: NodeJS.ProcessEnv; platform: NodeJS.Platform }): string | null {
+export function choosePager({
+  flag,
+  isTTY,
+  env,
+  platform,
+}: {
+  flag: boolean | undefined;
+  isTTY: boolean;
+  env: NodeJS.ProcessEnv;
+  platform: NodeJS.Platform;
+}): string | null {
   if (flag === false || !isTTY || platform === 'win32') return null;
   const chosen = env.REMEDI_PAGER !== undefined ? env.REMEDI_PAGER : env.PAGER !== undefined && env.PAGER.trim() !== '' ? env.PAGER : DEFAULT_PAGER;
   const command = chosen.trim();

@@ -97,11 +97,19 @@ export function renderProposal(json: ProposalJson, proposal: Proposal, colour: C
         `${trios > 0 ? ` (${trios} ${trios === 1 ? 'trio' : 'trios'})` : ''}${json.saved ? ' saved' : ' proposed'}, starting ${formatDate(json.start)}.`,
     ),
   );
-  const boardMark = totals.boardCovered === totals.boardTotal ? colour.green('all covered') : colour.yellow(`${totals.boardTotal - totals.boardCovered} not covered`);
+  const boardMark =
+    totals.boardCovered === totals.boardTotal ? colour.green('all covered') : colour.yellow(`${totals.boardTotal - totals.boardCovered} not covered`);
   // A replacement run may have no board member waiting: "0 of 0 (all covered)" would say nothing true.
-  const board = totals.boardTotal === 0 ? 'No board member was waiting to be paired.' : `Board members covered: ${totals.boardCovered} of ${totals.boardTotal} (${boardMark}).`;
+  const board =
+    totals.boardTotal === 0
+      ? 'No board member was waiting to be paired.'
+      : `Board members covered: ${totals.boardCovered} of ${totals.boardTotal} (${boardMark}).`;
   lines.push(`${board} Mentees paired: ${totals.paired} of ${totals.mentees}. Total score: ${number(totals.score)}.`);
-  lines.push(`Weights: ${Object.entries(json.weights).map(([k, v]) => `${k} ${v}`).join(', ')}.`);
+  lines.push(
+    `Weights: ${Object.entries(json.weights)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}.`,
+  );
   proposal.relationships.forEach((rel: ProposedRelationship, index) => {
     const id = json.relationships[index].id;
     lines.push('');

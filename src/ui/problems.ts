@@ -86,7 +86,10 @@ export function problemJson(file: string, problem: RowProblem) {
 export function importRefusal(file: string, problems: readonly RowProblem[], problemsFile?: string): UserError {
   const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
   return new UserError(`${file} was not imported: ${count} found, and nothing was written.`, {
-    details: [...formatProblemList(file, problems, 'problem', problemsFile), ...(problemsFile ? [`  Every problem and warning is listed in ${problemsFile}.`] : [])],
+    details: [
+      ...formatProblemList(file, problems, 'problem', problemsFile),
+      ...(problemsFile ? [`  Every problem and warning is listed in ${problemsFile}.`] : []),
+    ],
     fix: 'Fix these rows in the file (or in Excel) and import it again.',
   });
 }

@@ -29,7 +29,9 @@ export interface RelationshipChoice {
  * case) is in the choice's searchable text. The order given is kept.
  */
 export function matchingChoices<T extends { search: string }>(choices: readonly T[], term: string | undefined): T[] {
-  const words = foldText(term ?? '').split(' ').filter(Boolean);
+  const words = foldText(term ?? '')
+    .split(' ')
+    .filter(Boolean);
   return choices.filter((choice) => words.every((word) => choice.search.includes(word)));
 }
 
@@ -39,7 +41,10 @@ export async function askRelationship(choices: readonly RelationshipChoice[]): P
   return search<number>(
     {
       message: 'Which relationship? Type part of a name, email, staff id or department',
-      source: (term) => matchingChoices(choices, term).slice(0, 15).map((choice) => ({ name: visible(choice.label), value: choice.id })),
+      source: (term) =>
+        matchingChoices(choices, term)
+          .slice(0, 15)
+          .map((choice) => ({ name: visible(choice.label), value: choice.id })),
     },
     context(),
   );
@@ -53,7 +58,10 @@ export async function askDate(offered: IsoDate, check: (raw: string) => string |
 
 export async function askKind(current?: Kind): Promise<Kind> {
   const { select } = await prompts();
-  return select<Kind>({ message: 'What kind of session was it?', choices: KINDS.map((kind) => ({ name: KIND_LABELS[kind], value: kind })), default: current }, context());
+  return select<Kind>(
+    { message: 'What kind of session was it?', choices: KINDS.map((kind) => ({ name: KIND_LABELS[kind], value: kind })), default: current },
+    context(),
+  );
 }
 
 /** `already` says which session is recorded: "A one-to-one session on 12 Mar 2026 is already recorded for #3." */
@@ -70,7 +78,10 @@ export async function askMinutes(current?: number): Promise<number> {
 
 export async function askLevel(current?: Level): Promise<Level> {
   const { select } = await prompts();
-  return select<Level>({ message: 'At what level of the leader\'s work did it focus?', choices: LEVELS.map((level) => ({ name: level, value: level })), default: current }, context());
+  return select<Level>(
+    { message: "At what level of the leader's work did it focus?", choices: LEVELS.map((level) => ({ name: level, value: level })), default: current },
+    context(),
+  );
 }
 
 /**
@@ -80,9 +91,17 @@ export async function askLevel(current?: Level): Promise<Level> {
 export async function askThemes(known: readonly string[], current: readonly string[] = []): Promise<string[]> {
   const { checkbox, input } = await prompts();
   const offered = [...new Set([...current, ...known.slice(0, 30)])];
-  const chosen = offered.length > 0
-    ? await checkbox<string>({ message: 'Themes that came up (space to tick, enter when done)', choices: offered.map((theme) => ({ name: visible(theme), value: theme, checked: current.includes(theme) })), pageSize: 12 }, context())
-    : [];
+  const chosen =
+    offered.length > 0
+      ? await checkbox<string>(
+          {
+            message: 'Themes that came up (space to tick, enter when done)',
+            choices: offered.map((theme) => ({ name: visible(theme), value: theme, checked: current.includes(theme) })),
+            pageSize: 12,
+          },
+          context(),
+        )
+      : [];
   const typed = await input(
     {
       message: offered.length > 0 ? 'Any new themes? (separate with ;, or leave blank)' : 'Themes that came up (separate with ;, or leave blank)',
@@ -146,7 +165,10 @@ export async function confirmSave(): Promise<SaveChoice> {
 /** Which answer to change: each choice names the answer and what it is now ("Minutes: 50"). */
 export async function askAnswerToChange<T extends string>(answers: ReadonlyArray<{ value: T; name: string }>): Promise<T> {
   const { select } = await prompts();
-  return select<T>({ message: 'Which answer do you want to change?', choices: answers.map((a) => ({ name: a.name, value: a.value })), pageSize: answers.length }, context());
+  return select<T>(
+    { message: 'Which answer do you want to change?', choices: answers.map((a) => ({ name: a.name, value: a.value })), pageSize: answers.length },
+    context(),
+  );
 }
 
 export async function confirmDelete(summary: string): Promise<boolean> {

@@ -6,7 +6,17 @@
 import { formatDate } from '../domain/dates.js';
 import { isPublication, type CohortReport, type Count, type PublicationReport } from '../domain/cohortReport.js';
 import { KIND_LABELS, type Kind } from '../domain/sessions.js';
-import { asOfText, monthCells, MONTH_LEGEND, NOT_FOR_PUBLICATION, NOT_FOR_PUBLICATION_WHY, percent, PUBLICATION_NOTE, rateText, showsCoveredNow } from './reportParts.js';
+import {
+  asOfText,
+  monthCells,
+  MONTH_LEGEND,
+  NOT_FOR_PUBLICATION,
+  NOT_FOR_PUBLICATION_WHY,
+  percent,
+  PUBLICATION_NOTE,
+  rateText,
+  showsCoveredNow,
+} from './reportParts.js';
 import { barChart, columnChart, escapeHtml as esc, heatStrip, type Bar } from './svgCharts.js';
 
 const STYLE = `
@@ -87,7 +97,9 @@ ${showsCoveredNow(report) ? `<li><span class="n" data-metric="board.coveredNow">
   ];
   const relationships = named?.relationships ?? [];
   const relationshipRows = relationships.map((rel) => {
-    const cells = monthCells(rel.months, cohort.minPerMonth).map((c) => c.text).join(' ');
+    const cells = monthCells(rel.months, cohort.minPerMonth)
+      .map((c) => c.text)
+      .join(' ');
     return `<tr data-relationship="${rel.id}"><td>#${rel.id}</td><td>${esc(rel.mentee.name)}</td><td>${esc(rel.mentors.map((m) => m.name).join(' + '))}</td>${withType ? `<td>${esc(rel.type ?? '')}</td>` : ''}<td class="status ${statusClass(rel.status)}" data-metric="relationships.${rel.id}.status">${esc(rel.status)}</td>${metric(`relationships.${rel.id}.monthsComplete`, rel.monthsComplete)}${metric(`relationships.${rel.id}.sessions`, rel.sessions)}${metric(`relationships.${rel.id}.rate`, rel.rate === null ? null : rateText(rel.rate))}<td class="strip">${esc(cells)}</td></tr>`;
   });
   const attention = relationships.filter((rel) => rel.status === 'at risk' || rel.status === 'breached');
@@ -95,50 +107,86 @@ ${showsCoveredNow(report) ? `<li><span class="n" data-metric="board.coveredNow">
 <h2 id="compliance">Compliance with the thresholds</h2>
 <p>At least ${cohort.minMonths} months, with ${cohort.minPerMonth} sessions in every relationship month. Status is the first that applies: met, breached, at risk (this month short with 7 days or fewer left), on track.</p>
 ${figure(barChart('chart-status', 'Relationships by compliance status', `${summary.met} met, ${summary.onTrack} on track, ${summary.atRisk} at risk, ${summary.breached} breached.`, statusBars), named === null ? 'Relationships by status.' : 'Relationships by status. The numbers are also in the table below.')}
-${named === null ? '' : `${figure(
-  heatStrip(
-    'chart-months',
-    'Sessions in each relationship month',
-    `One row per relationship, one cell per relationship month: the number of sessions, ✓ when it reached ${cohort.minPerMonth}, ✗ when a complete month fell short, … for the month still running, ✂ for a last month the relationship ended part-way through.`,
-    relationships.map((rel) => ({
-      label: `#${rel.id} ${rel.mentee.name}`,
-      cells: monthCells(rel.months, cohort.minPerMonth).map((c, k) => ({ sessions: rel.months[k].sessions, state: c.state, title: `Month ${rel.months[k].index}, ${formatDate(rel.months[k].from)} to ${formatDate(rel.months[k].to)}: ${rel.months[k].sessions} sessions` })),
-    })),
-    cohort.minPerMonth,
-  ),
-  `Month by month: ${MONTH_LEGEND}. The same strip is in the table.`,
-)}
+${
+  named === null
+    ? ''
+    : `${figure(
+        heatStrip(
+          'chart-months',
+          'Sessions in each relationship month',
+          `One row per relationship, one cell per relationship month: the number of sessions, ✓ when it reached ${cohort.minPerMonth}, ✗ when a complete month fell short, … for the month still running, ✂ for a last month the relationship ended part-way through.`,
+          relationships.map((rel) => ({
+            label: `#${rel.id} ${rel.mentee.name}`,
+            cells: monthCells(rel.months, cohort.minPerMonth).map((c, k) => ({
+              sessions: rel.months[k].sessions,
+              state: c.state,
+              title: `Month ${rel.months[k].index}, ${formatDate(rel.months[k].from)} to ${formatDate(rel.months[k].to)}: ${rel.months[k].sessions} sessions`,
+            })),
+          })),
+          cohort.minPerMonth,
+        ),
+        `Month by month: ${MONTH_LEGEND}. The same strip is in the table.`,
+      )}
 <h3>Every relationship</h3>
 ${table(['Id', 'Mentee', 'Mentors', ...(withType ? ['Type'] : []), 'Status', 'Months complete', 'Sessions', 'Rate', 'Month by month'], relationshipRows)}
-${attention.length > 0 ? `<h3>Why at risk or breached</h3><ul>${attention.map((rel) => `<li><strong>#${rel.id} ${esc(rel.mentee.name)}</strong> (${esc(rel.status)}): ${esc(rel.reasons.join('; '))}</li>`).join('')}</ul>` : ''}`}
+${attention.length > 0 ? `<h3>Why at risk or breached</h3><ul>${attention.map((rel) => `<li><strong>#${rel.id} ${esc(rel.mentee.name)}</strong> (${esc(rel.status)}): ${esc(rel.reasons.join('; '))}</li>`).join('')}</ul>` : ''}`
+}
 </section>`);
 
   sections.push(`<section aria-labelledby="board">
 <h2 id="board">Board coverage</h2>
 <p><span data-metric="board.covered">${board.covered}</span> of <span data-metric="board.total">${board.total}</span> Executive Board members were the mentee of a relationship during the cohort, up to ${formatDate(report.asOf)}${showsCoveredNow(report) ? `; <span data-metric="board.coveredNow">${board.coveredNow}</span> are in a relationship running on that day` : ''}.</p>
-${figure(barChart('chart-board', 'Board members covered during the cohort', `${board.covered} of ${board.total} board members covered during the cohort.`, [
+${figure(
+  barChart('chart-board', 'Board members covered during the cohort', `${board.covered} of ${board.total} board members covered during the cohort.`, [
     { label: 'covered', value: board.covered, tone: 'good' },
     { label: 'not covered', value: board.total - board.covered, tone: 'danger' },
-  ]), 'Board coverage during the cohort.')}
-${board.covered === board.total ? '<p>Every board member was covered during the cohort.</p>' : named !== null ? table(['Board member', 'Why not covered'], named.board.uncovered.map((m) => `<tr><td>${esc(m.name)}</td><td>${esc(m.why)}</td></tr>`)) : ''}
-${named !== null && showsCoveredNow(report) && named.board.notCoveredNow.length > 0 ? table(['Board member', 'Why not covered now'], named.board.notCoveredNow.map((m) => `<tr><td>${esc(m.name)}</td><td>${esc(m.why)}</td></tr>`)) : ''}
+  ]),
+  'Board coverage during the cohort.',
+)}
+${
+  board.covered === board.total
+    ? '<p>Every board member was covered during the cohort.</p>'
+    : named !== null
+      ? table(
+          ['Board member', 'Why not covered'],
+          named.board.uncovered.map((m) => `<tr><td>${esc(m.name)}</td><td>${esc(m.why)}</td></tr>`),
+        )
+      : ''
+}
+${
+  named !== null && showsCoveredNow(report) && named.board.notCoveredNow.length > 0
+    ? table(
+        ['Board member', 'Why not covered now'],
+        named.board.notCoveredNow.map((m) => `<tr><td>${esc(m.name)}</td><td>${esc(m.why)}</td></tr>`),
+      )
+    : ''
+}
 </section>`);
 
   const typeBars: Bar[] = (Object.entries(p.byType) as Array<[string, Count]>).map(([type, n]) => ({ label: type, value: n, tone: 'info' }));
   sections.push(`<section aria-labelledby="participation">
 <h2 id="participation">Participation</h2>
 ${figure(barChart('chart-types', 'Relationships by type', typeBars.map((b) => `${b.label} ${b.value}`).join(', '), typeBars), 'Relationships by functional type.')}
-${table(['', 'Count'], [
+${table(
+  ['', 'Count'],
+  [
     `<tr><th scope="row">Relationships</th>${metric('participation.relationships', p.relationships)}</tr>`,
     `<tr><th scope="row">Pairs</th>${metric('participation.pairs', p.pairs)}</tr>`,
     `<tr><th scope="row">Trios</th>${metric('participation.trios', p.trios)}</tr>`,
     ...Object.entries(p.byType).map(([type, n]) => `<tr><th scope="row">Type: ${esc(type)}</th>${metric(`participation.byType.${type}`, n)}</tr>`),
-    ...Object.entries(named?.participation.pairsByType ?? {}).map(([type, n]) => `<tr><th scope="row">Pairs of type ${esc(type)}</th>${metric(`participation.pairsByType.${type}`, n)}</tr>`),
-    ...Object.entries(named?.participation.triosByType ?? {}).map(([type, n]) => `<tr><th scope="row">Trios of type ${esc(type)}</th>${metric(`participation.triosByType.${type}`, n)}</tr>`),
+    ...Object.entries(named?.participation.pairsByType ?? {}).map(
+      ([type, n]) => `<tr><th scope="row">Pairs of type ${esc(type)}</th>${metric(`participation.pairsByType.${type}`, n)}</tr>`,
+    ),
+    ...Object.entries(named?.participation.triosByType ?? {}).map(
+      ([type, n]) => `<tr><th scope="row">Trios of type ${esc(type)}</th>${metric(`participation.triosByType.${type}`, n)}</tr>`,
+    ),
     `<tr><th scope="row">Mentees</th>${metric('participation.mentees', p.mentees)}</tr>`,
     `<tr><th scope="row">Mentors</th>${metric('participation.mentors', p.mentors)}</tr>`,
-    ...Object.entries(p.byBme).map(([status, n]) => `<tr><th scope="row">Participants, BME: ${esc(status)}</th>${metric(`participation.byBme.${status}`, n)}</tr>`),
-  ])}
+    ...Object.entries(p.byBme).map(
+      ([status, n]) => `<tr><th scope="row">Participants, BME: ${esc(status)}</th>${metric(`participation.byBme.${status}`, n)}</tr>`,
+    ),
+  ],
+)}
 </section>`);
 
   const kindBars: Bar[] = Object.entries(i.kinds).map(([kind, n]) => ({ label: KIND_LABELS[kind as Kind], value: n, tone: 'info' }));
@@ -148,31 +196,59 @@ ${table(['', 'Count'], [
 <h2 id="interactions">Interactions</h2>
 <p><span data-metric="interactions.total">${i.total}</span> sessions, ${Math.round(i.minutes / 60)} hours in all; ${i.perRelationshipPerMonth === null ? 'no relationship month is complete yet' : `<span data-metric="interactions.perRelationshipPerMonth">${i.perRelationshipPerMonth.toFixed(2)}</span> sessions per relationship per complete month`}; ${percent(i.livedExperience.share)} explored lived experience (<span data-metric="interactions.livedExperience.sessions">${i.livedExperience.sessions}</span> sessions).</p>
 <h3>Sessions per calendar month</h3>
-${figure(columnChart('chart-calendar', 'Sessions per calendar month', i.byCalendarMonth.map((m) => `${monthLabel(m.month)}: ${m.sessions}`).join(', '), i.byCalendarMonth.map((m) => ({ label: monthLabel(m.month), value: m.sessions }))), 'Sessions across the cohort in each calendar month.')}
-${table(['Month', 'Sessions'], i.byCalendarMonth.map((m) => `<tr><td>${esc(monthLabel(m.month))}</td>${metric(`interactions.byCalendarMonth.${m.month}`, m.sessions)}</tr>`))}
+${figure(
+  columnChart(
+    'chart-calendar',
+    'Sessions per calendar month',
+    i.byCalendarMonth.map((m) => `${monthLabel(m.month)}: ${m.sessions}`).join(', '),
+    i.byCalendarMonth.map((m) => ({ label: monthLabel(m.month), value: m.sessions })),
+  ),
+  'Sessions across the cohort in each calendar month.',
+)}
+${table(
+  ['Month', 'Sessions'],
+  i.byCalendarMonth.map((m) => `<tr><td>${esc(monthLabel(m.month))}</td>${metric(`interactions.byCalendarMonth.${m.month}`, m.sessions)}</tr>`),
+)}
 <h3>Kinds of session</h3>
 ${figure(barChart('chart-kinds', 'Sessions by kind', kindBars.map((b) => `${b.label} ${b.value}`).join(', '), kindBars), 'A varied mix of kinds is a good sign.')}
-${table(['Kind', 'Sessions'], Object.entries(i.kinds).map(([kind, n]) => `<tr><td>${esc(KIND_LABELS[kind as Kind])}</td>${metric(`interactions.kinds.${kind}`, n)}</tr>`))}
+${table(
+  ['Kind', 'Sessions'],
+  Object.entries(i.kinds).map(([kind, n]) => `<tr><td>${esc(KIND_LABELS[kind as Kind])}</td>${metric(`interactions.kinds.${kind}`, n)}</tr>`),
+)}
 <h3>Levels of focus</h3>
 ${figure(barChart('chart-levels', 'Sessions by level of focus', levelBars.map((b) => `${b.label} ${b.value}`).join(', '), levelBars), 'The level of the leader\u2019s work each session focused on.')}
-${table(['Level', 'Sessions'], Object.entries(i.levels).map(([level, n]) => `<tr><td>${esc(level)}</td>${metric(`interactions.levels.${level}`, n)}</tr>`))}
+${table(
+  ['Level', 'Sessions'],
+  Object.entries(i.levels).map(([level, n]) => `<tr><td>${esc(level)}</td>${metric(`interactions.levels.${level}`, n)}</tr>`),
+)}
 </section>`);
 
   const themeBars: Bar[] = report.themes.slice(0, 15).map((t) => ({ label: t.theme, value: t.relationships, tone: 'info' }));
   sections.push(`<section aria-labelledby="themes">
 <h2 id="themes">Themes</h2>
-${report.themes.length === 0 ? '<p>No themes recorded yet.</p>' : `${figure(barChart('chart-themes', 'Themes by how many relationships raised them', themeBars.map((b) => `${b.label}: ${b.value} relationships`).join('; '), themeBars), 'The most widespread themes: how many relationships raised each (sessions are in the table).')}
-${table(['Theme', 'Relationships', 'Sessions'], report.themes.map((t, k) => `<tr><td>${esc(t.theme)}</td>${metric(`themes.${k}.relationships`, t.relationships)}${metric(`themes.${k}.sessions`, t.sessions)}</tr>`))}`}
+${
+  report.themes.length === 0
+    ? '<p>No themes recorded yet.</p>'
+    : `${figure(barChart('chart-themes', 'Themes by how many relationships raised them', themeBars.map((b) => `${b.label}: ${b.value} relationships`).join('; '), themeBars), 'The most widespread themes: how many relationships raised each (sessions are in the table).')}
+${table(
+  ['Theme', 'Relationships', 'Sessions'],
+  report.themes.map(
+    (t, k) => `<tr><td>${esc(t.theme)}</td>${metric(`themes.${k}.relationships`, t.relationships)}${metric(`themes.${k}.sessions`, t.sessions)}</tr>`,
+  ),
+)}`
+}
 </section>`);
 
-  const suppression =
-    isPublication(report)
-      ? `<p class="note" data-for-publication="true">${esc(PUBLICATION_NOTE(report.suppressBelow))}</p>`
-      : report.suppressBelow === null
-        ? ''
-        : `<p class="note">Counts of people by ethnicity from 1 to ${report.suppressBelow - 1} are shown as &lt;${report.suppressBelow}, and no row shows a pair type.</p>`;
+  const suppression = isPublication(report)
+    ? `<p class="note" data-for-publication="true">${esc(PUBLICATION_NOTE(report.suppressBelow))}</p>`
+    : report.suppressBelow === null
+      ? ''
+      : `<p class="note">Counts of people by ethnicity from 1 to ${report.suppressBelow - 1} are shown as &lt;${report.suppressBelow}, and no row shows a pair type.</p>`;
   // A page with names and ethnicity counts says so first, on screen and on paper.
-  const banner = named === null ? '' : `<p class="banner" role="note" id="not-for-publication"><strong>${esc(NOT_FOR_PUBLICATION)}.</strong> ${esc(NOT_FOR_PUBLICATION_WHY)}</p>\n`;
+  const banner =
+    named === null
+      ? ''
+      : `<p class="banner" role="note" id="not-for-publication"><strong>${esc(NOT_FOR_PUBLICATION)}.</strong> ${esc(NOT_FOR_PUBLICATION_WHY)}</p>\n`;
   return `<!doctype html>
 <html lang="en-GB">
 <head>

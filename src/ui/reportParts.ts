@@ -21,8 +21,7 @@ export const MONTH_LEGEND_SHORT = '✓ enough, ✗ short, … running, ✂ cut s
  */
 export function monthCells(months: readonly RelationshipMonth[], minPerMonth: number): Array<{ text: string; state: MonthCellState }> {
   return months.map((month) => {
-    const state: MonthCellState =
-      month.state === 'current' ? 'open' : month.state === 'cut short' ? 'cut' : month.sessions >= minPerMonth ? 'met' : 'short';
+    const state: MonthCellState = month.state === 'current' ? 'open' : month.state === 'cut short' ? 'cut' : month.sessions >= minPerMonth ? 'met' : 'short';
     return { text: `${month.sessions}${MONTH_MARKS[state]}`, state };
   });
 }
@@ -31,7 +30,13 @@ export function monthStrip(months: readonly RelationshipMonth[], minPerMonth: nu
   return monthCells(months, minPerMonth)
     .map((cell) => {
       if (!colour) return cell.text;
-      return cell.state === 'met' ? colour.green(cell.text) : cell.state === 'short' ? colour.red(cell.text) : cell.state === 'open' ? colour.yellow(cell.text) : colour.dim(cell.text);
+      return cell.state === 'met'
+        ? colour.green(cell.text)
+        : cell.state === 'short'
+          ? colour.red(cell.text)
+          : cell.state === 'open'
+            ? colour.yellow(cell.text)
+            : colour.dim(cell.text);
     })
     .join(' ');
 }
@@ -81,7 +86,9 @@ export const endCommand = (item: ReplacementItem): string => `remedi pair end ${
 export function replacementText(item: ReplacementItem): string {
   const gone = [item.mentee, ...item.mentors].filter((person) => item.left.includes(person.staffId));
   const who = gone.map((person) => `${person.name} (${person.staffId})`).join(' and ');
-  return visible(`#${item.id} ${item.mentee.name} with ${item.mentors.map((m) => m.name).join(' + ')}: ${who} ${gone.length === 1 ? 'has' : 'have'} left the trust. End it with: ${endCommand(item)}`);
+  return visible(
+    `#${item.id} ${item.mentee.name} with ${item.mentors.map((m) => m.name).join(' + ')}: ${who} ${gone.length === 1 ? 'has' : 'have'} left the trust. End it with: ${endCommand(item)}`,
+  );
 }
 
 /** The banner on every Markdown and HTML report with names (a board paper for the programme team). */

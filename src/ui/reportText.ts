@@ -34,28 +34,55 @@ export function renderReportText(report: CohortReport | PublicationReport, colou
   const lines: string[] = [];
   const heading = (text: string) => lines.push('', colour.bold(text));
   lines.push(colour.bold(visible(cohortTitle(report))));
-  lines.push(`${formatDate(cohort.start)} to ${formatDate(cohort.end)}; at least ${cohort.minMonths} months with ${cohort.minPerMonth} sessions a month. ${asOfText(report)}`);
+  lines.push(
+    `${formatDate(cohort.start)} to ${formatDate(cohort.end)}; at least ${cohort.minMonths} months with ${cohort.minPerMonth} sessions a month. ${asOfText(report)}`,
+  );
   if (isPublication(report)) lines.push(PUBLICATION_NOTE(report.suppressBelow));
   else if (report.suppressBelow !== null) lines.push(`Counts of people by ethnicity below ${report.suppressBelow} are shown as <${report.suppressBelow}.`);
 
   heading('Participation');
-  lines.push(`  ${p.relationships} ${p.relationships === 1 ? 'relationship' : 'relationships'} (${p.pairs} ${p.pairs === 1 ? 'pair' : 'pairs'}, ${p.trios} ${p.trios === 1 ? 'trio' : 'trios'}): ${Object.entries(p.byType).map(([type, n]) => `${type} ${countText(n)}`).join(', ')}`);
+  lines.push(
+    `  ${p.relationships} ${p.relationships === 1 ? 'relationship' : 'relationships'} (${p.pairs} ${p.pairs === 1 ? 'pair' : 'pairs'}, ${p.trios} ${p.trios === 1 ? 'trio' : 'trios'}): ${Object.entries(
+      p.byType,
+    )
+      .map(([type, n]) => `${type} ${countText(n)}`)
+      .join(', ')}`,
+  );
   if ('pairsByType' in p && p.pairsByType && p.triosByType) {
-    const split = (counts: Record<string, number>) => Object.entries(counts).filter(([, n]) => n > 0).map(([type, n]) => `${type} ${n}`).join(', ') || 'none';
+    const split = (counts: Record<string, number>) =>
+      Object.entries(counts)
+        .filter(([, n]) => n > 0)
+        .map(([type, n]) => `${type} ${n}`)
+        .join(', ') || 'none';
     lines.push(`  pairs: ${split(p.pairsByType)}; trios: ${split(p.triosByType)}`);
   }
-  lines.push(`  ${p.mentees} mentees and ${p.mentors} mentors; participants by BME status: yes ${countText(p.byBme.yes)}, no ${countText(p.byBme.no)}, unknown ${countText(p.byBme.unknown)}`);
+  lines.push(
+    `  ${p.mentees} mentees and ${p.mentors} mentors; participants by BME status: yes ${countText(p.byBme.yes)}, no ${countText(p.byBme.no)}, unknown ${countText(p.byBme.unknown)}`,
+  );
 
   const now = showsCoveredNow(report);
   heading(`Board coverage: ${board.covered} of ${board.total} board members covered during the cohort${now ? `; ${board.coveredNow} covered now` : ''}`);
   if (board.covered === board.total) lines.push(`  ${colour.green('Every board member was covered during the cohort.')}`);
-  for (const member of named?.board.uncovered ?? []) lines.push(`  ${colour.yellow('not covered')}: ${visible(member.name)} (${visible(member.staffId)}): ${member.why}`);
-  if (now) for (const member of named?.board.notCoveredNow ?? []) lines.push(`  ${colour.yellow('not covered now')}: ${visible(member.name)} (${visible(member.staffId)}): ${member.why}`);
+  for (const member of named?.board.uncovered ?? [])
+    lines.push(`  ${colour.yellow('not covered')}: ${visible(member.name)} (${visible(member.staffId)}): ${member.why}`);
+  if (now)
+    for (const member of named?.board.notCoveredNow ?? [])
+      lines.push(`  ${colour.yellow('not covered now')}: ${visible(member.name)} (${visible(member.staffId)}): ${member.why}`);
 
   heading(`Compliance: ${summary.met} met, ${summary.onTrack} on track, ${summary.atRisk} at risk, ${summary.breached} breached`);
   if (named !== null && named.relationships.length > 0) {
     const withType = named.suppressBelow === null;
-    const headers = ['Id', 'Mentee', 'Mentors', ...(withType ? ['Type'] : []), 'Status', 'Months', 'Sessions', 'Rate', `Month by month (${MONTH_LEGEND_SHORT})`];
+    const headers = [
+      'Id',
+      'Mentee',
+      'Mentors',
+      ...(withType ? ['Type'] : []),
+      'Status',
+      'Months',
+      'Sessions',
+      'Rate',
+      `Month by month (${MONTH_LEGEND_SHORT})`,
+    ];
     const rows = named.relationships.map((rel) => [
       `#${rel.id}`,
       rel.mentee.name,
@@ -68,7 +95,14 @@ export function renderReportText(report: CohortReport | PublicationReport, colou
       styled(monthStrip(rel.months, cohort.minPerMonth, colour)),
     ]);
     // The table is indented by two; the month strip is never cut (a cut strip misleads), only left out.
-    const columns = { Mentee: { min: 12 }, Mentors: { priority: 2, min: 12 }, Type: { priority: 3 }, Months: { priority: 4 }, Rate: { priority: 3 }, [headers[headers.length - 1]]: { priority: 2, min: 1000 } };
+    const columns = {
+      Mentee: { min: 12 },
+      Mentors: { priority: 2, min: 12 },
+      Type: { priority: 3 },
+      Months: { priority: 4 },
+      Rate: { priority: 3 },
+      [headers[headers.length - 1]]: { priority: 2, min: 1000 },
+    };
     lines.push(renderTable(headers, rows, { fit, columns, indent: 2 }).trimEnd().replace(/^/gm, '  '));
     const attention = named.relationships.filter((rel) => rel.status === 'at risk' || rel.status === 'breached');
     if (attention.length > 0) {
@@ -78,14 +112,32 @@ export function renderReportText(report: CohortReport | PublicationReport, colou
   }
 
   heading(`Interactions: ${i.total} sessions, ${Math.round(i.minutes / 60)} hours`);
-  lines.push(`  ${i.perRelationshipPerMonth === null ? 'No month is complete yet.' : `${i.perRelationshipPerMonth.toFixed(1)} sessions per relationship per complete month.`} ${percent(i.livedExperience.share)} explored lived experience.`);
-  lines.push(`  Kinds: ${Object.entries(i.kinds).filter(([, n]) => n > 0).map(([kind, n]) => `${KIND_LABELS[kind as keyof typeof KIND_LABELS]} ${n}`).join(', ') || 'none yet'}`);
-  lines.push(`  Levels: ${Object.entries(i.levels).filter(([, n]) => n > 0).map(([level, n]) => `${level} ${n}`).join(', ') || 'none yet'}`);
+  lines.push(
+    `  ${i.perRelationshipPerMonth === null ? 'No month is complete yet.' : `${i.perRelationshipPerMonth.toFixed(1)} sessions per relationship per complete month.`} ${percent(i.livedExperience.share)} explored lived experience.`,
+  );
+  lines.push(
+    `  Kinds: ${
+      Object.entries(i.kinds)
+        .filter(([, n]) => n > 0)
+        .map(([kind, n]) => `${KIND_LABELS[kind as keyof typeof KIND_LABELS]} ${n}`)
+        .join(', ') || 'none yet'
+    }`,
+  );
+  lines.push(
+    `  Levels: ${
+      Object.entries(i.levels)
+        .filter(([, n]) => n > 0)
+        .map(([level, n]) => `${level} ${n}`)
+        .join(', ') || 'none yet'
+    }`,
+  );
 
   heading('Themes');
   if (report.themes.length === 0) lines.push('  No themes recorded yet.');
   for (const theme of report.themes.slice(0, 15)) {
-    lines.push(`  ${visible(theme.theme)}: ${theme.relationships} ${theme.relationships === 1 ? 'relationship' : 'relationships'}, ${theme.sessions} ${theme.sessions === 1 ? 'session' : 'sessions'}`);
+    lines.push(
+      `  ${visible(theme.theme)}: ${theme.relationships} ${theme.relationships === 1 ? 'relationship' : 'relationships'}, ${theme.sessions} ${theme.sessions === 1 ? 'session' : 'sessions'}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -108,49 +160,77 @@ export function renderReportMarkdown(report: CohortReport | PublicationReport): 
   out.push(`# ${md(cohortTitle(report))}`, '');
   // A paper with names and ethnicity counts must say so where nobody can miss it.
   if (named !== null) out.push(`> **${NOT_FOR_PUBLICATION}.** ${md(NOT_FOR_PUBLICATION_WHY)}`, '');
-  out.push(`${formatDate(cohort.start)} to ${formatDate(cohort.end)}; at least ${cohort.minMonths} months with ${cohort.minPerMonth} sessions a month. ${asOfText(report)}`);
+  out.push(
+    `${formatDate(cohort.start)} to ${formatDate(cohort.end)}; at least ${cohort.minMonths} months with ${cohort.minPerMonth} sessions a month. ${asOfText(report)}`,
+  );
   if (isPublication(report)) out.push('', md(PUBLICATION_NOTE(report.suppressBelow)));
-  else if (report.suppressBelow !== null) out.push('', `Counts of people by ethnicity below ${report.suppressBelow} are shown as ${md(`<${report.suppressBelow}`)}.`);
+  else if (report.suppressBelow !== null)
+    out.push('', `Counts of people by ethnicity below ${report.suppressBelow} are shown as ${md(`<${report.suppressBelow}`)}.`);
 
   out.push('', '## Participation', '');
-  out.push(mdTable(['', 'Count'], [
-    ['Relationships', String(p.relationships)],
-    ['Pairs', String(p.pairs)],
-    ['Trios', String(p.trios)],
-    ...Object.entries(p.byType).map(([type, n]) => [`Type: ${type}`, md(countText(n))]),
-    ...Object.entries(named?.participation.pairsByType ?? {}).map(([type, n]) => [`Pairs of type ${type}`, String(n)]),
-    ...Object.entries(named?.participation.triosByType ?? {}).map(([type, n]) => [`Trios of type ${type}`, String(n)]),
-    ['Mentees', String(p.mentees)],
-    ['Mentors', String(p.mentors)],
-    ...Object.entries(p.byBme).map(([status, n]) => [`Participants, BME: ${status}`, md(countText(n))]),
-  ]));
+  out.push(
+    mdTable(
+      ['', 'Count'],
+      [
+        ['Relationships', String(p.relationships)],
+        ['Pairs', String(p.pairs)],
+        ['Trios', String(p.trios)],
+        ...Object.entries(p.byType).map(([type, n]) => [`Type: ${type}`, md(countText(n))]),
+        ...Object.entries(named?.participation.pairsByType ?? {}).map(([type, n]) => [`Pairs of type ${type}`, String(n)]),
+        ...Object.entries(named?.participation.triosByType ?? {}).map(([type, n]) => [`Trios of type ${type}`, String(n)]),
+        ['Mentees', String(p.mentees)],
+        ['Mentors', String(p.mentors)],
+        ...Object.entries(p.byBme).map(([status, n]) => [`Participants, BME: ${status}`, md(countText(n))]),
+      ],
+    ),
+  );
 
   const now = showsCoveredNow(report);
-  out.push('', '## Board coverage', '', `${board.covered} of ${board.total} board members were the mentee of a relationship during the cohort${now ? `; ${board.coveredNow} are in a running relationship now` : ''}.`);
+  out.push(
+    '',
+    '## Board coverage',
+    '',
+    `${board.covered} of ${board.total} board members were the mentee of a relationship during the cohort${now ? `; ${board.coveredNow} are in a running relationship now` : ''}.`,
+  );
   if (named !== null && named.board.uncovered.length > 0) {
-    out.push('', mdTable(['Board member', 'Why not covered'], named.board.uncovered.map((m) => [md(m.name), md(m.why)])));
+    out.push(
+      '',
+      mdTable(
+        ['Board member', 'Why not covered'],
+        named.board.uncovered.map((m) => [md(m.name), md(m.why)]),
+      ),
+    );
   }
   if (named !== null && now && named.board.notCoveredNow.length > 0) {
-    out.push('', mdTable(['Board member', 'Why not covered now'], named.board.notCoveredNow.map((m) => [md(m.name), md(m.why)])));
+    out.push(
+      '',
+      mdTable(
+        ['Board member', 'Why not covered now'],
+        named.board.notCoveredNow.map((m) => [md(m.name), md(m.why)]),
+      ),
+    );
   }
 
   out.push('', '## Compliance', '', `${summary.met} met, ${summary.onTrack} on track, ${summary.atRisk} at risk, ${summary.breached} breached.`);
   if (named !== null) {
     const withType = named.suppressBelow === null;
-    out.push('', mdTable(
-      ['Id', 'Mentee', 'Mentors', ...(withType ? ['Type'] : []), 'Status', 'Months complete', 'Sessions', 'Rate', 'Month by month'],
-      named.relationships.map((rel) => [
-        String(rel.id),
-        md(rel.mentee.name),
-        md(mentorNames(rel)),
-        ...(withType ? [rel.type ?? ''] : []),
-        rel.status,
-        String(rel.monthsComplete),
-        String(rel.sessions),
-        rateText(rel.rate),
-        monthStrip(rel.months, cohort.minPerMonth),
-      ]),
-    ));
+    out.push(
+      '',
+      mdTable(
+        ['Id', 'Mentee', 'Mentors', ...(withType ? ['Type'] : []), 'Status', 'Months complete', 'Sessions', 'Rate', 'Month by month'],
+        named.relationships.map((rel) => [
+          String(rel.id),
+          md(rel.mentee.name),
+          md(mentorNames(rel)),
+          ...(withType ? [rel.type ?? ''] : []),
+          rel.status,
+          String(rel.monthsComplete),
+          String(rel.sessions),
+          rateText(rel.rate),
+          monthStrip(rel.months, cohort.minPerMonth),
+        ]),
+      ),
+    );
     out.push('', `Month by month: sessions in each relationship month; ${MONTH_LEGEND}.`);
     const attention = named.relationships.filter((rel) => rel.status !== 'met' && rel.status !== 'on track');
     if (attention.length > 0) {
@@ -160,11 +240,32 @@ export function renderReportMarkdown(report: CohortReport | PublicationReport): 
   }
 
   out.push('', '## Interactions', '');
-  out.push(`${i.total} sessions (${Math.round(i.minutes / 60)} hours); ${i.perRelationshipPerMonth === null ? 'no month complete yet' : `${i.perRelationshipPerMonth.toFixed(1)} per relationship per complete month`}; ${percent(i.livedExperience.share)} explored lived experience.`, '');
-  out.push(mdTable(['Kind', 'Sessions'], Object.entries(i.kinds).map(([kind, n]) => [KIND_LABELS[kind as keyof typeof KIND_LABELS], String(n)])));
-  out.push('', mdTable(['Level', 'Sessions'], Object.entries(i.levels).map(([level, n]) => [level, String(n)])));
+  out.push(
+    `${i.total} sessions (${Math.round(i.minutes / 60)} hours); ${i.perRelationshipPerMonth === null ? 'no month complete yet' : `${i.perRelationshipPerMonth.toFixed(1)} per relationship per complete month`}; ${percent(i.livedExperience.share)} explored lived experience.`,
+    '',
+  );
+  out.push(
+    mdTable(
+      ['Kind', 'Sessions'],
+      Object.entries(i.kinds).map(([kind, n]) => [KIND_LABELS[kind as keyof typeof KIND_LABELS], String(n)]),
+    ),
+  );
+  out.push(
+    '',
+    mdTable(
+      ['Level', 'Sessions'],
+      Object.entries(i.levels).map(([level, n]) => [level, String(n)]),
+    ),
+  );
 
   out.push('', '## Themes', '');
-  out.push(report.themes.length === 0 ? 'No themes recorded yet.' : mdTable(['Theme', 'Relationships', 'Sessions'], report.themes.map((t) => [md(t.theme), String(t.relationships), String(t.sessions)])));
+  out.push(
+    report.themes.length === 0
+      ? 'No themes recorded yet.'
+      : mdTable(
+          ['Theme', 'Relationships', 'Sessions'],
+          report.themes.map((t) => [md(t.theme), String(t.relationships), String(t.sessions)]),
+        ),
+  );
   return `${out.join('\n')}\n`;
 }

@@ -46,7 +46,16 @@ export function renderSessions(sessions: readonly SessionJson[], nameOf: (staffI
       s.mentors.map(nameOf).join(', '),
       s.themes.join('; '),
     ]),
-    { fit, columns: { 'Mentors present': { priority: 2, min: 12 }, Themes: { priority: 3, min: 10 }, Level: { priority: 4 }, 'Lived exp.': { priority: 4 }, Kind: { priority: 2 } } },
+    {
+      fit,
+      columns: {
+        'Mentors present': { priority: 2, min: 12 },
+        Themes: { priority: 3, min: 10 },
+        Level: { priority: 4 },
+        'Lived exp.': { priority: 4 },
+        Kind: { priority: 2 },
+      },
+    },
   );
 }
 

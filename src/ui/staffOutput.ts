@@ -65,7 +65,8 @@ export function staffJson(person: PersonWithRole): StaffJson {
 }
 
 const status = (p: { active: boolean }): string => (p.active ? 'active' : 'left');
-const raceTraining = (p: { raceTrained: boolean; raceTrainedOn: IsoDate | null }): string => (p.raceTrained ? (p.raceTrainedOn === null ? 'yes' : formatDate(p.raceTrainedOn)) : 'no');
+const raceTraining = (p: { raceTrained: boolean; raceTrainedOn: IsoDate | null }): string =>
+  p.raceTrained ? (p.raceTrainedOn === null ? 'yes' : formatDate(p.raceTrainedOn)) : 'no';
 const functionsText = (p: StaffJson, mark: (text: string) => string): string =>
   p.functions.join(', ') + (p.functionsDerived && p.functions.length > 0 ? mark(' (derived)') : '');
 
@@ -84,7 +85,20 @@ const STAFF_LIST_COLUMNS = {
 
 /** `staff list`: what remedi made of each person. With a cohort, their role instead of their status. */
 export function renderStaffList(people: readonly StaffJson[], { cohort, dim, fit }: { cohort: boolean; dim: (text: string) => string; fit?: Fit }): string {
-  const headers = ['Staff id', 'Name', 'Department', 'Band', 'Seniority', 'BME', 'Functions', 'Board', 'Line manager', 'RACE trained', 'Capacity', cohort ? 'Role' : 'Status'];
+  const headers = [
+    'Staff id',
+    'Name',
+    'Department',
+    'Band',
+    'Seniority',
+    'BME',
+    'Functions',
+    'Board',
+    'Line manager',
+    'RACE trained',
+    'Capacity',
+    cohort ? 'Role' : 'Status',
+  ];
   const rows = people.map((p) => [
     p.staffId,
     p.name,
@@ -106,7 +120,22 @@ export function renderStaffList(people: readonly StaffJson[], { cohort, dim, fit
 
 /** `staff list --csv`: the table's columns plus email and job title; dates as YYYY-MM-DD for spreadsheets. */
 export function staffListCsv(people: readonly StaffJson[], { cohort }: { cohort: boolean }): string {
-  const headers = ['Staff id', 'Name', 'Email', 'Department', 'Job title', 'Band', 'Seniority', 'BME', 'Functions', 'Board', 'Line manager', 'RACE trained', 'Capacity', cohort ? 'Role' : 'Status'];
+  const headers = [
+    'Staff id',
+    'Name',
+    'Email',
+    'Department',
+    'Job title',
+    'Band',
+    'Seniority',
+    'BME',
+    'Functions',
+    'Board',
+    'Line manager',
+    'RACE trained',
+    'Capacity',
+    cohort ? 'Role' : 'Status',
+  ];
   const rows: CsvCell[][] = people.map((p) => [
     p.staffId,
     p.name,
@@ -140,7 +169,10 @@ const FIND_HEADERS = ['Staff id', 'Name', 'Email', 'Department', 'Band', 'Status
 const foundRow = (p: FoundJson): string[] => [p.staffId, p.name, p.email ?? '', p.department ?? '', bandDisplay(p.band), status(p)];
 
 export function renderFound(people: readonly FoundJson[], fit?: Fit): string {
-  return renderTable(FIND_HEADERS, people.map(foundRow), { fit, columns: { Name: { min: 12 }, Email: { priority: 2, min: 12 }, Department: { priority: 3, min: 10 } } });
+  return renderTable(FIND_HEADERS, people.map(foundRow), {
+    fit,
+    columns: { Name: { min: 12 }, Email: { priority: 2, min: 12 }, Department: { priority: 3, min: 10 } },
+  });
 }
 
 export function foundCsv(people: readonly FoundJson[]): string {
@@ -271,7 +303,11 @@ export function renderStaffShow(show: StaffShowJson, nameOf: (staffId: string) =
     parts.push(
       renderTable(
         ['Cohort', 'Role', 'Withdrawn'],
-        show.cohorts.map((c) => [String(c.cohort), c.role, c.withdrawnOn === null ? '' : formatDate(c.withdrawnOn) + (c.withdrawReason ? `: ${c.withdrawReason}` : '')]),
+        show.cohorts.map((c) => [
+          String(c.cohort),
+          c.role,
+          c.withdrawnOn === null ? '' : formatDate(c.withdrawnOn) + (c.withdrawReason ? `: ${c.withdrawReason}` : ''),
+        ]),
         { fit, columns: { Withdrawn: { min: 11 } } },
       ),
     );

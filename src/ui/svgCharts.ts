@@ -19,7 +19,6 @@ export interface Bar {
   tone?: 'good' | 'info' | 'attention' | 'danger' | 'neutral';
 }
 
-
 /** Horizontal bars with the label on the left and the value at the bar's end. */
 export function barChart(id: string, title: string, description: string, bars: readonly Bar[]): string {
   const rowHeight = 26;
@@ -59,7 +58,10 @@ export function heatStrip(id: string, title: string, description: string, rows: 
   const columns = Math.max(1, ...rows.map((r) => r.cells.length));
   const width = labelWidth + columns * (cell + 4) + 10;
   const height = rows.length * (cell + 4) + 30;
-  const header = Array.from({ length: columns }, (_, k) => `<text x="${labelWidth + k * (cell + 4) + cell / 2}" y="14" text-anchor="middle" class="axis">m${k + 1}</text>`).join('');
+  const header = Array.from(
+    { length: columns },
+    (_, k) => `<text x="${labelWidth + k * (cell + 4) + cell / 2}" y="14" text-anchor="middle" class="axis">m${k + 1}</text>`,
+  ).join('');
   const body = rows
     .map((row, r) => {
       const y = 22 + r * (cell + 4);

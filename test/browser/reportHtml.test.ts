@@ -49,7 +49,15 @@ describe.skipIf(!haveChromium)('the HTML report in headless Chromium', () => {
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
     page = await context.newPage();
@@ -78,9 +86,16 @@ describe.skipIf(!haveChromium)('the HTML report in headless Chromium', () => {
 
   it('has every chart, each with a title and a text alternative', async () => {
     const charts = await page.$$eval('svg.chart', (svgs) =>
-      svgs.map((svg) => ({ id: svg.id, title: svg.querySelector('title')?.textContent ?? '', desc: svg.querySelector('desc')?.textContent ?? '', role: svg.getAttribute('role') })),
+      svgs.map((svg) => ({
+        id: svg.id,
+        title: svg.querySelector('title')?.textContent ?? '',
+        desc: svg.querySelector('desc')?.textContent ?? '',
+        role: svg.getAttribute('role'),
+      })),
     );
-    expect(charts.map((c) => c.id).sort()).toEqual(['chart-board', 'chart-calendar', 'chart-kinds', 'chart-levels', 'chart-months', 'chart-status', 'chart-themes', 'chart-types'].sort());
+    expect(charts.map((c) => c.id).sort()).toEqual(
+      ['chart-board', 'chart-calendar', 'chart-kinds', 'chart-levels', 'chart-months', 'chart-status', 'chart-themes', 'chart-types'].sort(),
+    );
     for (const chart of charts) {
       expect(chart.title.length, chart.id).toBeGreaterThan(5);
       expect(chart.desc.length, chart.id).toBeGreaterThan(5);
@@ -89,7 +104,9 @@ describe.skipIf(!haveChromium)('the HTML report in headless Chromium', () => {
   });
 
   it('shows the same numbers as remedi report --json', async () => {
-    const metrics = await page.$$eval('[data-metric]', (elements) => elements.map((e) => [e.getAttribute('data-metric')!, e.textContent!.trim()] as [string, string]));
+    const metrics = await page.$$eval('[data-metric]', (elements) =>
+      elements.map((e) => [e.getAttribute('data-metric')!, e.textContent!.trim()] as [string, string]),
+    );
     expect(metrics.length).toBeGreaterThan(50);
     const byId = new Map((json.relationships as Array<Record<string, any>>).map((r) => [String(r.id), r]));
     const expected = (path: string): string => {

@@ -17,7 +17,20 @@ describe('remedi cohort', () => {
     remedi(['import', join(FIXTURES, 'roster.csv'), '--cohort', '1', '--db', db]);
     const listed = remedi(['cohort', 'list', '--json', '--db', db]);
     expect(JSON.parse(listed.stdout)).toEqual([
-      { number: 1, name: 'Board', start: '2026-01-05', end: '2026-10-31', minMonths: 8, minPerMonth: 1, state: 'running', month: 3, months: 10, mentors: 26, mentees: 12, either: 4 },
+      {
+        number: 1,
+        name: 'Board',
+        start: '2026-01-05',
+        end: '2026-10-31',
+        minMonths: 8,
+        minPerMonth: 1,
+        state: 'running',
+        month: 3,
+        months: 10,
+        mentors: 26,
+        mentees: 12,
+        either: 4,
+      },
     ]);
     const table = remedi(['cohort', 'list', '--db', db]);
     expect(table.stdout).toMatch(/1\s+Board\s+5 Jan 2026\s+31 Oct 2026\s+running \(month 3 of 10\)\s+8 months, 1\/month\s+12\s+26\s+4/);

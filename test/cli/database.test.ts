@@ -4,7 +4,20 @@
  * permissions and another program's SQLite file. Each runs the real CLI in child processes.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  chmodSync,
+  chownSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -48,7 +61,8 @@ function staffCount(db: string): number {
   }
 }
 
-const cohortNumbers = (db: string): number[] => (JSON.parse(remedi(['cohort', 'list', '--json', '--db', db]).stdout) as Array<{ number: number }>).map((c) => c.number);
+const cohortNumbers = (db: string): number[] =>
+  (JSON.parse(remedi(['cohort', 'list', '--json', '--db', db]).stdout) as Array<{ number: number }>).map((c) => c.number);
 
 // Two 200,000-person rosters, made once: one good, one refused for its last row.
 let rosters: string;
@@ -58,7 +72,9 @@ beforeAll(async () => {
   rosters = mkdtempSync(join(tmpdir(), 'remedi-rosters-'));
   goodBig = join(rosters, 'big.csv');
   badBig = join(rosters, 'big-bad.csv');
-  const { writeRoster } = (await import(join(ROOT, 'bench', 'generate.mjs'))) as { writeRoster: (path: string, options: { rows: number; seed: number }) => Promise<void> };
+  const { writeRoster } = (await import(join(ROOT, 'bench', 'generate.mjs'))) as {
+    writeRoster: (path: string, options: { rows: number; seed: number }) => Promise<void>;
+  };
   await writeRoster(goodBig, { rows: 200_000, seed: 12 });
   copyFileSync(goodBig, badBig);
   // A new person with no name: the whole file is refused, after every row was read.
@@ -174,7 +190,10 @@ describe('a writer blocked by another process writing', () => {
 /** A programme database (cohort 1, the 90-person roster enrolled) in `dir`, closed. */
 function programmeIn(dir: string): string {
   const db = join(dir, 'remedi.db');
-  for (const args of [[...COHORT_1, '--db', db], ['import', ROSTER, '--cohort', '1', '--db', db]]) {
+  for (const args of [
+    [...COHORT_1, '--db', db],
+    ['import', ROSTER, '--cohort', '1', '--db', db],
+  ]) {
     const result = remedi(args);
     expect(result.code, result.stderr).toBe(0);
   }
@@ -184,13 +203,28 @@ function programmeIn(dir: string): string {
 /** The reads that must work, and the writes that must be refused, where nothing can be written. */
 function expectReadsWorkAndWritesRefused(db: string, run: (args: string[]) => RunResult, readOnly: RegExp): void {
   const folder = snapshotFolder(join(db, '..'));
-  for (const args of [['check'], ['report', '--cohort', '1'], ['report', 'chase'], ['report', 'themes'], ['staff', 'list'], ['staff', 'find', 'Ellison'], ['staff', 'show', '10000001'], ['pair', 'list'], ['sessions', 'list'], ['cohort', 'list'], ['department', 'list']]) {
+  for (const args of [
+    ['check'],
+    ['report', '--cohort', '1'],
+    ['report', 'chase'],
+    ['report', 'themes'],
+    ['staff', 'list'],
+    ['staff', 'find', 'Ellison'],
+    ['staff', 'show', '10000001'],
+    ['pair', 'list'],
+    ['sessions', 'list'],
+    ['cohort', 'list'],
+    ['department', 'list'],
+  ]) {
     const result = run([...args, '--db', db]);
     expect({ args, code: result.code, stderr: result.stderr }).toEqual({ args, code: 0, stderr: expect.not.stringMatching(/error/i) });
   }
   const staff = JSON.parse(run(['staff', 'list', '--json', '--db', db]).stdout) as unknown[];
   expect(staff).toHaveLength(90);
-  for (const args of [['import', ROSTER], ['cohort', 'create', '2', '--start', '2026-01-05', '--end', '2026-09-30']]) {
+  for (const args of [
+    ['import', ROSTER],
+    ['cohort', 'create', '2', '--start', '2026-01-05', '--end', '2026-09-30'],
+  ]) {
     const result = run([...args, '--db', db]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(readOnly);
@@ -203,27 +237,35 @@ function expectReadsWorkAndWritesRefused(db: string, run: (args: string[]) => Ru
 describe('a database in a read-only folder', () => {
   // Root ignores folder permissions, so as root the commands run as the user "nobody".
   const nobody = root && spawnSync('id', ['-u', 'nobody'], { encoding: 'utf8' }).stdout.trim() !== '';
-  it.skipIf(root && !nobody)('can be read and checked; writes are refused with the read-only message (as root: run as nobody; skipped without that user)', () => {
-    const base = tempDir();
-    const dir = join(base, 'shared');
-    mkdirSync(dir);
-    const db = programmeIn(dir);
-    const as = root ? { uid: Number(spawnSync('id', ['-u', 'nobody'], { encoding: 'utf8' }).stdout), gid: Number(spawnSync('id', ['-g', 'nobody'], { encoding: 'utf8' }).stdout) } : null;
-    if (as) {
-      chmodSync(base, 0o755);
-      for (const file of [dir, db]) chownSync(file, as.uid, as.gid);
-    }
-    chmodSync(dir, 0o555);
-    try {
-      const run = (args: string[]): RunResult => {
-        const result = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, ...ENV }, ...(as ?? {}) });
-        return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-      };
-      expectReadsWorkAndWritesRefused(db, run, new RegExp(`^remedi: Cannot write to ${db}: its folder is read-only for you\\.`));
-    } finally {
-      chmodSync(dir, 0o755);
-    }
-  });
+  it.skipIf(root && !nobody)(
+    'can be read and checked; writes are refused with the read-only message (as root: run as nobody; skipped without that user)',
+    () => {
+      const base = tempDir();
+      const dir = join(base, 'shared');
+      mkdirSync(dir);
+      const db = programmeIn(dir);
+      const as = root
+        ? {
+            uid: Number(spawnSync('id', ['-u', 'nobody'], { encoding: 'utf8' }).stdout),
+            gid: Number(spawnSync('id', ['-g', 'nobody'], { encoding: 'utf8' }).stdout),
+          }
+        : null;
+      if (as) {
+        chmodSync(base, 0o755);
+        for (const file of [dir, db]) chownSync(file, as.uid, as.gid);
+      }
+      chmodSync(dir, 0o555);
+      try {
+        const run = (args: string[]): RunResult => {
+          const result = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, ...ENV }, ...(as ?? {}) });
+          return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+        };
+        expectReadsWorkAndWritesRefused(db, run, new RegExp(`^remedi: Cannot write to ${db}: its folder is read-only for you\\.`));
+      } finally {
+        chmodSync(dir, 0o755);
+      }
+    },
+  );
 });
 
 /** A small tmpfs mounted for one test (root only); null, with the reason, when that is not possible. */
@@ -317,7 +359,7 @@ describe('remedi check', () => {
   });
 });
 
-describe('permissions and other programs\' files', () => {
+describe("permissions and other programs' files", () => {
   it.skipIf(process.platform === 'win32')('an existing database that others can read is made owner-only by the next command that writes, with a notice', () => {
     const dir = tempDir();
     const db = programmeIn(dir);
@@ -342,7 +384,7 @@ describe('permissions and other programs\' files', () => {
     expect(staffCount(db)).toBe(90);
   });
 
-  it('another program\'s SQLite database is refused and left exactly as it was: same bytes, not switched to WAL', () => {
+  it("another program's SQLite database is refused and left exactly as it was: same bytes, not switched to WAL", () => {
     const dir = tempDir();
     const path = join(dir, 'other-app.sqlite');
     const other = new Database(path);

@@ -15,7 +15,10 @@ let dir: string;
 let ended: string;
 let leavers: string;
 
-const at = (db: string, today: string) => (...args: string[]) => remedi([...args, '--db', db], { env: { REMEDI_TODAY: today } });
+const at =
+  (db: string, today: string) =>
+  (...args: string[]) =>
+    remedi([...args, '--db', db], { env: { REMEDI_TODAY: today } });
 const ok = (result: ReturnType<typeof remedi>) => {
   expect(result.code, result.stderr).toBe(0);
   return result;
@@ -25,7 +28,13 @@ interface ReportJson {
   asOf: string;
   cohort: { end: string };
   board: { covered: number; coveredNow: number; total: number; uncovered: unknown[]; notCoveredNow: Array<{ staffId: string; why: string }> };
-  relationships: Array<{ id: number; mentee: { name: string }; end: string | null; plannedEnd: string; months: Array<{ from: string; to: string; complete: boolean; state: string }> }>;
+  relationships: Array<{
+    id: number;
+    mentee: { name: string };
+    end: string | null;
+    plannedEnd: string;
+    months: Array<{ from: string; to: string; complete: boolean; state: string }>;
+  }>;
 }
 interface RelationshipJson {
   id: number;
@@ -61,7 +70,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('report on a cohort that has ended, with no --as-of', () => {
   const run = (...args: string[]) => at(ended, AFTER)(...args);
 
-  it('reports as at the cohort\'s end, and says so', () => {
+  it("reports as at the cohort's end, and says so", () => {
     const result = ok(run('report', '--json'));
     expect(result.stderr).toContain('Cohort 1 ended on 30 Sep 2026: reporting as at its end (choose another day with --as-of).');
     const json = JSON.parse(result.stdout) as ReportJson;
@@ -75,7 +84,7 @@ describe('report on a cohort that has ended, with no --as-of', () => {
     expect(json.board.notCoveredNow).toEqual([{ staffId: '10000001', name: 'Margaret Ellison', why: 'their relationship ended on 29 Jul 2026' }]);
   });
 
-  it('shows no month as running, and no month after a relationship\'s end', () => {
+  it("shows no month as running, and no month after a relationship's end", () => {
     const json = JSON.parse(ok(run('report', '--json')).stdout) as ReportJson;
     for (const rel of json.relationships) {
       const end = rel.end ?? rel.plannedEnd;
@@ -107,7 +116,9 @@ describe('report on a cohort that has ended, with no --as-of', () => {
     expect(markdown).toContain('8 of 8 board members were the mentee of a relationship during the cohort.');
     const html = ok(run('report', '--format', 'html')).stdout;
     expect(html).toContain('As at the cohort&#39;s end, 30 Sep 2026.');
-    expect(html).toContain('<span class="n" data-metric="board.covered">8</span> of <span data-metric="board.total">8</span> board members covered during the cohort');
+    expect(html).toContain(
+      '<span class="n" data-metric="board.covered">8</span> of <span data-metric="board.total">8</span> board members covered during the cohort',
+    );
     expect(html).not.toContain('data-metric="board.coveredNow"');
     const csv = ok(run('report', '--csv'));
     expect(csv.stdout.split('\r\n')[0]).toBe('id,mentee,mentors,type,start,planned_end,end,status,months_complete,sessions,rate');
@@ -145,7 +156,7 @@ describe('report on a cohort that has ended, with no --as-of', () => {
   });
 });
 
-describe('remedi cohort list: each cohort\'s state', () => {
+describe("remedi cohort list: each cohort's state", () => {
   it.each<[string, string, { state: string; month: number | null; months: number }, string]>([
     ['before it starts', '2025-12-01', { state: 'not started', month: null, months: 9 }, 'not started'],
     ['in its seventh month', RUNNING, { state: 'running', month: 7, months: 9 }, 'running (month 7 of 9)'],
@@ -154,8 +165,12 @@ describe('remedi cohort list: each cohort\'s state', () => {
     const run = at(ended, today);
     const [cohort] = JSON.parse(ok(run('cohort', 'list', '--json')).stdout) as Array<Record<string, unknown>>;
     expect(cohort).toMatchObject({ number: 1, name: 'Board cohort', ...state });
-    expect(ok(run('cohort', 'list')).stdout).toMatch(new RegExp(`1\\s+Board cohort\\s+5 Jan 2026\\s+30 Sep 2026\\s+${text.replace(/[()]/g, '\\$&')}\\s+8 months, 2/month`));
-    const csv = ok(run('cohort', 'list', '--csv')).stdout.trim().split('\r\n');
+    expect(ok(run('cohort', 'list')).stdout).toMatch(
+      new RegExp(`1\\s+Board cohort\\s+5 Jan 2026\\s+30 Sep 2026\\s+${text.replace(/[()]/g, '\\$&')}\\s+8 months, 2/month`),
+    );
+    const csv = ok(run('cohort', 'list', '--csv'))
+      .stdout.trim()
+      .split('\r\n');
     expect(csv[0]).toBe('cohort,name,start,end,min_months,min_per_month,state,month,months,mentees,mentors,either');
     expect(csv.slice(1)).toEqual([`1,Board cohort,2026-01-05,2026-09-30,8,2,${state.state},${state.month ?? ''},9,12,26,4`]);
   });
@@ -198,10 +213,17 @@ describe('leavers: chase and check list apart the relationships that need a repl
     const json = JSON.parse(result.stdout) as ChaseJson;
     expect(Object.keys(json)).toEqual(['cohort', 'asOf', 'chase', 'needsReplacement']);
     expect(json).toMatchObject({ cohort: 1, asOf: RUNNING });
-    expect(json.needsReplacement).toEqual([
-      { id: pairOfKwame.id, mentee: pairOfKwame.mentee, mentors: pairOfKwame.mentors.map(({ staffId, name }) => ({ staffId, name })), left: [pairOfKwame.mentors[0].staffId] },
-      { id: karens.id, mentee: karens.mentee, mentors: karens.mentors.map(({ staffId, name }) => ({ staffId, name })), left: [karens.mentee.staffId] },
-    ].sort((a, b) => a.id - b.id));
+    expect(json.needsReplacement).toEqual(
+      [
+        {
+          id: pairOfKwame.id,
+          mentee: pairOfKwame.mentee,
+          mentors: pairOfKwame.mentors.map(({ staffId, name }) => ({ staffId, name })),
+          left: [pairOfKwame.mentors[0].staffId],
+        },
+        { id: karens.id, mentee: karens.mentee, mentors: karens.mentors.map(({ staffId, name }) => ({ staffId, name })), left: [karens.mentee.staffId] },
+      ].sort((a, b) => a.id - b.id),
+    );
     const chased = json.chase.map((item) => item.id);
     expect(chased).not.toContain(pairOfKwame.id);
     expect(chased).not.toContain(karens.id);
@@ -213,13 +235,17 @@ describe('leavers: chase and check list apart the relationships that need a repl
   it('chase as a table lists them as "needs a new mentor / mentee" with the pair end command; the CSV has only the chase rows', () => {
     const text = ok(run('report', 'chase'));
     expect(text.stdout).toContain('Needs a new mentor / mentee');
-    expect(text.stdout).toContain(`#${pairOfKwame.id} Patricia Doyle with Kwame Mensah: Kwame Mensah (10000027) has left the trust. End it with: remedi pair end ${pairOfKwame.id} --reason "mentor left the trust"`);
+    expect(text.stdout).toContain(
+      `#${pairOfKwame.id} Patricia Doyle with Kwame Mensah: Kwame Mensah (10000027) has left the trust. End it with: remedi pair end ${pairOfKwame.id} --reason "mentor left the trust"`,
+    );
     expect(text.stdout).toContain(`remedi pair end ${karens.id} --reason "mentee left the trust"`);
     expect(text.stderr).toContain('2 relationships need a new mentor or mentee');
     const table = text.stdout.slice(0, text.stdout.indexOf('Needs a new mentor'));
     expect(table).not.toMatch(new RegExp(`#${pairOfKwame.id}\\s`));
     expect(table).not.toMatch(new RegExp(`#${karens.id}\\s`));
-    const csv = ok(run('report', 'chase', '--csv')).stdout.trim().split('\r\n');
+    const csv = ok(run('report', 'chase', '--csv'))
+      .stdout.trim()
+      .split('\r\n');
     const ids = csv.slice(1).map((line) => Number(line.split(',')[0]));
     expect(ids.length).toBe((JSON.parse(ok(run('report', 'chase', '--json')).stdout) as ChaseJson).chase.length);
     expect(ids).not.toContain(pairOfKwame.id);
@@ -236,7 +262,10 @@ describe('leavers: chase and check list apart the relationships that need a repl
     const json = JSON.parse(ok(run('check', '--json')).stdout) as { ok: boolean; needsReplacement: Array<{ id: number; cohort: number; left: string[] }> };
     expect(json.ok).toBe(true);
     expect(json.needsReplacement.map((item) => [item.id, item.cohort, item.left])).toEqual(
-      [[pairOfKwame.id, 1, ['10000027']], [karens.id, 1, ['10000011']]].sort((a, b) => (a[0] as number) - (b[0] as number)),
+      [
+        [pairOfKwame.id, 1, ['10000027']],
+        [karens.id, 1, ['10000011']],
+      ].sort((a, b) => (a[0] as number) - (b[0] as number)),
     );
     expect(snapshotFolder(dir)).toEqual(before);
   });

@@ -29,7 +29,8 @@ function enrol(db: string, ...args: string[]): EnrolmentJson {
   return JSON.parse(result.stdout) as EnrolmentJson;
 }
 
-const listed = (db: string, cohort: number): Array<{ staffId: string; role: string }> => JSON.parse(remedi(['staff', 'list', '--cohort', String(cohort), '--json', '--db', db]).stdout);
+const listed = (db: string, cohort: number): Array<{ staffId: string; role: string }> =>
+  JSON.parse(remedi(['staff', 'list', '--cohort', String(cohort), '--json', '--db', db]).stdout);
 
 describe('remedi cohort enrol', () => {
   it('enrols people by staff id, email (any case) or name (any accents), each with its role', () => {
@@ -62,7 +63,14 @@ describe('remedi cohort enrol', () => {
     const file = join(dir, 'participants.csv');
     writeFileSync(
       file,
-      ['Participant,E-mail,Programme Role,Notes', 'Andrew Whitfield,,Mentee,', ',chloe.adebayo@NHS.net,both,', 'Jade Thompson,,MENTOR,', 'Helen Marsh,,,not this year', ''].join('\r\n'),
+      [
+        'Participant,E-mail,Programme Role,Notes',
+        'Andrew Whitfield,,Mentee,',
+        ',chloe.adebayo@NHS.net,both,',
+        'Jade Thompson,,MENTOR,',
+        'Helen Marsh,,,not this year',
+        '',
+      ].join('\r\n'),
     );
     const json = enrol(db, '--from', file, '--map', 'Participant=name', '--map', 'Notes=ignore');
     expect(json.enrolled.map((p) => [p.staffId, p.role])).toEqual([
@@ -101,7 +109,9 @@ describe('remedi cohort enrol', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Nothing was enrolled in cohort 2: 2 people could not be enrolled.');
     expect(result.stderr).toContain('--mentee "Nobody Atall": There is nobody called "Nobody Atall"');
-    expect(result.stderr).toContain('people.csv:3 column A (Name): There is nobody called "Chidi Ez" (by staff id, email or name). Did you mean 10000065 Chidi Eze (Surgery)');
+    expect(result.stderr).toContain(
+      'people.csv:3 column A (Name): There is nobody called "Chidi Ez" (by staff id, email or name). Did you mean 10000065 Chidi Eze (Surgery)',
+    );
     expect(snapshotFolder(dir)).toEqual(before);
     expect(listed(db, 2)).toEqual([]);
   });
@@ -129,7 +139,9 @@ describe('remedi cohort enrol', () => {
     const before = snapshotFolder(dir);
     const refused = remedi(['cohort', 'enrol', '1', '--mentee', 'Chloe Adebayo', '--db', db]);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain(`Chloe Adebayo (10000023) is enrolled in cohort 1 as a mentor and is in running relationship #${id} (mentor), so cannot become a mentee.`);
+    expect(refused.stderr).toContain(
+      `Chloe Adebayo (10000023) is enrolled in cohort 1 as a mentor and is in running relationship #${id} (mentor), so cannot become a mentee.`,
+    );
     expect(snapshotFolder(dir)).toEqual(before);
     expect(remedi(['cohort', 'enrol', '1', '--mentor', 'Chloe Adebayo', '--db', db]).code).toBe(0);
   });
@@ -164,7 +176,10 @@ describe('remedi cohort withdraw', () => {
     const cohorts = JSON.parse(remedi(['cohort', 'list', '--json', '--db', db]).stdout) as Array<{ number: number; mentors: number }>;
     expect(cohorts.find((c) => c.number === 2)).toMatchObject({ mentors: 1 });
     const proposal = JSON.parse(remedi(['pair', '--cohort', '2', '--json', '--db', db]).stdout);
-    const everyone = [...proposal.relationships.flatMap((r: { mentors: Array<{ staffId: string }> }) => r.mentors.map((m) => m.staffId)), ...proposal.unmatched.map((u: { staffId: string }) => u.staffId)];
+    const everyone = [
+      ...proposal.relationships.flatMap((r: { mentors: Array<{ staffId: string }> }) => r.mentors.map((m) => m.staffId)),
+      ...proposal.unmatched.map((u: { staffId: string }) => u.staffId),
+    ];
     expect(everyone).not.toContain('10000052');
     expect(proposal.notes).toContain('1 person has withdrawn from the cohort and is not offered for pairing.');
 
@@ -177,10 +192,26 @@ describe('remedi cohort withdraw', () => {
 
   it('refuses someone in a running relationship, naming it; --end-relationships ends it that day with the reason', () => {
     const { dir, db } = setUp();
-    const added = remedi(['pair', 'add', '--mentee', 'Andrew Whitfield', '--mentor', 'Chloe Adebayo', '--cohort', '1', '--start', '2026-01-05', '--json', '--db', db]);
+    const added = remedi([
+      'pair',
+      'add',
+      '--mentee',
+      'Andrew Whitfield',
+      '--mentor',
+      'Chloe Adebayo',
+      '--cohort',
+      '1',
+      '--start',
+      '2026-01-05',
+      '--json',
+      '--db',
+      db,
+    ]);
     expect(added.code, added.stderr).toBe(0);
     const id = JSON.parse(added.stdout).id as number;
-    expect(remedi(['log-session', '--pair', String(id), '--date', '2026-03-10', '--minutes', '30', '--kind', 'one-to-one', '--level', 'team', '--db', db]).code).toBe(0);
+    expect(
+      remedi(['log-session', '--pair', String(id), '--date', '2026-03-10', '--minutes', '30', '--kind', 'one-to-one', '--level', 'team', '--db', db]).code,
+    ).toBe(0);
     const before = snapshotFolder(dir);
 
     const refused = remedi(['cohort', 'withdraw', '1', 'Chloe Adebayo', '--db', db]);
@@ -193,7 +224,19 @@ describe('remedi cohort withdraw', () => {
     expect(early.stderr).toContain(`Relationship #${id} has a session on 10 Mar 2026`);
     expect(snapshotFolder(dir)).toEqual(before);
 
-    const ended = remedi(['cohort', 'withdraw', '1', 'Chloe Adebayo', '--end-relationships', '--on', '2026-03-12', '--reason', 'left the programme', '--db', db]);
+    const ended = remedi([
+      'cohort',
+      'withdraw',
+      '1',
+      'Chloe Adebayo',
+      '--end-relationships',
+      '--on',
+      '2026-03-12',
+      '--reason',
+      'left the programme',
+      '--db',
+      db,
+    ]);
     expect(ended.code, ended.stderr).toBe(0);
     expect(ended.stdout).toContain(`Ended relationship #${id} (Andrew Whitfield with Chloe Adebayo) on 12 Mar 2026.`);
     const rel = (JSON.parse(remedi(['pair', 'list', '--json', '--db', db]).stdout) as Array<{ id: number }>).find((r) => r.id === id);

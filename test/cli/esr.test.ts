@@ -38,8 +38,14 @@ describe('an ESR export with a title line, ESR band values and an organisation h
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('5 added');
     expect(result.stderr).toContain('headers found on line 3; lines 1-2 skipped');
-    for (const [line, value] of [[5, 'Non AfC'], [6, 'Chair'], [7, 'N/A']]) {
-      expect(result.stderr).toMatch(new RegExp(`esr\\.csv:${line} column E \\(Pay Band\\) "${value}": not a pay band or grade remedi knows, so their seniority is unknown`));
+    for (const [line, value] of [
+      [5, 'Non AfC'],
+      [6, 'Chair'],
+      [7, 'N/A'],
+    ]) {
+      expect(result.stderr).toMatch(
+        new RegExp(`esr\\.csv:${line} column E \\(Pay Band\\) "${value}": not a pay band or grade remedi knows, so their seniority is unknown`),
+      );
     }
     const people = staff(db);
     expect(people.map((p) => [p.staffId, p.department, p.band])).toEqual([
@@ -109,14 +115,16 @@ describe('an ESR export with a title line, ESR band values and an organisation h
     const { db, file } = setUp(['Employee Number,Full Name,Pay Band', 'E1,Ada Okafor,']);
     const result = remedi(['import', file, '--db', db]);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toContain('the band is missing, so their seniority is unknown and they are not paired until it is set (remedi staff edit STAFF_ID --band ...)');
+    expect(result.stderr).toContain(
+      'the band is missing, so their seniority is unknown and they are not paired until it is set (remedi staff edit STAFF_ID --band ...)',
+    );
   });
 });
 
 describe('--header-row', () => {
   const lines = ['Report: staff', 'Employee Number,Full Name,Pay Band', 'E1,Ada Okafor,Band 6'];
 
-  it('reads the headers from the line given, and problems keep the file\'s own line numbers', () => {
+  it("reads the headers from the line given, and problems keep the file's own line numbers", () => {
     const { db, file } = setUp([...lines, 'E2,Ben Shah,Band 12']);
     const result = remedi(['import', file, '--db', db, '--header-row', '2']);
     expect(result.code).toBe(1);

@@ -4,7 +4,22 @@
  * device, all or nothing on a full disk or a kill, and a one-line error when they fail.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, rmSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  rmSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -194,7 +209,14 @@ describe('export writes into a new folder of its own', () => {
     expect(stderr).not.toMatch(/\n\s+at /);
     if (code === 0) {
       // It finished first, or wrote around the link: what is under the name is the whole export.
-      expect(readdirSync(target).sort()).toEqual(['cohorts.csv', 'enrolments.csv', 'relationships.csv', 'sessions.csv', 'staff.csv', 'targeted-departments.csv']);
+      expect(readdirSync(target).sort()).toEqual([
+        'cohorts.csv',
+        'enrolments.csv',
+        'relationships.csv',
+        'sessions.csv',
+        'staff.csv',
+        'targeted-departments.csv',
+      ]);
     } else {
       expect(code).toBe(1);
       expect(existsSync(target)).toBe(false);
@@ -274,7 +296,9 @@ describe.skipIf(!disk.ok)(`on a full disk${disk.ok ? '' : ` (skipped: ${disk.why
     fillUp(full, 8192);
     const result = run(['report', '--cohort', '1', '--format', 'html', '--out', paper, '--db', db]);
     expect(result.code).toBe(1);
-    expect(lines(result.stderr)).toEqual([`remedi: Cannot write ${paper}: the disk is full; the board-paper.html already there is as it was. Free some space, or choose another place.`]);
+    expect(lines(result.stderr)).toEqual([
+      `remedi: Cannot write ${paper}: the disk is full; the board-paper.html already there is as it was. Free some space, or choose another place.`,
+    ]);
     expect(readFileSync(paper, 'utf8')).toBe('last month');
     expect(readdirSync(full).sort()).toEqual(['board-paper.html', 'filler']);
   });
@@ -284,7 +308,9 @@ describe.skipIf(!disk.ok)(`on a full disk${disk.ok ? '' : ` (skipped: ${disk.why
     fillUp(full);
     const result = run(['export', join(full, 'export'), '--db', db]);
     expect(result.code).toBe(1);
-    expect(lines(result.stderr)).toEqual([`remedi: Cannot write ${join(full, 'export')}: the disk is full; nothing was written under that name. Free some space, or choose another place.`]);
+    expect(lines(result.stderr)).toEqual([
+      `remedi: Cannot write ${join(full, 'export')}: the disk is full; nothing was written under that name. Free some space, or choose another place.`,
+    ]);
     expect(readdirSync(full)).toEqual(['filler']);
   });
 
@@ -293,7 +319,9 @@ describe.skipIf(!disk.ok)(`on a full disk${disk.ok ? '' : ` (skipped: ${disk.why
     fillUp(full);
     const result = run(['backup', join(full, 'copy.db'), '--db', db]);
     expect(result.code).toBe(1);
-    expect(lines(result.stderr)).toEqual([`remedi: Cannot write ${join(full, 'copy.db')}: the disk is full; nothing was written under that name. Free some space, or choose another place.`]);
+    expect(lines(result.stderr)).toEqual([
+      `remedi: Cannot write ${join(full, 'copy.db')}: the disk is full; nothing was written under that name. Free some space, or choose another place.`,
+    ]);
     expect(readdirSync(full)).toEqual(['filler']);
   });
 
@@ -304,7 +332,9 @@ describe.skipIf(!disk.ok)(`on a full disk${disk.ok ? '' : ` (skipped: ${disk.why
     big.close();
     const result = run(['backup', join(full, 'copy.db'), '--db', db]);
     expect(result.code).toBe(1);
-    expect(lines(result.stderr)).toEqual([`remedi: Cannot write ${join(full, 'copy.db')}: the disk is full; nothing was written under that name. Free some space, or choose another place.`]);
+    expect(lines(result.stderr)).toEqual([
+      `remedi: Cannot write ${join(full, 'copy.db')}: the disk is full; nothing was written under that name. Free some space, or choose another place.`,
+    ]);
     expect(readdirSync(full)).toEqual([]);
   });
 });

@@ -55,8 +55,8 @@ function edited(dir: string, fixture: string, from: string, to: string): string 
   return file;
 }
 
-describe('import-sessions of a Microsoft Forms or Google Forms export, with the README\'s line', () => {
-  it('imports the Microsoft Forms export: mentees by name (accents or not), the respondent as the mentor present, one notice for the form\'s own columns', () => {
+describe("import-sessions of a Microsoft Forms or Google Forms export, with the README's line", () => {
+  it("imports the Microsoft Forms export: mentees by name (accents or not), the respondent as the mentor present, one notice for the form's own columns", () => {
     const { run, pairOf, sessions } = setUp();
     const result = run(readmeArgs(MS));
     expect(result.code, result.stderr).toBe(0);
@@ -74,7 +74,13 @@ describe('import-sessions of a Microsoft Forms or Google Forms export, with the 
       ['2026-02-18', ['10000034']],
       ['2026-03-04', ['10000024']],
     ]);
-    expect(margaret[0]).toMatchObject({ kind: 'one-to-one', level: 'organisation', themes: ['Career progression', 'Board visibility'], livedExperience: true, notes: 'First meeting: agreed ground rules' });
+    expect(margaret[0]).toMatchObject({
+      kind: 'one-to-one',
+      level: 'organisation',
+      themes: ['Career progression', 'Board visibility'],
+      livedExperience: true,
+      notes: 'First meeting: agreed ground rules',
+    });
     // "Siobhan Kelly", "SIOBHAN KELLY" and "Siobhán Kelly" are one person.
     expect(all.filter((s) => s.pairId === pairOf('Siobhán Kelly'))).toHaveLength(5);
     // Rajesh Kapoor filled in one form himself: both his mentors count as present.
@@ -134,14 +140,19 @@ describe('import-sessions of a Microsoft Forms or Google Forms export, with the 
     const roster = readFileSync(join(FIXTURES, 'roster.csv'), 'utf8').split('\n');
     const helen = roster.find((line) => line.startsWith('10000005,'))!;
     const newcomer = join(dir, 'newcomer.csv');
-    writeFileSync(newcomer, `${roster[0]}\n${helen.replace('10000005', '10000095').replace('helen.marsh@', 'helen.marsh2@').replace(',Yes,10000001,mentee,', ',No,10000001,,')}\n`);
+    writeFileSync(
+      newcomer,
+      `${roster[0]}\n${helen.replace('10000005', '10000095').replace('helen.marsh@', 'helen.marsh2@').replace(',Yes,10000001,mentee,', ',No,10000001,,')}\n`,
+    );
     expect(remedi(['import', newcomer, '--db', db]).code).toBe(0);
     const before = snapshotFolder(dir);
     const result = run(readmeArgs(MS));
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('4 problems found, and nothing was written');
     // The four rows that name her are one grouped line on the terminal.
-    expect(result.stderr).toContain('ms-forms-sessions.csv column G (Your mentee\'s full name): 4 rows hold "Helen Marsh" (lines 20, 21, 22, 23): this matches 2 people: 10000005 Helen Marsh (Corporate); 10000095 Helen Marsh (Corporate); give the staff id or email instead');
+    expect(result.stderr).toContain(
+      'ms-forms-sessions.csv column G (Your mentee\'s full name): 4 rows hold "Helen Marsh" (lines 20, 21, 22, 23): this matches 2 people: 10000005 Helen Marsh (Corporate); 10000095 Helen Marsh (Corporate); give the staff id or email instead',
+    );
     expect(snapshotFolder(dir)).toEqual(before);
   });
 

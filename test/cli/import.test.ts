@@ -139,7 +139,10 @@ describe('rosters as other exports write them', () => {
     const byId = new Map(staffList(db).map((p) => [p.staffId, p]));
     expect(byId.size).toBe(10);
     const expected: Array<[string, Partial<StaffJson>]> = [
-      ['70000001', { name: 'Ngozi Okafor', department: 'Trust Board', boardMember: true, bme: 'yes', seniority: 'senior', functions: ['strategic', 'clinical'] }],
+      [
+        '70000001',
+        { name: 'Ngozi Okafor', department: 'Trust Board', boardMember: true, bme: 'yes', seniority: 'senior', functions: ['strategic', 'clinical'] },
+      ],
       ['70000002', { band: 'VSM', boardMember: true, bme: 'no', functions: ['strategic'] }],
       ['70000003', { band: '8c', seniority: 'senior', bme: 'no', functions: ['managerial'] }],
       ['70000004', { band: '8a', seniority: 'middle', bme: 'yes', functions: [] }],

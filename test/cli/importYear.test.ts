@@ -48,7 +48,9 @@ describe('--missing-left on a file that leaves out most of the staff', () => {
       const result = run(['import', join(FIXTURES, 'roster-update.csv'), '--missing-left', ...extra]);
       expect(result.code, extra.join(' ')).toBe(1);
       expect(result.stdout).toBe('');
-      expect(result.stderr).toContain('roster-update.csv was not imported: --missing-left would mark 85 of the 90 people now active (94%) as having left, and nothing was written.');
+      expect(result.stderr).toContain(
+        'roster-update.csv was not imported: --missing-left would mark 85 of the 90 people now active (94%) as having left, and nothing was written.',
+      );
       expect(result.stderr).toContain('  10000001 Margaret Ellison\n');
       expect(result.stderr.match(/^ {2}1000\d{4} /gm)).toHaveLength(10);
       expect(result.stderr).toContain('  ... and 75 more.');
@@ -80,14 +82,20 @@ describe('--missing-left on a file that leaves out most of the staff', () => {
     const { run, dir } = setUp();
     const result = run(['import', rosterWithout(dir, ['10000029', '10000067']), '--missing-left']);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain('2 already known people are not in this file and were marked as having left (kept with their history):\n    10000029 Imran Qureshi\n    10000067 Arjun Menon\n');
+    expect(result.stdout).toContain(
+      '2 already known people are not in this file and were marked as having left (kept with their history):\n    10000029 Imran Qureshi\n    10000067 Arjun Menon\n',
+    );
   });
 });
 
 describe('relationships with someone who has left', () => {
   it('are listed after the import with the exact pair end command, and that command works', () => {
     const { dir, run } = setUp({ pairs: true });
-    const pairs = json(run(['pair', 'list', '--json'])) as Array<{ id: number; mentee: { staffId: string }; mentors: Array<{ staffId: string; name: string }> }>;
+    const pairs = json(run(['pair', 'list', '--json'])) as Array<{
+      id: number;
+      mentee: { staffId: string };
+      mentors: Array<{ staffId: string; name: string }>;
+    }>;
     const single = pairs.find((p) => p.mentors.length === 1)!;
     const mentor = single.mentors[0];
     const file = rosterWithout(dir, [mentor.staffId]);
@@ -145,7 +153,9 @@ describe('what a real import changed', () => {
   it('is printed per person as in a dry run, every one in --json, ethnicity only as changed', () => {
     const { dir, run } = setUp();
     // Nia's band and Arjun's ethnic category change.
-    const file = rosterWithout(dir, [], (line) => (line.startsWith('10000055,') ? line.replace('Band 6', 'Band 7') : line.startsWith('10000067,') ? line.replace(',H,', ',N,') : line));
+    const file = rosterWithout(dir, [], (line) =>
+      line.startsWith('10000055,') ? line.replace('Band 6', 'Band 7') : line.startsWith('10000067,') ? line.replace(',H,', ',N,') : line,
+    );
     const dry = run(['import', file, '--dry-run']);
     const result = run(['import', file]);
     expect(result.code, result.stderr).toBe(0);
@@ -214,7 +224,10 @@ describe('values set by hand', () => {
       sqlite.close();
     }
   }
-  const arjun = (run: Setup['run']) => (json(run(['staff', 'list', '--json'])) as Array<{ staffId: string; functions: string[]; functionsDerived: boolean; capacity: number }>).find((p) => p.staffId === '10000067')!;
+  const arjun = (run: Setup['run']) =>
+    (json(run(['staff', 'list', '--json'])) as Array<{ staffId: string; functions: string[]; functionsDerived: boolean; capacity: number }>).find(
+      (p) => p.staffId === '10000067',
+    )!;
 
   it('are kept by an import whose cells are blank or whose columns are missing', () => {
     const { dir, db, run } = setUp();
@@ -238,7 +251,9 @@ describe('values set by hand', () => {
     expect(dry.handSetReplaced).toEqual([{ staffId: '10000067', name: 'Arjun Menon', field: 'functions', before: ['front line'], after: ['clinical'] }]);
     const result = run(['import', file]);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain("1 value set by hand was replaced by the file (a filled-in cell is HR's word):\n    10000067 Arjun Menon: function front line -> clinical\n");
+    expect(result.stdout).toContain(
+      "1 value set by hand was replaced by the file (a filled-in cell is HR's word):\n    10000067 Arjun Menon: function front line -> clinical\n",
+    );
     expect(arjun(run)).toMatchObject({ functions: ['clinical'], capacity: 3 });
     const sqlite = new Database(db, { readonly: true });
     try {
@@ -275,7 +290,10 @@ describe('a person erased with remedi forget', () => {
 
     // A new staff id with their email is still them.
     const rehired = join(dir, 'rehired.csv');
-    writeFileSync(rehired, 'Employee Number,Full Name,Email Address,Pay Band\n10009999,Jade Thompson,JADE.THOMPSON@nhs.net,Band 6\n10000091,Grace Ogunleye,grace.ogunleye@nhs.net,Band 5\n');
+    writeFileSync(
+      rehired,
+      'Employee Number,Full Name,Email Address,Pay Band\n10009999,Jade Thompson,JADE.THOMPSON@nhs.net,Band 6\n10000091,Grace Ogunleye,grace.ogunleye@nhs.net,Band 5\n',
+    );
     const again = run(['import', rehired]);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stderr).toContain('1 row skipped: a person erased on 1 Dec 2026.');
@@ -286,7 +304,7 @@ describe('a person erased with remedi forget', () => {
     expect(staff).not.toContain('10009999');
   });
 
-  it('as someone\'s line manager, is read as blank, without a warning that names them', () => {
+  it("as someone's line manager, is read as blank, without a warning that names them", () => {
     const dir = tempDir();
     const db = join(dir, 'remedi.db');
     const file = join(dir, 'team.csv');
@@ -298,11 +316,13 @@ describe('a person erased with remedi forget', () => {
     expect(result.stderr).toContain('1 row skipped: a person erased on 15 Mar 2026.');
     expect(result.stderr).toContain('1 line manager id was left blank: it belongs to a person who was erased.');
     expect(result.stderr).not.toContain('line manager 1 ');
-    const bo = (JSON.parse(remedi(['staff', 'list', '--json', '--db', db]).stdout) as Array<{ staffId: string; lineManagerId: string | null }>).find((p) => p.staffId === '2');
+    const bo = (JSON.parse(remedi(['staff', 'list', '--json', '--db', db]).stdout) as Array<{ staffId: string; lineManagerId: string | null }>).find(
+      (p) => p.staffId === '2',
+    );
     expect(bo?.lineManagerId).toBeNull();
   });
 
-  it('does not skip someone remedi still holds whose row carries the erased person\'s old email', () => {
+  it("does not skip someone remedi still holds whose row carries the erased person's old email", () => {
     const dir = tempDir();
     const db = join(dir, 'remedi.db');
     const file = join(dir, 'team.csv');
@@ -322,7 +342,10 @@ describe('a first import into an empty staff list', () => {
   const indexes = (db: string) => {
     const file = new Database(db, { readonly: true });
     try {
-      return (file.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'staff' AND name LIKE 'staff_by_%' ORDER BY name").pluck().all() as string[]);
+      return file
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'staff' AND name LIKE 'staff_by_%' ORDER BY name")
+        .pluck()
+        .all() as string[];
     } finally {
       file.close();
     }

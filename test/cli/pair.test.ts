@@ -35,7 +35,31 @@ interface ProposalJson {
 }
 
 /** The seniority scale of DOMAIN.md, for checking "the mentor is strictly more junior". */
-const RANK: Record<string, number> = { '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7, '8a': 8, '8b': 9, '8c': 10, '8d': 11, '9': 12, VSM: 13, FY1: 5, FY2: 6, StR: 7, Registrar: 7, ST3: 7, ST6: 7, SAS: 7, 'Specialty Doctor': 7, 'Associate Specialist': 7, Consultant: 11 };
+const RANK: Record<string, number> = {
+  '1': 1,
+  '2': 2,
+  '3': 3,
+  '4': 4,
+  '5': 5,
+  '6': 6,
+  '7': 7,
+  '8a': 8,
+  '8b': 9,
+  '8c': 10,
+  '8d': 11,
+  '9': 12,
+  VSM: 13,
+  FY1: 5,
+  FY2: 6,
+  StR: 7,
+  Registrar: 7,
+  ST3: 7,
+  ST6: 7,
+  SAS: 7,
+  'Specialty Doctor': 7,
+  'Associate Specialist': 7,
+  Consultant: 11,
+};
 const rank = (p: Person) => (p.boardMember ? 14 : RANK[p.band!]);
 
 function setUp(): { dir: string; db: string } {
@@ -139,7 +163,9 @@ describe('remedi pair on the fixture roster', () => {
     const relationships = JSON.parse(list.stdout) as Array<Record<string, unknown>>;
     expect(relationships).toHaveLength(saved.relationships.length);
     expect(relationships[0]).toMatchObject({ cohort: 1, start: '2026-02-01', end: '2026-09-30', plannedEnd: '2026-09-30', status: 'active', override: false });
-    expect(Object.keys(relationships[0])).toEqual(expect.arrayContaining(['id', 'cohort', 'mentee', 'mentors', 'type', 'start', 'end', 'plannedEnd', 'status', 'override']));
+    expect(Object.keys(relationships[0])).toEqual(
+      expect.arrayContaining(['id', 'cohort', 'mentee', 'mentors', 'type', 'start', 'end', 'plannedEnd', 'status', 'override']),
+    );
 
     const again = pair(db, '--trios', '--save');
     expect(again.relationships).toHaveLength(0);
@@ -207,7 +233,9 @@ describe('remedi pair: weights and mistakes', () => {
     writeFileSync(file, JSON.stringify({ frontline: 900, perBandGap: 0 }));
     const proposal = pair(db, '--weights', file);
     expect(proposal.weights).toMatchObject({ frontline: 900, perBandGap: 0, race: 400 });
-    expect(proposal.relationships.filter((r) => r.type === 'frontline').length).toBeGreaterThan(pair(db).relationships.filter((r) => r.type === 'frontline').length);
+    expect(proposal.relationships.filter((r) => r.type === 'frontline').length).toBeGreaterThan(
+      pair(db).relationships.filter((r) => r.type === 'frontline').length,
+    );
   });
 
   it.each([
@@ -254,10 +282,16 @@ describe('remedi pair --save: when new relationships start', () => {
     expect(saved.start).toBe('2026-03-15');
     expect(saved.relationships.length).toBeGreaterThan(0);
     expect(saved.relationships.every((r) => r.tooShort)).toBe(true);
-    expect(saved.notes).toContain('Cohort 1 is running, so new relationships start today, 15 Mar 2026, not on its start (5 Jan 2026); give --start to choose the day.');
-    expect(saved.notes.some((n) => n.includes('cannot last 8 months before cohort 1 ends on 30 Sep 2026') && n.includes('remedi cohort edit 1 --end 2026-11-14'))).toBe(true);
+    expect(saved.notes).toContain(
+      'Cohort 1 is running, so new relationships start today, 15 Mar 2026, not on its start (5 Jan 2026); give --start to choose the day.',
+    );
+    expect(
+      saved.notes.some((n) => n.includes('cannot last 8 months before cohort 1 ends on 30 Sep 2026') && n.includes('remedi cohort edit 1 --end 2026-11-14')),
+    ).toBe(true);
     expect(result.stderr).toContain('starting today (15 Mar 2026)');
-    expect(result.stderr).toContain('Warning: starting 15 Mar 2026, they cannot last 8 months before cohort 1 ends on 30 Sep 2026 (they would need to run to 14 Nov 2026). To give them the time: remedi cohort edit 1 --end 2026-11-14');
+    expect(result.stderr).toContain(
+      'Warning: starting 15 Mar 2026, they cannot last 8 months before cohort 1 ends on 30 Sep 2026 (they would need to run to 14 Nov 2026). To give them the time: remedi cohort edit 1 --end 2026-11-14',
+    );
     const list = JSON.parse(remedi(['pair', 'list', '--json', '--db', db]).stdout) as Array<{ start: string }>;
     expect(list.every((r) => r.start === '2026-03-15')).toBe(true);
   });
@@ -272,7 +306,7 @@ describe('remedi pair --save: when new relationships start', () => {
   it.each([
     ['before the cohort starts', '2025-12-01'],
     ['after the cohort ended (recording it)', '2026-12-01'],
-  ])('%s they start on the cohort\'s start and are not flagged', (_case, today) => {
+  ])("%s they start on the cohort's start and are not flagged", (_case, today) => {
     const { db } = setUp();
     const result = remedi(['pair', '--save', '--json', '--db', db], { env: { REMEDI_TODAY: today } });
     expect(result.code, result.stderr).toBe(0);
@@ -354,7 +388,22 @@ describe('remedi pair add, end and list', () => {
   it('pair end refuses a relationship whose end has passed, a day after its planned end, and a day before its last session', () => {
     const { dir, db } = setUp();
     const id = String(pair(db, '--save', '--start', '2026-01-05').relationships[0].id);
-    const logged = remedi(['log-session', '--pair', id, '--date', '2026-03-12', '--minutes', '30', '--kind', 'one-to-one', '--level', 'team', '--json', '--db', db]);
+    const logged = remedi([
+      'log-session',
+      '--pair',
+      id,
+      '--date',
+      '2026-03-12',
+      '--minutes',
+      '30',
+      '--kind',
+      'one-to-one',
+      '--level',
+      'team',
+      '--json',
+      '--db',
+      db,
+    ]);
     expect(logged.code, logged.stderr).toBe(0);
     const session = JSON.parse(logged.stdout).id as number;
     const before = snapshotFolder(dir);
@@ -378,10 +427,28 @@ describe('remedi pair add, end and list', () => {
 
   it('pair add takes people by name or email, and warns when the pair cannot last before the cohort ends', () => {
     const { db } = setUp();
-    const result = remedi(['pair', 'add', '--mentee', 'andrew whitfield', '--mentor', 'CHLOE.ADEBAYO@nhs.net', '--mentor', 'Jade Thompson', '--json', '--db', db]);
+    const result = remedi([
+      'pair',
+      'add',
+      '--mentee',
+      'andrew whitfield',
+      '--mentor',
+      'CHLOE.ADEBAYO@nhs.net',
+      '--mentor',
+      'Jade Thompson',
+      '--json',
+      '--db',
+      db,
+    ]);
     expect(result.code, result.stderr).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ mentee: { staffId: '10000004' }, mentors: [{ staffId: '10000023' }, { staffId: '10000052' }], start: '2026-03-15' });
-    expect(result.stderr).toContain('Warning: starting 15 Mar 2026, it cannot last 8 months before cohort 1 ends on 30 Sep 2026 (it would need to run to 14 Nov 2026). To give it the time: remedi cohort edit 1 --end 2026-11-14');
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      mentee: { staffId: '10000004' },
+      mentors: [{ staffId: '10000023' }, { staffId: '10000052' }],
+      start: '2026-03-15',
+    });
+    expect(result.stderr).toContain(
+      'Warning: starting 15 Mar 2026, it cannot last 8 months before cohort 1 ends on 30 Sep 2026 (it would need to run to 14 Nov 2026). To give it the time: remedi cohort edit 1 --end 2026-11-14',
+    );
     const unknown = remedi(['pair', 'add', '--mentee', 'Helen Marsh', '--mentor', 'Chidi Ez', '--db', db]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('Not paired: there is nobody called "Chidi Ez"');
@@ -400,7 +467,7 @@ describe('remedi pair add, end and list', () => {
     expect(result.stderr).toContain('remedi cohort enrol 1 --mentor 10000023');
   });
 
-  it('pair list --csv has each person\'s id, name, email and department, for the introductions mail merge', () => {
+  it("pair list --csv has each person's id, name, email and department, for the introductions mail merge", () => {
     const { db } = setUp();
     const trio = remedi(['pair', 'add', '--mentee', '10000004', '--mentor', '10000023', '--mentor', '10000052', '--start', '2026-01-05', '--db', db]);
     expect(trio.code, trio.stderr).toBe(0);
@@ -414,7 +481,9 @@ describe('remedi pair add, end and list', () => {
     expect(lines[1]).toBe(
       '1,1,10000004,Andrew Whitfield,andrew.whitfield@nhs.net,Corporate,10000023,Chloe Adebayo,chloe.adebayo@nhs.net,Emergency Medicine,10000052,Jade Thompson,jade.thompson@nhs.net,Emergency Medicine,race,2026-01-05,2026-09-30,active',
     );
-    expect(lines[2]).toMatch(/^2,1,10000005,Helen Marsh,helen\.marsh@nhs\.net,Corporate,10000029,Imran Qureshi,imran\.qureshi@nhs\.net,Corporate,,,,,\w+,2026-01-05,2026-09-30,active$/);
+    expect(lines[2]).toMatch(
+      /^2,1,10000005,Helen Marsh,helen\.marsh@nhs\.net,Corporate,10000029,Imran Qureshi,imran\.qureshi@nhs\.net,Corporate,,,,,\w+,2026-01-05,2026-09-30,active$/,
+    );
     expect(remedi(['pair', 'list', '--csv', '--json', '--db', db]).code).toBe(2);
   });
 });

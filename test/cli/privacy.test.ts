@@ -81,7 +81,7 @@ describe('remedi export', () => {
     expect(remedi(['export', join(dir, 'x'), '--staff', 'nobody', '--db', db], { env }).code).toBe(1);
   });
 
-  it('--staff takes an email or a name, and leaves out of relationships.csv what tells others\' BME status', () => {
+  it("--staff takes an email or a name, and leaves out of relationships.csv what tells others' BME status", () => {
     const { dir, db } = setUp();
     const byEmail = remedi(['export', join(dir, 'by-email'), '--staff', 'Margaret.Ellison@NHS.net', '--json', '--db', db], { env });
     expect(byEmail.code, byEmail.stderr).toBe(0);
@@ -114,7 +114,10 @@ describe('remedi export', () => {
     const sar = remedi(['export', join(dir, 'sar'), '--staff', '10000001', '--json', '--db', db], { env });
     expect(sar.code, sar.stderr).toBe(0);
     expect(JSON.parse(sar.stdout).files).toContainEqual({ file: 'enrolments.csv', rows: 1 });
-    expect(readCsv(join(dir, 'sar', 'enrolments.csv'))).toEqual(['cohort,staff_id,role,withdrawn_on,withdraw_reason', '1,10000001,mentee,2026-07-29,moved to another trust']);
+    expect(readCsv(join(dir, 'sar', 'enrolments.csv'))).toEqual([
+      'cohort,staff_id,role,withdrawn_on,withdraw_reason',
+      '1,10000001,mentee,2026-07-29,moved to another trust',
+    ]);
 
     expect(remedi(['export', join(dir, 'all'), '--db', db], { env }).code).toBe(0);
     const [header, ...rows] = readCsv(join(dir, 'all', 'enrolments.csv'));
@@ -138,7 +141,8 @@ describe('remedi export', () => {
     expect(lines[2]).toContain(',-3,'); // a negative number stays a number
     const again = join(dir, 'again.db');
     expect(remedi(['import', join(dir, 'out', 'staff.csv'), '--db', again], { env }).code).toBe(0);
-    const names = (path: string) => JSON.parse(remedi(['staff', 'list', '--json', '--db', path], { env }).stdout).map((p: { name: string; department: string }) => [p.name, p.department]);
+    const names = (path: string) =>
+      JSON.parse(remedi(['staff', 'list', '--json', '--db', path], { env }).stdout).map((p: { name: string; department: string }) => [p.name, p.department]);
     expect(names(again)).toEqual([
       ['=HYPERLINK("http://evil","x")', '+Wards'],
       ['@Ann', '-3'],
@@ -174,7 +178,10 @@ describe('remedi forget', () => {
   it('erases the person so nobody can find them by id or name, and keeps the statistics', () => {
     const { db } = setUp();
     const before = JSON.parse(remedi(['report', '--json', '--db', db], { env }).stdout);
-    const pairs = JSON.parse(remedi(['pair', 'list', '--json', '--db', db], { env }).stdout) as Array<{ id: number; mentors: Array<{ staffId: string; name: string }> }>;
+    const pairs = JSON.parse(remedi(['pair', 'list', '--json', '--db', db], { env }).stdout) as Array<{
+      id: number;
+      mentors: Array<{ staffId: string; name: string }>;
+    }>;
     const mentor = pairs[0].mentors[0];
     const result = remedi(['forget', mentor.staffId, '--yes', '--json', '--db', db], { env });
     expect(result.code, result.stderr).toBe(0);
@@ -186,7 +193,12 @@ describe('remedi forget', () => {
     const staff = remedi(['staff', 'list', '--json', '--db', db], { env }).stdout;
     expect(staff).not.toContain(mentor.staffId);
     expect(staff).not.toContain(mentor.name);
-    for (const args of [['pair', 'list', '--json'], ['sessions', 'list', '--json'], ['report', '--json'], ['report', '--format', 'markdown']]) {
+    for (const args of [
+      ['pair', 'list', '--json'],
+      ['sessions', 'list', '--json'],
+      ['report', '--json'],
+      ['report', '--format', 'markdown'],
+    ]) {
       const out = remedi([...args, '--db', db], { env }).stdout;
       expect(out, args.join(' ')).not.toContain(mentor.name);
       expect(out, args.join(' ')).not.toContain(mentor.staffId);
@@ -299,12 +311,12 @@ describe('export then import keeps who has left and when (issue 12, case 11)', (
   });
 });
 
-describe('a subject access export holds nothing of anyone else\'s ethnicity (issue 12, case 5)', () => {
+describe("a subject access export holds nothing of anyone else's ethnicity (issue 12, case 5)", () => {
   it.each([
-    ['a trio\'s mentee', (p: PairJson) => p.mentors.length === 2, (p: PairJson) => p.mentee.staffId],
-    ['a trio\'s front-line mentor', (p: PairJson) => p.mentors.length === 2, (p: PairJson) => p.mentors[1].staffId],
-    ['a pair\'s mentor', (p: PairJson) => p.mentors.length === 1, (p: PairJson) => p.mentors[0].staffId],
-  ])('for %s: no one else\'s ethnicity code or BME status, no slot, no pair type, no reason, and trio mentors not in slot order', (_who, pick, subjectOf) => {
+    ["a trio's mentee", (p: PairJson) => p.mentors.length === 2, (p: PairJson) => p.mentee.staffId],
+    ["a trio's front-line mentor", (p: PairJson) => p.mentors.length === 2, (p: PairJson) => p.mentors[1].staffId],
+    ["a pair's mentor", (p: PairJson) => p.mentors.length === 1, (p: PairJson) => p.mentors[0].staffId],
+  ])("for %s: no one else's ethnicity code or BME status, no slot, no pair type, no reason, and trio mentors not in slot order", (_who, pick, subjectOf) => {
     const { dir, db } = setUp();
     const pairs = JSON.parse(remedi(['pair', 'list', '--json', '--db', db], { env }).stdout) as PairJson[];
     const chosen = pairs.find(pick)!;
@@ -312,10 +324,15 @@ describe('a subject access export holds nothing of anyone else\'s ethnicity (iss
     const folder = join(dir, 'sar');
     const result = remedi(['export', folder, '--staff', subject, '--db', db], { env });
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toContain('Session notes (sessions.csv) and end reasons (relationships.csv) are as the programme team wrote them and may mention other people');
+    expect(result.stderr).toContain(
+      'Session notes (sessions.csv) and end reasons (relationships.csv) are as the programme team wrote them and may mention other people',
+    );
 
     const store = new Database(db, { readonly: true });
-    const others = store.prepare('SELECT staff_id, ethnicity FROM staff WHERE staff_id <> ?').all(subject) as Array<{ staff_id: string; ethnicity: string | null }>;
+    const others = store.prepare('SELECT staff_id, ethnicity FROM staff WHERE staff_id <> ?').all(subject) as Array<{
+      staff_id: string;
+      ethnicity: string | null;
+    }>;
     store.close();
     const codes = new Set(others.map((o) => o.ethnicity).filter((code): code is string => code !== null));
     // Pair types and slot names as values; "BME" anywhere (the reasons spell it out: "BME mentor").
@@ -334,10 +351,16 @@ describe('a subject access export holds nothing of anyone else\'s ethnicity (iss
           expect(/bme/i.test(cell), `${file} ${columns[k]}: ${cell}`).toBe(false);
         });
       }
-      if (file !== 'staff.csv') expect(columns.filter((c) => /bme|ethnicity|slot|type|score|reasons/.test(c)), file).toEqual([]);
+      if (file !== 'staff.csv')
+        expect(
+          columns.filter((c) => /bme|ethnicity|slot|type|score|reasons/.test(c)),
+          file,
+        ).toEqual([]);
     }
     // A trio's mentors are listed by staff id, not BME slot first.
-    const relationships = readCsv(join(folder, 'relationships.csv')).slice(1).map((line) => line.split(','));
+    const relationships = readCsv(join(folder, 'relationships.csv'))
+      .slice(1)
+      .map((line) => line.split(','));
     for (const cells of relationships) {
       const mentors = cells[3].split('; ');
       expect(mentors).toEqual([...mentors].sort());
@@ -391,7 +414,9 @@ describe('remedi forget checks that the erased data left the file (issue 12, cas
       const blocked = remedi(['forget', '10000052', '--yes', '--db', db], { env });
       expect(blocked.code).toBe(1);
       expect(blocked.stdout).toBe('');
-      expect(blocked.stderr).toContain("10000052 is erased from remedi's records (that is saved, and remedi will not show them again), but their old details are still inside");
+      expect(blocked.stderr).toContain(
+        "10000052 is erased from remedi's records (that is saved, and remedi will not show them again), but their old details are still inside",
+      );
       expect(blocked.stderr).toContain('another program is reading the database');
       expect(blocked.stderr).toContain(`run remedi forget 10000052 --yes --db ${db} to finish`);
       expect(blocked.stderr).not.toContain('Nothing was changed');
@@ -450,7 +475,13 @@ describe('remedi forget checks that the erased data left the file (issue 12, cas
     const { dir, db } = setUp();
     // A database big enough that rebuilding it needs far more room than the erasure does.
     const extra = join(dir, 'extra.csv');
-    writeFileSync(extra, ['staff_id,name,band,department,email', ...Array.from({ length: 6000 }, (_, k) => `${3000000 + k},Person ${k},5,Department ${k % 40},p${k}@nhs.net`)].join('\n'));
+    writeFileSync(
+      extra,
+      [
+        'staff_id,name,band,department,email',
+        ...Array.from({ length: 6000 }, (_, k) => `${3000000 + k},Person ${k},5,Department ${k % 40},p${k}@nhs.net`),
+      ].join('\n'),
+    );
     expect(remedi(['import', extra, '--db', db], { env }).code).toBe(0);
     const mount = mkdtempSync(join(tmpdir(), 'remedi-full-'));
     const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', mount]).status === 0;

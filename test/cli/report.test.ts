@@ -75,7 +75,9 @@ describe('remedi report --json', () => {
       breached: json.relationships.filter((r) => r.status === 'breached').length,
     });
     const first = json.relationships[0];
-    expect(Object.keys(first)).toEqual(expect.arrayContaining(['id', 'mentee', 'mentors', 'type', 'start', 'end', 'plannedEnd', 'status', 'reasons', 'months']));
+    expect(Object.keys(first)).toEqual(
+      expect.arrayContaining(['id', 'mentee', 'mentors', 'type', 'start', 'end', 'plannedEnd', 'status', 'reasons', 'months']),
+    );
     expect(first.end).toBeNull();
     expect(first.months[0]).toEqual({ index: 1, from: '2026-01-05', to: '2026-02-04', sessions: expect.any(Number), complete: true, state: 'complete' });
     expect(first.months).toHaveLength(7);
@@ -179,7 +181,8 @@ describe('remedi report chase and themes', () => {
     expect(json).toMatchObject({ cohort: 1, asOf: '2026-07-29', needsReplacement: [] });
     const items = json.chase;
     expect(items.length).toBeGreaterThan(0);
-    for (const item of items) expect(Object.keys(item).sort()).toEqual(['by', 'cohort', 'daysLeft', 'id', 'mentee', 'mentors', 'sessionsNeeded', 'status'].sort());
+    for (const item of items)
+      expect(Object.keys(item).sort()).toEqual(['by', 'cohort', 'daysLeft', 'id', 'mentee', 'mentors', 'sessionsNeeded', 'status'].sort());
     expect(items.some((i) => i.status === 'breached')).toBe(true);
     expect(items.every((i) => i.status !== 'met')).toBe(true);
     const needs = items.map((i) => [i.daysLeft as number, -(i.sessionsNeeded as number)]);
@@ -198,7 +201,16 @@ describe('remedi report chase and themes', () => {
   it('themes counts each normalised theme once, by cohort, and marks themes raised in more than one cohort', () => {
     const result = run(['report', 'themes', '--json']);
     expect(result.code, result.stderr).toBe(0);
-    const analysis = JSON.parse(result.stdout) as { cohorts: number[]; themes: Array<{ theme: string; byCohort: Record<string, { sessions: number; relationships: number }>; sessions: number; relationships: number; recurring: boolean }> };
+    const analysis = JSON.parse(result.stdout) as {
+      cohorts: number[];
+      themes: Array<{
+        theme: string;
+        byCohort: Record<string, { sessions: number; relationships: number }>;
+        sessions: number;
+        relationships: number;
+        recurring: boolean;
+      }>;
+    };
     expect(analysis.cohorts).toEqual([1]);
     const keys = analysis.themes.map((t) => t.theme.toLowerCase());
     expect(new Set(keys).size).toBe(keys.length);

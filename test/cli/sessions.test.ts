@@ -36,7 +36,22 @@ describe('remedi log-session by flags', () => {
   it('records a session with defaults (every mentor present, no themes, no lived experience) and prints it as JSON', () => {
     const { db, pairs } = setUp();
     const trio = pairs.find((p) => p.mentors.length === 2)!;
-    const result = run(['log-session', '--pair', String(trio.id), '--date', '12/03/2026', '--minutes', '45', '--kind', 'One to one', '--level', 'team', '--json', '--db', db]);
+    const result = run([
+      'log-session',
+      '--pair',
+      String(trio.id),
+      '--date',
+      '12/03/2026',
+      '--minutes',
+      '45',
+      '--kind',
+      'One to one',
+      '--level',
+      'team',
+      '--json',
+      '--db',
+      db,
+    ]);
     expect(result.code, result.stderr).toBe(0);
     const session = JSON.parse(result.stdout) as SessionJson;
     expect(session).toEqual({
@@ -57,13 +72,57 @@ describe('remedi log-session by flags', () => {
     const { db, pairs } = setUp();
     const trio = pairs.find((p) => p.mentors.length === 2)!;
     const mentor = trio.mentors[1].staffId;
-    const first = run(['log-session', '--pair', String(trio.id), '--date', '2026-03-12', '--minutes', '60', '--kind', 'observation', '--level', 'department', '--theme', ' Career   Progression', '--theme', 'recruitment panels; micro-aggressions', '--mentor', mentor, '--lived-experience', '--notes', 'Observed a board meeting', '--db', db]);
+    const first = run([
+      'log-session',
+      '--pair',
+      String(trio.id),
+      '--date',
+      '2026-03-12',
+      '--minutes',
+      '60',
+      '--kind',
+      'observation',
+      '--level',
+      'department',
+      '--theme',
+      ' Career   Progression',
+      '--theme',
+      'recruitment panels; micro-aggressions',
+      '--mentor',
+      mentor,
+      '--lived-experience',
+      '--notes',
+      'Observed a board meeting',
+      '--db',
+      db,
+    ]);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/^Recorded session #\d+: 12 Mar 2026, 60 minutes, observation of the mentee at work at department level/);
-    const second = run(['log-session', '--pair', String(trio.id), '--date', '2026-03-20', '--minutes', '30', '--kind', 'networking', '--level', 'system', '--theme', 'career progression', '--db', db]);
+    const second = run([
+      'log-session',
+      '--pair',
+      String(trio.id),
+      '--date',
+      '2026-03-20',
+      '--minutes',
+      '30',
+      '--kind',
+      'networking',
+      '--level',
+      'system',
+      '--theme',
+      'career progression',
+      '--db',
+      db,
+    ]);
     expect(second.code, second.stderr).toBe(0);
     const [a, b] = sessions(db, '--pair', String(trio.id));
-    expect(a).toMatchObject({ themes: ['Career Progression', 'recruitment panels', 'micro-aggressions'], mentors: [mentor], livedExperience: true, notes: 'Observed a board meeting' });
+    expect(a).toMatchObject({
+      themes: ['Career Progression', 'recruitment panels', 'micro-aggressions'],
+      mentors: [mentor],
+      livedExperience: true,
+      notes: 'Observed a board meeting',
+    });
     expect(b.themes).toEqual(['Career Progression']);
   });
 
@@ -76,7 +135,10 @@ describe('remedi log-session by flags', () => {
   ])('refuses %j with the reason, exit 1, nothing written', (extra, message) => {
     const { dir, db, pairs } = setUp();
     const before = snapshotFolder(dir);
-    const args = { '--pair': String(pairs[0].id), '--date': '2026-03-02', '--minutes': '45', '--kind': 'one-to-one', '--level': 'team' } as Record<string, string>;
+    const args = { '--pair': String(pairs[0].id), '--date': '2026-03-02', '--minutes': '45', '--kind': 'one-to-one', '--level': 'team' } as Record<
+      string,
+      string
+    >;
     for (let k = 0; k < extra.length; k += 2) args[extra[k]] = extra[k + 1];
     const result = run(['log-session', ...Object.entries(args).flat(), '--db', db]);
     expect(result.code).toBe(1);
@@ -86,7 +148,21 @@ describe('remedi log-session by flags', () => {
 
   it('refuses an exact duplicate unless --force, an unknown relationship, and a session after a relationship ended', () => {
     const { db, pairs } = setUp();
-    const base = ['log-session', '--pair', String(pairs[0].id), '--date', '2026-03-02', '--minutes', '45', '--kind', 'one-to-one', '--level', 'team', '--db', db];
+    const base = [
+      'log-session',
+      '--pair',
+      String(pairs[0].id),
+      '--date',
+      '2026-03-02',
+      '--minutes',
+      '45',
+      '--kind',
+      'one-to-one',
+      '--level',
+      'team',
+      '--db',
+      db,
+    ];
     expect(run(base).code).toBe(0);
     const duplicate = run(base);
     expect(duplicate.code).toBe(1);
@@ -99,9 +175,37 @@ describe('remedi log-session by flags', () => {
     expect(unknown.stderr).toContain('There is no relationship #999');
 
     expect(run(['pair', 'end', String(pairs[1].id), '--on', '2026-04-30', '--db', db]).code).toBe(0);
-    const onEnd = run(['log-session', '--pair', String(pairs[1].id), '--date', '2026-04-30', '--minutes', '45', '--kind', 'one-to-one', '--level', 'team', '--db', db]);
+    const onEnd = run([
+      'log-session',
+      '--pair',
+      String(pairs[1].id),
+      '--date',
+      '2026-04-30',
+      '--minutes',
+      '45',
+      '--kind',
+      'one-to-one',
+      '--level',
+      'team',
+      '--db',
+      db,
+    ]);
     expect(onEnd.code, onEnd.stderr).toBe(0);
-    const after = run(['log-session', '--pair', String(pairs[1].id), '--date', '2026-05-01', '--minutes', '45', '--kind', 'one-to-one', '--level', 'team', '--db', db]);
+    const after = run([
+      'log-session',
+      '--pair',
+      String(pairs[1].id),
+      '--date',
+      '2026-05-01',
+      '--minutes',
+      '45',
+      '--kind',
+      'one-to-one',
+      '--level',
+      'team',
+      '--db',
+      db,
+    ]);
     expect(after.code).toBe(1);
     expect(after.stderr).toContain('ended on 30 Apr 2026, before 1 May 2026');
   });
@@ -117,10 +221,38 @@ describe('remedi log-session by flags', () => {
 
   it('a near-miss kind or level is a usage error with a suggestion', () => {
     const { db, pairs } = setUp();
-    const result = run(['log-session', '--pair', String(pairs[0].id), '--date', '2026-03-02', '--minutes', '45', '--kind', 'obsrvation', '--level', 'team', '--db', db]);
+    const result = run([
+      'log-session',
+      '--pair',
+      String(pairs[0].id),
+      '--date',
+      '2026-03-02',
+      '--minutes',
+      '45',
+      '--kind',
+      'obsrvation',
+      '--level',
+      'team',
+      '--db',
+      db,
+    ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('did you mean "observation"?');
-    const level = run(['log-session', '--pair', String(pairs[0].id), '--date', '2026-03-02', '--minutes', '45', '--kind', 'observation', '--level', 'organization', '--db', db]);
+    const level = run([
+      'log-session',
+      '--pair',
+      String(pairs[0].id),
+      '--date',
+      '2026-03-02',
+      '--minutes',
+      '45',
+      '--kind',
+      'observation',
+      '--level',
+      'organization',
+      '--db',
+      db,
+    ]);
     expect(level.code, level.stderr).toBe(0);
     expect(sessions(db)[0].level).toBe('organisation');
   });
@@ -144,12 +276,30 @@ describe('remedi log-session --mentor names a person any way', () => {
   it.each([
     [['--mentor', 'Mei Chan'], /Not saved: there is nobody called "Mei Chan" \(by staff id, email or name\)\. Did you mean 10000026 Mei Chen \(Pharmacy\)/],
     // A real person, but not a mentor of this relationship.
-    [['--mentor', 'Tendai Moyo'], /Not saved: Tendai Moyo \(10000034\) is not a mentor in relationship #\d+ \(its mentors: Mei Chen \(10000026\), Nia Campbell \(10000055\)\)\./],
+    [
+      ['--mentor', 'Tendai Moyo'],
+      /Not saved: Tendai Moyo \(10000034\) is not a mentor in relationship #\d+ \(its mentors: Mei Chen \(10000026\), Nia Campbell \(10000055\)\)\./,
+    ],
   ])('refuses %j: exit 1, the reason, nothing written', (extra, message) => {
     const { dir, db, pairs } = setUp();
     const trio = pairs.find((p) => p.mentee.name === 'Siobhán Kelly')!;
     const before = snapshotFolder(dir);
-    const result = run(['log-session', '--pair', String(trio.id), '--date', '2026-03-02', '--minutes', '45', '--kind', 'one-to-one', '--level', 'team', ...extra, '--db', db]);
+    const result = run([
+      'log-session',
+      '--pair',
+      String(trio.id),
+      '--date',
+      '2026-03-02',
+      '--minutes',
+      '45',
+      '--kind',
+      'one-to-one',
+      '--level',
+      'team',
+      ...extra,
+      '--db',
+      db,
+    ]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(message);
     expect(snapshotFolder(dir)).toEqual(before);
@@ -235,7 +385,24 @@ describe('remedi import-sessions', () => {
 describe('remedi sessions edit, delete and list', () => {
   it('edits only the fields given, checks the result, and deletes with --yes', () => {
     const { db, pairs } = setUp();
-    const logged = run(['log-session', '--pair', String(pairs[0].id), '--date', '2026-03-02', '--minutes', '45', '--kind', 'one-to-one', '--level', 'team', '--theme', 'belonging', '--json', '--db', db]);
+    const logged = run([
+      'log-session',
+      '--pair',
+      String(pairs[0].id),
+      '--date',
+      '2026-03-02',
+      '--minutes',
+      '45',
+      '--kind',
+      'one-to-one',
+      '--level',
+      'team',
+      '--theme',
+      'belonging',
+      '--json',
+      '--db',
+      db,
+    ]);
     const id = JSON.parse(logged.stdout).id as number;
     const edited = run(['sessions', 'edit', String(id), '--minutes', '90', '--theme', 'speaking up', '--json', '--db', db]);
     expect(edited.code, edited.stderr).toBe(0);
@@ -257,7 +424,22 @@ describe('remedi sessions edit, delete and list', () => {
     const { dir, db, pairs } = setUp();
     // Siobhán Kelly's trio: Mei Chen (10000026) and Nia Campbell (10000055).
     const trio = pairs.find((p) => p.mentee.name === 'Siobhán Kelly')!;
-    const logged = run(['log-session', '--pair', String(trio.id), '--date', '2026-03-02', '--minutes', '45', '--kind', 'one-to-one', '--level', 'team', '--json', '--db', db]);
+    const logged = run([
+      'log-session',
+      '--pair',
+      String(trio.id),
+      '--date',
+      '2026-03-02',
+      '--minutes',
+      '45',
+      '--kind',
+      'one-to-one',
+      '--level',
+      'team',
+      '--json',
+      '--db',
+      db,
+    ]);
     const id = String(JSON.parse(logged.stdout).id);
     const byName = run(['sessions', 'edit', id, '--mentor', 'mei chen', '--json', '--db', db]);
     expect(byName.code, byName.stderr).toBe(0);
@@ -272,12 +454,14 @@ describe('remedi sessions edit, delete and list', () => {
     expect(unknown.stderr).toMatch(/Not saved: there is nobody called "Mei Chan" \(by staff id, email or name\)\. Did you mean 10000026 Mei Chen \(Pharmacy\)/);
     const notTheirs = run(['sessions', 'edit', id, '--mentor', 'Tendai Moyo', '--db', db]);
     expect(notTheirs.code).toBe(1);
-    expect(notTheirs.stderr).toMatch(/Tendai Moyo \(10000034\) is not a mentor in relationship #\d+ \(its mentors: Mei Chen \(10000026\), Nia Campbell \(10000055\)\)/);
+    expect(notTheirs.stderr).toMatch(
+      /Tendai Moyo \(10000034\) is not a mentor in relationship #\d+ \(its mentors: Mei Chen \(10000026\), Nia Campbell \(10000055\)\)/,
+    );
     expect(snapshotFolder(dir)).toEqual(before);
     expect(sessions(db)[0].mentors).toEqual(['10000055']);
   });
 
-  it('lists every session, or one relationship\'s, or one cohort\'s', () => {
+  it("lists every session, or one relationship's, or one cohort's", () => {
     const { db, pairs } = setUp();
     run(['import-sessions', join(FIXTURES, 'sessions.csv'), '--db', db]);
     expect(sessions(db)).toHaveLength(138);
@@ -311,20 +495,48 @@ describe('remedi sessions edit, delete and list', () => {
     expect(none.stderr).toContain('No sessions recorded for Chidi Eze (10000065).');
   });
 
-  it('--csv lists sessions with the mentee\'s and the mentors\' names, formulas neutralised', () => {
+  it("--csv lists sessions with the mentee's and the mentors' names, formulas neutralised", () => {
     const { db, pairs } = setUp();
     const trio = pairs.find((p) => p.mentors.length === 2)!;
     const mentor = trio.mentors[0].staffId;
-    const logged = run(['log-session', '--pair', String(trio.id), '--date', '2026-03-12', '--minutes', '45', '--kind', 'observation', '--level', 'team', '--theme', 'speaking up', '--theme', 'recruitment panels', '--mentor', mentor, '--lived-experience', '--notes', '=1+2', '--json', '--db', db]);
+    const logged = run([
+      'log-session',
+      '--pair',
+      String(trio.id),
+      '--date',
+      '2026-03-12',
+      '--minutes',
+      '45',
+      '--kind',
+      'observation',
+      '--level',
+      'team',
+      '--theme',
+      'speaking up',
+      '--theme',
+      'recruitment panels',
+      '--mentor',
+      mentor,
+      '--lived-experience',
+      '--notes',
+      '=1+2',
+      '--json',
+      '--db',
+      db,
+    ]);
     expect(logged.code, logged.stderr).toBe(0);
     const id = JSON.parse(logged.stdout).id as number;
     const result = run(['sessions', 'list', '--pair', String(trio.id), '--csv', '--db', db]);
     expect(result.code, result.stderr).toBe(0);
     const lines = result.stdout.trim().split('\r\n');
-    expect(lines[0]).toBe('session_id,relationship_id,cohort,date,minutes,kind,level,mentee_id,mentee_name,mentor_ids,mentor_names,lived_experience,themes,notes');
+    expect(lines[0]).toBe(
+      'session_id,relationship_id,cohort,date,minutes,kind,level,mentee_id,mentee_name,mentor_ids,mentor_names,lived_experience,themes,notes',
+    );
     const people = JSON.parse(run(['staff', 'list', '--json', '--db', db]).stdout) as Array<{ staffId: string; name: string }>;
     const mentorName = people.find((p) => p.staffId === mentor)!.name;
-    expect(lines[1]).toBe(`${id},${trio.id},1,2026-03-12,45,observation,team,${trio.mentee.staffId},${trio.mentee.name},${mentor},${mentorName},yes,speaking up; recruitment panels,'=1+2`);
+    expect(lines[1]).toBe(
+      `${id},${trio.id},1,2026-03-12,45,observation,team,${trio.mentee.staffId},${trio.mentee.name},${mentor},${mentorName},yes,speaking up; recruitment panels,'=1+2`,
+    );
     expect(run(['sessions', 'list', '--csv', '--json', '--db', db]).code).toBe(2);
   });
 

@@ -26,7 +26,14 @@ interface Show {
   person: Person;
   handSet: string[];
   cohorts: Array<{ cohort: number; role: string; withdrawnOn: string | null; withdrawReason: string | null }>;
-  relationships: Array<{ id: number; cohort: number; mentee: { staffId: string; name: string }; mentors: Array<{ staffId: string; name: string }>; status: string; sessions: number }>;
+  relationships: Array<{
+    id: number;
+    cohort: number;
+    mentee: { staffId: string; name: string };
+    mentors: Array<{ staffId: string; name: string }>;
+    status: string;
+    sessions: number;
+  }>;
 }
 
 function setUp(): { dir: string; db: string } {
@@ -53,15 +60,27 @@ describe('staff edit', () => {
   it('sets every field by hand for a person named without their accent, and says what changed', () => {
     const { db } = setUp();
     const result = remedi([
-      'staff', 'edit', 'Siobhan Kelly', '--db', db,
-      '--email', 'siobhan.kelly@nhsmail.net',
-      '--department', 'Nursing Directorate',
-      '--band', 'AfC Band 8d',
-      '--function', 'strategic; frontline',
-      '--board', 'no',
-      '--capacity', '2',
-      '--race-trained', '10/02/2026',
-      '--line-manager', 'Helen Marsh',
+      'staff',
+      'edit',
+      'Siobhan Kelly',
+      '--db',
+      db,
+      '--email',
+      'siobhan.kelly@nhsmail.net',
+      '--department',
+      'Nursing Directorate',
+      '--band',
+      'AfC Band 8d',
+      '--function',
+      'strategic; frontline',
+      '--board',
+      'no',
+      '--capacity',
+      '2',
+      '--race-trained',
+      '10/02/2026',
+      '--line-manager',
+      'Helen Marsh',
     ]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toBe(
@@ -91,7 +110,17 @@ describe('staff edit', () => {
       lineManagerId: '10000005',
     });
     const shown = show(db, '10000002');
-    expect(shown.handSet).toEqual(['email', 'department', 'band', 'functionsStated', 'boardMember', 'lineManagerId', 'raceTrained', 'raceTrainedOn', 'capacity']);
+    expect(shown.handSet).toEqual([
+      'email',
+      'department',
+      'band',
+      'functionsStated',
+      'boardMember',
+      'lineManagerId',
+      'raceTrained',
+      'raceTrainedOn',
+      'capacity',
+    ]);
     const text = remedi(['staff', 'show', 'siobhan.kelly@NHSMAIL.net', '--db', db]);
     expect(text.stdout).toMatch(/^Set by hand {3}email, department, band, functions, board member, line manager, RACE training, capacity$/m);
   });
@@ -103,7 +132,13 @@ describe('staff edit', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('  functions: front line -> clinical (derived)\n');
     expect(result.stdout).toContain("  line manager: Ciaran O'Neill (10000025) -> none\n");
-    expect(staffList(db).get('10000065')).toMatchObject({ department: null, email: null, functions: ['clinical'], functionsDerived: true, lineManagerId: null });
+    expect(staffList(db).get('10000065')).toMatchObject({
+      department: null,
+      email: null,
+      functions: ['clinical'],
+      functionsDerived: true,
+      lineManagerId: null,
+    });
     expect(show(db, '10000065').handSet).toEqual(['email', 'department', 'functionsStated', 'lineManagerId']);
   });
 
@@ -179,7 +214,9 @@ describe('staff edit', () => {
     const before = snapshotFolder(dir);
     const result = remedi(['staff', 'edit', '10000065', '--db', db]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('Nothing to change: give at least one of --email, --department, --band, --function, --board, --capacity, --race-trained, --line-manager.');
+    expect(result.stderr).toContain(
+      'Nothing to change: give at least one of --email, --department, --band, --function, --board, --capacity, --race-trained, --line-manager.',
+    );
     expect(snapshotFolder(dir)).toEqual(before);
   });
 
@@ -192,7 +229,11 @@ describe('staff edit', () => {
     ],
     ['an unknown line manager', ['10000002', '--line-manager', 'Helen Marshe'], 'There is nobody called "Helen Marshe"'],
     ['an email someone else has', ['10000002', '--email', 'CHIDI.EZE@nhs.net'], "is already Chidi Eze's (10000065); two people cannot share an email"],
-    ['an unknown person', ['Chidi Ezeh', '--capacity', '2'], 'There is nobody called "Chidi Ezeh" (by staff id, email or name). Did you mean 10000065 Chidi Eze (Surgery)'],
+    [
+      'an unknown person',
+      ['Chidi Ezeh', '--capacity', '2'],
+      'There is nobody called "Chidi Ezeh" (by staff id, email or name). Did you mean 10000065 Chidi Eze (Surgery)',
+    ],
   ])('refuses %s (exit 1), changing nothing', (_, args, message) => {
     const { dir, db } = setUp();
     const before = snapshotFolder(dir);
@@ -210,7 +251,9 @@ describe('staff edit', () => {
     const before = snapshotFolder(dir);
     const result = remedi(['staff', 'edit', 'Chidi Eze', '--capacity', '2', '--db', db]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('"Chidi Eze" matches 2 people: 10000065 Chidi Eze (Surgery); 10000099 Chidi Eze (Pharmacy). Give the staff id or email instead.');
+    expect(result.stderr).toContain(
+      '"Chidi Eze" matches 2 people: 10000065 Chidi Eze (Surgery); 10000099 Chidi Eze (Pharmacy). Give the staff id or email instead.',
+    );
     expect(snapshotFolder(dir)).toEqual(before);
   });
 });
@@ -319,7 +362,11 @@ describe('staff show', () => {
       expect(logged.code, logged.stderr).toBe(0);
     }
     const raw = new Database(db);
-    raw.prepare("INSERT INTO enrolments (cohort, staff_id, role, withdrawn_on, withdraw_reason) VALUES (2, '10000023', 'mentor', '2027-01-10', 'moved to another trust')").run();
+    raw
+      .prepare(
+        "INSERT INTO enrolments (cohort, staff_id, role, withdrawn_on, withdraw_reason) VALUES (2, '10000023', 'mentor', '2027-01-10', 'moved to another trust')",
+      )
+      .run();
     raw.close();
 
     const shown = show(db, 'chloe adebayo');
@@ -374,15 +421,19 @@ describe('staff show', () => {
 });
 
 describe('staff list --csv', () => {
-  it('the table\'s columns plus email and job title, one row a person', () => {
+  it("the table's columns plus email and job title, one row a person", () => {
     const { db } = setUp();
     const result = remedi(['staff', 'list', '--csv', '--db', db]);
     expect(result.code, result.stderr).toBe(0);
     const lines = result.stdout.split('\r\n');
     expect(lines[0]).toBe('Staff id,Name,Email,Department,Job title,Band,Seniority,BME,Functions,Board,Line manager,RACE trained,Capacity,Status');
     expect(lines).toHaveLength(1 + 90 + 1); // header, 90 people, the last line's end
-    expect(lines).toContain('10000010,James Thornton,james.thornton@nhs.net,Emergency Medicine,"Consultant and Clinical Director, Emergency Medicine",Consultant,senior,no,"managerial, clinical (derived)",no,10000003,no,1,active');
-    expect(lines).toContain('10000023,Chloe Adebayo,chloe.adebayo@nhs.net,Emergency Medicine,"Matron, Emergency Department",Band 8a,middle,yes,clinical,no,10000009,2024-09-12,2,active');
+    expect(lines).toContain(
+      '10000010,James Thornton,james.thornton@nhs.net,Emergency Medicine,"Consultant and Clinical Director, Emergency Medicine",Consultant,senior,no,"managerial, clinical (derived)",no,10000003,no,1,active',
+    );
+    expect(lines).toContain(
+      '10000023,Chloe Adebayo,chloe.adebayo@nhs.net,Emergency Medicine,"Matron, Emergency Department",Band 8a,middle,yes,clinical,no,10000009,2024-09-12,2,active',
+    );
     const cohort = remedi(['staff', 'list', '--cohort', '1', '--csv', '--db', db]).stdout.split('\r\n');
     expect(cohort[0].endsWith(',Capacity,Role')).toBe(true);
     expect(cohort).toContain('10000001,Margaret Ellison,margaret.ellison@nhs.net,Corporate,Chief Executive,VSM,senior,no,strategic (derived),yes,,no,1,mentee');

@@ -16,7 +16,10 @@ const quote = (arg: string) => `'${arg.replace(/'/g, `'\\''`)}'`;
  * Runs remedi on a pseudo-terminal (util-linux `script`) of the given size, as a user at a
  * terminal would. stderr goes to the terminal too unless `stderrTo` names a file.
  */
-export function onTerminal(args: string[], { columns = 80, rows = 24, env = {}, stderrTo }: { columns?: number; rows?: number; env?: NodeJS.ProcessEnv; stderrTo?: string } = {}): { code: number | null; output: string } {
+export function onTerminal(
+  args: string[],
+  { columns = 80, rows = 24, env = {}, stderrTo }: { columns?: number; rows?: number; env?: NodeJS.ProcessEnv; stderrTo?: string } = {},
+): { code: number | null; output: string } {
   const command = `stty cols ${columns} rows ${rows}; ${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')}${stderrTo ? ` 2>${quote(stderrTo)}` : ''}`;
   const result = spawnSync('script', ['-qec', command, '/dev/null'], {
     encoding: 'utf8',
@@ -37,7 +40,21 @@ function setUp(): string {
   const db = join(dir, 'remedi.db');
   const roster = join(dir, 'roster.csv');
   writeFileSync(roster, [readFileSync(join(FIXTURES, 'roster.csv'), 'utf8').trimEnd(), ...WORLD].join('\n') + '\n');
-  expect(remedi(['cohort', 'create', '1', '--name', 'Spring cohort for the whole trust, every site and service', '--start', '2026-01-05', '--end', '2026-09-30', '--db', db]).code).toBe(0);
+  expect(
+    remedi([
+      'cohort',
+      'create',
+      '1',
+      '--name',
+      'Spring cohort for the whole trust, every site and service',
+      '--start',
+      '2026-01-05',
+      '--end',
+      '2026-09-30',
+      '--db',
+      db,
+    ]).code,
+  ).toBe(0);
   expect(remedi(['import', roster, '--cohort', '1', '--db', db]).code).toBe(0);
   expect(HEADER).toMatch(/^Employee Number,Full Name/);
   return db;
@@ -83,7 +100,7 @@ describe.skipIf(!hasScript)('tables on a terminal (needs util-linux script)', ()
     expect(widest(output)).toBeGreaterThan(80);
   });
 
-  it('the text report\'s compliance table fits 80 columns, the note names 80', () => {
+  it("the text report's compliance table fits 80 columns, the note names 80", () => {
     const db = setUp();
     expect(remedi(['pair', '--cohort', '1', '--save', '--db', db]).code).toBe(0);
     const err = join(tempDir(), 'err');
@@ -99,7 +116,11 @@ describe.skipIf(!hasScript)('tables on a terminal (needs util-linux script)', ()
 
   it('every table command fits 80 columns', () => {
     const db = setUp();
-    for (const args of [['staff', 'find', 'a'], ['department', 'list'], ['cohort', 'list']]) {
+    for (const args of [
+      ['staff', 'find', 'a'],
+      ['department', 'list'],
+      ['cohort', 'list'],
+    ]) {
       const { code, output } = onTerminal([...args, '--db', db], { columns: 80 });
       expect(code, output).toBe(0);
       expect(widest(output), args.join(' ')).toBeLessThanOrEqual(80);
@@ -207,7 +228,21 @@ describe('the top-level help', () => {
     const result = remedi(['--help'], { env: { COLUMNS: '80' } });
     expect(result.code).toBe(0);
     for (const line of result.stdout.split('\n')) expect(stringWidth(line), line).toBeLessThanOrEqual(80);
-    for (const command of ['import', 'cohort', 'staff', 'pair', 'log-session', 'import-sessions', 'sessions', 'report', 'backup', 'check', 'export', 'forget', 'department']) {
+    for (const command of [
+      'import',
+      'cohort',
+      'staff',
+      'pair',
+      'log-session',
+      'import-sessions',
+      'sessions',
+      'report',
+      'backup',
+      'check',
+      'export',
+      'forget',
+      'department',
+    ]) {
       expect(result.stdout).toMatch(new RegExp(`^  ${command} .*  [A-Z]`, 'm'));
     }
   });
@@ -288,19 +323,25 @@ describe('progress', () => {
     expect(none).toEqual([]);
   });
 
-  it.skipIf(!hasScript)('a long import shows it on a terminal, and not when stderr is redirected or with --json', async () => {
-    const dir = tempDir();
-    const roster = join(dir, 'big.csv');
-    const { writeRoster } = (await import(join(ROOT, 'bench', 'generate.mjs'))) as { writeRoster: (path: string, options: { rows: number; seed: number }) => Promise<void> };
-    await writeRoster(roster, { rows: 150_000, seed: 1 });
-    const shown = onTerminal(['import', roster, '--db', join(dir, 'a.db')]);
-    expect(shown.code, shown.output).toBe(0);
-    expect(shown.output).toMatch(/\rReading big\.csv: [\d,]+ rows \([\d,]+ a second\)/);
-    const err = join(dir, 'err');
-    const redirected = onTerminal(['import', roster, '--db', join(dir, 'b.db')], { stderrTo: err });
-    expect(redirected.code).toBe(0);
-    expect(readFileSync(err, 'utf8')).not.toContain('Reading big.csv');
-    const json = onTerminal(['import', roster, '--json', '--db', join(dir, 'c.db')], { stderrTo: undefined });
-    expect(json.output).not.toContain('Reading big.csv');
-  }, 60_000);
+  it.skipIf(!hasScript)(
+    'a long import shows it on a terminal, and not when stderr is redirected or with --json',
+    async () => {
+      const dir = tempDir();
+      const roster = join(dir, 'big.csv');
+      const { writeRoster } = (await import(join(ROOT, 'bench', 'generate.mjs'))) as {
+        writeRoster: (path: string, options: { rows: number; seed: number }) => Promise<void>;
+      };
+      await writeRoster(roster, { rows: 150_000, seed: 1 });
+      const shown = onTerminal(['import', roster, '--db', join(dir, 'a.db')]);
+      expect(shown.code, shown.output).toBe(0);
+      expect(shown.output).toMatch(/\rReading big\.csv: [\d,]+ rows \([\d,]+ a second\)/);
+      const err = join(dir, 'err');
+      const redirected = onTerminal(['import', roster, '--db', join(dir, 'b.db')], { stderrTo: err });
+      expect(redirected.code).toBe(0);
+      expect(readFileSync(err, 'utf8')).not.toContain('Reading big.csv');
+      const json = onTerminal(['import', roster, '--json', '--db', join(dir, 'c.db')], { stderrTo: undefined });
+      expect(json.output).not.toContain('Reading big.csv');
+    },
+    60_000,
+  );
 });

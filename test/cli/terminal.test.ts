@@ -61,7 +61,23 @@ function expectNoRawControl(result: RunResult, what: string): void {
 describe('control characters in the data are shown as visible escapes on a terminal', () => {
   it('in staff list, staff show, pair, pair list, log-session, sessions list, report (text and Markdown), report themes and a re-import', () => {
     const { dir, run } = setUp();
-    const logged = run(['log-session', '--pair', '1', '--date', '2026-02-10', '--minutes', '45', '--kind', 'one-to-one', '--level', 'team', '--theme', THEME, '--notes', `see ${LINK}here${LINK_END}`]);
+    const logged = run([
+      'log-session',
+      '--pair',
+      '1',
+      '--date',
+      '2026-02-10',
+      '--minutes',
+      '45',
+      '--kind',
+      'one-to-one',
+      '--level',
+      'team',
+      '--theme',
+      THEME,
+      '--notes',
+      `see ${LINK}here${LINK_END}`,
+    ]);
     expectNoRawControl(logged, 'log-session');
     expect(logged.stdout).toContain('Ann\\x1b[2JLee with \\x1b]8;;https://evil.example/\\x1b\\Bo Cole\\x1b]8;;\\x1b\\');
     expect(logged.stdout).toContain('themes: speaking up\\x1b[2J');
@@ -140,7 +156,7 @@ describe('control characters in the data are shown as visible escapes on a termi
 const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
 
 describe('on a real pseudo-terminal', () => {
-  it.skipIf(!hasScript)('staff list and report send no escape but remedi\'s own colours (skipped without util-linux script)', () => {
+  it.skipIf(!hasScript)("staff list and report send no escape but remedi's own colours (skipped without util-linux script)", () => {
     const { db } = setUp();
     for (const args of ['staff list', 'report', 'report themes']) {
       const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(join(ROOT, 'bin', 'remedi.js'))} ${args} --db ${JSON.stringify(db)}`;
@@ -161,7 +177,7 @@ describe('on a real pseudo-terminal', () => {
 });
 
 describe('error messages that quote the data', () => {
-  it('show a name\'s control characters instead of obeying them', () => {
+  it("show a name's control characters instead of obeying them", () => {
     const { run } = setUp();
     // "Did you mean Ann<ESC>[2JLee": the near miss is read from the hostile roster.
     const result = run(['staff', 'show', 'Ann Le']);

@@ -74,8 +74,18 @@ describe('remedi import of an .xlsx roster', () => {
 describe('files that are not a CSV or an .xlsx workbook are refused with what to do', () => {
   const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
   it.each([
-    ['an old .xls renamed .xlsx', 'roster.xlsx', Buffer.concat([OLE2, Buffer.alloc(2000, 0x20), Buffer.from('Workbook', 'utf16le')]), 'is an old Excel 97-2003 workbook (.xls)'],
-    ['a password-protected workbook', 'roster.xlsx', Buffer.concat([OLE2, Buffer.alloc(70000, 0), Buffer.from('EncryptedPackage', 'utf16le')]), 'is a password-protected workbook'],
+    [
+      'an old .xls renamed .xlsx',
+      'roster.xlsx',
+      Buffer.concat([OLE2, Buffer.alloc(2000, 0x20), Buffer.from('Workbook', 'utf16le')]),
+      'is an old Excel 97-2003 workbook (.xls)',
+    ],
+    [
+      'a password-protected workbook',
+      'roster.xlsx',
+      Buffer.concat([OLE2, Buffer.alloc(70000, 0), Buffer.from('EncryptedPackage', 'utf16le')]),
+      'is a password-protected workbook',
+    ],
   ])('%s', (_what, name, bytes, message) => {
     const dir = tempDir();
     const path = join(dir, name);

@@ -7,12 +7,31 @@ import { describe, expect, it } from 'vitest';
 import { FIXTURES, remedi, tempDir } from '../helpers/cli.js';
 
 const README_MAPS = [
-  '--map', "Your mentee's full name=mentee", '--map', 'Date of the session=date', '--map', 'How long was it (minutes)?=minutes',
-  '--map', 'What kind of session was it?=kind', '--map', 'Which level did it focus on?=level',
-  '--map', 'Themes that came up (separate with ;)=themes', '--map', 'Did it explore lived experience?=lived_experience', '--map', 'Anything else?=notes',
+  '--map',
+  "Your mentee's full name=mentee",
+  '--map',
+  'Date of the session=date',
+  '--map',
+  'How long was it (minutes)?=minutes',
+  '--map',
+  'What kind of session was it?=kind',
+  '--map',
+  'Which level did it focus on?=level',
+  '--map',
+  'Themes that came up (separate with ;)=themes',
+  '--map',
+  'Did it explore lived experience?=lived_experience',
+  '--map',
+  'Anything else?=notes',
 ];
 
-interface Person { staffId: string; name: string; department: string | null; band: string | null; seniority: string | null }
+interface Person {
+  staffId: string;
+  name: string;
+  department: string | null;
+  band: string | null;
+  seniority: string | null;
+}
 
 describe('an ESR-style workbook with a title line, an Org L3 column and a grade that is not a pay band', () => {
   it('imports as it comes: headers found below the title, departments from Org L3, the Non AfC person kept with a warning', () => {
@@ -36,7 +55,7 @@ describe('an ESR-style workbook with a title line, an Org L3 column and a grade 
 });
 
 describe('a Microsoft Forms workbook, as Forms downloads it', () => {
-  it('imports with the README\'s line, recording the same sessions as the CSV export', () => {
+  it("imports with the README's line, recording the same sessions as the CSV export", () => {
     const sessionsFrom = (file: string) => {
       const dir = tempDir();
       const db = join(dir, 'remedi.db');
@@ -46,7 +65,9 @@ describe('a Microsoft Forms workbook, as Forms downloads it', () => {
       setup(['pair', '--cohort', '1', '--trios', '--save', '--start', '2026-01-05']);
       const result = remedi(['import-sessions', file, ...README_MAPS, '--db', db]);
       expect(result.code, result.stderr).toBe(0);
-      return (JSON.parse(remedi(['sessions', 'list', '--json', '--db', db]).stdout) as Array<Record<string, unknown>>).map(({ id: _id, ...session }) => session);
+      return (JSON.parse(remedi(['sessions', 'list', '--json', '--db', db]).stdout) as Array<Record<string, unknown>>).map(
+        ({ id: _id, ...session }) => session,
+      );
     };
     const fromWorkbook = sessionsFrom(join(FIXTURES, 'forms', 'ms-forms-sessions.xlsx'));
     expect(fromWorkbook.length).toBeGreaterThan(20);

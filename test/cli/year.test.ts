@@ -63,7 +63,9 @@ describe('a programme year', () => {
     expect(unmapped.stderr).toContain('--map "Your Header=role"');
     expect(snapshotFolder(dir)).toEqual(before);
 
-    const enrolled = json<{ enrolled: unknown[] }>(at('2026-01-05', 'cohort', 'enrol', '1', '--from', form, '--map', 'I would like to take part as=role', '--json'));
+    const enrolled = json<{ enrolled: unknown[] }>(
+      at('2026-01-05', 'cohort', 'enrol', '1', '--from', form, '--map', 'I would like to take part as=role', '--json'),
+    );
     expect(enrolled.enrolled).toHaveLength(42);
     const cohort = json<Array<{ staffId: string; role: string }>>(at('2026-01-05', 'staff', 'list', '--cohort', '1', '--json'));
     expect(cohort.find((p) => p.staffId === '10000002')?.role).toBe('mentee'); // Siobhán Kelly, by SIOBHAN.KELLY@NHS.NET
@@ -82,21 +84,27 @@ describe('a programme year', () => {
     for (const name of ['Tendai Moyo', 'nia campbell', 'Abdul Karim', 'Chidi Eze', 'emmanuel.asante@nhs.net']) {
       expect(ok(at('2026-01-05', 'staff', 'edit', name, '--function', 'front line')).stdout).toContain('front line');
     }
-    const mentors = json<Array<{ staffId: string; role: string }>>(at('2026-01-05', 'staff', 'list', '--cohort', '1', '--json')).filter((p) => p.role !== 'mentee');
+    const mentors = json<Array<{ staffId: string; role: string }>>(at('2026-01-05', 'staff', 'list', '--cohort', '1', '--json')).filter(
+      (p) => p.role !== 'mentee',
+    );
     ok(at('2026-01-05', 'staff', 'train', ...mentors.map((p) => p.staffId), '--on', '2025-12-10'));
     const shown = json<{ handSet: string[] }>(at('2026-01-05', 'staff', 'show', 'Tendai Moyo', '--json'));
     expect(shown.handSet).toEqual(expect.arrayContaining(['functionsStated', 'raceTrained']));
   });
 
-  it('pairs with trios and saves them from the cohort\'s start, covering the whole board', () => {
-    const proposal = json<{ totals: { boardCovered: number; boardTotal: number }; relationships: Relationship[] }>(at('2026-01-05', 'pair', '--cohort', '1', '--trios', '--save', '--json'));
+  it("pairs with trios and saves them from the cohort's start, covering the whole board", () => {
+    const proposal = json<{ totals: { boardCovered: number; boardTotal: number }; relationships: Relationship[] }>(
+      at('2026-01-05', 'pair', '--cohort', '1', '--trios', '--save', '--json'),
+    );
     expect(proposal.totals.boardTotal).toBe(8);
     expect(proposal.totals.boardCovered).toBe(8);
     const saved = relationships('2026-01-05');
     expect(saved.length).toBeGreaterThanOrEqual(12);
     expect(new Set(saved.map((r) => r.start))).toEqual(new Set(['2026-01-05']));
     expect(saved.some((r) => r.mentors.length === 2)).toBe(true);
-    const csv = ok(at('2026-01-05', 'pair', 'list', '--cohort', '1', '--csv')).stdout.trimEnd().split('\n');
+    const csv = ok(at('2026-01-05', 'pair', 'list', '--cohort', '1', '--csv'))
+      .stdout.trimEnd()
+      .split('\n');
     expect(csv[0]).toContain('mentee_email');
     expect(csv).toHaveLength(saved.length + 1);
   });
@@ -104,7 +112,9 @@ describe('a programme year', () => {
   it('logs three months of sessions, from a form export and by flags', () => {
     const rows = ['pair_id,date,minutes,kind,level,themes,lived_experience'];
     for (const rel of relationships('2026-04-06')) {
-      for (const month of ['01', '02', '03']) for (const day of ['08', '22']) rows.push(`${rel.id},2026-${month}-${day},45,one-to-one,team,career progression; speaking up,${day === '08' ? 'yes' : 'no'}`);
+      for (const month of ['01', '02', '03'])
+        for (const day of ['08', '22'])
+          rows.push(`${rel.id},2026-${month}-${day},45,one-to-one,team,career progression; speaking up,${day === '08' ? 'yes' : 'no'}`);
     }
     const file = join(dir, 'sessions.csv');
     writeFileSync(file, `${rows.join('\n')}\n`);
@@ -114,13 +124,15 @@ describe('a programme year', () => {
   });
 
   it('April: imports the export where two mentors left, naming them and the relationships to end', () => {
-    const result = json<{ markedLeftPeople: Array<{ staffId: string }>; relationshipsWithLeavers: Array<{ id: number; needsReplacement: boolean; command: string }> }>(
-      at('2026-04-06', 'import', APRIL, '--missing-left', ...ORGANISATION, '--json'),
-    );
+    const result = json<{
+      markedLeftPeople: Array<{ staffId: string }>;
+      relationshipsWithLeavers: Array<{ id: number; needsReplacement: boolean; command: string }>;
+    }>(at('2026-04-06', 'import', APRIL, '--missing-left', ...ORGANISATION, '--json'));
     expect(result.markedLeftPeople.map((p) => p.staffId).sort()).toEqual([KWAME, CHIDI]);
     const involved = relationships('2026-04-06').filter((r) => r.mentors.some((m) => m.staffId === KWAME || m.staffId === CHIDI));
     expect(result.relationshipsWithLeavers.map((r) => r.id).sort()).toEqual(involved.map((r) => r.id).sort());
-    for (const rel of result.relationshipsWithLeavers) expect(rel.command).toBe(`remedi pair end ${rel.id} --reason "${rel.needsReplacement ? 'mentor left the trust' : 'a mentor left the trust'}"`);
+    for (const rel of result.relationshipsWithLeavers)
+      expect(rel.command).toBe(`remedi pair end ${rel.id} --reason "${rel.needsReplacement ? 'mentor left the trust' : 'a mentor left the trust'}"`);
   });
 
   it('refuses a partial export marking most of the trust as left, unless --yes', () => {
@@ -134,7 +146,9 @@ describe('a programme year', () => {
   });
 
   it('chases the running relationships and lists apart the ones that need a new mentor', () => {
-    const chase = json<{ cohort: number; asOf: string; chase: Array<{ id: number }>; needsReplacement: Array<{ id: number; left: string[] }> }>(at('2026-04-06', 'report', 'chase', '--cohort', '1', '--json'));
+    const chase = json<{ cohort: number; asOf: string; chase: Array<{ id: number }>; needsReplacement: Array<{ id: number; left: string[] }> }>(
+      at('2026-04-06', 'report', 'chase', '--cohort', '1', '--json'),
+    );
     expect(chase.asOf).toBe('2026-04-06');
     const orphaned = relationships('2026-04-06').filter((r) => r.mentors.every((m) => m.staffId === KWAME || m.staffId === CHIDI));
     expect(orphaned.length).toBeGreaterThan(0);
@@ -157,7 +171,9 @@ describe('a programme year', () => {
     expect(proposal.relationships.map((r) => r.mentee.staffId).sort()).toEqual(orphaned.map((r) => r.mentee.staffId).sort());
     expect(proposal.relationships.every((r) => r.tooShort)).toBe(true);
     expect(result.stderr).toContain('remedi cohort edit 1 --end 2026-12-05');
-    expect(json<{ chase: unknown[]; needsReplacement: unknown[] }>(at('2026-04-06', 'report', 'chase', '--cohort', '1', '--json')).needsReplacement).toEqual([]);
+    expect(json<{ chase: unknown[]; needsReplacement: unknown[] }>(at('2026-04-06', 'report', 'chase', '--cohort', '1', '--json')).needsReplacement).toEqual(
+      [],
+    );
   });
 
   it('forgets a person, and the next import of the export skips their row without naming them', () => {
@@ -171,9 +187,11 @@ describe('a programme year', () => {
   it('after the cohort ends, reports as at its end: the board covered during it, nothing still running', () => {
     const text = ok(at('2026-12-01', 'report', '--cohort', '1'));
     expect(text.stdout).toContain("As at the cohort's end, 30 Sep 2026.");
-    const report = json<{ asOf: string; board: { covered: number; total: number }; relationships: Array<{ months: Array<{ state: string; from: string }>; end: string | null; plannedEnd: string }> }>(
-      at('2026-12-01', 'report', '--cohort', '1', '--json'),
-    );
+    const report = json<{
+      asOf: string;
+      board: { covered: number; total: number };
+      relationships: Array<{ months: Array<{ state: string; from: string }>; end: string | null; plannedEnd: string }>;
+    }>(at('2026-12-01', 'report', '--cohort', '1', '--json'));
     expect(report.asOf).toBe('2026-09-30');
     expect(report.board).toMatchObject({ covered: 8, total: 8 });
     for (const rel of report.relationships) {

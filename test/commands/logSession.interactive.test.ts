@@ -118,7 +118,14 @@ function setUp(): string {
 }
 
 const TODAY = { env: { REMEDI_TODAY: '2026-07-29' } };
-const sessionsIn = (db: string) => JSON.parse(remedi(['sessions', 'list', '--json', '--db', db], TODAY).stdout) as Array<{ id: number; pairId: number; date: string; kind: string; minutes: number }>;
+const sessionsIn = (db: string) =>
+  JSON.parse(remedi(['sessions', 'list', '--json', '--db', db], TODAY).stdout) as Array<{
+    id: number;
+    pairId: number;
+    date: string;
+    kind: string;
+    minutes: number;
+  }>;
 const pairs = (db: string) => JSON.parse(remedi(['pair', 'list', '--json', '--db', db], TODAY).stdout) as Array<{ id: number; mentee: { name: string } }>;
 const pairOf = (db: string, mentee: string) => pairs(db).find((p) => p.mentee.name === mentee)!.id;
 
@@ -171,7 +178,10 @@ describe('log-session at a terminal', () => {
   it('finds a duplicate as soon as the date and kind are known; "record it anyway" saves a second one', async () => {
     const db = setUp();
     const pair = pairOf(db, 'Helen Marsh');
-    expect(remedi(['log-session', '--pair', String(pair), '--date', '2026-03-12', '--minutes', '45', '--kind', 'one-to-one', '--level', 'team', '--db', db], TODAY).code).toBe(0);
+    expect(
+      remedi(['log-session', '--pair', String(pair), '--date', '2026-03-12', '--minutes', '45', '--kind', 'one-to-one', '--level', 'team', '--db', db], TODAY)
+        .code,
+    ).toBe(0);
     queued.date = ['2026-03-12'];
     queued.kind = ['one-to-one'];
     queued.recordAnyway = [true];
@@ -185,7 +195,10 @@ describe('log-session at a terminal', () => {
   it('"no" to recording a duplicate asks the date and kind again, offering what was given', async () => {
     const db = setUp();
     const pair = pairOf(db, 'Helen Marsh');
-    expect(remedi(['log-session', '--pair', String(pair), '--date', '2026-03-12', '--minutes', '45', '--kind', 'one-to-one', '--level', 'team', '--db', db], TODAY).code).toBe(0);
+    expect(
+      remedi(['log-session', '--pair', String(pair), '--date', '2026-03-12', '--minutes', '45', '--kind', 'one-to-one', '--level', 'team', '--db', db], TODAY)
+        .code,
+    ).toBe(0);
     queued.date = ['2026-03-12', '2026-03-13'];
     queued.kind = ['one-to-one', 'one-to-one'];
     const { context, err } = terminalContext(db);
@@ -238,7 +251,10 @@ describe('log-session at a terminal', () => {
   it('changing the date to a day already recorded asks "record it anyway?" again', async () => {
     const db = setUp();
     const pair = pairOf(db, 'Helen Marsh');
-    expect(remedi(['log-session', '--pair', String(pair), '--date', '2026-03-12', '--minutes', '45', '--kind', 'one-to-one', '--level', 'team', '--db', db], TODAY).code).toBe(0);
+    expect(
+      remedi(['log-session', '--pair', String(pair), '--date', '2026-03-12', '--minutes', '45', '--kind', 'one-to-one', '--level', 'team', '--db', db], TODAY)
+        .code,
+    ).toBe(0);
     queued.kind = ['one-to-one'];
     queued.save = ['change', 'save'];
     queued.change = ['date'];
@@ -309,8 +325,12 @@ describe('log-session at a terminal', () => {
 
   it('before any relationship has started there is nothing to choose, and it says when the first starts', async () => {
     const db = setUp();
-    await expect(runLogSession({}, terminalContext(db, '2026-01-03').context)).rejects.toThrow('No relationship has started yet, so there is no session to record: the first starts on 5 Jan 2026.');
-    await expect(runLogSession({ pair: 1 }, terminalContext(db, '2026-01-03').context)).rejects.toThrow('Relationship #1 starts on 5 Jan 2026: there is no session to record for it yet.');
+    await expect(runLogSession({}, terminalContext(db, '2026-01-03').context)).rejects.toThrow(
+      'No relationship has started yet, so there is no session to record: the first starts on 5 Jan 2026.',
+    );
+    await expect(runLogSession({ pair: 1 }, terminalContext(db, '2026-01-03').context)).rejects.toThrow(
+      'Relationship #1 starts on 5 Jan 2026: there is no session to record for it yet.',
+    );
     expect(asked).toEqual([]);
   });
 

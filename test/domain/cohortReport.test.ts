@@ -59,7 +59,11 @@ interface BoardSpec {
 }
 
 function report(
-  input: Partial<Omit<ReportInput, 'board' | 'bmeOf' | 'sessions'>> & { board?: BoardSpec[]; bmeOf?: Record<string, BmeStatus>; sessions?: ReportSessionInput[] } = {},
+  input: Partial<Omit<ReportInput, 'board' | 'bmeOf' | 'sessions'>> & {
+    board?: BoardSpec[];
+    bmeOf?: Record<string, BmeStatus>;
+    sessions?: ReportSessionInput[];
+  } = {},
 ): CohortReport {
   return buildCohortReport({
     cohort: input.cohort ?? COHORT,
@@ -92,7 +96,11 @@ describe('buildCohortReport: participation', () => {
     },
     {
       name: 'a mentor in two relationships counts once (also in byBme)',
-      relationships: [rel(1, { mentee: 'A', mentors: ['X'], type: 'race' }), rel(2, { mentee: 'B', mentors: ['X', 'Y'], type: 'race' }), rel(3, { mentee: 'C', mentors: ['Z'], type: 'clinical' })],
+      relationships: [
+        rel(1, { mentee: 'A', mentors: ['X'], type: 'race' }),
+        rel(2, { mentee: 'B', mentors: ['X', 'Y'], type: 'race' }),
+        rel(3, { mentee: 'C', mentors: ['Z'], type: 'clinical' }),
+      ],
       // C is missing from bmeOf: unknown.
       bmeOf: { A: 'yes', B: 'no', X: 'yes', Y: 'no', Z: 'yes' },
       expected: {
@@ -173,8 +181,20 @@ describe('buildCohortReport: board coverage', () => {
   }>([
     { name: 'mentee of a running relationship', enrolled: true, relationships: [rel(1, { mentee: 'B1' })], during: null, now: null },
     { name: 'relationship starts on the as-of date', enrolled: true, relationships: [rel(1, { mentee: 'B1', start: AS_OF })], during: null, now: null },
-    { name: 'relationship ended on the as-of date (it still runs that day)', enrolled: true, relationships: [rel(1, { mentee: 'B1', endedOn: AS_OF })], during: null, now: null },
-    { name: 'relationship planned to end on the as-of date', enrolled: true, relationships: [rel(1, { mentee: 'B1', plannedEnd: AS_OF })], during: null, now: null },
+    {
+      name: 'relationship ended on the as-of date (it still runs that day)',
+      enrolled: true,
+      relationships: [rel(1, { mentee: 'B1', endedOn: AS_OF })],
+      during: null,
+      now: null,
+    },
+    {
+      name: 'relationship planned to end on the as-of date',
+      enrolled: true,
+      relationships: [rel(1, { mentee: 'B1', plannedEnd: AS_OF })],
+      during: null,
+      now: null,
+    },
     {
       name: 'one ended and one running relationship',
       enrolled: true,
@@ -193,7 +213,13 @@ describe('buildCohortReport: board coverage', () => {
       during: null,
       now: 'their relationship ended on 14 Mar 2024',
     },
-    { name: 'relationship starts the day after', enrolled: true, relationships: [rel(1, { mentee: 'B1', start: '2024-03-16' })], during: 'their relationship starts on 16 Mar 2024', now: null },
+    {
+      name: 'relationship starts the day after',
+      enrolled: true,
+      relationships: [rel(1, { mentee: 'B1', start: '2024-03-16' })],
+      during: 'their relationship starts on 16 Mar 2024',
+      now: null,
+    },
     {
       name: 'as-of date after the planned end: covered during the cohort, not now',
       enrolled: true,
@@ -208,10 +234,39 @@ describe('buildCohortReport: board coverage', () => {
       during: 'their relationship ran before the cohort started',
       now: null,
     },
-    { name: 'withdrew, never paired', enrolled: true, withdrawnOn: '2024-03-12', relationships: [], during: 'withdrew from this cohort on 12 Mar 2024', now: null },
-    { name: 'withdrew as a mentor', enrolled: true, role: 'mentor', withdrawnOn: '2024-03-12', relationships: [], during: 'withdrew from this cohort on 12 Mar 2024', now: null },
-    { name: 'withdrew on the as-of date', enrolled: true, withdrawnOn: AS_OF, relationships: [], during: 'withdrew from this cohort on 15 Mar 2024', now: null },
-    { name: 'withdraws after the as-of date: still enrolled on it', enrolled: true, withdrawnOn: '2024-03-16', relationships: [], during: 'enrolled but not paired', now: null },
+    {
+      name: 'withdrew, never paired',
+      enrolled: true,
+      withdrawnOn: '2024-03-12',
+      relationships: [],
+      during: 'withdrew from this cohort on 12 Mar 2024',
+      now: null,
+    },
+    {
+      name: 'withdrew as a mentor',
+      enrolled: true,
+      role: 'mentor',
+      withdrawnOn: '2024-03-12',
+      relationships: [],
+      during: 'withdrew from this cohort on 12 Mar 2024',
+      now: null,
+    },
+    {
+      name: 'withdrew on the as-of date',
+      enrolled: true,
+      withdrawnOn: AS_OF,
+      relationships: [],
+      during: 'withdrew from this cohort on 15 Mar 2024',
+      now: null,
+    },
+    {
+      name: 'withdraws after the as-of date: still enrolled on it',
+      enrolled: true,
+      withdrawnOn: '2024-03-16',
+      relationships: [],
+      during: 'enrolled but not paired',
+      now: null,
+    },
     {
       name: 'withdrew after being a mentee during the cohort: covered during the cohort, not now',
       enrolled: true,
@@ -254,7 +309,7 @@ describe('buildCohortReport: board coverage', () => {
 
   it.each<{ name: string; asOf: string; covered: number; coveredNow: number }>([
     // B1 ran the whole cohort; B2 ended early on 30 Jun; B3 was replaced on 1 Jul and ran to the end.
-    { name: 'as at the cohort\'s end: everyone who took part, and those still running on its last day', asOf: '2024-12-31', covered: 3, coveredNow: 2 },
+    { name: "as at the cohort's end: everyone who took part, and those still running on its last day", asOf: '2024-12-31', covered: 3, coveredNow: 2 },
     { name: 'mid-cohort, before the replacement', asOf: '2024-06-15', covered: 2, coveredNow: 2 },
     { name: 'after the cohort: covered during it, nobody now', asOf: '2025-03-01', covered: 3, coveredNow: 0 },
     { name: 'before the cohort starts: nobody yet', asOf: '2023-12-01', covered: 0, coveredNow: 0 },
@@ -335,9 +390,30 @@ describe('buildCohortReport: statuses and summary', () => {
   it.each<{ name: string; dates: string[]; asOf: string; monthsComplete: number; sessions: number; rate: number | null }>([
     { name: 'no month complete yet', dates: ['2024-01-05'], asOf: '2024-01-20', monthsComplete: 0, sessions: 1, rate: null },
     { name: 'one complete month with 1', dates: ['2024-01-05'], asOf: '2024-02-10', monthsComplete: 1, sessions: 1, rate: 1 },
-    { name: '5 sessions over 3 complete months rounds to 1.67', dates: ['2024-01-05', '2024-01-06', '2024-02-05', '2024-02-06', '2024-03-05'], asOf: '2024-04-15', monthsComplete: 3, sessions: 5, rate: 1.67 },
-    { name: '2 sessions over 3 complete months rounds to 0.67', dates: ['2024-01-05', '2024-03-05'], asOf: '2024-04-15', monthsComplete: 3, sessions: 2, rate: 0.67 },
-    { name: 'current-month sessions count in sessions, not in rate', dates: ['2024-01-05', '2024-01-06', '2024-01-07', '2024-02-01', '2024-02-02'], asOf: '2024-02-10', monthsComplete: 1, sessions: 5, rate: 3 },
+    {
+      name: '5 sessions over 3 complete months rounds to 1.67',
+      dates: ['2024-01-05', '2024-01-06', '2024-02-05', '2024-02-06', '2024-03-05'],
+      asOf: '2024-04-15',
+      monthsComplete: 3,
+      sessions: 5,
+      rate: 1.67,
+    },
+    {
+      name: '2 sessions over 3 complete months rounds to 0.67',
+      dates: ['2024-01-05', '2024-03-05'],
+      asOf: '2024-04-15',
+      monthsComplete: 3,
+      sessions: 2,
+      rate: 0.67,
+    },
+    {
+      name: 'current-month sessions count in sessions, not in rate',
+      dates: ['2024-01-05', '2024-01-06', '2024-01-07', '2024-02-01', '2024-02-02'],
+      asOf: '2024-02-10',
+      monthsComplete: 1,
+      sessions: 5,
+      rate: 3,
+    },
   ])('rate: $name', ({ dates, asOf, monthsComplete, sessions, rate }) => {
     const [row] = report({ asOf, relationships: [rel(1)], sessions: sessionsOn(1, dates) }).relationships;
     expect([row.monthsComplete, row.sessions, row.rate]).toStrictEqual([monthsComplete, sessions, rate]);
@@ -623,7 +699,9 @@ describe('buildCohortReport: --suppress-below', () => {
 
   it('leaves counts that are not by ethnicity as numbers', () => {
     const { participation } = report({ relationships: [rel(1, { type: 'race' }), rel(2, { type: 'race', mentors: ['X', 'Y'] })], suppressBelow: 5 });
-    expect([participation.mentees, participation.mentors, participation.relationships, participation.pairs, participation.trios]).toStrictEqual([2, 3, 2, 1, 1]);
+    expect([participation.mentees, participation.mentors, participation.relationships, participation.pairs, participation.trios]).toStrictEqual([
+      2, 3, 2, 1, 1,
+    ]);
   });
 
   const rows = [rel(1, { type: 'race', mentors: ['X', 'Y'], slots: ['bme', null] }), rel(2, { type: 'frontline', slots: ['frontline'] })];
@@ -643,7 +721,13 @@ describe('buildCohortReport: --suppress-below', () => {
   it('without suppression, rows keep type and mentor slots', () => {
     const built = report({ relationships: rows, suppressBelow: null });
     expect(built.relationships.map((r) => [r.type, r.mentors])).toStrictEqual([
-      ['race', [{ ...person('X'), slot: 'bme' }, { ...person('Y'), slot: null }]],
+      [
+        'race',
+        [
+          { ...person('X'), slot: 'bme' },
+          { ...person('Y'), slot: null },
+        ],
+      ],
       ['frontline', [{ ...person('M2'), slot: 'frontline' }]],
     ]);
   });
@@ -655,13 +739,23 @@ describe('buildPublicationReport: figures only, for a paper that may be publishe
   const input = (suppressBelow: number | null): ReportInput => ({
     cohort: COHORT,
     asOf: AS_OF,
-    relationships: [rel(1, { type: 'race', mentee: 'B1', mentors: ['X', 'Y'], slots: ['bme', 'frontline'] }), rel(2, { type: 'general', mentee: 'B2' }), rel(3)],
+    relationships: [
+      rel(1, { type: 'race', mentee: 'B1', mentors: ['X', 'Y'], slots: ['bme', 'frontline'] }),
+      rel(2, { type: 'general', mentee: 'B2' }),
+      rel(3),
+    ],
     sessions: summariseSessions([session(1, '2024-01-10', { themes: ['Belonging'] }), session(2, '2024-02-01')], AS_OF),
     board: [
       { ...person('B1'), role: 'mentee', withdrawnOn: null },
       { ...person('B3'), role: null, withdrawnOn: null },
     ],
-    bmeOf: new Map<string, BmeStatus>([['X', 'yes'], ['Y', 'yes'], ['M2', 'yes'], ['B1', 'no'], ['B2', 'no']]),
+    bmeOf: new Map<string, BmeStatus>([
+      ['X', 'yes'],
+      ['Y', 'yes'],
+      ['M2', 'yes'],
+      ['B1', 'no'],
+      ['B2', 'no'],
+    ]),
     suppressBelow,
   });
 

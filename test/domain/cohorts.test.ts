@@ -23,10 +23,20 @@ describe('defaultCohort', () => {
 describe('chaseCohort: the newest running cohort, else as defaultCohort', () => {
   const c = (number: number, start: string, end: string) => ({ number, start, end });
   it.each<[string, Array<{ number: number; start: string; end: string }>, string, number | null]>([
-    ['the newest started (defaultCohort\'s choice) has already ended: the one still running', [c(1, '2025-01-01', '2025-12-31'), c(2, '2025-03-01', '2025-04-30')], '2025-07-01', 1],
+    [
+      "the newest started (defaultCohort's choice) has already ended: the one still running",
+      [c(1, '2025-01-01', '2025-12-31'), c(2, '2025-03-01', '2025-04-30')],
+      '2025-07-01',
+      1,
+    ],
     ['two running: the later start', [c(1, '2025-01-01', '2025-12-31'), c(2, '2025-02-01', '2025-12-31'), c(3, '2026-01-01', '2026-12-31')], '2025-07-01', 2],
     ['it runs on its last day', [c(1, '2025-01-01', '2025-07-01'), c(2, '2025-06-01', '2025-06-30')], '2025-07-01', 1],
-    ['none running: the newest started', [c(1, '2024-01-01', '2024-12-31'), c(2, '2025-01-01', '2025-03-31'), c(3, '2026-01-01', '2026-12-31')], '2025-07-01', 2],
+    [
+      'none running: the newest started',
+      [c(1, '2024-01-01', '2024-12-31'), c(2, '2025-01-01', '2025-03-31'), c(3, '2026-01-01', '2026-12-31')],
+      '2025-07-01',
+      2,
+    ],
     ['none started: the newest', [c(1, '2026-01-01', '2026-12-31'), c(2, '2027-01-01', '2027-12-31')], '2025-07-01', 2],
     ['none', [], '2025-07-01', null],
   ])('%s', (_case, cohorts, today, number) => {

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addDays,
-  addMonths,
-  assessCompliance,
-  daysBetween,
-  type Compliance,
-  type Thresholds,
-} from '../../src/domain/compliance.js';
+import { addDays, addMonths, assessCompliance, daysBetween, type Compliance, type Thresholds } from '../../src/domain/compliance.js';
 
 const SEED: Thresholds = { minMonths: 8, minPerMonth: 2 };
 
@@ -19,11 +12,7 @@ interface Case {
 }
 
 function assess(c: Case, asOf: string): Compliance {
-  return assessCompliance(
-    { start: c.start, endedOn: c.endedOn ?? null, plannedEnd: c.plannedEnd, sessionDates: c.sessions ?? [] },
-    c.thresholds ?? SEED,
-    asOf,
-  );
+  return assessCompliance({ start: c.start, endedOn: c.endedOn ?? null, plannedEnd: c.plannedEnd, sessionDates: c.sessions ?? [] }, c.thresholds ?? SEED, asOf);
 }
 
 /** One session on each of the given days of `months` calendar months from `fromMonth` (YYYY-MM). */
@@ -118,20 +107,33 @@ describe('month states: complete, current, cut short', () => {
   it.each<[string, Case, string, string[]]>([
     ['mid-cohort: the month holding the as-of day is current', cohort, '2026-03-15', ['complete', 'complete', 'current']],
     ['the last day of a month: complete', cohort, '2026-03-04', ['complete', 'complete']],
-    ['the day before the cohort\'s end: the last month current', cohort, '2026-09-29', [...Array(8).fill('complete'), 'current']],
-    ['on the cohort\'s end (as at the cohort\'s end): the last month cut short, never running', cohort, '2026-09-30', [...Array(8).fill('complete'), 'cut short']],
-    ['after the cohort\'s end: the last month cut short, never running', cohort, '2026-12-15', [...Array(8).fill('complete'), 'cut short']],
-    ['ended early: no month after the end, and the last cut short', { ...cohort, endedOn: '2026-04-20' }, '2026-12-15', ['complete', 'complete', 'complete', 'cut short']],
-    ['ended on a month\'s last day: complete', { ...cohort, endedOn: '2026-04-04' }, '2026-12-15', ['complete', 'complete', 'complete']],
+    ["the day before the cohort's end: the last month current", cohort, '2026-09-29', [...Array(8).fill('complete'), 'current']],
+    [
+      "on the cohort's end (as at the cohort's end): the last month cut short, never running",
+      cohort,
+      '2026-09-30',
+      [...Array(8).fill('complete'), 'cut short'],
+    ],
+    ["after the cohort's end: the last month cut short, never running", cohort, '2026-12-15', [...Array(8).fill('complete'), 'cut short']],
+    [
+      'ended early: no month after the end, and the last cut short',
+      { ...cohort, endedOn: '2026-04-20' },
+      '2026-12-15',
+      ['complete', 'complete', 'complete', 'cut short'],
+    ],
+    ["ended on a month's last day: complete", { ...cohort, endedOn: '2026-04-04' }, '2026-12-15', ['complete', 'complete', 'complete']],
   ])('%s', (_label, c, asOf, states) => {
     const result = assess(c, asOf);
     expect(result.months.map((m) => m.state)).toStrictEqual(states);
     expect(result.months.map((m) => m.complete)).toStrictEqual(states.map((s) => s === 'complete'));
   });
 
-  it('a cut-short month is not complete: its sessions count, but not towards a month\'s minimum', () => {
+  it("a cut-short month is not complete: its sessions count, but not towards a month's minimum", () => {
     const result = assess({ ...cohort, endedOn: '2026-02-10', sessions: ['2026-01-10', '2026-01-20', '2026-02-06'] }, '2026-03-01');
-    expect(result.months.map((m) => [m.state, m.sessions])).toStrictEqual([['complete', 2], ['cut short', 1]]);
+    expect(result.months.map((m) => [m.state, m.sessions])).toStrictEqual([
+      ['complete', 2],
+      ['cut short', 1],
+    ]);
     expect(result.monthsComplete).toBe(1);
     expect(result.sessions).toBe(3);
     expect(result.reasons).toEqual(['ended 10 Feb 2026 after 1 month: under the 8-month minimum']);
@@ -140,10 +142,7 @@ describe('month states: complete, current, cut short', () => {
 
 describe('assessCompliance: the seed case', () => {
   it('1 Jun to 31 Dec 2018, one session a month, is breached on both counts', () => {
-    const result = assess(
-      { start: '2018-06-01', plannedEnd: '2018-12-31', sessions: monthly('2018-06', 7, [15]) },
-      '2019-01-15',
-    );
+    const result = assess({ start: '2018-06-01', plannedEnd: '2018-12-31', sessions: monthly('2018-06', 7, [15]) }, '2019-01-15');
     expect(result.status).toBe('breached');
     expect(result.lastsMinimum).toBe(false);
     expect(result.monthsComplete).toBe(7);
@@ -163,14 +162,56 @@ describe('assessCompliance: statuses and reasons', () => {
 
   it.each<[string, Case, string, Compliance['status'], string[]]>([
     ['as-of before the start', year2026, '2025-12-20', 'on track', ['starts on 5 Jan 2026']],
-    ['as-of inside the first month, plenty of days left', year2026, '2026-01-20', 'on track', ['month 1, 5 Jan to 4 Feb 2026: 0 of 2 sessions so far, 16 days left']],
+    [
+      'as-of inside the first month, plenty of days left',
+      year2026,
+      '2026-01-20',
+      'on track',
+      ['month 1, 5 Jan to 4 Feb 2026: 0 of 2 sessions so far, 16 days left'],
+    ],
     ['as-of inside the first month, 6 days left, none held', year2026, '2026-01-30', 'at risk', ['month 1, 5 Jan to 4 Feb 2026: 0 of 2 sessions, 6 days left']],
-    ['short with exactly 7 days left', { ...year2026, sessions: [...fourGoodMonths, '2026-05-10'] }, '2026-05-29', 'at risk', ['month 5, 5 May to 4 Jun 2026: 1 of 2 sessions, 7 days left']],
-    ['short with 3 days left', { ...year2026, sessions: [...fourGoodMonths, '2026-05-10'] }, '2026-06-02', 'at risk', ['month 5, 5 May to 4 Jun 2026: 1 of 2 sessions, 3 days left']],
-    ['short with 8 days left', { ...year2026, sessions: [...fourGoodMonths, '2026-05-10'] }, '2026-05-28', 'on track', ['month 5, 5 May to 4 Jun 2026: 1 of 2 sessions so far, 8 days left']],
-    ['already at the minimum with 7 days left', { ...year2026, sessions: [...fourGoodMonths, '2026-05-10', '2026-05-12'] }, '2026-05-29', 'on track', ['month 5, 5 May to 4 Jun 2026: 2 of 2 sessions so far, 7 days left']],
-    ['short on the month\'s last day: the month is complete', { ...year2026, sessions: [...fourGoodMonths, '2026-05-10'] }, '2026-06-04', 'breached', ['month 5, 5 May to 4 Jun 2026: 1 of 2 sessions']],
-    ['a short month across a year end', { start: '2018-06-14', plannedEnd: '2019-06-30', sessions: monthly('2018-06', 7, [14, 20]).filter((d) => d < '2018-12-14') }, '2019-01-20', 'breached', ['month 7, 14 Dec 2018 to 13 Jan 2019: 0 of 2 sessions']],
+    [
+      'short with exactly 7 days left',
+      { ...year2026, sessions: [...fourGoodMonths, '2026-05-10'] },
+      '2026-05-29',
+      'at risk',
+      ['month 5, 5 May to 4 Jun 2026: 1 of 2 sessions, 7 days left'],
+    ],
+    [
+      'short with 3 days left',
+      { ...year2026, sessions: [...fourGoodMonths, '2026-05-10'] },
+      '2026-06-02',
+      'at risk',
+      ['month 5, 5 May to 4 Jun 2026: 1 of 2 sessions, 3 days left'],
+    ],
+    [
+      'short with 8 days left',
+      { ...year2026, sessions: [...fourGoodMonths, '2026-05-10'] },
+      '2026-05-28',
+      'on track',
+      ['month 5, 5 May to 4 Jun 2026: 1 of 2 sessions so far, 8 days left'],
+    ],
+    [
+      'already at the minimum with 7 days left',
+      { ...year2026, sessions: [...fourGoodMonths, '2026-05-10', '2026-05-12'] },
+      '2026-05-29',
+      'on track',
+      ['month 5, 5 May to 4 Jun 2026: 2 of 2 sessions so far, 7 days left'],
+    ],
+    [
+      "short on the month's last day: the month is complete",
+      { ...year2026, sessions: [...fourGoodMonths, '2026-05-10'] },
+      '2026-06-04',
+      'breached',
+      ['month 5, 5 May to 4 Jun 2026: 1 of 2 sessions'],
+    ],
+    [
+      'a short month across a year end',
+      { start: '2018-06-14', plannedEnd: '2019-06-30', sessions: monthly('2018-06', 7, [14, 20]).filter((d) => d < '2018-12-14') },
+      '2019-01-20',
+      'breached',
+      ['month 7, 14 Dec 2018 to 13 Jan 2019: 0 of 2 sessions'],
+    ],
   ])('%s', (_label, c, asOf, status, reasons) => {
     const result = assess(c, asOf);
     expect(result.status).toBe(status);
@@ -231,8 +272,20 @@ describe('assessCompliance: statuses and reasons', () => {
 
   it.each<[string, string[], string, Compliance['status'], string[]]>([
     ['met', monthly('2025-01', 6, [9]), '2025-07-01', 'met', ['met: 6 months complete, each with at least 1 session']],
-    ['a month with none', monthly('2025-01', 6, [9]).filter((d) => !d.startsWith('2025-03')), '2025-07-01', 'breached', ['month 3, 1 Mar to 31 Mar 2025: 0 of 1 session']],
-    ['the current month already has its one session', monthly('2025-01', 3, [9]), '2025-03-28', 'on track', ['month 3, 1 Mar to 31 Mar 2025: 1 of 1 session so far, 4 days left']],
+    [
+      'a month with none',
+      monthly('2025-01', 6, [9]).filter((d) => !d.startsWith('2025-03')),
+      '2025-07-01',
+      'breached',
+      ['month 3, 1 Mar to 31 Mar 2025: 0 of 1 session'],
+    ],
+    [
+      'the current month already has its one session',
+      monthly('2025-01', 3, [9]),
+      '2025-03-28',
+      'on track',
+      ['month 3, 1 Mar to 31 Mar 2025: 1 of 1 session so far, 4 days left'],
+    ],
   ])('other thresholds (6 months, 1 a month): %s', (_label, sessions, asOf, status, reasons) => {
     const thresholds = { minMonths: 6, minPerMonth: 1 };
     const result = assess({ start: '2025-01-01', plannedEnd: '2025-06-30', sessions, thresholds }, asOf);
@@ -251,7 +304,15 @@ describe('assessCompliance: statuses and reasons', () => {
 describe('assessCompliance: counts and rate', () => {
   it.each<[string, string[], string, number, number, number, number | null]>([
     ['no complete month yet', ['2026-01-10'], '2026-01-20', 0, 0, 1, null],
-    ['three complete months (2, 4, 3) and the current one left out of the rate', ['2026-01-06', '2026-01-07', '2026-02-05', '2026-02-06', '2026-02-07', '2026-02-08', '2026-03-05', '2026-03-06', '2026-03-07', '2026-04-05'], '2026-04-10', 3, 9, 10, 3],
+    [
+      'three complete months (2, 4, 3) and the current one left out of the rate',
+      ['2026-01-06', '2026-01-07', '2026-02-05', '2026-02-06', '2026-02-07', '2026-02-08', '2026-03-05', '2026-03-06', '2026-03-07', '2026-04-05'],
+      '2026-04-10',
+      3,
+      9,
+      10,
+      3,
+    ],
     ['uneven rate', ['2026-01-06', '2026-01-07', '2026-02-05', '2026-02-06', '2026-02-07'], '2026-03-05', 2, 5, 5, 2.5],
   ])('%s', (_label, sessions, asOf, monthsComplete, inComplete, total, rate) => {
     const result = assess({ start: '2026-01-05', plannedEnd: '2026-12-31', sessions }, asOf);

@@ -94,7 +94,13 @@ describe('todayIso', () => {
 });
 
 describe('fullYear', () => {
-  it.each([[0, 2000], [26, 2026], [68, 2068], [69, 1969], [99, 1999]])('%i is %i', (yy, year) => {
+  it.each([
+    [0, 2000],
+    [26, 2026],
+    [68, 2068],
+    [69, 1969],
+    [99, 1999],
+  ])('%i is %i', (yy, year) => {
     expect(fullYear(yy)).toBe(year);
   });
 });

@@ -21,13 +21,43 @@ describe('parseProgrammeRole, as the roster reads a role', () => {
 describe('parseEnrolmentRecord', () => {
   const parse = (headers: string[], cells: string[]) => parseEnrolmentRecord(cells, 3, headers, mapColumnsWith(headers, ENROLMENT_HEADER_INDEX));
   it.each<[string, string[], string[], { person: string; column: string; role: string | null } | null, string[]]>([
-    ['a name under a roster name header', ['Full Name', 'Programme Role'], ['Chidi Eze', 'Mentor'], { person: 'Chidi Eze', column: 'column A (Full Name)', role: 'mentor' }, []],
-    ['the staff id wins over the name', ['Name', 'Employee Number', 'Role'], ['Chidi Eze', '10000065', 'mentee'], { person: '10000065', column: 'column B (Employee Number)', role: 'mentee' }, []],
-    ['the email when the id is blank', ['Staff ID', 'E-mail', 'Role'], ['', 'chidi.eze@nhs.net', 'both'], { person: 'chidi.eze@nhs.net', column: 'column B (E-mail)', role: 'either' }, []],
+    [
+      'a name under a roster name header',
+      ['Full Name', 'Programme Role'],
+      ['Chidi Eze', 'Mentor'],
+      { person: 'Chidi Eze', column: 'column A (Full Name)', role: 'mentor' },
+      [],
+    ],
+    [
+      'the staff id wins over the name',
+      ['Name', 'Employee Number', 'Role'],
+      ['Chidi Eze', '10000065', 'mentee'],
+      { person: '10000065', column: 'column B (Employee Number)', role: 'mentee' },
+      [],
+    ],
+    [
+      'the email when the id is blank',
+      ['Staff ID', 'E-mail', 'Role'],
+      ['', 'chidi.eze@nhs.net', 'both'],
+      { person: 'chidi.eze@nhs.net', column: 'column B (E-mail)', role: 'either' },
+      [],
+    ],
     ['a blank role enrols nobody', ['Name', 'Role'], ['Chidi Eze', ''], { person: 'Chidi Eze', column: 'column A (Name)', role: null }, []],
     ['a blank row says nothing', ['Name', 'Role'], [' ', ''], null, []],
-    ['a role with nobody', ['Name', 'Role'], ['', 'mentor'], null, ['the name is blank, so the row names nobody (the file has no staff id or email column remedi recognises; name one with --map "Header=email")']],
-    ['an unknown role', ['Name', 'Role'], ['Chidi Eze', 'leader'], null, ['not a programme role; expected mentor, mentee or either (or blank to enrol nobody)']],
+    [
+      'a role with nobody',
+      ['Name', 'Role'],
+      ['', 'mentor'],
+      null,
+      ['the name is blank, so the row names nobody (the file has no staff id or email column remedi recognises; name one with --map "Header=email")'],
+    ],
+    [
+      'an unknown role',
+      ['Name', 'Role'],
+      ['Chidi Eze', 'leader'],
+      null,
+      ['not a programme role; expected mentor, mentee or either (or blank to enrol nobody)'],
+    ],
   ])('%s', (_case, headers, cells, row, problems) => {
     const result = parse(headers, cells);
     expect(result.row === null ? null : { person: result.row.person, column: result.row.column, role: result.row.role }).toEqual(row);
@@ -37,7 +67,12 @@ describe('parseEnrolmentRecord', () => {
 });
 
 describe('planEnrolment', () => {
-  const ask = (staffId: string, role: EnrolmentRequest['role'], source = `--${role} ${staffId}`): EnrolmentRequest => ({ staffId, name: `Person ${staffId}`, role, source });
+  const ask = (staffId: string, role: EnrolmentRequest['role'], source = `--${role} ${staffId}`): EnrolmentRequest => ({
+    staffId,
+    name: `Person ${staffId}`,
+    role,
+    source,
+  });
   const enrolled = (role: CurrentEnrolment['role'], withdrawnOn: string | null = null): CurrentEnrolment => ({ role, withdrawnOn });
 
   it.each<[string, EnrolmentRequest[], Array<[string, CurrentEnrolment]>, Array<[string, string[]]>, Record<string, string[]>, number]>([
@@ -72,7 +107,15 @@ describe('planEnrolment', () => {
   });
 
   it('says what role a changed or returning person had', () => {
-    const plan = planEnrolment(1, [ask('1', 'mentor'), ask('2', 'either')], new Map([['1', enrolled('mentee')], ['2', enrolled('mentee', '2026-03-01')]]), new Map());
+    const plan = planEnrolment(
+      1,
+      [ask('1', 'mentor'), ask('2', 'either')],
+      new Map([
+        ['1', enrolled('mentee')],
+        ['2', enrolled('mentee', '2026-03-01')],
+      ]),
+      new Map(),
+    );
     expect(plan.changed).toEqual([{ staffId: '1', name: 'Person 1', role: 'mentor', from: 'mentee' }]);
     expect(plan.rejoined).toEqual([{ staffId: '2', name: 'Person 2', role: 'either', from: 'mentee', withdrawnOn: '2026-03-01' }]);
   });

@@ -23,7 +23,6 @@ import {
 
 /** Band labels by rank (index); rank 14 is the board, which has no band. */
 
-
 const STRICT: RuleContext = { allowUntrained: false, allowRepeat: false, pairedBefore: new Set() };
 
 describe('brokenRule', () => {
@@ -40,13 +39,31 @@ describe('brokenRule', () => {
     ['the mentor is the mentee’s manager’s manager', person('L2', { rank: 12, lineManagerId: 'X', secondLineManagerId: 'N1' }), nurse, STRICT, 'line-chain'],
     ['the mentee is the mentor’s line manager', leader, person('N2', { rank: 5, lineManagerId: 'L1' }), STRICT, 'line-chain'],
     ['the mentee is the mentor’s manager’s manager', leader, person('N2', { rank: 5, lineManagerId: 'W1', secondLineManagerId: 'L1' }), STRICT, 'line-chain'],
-    ['three levels apart (the chain stops at two)', person('L2', { rank: 12, lineManagerId: 'X', secondLineManagerId: 'Y' }), person('N2', { rank: 5, lineManagerId: 'W1', secondLineManagerId: 'W2' }), STRICT, null],
+    [
+      'three levels apart (the chain stops at two)',
+      person('L2', { rank: 12, lineManagerId: 'X', secondLineManagerId: 'Y' }),
+      person('N2', { rank: 5, lineManagerId: 'W1', secondLineManagerId: 'W2' }),
+      STRICT,
+      null,
+    ],
     ['a mentor with no free capacity', leader, person('N2', { rank: 5, capacity: 1, freeCapacity: 0 }), STRICT, 'no-capacity'],
     ['an untrained mentor', leader, person('N2', { rank: 5, raceTrained: false }), STRICT, 'untrained'],
-    ['an untrained mentor when untrained mentors are allowed', leader, person('N2', { rank: 5, raceTrained: false }), { ...STRICT, allowUntrained: true }, null],
+    [
+      'an untrained mentor when untrained mentors are allowed',
+      leader,
+      person('N2', { rank: 5, raceTrained: false }),
+      { ...STRICT, allowUntrained: true },
+      null,
+    ],
     ['a pair from an earlier cohort', leader, nurse, { ...STRICT, pairedBefore: new Set([pairKey('L1', 'N1')]) }, 'paired-before'],
     ['a pair from an earlier cohort, keyed the other way round', leader, nurse, { ...STRICT, pairedBefore: new Set([pairKey('N1', 'L1')]) }, 'paired-before'],
-    ['a pair from an earlier cohort when repeats are allowed', leader, nurse, { allowUntrained: false, allowRepeat: true, pairedBefore: new Set([pairKey('L1', 'N1')]) }, null],
+    [
+      'a pair from an earlier cohort when repeats are allowed',
+      leader,
+      nurse,
+      { allowUntrained: false, allowRepeat: true, pairedBefore: new Set([pairKey('L1', 'N1')]) },
+      null,
+    ],
     ['a different earlier pair', leader, nurse, { ...STRICT, pairedBefore: new Set([pairKey('L1', 'N9')]) }, null],
   ])('%s', (_, mentee, mentor, context, rule) => {
     expect(brokenRule(mentee, mentor, context)).toBe(rule);
@@ -81,9 +98,19 @@ describe('fittingTypes', () => {
     ['no race pair for a leader of unknown ethnicity', { ...seniorWhite, bme: 'unknown' }, { rank: 8, bme: 'yes' }, ['general']],
     ['no race pair for a BME leader', { ...seniorWhite, bme: 'yes' }, { rank: 8, bme: 'yes' }, ['general']],
     ['no race pair with a junior BME mentor', seniorWhite, { rank: 6, bme: 'yes' }, ['general']],
-    ['frontline: strategic leader, front-line mentor', { rank: 13, functions: ['strategic'] }, { rank: 3, functions: ['front line'] }, ['frontline', 'general']],
+    [
+      'frontline: strategic leader, front-line mentor',
+      { rank: 13, functions: ['strategic'] },
+      { rank: 3, functions: ['front line'] },
+      ['frontline', 'general'],
+    ],
     ['no front-line pair for a managerial leader', { rank: 11, functions: ['managerial'] }, { rank: 3, functions: ['front line'] }, ['general']],
-    ['clinical: managerial leader, clinical mentor at band 7', { rank: 11, functions: ['managerial'] }, { rank: 7, functions: ['clinical'] }, ['clinical', 'general']],
+    [
+      'clinical: managerial leader, clinical mentor at band 7',
+      { rank: 11, functions: ['managerial'] },
+      { rank: 7, functions: ['clinical'] },
+      ['clinical', 'general'],
+    ],
     ['no clinical pair with a clinical mentor at band 6', { rank: 11, functions: ['managerial'] }, { rank: 6, functions: ['clinical'] }, ['general']],
     [
       'every type at once',
@@ -91,7 +118,12 @@ describe('fittingTypes', () => {
       { rank: 8, bme: 'yes', functions: ['clinical', 'front line'] },
       ['race', 'frontline', 'clinical', 'general'],
     ],
-    ['only general for a middle-manager mentee', { rank: 9, bme: 'no', functions: ['strategic', 'managerial'] }, { rank: 8, bme: 'yes', functions: ['clinical', 'front line'] }, ['general']],
+    [
+      'only general for a middle-manager mentee',
+      { rank: 9, bme: 'no', functions: ['strategic', 'managerial'] },
+      { rank: 8, bme: 'yes', functions: ['clinical', 'front line'] },
+      ['general'],
+    ],
     ['general when nothing fits', seniorWhite, { rank: 3, bme: 'no' }, ['general']],
   ])('%s', (_, menteeFields, mentorFields, types) => {
     expect(fittingTypes(person('E1', menteeFields), person('M1', mentorFields))).toEqual(types);
@@ -170,22 +202,57 @@ describe('scorePair', () => {
   it.each<[string, Participant, Participant, Partial<Weights>, ReadonlySet<string>, number]>([
     ['the type weight (race)', mentee, mentor, { race: 401 }, noTargets, 1],
     ['the type weight (clinical, with a mentor who is not BME)', mentee, { ...mentor, bme: 'no' }, { clinical: 237 }, noTargets, 37],
-    ['the type weight (frontline)', person('E3', { rank: 13, functions: ['strategic'] }), person('M7', { rank: 2, functions: ['front line'] }), { frontline: 333 }, noTargets, 33],
+    [
+      'the type weight (frontline)',
+      person('E3', { rank: 13, functions: ['strategic'] }),
+      person('M7', { rank: 2, functions: ['front line'] }),
+      { frontline: 333 },
+      noTargets,
+      33,
+    ],
     ['a weight of a type that does not fit changes nothing', mentee, mentor, { frontline: 999 }, noTargets, 0],
     ['the type weight (general, when nothing else fits)', person('E2', { rank: 11, bme: 'no' }), person('M2', { rank: 3 }), { general: 25 }, noTargets, 25],
     ['bmeMentor', mentee, mentor, { bmeMentor: 130 }, noTargets, 30],
     ['bmeMentor does not apply to a mentor who is not BME', mentee, { ...mentor, bme: 'no' }, { bmeMentor: 130 }, noTargets, 0],
     ['differentDepartment', mentee, mentor, { differentDepartment: 75 }, noTargets, 25],
-    ['differentDepartment is not earned in the same department, any case or spacing', mentee, person('M3', { rank: 7, bme: 'yes', department: ' SURGERY ' }), { differentDepartment: 75 }, noTargets, 0],
-    ['differentDepartment is not earned when the mentor has no department', mentee, person('M4', { rank: 7, bme: 'yes', department: null }), { differentDepartment: 75 }, noTargets, 0],
-    ['differentDepartment is not earned when the mentee has no department', { ...mentee, department: null, departmentKey: null }, mentor, { differentDepartment: 75 }, noTargets, 0],
+    [
+      'differentDepartment is not earned in the same department, any case or spacing',
+      mentee,
+      person('M3', { rank: 7, bme: 'yes', department: ' SURGERY ' }),
+      { differentDepartment: 75 },
+      noTargets,
+      0,
+    ],
+    [
+      'differentDepartment is not earned when the mentor has no department',
+      mentee,
+      person('M4', { rank: 7, bme: 'yes', department: null }),
+      { differentDepartment: 75 },
+      noTargets,
+      0,
+    ],
+    [
+      'differentDepartment is not earned when the mentee has no department',
+      { ...mentee, department: null, departmentKey: null },
+      mentor,
+      { differentDepartment: 75 },
+      noTargets,
+      0,
+    ],
     ['targetedMentee', mentee, mentor, { targetedMentee: 160 }, new Set(['surgery']), 10],
     ['targetedMentee does not apply outside a targeted department', mentee, mentor, { targetedMentee: 160 }, new Set(['pharmacy']), 0],
     ['differentDepartment is not earned by a leader in a targeted department', mentee, mentor, { differentDepartment: 75 }, new Set(['surgery']), 0],
     ['sameTargetedDepartment', mentee, person('M3', { rank: 7, bme: 'yes', department: 'surgery' }), { sameTargetedDepartment: 90 }, new Set(['surgery']), 40],
     ['sameTargetedDepartment is not earned by a mentor from another department', mentee, mentor, { sameTargetedDepartment: 90 }, new Set(['surgery']), 0],
     ['perBandGap, times the gap of 4', mentee, mentor, { perBandGap: 12 }, noTargets, 8],
-    ['perBandGap, times the gap of 13 (board and band 1)', person('B1', { rank: 14, boardMember: true }), person('M5', { rank: 1 }), { perBandGap: 11 }, noTargets, 13],
+    [
+      'perBandGap, times the gap of 13 (board and band 1)',
+      person('B1', { rank: 14, boardMember: true }),
+      person('M5', { rank: 1 }),
+      { perBandGap: 11 },
+      noTargets,
+      13,
+    ],
   ])('%s', (_, e, m, weights, targeted, change) => {
     expect(score(e, m, weights, targeted) - score(e, m, {}, targeted)).toBe(change);
   });
@@ -229,8 +296,18 @@ describe('scorePair', () => {
 
   it.each<[string, Participant, Participant, string[]]>([
     ['different departments are named', mentee, mentor, ['different departments (Pharmacy and Surgery) (+50)']],
-    ['a one-step gap reads "1 step"', person('E2', { rank: 9, band: '8b' }), person('M2', { rank: 8, band: '8a' }), ['general reverse pair (+0)', '1 step of seniority apart (Band 8a and Band 8b) (+10)']],
-    ['a board member reads "board"', person('B1', { rank: 14, boardMember: true, band: null, functions: ['strategic'] }), person('M2', { rank: 3, band: '3', functions: ['front line'] }), ['front-line pair: a strategic leader with a front-line mentor (+300)', '11 steps of seniority apart (Band 3 and board) (+110)']],
+    [
+      'a one-step gap reads "1 step"',
+      person('E2', { rank: 9, band: '8b' }),
+      person('M2', { rank: 8, band: '8a' }),
+      ['general reverse pair (+0)', '1 step of seniority apart (Band 8a and Band 8b) (+10)'],
+    ],
+    [
+      'a board member reads "board"',
+      person('B1', { rank: 14, boardMember: true, band: null, functions: ['strategic'] }),
+      person('M2', { rank: 3, band: '3', functions: ['front line'] }),
+      ['front-line pair: a strategic leader with a front-line mentor (+300)', '11 steps of seniority apart (Band 3 and board) (+110)'],
+    ],
   ])('reasons: %s', (_, e, m, expected) => {
     const { reasons } = scorePair(e, m, DEFAULT_WEIGHTS, noTargets);
     for (const reason of expected) expect(reasons).toContain(reason);

@@ -6,7 +6,7 @@ describe('foldText: names as administrators type them', () => {
     ['Siobhán Kelly', 'siobhan kelly'],
     ['  Zoë   Hamilton ', 'zoe hamilton'],
     ['Katarzyna Wiśniewska', 'katarzyna wisniewska'],
-    ['CIARAN O\'NEILL', 'ciaran o\'neill'],
+    ["CIARAN O'NEILL", "ciaran o'neill"],
     ['Ｊａｄｅ', 'jade'], // full-width letters, as pasted from some systems
     ['José\u00a0Álvarez', 'jose alvarez'], // a non-breaking space
     ['', ''],
@@ -34,7 +34,14 @@ describe('looksLikeEmail and searchWords', () => {
   });
 });
 
-const person = (staffId: string, name: string, extra: Partial<PersonCandidate> = {}): PersonCandidate => ({ staffId, name, email: null, department: null, active: true, ...extra });
+const person = (staffId: string, name: string, extra: Partial<PersonCandidate> = {}): PersonCandidate => ({
+  staffId,
+  name,
+  email: null,
+  department: null,
+  active: true,
+  ...extra,
+});
 const chidi = person('10000065', 'Chidi Eze', { department: 'Surgery' });
 const otherChidi = person('10000099', 'Chidi Eze', { department: 'Pharmacy' });
 const jade = person('10000052', 'Jade Thompson');
@@ -46,7 +53,12 @@ describe('choosePerson: who a query names', () => {
     ['one by name', { byId: [], byEmail: [], byName: [chidi] }, [], { ok: true, person: chidi }],
     ['an id wins over a name', { byId: [jade], byEmail: [], byName: [chidi] }, [], { ok: true, person: jade }],
     ['an email wins over a shared name', { byId: [], byEmail: [chidi], byName: [chidi, otherChidi] }, [], { ok: true, person: chidi }],
-    ['a shared name is ambiguous, candidates by staff id', { byId: [], byEmail: [], byName: [otherChidi, chidi] }, [], { ok: false, reason: 'ambiguous', candidates: [chidi, otherChidi] }],
+    [
+      'a shared name is ambiguous, candidates by staff id',
+      { byId: [], byEmail: [], byName: [otherChidi, chidi] },
+      [],
+      { ok: false, reason: 'ambiguous', candidates: [chidi, otherChidi] },
+    ],
     ['nobody, with near misses', { byId: [], byEmail: [], byName: [] }, [otherChidi, chidi], { ok: false, reason: 'unknown', candidates: [chidi, otherChidi] }],
     ['nobody, and nobody near', { byId: [], byEmail: [], byName: [] }, [], { ok: false, reason: 'unknown', candidates: [] }],
   ])('%s', (_case, exact, near, expected) => {

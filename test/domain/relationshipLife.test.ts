@@ -21,7 +21,7 @@ const endedEarly: RelationshipDates = { ...planned, endedOn: '2026-04-20' };
 
 describe('relationshipEnd', () => {
   it.each<[string, RelationshipDates, string]>([
-    ['not ended: its cohort\'s end', planned, '2026-09-30'],
+    ["not ended: its cohort's end", planned, '2026-09-30'],
     ['ended early: the day it was ended', endedEarly, '2026-04-20'],
     ['ended on its planned end', { ...planned, endedOn: '2026-09-30' }, '2026-09-30'],
   ])('%s', (_label, rel, end) => {
@@ -82,7 +82,7 @@ describe('relationshipMonths: which months show, and their state', () => {
     ['ended early, as of a later day: no month after the end', endedEarly, '2026-09-01', 4, 'cut short'],
     ['ended early, on the day it ended: cut short', endedEarly, '2026-04-20', 4, 'cut short'],
     ['ended early, the day before it ended: current', endedEarly, '2026-04-19', 4, 'current'],
-    ['ended on a month\'s last day: that month is complete', { ...planned, endedOn: '2026-05-04' }, '2026-08-01', 4, 'complete'],
+    ["ended on a month's last day: that month is complete", { ...planned, endedOn: '2026-05-04' }, '2026-08-01', 4, 'complete'],
   ])('%s', (_label, rel, asOf, shown, last) => {
     const months = relationshipMonths(rel, asOf);
     expect(months).toHaveLength(shown);
@@ -123,7 +123,7 @@ describe('month counts', () => {
     ['the start', '2026-01-05', 1],
     ['the last day of month 1', '2026-02-04', 1],
     ['the first day of month 2', '2026-02-05', 2],
-    ['the cohort\'s end', '2026-09-30', 9],
+    ["the cohort's end", '2026-09-30', 9],
   ])('monthIndexOn, start 5 Jan 2026: %s', (_label, day, index) => {
     expect(monthIndexOn('2026-01-05', day)).toBe(index);
   });

@@ -46,7 +46,13 @@ describe('endingRefusal: pair end', () => {
     ['set to end later', { endedOn: '2026-05-01' }, '2026-03-15', '2026-03-15', 'Relationship #7 is already set to end on 1 May 2026.'],
     ['its planned end has passed', {}, '2026-10-05', '2026-10-05', 'Relationship #7 already ended on 30 Sep 2026, when cohort 1 ended.'],
     ['before its start', {}, '2026-01-04', '2026-03-15', 'Relationship #7 starts on 5 Jan 2026, so it cannot end on 4 Jan 2026.'],
-    ['after its planned end', {}, '2026-10-01', '2026-03-15', 'Relationship #7 is planned to end on 30 Sep 2026, with its cohort, so it cannot end later, on 1 Oct 2026.'],
+    [
+      'after its planned end',
+      {},
+      '2026-10-01',
+      '2026-03-15',
+      'Relationship #7 is planned to end on 30 Sep 2026, with its cohort, so it cannot end later, on 1 Oct 2026.',
+    ],
     ['before its last session', {}, '2026-03-09', '2026-03-15', 'Relationship #7 has a session on 10 Mar 2026 (session #31), after 9 Mar 2026.'],
   ])('%s', (_case, change, on, today, message) => {
     expect(endingRefusal({ ...running, ...change }, on, today)?.message ?? null).toBe(message);

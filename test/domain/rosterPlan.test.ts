@@ -30,7 +30,12 @@ const row = (line: number, staffId: string, facts: Partial<StaffFacts> = {}, rol
 
 describe('planRosterImport: added, updated, unchanged', () => {
   it.each<[string, StaffRecord[], RosterRow[], { added: string[]; updated: Array<[string, ChangedField[]]>; unchanged: number }]>([
-    ['an empty database: everyone is added', [], [row(2, 'E1', { name: 'Ada', band: '6' }), row(3, 'E2', { name: 'Ben', band: '8c' })], { added: ['E1', 'E2'], updated: [], unchanged: 0 }],
+    [
+      'an empty database: everyone is added',
+      [],
+      [row(2, 'E1', { name: 'Ada', band: '6' }), row(3, 'E2', { name: 'Ben', band: '8c' })],
+      { added: ['E1', 'E2'], updated: [], unchanged: 0 },
+    ],
     ['the same facts again: unchanged', [known('E1')], [row(2, 'E1', { name: 'Person E1', band: '6' })], { added: [], updated: [], unchanged: 1 }],
     ['a new band: updated', [known('E1')], [row(2, 'E1', { band: '7' })], { added: [], updated: [['E1', ['band']]], unchanged: 0 }],
     [
@@ -55,9 +60,7 @@ describe('planRosterImport: added, updated, unchanged', () => {
     const plan = planRosterImport(db(...existing), rows, options());
     expect(plan.problems).toEqual([]);
     expect(plan.added.map((p) => p.staffId)).toEqual(expected.added);
-    expect(plan.updated.map((u) => [u.after.staffId, [...u.changed].sort()])).toEqual(
-      expected.updated.map(([id, changed]) => [id, [...changed].sort()]),
-    );
+    expect(plan.updated.map((u) => [u.after.staffId, [...u.changed].sort()])).toEqual(expected.updated.map(([id, changed]) => [id, [...changed].sort()]));
     expect(plan.unchanged).toBe(expected.unchanged);
   });
 
@@ -76,7 +79,11 @@ describe('planRosterImport: added, updated, unchanged', () => {
 
 describe('planRosterImport: refusals', () => {
   it('refuses a staff id that appears twice, naming the earlier line', () => {
-    const plan = planRosterImport(db(), [row(2, 'E1', { name: 'Ada', band: '6' }), row(3, 'E2', { name: 'Ben', band: '6' }), row(5, 'E1', { name: 'Ada', band: '6' })], options());
+    const plan = planRosterImport(
+      db(),
+      [row(2, 'E1', { name: 'Ada', band: '6' }), row(3, 'E2', { name: 'Ben', band: '6' }), row(5, 'E1', { name: 'Ada', band: '6' })],
+      options(),
+    );
     expect(plan.problems).toHaveLength(1);
     expect(plan.problems[0]).toMatchObject({ line: 5, column: 'column A (Employee Number)', value: 'E1' });
     expect(plan.problems[0].message).toMatch(/already on line 2/);
@@ -125,8 +132,18 @@ describe('planRosterImport: refusals', () => {
 describe('planRosterImport: line managers', () => {
   it.each<[string, StaffRecord[], RosterRow[], string[]]>([
     ['a manager nobody knows is a warning', [], [row(2, 'E1', { name: 'Ada', band: '5', lineManagerId: 'M9' })], ['M9']],
-    ['a manager later in the same file is fine', [], [row(2, 'E1', { name: 'Ada', band: '5', lineManagerId: 'M1' }), row(3, 'M1', { name: 'Mo', band: '7' })], []],
-    ['a manager earlier in the same file is fine', [], [row(2, 'M1', { name: 'Mo', band: '7' }), row(3, 'E1', { name: 'Ada', band: '5', lineManagerId: 'M1' })], []],
+    [
+      'a manager later in the same file is fine',
+      [],
+      [row(2, 'E1', { name: 'Ada', band: '5', lineManagerId: 'M1' }), row(3, 'M1', { name: 'Mo', band: '7' })],
+      [],
+    ],
+    [
+      'a manager earlier in the same file is fine',
+      [],
+      [row(2, 'M1', { name: 'Mo', band: '7' }), row(3, 'E1', { name: 'Ada', band: '5', lineManagerId: 'M1' })],
+      [],
+    ],
     ['a manager already in the database is fine', [known('M1', { band: '8a' })], [row(2, 'E1', { name: 'Ada', band: '5', lineManagerId: 'M1' })], []],
     ['no manager is fine', [], [row(2, 'E1', { name: 'Ada', band: '5', lineManagerId: null })], []],
   ])('%s', (_case, existing, rows, warned) => {
@@ -196,11 +213,21 @@ describe('planRosterImport: enrolments', () => {
 
 describe('planRosterImport: values set by hand', () => {
   // Jade was marked front line, trained and given two mentees by hand (remedi staff edit).
-  const jade = known('E1', { functionsStated: ['front line'], capacity: 2, boardMember: false, email: 'jade@nhs.net', handSet: ['functionsStated', 'capacity'] });
+  const jade = known('E1', {
+    functionsStated: ['front line'],
+    capacity: 2,
+    boardMember: false,
+    email: 'jade@nhs.net',
+    handSet: ['functionsStated', 'capacity'],
+  });
   type Expected = { after: Partial<StaffRecord>; handSet: Array<keyof StaffFacts> | undefined; replaced: HandSetReplacement[]; changed: ChangedField[] };
 
   it.each<[string, RosterRow, Expected]>([
-    ['kept when the file has no column for them', row(2, 'E1', { band: '7' }), { after: { functionsStated: ['front line'], capacity: 2, band: '7' }, handSet: ['functionsStated', 'capacity'], replaced: [], changed: ['band'] }],
+    [
+      'kept when the file has no column for them',
+      row(2, 'E1', { band: '7' }),
+      { after: { functionsStated: ['front line'], capacity: 2, band: '7' }, handSet: ['functionsStated', 'capacity'], replaced: [], changed: ['band'] },
+    ],
     [
       'kept over blank cells, though a blank reads as derived functions and capacity 1',
       row(2, 'E1', { band: '7', functionsStated: null, capacity: 1 }, undefined, ['functionsStated', 'capacity']),
@@ -278,13 +305,43 @@ describe('mergeRow and the planner: a row that says the person has left', () => 
   const leaver = (staffId: string, leftOn?: string): StaffRecord => ({ ...known(staffId, {}, false), ...(leftOn ? { leftOn } : {}) });
 
   it.each<[string, StaffRecord[], RosterRow, { active: boolean; leftOn?: string }, ChangedField[] | 'added' | 'unchanged']>([
-    ['a new person who has left, with the day', [], leaving(2, 'E1', { name: 'Ada', band: '6' }, false, '2026-01-31'), { active: false, leftOn: '2026-01-31' }, 'added'],
-    ['a new leaver with no band (an erased person in an export): no band needed', [], leaving(2, 'E1', { name: 'Forgotten person', band: null }, false, '2026-01-31'), { active: false, leftOn: '2026-01-31' }, 'added'],
+    [
+      'a new person who has left, with the day',
+      [],
+      leaving(2, 'E1', { name: 'Ada', band: '6' }, false, '2026-01-31'),
+      { active: false, leftOn: '2026-01-31' },
+      'added',
+    ],
+    [
+      'a new leaver with no band (an erased person in an export): no band needed',
+      [],
+      leaving(2, 'E1', { name: 'Forgotten person', band: null }, false, '2026-01-31'),
+      { active: false, leftOn: '2026-01-31' },
+      'added',
+    ],
     ['a new person who has left, day unknown (today, when written)', [], leaving(2, 'E1', { name: 'Ada', band: '6' }, false, null), { active: false }, 'added'],
-    ['someone here now leaves, on the day given', [known('E1')], leaving(2, 'E1', {}, false, '2026-01-31'), { active: false, leftOn: '2026-01-31' }, ['active', 'leftOn']],
+    [
+      'someone here now leaves, on the day given',
+      [known('E1')],
+      leaving(2, 'E1', {}, false, '2026-01-31'),
+      { active: false, leftOn: '2026-01-31' },
+      ['active', 'leftOn'],
+    ],
     ['someone here now leaves, no day given', [known('E1')], leaving(2, 'E1', {}, false, null), { active: false }, ['active']],
-    ['a leaver stays a leaver on the day known', [leaver('E1', '2026-01-31')], leaving(2, 'E1', {}, false, null), { active: false, leftOn: '2026-01-31' }, 'unchanged'],
-    ['the same day again: unchanged', [leaver('E1', '2026-01-31')], leaving(2, 'E1', {}, false, '2026-01-31'), { active: false, leftOn: '2026-01-31' }, 'unchanged'],
+    [
+      'a leaver stays a leaver on the day known',
+      [leaver('E1', '2026-01-31')],
+      leaving(2, 'E1', {}, false, null),
+      { active: false, leftOn: '2026-01-31' },
+      'unchanged',
+    ],
+    [
+      'the same day again: unchanged',
+      [leaver('E1', '2026-01-31')],
+      leaving(2, 'E1', {}, false, '2026-01-31'),
+      { active: false, leftOn: '2026-01-31' },
+      'unchanged',
+    ],
     ['a corrected day', [leaver('E1', '2026-01-31')], leaving(2, 'E1', {}, false, '2026-01-15'), { active: false, leftOn: '2026-01-15' }, ['leftOn']],
     ['active yes brings a leaver back', [leaver('E1', '2026-01-31')], leaving(2, 'E1', {}, true), { active: true }, ['active']],
     ['a roster without the columns brings a leaver back, as always', [leaver('E1', '2026-01-31')], row(2, 'E1', {}), { active: true }, ['active']],

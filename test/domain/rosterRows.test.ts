@@ -98,11 +98,7 @@ describe('parseRosterRecord: refusals', () => {
 
   it('reports every bad cell of a row, not just the first', () => {
     const result = parse({ ...GOOD, 'Pay Band': 'Band 10', Capacity: 'abc', Role: 'observer' });
-    expect(result.problems.map((problem) => problem.column)).toEqual([
-      'column C (Pay Band)',
-      'column K (Capacity)',
-      'column L (Role)',
-    ]);
+    expect(result.problems.map((problem) => problem.column)).toEqual(['column C (Pay Band)', 'column K (Capacity)', 'column L (Role)']);
   });
 
   it.each([
@@ -302,11 +298,23 @@ describe('parseRosterRecord: who has left and when (the active and left_on colum
     ['a UK date', { ...base, active: 'no', left_on: '28/02/2026' }, { active: false, leftOn: '2026-02-28' }],
     ['a left_on day alone says they left', { ...base, 'Date Left': '2026-02-28' }, { active: false, leftOn: '2026-02-28' }],
     ['active yes and left_on blank: here', { ...base, active: 'yes', left_on: '' }, { active: true }],
-    ['active yes with a day: refused', { ...base, active: 'yes', left_on: '2026-02-28' }, 'the active column says yes, so this person has not left; leave left_on blank, or write no under active'],
+    [
+      'active yes with a day: refused',
+      { ...base, active: 'yes', left_on: '2026-02-28' },
+      'the active column says yes, so this person has not left; leave left_on blank, or write no under active',
+    ],
     ['not yes or no: refused', { ...base, active: 'gone' }, 'expected yes or no (also y/n, true/false, 1/0)'],
     ['not a date: refused', { ...base, active: 'no', left_on: 'last week' }, 'not a date; expected a date as YYYY-MM-DD or DD/MM/YYYY (the day they left)'],
-    ['not a real date: refused', { ...base, active: 'no', left_on: '2026-02-30' }, 'Feb 2026 has no day 30; expected a date as YYYY-MM-DD or DD/MM/YYYY (the day they left)'],
-    ['a leaver with a role: refused', { ...base, role: 'mentor', active: 'no' }, 'this person has left (active no), so they cannot be enrolled; leave their role blank'],
+    [
+      'not a real date: refused',
+      { ...base, active: 'no', left_on: '2026-02-30' },
+      'Feb 2026 has no day 30; expected a date as YYYY-MM-DD or DD/MM/YYYY (the day they left)',
+    ],
+    [
+      'a leaver with a role: refused',
+      { ...base, role: 'mentor', active: 'no' },
+      'this person has left (active no), so they cannot be enrolled; leave their role blank',
+    ],
   ])('%s', (_name, values, expected) => {
     const result = parse(values, 2);
     if (typeof expected === 'string') {
@@ -337,7 +345,15 @@ describe('parseRosterRecord: the date forms HR files hold', () => {
     const warned = new Set<RosterField>();
     const headers = Object.keys(GOOD);
     const mapping = mapColumns(headers);
-    const rows = [7, 8, 9].map((line) => parseRosterRecord(headers.map((h) => (h === 'RACE Trained' ? '45000' : GOOD[h])), line, headers, mapping, warned));
+    const rows = [7, 8, 9].map((line) =>
+      parseRosterRecord(
+        headers.map((h) => (h === 'RACE Trained' ? '45000' : GOOD[h])),
+        line,
+        headers,
+        mapping,
+        warned,
+      ),
+    );
     const serialWarnings = rows.flatMap((r) => r.warnings).filter((w) => /Excel day numbers/.test(w.message));
     expect(serialWarnings).toEqual([expect.objectContaining({ line: 7, column: 'column J (RACE Trained)', value: '45000' })]);
     expect(rows.map((r) => r.row?.facts.raceTrainedOn)).toEqual(['2023-03-15', '2023-03-15', '2023-03-15']);

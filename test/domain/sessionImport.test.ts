@@ -38,8 +38,7 @@ function parse(values: Record<string, string>, line = 4) {
 }
 
 const withCell = (header: string, value: string): Record<string, string> => ({ ...GOOD, [header]: value });
-const without = (...headers: string[]): Record<string, string> =>
-  Object.fromEntries(Object.entries(GOOD).filter(([header]) => !headers.includes(header)));
+const without = (...headers: string[]): Record<string, string> => Object.fromEntries(Object.entries(GOOD).filter(([header]) => !headers.includes(header)));
 
 const PLAIN_COLUMNS: SessionRow['columns'] = {
   pair: 'column A (pair_id)',
@@ -204,8 +203,20 @@ describe('parseSessionRecord: good rows', () => {
 describe('parseSessionRecord: refusals', () => {
   it.each<[string, Record<string, string>, string | null, string | null, string]>([
     ['no pair_id or mentee_id value', withCell('pair_id', ''), 'column A (pair_id)', '', 'which relationship? give pair_id, or the mentee_id of the mentee'],
-    ['blank pair_id and mentee_id cells', { ...withCell('pair_id', '  '), mentee_id: ' ' }, 'column A (pair_id)', '', 'which relationship? give pair_id, or the mentee_id of the mentee'],
-    ['no pair_id column and a blank mentee_id', without('pair_id'), 'column I (mentee_id)', '', 'which relationship? give pair_id, or the mentee_id of the mentee'],
+    [
+      'blank pair_id and mentee_id cells',
+      { ...withCell('pair_id', '  '), mentee_id: ' ' },
+      'column A (pair_id)',
+      '',
+      'which relationship? give pair_id, or the mentee_id of the mentee',
+    ],
+    [
+      'no pair_id column and a blank mentee_id',
+      without('pair_id'),
+      'column I (mentee_id)',
+      '',
+      'which relationship? give pair_id, or the mentee_id of the mentee',
+    ],
     ['neither column', without('pair_id', 'mentee_id'), null, '', 'which relationship? give pair_id, or the mentee_id of the mentee'],
     ['pair_id not a number', withCell('pair_id', 'twelve'), 'column A (pair_id)', 'twelve', 'expected a relationship number, as in remedi pair list'],
     ['pair_id 12a', withCell('pair_id', '12a'), 'column A (pair_id)', '12a', 'expected a relationship number, as in remedi pair list'],
@@ -239,7 +250,13 @@ describe('parseSessionRecord: refusals', () => {
     ['an unknown level', withCell('level', 'national'), 'column E (level)', 'national', `"national" is not a level; expected one of ${LEVEL_LIST}`],
     ['a missing level', withCell('level', ''), 'column E (level)', '', 'the level is missing'],
     ['lived_experience maybe', withCell('lived_experience', 'maybe'), 'column G (lived_experience)', 'maybe', 'expected yes or no (also y/n, true/false, 1/0)'],
-    ['notes over 5000 characters', withCell('notes', 'n'.repeat(5001)), 'column I (notes)', 'n'.repeat(5001), 'notes of 5001 characters; expected at most 5000'],
+    [
+      'notes over 5000 characters',
+      withCell('notes', 'n'.repeat(5001)),
+      'column I (notes)',
+      'n'.repeat(5001),
+      'notes of 5001 characters; expected at most 5000',
+    ],
   ])('refuses %s', (_name, values, column, value, message) => {
     const result = parse(values, 9);
     expect(result.row).toBeNull();
@@ -296,7 +313,9 @@ const plan = (rows: SessionRow[], recorded: string[] = [], skipDuplicates = fals
 describe('planSessionImport: finding the relationship', () => {
   it('plans a session by pair_id with every fact of the row', () => {
     const themes = [{ key: 'career progression', label: 'Career progression' }];
-    const result = plan([row({ pairId: 2, line: 3, minutes: 60, kind: 'shadowing', level: 'system', themes, livedExperience: true, mentors: ['M3'], notes: 'ward round' })]);
+    const result = plan([
+      row({ pairId: 2, line: 3, minutes: 60, kind: 'shadowing', level: 'system', themes, livedExperience: true, mentors: ['M3'], notes: 'ward round' }),
+    ]);
     expect(result).toEqual({
       sessions: [
         {
@@ -321,8 +340,8 @@ describe('planSessionImport: finding the relationship', () => {
     ['pair_id', { pairId: 1 }, 1],
     ['pair_id with the matching mentee_id', { pairId: 1, menteeId: 'L100' }, 1],
     ['mentee_id with one relationship', { pairId: null, menteeId: 'L100' }, 1],
-    ["mentee_id on a date in the first of two relationships", { pairId: null, menteeId: 'L300', date: '2024-03-10' }, 3],
-    ["mentee_id on a date in the second of two relationships", { pairId: null, menteeId: 'L300', date: '2024-08-10' }, 4],
+    ['mentee_id on a date in the first of two relationships', { pairId: null, menteeId: 'L300', date: '2024-03-10' }, 3],
+    ['mentee_id on a date in the second of two relationships', { pairId: null, menteeId: 'L300', date: '2024-08-10' }, 4],
     ['mentee_id on the end day of an ended relationship', { pairId: null, menteeId: 'L300', date: '2024-05-31' }, 3],
     ['mentee_id on the start day of the next relationship', { pairId: null, menteeId: 'L300', date: '2024-07-01' }, 4],
     ['mentee_id before two relationships overlap', { pairId: null, menteeId: 'L400', date: '2024-04-30' }, 5],
@@ -375,10 +394,22 @@ describe('planSessionImport: checking each session', () => {
   it.each<[string, Partial<SessionRow>, string, string, string]>([
     ['a date in the future', { date: '2024-12-01' }, 'column B (date)', '2024-12-01', '1 Dec 2024 is in the future; record a session once it has happened'],
     ['a date before the start', { date: '2024-01-14' }, 'column B (date)', '2024-01-14', 'relationship #1 starts on 15 Jan 2024, after 14 Jan 2024'],
-    ['a date after an ended relationship', { pairId: 3, date: '2024-06-01' }, 'column B (date)', '2024-06-01', 'relationship #3 ended on 31 May 2024, before 1 Jun 2024'],
+    [
+      'a date after an ended relationship',
+      { pairId: 3, date: '2024-06-01' },
+      'column B (date)',
+      '2024-06-01',
+      'relationship #3 ended on 31 May 2024, before 1 Jun 2024',
+    ],
     ['0 minutes', { minutes: 0 }, 'column C (minutes)', '0', '0 minutes is not a session length; expected a whole number from 1 to 600'],
     ['601 minutes', { minutes: 601 }, 'column C (minutes)', '601', '601 minutes is not a session length; expected a whole number from 1 to 600'],
-    ['a mentor not in the relationship', { pairId: 2, mentors: ['M2', 'M1'] }, 'column H (mentors)', 'M1', 'M1 is not a mentor in relationship #2 (its mentors: M2, M3)'],
+    [
+      'a mentor not in the relationship',
+      { pairId: 2, mentors: ['M2', 'M1'] },
+      'column H (mentors)',
+      'M1',
+      'M1 is not a mentor in relationship #2 (its mentors: M2, M3)',
+    ],
     [
       'a theme over 80 characters',
       { themes: [{ key: 't'.repeat(81), label: 't'.repeat(81) }] },
@@ -421,7 +452,7 @@ describe('planSessionImport: checking each session', () => {
     expect(result.sessions.map((s) => s.mentors)).toEqual([mentors]);
   });
 
-  it('still takes sessions up to an ended relationship\'s end date', () => {
+  it("still takes sessions up to an ended relationship's end date", () => {
     const result = plan([
       row({ line: 2, pairId: 3, date: '2024-02-01' }),
       row({ line: 3, pairId: 3, date: '2024-05-31' }),
@@ -493,7 +524,11 @@ describe('planSessionImport: duplicates', () => {
     ['nothing repeated', [row({ line: 2, date: '2024-06-01' }), row({ line: 3, date: '2024-06-02' })], [2, 3], 0],
     [
       'another kind on the same day',
-      [row({ line: 2, date: '2024-03-05', kind: 'observation' }), row({ line: 3, date: '2024-06-01' }), row({ line: 4, date: '2024-06-01', kind: 'networking' })],
+      [
+        row({ line: 2, date: '2024-03-05', kind: 'observation' }),
+        row({ line: 3, date: '2024-06-01' }),
+        row({ line: 4, date: '2024-06-01', kind: 'networking' }),
+      ],
       [2, 3, 4],
       0,
     ],
@@ -550,7 +585,14 @@ describe('parseSessionRecord: people by name, email or staff id', () => {
   });
 
   it('keeps the mentee and the respondent as written, for planning to resolve', () => {
-    const values: Record<string, string> = { Email: 'mei.chen@nhs.net', 'Mentee name': ' Siobhan Kelly ', date: '2024-03-05', minutes: '45', kind: 'One-to-one conversation', level: 'Team' };
+    const values: Record<string, string> = {
+      Email: 'mei.chen@nhs.net',
+      'Mentee name': ' Siobhan Kelly ',
+      date: '2024-03-05',
+      minutes: '45',
+      kind: 'One-to-one conversation',
+      level: 'Team',
+    };
     const { row, problems } = parse(values);
     expect(problems).toEqual([]);
     expect(row).toMatchObject({ pairId: null, menteeId: null, mentee: 'Siobhan Kelly', respondent: 'mei.chen@nhs.net', mentors: null });
@@ -620,7 +662,11 @@ describe('planSessionImport: the mentee by staff id, email or name', () => {
   });
 
   it.each([
-    ['an unknown name, with the near misses', 'Siobhan Kelley', 'there is nobody with this staff id, email or name; did you mean L100 Siobhán Kelly (Surgery)?'],
+    [
+      'an unknown name, with the near misses',
+      'Siobhan Kelley',
+      'there is nobody with this staff id, email or name; did you mean L100 Siobhán Kelly (Surgery)?',
+    ],
     ['an unknown email, with nobody near', 'nobody@nhs.net', 'there is nobody with this staff id, email or name'],
     ['a name two people share', 'Chidi Eze', 'this matches 2 people: L300 Chidi Eze (Surgery); L999 Chidi Eze (Pharmacy); give the staff id or email instead'],
     ['someone who is no mentee', 'Mei Chen', 'Mei Chen (M1) is not the mentee of any relationship running on 2024-03-05'],
@@ -635,13 +681,13 @@ describe('planSessionImport: the mentee by staff id, email or name', () => {
     expect(result.problems.map((p) => p.message)).toEqual(['Margaret Ellison (L200) is not L100, the mentee_id on this row']);
   });
 
-  it('refuses a pair_id that is not the named mentee\'s, naming both', () => {
+  it("refuses a pair_id that is not the named mentee's, naming both", () => {
     const result = planWith([row({ pairId: 1, mentee: 'margaret.ellison@nhs.net' })]);
     expect(result.problems.map((p) => p.message)).toEqual(["relationship #1 is not Margaret Ellison (L200)'s (its mentee is Siobhán Kelly (L100))"]);
   });
 });
 
-describe('planSessionImport: the mentors present by name, and the form\'s respondent', () => {
+describe("planSessionImport: the mentors present by name, and the form's respondent", () => {
   it.each([
     ['names and emails', ['priya sharma', 'TENDAI.MOYO@nhs.net'], undefined, ['M2', 'M3']],
     ['a staff id and the same person by name, once', ['M2', 'Priya Sharma'], undefined, ['M2']],
@@ -656,7 +702,11 @@ describe('planSessionImport: the mentors present by name, and the form\'s respon
   });
 
   it.each([
-    ['a mentor who is not in the relationship, by name', 'Jessica Lane', 'Jessica Lane (M9) is not a mentor in relationship #2 (its mentors: Priya Sharma (M2), Tendai Moyo (M3))'],
+    [
+      'a mentor who is not in the relationship, by name',
+      'Jessica Lane',
+      'Jessica Lane (M9) is not a mentor in relationship #2 (its mentors: Priya Sharma (M2), Tendai Moyo (M3))',
+    ],
     ['an unknown name', 'Priya Sharme', 'there is nobody with this staff id, email or name; did you mean M2 Priya Sharma (Nursing)?'],
     ['a shared name', 'Chidi Eze', 'this matches 2 people: L300 Chidi Eze (Surgery); L999 Chidi Eze (Pharmacy); give the staff id or email instead'],
     ['an unknown staff id', 'M77', 'M77 is not a mentor in relationship #2 (its mentors: Priya Sharma (M2), Tendai Moyo (M3))'],

@@ -339,7 +339,11 @@ describe('sessionProblems', () => {
     const names: Record<string, string> = { E1001: 'Priya Sharma', E1002: 'Tendai Moyo', E3003: 'Chidi Eze' };
     const problems = sessionProblems(facts({ mentors: ['E3003'] }), RUNNING, TODAY, (id) => `${names[id]} (${id})`);
     expect(problems).toEqual([
-      { field: 'mentors', value: 'E3003', message: 'Chidi Eze (E3003) is not a mentor in relationship #7 (its mentors: Priya Sharma (E1001), Tendai Moyo (E1002))' },
+      {
+        field: 'mentors',
+        value: 'E3003',
+        message: 'Chidi Eze (E3003) is not a mentor in relationship #7 (its mentors: Priya Sharma (E1001), Tendai Moyo (E1002))',
+      },
     ]);
   });
 

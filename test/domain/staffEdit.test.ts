@@ -44,7 +44,10 @@ describe('parseStaffEdit reads each flag as the roster reads its column', () => 
     [{ capacity: '-1' }, '--capacity "-1": expected a whole number of mentees from 0 to 20'],
     [{ capacity: '1.5' }, '--capacity "1.5": expected a whole number'],
     [{ capacity: '' }, '--capacity "": expected a whole number'],
-    [{ raceTrained: 'soon' }, '--race-trained "soon": expected the day they were trained (a date as YYYY-MM-DD or DD/MM/YYYY), yes if the day is not known, or no'],
+    [
+      { raceTrained: 'soon' },
+      '--race-trained "soon": expected the day they were trained (a date as YYYY-MM-DD or DD/MM/YYYY), yes if the day is not known, or no',
+    ],
     [{ raceTrained: '' }, '--race-trained "": expected the day they were trained'],
     [{ raceTrained: '2026-02-30' }, '--race-trained "2026-02-30": not a real date: Feb 2026 has no day 30'],
     [{ raceTrained: '2026-03-16' }, '--race-trained "2026-03-16": 16 Mar 2026 is in the future; expected the day they were trained'],
@@ -76,7 +79,9 @@ describe('mergeHandSet', () => {
 describe('planStaffEdit', () => {
   it('sets every field given, marks it as set by hand, and leaves the rest', () => {
     const plan = planStaffEdit(person({ department: 'Surgery', handSet: ['email'] }), { capacity: 2, functionsStated: ['front line'] });
-    expect(plan.after).toEqual(person({ department: 'Surgery', capacity: 2, functionsStated: ['front line'], handSet: ['email', 'functionsStated', 'capacity'] }));
+    expect(plan.after).toEqual(
+      person({ department: 'Surgery', capacity: 2, functionsStated: ['front line'], handSet: ['email', 'functionsStated', 'capacity'] }),
+    );
     expect(plan.changes).toEqual([
       { field: 'functions', changed: true, newlyHandSet: false },
       { field: 'capacity', changed: true, newlyHandSet: false },
@@ -87,8 +92,20 @@ describe('planStaffEdit', () => {
   it.each<[string, Partial<StaffRecord>, Partial<StaffFacts>, boolean, boolean]>([
     ['a value already held and already set by hand', { capacity: 2, handSet: ['capacity'] }, { capacity: 2 }, false, true],
     ['a value already held from a roster, not yet set by hand', { capacity: 2 }, { capacity: 2 }, true, false],
-    ['functions held in another order', { functionsStated: ['clinical', 'front line'], handSet: ['functionsStated'] }, { functionsStated: ['clinical', 'front line'] }, false, true],
-    ['RACE training with a new date', { raceTrained: true, raceTrainedOn: '2025-01-01', handSet: ['raceTrained', 'raceTrainedOn'] }, { raceTrained: true, raceTrainedOn: '2026-01-01' }, false, false],
+    [
+      'functions held in another order',
+      { functionsStated: ['clinical', 'front line'], handSet: ['functionsStated'] },
+      { functionsStated: ['clinical', 'front line'] },
+      false,
+      true,
+    ],
+    [
+      'RACE training with a new date',
+      { raceTrained: true, raceTrainedOn: '2025-01-01', handSet: ['raceTrained', 'raceTrainedOn'] },
+      { raceTrained: true, raceTrainedOn: '2026-01-01' },
+      false,
+      false,
+    ],
   ])('%s', (_, held, facts, newlyHandSet, nothingToChange) => {
     const plan = planStaffEdit(person(held), facts);
     expect(plan.changes).toHaveLength(1);

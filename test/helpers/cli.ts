@@ -38,7 +38,9 @@ export function snapshotFolder(dir: string): Record<string, string> {
   const files: Record<string, string> = {};
   if (!existsSync(dir)) return files;
   for (const name of readdirSync(dir).sort()) {
-    files[name] = createHash('sha256').update(readFileSync(join(dir, name))).digest('hex');
+    files[name] = createHash('sha256')
+      .update(readFileSync(join(dir, name)))
+      .digest('hex');
   }
   return files;
 }

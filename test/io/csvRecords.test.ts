@@ -16,14 +16,73 @@ function everyCut(text: string): SplitRecord[][] {
 
 describe('CsvRecordSplitter', () => {
   it.each<[string, string, Array<[number, string[]]>]>([
-    ['plain LF', 'a,b\n1,2\n', [[1, ['a', 'b']], [2, ['1', '2']]]],
-    ['CRLF and no final line break', 'a,b\r\n1,2', [[1, ['a', 'b']], [2, ['1', '2']]]],
-    ['lone CR', 'a,b\r1,2\r', [[1, ['a', 'b']], [2, ['1', '2']]]],
-    ['a BOM is not data', '\ufeffa,b\n1,2\n', [[1, ['a', 'b']], [2, ['1', '2']]]],
-    ['quoted delimiter, doubled quote', 'a,b\n"x, y","say ""hi"""\n', [[1, ['a', 'b']], [2, ['x, y', 'say "hi"']]]],
-    ['a line break in quotes counts as a physical line', 'a,b\n"x\ny",3\n4,5\n', [[1, ['a', 'b']], [2, ['x\ny', '3']], [4, ['4', '5']]]],
-    ['CRLF in quotes is kept and counted once', 'a,b\r\n"x\r\ny",3\r\n4,5\r\n', [[1, ['a', 'b']], [2, ['x\r\ny', '3']], [4, ['4', '5']]]],
-    ['an empty line is an empty record', 'a\n\nb\n', [[1, ['a']], [2, ['']], [3, ['b']]]],
+    [
+      'plain LF',
+      'a,b\n1,2\n',
+      [
+        [1, ['a', 'b']],
+        [2, ['1', '2']],
+      ],
+    ],
+    [
+      'CRLF and no final line break',
+      'a,b\r\n1,2',
+      [
+        [1, ['a', 'b']],
+        [2, ['1', '2']],
+      ],
+    ],
+    [
+      'lone CR',
+      'a,b\r1,2\r',
+      [
+        [1, ['a', 'b']],
+        [2, ['1', '2']],
+      ],
+    ],
+    [
+      'a BOM is not data',
+      '\ufeffa,b\n1,2\n',
+      [
+        [1, ['a', 'b']],
+        [2, ['1', '2']],
+      ],
+    ],
+    [
+      'quoted delimiter, doubled quote',
+      'a,b\n"x, y","say ""hi"""\n',
+      [
+        [1, ['a', 'b']],
+        [2, ['x, y', 'say "hi"']],
+      ],
+    ],
+    [
+      'a line break in quotes counts as a physical line',
+      'a,b\n"x\ny",3\n4,5\n',
+      [
+        [1, ['a', 'b']],
+        [2, ['x\ny', '3']],
+        [4, ['4', '5']],
+      ],
+    ],
+    [
+      'CRLF in quotes is kept and counted once',
+      'a,b\r\n"x\r\ny",3\r\n4,5\r\n',
+      [
+        [1, ['a', 'b']],
+        [2, ['x\r\ny', '3']],
+        [4, ['4', '5']],
+      ],
+    ],
+    [
+      'an empty line is an empty record',
+      'a\n\nb\n',
+      [
+        [1, ['a']],
+        [2, ['']],
+        [3, ['b']],
+      ],
+    ],
     ['empty quoted fields and empty fields', '"",,""\n', [[1, ['', '', '']]]],
     ['semicolons', 'a;"b;c"\n', [[1, ['a', 'b;c']]]],
   ])('%s', (_label, text, expected) => {

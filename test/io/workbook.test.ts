@@ -77,7 +77,8 @@ describe('readWorkbookRecords with the parts in another order', () => {
     const first = ['xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml'];
     const last = ['xl/styles.xml', 'xl/workbook.xml'];
     expect(names).toEqual(expect.arrayContaining([...first, ...last]));
-    for (const name of [...first, ...names.filter((n) => !first.includes(n) && !last.includes(n)), ...last]) reordered.file(name, await zip.files[name].async('nodebuffer'));
+    for (const name of [...first, ...names.filter((n) => !first.includes(n) && !last.includes(n)), ...last])
+      reordered.file(name, await zip.files[name].async('nodebuffer'));
     const path = join(dir, 'reordered.xlsx');
     writeFileSync(path, await reordered.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
     const read = async () => {

@@ -1,12 +1,6 @@
 import { mulberry32 } from '../helpers/random.js';
 import { describe, expect, it } from 'vitest';
-import {
-  type Assignment,
-  InfeasibleAssignmentError,
-  linearSumAssignment,
-  linearSumAssignmentMax,
-} from '../../src/matching/lsap.js';
-
+import { type Assignment, InfeasibleAssignmentError, linearSumAssignment, linearSumAssignmentMax } from '../../src/matching/lsap.js';
 
 function matrix(rows: number[][]): Float64Array {
   return Float64Array.from(rows.flat());

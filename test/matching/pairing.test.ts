@@ -19,9 +19,7 @@ import {
 } from '../../src/domain/pairingRules.js';
 import { proposePairings, type PairingProblem, type Proposal } from '../../src/matching/pairing.js';
 
-
 /** Band labels by rank (index); rank 14 is the board, which has no band. */
-
 
 const STRICT: RuleContext = { allowUntrained: false, allowRepeat: false, pairedBefore: new Set() };
 
@@ -33,8 +31,7 @@ function problem(mentees: Participant[], mentors: Participant[], options: Partia
 const pairsOf = (proposal: Proposal): string[] =>
   proposal.relationships.map((rel) => `${rel.mentee.staffId}: ${rel.mentors.map((m) => `${m.mentor.staffId}${m.slot ? `/${m.slot}` : ''}`).join(', ')}`);
 
-const unmatchedOf = (proposal: Proposal, staffId: string): string[] | undefined =>
-  proposal.unmatched.find((u) => u.person.staffId === staffId)?.reasons;
+const unmatchedOf = (proposal: Proposal, staffId: string): string[] | undefined => proposal.unmatched.find((u) => u.person.staffId === staffId)?.reasons;
 
 // ---------------------------------------------------------------------------------------
 // Brute force reference
@@ -303,7 +300,11 @@ describe('proposePairings scenarios', () => {
   it.each<[string, Partial<Participant>, Partial<Participant>]>([
     ['each mentor fits one slot only', { bme: 'yes', functions: [] }, { bme: 'no', functions: ['front line'] }],
     ['the front-line mentor is also BME (and scores more in the BME slot)', { bme: 'yes', functions: [] }, { bme: 'yes', functions: ['front line'], rank: 2 }],
-    ['the BME mentor is of unknown ethnicity for the front-line one', { bme: 'yes', functions: ['clinical'] }, { bme: 'unknown', functions: ['front line', 'clinical'] }],
+    [
+      'the BME mentor is of unknown ethnicity for the front-line one',
+      { bme: 'yes', functions: ['clinical'] },
+      { bme: 'unknown', functions: ['front line', 'clinical'] },
+    ],
   ])('fills a trio with one mentor of each kind: %s', (_, bmeFields, frontFields) => {
     const board = person('B1', { boardMember: true, bme: 'no', functions: ['strategic', 'managerial'] });
     // Staff ids put the front-line mentor first, so slot order cannot come from id order.
@@ -332,12 +333,7 @@ describe('proposePairings scenarios', () => {
   it.each<[string, Participant[], RuleContext, string]>([
     [
       'junior, line chain and training',
-      [
-        person('M1', { rank: 10 }),
-        person('M2', { rank: 12 }),
-        person('M3', { rank: 5, lineManagerId: 'L1' }),
-        person('M4', { rank: 5, raceTrained: false }),
-      ],
+      [person('M1', { rank: 10 }), person('M2', { rank: 12 }), person('M3', { rank: 5, lineManagerId: 'L1' }), person('M4', { rank: 5, raceTrained: false })],
       STRICT,
       'no eligible mentor among the 4: 2 are not junior to them, 1 is in their line chain, 1 is not RACE-trained (remedi staff train, or --allow-untrained)',
     ],
@@ -382,7 +378,12 @@ describe('proposePairings scenarios', () => {
   ])('explains a mentor left over when the mentees went to others (%s)', (_, mentees, reason) => {
     // M1 and M2 are better (BME, race pairs) and take everyone; M9 is left over.
     const mentors = [person('M1', { rank: 8, bme: 'yes', capacity: 2, freeCapacity: 2 }), person('M9', { rank: 8, bme: 'no' })];
-    const proposal = proposePairings(problem(mentees.map((m) => ({ ...m, bme: 'no' as const })), mentors));
+    const proposal = proposePairings(
+      problem(
+        mentees.map((m) => ({ ...m, bme: 'no' as const })),
+        mentors,
+      ),
+    );
     expect(proposal.relationships.every((rel) => rel.mentors[0].mentor.staffId === 'M1')).toBe(true);
     expect(unmatchedOf(proposal, 'M9')).toEqual([reason]);
   });

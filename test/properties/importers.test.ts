@@ -39,7 +39,7 @@ const BASE_ROSTER = [
   '10000002,Bola Adeyemi,8c,Medicine,N,no,10000001,mentee',
   '10000003,Chen Wei,6,Surgery,R,no,10000002,mentor',
   '10000004,Dev Patel,7,Pharmacy,H,no,10000002,either',
-  '10000005,Erin O\'Neill,5,Estates,B,no,10000004,mentor',
+  "10000005,Erin O'Neill,5,Estates,B,no,10000004,mentor",
   '10000006,"=Fay, Formula",4,=Dept,M,no,,mentor',
 ].join('\n');
 
@@ -180,7 +180,7 @@ describe('session import on random files', () => {
           return { id: r.id, menteeId: r.menteeId, mentorIds: r.mentors.map((m) => m.staffId), start: r.start, lastDay: end < TODAY ? end : TODAY };
         }),
         staffIds: (db.prepare('SELECT staff_id FROM staff').all() as Array<{ staff_id: string }>).map((row) => row.staff_id),
-        recorded: (db.prepare('SELECT relationship_id AS pairId, date, kind FROM sessions').all() as Programme['recorded']),
+        recorded: db.prepare('SELECT relationship_id AS pairId, date, kind FROM sessions').all() as Programme['recorded'],
         today: TODAY,
       };
     } finally {

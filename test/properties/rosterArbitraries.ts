@@ -7,8 +7,23 @@ import fc from 'fast-check';
 import type { CsvFormat, CsvLine } from './support.js';
 
 const FIELDS = [
-  'staff_id', 'name', 'first_name', 'last_name', 'email', 'department', 'job_title', 'band', 'staff_group',
-  'ethnicity', 'bme', 'function', 'board_member', 'line_manager_id', 'role', 'race_trained', 'capacity',
+  'staff_id',
+  'name',
+  'first_name',
+  'last_name',
+  'email',
+  'department',
+  'job_title',
+  'band',
+  'staff_group',
+  'ethnicity',
+  'bme',
+  'function',
+  'board_member',
+  'line_manager_id',
+  'role',
+  'race_trained',
+  'capacity',
 ] as const;
 type Field = (typeof FIELDS)[number];
 type Cells = Record<Field, string>;
@@ -32,7 +47,20 @@ const HEADERS: Record<Field, string[]> = {
   race_trained: ['race_trained', 'RACE Training'],
   capacity: ['capacity', 'Max Mentees'],
 };
-const OPTIONAL: Field[] = ['email', 'department', 'job_title', 'staff_group', 'ethnicity', 'bme', 'function', 'board_member', 'line_manager_id', 'role', 'race_trained', 'capacity'];
+const OPTIONAL: Field[] = [
+  'email',
+  'department',
+  'job_title',
+  'staff_group',
+  'ethnicity',
+  'bme',
+  'function',
+  'board_member',
+  'line_manager_id',
+  'role',
+  'race_trained',
+  'capacity',
+];
 
 /** What the importer does to a cell before it reads it: one leading ' before a formula character goes, then spaces. */
 export const asImported = (cell: string): string => cell.replace(/^'(?='*[=+\-@\t\r])/, '').trim();
@@ -44,11 +72,35 @@ const sometimesBad = (broken: boolean, valid: fc.Arbitrary<string>, invalid: fc.
 const LETTERS = [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZéèàöñçÆøßİŁŌ'];
 const TEXT_CHARS = [...LETTERS, ' ', ' ', ',', ';', '"', "'", '-', '.', '=', '+', '@', '(', ')', '\t', '\n', '\r'];
 const padding = fc.constantFrom('', '', '', ' ', '  ', '\t');
-const formulaStart = fc.constantFrom('', '', '', '=', '+', '-', '@', "'", "'=", "'-", "'+", "'@", '=HYPERLINK("http://x.example","x")&', '=1+2', '+44 ', '-2+3 ', '@SUM(A1)');
+const formulaStart = fc.constantFrom(
+  '',
+  '',
+  '',
+  '=',
+  '+',
+  '-',
+  '@',
+  "'",
+  "'=",
+  "'-",
+  "'+",
+  "'@",
+  '=HYPERLINK("http://x.example","x")&',
+  '=1+2',
+  '+44 ',
+  '-2+3 ',
+  '@SUM(A1)',
+);
 
 /** Names with commas, quotes, apostrophes, accents, a leading = + - @, and stray spaces. */
 export const personName = fc
-  .tuple(padding, formulaStart, fc.string({ unit: fc.constantFrom(...LETTERS), minLength: 1, maxLength: 6 }), fc.string({ unit: fc.constantFrom(...TEXT_CHARS), maxLength: 10 }), padding)
+  .tuple(
+    padding,
+    formulaStart,
+    fc.string({ unit: fc.constantFrom(...LETTERS), minLength: 1, maxLength: 6 }),
+    fc.string({ unit: fc.constantFrom(...TEXT_CHARS), maxLength: 10 }),
+    padding,
+  )
   .map((parts) => parts.join(''));
 
 const freeText = fc.oneof(
@@ -66,21 +118,66 @@ const email = (broken: boolean) =>
     broken,
     fc.oneof(
       fc.constant(''),
-      fc.tuple(fc.constantFrom('', '=', '+', '-'), fc.stringMatching(/^[a-z][a-z0-9.]{0,8}$/), fc.constantFrom('nhs.net', 'trust.nhs.uk')).map(([p, local, domain]) => `${p}${local}@${domain}`),
+      fc
+        .tuple(fc.constantFrom('', '=', '+', '-'), fc.stringMatching(/^[a-z][a-z0-9.]{0,8}$/), fc.constantFrom('nhs.net', 'trust.nhs.uk'))
+        .map(([p, local, domain]) => `${p}${local}@${domain}`),
     ),
     fc.constantFrom('not-an-email', 'a@b', 'two words@nhs.net', '@nhs.net', 'x@@y.z'),
   );
 
 const BANDS = [
-  'Band 6', '6', '8A', 'AfC Band 8a', 'Band 8 - Range C', 'band 2', ' 7 ', 'Agenda for Change Band 5', '9', 'VSM', 'Very Senior Manager',
-  'FY1', 'FY2', 'ST3', 'ST8', 'CT2', 'StR', 'Registrar', 'Specialty Doctor', 'Associate Specialist', 'SAS', 'Consultant', 'Specialist',
+  'Band 6',
+  '6',
+  '8A',
+  'AfC Band 8a',
+  'Band 8 - Range C',
+  'band 2',
+  ' 7 ',
+  'Agenda for Change Band 5',
+  '9',
+  'VSM',
+  'Very Senior Manager',
+  'FY1',
+  'FY2',
+  'ST3',
+  'ST8',
+  'CT2',
+  'StR',
+  'Registrar',
+  'Specialty Doctor',
+  'Associate Specialist',
+  'SAS',
+  'Consultant',
+  'Specialist',
 ];
-const band = (broken: boolean) => sometimesBad(broken, fc.constantFrom(...BANDS), fc.constantFrom('8', 'Band 10', 'Band 8 - Range E', 'ST9', 'Grade Z', 'junior', '=1+1', '0'));
+const band = (broken: boolean) =>
+  sometimesBad(broken, fc.constantFrom(...BANDS), fc.constantFrom('8', 'Band 10', 'Band 8 - Range E', 'ST9', 'Grade Z', 'junior', '=1+1', '0'));
 
 /** Ethnicity never refuses a row: codes, ESR values and descriptions, or garbage (a warning). */
 const ethnicity = fc.constantFrom(
-  '', 'A', 'B', 'C3', 'D', 'h', 'M', 'N', 'R', 'S', 'Z', '99', 'M Black or Black British - Caribbean', 'H Asian or Asian British - Indian',
-  'Indian', 'White British', 'Not stated', 'Prefer not to say', 'NA', 'Martian', '=cmd|calc', 'x1', 'Unknown',
+  '',
+  'A',
+  'B',
+  'C3',
+  'D',
+  'h',
+  'M',
+  'N',
+  'R',
+  'S',
+  'Z',
+  '99',
+  'M Black or Black British - Caribbean',
+  'H Asian or Asian British - Indian',
+  'Indian',
+  'White British',
+  'Not stated',
+  'Prefer not to say',
+  'NA',
+  'Martian',
+  '=cmd|calc',
+  'x1',
+  'Unknown',
 );
 
 const YES_NO = ['', 'yes', 'no', 'Y', 'n', 'TRUE', 'False', '1', '0', ' Yes '];
@@ -90,11 +187,14 @@ const isYes = (cell: string): boolean => ['yes', 'y', 'true', '1'].includes(cell
 const functions = (broken: boolean) =>
   sometimesBad(
     broken,
-    fc.tuple(fc.subarray(['strategic', 'managerial', 'clinical', 'front line', 'Front-Line', 'CLINICAL']), fc.constantFrom('; ', ',', ';')).map(([list, sep]) => list.join(sep)),
+    fc
+      .tuple(fc.subarray(['strategic', 'managerial', 'clinical', 'front line', 'Front-Line', 'CLINICAL']), fc.constantFrom('; ', ',', ';'))
+      .map(([list, sep]) => list.join(sep)),
     fc.constantFrom('strategy', 'admin', 'clinical; other'),
   );
 
-const role = (broken: boolean) => sometimesBad(broken, fc.constantFrom('', 'mentor', 'mentee', 'either', 'both', 'Mentor'), fc.constantFrom('leader', 'boss', 'mentors'));
+const role = (broken: boolean) =>
+  sometimesBad(broken, fc.constantFrom('', 'mentor', 'mentee', 'either', 'both', 'Mentor'), fc.constantFrom('leader', 'boss', 'mentors'));
 
 const raceTrained = (broken: boolean) =>
   sometimesBad(
@@ -104,7 +204,11 @@ const raceTrained = (broken: boolean) =>
   );
 
 const capacity = (broken: boolean) =>
-  sometimesBad(broken, fc.oneof(fc.constantFrom('', '007', ' 2 '), fc.integer({ min: 0, max: 20 }).map(String)), fc.constantFrom('21', '-1', '1.5', 'two', '99999999999999999999', '1 2'));
+  sometimesBad(
+    broken,
+    fc.oneof(fc.constantFrom('', '007', ' 2 '), fc.integer({ min: 0, max: 20 }).map(String)),
+    fc.constantFrom('21', '-1', '1.5', 'two', '99999999999999999999', '1 2'),
+  );
 
 /** Staff ids: some the base database already knows (updates), some new, some odd but valid. */
 const staffId = fc.oneof(
@@ -143,7 +247,19 @@ const personCells = (broken: boolean) =>
     manager: managerPick(broken),
   });
 
-const DAMAGE = ['duplicate-id', 'ragged-short', 'ragged-long', 'stray-quote', 'unclosed-quote', 'header-only', 'duplicate-header', 'no-staff-id', 'overlong-id', 'empty-file', 'zero-byte'] as const;
+const DAMAGE = [
+  'duplicate-id',
+  'ragged-short',
+  'ragged-long',
+  'stray-quote',
+  'unclosed-quote',
+  'header-only',
+  'duplicate-header',
+  'no-staff-id',
+  'overlong-id',
+  'empty-file',
+  'zero-byte',
+] as const;
 export type Damage = (typeof DAMAGE)[number];
 
 export interface RosterCase {
@@ -172,14 +288,23 @@ export function rosterCase(broken: boolean): fc.Arbitrary<RosterCase> {
     .record({
       ids,
       people: fc.array(personCells(broken), { minLength: 6, maxLength: 6 }),
-      nameStyle: fc.oneof({ weight: 6, arbitrary: fc.constant('name') }, { weight: 3, arbitrary: fc.constant('split') }, { weight: broken ? 1 : 0, arbitrary: fc.constant('none') }),
+      nameStyle: fc.oneof(
+        { weight: 6, arbitrary: fc.constant('name') },
+        { weight: 3, arbitrary: fc.constant('split') },
+        { weight: broken ? 1 : 0, arbitrary: fc.constant('none') },
+      ),
       optional: fc.shuffledSubarray(OPTIONAL),
       bandColumn: fc.oneof({ weight: 12, arbitrary: fc.constant(true) }, { weight: broken ? 1 : 0, arbitrary: fc.constant(false) }),
       rotate: fc.nat(),
       headerPicks: fc.array(fc.nat(), { minLength: FIELDS.length, maxLength: FIELDS.length }),
       extraColumn: fc.boolean(),
       blankRows: fc.array(fc.record({ at: fc.nat(), line: fc.constantFrom('', ',,,', ' ', ' , ') }), { maxLength: 2 }),
-      damage: broken ? fc.oneof({ weight: 3, arbitrary: fc.constant([] as Damage[]) }, { weight: 1, arbitrary: fc.array(fc.constantFrom(...DAMAGE), { minLength: 1, maxLength: 2 }) }) : fc.constant([] as Damage[]),
+      damage: broken
+        ? fc.oneof(
+            { weight: 3, arbitrary: fc.constant([] as Damage[]) },
+            { weight: 1, arbitrary: fc.array(fc.constantFrom(...DAMAGE), { minLength: 1, maxLength: 2 }) },
+          )
+        : fc.constant([] as Damage[]),
       format: csvFormat,
     })
     .map(({ ids, people, nameStyle, optional, bandColumn, rotate, headerPicks, extraColumn, blankRows, damage, format }) => {
@@ -191,7 +316,13 @@ export function rosterCase(broken: boolean): fc.Arbitrary<RosterCase> {
         const { manager, ...cells } = people[i];
         const others = ids.filter((other) => asImported(other) !== asImported(id));
         const lineManager =
-          manager.kind === 'other' && others.length > 0 ? others[manager.index % others.length] : manager.kind === 'unknown' ? UNKNOWN_MANAGER : manager.kind === 'self' ? id : '';
+          manager.kind === 'other' && others.length > 0
+            ? others[manager.index % others.length]
+            : manager.kind === 'unknown'
+              ? UNKNOWN_MANAGER
+              : manager.kind === 'self'
+                ? id
+                : '';
         const row: Cells = { ...cells, staff_id: id, line_manager_id: lineManager };
         if (!broken) {
           // Everyone but a board member needs a band; a board member may have none.
@@ -233,10 +364,10 @@ export function rosterLines(roster: RosterCase): CsvLine[] {
   const lines: CsvLine[] = [{ cells: headers }, ...records.map((cells) => ({ cells }))];
   const d = roster.format.delimiter;
   for (const { at, line } of roster.blankRows) lines.splice(1 + (at % lines.length), 0, { raw: line.replace(/,/g, d) });
-  if (damage.includes('stray-quote') && records.length > 0) lines.push({ raw: [`3000${records.length}`, 'Jo "JJ" Smith', ...headers.slice(2).map(() => '')].join(d) });
+  if (damage.includes('stray-quote') && records.length > 0)
+    lines.push({ raw: [`3000${records.length}`, 'Jo "JJ" Smith', ...headers.slice(2).map(() => '')].join(d) });
   if (damage.includes('unclosed-quote')) lines.push({ raw: `"30000099${d}"Unclosed, Name${d}6` });
   if (damage.includes('zero-byte')) lines.push({ raw: `30000098${d}Nul\u0000Name` });
   if (damage.includes('empty-file')) return [];
   return lines;
 }
-

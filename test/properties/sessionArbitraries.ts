@@ -53,19 +53,49 @@ const dateIn = (first: string, last: string) =>
   fc.integer({ min: dayNumber(first), max: dayNumber(last) }).chain((n) => fc.constantFrom(isoOfDay(n), uk(isoOfDay(n)), ` ${isoOfDay(n)} `));
 
 const KIND_SPELLINGS = [
-  'one-to-one', 'observation', 'semi-structured-interview', 'reflective-discussion', 'shadowing', 'networking', 'critical-friend', 'other',
-  'One-to-one conversation', '1:1', '121', 'Shadowing', 'critical friend', 'Reflection', 'Observation of the mentee at work',
+  'one-to-one',
+  'observation',
+  'semi-structured-interview',
+  'reflective-discussion',
+  'shadowing',
+  'networking',
+  'critical-friend',
+  'other',
+  'One-to-one conversation',
+  '1:1',
+  '121',
+  'Shadowing',
+  'critical friend',
+  'Reflection',
+  'Observation of the mentee at work',
 ];
 const LEVEL_SPELLINGS = ['individual', 'team', 'department', 'organisation', 'system', 'Organization', 'departmental', 'TEAM'];
 const YES_NO = ['', 'yes', 'no', 'Y', 'n', 'TRUE', '0'];
 
-const THEME_WORDS = ['career progression', 'Speaking  up', '=cmd|calc', '+NHS', '-flexible working', '@all', 'Allyship', 'micro-aggressions', "'=quoted", 'Équité', 'staff networks'];
+const THEME_WORDS = [
+  'career progression',
+  'Speaking  up',
+  '=cmd|calc',
+  '+NHS',
+  '-flexible working',
+  '@all',
+  'Allyship',
+  'micro-aggressions',
+  "'=quoted",
+  'Équité',
+  'staff networks',
+];
 const themes = sometimesBad(
-  fc.tuple(fc.array(fc.oneof(fc.constantFrom(...THEME_WORDS), fc.string({ maxLength: 12 })), { maxLength: 3 }), fc.constantFrom('; ', ';')).map(([list, sep]) => list.join(sep)),
+  fc
+    .tuple(fc.array(fc.oneof(fc.constantFrom(...THEME_WORDS), fc.string({ maxLength: 12 })), { maxLength: 3 }), fc.constantFrom('; ', ';'))
+    .map(([list, sep]) => list.join(sep)),
   fc.constant('x'.repeat(81)),
 );
 const notes = sometimesBad(
-  fc.oneof(fc.constantFrom('', 'Talked about "the board", and then, briefly, rotas', '=HYPERLINK("http://x.example")', "Mentor's story\r\nsecond line", '@here'), fc.string({ maxLength: 30 })),
+  fc.oneof(
+    fc.constantFrom('', 'Talked about "the board", and then, briefly, rotas', '=HYPERLINK("http://x.example")', "Mentor's story\r\nsecond line", '@here'),
+    fc.string({ maxLength: 30 }),
+  ),
   fc.constant('n'.repeat(5001)),
 );
 
@@ -85,13 +115,20 @@ function sessionRow(programme: Programme, rel: KnownRelationship): fc.Arbitrary<
         fc.constantFrom('', '2026-02-30', '07/15/2026', '2026-7-1', 'yesterday', '31/04/2026'),
       ),
     ),
-    minutes: sometimesBad(fc.oneof(fc.integer({ min: 1, max: 600 }).map(String), fc.constant(' 45 ')), fc.constantFrom('0', '601', '-5', '45.5', 'abc', '', '1e2')),
+    minutes: sometimesBad(
+      fc.oneof(fc.integer({ min: 1, max: 600 }).map(String), fc.constant(' 45 ')),
+      fc.constantFrom('0', '601', '-5', '45.5', 'abc', '', '1e2'),
+    ),
     kind: sometimesBad(fc.constantFrom(...KIND_SPELLINGS), fc.constantFrom('obsrvation', 'coffee', '')),
     level: sometimesBad(fc.constantFrom(...LEVEL_SPELLINGS), fc.constantFrom('galaxy', '')),
     themes,
     lived_experience: sometimesBad(fc.constantFrom(...YES_NO), fc.constantFrom('maybe', 'sometimes')),
     mentors: sometimesBad(
-      fc.oneof(fc.constant(''), fc.constant(';;'), fc.subarray(rel.mentorIds, { minLength: 1 }).map((ids) => ids.join('; '))),
+      fc.oneof(
+        fc.constant(''),
+        fc.constant(';;'),
+        fc.subarray(rel.mentorIds, { minLength: 1 }).map((ids) => ids.join('; ')),
+      ),
       fc.oneof(fc.constantFrom(...notMentors), fc.constant('12345'), fc.constant(`${rel.mentorIds[0]};${notMentors[0]}`)),
     ),
     notes,
@@ -141,7 +178,10 @@ export function sessionLogCase(programme: Programme): fc.Arbitrary<SessionLogCas
       headerPicks: fc.array(fc.nat(), { minLength: COLUMNS.length, maxLength: COLUMNS.length }),
       rows: fc.array(row, { minLength: 1, maxLength: 5 }),
       blankRows: fc.array(fc.record({ at: fc.nat(), line: fc.constantFrom('', ',,,', ' ') }), { maxLength: 2 }),
-      damage: fc.oneof({ weight: 4, arbitrary: fc.constant([] as Damage[]) }, { weight: 1, arbitrary: fc.array(fc.constantFrom(...DAMAGE), { minLength: 1, maxLength: 2 }) }),
+      damage: fc.oneof(
+        { weight: 4, arbitrary: fc.constant([] as Damage[]) },
+        { weight: 1, arbitrary: fc.array(fc.constantFrom(...DAMAGE), { minLength: 1, maxLength: 2 }) },
+      ),
       format: csvFormat,
       skipDuplicates: fc.boolean(),
       dryRun: fc.boolean(),

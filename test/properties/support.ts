@@ -103,7 +103,8 @@ export function csvCell(cell: string, format: CsvFormat): string {
 
 export function csvBytes(lines: readonly CsvLine[], format: CsvFormat): Buffer {
   if (lines.length === 0) return Buffer.alloc(0);
-  const text = lines.map((line) => ('raw' in line ? line.raw : line.cells.map((cell) => csvCell(cell, format)).join(format.delimiter))).join(format.eol) + format.eol;
+  const text =
+    lines.map((line) => ('raw' in line ? line.raw : line.cells.map((cell) => csvCell(cell, format)).join(format.delimiter))).join(format.eol) + format.eol;
   // Latin-1 and Windows-1252 agree from 0xA0 up; C1 controls are left to UTF-8.
   const fits1252 = [...text].every((ch) => ch.charCodeAt(0) < 0x80 || (ch.charCodeAt(0) >= 0xa0 && ch.charCodeAt(0) <= 0xff));
   if (format.windows1252 && fits1252) return Buffer.from(text, 'latin1');

@@ -189,7 +189,13 @@ async function killAtEveryPoint(options: {
       // It finished before the kill: then it must have succeeded, and imported everything.
       expect({ code: result.code, count }, `${where}\n${result.stderr}`).toEqual({ code: 0, count: before + added });
     }
-    seen.push({ point: point.label, outcome: count === before ? 'none' : 'all', ended: result.signal ?? `exit ${result.code}`, ms: result.ms, inWrite: result.killedInWrite });
+    seen.push({
+      point: point.label,
+      outcome: count === before ? 'none' : 'all',
+      ended: result.signal ?? `exit ${result.code}`,
+      ms: result.ms,
+      inWrite: result.killedInWrite,
+    });
   }
   console.log(
     `${name}: a whole run took ${whole.ms} ms (database opened at ${whole.walSeenMs} ms, write lock at ${whole.writeLockMs} ms, commit began at ${whole.walFramesMs} ms)\n` +

@@ -46,7 +46,9 @@ export function writeLargeRoster(path: string, count: number): void {
   const lines = ['staff_id,name,band,department,ethnicity,board_member,line_manager_id'];
   for (let i = 0; i < count; i += 1) {
     const manager = i === 0 ? '' : String(30000000 + Math.floor((i - 1) / 10));
-    lines.push(`${30000000 + i},Person ${i},Band ${bands[i % bands.length]},${departments[i % departments.length]},${ethnicities[i % ethnicities.length]},no,${manager}`);
+    lines.push(
+      `${30000000 + i},Person ${i},Band ${bands[i % bands.length]},${departments[i % departments.length]},${ethnicities[i % ethnicities.length]},no,${manager}`,
+    );
   }
   writeFileSync(path, `${lines.join('\n')}\n`);
 }

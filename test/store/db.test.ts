@@ -54,7 +54,11 @@ describe('openDatabase', () => {
     const plain = await openDatabase(path, { create: true });
     try {
       expect({ created: plain.created, published: plain.published }).toEqual({ created: true, published: true });
-      expect(readdirSync(dir).filter((name) => !name.includes('.new-')).sort()).toEqual(['remedi.db', 'remedi.db-shm', 'remedi.db-wal']);
+      expect(
+        readdirSync(dir)
+          .filter((name) => !name.includes('.new-'))
+          .sort(),
+      ).toEqual(['remedi.db', 'remedi.db-shm', 'remedi.db-wal']);
       expect(plain.db.pragma('journal_mode', { simple: true })).toBe('wal');
       saveCohort(plain.db, COHORT);
     } finally {
@@ -197,10 +201,12 @@ describe('openDatabase', () => {
     const writing = await openDatabase(path, { create: false });
     writing.close();
     expect(statSync(path).mode & 0o777).toBe(0o600);
-    expect(writing.notices).toEqual([`${path} could be read by other people on this computer (mode 0644); remedi made it readable by you only (0600), as it holds special category data.`]);
+    expect(writing.notices).toEqual([
+      `${path} could be read by other people on this computer (mode 0644); remedi made it readable by you only (0600), as it holds special category data.`,
+    ]);
   });
 
-  it('opens a read command\'s database without writing to it', async () => {
+  it("opens a read command's database without writing to it", async () => {
     const path = join(tempDir(), 'remedi.db');
     await newDatabase(path);
     const before = readFileSync(path);
@@ -287,10 +293,14 @@ describe('what a failing command may claim', () => {
     try {
       noteCommitted(false);
       db.transaction(() => db.prepare('SELECT count(*) FROM cohorts').get()).immediate();
-      expect(() => db.transaction(() => {
-        saveCohort(db, { ...COHORT, number: 2 });
-        throw new Error('refused');
-      }).immediate()).toThrow('refused');
+      expect(() =>
+        db
+          .transaction(() => {
+            saveCohort(db, { ...COHORT, number: 2 });
+            throw new Error('refused');
+          })
+          .immediate(),
+      ).toThrow('refused');
       db.exec('BEGIN IMMEDIATE');
       saveCohort(db, { ...COHORT, number: 3 });
       db.exec('ROLLBACK');
@@ -310,7 +320,12 @@ describe('what a failing command may claim', () => {
 
   const db = '/data/remedi.db';
   it.each([
-    ['SQLITE_BUSY', false, /^Another remedi is writing to this database \(\/data\/remedi\.db\); this one waited and gave up\. Nothing was changed\.$/, /^Try again when it finishes/],
+    [
+      'SQLITE_BUSY',
+      false,
+      /^Another remedi is writing to this database \(\/data\/remedi\.db\); this one waited and gave up\. Nothing was changed\.$/,
+      /^Try again when it finishes/,
+    ],
     ['SQLITE_FULL', false, /^The disk is full: .* Nothing was changed\.$/, /^Free some space/],
     ['SQLITE_FULL', true, /^The disk is full: .* Changes this command made before it were saved\.$/, /^Free some space/],
     ['SQLITE_IOERR_WRITE', false, /the last change may or may not have been saved\.$/, /run remedi check/],
@@ -325,7 +340,7 @@ describe('what a failing command may claim', () => {
     expect(error!.fix).toMatch(fix);
   });
 
-  it.each([['SQLITE_MISUSE'], ['SQLITE_CONSTRAINT_FOREIGNKEY'], ['ENOENT'], [undefined]])('%s is not (it is a bug, or not SQLite\'s)', (code) => {
+  it.each([['SQLITE_MISUSE'], ['SQLITE_CONSTRAINT_FOREIGNKEY'], ['ENOENT'], [undefined]])("%s is not (it is a bug, or not SQLite's)", (code) => {
     expect(sqliteUserError(Object.assign(new Error('x'), { code }), { path: db, committed: false })).toBeNull();
   });
 });

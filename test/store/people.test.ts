@@ -9,7 +9,14 @@ import { sessionWriter } from '../../src/store/sessions.js';
 import { staffWriter } from '../../src/store/staff.js';
 import { tempDir } from '../helpers/cli.js';
 
-const person = (staffId: string, name: string, facts: Partial<StaffRecord> = {}): StaffRecord => ({ staffId, name, ...DEFAULT_FACTS, band: '5', active: true, ...facts });
+const person = (staffId: string, name: string, facts: Partial<StaffRecord> = {}): StaffRecord => ({
+  staffId,
+  name,
+  ...DEFAULT_FACTS,
+  band: '5',
+  active: true,
+  ...facts,
+});
 
 async function peopleDb() {
   const { db } = await openDatabase(join(tempDir(), 'remedi.db'), { create: true });
@@ -37,24 +44,55 @@ describe('what staff show reads about one person', () => {
     expect(enrolmentsOf(db, '003')).toEqual([]);
   });
 
-  it('the relationships they are in as mentee or as mentor, and each one\'s session count', async () => {
+  it("the relationships they are in as mentee or as mentor, and each one's session count", async () => {
     const db = await peopleDb();
     const base = { cohort: 1, type: 'race' as const, score: 0, reasons: [], start: '2026-01-05', override: false };
-    const trio = insertRelationship(db, { ...base, menteeId: '001', mentors: [{ staffId: '002', slot: 'bme' }, { staffId: '003', slot: 'frontline' }] }, '2026-01-05');
+    const trio = insertRelationship(
+      db,
+      {
+        ...base,
+        menteeId: '001',
+        mentors: [
+          { staffId: '002', slot: 'bme' },
+          { staffId: '003', slot: 'frontline' },
+        ],
+      },
+      '2026-01-05',
+    );
     const pair = insertRelationship(db, { ...base, menteeId: '005', mentors: [{ staffId: '003', slot: null }] }, '2026-01-05');
     const write = sessionWriter(db, '2026-03-01');
     for (const date of ['2026-01-10', '2026-01-20', '2026-02-10']) {
-      write.insert({ relationshipId: trio, date, minutes: 45, kind: 'one-to-one', level: 'team', livedExperience: false, notes: null, themes: [], mentors: ['002'] });
+      write.insert({
+        relationshipId: trio,
+        date,
+        minutes: 45,
+        kind: 'one-to-one',
+        level: 'team',
+        livedExperience: false,
+        notes: null,
+        themes: [],
+        mentors: ['002'],
+      });
     }
     expect(relationshipIdsOf(db, '001')).toEqual([trio]);
     expect(relationshipIdsOf(db, '003')).toEqual([trio, pair]);
     expect(relationshipIdsOf(db, '004')).toEqual([]);
-    expect(sessionCounts(db, [trio, pair])).toEqual(new Map([[trio, 3], [pair, 0]]));
+    expect(sessionCounts(db, [trio, pair])).toEqual(
+      new Map([
+        [trio, 3],
+        [pair, 0],
+      ]),
+    );
   });
 
   it('names a few people by staff id, skipping ids nobody has', async () => {
     const db = await peopleDb();
-    expect(namesOf(db, ['002', '001', '002', '999'])).toEqual(new Map([['001', 'Margaret Ellison'], ['002', 'Chloe Adebayo']]));
+    expect(namesOf(db, ['002', '001', '002', '999'])).toEqual(
+      new Map([
+        ['001', 'Margaret Ellison'],
+        ['002', 'Chloe Adebayo'],
+      ]),
+    );
   });
 });
 

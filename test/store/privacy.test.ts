@@ -85,12 +85,26 @@ describe('forgottenChecker: what a roster import asks of each row', () => {
     expect(forgottenChecker(db)).toBeNull();
   });
 
-  it.each<[string, { staffId: string | null; email: string | null; lineManagerId: string | null }, { erasedOn: string | null; onlyByEmail?: boolean; managerErased: boolean }]>([
+  it.each<
+    [
+      string,
+      { staffId: string | null; email: string | null; lineManagerId: string | null },
+      { erasedOn: string | null; onlyByEmail?: boolean; managerErased: boolean },
+    ]
+  >([
     ['their staff id', { staffId: '10000052', email: null, lineManagerId: null }, { erasedOn: TODAY, onlyByEmail: false, managerErased: false }],
-    ['their email, in another case', { staffId: '99999999', email: ' JADE.thompson@NHS.net ', lineManagerId: null }, { erasedOn: TODAY, onlyByEmail: true, managerErased: false }],
+    [
+      'their email, in another case',
+      { staffId: '99999999', email: ' JADE.thompson@NHS.net ', lineManagerId: null },
+      { erasedOn: TODAY, onlyByEmail: true, managerErased: false },
+    ],
     ['someone else', { staffId: '10000023', email: 'chloe.adebayo@nhs.net', lineManagerId: '10000023' }, { erasedOn: null, managerErased: false }],
     ['someone whose line manager was erased', { staffId: '10000091', email: null, lineManagerId: '10000052' }, { erasedOn: null, managerErased: true }],
-    ['an email that is an erased staff id is not their id', { staffId: null, email: '10000052', lineManagerId: null }, { erasedOn: null, managerErased: false }],
+    [
+      'an email that is an erased staff id is not their id',
+      { staffId: null, email: '10000052', lineManagerId: null },
+      { erasedOn: null, managerErased: false },
+    ],
   ])('matches %s', async (_case, row, expected) => {
     const { db } = await withPeople(person('10000052', { email: 'jade.thompson@nhs.net' }), person('10000023'));
     forget(db, '10000052');
@@ -104,7 +118,7 @@ describe('import warnings already shown', () => {
   const warning = { line: 92, column: 'column L (Line Manager)', value: '19999999', message: 'line manager 19999999 is not known' };
 
   it.each<[string, typeof warning, boolean]>([
-    ['the same warning on another line (or in next month\'s export)', { ...warning, line: 40 }, true],
+    ["the same warning on another line (or in next month's export)", { ...warning, line: 40 }, true],
     ['another value', { ...warning, value: '19999998' }, false],
     ['another column', { ...warning, column: 'column M (Line Manager)' }, false],
   ])('%s: seen %j', async (_case, later, seen) => {

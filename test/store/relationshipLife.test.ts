@@ -4,14 +4,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  addDays,
-  holdsPeopleOn,
-  holdsPlaceInCohortOn,
-  relationshipEnd,
-  runsOn,
-  type RelationshipDates,
-} from '../../src/domain/relationshipLife.js';
+import { addDays, holdsPeopleOn, holdsPlaceInCohortOn, relationshipEnd, runsOn, type RelationshipDates } from '../../src/domain/relationshipLife.js';
 import { DEFAULT_FACTS, type StaffRecord } from '../../src/domain/staff.js';
 import { saveCohort } from '../../src/store/cohorts.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
@@ -68,7 +61,16 @@ async function randomWorld(seed: number): Promise<{ db: Db; world: World }> {
       const mentorIds = people.slice(1, 1 + (random() < 0.3 ? 2 : 1)).map((p) => p.staffId);
       const id = insertRelationship(
         db,
-        { cohort: cohort.number, menteeId, mentors: mentorIds.map((staffId) => ({ staffId, slot: null })), type: 'general', score: 0, reasons: [], start, override: false },
+        {
+          cohort: cohort.number,
+          menteeId,
+          mentors: mentorIds.map((staffId) => ({ staffId, slot: null })),
+          type: 'general',
+          score: 0,
+          reasons: [],
+          start,
+          override: false,
+        },
         BASE,
       );
       if (endedOn !== null) endRelationship(db, id, endedOn, 'random');
@@ -87,7 +89,7 @@ async function randomWorld(seed: number): Promise<{ db: Db; world: World }> {
 
 const sorted = <T>(values: Iterable<T>) => [...values].sort();
 
-describe('the store\'s relationship queries follow domain/relationshipLife.ts', () => {
+describe("the store's relationship queries follow domain/relationshipLife.ts", () => {
   it.each([1, 2, 3, 4, 5, 6])('on random data (seed %i), every query on every day', async (seed) => {
     const { db, world } = await randomWorld(seed);
     try {
@@ -100,9 +102,10 @@ describe('the store\'s relationship queries follow domain/relationshipLife.ts', 
       for (const day of world.days) {
         // The fragments themselves, relationship by relationship.
         const rows = life.all({ day }) as Array<{ id: number; end_day: string; runs: number; holds: number; place: number }>;
-        expect(rows.map((row) => [row.id, row.end_day, row.runs === 1, row.holds === 1, row.place === 1]), day).toStrictEqual(
-          world.relationships.map((r) => [r.id, relationshipEnd(r), runsOn(r, day), holdsPeopleOn(r, day), holdsPlaceInCohortOn(r, day)]),
-        );
+        expect(
+          rows.map((row) => [row.id, row.end_day, row.runs === 1, row.holds === 1, row.place === 1]),
+          day,
+        ).toStrictEqual(world.relationships.map((r) => [r.id, relationshipEnd(r), runsOn(r, day), holdsPeopleOn(r, day), holdsPlaceInCohortOn(r, day)]));
 
         // Mentor load: relationships holding each mentor.
         const load = new Map<string, number>();

@@ -10,7 +10,14 @@ import { forgetPerson } from '../../src/store/privacy.js';
 import { staffWriter } from '../../src/store/staff.js';
 import { tempDir } from '../helpers/cli.js';
 
-const person = (staffId: string, name: string, facts: Partial<StaffRecord> = {}): StaffRecord => ({ staffId, name, ...DEFAULT_FACTS, band: '5', active: true, ...facts });
+const person = (staffId: string, name: string, facts: Partial<StaffRecord> = {}): StaffRecord => ({
+  staffId,
+  name,
+  ...DEFAULT_FACTS,
+  band: '5',
+  active: true,
+  ...facts,
+});
 
 async function staffDb() {
   const { db } = await openDatabase(join(tempDir(), 'remedi.db'), { create: true });
@@ -36,8 +43,16 @@ describe('resolvePerson', () => {
   });
 
   it.each([
-    ['a shared name, naming both', 'chidi eze', '"chidi eze" matches 2 people: 10000065 Chidi Eze (Surgery); 10000099 Chidi Eze (Pharmacy). Give the staff id or email instead.'],
-    ['a near miss, offering the nearest', 'Siobhan Kely', 'There is nobody called "Siobhan Kely" (by staff id, email or name). Did you mean 10000002 Siobhán Kelly (Corporate)?'],
+    [
+      'a shared name, naming both',
+      'chidi eze',
+      '"chidi eze" matches 2 people: 10000065 Chidi Eze (Surgery); 10000099 Chidi Eze (Pharmacy). Give the staff id or email instead.',
+    ],
+    [
+      'a near miss, offering the nearest',
+      'Siobhan Kely',
+      'There is nobody called "Siobhan Kely" (by staff id, email or name). Did you mean 10000002 Siobhán Kelly (Corporate)?',
+    ],
     ['an unknown email', 'nobody@nhs.net', 'There is nobody called "nobody@nhs.net" (by staff id, email or name).'],
     ['a blank', '  ', 'An empty name was given; expected a staff id, an email or a name.'],
   ])('refuses %s', async (_case, query, message) => {
@@ -77,7 +92,9 @@ describe('resolvePeople: all or nothing', () => {
 
   it('says to quote a name given as two words', async () => {
     const db = await staffDb();
-    expect(() => resolvePeople(db, ['Kwame', 'Mensah'])).toThrow(expect.objectContaining({ fix: 'A name with a space needs quotes around it: "Kwame Mensah" is Kwame Mensah (10000027).' }));
+    expect(() => resolvePeople(db, ['Kwame', 'Mensah'])).toThrow(
+      expect.objectContaining({ fix: 'A name with a space needs quotes around it: "Kwame Mensah" is Kwame Mensah (10000027).' }),
+    );
   });
 });
 

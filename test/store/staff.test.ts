@@ -1,7 +1,16 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FACTS, type StaffRecord } from '../../src/domain/staff.js';
-import { enrolByHand, enrolmentCounts, enrolmentsOf, enrolmentWriter, getCohort, listCohorts, saveCohort, withdrawEnrolments } from '../../src/store/cohorts.js';
+import {
+  enrolByHand,
+  enrolmentCounts,
+  enrolmentsOf,
+  enrolmentWriter,
+  getCohort,
+  listCohorts,
+  saveCohort,
+  withdrawEnrolments,
+} from '../../src/store/cohorts.js';
 import { openDatabase } from '../../src/store/db.js';
 import { editStaff, lineManagerFinder, listStaff, loadAllStaff, staffWriter } from '../../src/store/staff.js';
 import { lookUpPerson } from '../../src/store/people.js';
@@ -85,7 +94,7 @@ describe('cohorts and enrolments', () => {
     expect(listStaff(db)).toHaveLength(3);
   });
 
-  it('leaves withdrawn people out of a cohort\'s list and counts; enrolling by hand takes them back, a roster does not', async () => {
+  it("leaves withdrawn people out of a cohort's list and counts; enrolling by hand takes them back, a roster does not", async () => {
     const db = await freshDb();
     saveCohort(db, { number: 1, name: null, start: '2026-01-05', end: '2026-09-30', minMonths: 8, minPerMonth: 2 });
     const writer = staffWriter(db, '2026-03-15');
@@ -115,7 +124,13 @@ describe('editing one person by hand', () => {
     const before = person('001', { email: 'a.b@nhs.net', department: 'Surgery', ethnicity: 'M', functionsStated: ['clinical'], lineManagerId: '002' });
     staffWriter(db, '2026-03-01').insert(before);
     const updatedOn = () => db.prepare("SELECT updated_on FROM staff WHERE staff_id = '001'").pluck().get();
-    editStaff(db, '001', { department: null, functionsStated: ['clinical', 'front line'], capacity: 3, boardMember: true }, ['department', 'functionsStated', 'boardMember', 'capacity'], '2026-03-15');
+    editStaff(
+      db,
+      '001',
+      { department: null, functionsStated: ['clinical', 'front line'], capacity: 3, boardMember: true },
+      ['department', 'functionsStated', 'boardMember', 'capacity'],
+      '2026-03-15',
+    );
     expect(loadAllStaff(db).get('001')).toEqual({
       ...before,
       department: null,

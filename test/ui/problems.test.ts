@@ -18,11 +18,17 @@ describe('formatProblemList groups repeated problems', () => {
     [
       'different values apart, in the order first seen',
       [band(4), band(5, 'Chair'), band(6)],
-      ['  esr.csv column E (Pay Band): 2 rows hold "Non AfC" (lines 4, 6): not a pay band; expected a band', '  esr.csv:5 column E (Pay Band) "Chair": not a pay band; expected a band'],
+      [
+        '  esr.csv column E (Pay Band): 2 rows hold "Non AfC" (lines 4, 6): not a pay band; expected a band',
+        '  esr.csv:5 column E (Pay Band) "Chair": not a pay band; expected a band',
+      ],
     ],
     [
       'whole-row problems by message',
-      [{ line: 3, column: null, value: null, message: 'ragged' }, { line: 8, column: null, value: null, message: 'ragged' }],
+      [
+        { line: 3, column: null, value: null, message: 'ragged' },
+        { line: 8, column: null, value: null, message: 'ragged' },
+      ],
       ['  esr.csv: 2 rows (lines 3, 8): ragged'],
     ],
   ])('%s', (_case, problems, lines) => {
@@ -41,7 +47,10 @@ describe('formatProblemList groups repeated problems', () => {
 describe('problemsCsv', () => {
   it('lists every problem and warning by line, with the column letter, header, value, problem and fix', () => {
     const csv = problemsCsv(
-      [band(5), { line: 2, column: null, value: null, message: 'this row has 3 fields but the header has 4; a comma inside a value needs the value in double quotes' }],
+      [
+        band(5),
+        { line: 2, column: null, value: null, message: 'this row has 3 fields but the header has 4; a comma inside a value needs the value in double quotes' },
+      ],
       [{ line: 3, column: 'column C (Full, Name)', value: '=cmd', message: 'a warning with no fix' }],
     );
     expect(csv.trim().split(/\r?\n/)).toEqual([

@@ -4,7 +4,7 @@ import type { EditField } from '../../src/domain/staffEdit.js';
 import { fieldText, foundJson, handSetLabels, staffJson, staffListCsv } from '../../src/ui/staffOutput.js';
 
 const person = (facts: Partial<StaffRecord> = {}): StaffRecord => ({ staffId: '001', name: 'Chidi Eze', ...DEFAULT_FACTS, band: '3', active: true, ...facts });
-const names = new Map([['002', 'Ciaran O\'Neill']]);
+const names = new Map([['002', "Ciaran O'Neill"]]);
 const nameOf = (id: string) => names.get(id);
 
 describe('fieldText: how staff edit shows a value', () => {
@@ -34,8 +34,14 @@ describe('fieldText: how staff edit shows a value', () => {
 describe('handSetLabels', () => {
   it.each<[Array<keyof StaffFacts>, string[]]>([
     [[], []],
-    [['capacity', 'functionsStated'], ['functions', 'capacity']],
-    [['raceTrained', 'raceTrainedOn', 'lineManagerId'], ['line manager', 'RACE training']],
+    [
+      ['capacity', 'functionsStated'],
+      ['functions', 'capacity'],
+    ],
+    [
+      ['raceTrained', 'raceTrainedOn', 'lineManagerId'],
+      ['line manager', 'RACE training'],
+    ],
   ])('%j -> %j', (handSet, labels) => {
     expect(handSetLabels(handSet)).toEqual(labels);
   });

@@ -4,9 +4,15 @@ import { cut, displayWidth, renderTable, styled } from '../../src/ui/table.js';
 
 describe('renderTable', () => {
   it('lines columns up by the widest cell, ignoring the colour remedi adds, and trims the last column', () => {
-    expect(renderTable(['Id', 'Name'], [['1', styled('\u001b[2mAnn Lee\u001b[22m')], ['10000065', 'Chidi Eze']])).toBe(
-      ['Id        Name', '--------  ---------', '1         \u001b[2mAnn Lee\u001b[22m', '10000065  Chidi Eze', ''].join('\n'),
-    );
+    expect(
+      renderTable(
+        ['Id', 'Name'],
+        [
+          ['1', styled('\u001b[2mAnn Lee\u001b[22m')],
+          ['10000065', 'Chidi Eze'],
+        ],
+      ),
+    ).toBe(['Id        Name', '--------  ---------', '1         \u001b[2mAnn Lee\u001b[22m', '10000065  Chidi Eze', ''].join('\n'));
   });
 
   it('a header wider than every cell sets the width; a missing cell is blank', () => {
@@ -14,7 +20,13 @@ describe('renderTable', () => {
   });
 
   it('shows the control characters of data cells as visible escapes, and lines up what is shown', () => {
-    const table = renderTable(['Name', 'Theme'], [['Ann\u001b[2JLee', 'x\u009b31m'], ['Bo\nCole', '\u001b]8;;http://evil\u0007link\u001b]8;;\u0007']]);
+    const table = renderTable(
+      ['Name', 'Theme'],
+      [
+        ['Ann\u001b[2JLee', 'x\u009b31m'],
+        ['Bo\nCole', '\u001b]8;;http://evil\u0007link\u001b]8;;\u0007'],
+      ],
+    );
     expect(table).toBe(
       [
         'Name           Theme',
@@ -40,7 +52,13 @@ describe('renderTable fitted to a terminal', () => {
   const fit = (width: number | null) => ({ width, err: (text: string) => notes.push(text) });
   const shownWidth = (line: string) => stringWidth(line);
   const headers = ['Staff id', 'Name', 'Department', 'Band', 'Seniority', 'Functions', 'Line manager', 'Capacity', 'Status'];
-  const columns = { Name: { min: 12 }, Department: { priority: 4, min: 10 }, Functions: { priority: 5, min: 10 }, Capacity: { priority: 6 }, 'Line manager': { priority: 7 } };
+  const columns = {
+    Name: { min: 12 },
+    Department: { priority: 4, min: 10 },
+    Functions: { priority: 5, min: 10 },
+    Capacity: { priority: 6 },
+    'Line manager': { priority: 7 },
+  };
   const rows = [
     ['10000001', '王秀英 (Wang Xiuying)', 'Emergency Department', '8a', 'senior', 'clinical, managerial', '10000002', '1', 'active'],
     ['10000002', 'Zoë Ångström-Nkemelu 👩🏽‍⚕️', 'Estates and Facilities Management', 'VSM', 'executive', 'strategic', '', '2', 'active'],
@@ -49,7 +67,9 @@ describe('renderTable fitted to a terminal', () => {
 
   it.each([80, 60])('at %i columns every line fits as displayed, and staff id, name and status stay', (width) => {
     notes.length = 0;
-    const lines = renderTable(headers, rows, { fit: fit(width), columns }).trimEnd().split('\n');
+    const lines = renderTable(headers, rows, { fit: fit(width), columns })
+      .trimEnd()
+      .split('\n');
     for (const line of lines) expect(shownWidth(line)).toBeLessThanOrEqual(width);
     expect(lines[0]).toMatch(/^Staff id  Name/);
     expect(lines[0]).toMatch(/Status$/);
@@ -59,7 +79,9 @@ describe('renderTable fitted to a terminal', () => {
   });
 
   it('at 30 columns staff id and name stay, cut', () => {
-    const lines = renderTable(headers, rows, { fit: fit(30), columns }).trimEnd().split('\n');
+    const lines = renderTable(headers, rows, { fit: fit(30), columns })
+      .trimEnd()
+      .split('\n');
     for (const line of lines) expect(shownWidth(line)).toBeLessThanOrEqual(30);
     expect(lines[0]).toMatch(/^Staff id  Name/);
   });
