@@ -55,6 +55,11 @@ export function noteDatabaseOpened(path: string): void {
 export function noteCommitted(committed = true): void {
   activity.committed = committed;
 }
+/** A new command starts with nothing opened and nothing written (tests run many in one process). */
+export function resetDatabaseActivity(): void {
+  activity.path = null;
+  activity.committed = false;
+}
 
 /**
  * The SQLite conditions a user can meet and fix (a lock held by another remedi, a full

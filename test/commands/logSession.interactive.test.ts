@@ -5,11 +5,12 @@
  */
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Context } from '../../src/context.js';
-import { runLogSession } from '../../src/commands/logSession.js';
+import type { Context } from '../../src/cli/context.js';
+import { runLogSession } from '../../src/commands/sessions/logSession.js';
 import { makeChalk } from '../../src/ui/colour.js';
 import type { RelationshipChoice } from '../../src/ui/prompts.js';
 import { FIXTURES, remedi, tempDir } from '../helpers/cli.js';
+import { asFlags } from '../helpers/flags.js';
 
 /** What each prompt answers when the test has not queued anything else. */
 const DEFAULTS = {
@@ -138,7 +139,7 @@ describe('log-session at a terminal', () => {
   it('asks for everything missing (date and kind first), shows the answers, and saves when told to', async () => {
     const db = setUp();
     const { context, out, err } = terminalContext(db);
-    const saved = await runLogSession({}, context);
+    const saved = await runLogSession(asFlags({}), context);
     expect(names()).toEqual(['relationship', 'date', 'kind', 'minutes', 'level', 'themes(0 known)', 'mentors', 'lived', 'notes', 'confirm']);
     // A running relationship: today is offered, and the date prompt refuses bad days before accepting.
     expect(asked[1].offered).toBe('2026-07-29');
@@ -161,16 +162,16 @@ describe('log-session at a terminal', () => {
 
   it('asks only for what the flags did not answer, and suggests themes already used', async () => {
     const db = setUp();
-    await runLogSession({}, terminalContext(db).context);
+    await runLogSession(asFlags({}), terminalContext(db).context);
     asked.length = 0;
-    const saved = await runLogSession({ date: '2026-03-17', minutes: 30, kind: 'one-to-one' }, terminalContext(db).context);
+    const saved = await runLogSession(asFlags({ date: '2026-03-17', minutes: 30, kind: 'one-to-one' }), terminalContext(db).context);
     expect(names()).toEqual(['relationship', 'level', 'themes(2 known)', 'mentors', 'lived', 'notes', 'confirm']);
     expect(saved.date).toBe('2026-03-17');
   });
 
   it('refuses a wrong flag before the first question about the session', async () => {
     const db = setUp();
-    await expect(runLogSession({ date: '2026-12-25' }, terminalContext(db).context)).rejects.toThrow(/Not saved: 25 Dec 2026 is in the future/);
+    await expect(runLogSession(asFlags({ date: '2026-12-25' }), terminalContext(db).context)).rejects.toThrow(/Not saved: 25 Dec 2026 is in the future/);
     expect(names()).toEqual(['relationship']);
     expect(sessionsIn(db)).toEqual([]);
   });
@@ -185,7 +186,7 @@ describe('log-session at a terminal', () => {
     queued.date = ['2026-03-12'];
     queued.kind = ['one-to-one'];
     queued.recordAnyway = [true];
-    const saved = await runLogSession({}, terminalContext(db).context);
+    const saved = await runLogSession(asFlags({}), terminalContext(db).context);
     expect(names().slice(0, 5)).toEqual(['relationship', 'date', 'kind', 'recordAnyway', 'minutes']);
     expect(asked[3].offered).toBe(`A one-to-one session on 12 Mar 2026 is already recorded for #${pair}.`);
     expect(saved).toMatchObject({ pairId: pair, date: '2026-03-12', kind: 'one-to-one' });
@@ -202,7 +203,7 @@ describe('log-session at a terminal', () => {
     queued.date = ['2026-03-12', '2026-03-13'];
     queued.kind = ['one-to-one', 'one-to-one'];
     const { context, err } = terminalContext(db);
-    const saved = await runLogSession({}, context);
+    const saved = await runLogSession(asFlags({}), context);
     expect(names().slice(0, 7)).toEqual(['relationship', 'date', 'kind', 'recordAnyway', 'date', 'kind', 'minutes']);
     expect(asked[4].offered).toBe('2026-03-12');
     expect(asked[5].offered).toBe('one-to-one');
@@ -215,10 +216,10 @@ describe('log-session at a terminal', () => {
     const db = setUp();
     const pair = pairOf(db, 'Helen Marsh');
     const flags = { pair, date: '2026-03-12', minutes: 45, kind: 'one-to-one', level: 'team' };
-    await runLogSession(flags, terminalContext(db).context);
+    await runLogSession(asFlags(flags), terminalContext(db).context);
     // Every required flag given: nothing is asked, even at a terminal.
-    await expect(runLogSession(flags, terminalContext(db).context)).rejects.toThrow(/already recorded for relationship #\d+ \(add --force/);
-    await runLogSession({ ...flags, force: true }, terminalContext(db).context);
+    await expect(runLogSession(asFlags(flags), terminalContext(db).context)).rejects.toThrow(/already recorded for relationship #\d+ \(add --force/);
+    await runLogSession(asFlags({ ...flags, force: true }), terminalContext(db).context);
     expect(asked).toEqual([]);
     expect(sessionsIn(db)).toHaveLength(2);
   });
@@ -229,7 +230,7 @@ describe('log-session at a terminal', () => {
     queued.change = ['minutes'];
     queued.minutes = [50, 75];
     const { context, err } = terminalContext(db);
-    const saved = await runLogSession({}, context);
+    const saved = await runLogSession(asFlags({}), context);
     expect(names().slice(-4)).toEqual(['confirm', 'change', 'minutes', 'confirm']);
     const change = asked.find((a) => a.prompt === 'change')!;
     expect(change.offered).toEqual([
@@ -260,7 +261,7 @@ describe('log-session at a terminal', () => {
     queued.change = ['date'];
     queued.date = ['2026-03-10', '2026-03-12'];
     queued.recordAnyway = [true];
-    const saved = await runLogSession({}, terminalContext(db).context);
+    const saved = await runLogSession(asFlags({}), terminalContext(db).context);
     expect(names().slice(-4)).toEqual(['change', 'date', 'recordAnyway', 'confirm']);
     expect(asked.filter((a) => a.prompt === 'date').map((a) => a.offered)).toEqual(['2026-07-29', '2026-03-10']);
     expect(saved.date).toBe('2026-03-12');
@@ -269,14 +270,14 @@ describe('log-session at a terminal', () => {
   it('saves nothing when the administrator cancels at the summary', async () => {
     const db = setUp();
     queued.save = ['cancel'];
-    await expect(runLogSession({}, terminalContext(db).context)).rejects.toThrow(/^Not saved: you chose not to save the session/);
+    await expect(runLogSession(asFlags({}), terminalContext(db).context)).rejects.toThrow(/^Not saved: you chose not to save the session/);
     expect(sessionsIn(db)).toEqual([]);
   });
 
   it('the search ignores accents and case, and finds staff ids, emails and departments', async () => {
     const db = setUp();
     queued.relationship = ['siobhan'];
-    const saved = await runLogSession({}, terminalContext(db).context);
+    const saved = await runLogSession(asFlags({}), terminalContext(db).context);
     expect(saved.pairId).toBe(pairOf(db, 'Siobhán Kelly'));
 
     const { matchingChoices } = await vi.importActual<typeof import('../../src/ui/prompts.js')>('../../src/ui/prompts.js');
@@ -298,7 +299,7 @@ describe('log-session at a terminal', () => {
     expect(remedi(['pair', 'end', String(helen), '--on', '2026-04-30', '--db', db], TODAY).code).toBe(0);
     queued.relationship = ['chloe adebayo'];
     queued.date = ['2026-04-30'];
-    await expect(runLogSession({}, terminalContext(db).context)).resolves.toBeDefined();
+    await expect(runLogSession(asFlags({}), terminalContext(db).context)).resolves.toBeDefined();
     const labels = seen.choices.map((choice) => choice.label);
     expect(labels.at(-1)).toMatch(new RegExp(`^#${helen} Helen Marsh with .* \\(ended 30 Apr 2026\\)$`));
     expect(labels.slice(0, -1).every((label) => !label.includes('ended'))).toBe(true);
@@ -310,7 +311,7 @@ describe('log-session at a terminal', () => {
     queued.relationship = ['Helen Marsh'];
     queued.date = ['2026-04-30'];
     queued.kind = ['one-to-one'];
-    const saved = await runLogSession({}, terminalContext(db).context);
+    const saved = await runLogSession(asFlags({}), terminalContext(db).context);
     expect(asked.find((a) => a.prompt === 'date')!.offered).toBe('2026-04-30');
     expect(saved).toMatchObject({ pairId: helen, date: '2026-04-30' });
   });
@@ -318,17 +319,17 @@ describe('log-session at a terminal', () => {
   it('after the cohort has ended, every relationship is marked ended and its end is the date offered', async () => {
     const db = setUp();
     queued.date = ['2026-09-30'];
-    await runLogSession({}, terminalContext(db, '2026-11-02').context);
+    await runLogSession(asFlags({}), terminalContext(db, '2026-11-02').context);
     expect(seen.choices.every((choice) => choice.label.endsWith('(ended 30 Sep 2026)'))).toBe(true);
     expect(asked.find((a) => a.prompt === 'date')!.offered).toBe('2026-09-30');
   });
 
   it('before any relationship has started there is nothing to choose, and it says when the first starts', async () => {
     const db = setUp();
-    await expect(runLogSession({}, terminalContext(db, '2026-01-03').context)).rejects.toThrow(
+    await expect(runLogSession(asFlags({}), terminalContext(db, '2026-01-03').context)).rejects.toThrow(
       'No relationship has started yet, so there is no session to record: the first starts on 5 Jan 2026.',
     );
-    await expect(runLogSession({ pair: 1 }, terminalContext(db, '2026-01-03').context)).rejects.toThrow(
+    await expect(runLogSession(asFlags({ pair: 1 }), terminalContext(db, '2026-01-03').context)).rejects.toThrow(
       'Relationship #1 starts on 5 Jan 2026: there is no session to record for it yet.',
     );
     expect(asked).toEqual([]);
@@ -336,7 +337,7 @@ describe('log-session at a terminal', () => {
 
   it('never prompts with --json, even at a terminal: missing flags are a usage error', async () => {
     const db = setUp();
-    await expect(runLogSession({ json: true, pair: 1 }, terminalContext(db).context)).rejects.toThrow(/Missing --date, --minutes, --kind, --level/);
+    await expect(runLogSession(asFlags({ json: true, pair: 1 }), terminalContext(db).context)).rejects.toThrow(/Missing --date, --minutes, --kind, --level/);
     expect(asked).toEqual([]);
   });
 });

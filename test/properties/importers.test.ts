@@ -9,12 +9,12 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCohortCreate } from '../../src/commands/cohort.js';
-import { runImport } from '../../src/commands/import.js';
-import { runImportSessions } from '../../src/commands/importSessions.js';
-import { runPair } from '../../src/commands/pair.js';
-import { runExport } from '../../src/commands/privacy.js';
-import { runStaffList } from '../../src/commands/staff.js';
+import { runCohortCreate } from '../../src/commands/cohort/cohorts.js';
+import { runImport } from '../../src/commands/roster/importRoster.js';
+import { runImportSessions } from '../../src/commands/sessions/importSessions.js';
+import { runPair } from '../../src/commands/pair/propose.js';
+import { runExport } from '../../src/commands/privacy/privacy.js';
+import { runStaffList } from '../../src/commands/staff/staff.js';
 import { loadRelationships } from '../../src/store/relationships.js';
 import { FIXTURES } from '../helpers/cli.js';
 import { rosterCase, rosterLines, type RosterCase } from './rosterArbitraries.js';
@@ -31,6 +31,7 @@ import {
   runFolder,
   snapshotFolder,
   TODAY,
+  asFlags,
 } from './support.js';
 
 const BASE_ROSTER = [
@@ -70,9 +71,9 @@ describe('roster import on random files', () => {
     folders.push(dir);
     baseDb = join(dir, 'remedi.db');
     const { context } = capturedContext(dir);
-    await runCohortCreate(1, { db: baseDb, start: '2026-01-05', end: '2026-09-30' }, context);
+    await runCohortCreate(1, asFlags({ db: baseDb, start: '2026-01-05', end: '2026-09-30' }), context);
     writeFileSync(join(dir, 'base.csv'), BASE_ROSTER);
-    await runImport(join(dir, 'base.csv'), { db: baseDb, cohort: 1 }, context);
+    await runImport(join(dir, 'base.csv'), asFlags({ db: baseDb, cohort: 1 }), context);
     expect(databaseFiles(dir)).toEqual(['remedi.db']);
   });
 
@@ -92,7 +93,7 @@ describe('roster import on random files', () => {
           if (dbExists) copyDatabase(baseDb, dir);
           const file = writeRoster(dir, roster);
           const before = snapshotFolder(dir);
-          const result = await outcomeOf(() => runImport(file, { db, ...options }, capturedContext(dir).context));
+          const result = await outcomeOf(() => runImport(file, asFlags({ db, ...options }), capturedContext(dir).context));
           if (!result.ok || options.dryRun) {
             expect(snapshotFolder(dir)).toEqual(before);
             return;
@@ -112,14 +113,14 @@ describe('roster round trip: import, export, import again', () => {
     const first = join(dir, 'first.db');
     const second = join(dir, 'second.db');
     const { context } = capturedContext(dir);
-    const imported = await outcomeOf(() => runImport(writeRoster(dir, roster), { db: first }, context));
+    const imported = await outcomeOf(() => runImport(writeRoster(dir, roster), asFlags({ db: first }), context));
     if (!imported.ok) throw new Error(`a valid roster was refused: ${imported.error.message}\n${imported.error.details.join('\n')}`);
-    await runExport(join(dir, 'export'), { db: first }, context);
-    const again = await outcomeOf(() => runImport(join(dir, 'export', 'staff.csv'), { db: second }, context));
+    await runExport(join(dir, 'export'), asFlags({ db: first }), context);
+    const again = await outcomeOf(() => runImport(join(dir, 'export', 'staff.csv'), asFlags({ db: second }), context));
     if (!again.ok) throw new Error(`the exported staff.csv was refused: ${again.error.message}\n${again.error.details.join('\n')}`);
     return {
-      before: await runStaffList({ db: first, json: true }, context),
-      after: await runStaffList({ db: second, json: true }, context),
+      before: await runStaffList(asFlags({ db: first, json: true as const }), context),
+      after: await runStaffList(asFlags({ db: second, json: true as const }), context),
     };
   }
 
@@ -167,10 +168,10 @@ describe('session import on random files', () => {
     folders.push(dir);
     baseDb = join(dir, 'remedi.db');
     const { context } = capturedContext(dir, TODAY);
-    await runCohortCreate(1, { db: baseDb, start: '2026-01-05', end: '2026-09-30' }, context);
-    await runImport(join(FIXTURES, 'roster.csv'), { db: baseDb, cohort: 1 }, context);
-    await runPair({ db: baseDb, trios: true, save: true, start: '2026-01-05' }, context);
-    await runImportSessions(join(FIXTURES, 'sessions.csv'), { db: baseDb }, context);
+    await runCohortCreate(1, asFlags({ db: baseDb, start: '2026-01-05', end: '2026-09-30' }), context);
+    await runImport(join(FIXTURES, 'roster.csv'), asFlags({ db: baseDb, cohort: 1 }), context);
+    await runPair(asFlags({ db: baseDb, trios: true as const, save: true as const, start: '2026-01-05' }), context);
+    await runImportSessions(join(FIXTURES, 'sessions.csv'), asFlags({ db: baseDb }), context);
 
     const db = new Database(baseDb, { fileMustExist: true });
     try {
@@ -200,7 +201,7 @@ describe('session import on random files', () => {
           const file = join(dir, 'sessions.csv');
           writeFileSync(file, csvBytes(sessionLines(log), log.format));
           const before = snapshotFolder(dir);
-          const options = { db, skipDuplicates: log.skipDuplicates, dryRun: log.dryRun };
+          const options = asFlags({ db, skipDuplicates: log.skipDuplicates, dryRun: log.dryRun });
           const result = await outcomeOf(() => runImportSessions(file, options, capturedContext(dir, TODAY).context));
           if (!result.ok || log.dryRun) expect(snapshotFolder(dir)).toEqual(before);
           if (!result.ok) {

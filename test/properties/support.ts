@@ -6,11 +6,12 @@ import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Context } from '../../src/context.js';
+import type { Context } from '../../src/cli/context.js';
 import { UserError } from '../../src/errors.js';
 import { makeChalk } from '../../src/ui/colour.js';
 
 export { snapshotFolder } from '../helpers/cli.js';
+export { asFlags } from '../helpers/flags.js';
 
 export const TODAY = '2026-07-29';
 

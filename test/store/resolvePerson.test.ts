@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { resolvePeople, resolvePerson } from '../../src/commands/resolvePerson.js';
+import { resolvePeople, resolvePerson } from '../../src/commands/shared/resolvePerson.js';
 import { DEFAULT_FACTS, type StaffRecord } from '../../src/domain/staff.js';
 import { openDatabase } from '../../src/store/db.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';

@@ -10,8 +10,8 @@ const worker = Number(workerArg);
 const count = Number(countArg);
 const pairs = pairsArg.split(',').map(Number);
 
-const { runLogSession } = await import(new URL('../../../dist/commands/logSession.js', import.meta.url).href);
-const { processContext } = await import(new URL('../../../dist/context.js', import.meta.url).href);
+const { runLogSession } = await import(new URL('../../../dist/commands/sessions/logSession.js', import.meta.url).href);
+const { processContext } = await import(new URL('../../../dist/cli/context.js', import.meta.url).href);
 
 process.stdout.write('ready\n');
 while (!existsSync(goFile)) await sleep(1);

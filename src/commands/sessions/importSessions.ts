@@ -2,35 +2,23 @@
  * `remedi import-sessions sessions.csv`: bulk sessions from a form's export, checked
  * like the roster import (every row first, then all written in one transaction).
  */
-import { progress } from '../ui/progress.js';
-import { dbPathOf, type CommonOptions, type Context } from '../context.js';
-import { choosePerson, type PersonCandidate, type PersonMatch } from '../domain/people.js';
-import { planSessionImport, SESSION_FIELDS, type SessionImportPlan, type SessionPeople } from '../domain/sessionImport.js';
-import type { CsvEncoding } from '../io/csvInput.js';
-import { readSessionFile } from '../io/sessionFile.js';
-import { parseMapOption } from '../io/tableFile.js';
-import { openDatabase, type Db } from '../store/db.js';
-import { nearMisses, personLookup } from '../store/people.js';
-import { loadRelationships } from '../store/relationships.js';
-import { sessionKeys, sessionWriter } from '../store/sessions.js';
-import { staffFinder } from '../store/staff.js';
-import type { RowProblem } from '../domain/rosterRows.js';
-import { formatProblemList, importRefusal, problemJson, problemsCsv } from '../ui/problems.js';
-import { writeProblemsFile } from '../io/problemsFile.js';
+import { progress } from '../../ui/progress.js';
+import { dbPathOf, type Context } from '../../cli/context.js';
+import { choosePerson, type PersonCandidate, type PersonMatch } from '../../domain/people.js';
+import { planSessionImport, SESSION_FIELDS, type SessionImportPlan, type SessionPeople } from '../../domain/sessionImport.js';
+import { readSessionFile } from '../../io/sessionFile.js';
+import { parseMapOption } from '../../io/tableFile.js';
+import { openDatabase, type Db } from '../../store/db.js';
+import { nearMisses, personLookup } from '../../store/people.js';
+import { loadRelationships } from '../../store/relationships.js';
+import { sessionKeys, sessionWriter } from '../../store/sessions.js';
+import { staffFinder } from '../../store/staff.js';
+import type { RowProblem } from '../../domain/rosterRows.js';
+import { formatProblemList, importRefusal, problemJson, problemsCsv } from '../../ui/problems.js';
+import { writeProblemsFile } from '../../io/problemsFile.js';
 import { personLabel, targetOf } from './logSession.js';
+import type { ImportSessionsOptions } from './command.js';
 
-export interface ImportSessionsOptions extends CommonOptions {
-  dryRun?: boolean;
-  skipDuplicates?: boolean;
-  map?: string[];
-  encoding?: CsvEncoding;
-  /** `--sheet NAME` of an .xlsx file. */
-  sheet?: string;
-  /** `--header-row N`: the line the column names are on. */
-  headerRow?: number;
-  /** `--problems FILE`: every problem and warning, as CSV. */
-  problems?: string;
-}
 
 export interface ImportSessionsSummary {
   file: string;

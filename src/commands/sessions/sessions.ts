@@ -1,25 +1,19 @@
 /** `remedi sessions list | edit | delete`: the recorded sessions, seen and corrected. */
-import { page } from '../ui/pager.js';
-import { UserError, UsageError } from '../errors.js';
-import { type CommonOptions, type Context } from '../context.js';
-import { parseKind, parseLevel, parseThemes, type Theme } from '../domain/sessions.js';
-import { openCommandDb } from './openDb.js';
-import { loadRelationships } from '../store/relationships.js';
-import { listSessions, sessionWriter, type NewSession, type SessionRecord } from '../store/sessions.js';
-import { staffFinder } from '../store/staff.js';
-import { renderSessions, sessionCsv, sessionJson, type SessionJson } from '../ui/sessionOutput.js';
-import { visible } from '../ui/terminalText.js';
+import { page } from '../../ui/pager.js';
+import { UserError, UsageError } from '../../errors.js';
+import { type Context } from '../../cli/context.js';
+import { parseKind, parseLevel, parseThemes, type Theme } from '../../domain/sessions.js';
+import { openCommandDb } from '../shared/openDb.js';
+import { loadRelationships } from '../../store/relationships.js';
+import { listSessions, sessionWriter, type NewSession, type SessionRecord } from '../../store/sessions.js';
+import { staffFinder } from '../../store/staff.js';
+import { renderSessions, sessionCsv, sessionJson, type SessionJson } from '../../ui/sessionOutput.js';
+import { visible } from '../../ui/terminalText.js';
 import { checkSession, describeSession, type SessionFlags } from './logSession.js';
-import { resolveCohort } from './resolveCohort.js';
-import { resolvePeople, resolvePerson } from './resolvePerson.js';
+import { resolveCohort } from '../shared/resolveCohort.js';
+import { resolvePeople, resolvePerson } from '../shared/resolvePerson.js';
+import type { SessionsDeleteOptions, SessionsListOptions } from './command.js';
 
-export interface SessionsListOptions extends CommonOptions {
-  pair?: number;
-  cohort?: number;
-  /** A person (staff id, email or name): sessions of the relationships they are the mentee or a mentor of. */
-  staff?: string;
-  csv?: boolean;
-}
 
 export async function runSessionsList(options: SessionsListOptions, context: Context): Promise<SessionJson[]> {
   if (options.json && options.csv) throw new UsageError('Choose one of --json and --csv.');
@@ -116,9 +110,6 @@ export async function runSessionsEdit(id: number, options: SessionFlags, context
   }
 }
 
-export interface SessionsDeleteOptions extends CommonOptions {
-  yes?: boolean;
-}
 
 export async function runSessionsDelete(id: number, options: SessionsDeleteOptions, context: Context): Promise<void> {
   const { db } = await openCommandDb(options, context, { create: false });
@@ -131,7 +122,7 @@ export async function runSessionsDelete(id: number, options: SessionsDeleteOptio
       const [relationship] = loadRelationships(db, { ids: [session.relationshipId] });
       const find = staffFinder(db);
       const summary = describeSession({ ...session, themes: parseThemes(session.themes) }, relationship, (sid) => find(sid)?.name ?? sid);
-      const { confirmDelete } = await import('../ui/prompts.js');
+      const { confirmDelete } = await import('../../ui/prompts.js');
       if (!(await confirmDelete(`session #${id} (${summary.replace(/\.$/, '')})`))) {
         context.err('Nothing was deleted.\n');
         return;

@@ -4,12 +4,12 @@
  */
 import { fstatSync } from 'node:fs';
 import { isatty } from 'node:tty';
-import { UserError } from './errors.js';
-import { writeAll, writeProblem } from './io/outputFile.js';
-import { makeChalk, type ChalkInstance } from './ui/colour.js';
-import { choosePager } from './ui/pager.js';
-import { todayIso, type IsoDate } from './domain/dates.js';
-import { resolveDbPath } from './store/db.js';
+import { UserError } from '../errors.js';
+import { writeAll, writeProblem } from '../io/outputFile.js';
+import { makeChalk, type ChalkInstance } from '../ui/colour.js';
+import { choosePager } from '../ui/pager.js';
+import { todayIso, type IsoDate } from '../domain/dates.js';
+import { resolveDbPath } from '../store/db.js';
 
 export interface Context {
   /** stdout: data (tables, JSON, CSV). */

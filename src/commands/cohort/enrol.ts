@@ -3,39 +3,27 @@
  * (docs/programme-year.md, "Set by hand"). Every name is resolved and every change
  * checked before anything is written, in one transaction.
  */
-import { UserError, UsageError } from '../errors.js';
-import { type CommonOptions, type Context } from '../context.js';
-import { formatDate, type IsoDate } from '../domain/dates.js';
-import { planEnrolment, type EnrolmentRequest } from '../domain/enrolment.js';
-import { holdsPeopleOn } from '../domain/relationshipLife.js';
-import { endingRefusal } from '../domain/replacements.js';
-import { ENROLMENT_FIELDS } from '../domain/rosterColumns.js';
-import type { ProgrammeRole, StaffRecord } from '../domain/staff.js';
-import type { CsvEncoding } from '../io/csvInput.js';
-import { readEnrolmentFile, type EnrolmentFile } from '../io/enrolmentFile.js';
-import { parseMapOption } from '../io/tableFile.js';
-import { enrolByHand, enrolmentCounts, enrolmentsOf, getCohort, withdrawEnrolments, type Cohort } from '../store/cohorts.js';
-import type { Db } from '../store/db.js';
-import { endRelationship, loadRelationships, type RelationshipRecord } from '../store/relationships.js';
-import { lastSessions } from '../store/sessions.js';
-import { staffFinder } from '../store/staff.js';
-import { enrolmentJson, renderEnrolment, renderWithdrawal, type EnrolmentJson, type WithdrawalJson } from '../ui/enrolmentOutput.js';
-import { formatProblem, importRefusal } from '../ui/problems.js';
-import { openCommandDb } from './openDb.js';
-import { resolvePeople, resolvePerson } from './resolvePerson.js';
+import { UserError, UsageError } from '../../errors.js';
+import { type Context } from '../../cli/context.js';
+import { formatDate, type IsoDate } from '../../domain/dates.js';
+import { planEnrolment, type EnrolmentRequest } from '../../domain/enrolment.js';
+import { holdsPeopleOn } from '../../domain/relationshipLife.js';
+import { endingRefusal } from '../../domain/replacements.js';
+import { ENROLMENT_FIELDS } from '../../domain/rosterColumns.js';
+import type { ProgrammeRole, StaffRecord } from '../../domain/staff.js';
+import { readEnrolmentFile, type EnrolmentFile } from '../../io/enrolmentFile.js';
+import { parseMapOption } from '../../io/tableFile.js';
+import { enrolByHand, enrolmentCounts, enrolmentsOf, getCohort, withdrawEnrolments, type Cohort } from '../../store/cohorts.js';
+import type { Db } from '../../store/db.js';
+import { endRelationship, loadRelationships, type RelationshipRecord } from '../../store/relationships.js';
+import { lastSessions } from '../../store/sessions.js';
+import { staffFinder } from '../../store/staff.js';
+import { enrolmentJson, renderEnrolment, renderWithdrawal, type EnrolmentJson, type WithdrawalJson } from '../../ui/enrolmentOutput.js';
+import { formatProblem, importRefusal } from '../../ui/problems.js';
+import { openCommandDb } from '../shared/openDb.js';
+import { resolvePeople, resolvePerson } from '../shared/resolvePerson.js';
+import type { EnrolOptions, WithdrawOptions } from './command.js';
 
-export interface EnrolOptions extends CommonOptions {
-  mentee?: string[];
-  mentor?: string[];
-  either?: string[];
-  from?: string;
-  map?: string[];
-  encoding?: CsvEncoding;
-  /** `--sheet NAME` of an .xlsx file. */
-  sheet?: string;
-  /** `--header-row N`: the line the column names are on. */
-  headerRow?: number;
-}
 
 const FIND_PEOPLE = 'Find people with remedi staff find <part of a name, email or id>; people who have left the trust cannot be enrolled.';
 
@@ -147,11 +135,6 @@ function resolveRequests(
   return requests;
 }
 
-export interface WithdrawOptions extends CommonOptions {
-  on?: IsoDate;
-  reason?: string;
-  endRelationships?: boolean;
-}
 
 export async function runCohortWithdraw(number: number, queries: string[], options: WithdrawOptions, context: Context): Promise<WithdrawalJson> {
   const on = options.on ?? context.today;

@@ -1,14 +1,14 @@
 /** `remedi staff list | find | show | train`: the people remedi knows, and how it classified them. */
-import { page } from '../ui/pager.js';
-import { UsageError, UserError } from '../errors.js';
-import { type CommonOptions, type Context } from '../context.js';
-import { formatDate } from '../domain/dates.js';
-import { getCohort } from '../store/cohorts.js';
-import { enrolmentsOf, namesOf, relationshipIdsOf, searchStaff, sessionCounts } from '../store/people.js';
-import { loadRelationships } from '../store/relationships.js';
-import { editStaff, listStaff, staffFinder } from '../store/staff.js';
-import { mergeHandSet } from '../domain/staffEdit.js';
-import { relationshipJson } from '../ui/relationshipOutput.js';
+import { page } from '../../ui/pager.js';
+import { UsageError, UserError } from '../../errors.js';
+import { type CommonOptions, type Context } from '../../cli/context.js';
+import { formatDate } from '../../domain/dates.js';
+import { getCohort } from '../../store/cohorts.js';
+import { enrolmentsOf, namesOf, relationshipIdsOf, searchStaff, sessionCounts } from '../../store/people.js';
+import { loadRelationships } from '../../store/relationships.js';
+import { editStaff, listStaff, staffFinder } from '../../store/staff.js';
+import { mergeHandSet } from '../../domain/staffEdit.js';
+import { relationshipJson } from '../../ui/relationshipOutput.js';
 import {
   foundCsv,
   foundJson,
@@ -20,12 +20,12 @@ import {
   type FoundJson,
   type StaffJson,
   type StaffShowJson,
-} from '../ui/staffOutput.js';
-import { visible } from '../ui/terminalText.js';
-import { openCommandDb } from './openDb.js';
-import { resolvePeople, resolvePerson } from './resolvePerson.js';
+} from '../../ui/staffOutput.js';
+import { visible } from '../../ui/terminalText.js';
+import { openCommandDb } from '../shared/openDb.js';
+import { resolvePeople, resolvePerson } from '../shared/resolvePerson.js';
 
-export type { StaffJson } from '../ui/staffOutput.js';
+export type { StaffJson } from '../../ui/staffOutput.js';
 
 interface ListOutputOptions extends CommonOptions {
   csv?: boolean;

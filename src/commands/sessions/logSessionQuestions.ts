@@ -3,20 +3,20 @@
  * duplicate check as soon as the day and kind are known, and a summary that can be
  * saved, changed or cancelled. Loaded only when a question is asked.
  */
-import { UserError } from '../errors.js';
-import type { Context } from '../context.js';
-import { formatDate, parseDate, type IsoDate } from '../domain/dates.js';
-import { foldText } from '../domain/people.js';
-import { relationshipEnd, runsOn } from '../domain/relationshipLife.js';
-import { duplicateKey, KIND_LABELS, parseThemes, sessionOfKind, sessionProblems, type Kind } from '../domain/sessions.js';
-import type { StaffRecord } from '../domain/staff.js';
-import type { Db } from '../store/db.js';
-import type { RelationshipRecord } from '../store/relationships.js';
-import { hasSession, knownThemes, type NewSession } from '../store/sessions.js';
-import type { RelationshipChoice } from '../ui/prompts.js';
+import { UserError } from '../../errors.js';
+import type { Context } from '../../cli/context.js';
+import { formatDate, parseDate, type IsoDate } from '../../domain/dates.js';
+import { foldText } from '../../domain/people.js';
+import { relationshipEnd, runsOn } from '../../domain/relationshipLife.js';
+import { duplicateKey, KIND_LABELS, parseThemes, sessionOfKind, sessionProblems, type Kind } from '../../domain/sessions.js';
+import type { StaffRecord } from '../../domain/staff.js';
+import type { Db } from '../../store/db.js';
+import type { RelationshipRecord } from '../../store/relationships.js';
+import { hasSession, knownThemes, type NewSession } from '../../store/sessions.js';
+import type { RelationshipChoice } from '../../ui/prompts.js';
 import { checkSession, describeSession, personLabel, sessionOf, targetOf, type Answers } from './logSession.js';
 
-type Prompts = typeof import('../ui/prompts.js');
+type Prompts = typeof import('../../ui/prompts.js');
 
 export interface SessionQuestions {
   db: Db;
@@ -36,7 +36,7 @@ export interface SessionQuestions {
  */
 export async function askForSession(questions: SessionQuestions): Promise<{ relationship: RelationshipRecord; mayDuplicate: boolean }> {
   const { relationships, answers, context, findStaff } = questions;
-  const ask = await import('../ui/prompts.js');
+  const ask = await import('../../ui/prompts.js');
   if (relationships.length === 0)
     throw new UserError('There are no relationships to record a session for.', { fix: 'Save some with remedi pair --save or remedi pair add.' });
   let relationship = questions.relationship;

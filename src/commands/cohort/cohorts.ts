@@ -1,22 +1,16 @@
 /** `remedi cohort create|edit|list`: a cohort's dates and its thresholds. */
-import { UserError, UsageError } from '../errors.js';
-import { type CommonOptions, type Context } from '../context.js';
-import { cohortState, cohortStateText, type CohortState } from '../domain/cohorts.js';
-import { formatDate } from '../domain/dates.js';
-import { toCsv } from '../io/csvOutput.js';
-import { enrolmentCounts, getCohort, listCohorts, saveCohort, type Cohort } from '../store/cohorts.js';
-import { DatabaseAppeared } from '../store/db.js';
-import { announceCreated, openCommandDb } from './openDb.js';
-import { renderTable } from '../ui/table.js';
-import { visible } from '../ui/terminalText.js';
-
-export interface CohortOptions extends CommonOptions {
-  start?: string;
-  end?: string;
-  name?: string;
-  minMonths?: number;
-  minPerMonth?: number;
-}
+import { UserError, UsageError } from '../../errors.js';
+import { type CommonOptions, type Context } from '../../cli/context.js';
+import { cohortState, cohortStateText, type CohortState } from '../../domain/cohorts.js';
+import { formatDate } from '../../domain/dates.js';
+import { toCsv } from '../../io/csvOutput.js';
+import { enrolmentCounts, getCohort, listCohorts, saveCohort, type Cohort } from '../../store/cohorts.js';
+import { DatabaseAppeared } from '../../store/db.js';
+import { announceCreated, openCommandDb } from '../shared/openDb.js';
+import { renderTable } from '../../ui/table.js';
+import { visible } from '../../ui/terminalText.js';
+import type { CohortCreateOptions, CohortEditOptions, CohortListOptions } from './command.js';
+type CohortOptions = CohortCreateOptions | CohortEditOptions;
 
 export const DEFAULT_MIN_MONTHS = 8;
 export const DEFAULT_MIN_PER_MONTH = 2;
@@ -101,7 +95,7 @@ export async function runCohortEdit(number: number, options: CohortOptions, cont
 
 export type CohortListing = Cohort & CohortState & { mentors: number; mentees: number; either: number };
 
-export async function runCohortList(options: CommonOptions & { csv?: boolean }, context: Context): Promise<CohortListing[]> {
+export async function runCohortList(options: CohortListOptions, context: Context): Promise<CohortListing[]> {
   if (options.json && options.csv) throw new UsageError('Choose one of --json and --csv.');
   const opened = await openCommandDb(options, context, { create: false, readonly: true });
   let cohorts: CohortListing[];

@@ -2,25 +2,24 @@
  * `remedi import roster.csv`: validate every row, then write it all in one
  * transaction, or write nothing and say exactly what to fix.
  */
-import { progress } from '../ui/progress.js';
+import { progress } from '../../ui/progress.js';
 import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { UserError } from '../errors.js';
-import { dbPathOf, type CommonOptions, type Context } from '../context.js';
-import type { IsoDate } from '../domain/dates.js';
-import { ROSTER_FIELDS, type RosterField } from '../domain/rosterColumns.js';
-import { RosterPlanner, tooManyLeft, type HandSetReplacement, type StaffUpdate } from '../domain/rosterPlan.js';
-import type { StaffRecord } from '../domain/staff.js';
-import type { CsvEncoding } from '../io/csvInput.js';
-import { fieldColumn, streamRosterFile, type RosterReadOptions, type RosterTable } from '../io/rosterFile.js';
-import { parseMapOption, parseValueMapOption } from '../io/tableFile.js';
-import { announceOpened } from './openDb.js';
-import { enrolmentWriter, getCohort } from '../store/cohorts.js';
-import { DatabaseAppeared, openDatabase, type Db } from '../store/db.js';
-import { recordWarningsSeen, warningFingerprint, warningsSeenBefore } from '../store/importWarnings.js';
-import { forgottenChecker } from '../store/privacy.js';
-import { relationshipsWithLeavers } from '../store/relationships.js';
-import { activeStaffIds, countActiveStaff, createStaffSearchIndexes, dropStaffSearchIndexes, markLeft, staffFinder, staffWriter } from '../store/staff.js';
+import { UserError } from '../../errors.js';
+import { dbPathOf, type Context } from '../../cli/context.js';
+import type { IsoDate } from '../../domain/dates.js';
+import { ROSTER_FIELDS, type RosterField } from '../../domain/rosterColumns.js';
+import { RosterPlanner, tooManyLeft, type HandSetReplacement, type StaffUpdate } from '../../domain/rosterPlan.js';
+import type { StaffRecord } from '../../domain/staff.js';
+import { fieldColumn, streamRosterFile, type RosterReadOptions, type RosterTable } from '../../io/rosterFile.js';
+import { parseMapOption, parseValueMapOption } from '../../io/tableFile.js';
+import { announceOpened } from '../shared/openDb.js';
+import { enrolmentWriter, getCohort } from '../../store/cohorts.js';
+import { DatabaseAppeared, openDatabase, type Db } from '../../store/db.js';
+import { recordWarningsSeen, warningFingerprint, warningsSeenBefore } from '../../store/importWarnings.js';
+import { forgottenChecker } from '../../store/privacy.js';
+import { relationshipsWithLeavers } from '../../store/relationships.js';
+import { activeStaffIds, countActiveStaff, createStaffSearchIndexes, dropStaffSearchIndexes, markLeft, staffFinder, staffWriter } from '../../store/staff.js';
 import {
   SHOWN_ON_TERMINAL,
   changeJson,
@@ -32,30 +31,14 @@ import {
   type ImportReport,
   type ImportSummary,
   type PersonJson,
-} from '../ui/importOutput.js';
-import type { RowProblem } from '../domain/rosterRows.js';
-import { fileArgument, importRefusal, problemJson, problemsCsv } from '../ui/problems.js';
-import { writeProblemsFile } from '../io/problemsFile.js';
+} from '../../ui/importOutput.js';
+import type { RowProblem } from '../../domain/rosterRows.js';
+import { fileArgument, importRefusal, problemJson, problemsCsv } from '../../ui/problems.js';
+import { writeProblemsFile } from '../../io/problemsFile.js';
+import type { ImportOptions } from './command.js';
 
-export type { ImportSummary } from '../ui/importOutput.js';
+export type { ImportSummary } from '../../ui/importOutput.js';
 
-export interface ImportOptions extends CommonOptions {
-  cohort?: number;
-  dryRun?: boolean;
-  missingLeft?: boolean;
-  /** Mark people as left even when it is more than a fifth of those active. */
-  yes?: boolean;
-  map?: string[];
-  /** `--map-value "field:value=replacement"` rules. */
-  mapValue?: string[];
-  /** `--problems FILE`: every problem and warning, as CSV. */
-  problems?: string;
-  /** `--header-row N`: the line the column names are on. */
-  headerRow?: number;
-  encoding?: CsvEncoding;
-  /** `--sheet NAME` of an .xlsx file. */
-  sheet?: string;
-}
 
 export async function runImport(path: string, options: ImportOptions, context: Context): Promise<ImportSummary> {
   const maps = parseMapOption(options.map ?? [], ROSTER_FIELDS);

@@ -1,11 +1,11 @@
 /** Which cohort a one-cohort command acts on: the one named, else the newest that has started (or as `choose` says). */
-import { UserError } from '../errors.js';
-import type { Context } from '../context.js';
-import { defaultCohort } from '../domain/cohorts.js';
-import { formatDate } from '../domain/dates.js';
-import { getCohort, listCohorts, type Cohort } from '../store/cohorts.js';
-import type { Db } from '../store/db.js';
-import { visible } from '../ui/terminalText.js';
+import { UserError } from '../../errors.js';
+import type { Context } from '../../cli/context.js';
+import { defaultCohort } from '../../domain/cohorts.js';
+import { formatDate } from '../../domain/dates.js';
+import { getCohort, listCohorts, type Cohort } from '../../store/cohorts.js';
+import type { Db } from '../../store/db.js';
+import { visible } from '../../ui/terminalText.js';
 
 export function resolveCohort(
   db: Db,

@@ -1,15 +1,15 @@
 /** `remedi pair add | end | list`: relationships made, ended and seen by hand. */
-import { page } from '../ui/pager.js';
-import { UserError, UsageError } from '../errors.js';
-import { type CommonOptions, type Context } from '../context.js';
-import { formatDate } from '../domain/dates.js';
-import { bestType, brokenRule, describeBrokenRule, DEFAULT_WEIGHTS, fitsSlot, scorePair, type Participant, type Slot } from '../domain/pairingRules.js';
-import { chooseStart, describeShortfall, endingRefusal, shortfall, shortfallFix, type Shortfall } from '../domain/replacements.js';
-import { toParticipant } from '../matching/participants.js';
-import { enrolmentsOf, enrolmentWriter } from '../store/cohorts.js';
-import { openCommandDb } from './openDb.js';
-import { type Db } from '../store/db.js';
-import { targetedDepartments } from '../store/departments.js';
+import { page } from '../../ui/pager.js';
+import { UserError, UsageError } from '../../errors.js';
+import { type Context } from '../../cli/context.js';
+import { formatDate } from '../../domain/dates.js';
+import { bestType, brokenRule, describeBrokenRule, DEFAULT_WEIGHTS, fitsSlot, scorePair, type Participant, type Slot } from '../../domain/pairingRules.js';
+import { chooseStart, describeShortfall, endingRefusal, shortfall, shortfallFix, type Shortfall } from '../../domain/replacements.js';
+import { toParticipant } from '../../matching/participants.js';
+import { enrolmentsOf, enrolmentWriter } from '../../store/cohorts.js';
+import { openCommandDb } from '../shared/openDb.js';
+import { type Db } from '../../store/db.js';
+import { targetedDepartments } from '../../store/departments.js';
 import {
   endRelationship,
   insertRelationship,
@@ -17,21 +17,15 @@ import {
   pairsFromOtherCohorts,
   menteesAlreadyPaired,
   runningMentorLoad,
-} from '../store/relationships.js';
-import { lastSessions } from '../store/sessions.js';
-import { managersOf, staffFinder } from '../store/staff.js';
-import { relationshipCsv, relationshipJson, renderRelationships, type RelationshipJson } from '../ui/relationshipOutput.js';
-import { visible } from '../ui/terminalText.js';
-import { describeCohort, resolveCohort } from './resolveCohort.js';
-import { resolvePeople } from './resolvePerson.js';
+} from '../../store/relationships.js';
+import { lastSessions } from '../../store/sessions.js';
+import { managersOf, staffFinder } from '../../store/staff.js';
+import { relationshipCsv, relationshipJson, renderRelationships, type RelationshipJson } from '../../ui/relationshipOutput.js';
+import { visible } from '../../ui/terminalText.js';
+import { describeCohort, resolveCohort } from '../shared/resolveCohort.js';
+import { resolvePeople } from '../shared/resolvePerson.js';
+import type { PairAddOptions, PairEndOptions, PairListOptions } from './command.js';
 
-export interface PairAddOptions extends CommonOptions {
-  mentee: string;
-  mentor: string[];
-  cohort?: number;
-  start?: string;
-  force?: boolean;
-}
 
 export async function runPairAdd(options: PairAddOptions, context: Context): Promise<RelationshipJson> {
   const mentorQueries = options.mentor ?? [];
@@ -152,10 +146,6 @@ function trioSlots(mentors: Participant[]): [Slot, Slot] | null {
   return null;
 }
 
-export interface PairEndOptions extends CommonOptions {
-  on?: string;
-  reason?: string;
-}
 
 export async function runPairEnd(id: number, options: PairEndOptions, context: Context): Promise<RelationshipJson> {
   const { db } = await openCommandDb(options, context, { create: false });
@@ -184,10 +174,6 @@ export async function runPairEnd(id: number, options: PairEndOptions, context: C
   }
 }
 
-export interface PairListOptions extends CommonOptions {
-  cohort?: number;
-  csv?: boolean;
-}
 
 export async function runPairList(options: PairListOptions, context: Context): Promise<RelationshipJson[]> {
   if (options.json && options.csv) throw new UsageError('Choose one of --json and --csv.');

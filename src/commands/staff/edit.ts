@@ -3,8 +3,8 @@
  * keep them unless HR's cell says otherwise (docs/programme-year.md, "Set by hand").
  * Every value is checked first; then every field given is written in one transaction.
  */
-import { UsageError, UserError } from '../errors.js';
-import type { CommonOptions, Context } from '../context.js';
+import { UsageError, UserError } from '../../errors.js';
+import type { CommonOptions, Context } from '../../cli/context.js';
 import {
   EDIT_FIELDS,
   findManagementLoop,
@@ -13,14 +13,14 @@ import {
   planStaffEdit,
   type StaffEditFlags,
   type StaffEditPlan,
-} from '../domain/staffEdit.js';
-import type { StaffFacts } from '../domain/staff.js';
-import type { Db } from '../store/db.js';
-import { lookUpPerson, namesOf } from '../store/people.js';
-import { editStaff, lineManagerFinder, staffFinder } from '../store/staff.js';
-import { renderEdit, staffJson, type StaffJson } from '../ui/staffOutput.js';
-import { openCommandDb } from './openDb.js';
-import { resolvePerson } from './resolvePerson.js';
+} from '../../domain/staffEdit.js';
+import type { StaffFacts } from '../../domain/staff.js';
+import type { Db } from '../../store/db.js';
+import { lookUpPerson, namesOf } from '../../store/people.js';
+import { editStaff, lineManagerFinder, staffFinder } from '../../store/staff.js';
+import { renderEdit, staffJson, type StaffJson } from '../../ui/staffOutput.js';
+import { openCommandDb } from '../shared/openDb.js';
+import { resolvePerson } from '../shared/resolvePerson.js';
 
 export interface StaffEditOptions extends CommonOptions, StaffEditFlags {
   lineManager?: string;

@@ -1,16 +1,14 @@
 /** `remedi department target | list`: the departments that get targeted reverse mentoring. */
-import { UserError, UsageError } from '../errors.js';
-import { type CommonOptions, type Context } from '../context.js';
-import { departmentKey } from '../domain/pairingRules.js';
-import { suggest } from '../domain/suggest.js';
-import { openCommandDb } from './openDb.js';
-import { listDepartments, setTargeted, type DepartmentSummary } from '../store/departments.js';
-import { toCsv } from '../io/csvOutput.js';
-import { renderTable } from '../ui/table.js';
+import { UserError, UsageError } from '../../errors.js';
+import { type Context } from '../../cli/context.js';
+import { departmentKey } from '../../domain/pairingRules.js';
+import { suggest } from '../../domain/suggest.js';
+import { openCommandDb } from '../shared/openDb.js';
+import { listDepartments, setTargeted, type DepartmentSummary } from '../../store/departments.js';
+import { toCsv } from '../../io/csvOutput.js';
+import { renderTable } from '../../ui/table.js';
+import type { DepartmentListOptions, DepartmentTargetOptions } from './command.js';
 
-export interface DepartmentTargetOptions extends CommonOptions {
-  off?: boolean;
-}
 
 export async function runDepartmentTarget(name: string, options: DepartmentTargetOptions, context: Context): Promise<DepartmentSummary> {
   const { db } = await openCommandDb(options, context, { create: false });
@@ -46,9 +44,6 @@ export async function runDepartmentTarget(name: string, options: DepartmentTarge
   }
 }
 
-export interface DepartmentListOptions extends CommonOptions {
-  csv?: boolean;
-}
 
 export async function runDepartmentList(options: DepartmentListOptions, context: Context): Promise<DepartmentSummary[]> {
   if (options.json && options.csv) throw new UsageError('Choose one of --json and --csv.');

@@ -1,6 +1,6 @@
 /** Opening the database from a command: the path from --db / REMEDI_DB, and the notices. */
-import { dbPathOf, type CommonOptions, type Context } from '../context.js';
-import { openDatabase, type OpenOptions, type OpenedDb } from '../store/db.js';
+import { dbPathOf, type CommonOptions, type Context } from '../../cli/context.js';
+import { openDatabase, type OpenOptions, type OpenedDb } from '../../store/db.js';
 
 /**
  * Read commands pass `readonly: true`: they open the file without writing to it, so they work on

@@ -4,14 +4,14 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { UserError } from '../errors.js';
-import { dbPathOf, type CommonOptions, type Context } from '../context.js';
-import { checkTarget } from '../io/outputFile.js';
-import { backupTo, openExisting, openReadOnly, partialCopyProblem, schemaKind } from '../store/db.js';
-import { SCHEMA_VERSION } from '../store/migrations.js';
-import { replacementsNeeded } from '../store/reportData.js';
-import type { ReplacementItem } from '../domain/chase.js';
-import { replacementText } from '../ui/reportParts.js';
+import { UserError } from '../../errors.js';
+import { dbPathOf, type CommonOptions, type Context } from '../../cli/context.js';
+import { checkTarget } from '../../io/outputFile.js';
+import { backupTo, openExisting, openReadOnly, partialCopyProblem, schemaKind } from '../../store/db.js';
+import { SCHEMA_VERSION } from '../../store/migrations.js';
+import { replacementsNeeded } from '../../store/reportData.js';
+import type { ReplacementItem } from '../../domain/chase.js';
+import { replacementText } from '../../ui/reportParts.js';
 
 export async function runBackup(destination: string, options: CommonOptions, context: Context): Promise<string> {
   const source = dbPathOf(options, context);

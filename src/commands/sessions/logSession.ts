@@ -2,9 +2,9 @@
  * `remedi log-session` and `remedi sessions edit`: record one mentoring interaction,
  * by flags (scripts) or by questions at a terminal, checked before it is saved.
  */
-import { UserError, UsageError } from '../errors.js';
-import { type CommonOptions, type Context } from '../context.js';
-import { formatDate, type IsoDate } from '../domain/dates.js';
+import { UserError, UsageError } from '../../errors.js';
+import { type Context } from '../../cli/context.js';
+import { formatDate, type IsoDate } from '../../domain/dates.js';
 import {
   KIND_LABELS,
   parseKind,
@@ -15,29 +15,19 @@ import {
   type Kind,
   type Level,
   type SessionTarget,
-} from '../domain/sessions.js';
-import type { StaffRecord } from '../domain/staff.js';
-import { openCommandDb } from './openDb.js';
-import { resolvePeople } from './resolvePerson.js';
-import { type Db } from '../store/db.js';
-import { loadRelationships, type RelationshipRecord } from '../store/relationships.js';
-import { hasSession, listSessions, sessionWriter, type NewSession } from '../store/sessions.js';
-import { staffFinder } from '../store/staff.js';
-import { sessionJson, type SessionJson } from '../ui/sessionOutput.js';
-import { visible } from '../ui/terminalText.js';
-
-export interface SessionFlags extends CommonOptions {
-  pair?: number;
-  date?: string;
-  minutes?: number;
-  kind?: string;
-  level?: string;
-  theme?: string[];
-  mentor?: string[];
-  livedExperience?: boolean;
-  notes?: string;
-  force?: boolean;
-}
+} from '../../domain/sessions.js';
+import type { StaffRecord } from '../../domain/staff.js';
+import { openCommandDb } from '../shared/openDb.js';
+import { resolvePeople } from '../shared/resolvePerson.js';
+import { type Db } from '../../store/db.js';
+import { loadRelationships, type RelationshipRecord } from '../../store/relationships.js';
+import { hasSession, listSessions, sessionWriter, type NewSession } from '../../store/sessions.js';
+import { staffFinder } from '../../store/staff.js';
+import { sessionJson, type SessionJson } from '../../ui/sessionOutput.js';
+import { visible } from '../../ui/terminalText.js';
+import type { LogSessionOptions, SessionsEditOptions } from './command.js';
+/** What log-session records and sessions edit changes: the same flags. */
+export type SessionFlags = LogSessionOptions | SessionsEditOptions;
 
 const REQUIRED: Array<[keyof SessionFlags, string]> = [
   ['pair', '--pair'],

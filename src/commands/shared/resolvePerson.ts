@@ -3,11 +3,11 @@
  * that matches exactly one person, ignoring case and accents (docs/programme-year.md).
  * Unknown or ambiguous names are refused with the candidates.
  */
-import { UserError } from '../errors.js';
-import { choosePerson, describeCandidate } from '../domain/people.js';
-import type { StaffRecord } from '../domain/staff.js';
-import type { Db } from '../store/db.js';
-import { lookUpPerson, nearMisses } from '../store/people.js';
+import { UserError } from '../../errors.js';
+import { choosePerson, describeCandidate } from '../../domain/people.js';
+import type { StaffRecord } from '../../domain/staff.js';
+import type { Db } from '../../store/db.js';
+import { lookUpPerson, nearMisses } from '../../store/people.js';
 
 export interface ResolveOptions {
   /** Refuse someone who has left ("has left the trust"). */

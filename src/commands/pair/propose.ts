@@ -2,18 +2,18 @@
  * `remedi pair`: propose the optimal pairs (and trios) for a cohort, explain them,
  * and with --save record them. Without --save nothing is written.
  */
-import { working } from '../ui/progress.js';
+import { working } from '../../ui/progress.js';
 import { closeSync, constants as fsConstants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
-import { UserError, UsageError } from '../errors.js';
-import { type CommonOptions, type Context } from '../context.js';
-import { formatDate } from '../domain/dates.js';
-import { chooseStart, describeShortfall, shortfall, shortfallFix, type Shortfall } from '../domain/replacements.js';
-import { parseWeights, type Weights } from '../domain/pairingRules.js';
-import { proposePairings, type Proposal } from '../matching/pairing.js';
-import { selectParticipants } from '../matching/participants.js';
-import { openCommandDb } from './openDb.js';
-import { type Db } from '../store/db.js';
-import { targetedDepartments } from '../store/departments.js';
+import { UserError, UsageError } from '../../errors.js';
+import { type Context } from '../../cli/context.js';
+import { formatDate } from '../../domain/dates.js';
+import { chooseStart, describeShortfall, shortfall, shortfallFix, type Shortfall } from '../../domain/replacements.js';
+import { parseWeights, type Weights } from '../../domain/pairingRules.js';
+import { proposePairings, type Proposal } from '../../matching/pairing.js';
+import { selectParticipants } from '../../matching/participants.js';
+import { openCommandDb } from '../shared/openDb.js';
+import { type Db } from '../../store/db.js';
+import { targetedDepartments } from '../../store/departments.js';
 import {
   deleteRelationships,
   insertRelationship,
@@ -22,23 +22,13 @@ import {
   replaceableRelationships,
   menteesAlreadyPaired,
   runningMentorLoad,
-} from '../store/relationships.js';
-import { listStaff, managersOf } from '../store/staff.js';
-import { enrolmentsOf, type Cohort } from '../store/cohorts.js';
-import { proposalCsv, proposalJson, renderProposal, type ProposalJson } from '../ui/pairingOutput.js';
-import { resolveCohort } from './resolveCohort.js';
+} from '../../store/relationships.js';
+import { listStaff, managersOf } from '../../store/staff.js';
+import { enrolmentsOf, type Cohort } from '../../store/cohorts.js';
+import { proposalCsv, proposalJson, renderProposal, type ProposalJson } from '../../ui/pairingOutput.js';
+import { resolveCohort } from '../shared/resolveCohort.js';
+import type { PairOptions } from './command.js';
 
-export interface PairOptions extends CommonOptions {
-  cohort?: number;
-  trios?: boolean;
-  save?: boolean;
-  start?: string;
-  weights?: string;
-  allowUntrained?: boolean;
-  allowRepeat?: boolean;
-  replace?: boolean;
-  csv?: boolean;
-}
 
 export async function runPair(options: PairOptions, context: Context): Promise<ProposalJson> {
   if (options.json && options.csv) throw new UsageError('Choose one of --json and --csv.');

@@ -2,28 +2,26 @@
  * `remedi export` (everything held, or everything about one person: a subject access
  * request) and `remedi forget` (erasure). Exports are owner-only CSV files.
  */
-import { progress } from '../ui/progress.js';
+import { progress } from '../../ui/progress.js';
 import { resolve } from 'node:path';
-import { UsageError, UserError } from '../errors.js';
-import type { CommonOptions, Context } from '../context.js';
-import { toCsv, type CsvCell } from '../io/csvOutput.js';
-import { checkNewFolder, createOutputFolder } from '../io/outputFile.js';
-import { enrolmentsOf, listCohorts } from '../store/cohorts.js';
-import { listDepartments } from '../store/departments.js';
-import { checkpointWal, compactFile, copiesHolding, erasedOn, forgetPerson } from '../store/privacy.js';
-import { loadRelationships } from '../store/relationships.js';
-import { listSessions } from '../store/sessions.js';
-import { loadAllStaff } from '../store/staff.js';
-import { formatDate, type IsoDate } from '../domain/dates.js';
-import type { StaffRecord } from '../domain/staff.js';
-import type { Db } from '../store/db.js';
-import { oneLine, visible } from '../ui/terminalText.js';
-import { openCommandDb } from './openDb.js';
-import { resolvePerson } from './resolvePerson.js';
+import { UsageError, UserError } from '../../errors.js';
+import type { Context } from '../../cli/context.js';
+import { toCsv, type CsvCell } from '../../io/csvOutput.js';
+import { checkNewFolder, createOutputFolder } from '../../io/outputFile.js';
+import { enrolmentsOf, listCohorts } from '../../store/cohorts.js';
+import { listDepartments } from '../../store/departments.js';
+import { checkpointWal, compactFile, copiesHolding, erasedOn, forgetPerson } from '../../store/privacy.js';
+import { loadRelationships } from '../../store/relationships.js';
+import { listSessions } from '../../store/sessions.js';
+import { loadAllStaff } from '../../store/staff.js';
+import { formatDate, type IsoDate } from '../../domain/dates.js';
+import type { StaffRecord } from '../../domain/staff.js';
+import type { Db } from '../../store/db.js';
+import { oneLine, visible } from '../../ui/terminalText.js';
+import { openCommandDb } from '../shared/openDb.js';
+import { resolvePerson } from '../shared/resolvePerson.js';
+import type { ExportOptions, ForgetOptions } from './command.js';
 
-export interface ExportOptions extends CommonOptions {
-  staff?: string;
-}
 
 export interface ExportSummary {
   directory: string;
@@ -202,9 +200,6 @@ export async function runExport(directory: string, options: ExportOptions, conte
   }
 }
 
-export interface ForgetOptions extends CommonOptions {
-  yes?: boolean;
-}
 
 /** `forget --json`. */
 export interface ForgetSummary {
@@ -261,7 +256,7 @@ export async function runForget(query: string, options: ForgetOptions, context: 
       if (!context.interactive) {
         throw new UsageError(`Forgetting ${who} needs --yes when there is no terminal to confirm it.`, { fix: `remedi forget ${staffId} --yes` });
       }
-      const { confirmForget } = await import('../ui/prompts.js');
+      const { confirmForget } = await import('../../ui/prompts.js');
       if (!(await confirmForget(who))) {
         context.err('Nothing was changed.\n');
         return { anonymousId: null, relationships: 0, sessions: 0, alreadyErasedOn: null, stillHeldIn: [], notChecked: [] };

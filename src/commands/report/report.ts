@@ -2,10 +2,10 @@
  * `remedi report`, `report chase` and `report themes`: what the board and the
  * administrator read. Every format is rendered from the same report data.
  */
-import { page } from '../ui/pager.js';
+import { page } from '../../ui/pager.js';
 import { resolve } from 'node:path';
-import { UsageError } from '../errors.js';
-import { type CommonOptions, type Context } from '../context.js';
+import { UsageError } from '../../errors.js';
+import { type Context } from '../../cli/context.js';
 import {
   buildCohortReport,
   buildPublicationReport,
@@ -13,38 +13,29 @@ import {
   type CohortReport,
   type PublicationReport,
   type ReportInput,
-} from '../domain/cohortReport.js';
-import { chaseList, type ChaseItem, type ReplacementItem } from '../domain/chase.js';
-import { chaseCohort, reportDay } from '../domain/cohorts.js';
-import { formatDate, type IsoDate } from '../domain/dates.js';
-import { analyseThemes, type ThemeAnalysis } from '../domain/themeAnalysis.js';
-import { toCsv } from '../io/csvOutput.js';
-import { writeOutputFile } from '../io/outputFile.js';
-import { listCohorts, type Cohort } from '../store/cohorts.js';
-import { openCommandDb } from './openDb.js';
-import { type Db } from '../store/db.js';
-import { staffFinder } from '../store/staff.js';
-import { bmeOfParticipants, boardWithRoles, cohortSessionSummary, replacementsNeeded, reportRelationships, themedSessions } from '../store/reportData.js';
-import { makeChalk } from '../ui/colour.js';
-import { NEEDS_REPLACEMENT_HEADING, PUBLICATION_NOTE, rateText, replacementText } from '../ui/reportParts.js';
-import { renderReportHtml } from '../ui/reportHtml.js';
-import { renderReportMarkdown, renderReportText } from '../ui/reportText.js';
-import { renderTable, styled } from '../ui/table.js';
-import { resolveCohort } from './resolveCohort.js';
+} from '../../domain/cohortReport.js';
+import { chaseList, type ChaseItem, type ReplacementItem } from '../../domain/chase.js';
+import { chaseCohort, reportDay } from '../../domain/cohorts.js';
+import { formatDate, type IsoDate } from '../../domain/dates.js';
+import { analyseThemes, type ThemeAnalysis } from '../../domain/themeAnalysis.js';
+import { toCsv } from '../../io/csvOutput.js';
+import { writeOutputFile } from '../../io/outputFile.js';
+import { listCohorts, type Cohort } from '../../store/cohorts.js';
+import { openCommandDb } from '../shared/openDb.js';
+import { type Db } from '../../store/db.js';
+import { staffFinder } from '../../store/staff.js';
+import { bmeOfParticipants, boardWithRoles, cohortSessionSummary, replacementsNeeded, reportRelationships, themedSessions } from '../../store/reportData.js';
+import { makeChalk } from '../../ui/colour.js';
+import { NEEDS_REPLACEMENT_HEADING, PUBLICATION_NOTE, rateText, replacementText } from '../../ui/reportParts.js';
+import { renderReportHtml } from '../../ui/reportHtml.js';
+import { renderReportMarkdown, renderReportText } from '../../ui/reportText.js';
+import { renderTable, styled } from '../../ui/table.js';
+import { resolveCohort } from '../shared/resolveCohort.js';
+import type { ChaseOptions, ReportOptions, ThemesOptions } from './command.js';
 
 export const REPORT_FORMATS = ['table', 'json', 'csv', 'markdown', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-export interface ReportOptions extends CommonOptions {
-  cohort?: number;
-  asOf?: IsoDate;
-  format?: ReportFormat;
-  csv?: boolean;
-  out?: string;
-  suppressBelow?: number;
-  /** A board paper that may be published: no names, small numbers suppressed, no banner. */
-  forPublication?: boolean;
-}
 
 /** --json and --csv are short for --format json and --format csv. */
 export function chosenFormat(options: { format?: string; json?: boolean; csv?: boolean }): string {
@@ -202,11 +193,6 @@ export async function runReport(options: ReportOptions, context: Context): Promi
   }
 }
 
-export interface ChaseOptions extends CommonOptions {
-  cohort?: number;
-  asOf?: IsoDate;
-  csv?: boolean;
-}
 
 /** `report chase --json`: the contract of issue 11. */
 export interface ChaseJson {
@@ -320,10 +306,6 @@ export async function runReportChase(options: ChaseOptions, context: Context): P
 
 const needsReplacementCount = (n: number): string => `${n} ${n === 1 ? 'relationship needs' : 'relationships need'} a new mentor or mentee`;
 
-export interface ThemesOptions extends CommonOptions {
-  cohort?: number[];
-  csv?: boolean;
-}
 
 export async function runReportThemes(options: ThemesOptions, context: Context): Promise<ThemeAnalysis> {
   const format = chosenFormat(options);
