@@ -1,5 +1,5 @@
 /**
- * Pay bands and grades, and the seniority they give (DOMAIN.md section 2).
+ * Pay bands and grades, and the seniority they give (docs/roster.md, "Bands and seniority").
  *
  * Every band is stored under one canonical label and ranked on one scale, so the
  * rest of the program compares ranks and never spellings.
@@ -17,7 +17,7 @@ export const RANK_BOARD = 14;
 const RANK_OF_LABEL: ReadonlyMap<string, number> = new Map<string, number>([
   ...AFC_BANDS.map((band, index) => [band, index + 1] as [string, number]),
   ['VSM', RANK_VSM],
-  // Medical and dental grades sit outside Agenda for Change; DOMAIN.md ranks them so.
+  // Medical and dental grades sit outside Agenda for Change; docs/roster.md, "Bands and seniority" ranks them so.
   ['FY1', 5],
   ['FY2', 6],
   ...[1, 2, 3, 4, 5, 6, 7, 8].map((n) => [`ST${n}`, 7] as [string, number]),

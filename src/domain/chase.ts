@@ -1,6 +1,6 @@
 /**
  * This month's to-do list: running relationships not yet met whose current month
- * is short of sessions, most urgent first (DOMAIN.md section 5). A relationship that needs
+ * is short of sessions, most urgent first (docs/compliance.md, "Chase"). A relationship that needs
  * a replacement is never chased (docs/programme-year.md, "Leavers").
  */
 import { assessCompliance, daysBetween, type ComplianceStatus } from './compliance.js';

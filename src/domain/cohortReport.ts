@@ -1,5 +1,5 @@
 /**
- * The cohort report (DOMAIN.md section 6): who took part, is every board member in a
+ * The cohort report (docs/reports.md): who took part, is every board member in a
  * relationship, who is keeping to the thresholds, how people met, which themes recur.
  * Built from plain data; the commands load it and the ui renders it.
  */

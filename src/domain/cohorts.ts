@@ -2,7 +2,7 @@
 import type { IsoDate } from './dates.js';
 import { monthIndexOn, monthsTouching } from './relationshipLife.js';
 
-/** A cohort of the programme: its dates and its thresholds (DOMAIN.md section 5). */
+/** A cohort of the programme: its dates and its thresholds (docs/cohorts.md, "A cohort"). */
 export interface Cohort {
   number: number;
   name: string | null;

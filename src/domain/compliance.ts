@@ -1,5 +1,5 @@
 /**
- * Threshold compliance for one relationship as of a date (DOMAIN.md section 5).
+ * Threshold compliance for one relationship as of a date (docs/compliance.md, "Status").
  * Pure: the as-of date is an argument, never "today".
  */
 import { formatDate, type IsoDate } from './dates.js';

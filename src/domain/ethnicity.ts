@@ -1,6 +1,6 @@
 /**
  * NHS Data Dictionary ethnic category, and BME status as the Workforce Race Equality
- * Standard counts it (DOMAIN.md section 2). Unknown is never guessed.
+ * Standard counts it (docs/roster.md, "Ethnic category and BME"). Unknown is never guessed.
  */
 
 export type BmeStatus = 'yes' | 'no' | 'unknown';

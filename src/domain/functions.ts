@@ -1,5 +1,5 @@
 /**
- * A person's function: strategic, managerial, clinical, front line (DOMAIN.md section 2).
+ * A person's function: strategic, managerial, clinical, front line (docs/roster.md, "Functions").
  * A stated cell is taken as it is; a blank one is derived, and front line never is.
  */
 import { RANK_VSM, seniorityOfRank } from './bands.js';

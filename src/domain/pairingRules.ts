@@ -1,5 +1,5 @@
 /**
- * The rules of a good pairing (DOMAIN.md section 3): hard rules that are never
+ * The rules of a good pairing (docs/pairing.md, "Hard rules" and "Score"): hard rules that are never
  * broken, and the soft scores, with their weights written down once, here.
  */
 import { bandDisplay, type Seniority } from './bands.js';
@@ -20,7 +20,7 @@ export const WEIGHT_NAMES = [
 export type WeightName = (typeof WEIGHT_NAMES)[number];
 export type Weights = Record<WeightName, number>;
 
-/** The documented defaults (README "Pairing weights"); each may be 0 to 1000. */
+/** The documented defaults (docs/pairing.md, "Score"); each may be 0 to 1000. */
 export const DEFAULT_WEIGHTS: Readonly<Weights> = {
   race: 400,
   frontline: 300,
@@ -117,7 +117,7 @@ export function fitsSlot(mentor: Participant, slot: Slot | null): boolean {
   return true;
 }
 
-/** Whether a pair fits a functional type (DOMAIN.md section 3); general always fits. */
+/** Whether a pair fits a functional type (docs/pairing.md, "Pair types"); general always fits. */
 export function fitsType(type: PairType, mentee: Participant, mentor: Participant): boolean {
   if (type === 'general') return true;
   if (mentee.seniority !== 'senior') return false;

@@ -1,6 +1,6 @@
 /**
  * What importing a roster changes, row by row: re-importing is an update keyed on staff
- * id (DOMAIN.md section 2). The planner sees one row at a time, so a file of a million
+ * id (docs/roster.md, "Importing again"). The planner sees one row at a time, so a file of a million
  * people streams through it; planRosterImport runs it over rows held in memory.
  */
 import type { RosterRow, RowProblem } from './rosterRows.js';

@@ -1,5 +1,5 @@
 /**
- * Mentoring interactions (DOMAIN.md section 4): their kinds, levels and themes,
+ * Mentoring interactions (docs/sessions.md): their kinds, levels and themes,
  * and the rules a session must meet to be recorded against a relationship.
  */
 import { formatDate, type IsoDate } from './dates.js';

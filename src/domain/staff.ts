@@ -1,5 +1,5 @@
 /**
- * A member of staff: the facts we store, and the classification DOMAIN.md derives
+ * A member of staff: the facts we store, and the classification docs/roster.md derives
  * from them. Classification is computed on read, so a rule lives in one place.
  */
 import { seniorityOfRank, seniorityRank, type Seniority } from './bands.js';

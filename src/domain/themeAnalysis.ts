@@ -1,5 +1,5 @@
 /**
- * Thematic analysis across cohorts (DOMAIN.md section 4): which themes recur, across
+ * Thematic analysis across cohorts (docs/sessions.md, "Thematic analysis"): which themes recur, across
  * relationships and across cohorts. Themes are matched by their normalised key.
  */
 import { normaliseTheme } from './sessions.js';

@@ -1,4 +1,4 @@
-/** Yes/no cells: `yes no y n true false 1 0` in any case (DOMAIN.md section 2). */
+/** Yes/no cells: `yes no y n true false 1 0` in any case (docs/roster.md, "Yes/no cells"). */
 
 const YES = new Set(['yes', 'y', 'true', '1']);
 const NO = new Set(['no', 'n', 'false', '0']);

@@ -1,5 +1,5 @@
 /**
- * Proposes the optimal pairs and trios for a cohort (DOMAIN.md section 3), solved
+ * Proposes the optimal pairs and trios for a cohort (docs/pairing.md, "The objective"), solved
  * as one assignment problem, and explains every pair and everyone left out.
  *
  * Encoding. Rows are mentee slots (one per mentee; a board member in trio mode has

@@ -1,4 +1,4 @@
-/** Departments, as the staff list names them, and which are targeted (DOMAIN.md section 3). */
+/** Departments, as the staff list names them, and which are targeted (docs/pairing.md, "Targeted departments"). */
 import { departmentKey } from '../domain/pairingRules.js';
 import type { Db } from './db.js';
 

@@ -1,6 +1,6 @@
 /**
- * A progress line on stderr for long work (CONVENTIONS.md habit 6: core loops take
- * onProgress(done, total); the command wires this line). Only when stderr is a terminal and
+ * A progress line on stderr for long work (core loops stay free of output: they take
+ * onProgress(done, total), and the command wires this line). Only when stderr is a terminal and
  * not --json; it appears once the work has taken a second (a few thousand rows say nothing),
  * is redrawn at most four times a second, and is wiped when the work ends.
  */

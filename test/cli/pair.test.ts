@@ -34,7 +34,7 @@ interface ProposalJson {
   notes: string[];
 }
 
-/** The seniority scale of DOMAIN.md, for checking "the mentor is strictly more junior". */
+/** The seniority scale of docs/roster.md, "Bands and seniority", for checking "the mentor is strictly more junior". */
 const RANK: Record<string, number> = {
   '1': 1,
   '2': 2,
@@ -81,7 +81,7 @@ function pair(db: string, ...args: string[]): ProposalJson {
   return JSON.parse(result.stdout) as ProposalJson;
 }
 
-/** Every hard rule of DOMAIN.md section 3, checked from the outside. */
+/** Every hard rule of docs/pairing.md, "Hard rules", checked from the outside. */
 function expectNoForbiddenPair(proposal: ProposalJson, people: Map<string, Person>): void {
   const chain = (id: string) => {
     const first = people.get(id)?.lineManagerId ?? null;

@@ -102,7 +102,7 @@ describe('chaseList: who is chased', () => {
       expected: { status: 'at risk', sessionsNeeded: 2, by: '2024-03-19', daysLeft: 5 },
     },
     {
-      // On its last day the month is already complete (DOMAIN.md section 5), so short of sessions it is breached.
+      // On its last day the month is already complete (docs/compliance.md, "Complete months"), so short of sessions it is breached.
       name: 'the as-of day is the last of the month: 1 day left',
       dates: twiceMonthly(2024, 1, 2),
       asOf: '2024-03-31',

@@ -1,6 +1,6 @@
 /**
  * Which person a command means: `P` may be a staff id, an email (any case) or a name
- * that matches exactly one person, ignoring case and accents (docs/programme-year.md).
+ * that matches exactly one person, ignoring case and accents (docs/programme-year.md, "Naming people").
  * Unknown or ambiguous names are refused with the candidates.
  */
 import { UserError } from '../../errors.js';
