@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_REFUSED, EXIT_USAGE, UserError, databaseActivity, sqliteUserError } from './errors.js';
 import { parseDate } from './domain/dates.js';
-import { writeProblem } from './io/outputFile.js';
+import { writeProblem } from './io/writeProblem.js';
 import type { CommonOptions, Context } from './context.js';
 import { visible } from './ui/terminalText.js';
 

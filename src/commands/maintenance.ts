@@ -6,7 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { dbPathOf, type CommonOptions, type Context } from '../context.js';
-import { checkTarget } from '../io/outputFile.js';
+import { checkTarget } from '../io/outputTarget.js';
 import { backupTo, partialCopyProblem } from '../store/backup.js';
 import { openExisting, openReadOnly } from '../store/readOnlyOpen.js';
 import { schemaKind } from '../store/schema.js';
