@@ -5,7 +5,8 @@
 import { progress } from '../ui/progress.js';
 import { dbPathOf, type CommonOptions, type Context } from '../context.js';
 import { choosePerson, type PersonCandidate, type PersonMatch } from '../domain/people.js';
-import { planSessionImport, SESSION_FIELDS, type SessionImportPlan, type SessionPeople } from '../domain/sessionImport.js';
+import { planSessionImport, type SessionImportPlan, type SessionPeople } from '../domain/sessionImport.js';
+import { SESSION_FIELDS } from '../domain/sessionRows.js';
 import type { CsvEncoding } from '../io/csvInput.js';
 import { readSessionFile } from '../io/sessionFile.js';
 import { parseMapOption } from '../io/tableFile.js';
