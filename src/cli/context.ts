@@ -5,7 +5,8 @@
 import { fstatSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { UserError } from '../errors.js';
-import { writeAll, writeProblem } from '../io/outputFile.js';
+import { writeAll } from '../io/outputFile.js';
+import { writeProblem } from '../io/writeProblem.js';
 import { makeChalk, type ChalkInstance } from '../ui/colour.js';
 import { choosePager } from '../ui/pager.js';
 import { todayIso, type IsoDate } from '../domain/dates.js';

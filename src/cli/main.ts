@@ -5,7 +5,7 @@
  */
 import { CommanderError } from '@commander-js/extra-typings';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_REFUSED, EXIT_USAGE, UserError, databaseActivity, resetDatabaseActivity, sqliteUserError } from '../errors.js';
-import { writeProblem } from '../io/outputFile.js';
+import { writeProblem } from '../io/writeProblem.js';
 import { visible } from '../ui/terminalText.js';
 import type { CommonOptions } from './context.js';
 import { buildProgram, type ProgramHost } from './program.js';

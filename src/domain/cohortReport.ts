@@ -5,14 +5,13 @@
  */
 import { assessCompliance, type ComplianceStatus, type RelationshipMonth } from './compliance.js';
 import type { Cohort } from './cohorts.js';
+import { protectCounts, type Count } from './countSuppression.js';
 import { formatDate, type IsoDate } from './dates.js';
 import type { BmeStatus } from './ethnicity.js';
 import type { PairType, Slot } from './pairingRules.js';
 import { relationshipEnd, runsBetween, runsOn } from './relationshipLife.js';
-import { KINDS, LEVELS, normaliseTheme, type Kind, type Level } from './sessions.js';
-
-/** A count of people by ethnicity may be shown as "<K" in a report that leaves the programme team. */
-export type Count = number | string;
+import { zeroes, type SessionSummary } from './sessionSummary.js';
+import type { Kind, Level } from './sessions.js';
 
 /** The cohort as a report shows it. */
 export type ReportCohort = Cohort;
@@ -30,16 +29,6 @@ export interface ReportRelationshipInput {
   start: IsoDate;
   endedOn: IsoDate | null;
   plannedEnd: IsoDate;
-}
-
-export interface ReportSessionInput {
-  relationshipId: number;
-  date: IsoDate;
-  minutes: number;
-  kind: Kind;
-  level: Level;
-  livedExperience: boolean;
-  themes: readonly string[];
 }
 
 export interface ReportInput {
@@ -124,98 +113,6 @@ export interface CohortReport {
   };
   themes: Array<{ theme: string; sessions: number; relationships: number }>;
 }
-
-/** What the report needs of the sessions: counts, not a million objects. */
-export interface SessionSummary {
-  /** Session dates per relationship (one entry per session), on or before the as-of date. */
-  datesByRelationship: ReadonlyMap<number, readonly IsoDate[]>;
-  total: number;
-  minutes: number;
-  livedExperience: number;
-  kinds: Record<Kind, number>;
-  levels: Record<Level, number>;
-  /** Sessions per calendar month, `YYYY-MM`. */
-  byMonth: ReadonlyMap<string, number>;
-  /** Each normalised theme once, with the sessions and distinct relationships that raised it. */
-  themes: Array<{ theme: string; sessions: number; relationships: number }>;
-}
-
-/** Orders themes: most relationships, then most sessions, then by name. */
-export const themeOrder = (a: { theme: string; sessions: number; relationships: number }, b: { theme: string; sessions: number; relationships: number }) =>
-  b.relationships - a.relationships || b.sessions - a.sessions || a.theme.localeCompare(b.theme);
-
-/** Summarises sessions held in memory (the store computes the same with SQL). */
-export function summariseSessions(sessions: readonly ReportSessionInput[], asOf: IsoDate): SessionSummary {
-  const datesByRelationship = new Map<number, IsoDate[]>();
-  const kinds = zeroes(KINDS);
-  const levels = zeroes(LEVELS);
-  const byMonth = new Map<string, number>();
-  const themes = new Map<string, { theme: string; sessions: number; relationships: Set<number> }>();
-  let total = 0;
-  let minutes = 0;
-  let livedExperience = 0;
-  for (const session of sessions) {
-    if (session.date > asOf) continue;
-    total += 1;
-    const dates = datesByRelationship.get(session.relationshipId) ?? [];
-    dates.push(session.date);
-    datesByRelationship.set(session.relationshipId, dates);
-    kinds[session.kind] += 1;
-    levels[session.level] += 1;
-    minutes += session.minutes;
-    if (session.livedExperience) livedExperience += 1;
-    const month = session.date.slice(0, 7);
-    byMonth.set(month, (byMonth.get(month) ?? 0) + 1);
-    const seen = new Set<string>();
-    for (const label of session.themes) {
-      const theme = normaliseTheme(label);
-      if (!theme || seen.has(theme.key)) continue;
-      seen.add(theme.key);
-      const entry = themes.get(theme.key) ?? { theme: theme.label, sessions: 0, relationships: new Set<number>() };
-      entry.sessions += 1;
-      entry.relationships.add(session.relationshipId);
-      themes.set(theme.key, entry);
-    }
-  }
-  return {
-    datesByRelationship,
-    total,
-    minutes,
-    livedExperience,
-    kinds,
-    levels,
-    byMonth,
-    themes: [...themes.values()].map((t) => ({ theme: t.theme, sessions: t.sessions, relationships: t.relationships.size })).sort(themeOrder),
-  };
-}
-
-export function suppressCount(n: number, below: number | null): Count {
-  return below !== null && n >= 1 && n < below ? `<${below}` : n;
-}
-
-/** What a count hidden only to protect another shows. */
-export const SECONDARY = 'suppressed';
-
-/**
- * Suppresses a group of counts for publication: each sensitive count from 1 to K-1 shows
- * as "<K" (primary); when that leaves exactly one hidden cell, which the group's total
- * would give away, the smallest other non-zero cell is hidden too, or every other cell
- * when none is non-zero (secondary suppression).
- */
-export function protectCounts<K extends string>(counts: Record<K, number>, sensitive: readonly K[], below: number | null): Record<K, Count> {
-  const keys = Object.keys(counts) as K[];
-  const shown = { ...counts } as Record<K, Count>;
-  if (below === null) return shown;
-  const primary = keys.filter((k) => sensitive.includes(k) && counts[k] >= 1 && counts[k] < below);
-  for (const k of primary) shown[k] = `<${below}`;
-  if (primary.length !== 1) return shown;
-  const others = keys.filter((k) => k !== primary[0]);
-  const nonZero = others.filter((k) => counts[k] > 0).sort((a, b) => counts[a] - counts[b]);
-  for (const k of nonZero.length > 0 ? [nonZero[0]] : others) shown[k] = SECONDARY;
-  return shown;
-}
-
-const zeroes = <K extends string>(keys: readonly K[]): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
 export function buildCohortReport(input: ReportInput): CohortReport {
   const { cohort, asOf, suppressBelow } = input;
@@ -310,49 +207,6 @@ export function buildCohortReport(input: ReportInput): CohortReport {
       byCalendarMonth: calendarMonths(cohort.start, asOf < cohort.end ? asOf : cohort.end, summary.byMonth),
     },
     themes: summary.themes,
-  };
-}
-
-/** Small numbers in a report for publication are hidden below this, unless --suppress-below says otherwise. */
-export const PUBLICATION_SUPPRESS_BELOW = 5;
-
-/**
- * The cohort report as a board paper that may be published (`report --for-publication`):
- * figures only. No names, no staff ids, no relationship rows (a published row of one
- * relationship, with the board members known, could be read back to a person), no board
- * member left uncovered by name; counts of people by ethnicity below `suppressBelow` show
- * as "<K" (protectCounts), and pairs and trios by type are left out.
- */
-export interface PublicationReport {
-  forPublication: true;
-  cohort: ReportCohort;
-  asOf: IsoDate;
-  suppressBelow: number;
-  participation: Omit<CohortReport['participation'], 'pairsByType' | 'triosByType'>;
-  board: Pick<CohortReport['board'], 'covered' | 'coveredNow' | 'total'>;
-  summary: CohortReport['summary'];
-  interactions: CohortReport['interactions'];
-  themes: CohortReport['themes'];
-}
-
-export const isPublication = (report: CohortReport | PublicationReport): report is PublicationReport =>
-  'forPublication' in report && report.forPublication === true;
-
-/** `input.suppressBelow` null means the default for publication, 5. */
-export function buildPublicationReport(input: ReportInput): PublicationReport {
-  const suppressBelow = input.suppressBelow ?? PUBLICATION_SUPPRESS_BELOW;
-  const full = buildCohortReport({ ...input, suppressBelow });
-  const { pairsByType: _pairs, triosByType: _trios, ...participation } = full.participation;
-  return {
-    forPublication: true,
-    cohort: full.cohort,
-    asOf: full.asOf,
-    suppressBelow,
-    participation,
-    board: { covered: full.board.covered, coveredNow: full.board.coveredNow, total: full.board.total },
-    summary: full.summary,
-    interactions: full.interactions,
-    themes: full.themes,
   };
 }
 

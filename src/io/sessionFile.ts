@@ -1,5 +1,5 @@
 /** Reads and checks a whole session log file, writing nothing (see tableFile.ts). */
-import { SESSION_HEADER_INDEX, parseSessionRecord, type SessionField, type SessionRow } from '../domain/sessionImport.js';
+import { SESSION_HEADER_INDEX, parseSessionRecord, type SessionField, type SessionRow } from '../domain/sessionRows.js';
 import { readTable, type Table, type TableReadOptions } from './tableFile.js';
 
 export interface SessionFile extends Table<SessionField> {

@@ -4,7 +4,8 @@
  */
 import type { IsoDate } from '../domain/dates.js';
 import { bmeStatus, type BmeStatus } from '../domain/ethnicity.js';
-import { themeOrder, type ReportInput, type ReportRelationshipInput, type SessionSummary } from '../domain/cohortReport.js';
+import type { ReportInput, ReportRelationshipInput } from '../domain/cohortReport.js';
+import { themeOrder, type SessionSummary } from '../domain/sessionSummary.js';
 import { KINDS, LEVELS, type Kind, type Level } from '../domain/sessions.js';
 import type { PairType, Slot } from '../domain/pairingRules.js';
 import type { ReplacementItem } from '../domain/chase.js';

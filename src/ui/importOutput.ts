@@ -2,6 +2,7 @@
  * What `remedi import` says: the JSON summary (a contract), the summary on stdout, and
  * the notes on stderr. Ethnicity and BME are never shown beside a name: a change to them
  * is only said to have happened.
+ * Over 300 lines as one idea: one command's output contract, so its JSON, summary and notes keep the same fields and the same rule on ethnicity.
  */
 import { bandDisplay } from '../domain/bands.js';
 import { formatDate, type IsoDate } from '../domain/dates.js';

@@ -4,7 +4,9 @@
  * Every number carries a data-metric naming where it sits in the JSON report.
  */
 import { formatDate } from '../domain/dates.js';
-import { isPublication, type CohortReport, type Count, type PublicationReport } from '../domain/cohortReport.js';
+import type { CohortReport } from '../domain/cohortReport.js';
+import type { Count } from '../domain/countSuppression.js';
+import { isPublication, type PublicationReport } from '../domain/publicationReport.js';
 import { KIND_LABELS, type Kind } from '../domain/sessions.js';
 import {
   asOfText,

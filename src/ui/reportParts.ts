@@ -2,7 +2,8 @@
 import type { ChalkInstance } from 'chalk';
 import type { ComplianceStatus, RelationshipMonth } from '../domain/compliance.js';
 import { replacementReason, type ReplacementItem } from '../domain/chase.js';
-import type { CohortReport, Count } from '../domain/cohortReport.js';
+import type { CohortReport } from '../domain/cohortReport.js';
+import type { Count } from '../domain/countSuppression.js';
 import { formatDate } from '../domain/dates.js';
 import { visible } from './terminalText.js';
 

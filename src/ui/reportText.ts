@@ -1,7 +1,8 @@
 /** The cohort report as text for a terminal, and as Markdown for a board paper. */
 import type { ChalkInstance } from 'chalk';
 import { formatDate } from '../domain/dates.js';
-import { isPublication, type CohortReport, type PublicationReport } from '../domain/cohortReport.js';
+import type { CohortReport } from '../domain/cohortReport.js';
+import { isPublication, type PublicationReport } from '../domain/publicationReport.js';
 import { KIND_LABELS } from '../domain/sessions.js';
 import { renderTable, styled, type Fit } from './table.js';
 import { oneLine, visible } from './terminalText.js';

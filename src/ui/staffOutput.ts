@@ -2,6 +2,7 @@
  * People as `staff list`, `find`, `show`, `edit` and `train` print them: the JSON (a
  * contract: the field names are relied on), the table and the CSV columns, in one place.
  * Ethnicity and BME appear only in `staff list` and `staff show`, the administrator's own view.
+ * Over 300 lines as one idea: a person's output contract is one module, so a field renamed or hidden here changes every view of them.
  */
 import { bandDisplay, type Seniority } from '../domain/bands.js';
 import { formatDate, type IsoDate } from '../domain/dates.js';

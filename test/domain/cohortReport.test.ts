@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  buildCohortReport,
-  buildPublicationReport,
-  isPublication,
-  summariseSessions,
-  type CohortReport,
-  type ReportCohort,
-  type ReportInput,
-  type ReportRelationshipInput,
-  type ReportSessionInput,
-} from '../../src/domain/cohortReport.js';
+import { buildCohortReport, type CohortReport, type ReportCohort, type ReportInput, type ReportRelationshipInput } from '../../src/domain/cohortReport.js';
+import { buildPublicationReport, isPublication } from '../../src/domain/publicationReport.js';
+import { summariseSessions, type ReportSessionInput } from '../../src/domain/sessionSummary.js';
 import type { BmeStatus } from '../../src/domain/ethnicity.js';
 import type { PairType, Slot } from '../../src/domain/pairingRules.js';
 import { KINDS, LEVELS } from '../../src/domain/sessions.js';

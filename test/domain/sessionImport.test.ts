@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mapColumnsWith } from '../../src/domain/columns.js';
-import {
-  SESSION_HEADER_INDEX,
-  parseSessionRecord,
-  planSessionImport,
-  type KnownRelationship,
-  type PlannedSession,
-  type SessionRow,
-} from '../../src/domain/sessionImport.js';
+import { planSessionImport, type KnownRelationship, type PlannedSession } from '../../src/domain/sessionImport.js';
+import { SESSION_HEADER_INDEX, parseSessionRecord, type SessionRow } from '../../src/domain/sessionRows.js';
 import { duplicateKey } from '../../src/domain/sessions.js';
 import { choosePerson, foldText, type PersonCandidate } from '../../src/domain/people.js';
 import type { SessionPeople } from '../../src/domain/sessionImport.js';

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { UserError } from '../../src/errors.js';
-import { checkNewFolder, createOutputFile, createOutputFolder, writeOutputFile } from '../../src/io/outputFile.js';
+import { createOutputFile, createOutputFolder, writeOutputFile } from '../../src/io/outputFile.js';
+import { checkNewFolder } from '../../src/io/outputTarget.js';
 import { tempDir } from '../helpers/cli.js';
 import { fillUp, fullDiskSupport, mountFullDisk } from '../helpers/fullDisk.js';
 

@@ -4,7 +4,10 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { UserError, databaseActivity, noteCommitted, sqliteUserError } from '../../src/errors.js';
 import { saveCohort, type Cohort } from '../../src/store/cohorts.js';
-import { DatabaseAppeared, busyTimeoutMs, networkFolder, openDatabase, partialCopyProblem, resolveDbPath } from '../../src/store/db.js';
+import { partialCopyProblem } from '../../src/store/backup.js';
+import { busyTimeoutMs } from '../../src/store/connection.js';
+import { DatabaseAppeared, openDatabase, resolveDbPath } from '../../src/store/db.js';
+import { networkFolder } from '../../src/store/networkFolder.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { tempDir } from '../helpers/cli.js';
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { summariseSessions } from '../../src/domain/cohortReport.js';
+import { summariseSessions } from '../../src/domain/sessionSummary.js';
 import { openDatabase } from '../../src/store/db.js';
 import { boardWithRoles, cohortSessionSummary } from '../../src/store/reportData.js';
 import { listSessions } from '../../src/store/sessions.js';

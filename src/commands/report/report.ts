@@ -6,14 +6,8 @@ import { page } from '../../ui/pager.js';
 import { resolve } from 'node:path';
 import { UsageError } from '../../errors.js';
 import { type Context } from '../../cli/context.js';
-import {
-  buildCohortReport,
-  buildPublicationReport,
-  isPublication,
-  type CohortReport,
-  type PublicationReport,
-  type ReportInput,
-} from '../../domain/cohortReport.js';
+import { buildCohortReport, type CohortReport, type ReportInput } from '../../domain/cohortReport.js';
+import { buildPublicationReport, isPublication, type PublicationReport } from '../../domain/publicationReport.js';
 import { chaseList, type ChaseItem, type ReplacementItem } from '../../domain/chase.js';
 import { chaseCohort, reportDay } from '../../domain/cohorts.js';
 import { formatDate, type IsoDate } from '../../domain/dates.js';

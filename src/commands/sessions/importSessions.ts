@@ -5,7 +5,8 @@
 import { progress } from '../../ui/progress.js';
 import { dbPathOf, type Context } from '../../cli/context.js';
 import { choosePerson, type PersonCandidate, type PersonMatch } from '../../domain/people.js';
-import { planSessionImport, SESSION_FIELDS, type SessionImportPlan, type SessionPeople } from '../../domain/sessionImport.js';
+import { planSessionImport, type SessionImportPlan, type SessionPeople } from '../../domain/sessionImport.js';
+import { SESSION_FIELDS } from '../../domain/sessionRows.js';
 import { readSessionFile } from '../../io/sessionFile.js';
 import { parseMapOption } from '../../io/tableFile.js';
 import { openDatabase, type Db } from '../../store/db.js';
