@@ -156,21 +156,36 @@ async function detectDelimiter(path: string, encoding: CsvEncoding): Promise<str
 }
 
 /**
+ * How far through its input a reader is: `read` of `size` bytes. Called as each piece is
+ * read (before that piece's records are given out), `read` never falls and ends at `size`.
+ */
+export type OnBytes = (read: number, size: number) => void;
+
+/**
  * Streams the records of a file, each with the physical line it starts on.
  * Blank records (empty lines, or a line of bare delimiters) are skipped.
  * Structural faults (an unclosed quote, a runaway field) throw a UserError naming the line.
  */
-export async function* readCsvRecords(source: CsvSource): AsyncGenerator<CsvRecord> {
+export async function* readCsvRecords(source: CsvSource, onBytes?: OnBytes): AsyncGenerator<CsvRecord> {
   const splitter = new CsvRecordSplitter(source.delimiter, MAX_RECORD_CHARS);
   const decoder = new TextDecoder(source.encoding);
   const records: SplitRecord[] = [];
   const input = createReadStream(source.path, { highWaterMark: 1 << 16 });
+  // The size as the read starts; should the file change meanwhile, size follows what was read, so read never passes it.
+  const size = onBytes === undefined ? 0 : statSync(source.path).size;
+  let read = 0;
   try {
     for await (const chunk of input) {
+      if (onBytes !== undefined) {
+        read += (chunk as Buffer).length;
+        onBytes(read, Math.max(read, size));
+      }
       splitter.feed(decoder.decode(chunk as Buffer, { stream: true }), records);
       for (const record of records) if (!isBlank(record.cells)) yield record;
       records.length = 0;
     }
+    // A file cut short while it was read ends where it ended.
+    if (onBytes !== undefined && read < size) onBytes(read, read);
     splitter.feed(decoder.decode(), records);
     splitter.end(records);
     for (const record of records) if (!isBlank(record.cells)) yield record;

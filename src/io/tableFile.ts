@@ -6,8 +6,8 @@
 import { UserError, UsageError } from '../errors.js';
 import { IGNORE, mapColumnsWith, squashHeader, type ColumnMapping } from '../domain/columns.js';
 import type { RowProblem } from '../domain/rosterRows.js';
-import { restoreFormulaText, type CsvEncoding } from './csvInput.js';
-import { fitToHeader, openTableSource, readSourceRecords, type TableSource } from './tableSource.js';
+import { restoreFormulaText } from './csvInput.js';
+import { fitToHeader, openTableSource, readSourceRecords, type SourceOptions, type TableSource } from './tableSource.js';
 
 export interface TableSpec<F extends string> {
   /** What the file is, in messages: "roster", "session log". */
@@ -21,10 +21,7 @@ export interface TableSpec<F extends string> {
   hierarchy?: F;
 }
 
-export interface TableReadOptions<F extends string> {
-  encoding?: CsvEncoding;
-  /** `--sheet NAME`: which sheet of an .xlsx workbook (default: the first). */
-  sheet?: string;
+export interface TableReadOptions<F extends string> extends SourceOptions {
   /** `--map` pairs: file header -> field (or ignore). */
   maps?: ReadonlyArray<[string, F | typeof IGNORE]>;
   /** `--map-value` rules: a field's value replaced before it is read. */
@@ -92,7 +89,7 @@ export async function readTable<F extends string>(path: string, spec: TableSpec<
     return started;
   };
 
-  for await (const raw of readSourceRecords(source)) {
+  for await (const raw of readSourceRecords(source, options.onBytes)) {
     // A sheet's rows end at their last filled cell: a data row is fitted to the header's width.
     const cells: string[] = source.kind === 'xlsx' && table !== null ? fitToHeader(raw.cells, table.headers.length) : raw.cells;
     const record = { line: raw.line, cells: cells.map(restoreFormulaText) };

@@ -5,7 +5,7 @@
  */
 import { basename } from 'node:path';
 import { UsageError } from '../errors.js';
-import { checkInputFile, openCsv, readCsvRecords, type CsvEncoding, type CsvRecord, type CsvSource } from './csvInput.js';
+import { checkInputFile, openCsv, readCsvRecords, type CsvEncoding, type CsvRecord, type CsvSource, type OnBytes } from './csvInput.js';
 import { detectFileKind } from './fileKind.js';
 import { readWorkbookRecords, workbookLabel, type WorkbookSource } from './workbookInput.js';
 
@@ -15,6 +15,8 @@ export interface SourceOptions {
   encoding?: CsvEncoding;
   /** `--sheet NAME`: which sheet of a workbook (default: the first). */
   sheet?: string;
+  /** How far through the file the records are, for a progress line (see OnBytes). */
+  onBytes?: OnBytes;
 }
 
 export async function openTableSource(path: string, options: SourceOptions): Promise<TableSource> {
@@ -31,12 +33,12 @@ export async function openTableSource(path: string, options: SourceOptions): Pro
 }
 
 /** The source's records; a workbook's name becomes "file, sheet NAME" once its sheet is known. */
-export async function* readSourceRecords(source: TableSource): AsyncGenerator<CsvRecord> {
+export async function* readSourceRecords(source: TableSource, onBytes?: OnBytes): AsyncGenerator<CsvRecord> {
   if (source.kind === 'csv') {
-    yield* readCsvRecords(source);
+    yield* readCsvRecords(source, onBytes);
     return;
   }
-  for await (const record of readWorkbookRecords(source.path, source.sheet === '' ? undefined : source.sheet)) {
+  for await (const record of readWorkbookRecords(source.path, source.sheet === '' ? undefined : source.sheet, onBytes)) {
     if (source.sheet !== record.sheet || source.name === source.file) {
       source.sheet = record.sheet;
       source.name = workbookLabel(source.file, record.sheet);

@@ -4,9 +4,10 @@
  * the first, or the one named. Rows come out like CSV records (see csvInput.ts), with the
  * sheet's own row numbers, so every check after this is the one a CSV gets.
  */
+import { createReadStream, ReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { UserError, UsageError } from '../errors.js';
-import type { CsvRecord } from './csvInput.js';
+import type { CsvRecord, OnBytes } from './csvInput.js';
 
 export interface WorkbookSource {
   kind: 'xlsx';
@@ -37,11 +38,13 @@ async function loadExcel(): Promise<ExcelModule> {
 /**
  * Streams the rows of one sheet. The sheet names come from the workbook part, which
  * Excel writes before the sheets; an unknown sheet is refused naming the sheets there are.
+ * onBytes says how far through the sheet's rows the reading is (see sheetPosition).
  */
-export async function* readWorkbookRecords(path: string, wantedSheet?: string): AsyncGenerator<CsvRecord & { sheet: string }> {
+export async function* readWorkbookRecords(path: string, wantedSheet?: string, onBytes?: OnBytes): AsyncGenerator<CsvRecord & { sheet: string }> {
   const file = basename(path);
   const Excel = await loadExcel();
-  const reader = new Excel.stream.xlsx.WorkbookReader(path, {
+  const input = createReadStream(path);
+  const reader = new Excel.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
@@ -60,10 +63,14 @@ export async function* readWorkbookRecords(path: string, wantedSheet?: string): 
         continue;
       }
       found = true;
+      const position = onBytes === undefined ? null : sheetPosition(sheet, input, path);
+      let reported = -1;
       for await (const row of sheet as AsyncIterable<RowLike>) {
+        if (position !== null && position.read() !== reported) onBytes!((reported = position.read()), position.size);
         const cells = rowCells(row);
         if (cells.some((cell) => cell.trim() !== '')) yield { line: row.number, cells, sheet: target };
       }
+      if (position !== null) onBytes!(position.size, position.size);
     }
   } catch (error) {
     if (error instanceof UserError || error instanceof UsageError) throw error;
@@ -75,9 +82,26 @@ export async function* readWorkbookRecords(path: string, wantedSheet?: string): 
     throw new UserError(`${file} could not be read as an Excel workbook: ${reason}.`, {
       fix: 'Open it in Excel and save it again as .xlsx or CSV UTF-8 (File > Save As), then import that file.',
     });
+  } finally {
+    input.destroy();
   }
   if (target === null) throw new UserError(`${file} has no sheets.`, { fix: 'Open it in Excel and check it holds the table.' });
   if (!found) throw new UserError(`${workbookLabel(file, target)} has no rows.`, { fix: 'Open it in Excel and check the sheet holds the table.' });
+}
+
+/**
+ * Where the reading of a sheet's rows stands, in bytes. Excel and exceljs store the shared
+ * strings after the sheets, so exceljs unpacks each sheet to a temporary file while it reads
+ * the zip and parses the rows from there: the position is then that file's bytes read (the
+ * zip is all read by the first row). A workbook with its shared strings first is parsed as
+ * the zip streams: the position is the workbook's own bytes read. Either never falls.
+ */
+function sheetPosition(sheet: unknown, input: ReadStream, path: string): { read(): number; size: number } {
+  // exceljs keeps the stream a sheet's rows are parsed from as `iterator`; the temporary file's is a ReadStream.
+  const from = (sheet as { iterator?: unknown }).iterator;
+  const stream = from instanceof ReadStream && typeof from.path === 'string' ? from : input;
+  const size = statSync(stream === input ? path : (stream.path as string)).size;
+  return { read: () => Math.min(stream.bytesRead, size), size };
 }
 
 function sheetsOf(reader: unknown): SheetEntry[] {

@@ -35,6 +35,15 @@ export interface Assignment {
   total: number;
 }
 
+export interface SolveOptions {
+  /**
+   * Called as the rows of the smaller side are placed: once after the quick start (done is
+   * the rows it placed), then after each search; done rises to total = min(nRows, nCols).
+   * Called once per row at most, outside the search loop.
+   */
+  onProgress?: (done: number, total: number) => void;
+}
+
 /** No complete assignment of the smaller side avoids the forbidden (Infinity) cells. */
 export class InfeasibleAssignmentError extends Error {
   constructor(message: string) {
@@ -50,20 +59,20 @@ export class InfeasibleAssignmentError extends Error {
  * Throws RangeError on a NaN or -Infinity cell, or when the shape does not match cost.length.
  * Does not modify `cost`.
  */
-export function linearSumAssignment(cost: Float64Array, nRows: number, nCols: number): Assignment {
+export function linearSumAssignment(cost: Float64Array, nRows: number, nCols: number, options: SolveOptions = {}): Assignment {
   checkShape(cost, nRows, nCols);
   for (let k = 0; k < cost.length; k++) {
     const c = cost[k];
     if (c !== c || c === -Infinity) throw badCell('cost', c, k, nCols, 'Infinity marks a forbidden cell');
   }
-  return solve(cost, cost, nRows, nCols);
+  return solve(cost, cost, nRows, nCols, options.onProgress);
 }
 
 /**
  * Same, maximising: -Infinity marks a forbidden cell, and NaN or +Infinity is a RangeError.
  * The total is the sum of the chosen values.
  */
-export function linearSumAssignmentMax(value: Float64Array, nRows: number, nCols: number): Assignment {
+export function linearSumAssignmentMax(value: Float64Array, nRows: number, nCols: number, options: SolveOptions = {}): Assignment {
   checkShape(value, nRows, nCols);
   const negated = new Float64Array(value.length);
   for (let k = 0; k < value.length; k++) {
@@ -73,7 +82,7 @@ export function linearSumAssignmentMax(value: Float64Array, nRows: number, nCols
     }
     negated[k] = -x;
   }
-  return solve(negated, value, nRows, nCols);
+  return solve(negated, value, nRows, nCols, options.onProgress);
 }
 
 function checkShape(cost: Float64Array, nRows: number, nCols: number): void {
@@ -91,13 +100,13 @@ function badCell(what: string, x: number, k: number, nCols: number, hint: string
 }
 
 /** `cost` is what we minimise (already validated); `original` gives the reported total. */
-function solve(cost: Float64Array, original: Float64Array, nRows: number, nCols: number): Assignment {
+function solve(cost: Float64Array, original: Float64Array, nRows: number, nCols: number, onProgress: SolveOptions['onProgress']): Assignment {
   const rowToCol = new Int32Array(nRows).fill(-1);
   const colToRow = new Int32Array(nCols).fill(-1);
   if (nRows === 0 || nCols === 0) return { rowToCol, colToRow, total: 0 };
 
   if (nRows <= nCols) {
-    solveWide(cost, nRows, nCols, rowToCol, colToRow, 'row');
+    solveWide(cost, nRows, nCols, rowToCol, colToRow, 'row', onProgress);
   } else {
     // Search from the smaller side, as SciPy does: the transpose has nCols rows.
     const transposed = new Float64Array(cost.length);
@@ -105,7 +114,7 @@ function solve(cost: Float64Array, original: Float64Array, nRows: number, nCols:
       const base = i * nCols;
       for (let j = 0; j < nCols; j++) transposed[j * nRows + i] = cost[base + j];
     }
-    solveWide(transposed, nCols, nRows, colToRow, rowToCol, 'column');
+    solveWide(transposed, nCols, nRows, colToRow, rowToCol, 'column', onProgress);
   }
 
   let total = 0;
@@ -121,7 +130,15 @@ function solve(cost: Float64Array, original: Float64Array, nRows: number, nCols:
  * Written as one flat function over typed arrays: the inner loop is the whole cost of
  * the solver, so it holds no calls, closures or allocations.
  */
-function solveWide(cost: Float64Array, nr: number, nc: number, col4row: Int32Array, row4col: Int32Array, rowWord: string): void {
+function solveWide(
+  cost: Float64Array,
+  nr: number,
+  nc: number,
+  col4row: Int32Array,
+  row4col: Int32Array,
+  rowWord: string,
+  onProgress: SolveOptions['onProgress'],
+): void {
   const u = new Float64Array(nr); // row potentials
   const v = new Float64Array(nc); // column potentials
   const dist = new Float64Array(nc); // shortest reduced path length to each column
@@ -132,6 +149,11 @@ function solveWide(cost: Float64Array, nr: number, nc: number, col4row: Int32Arr
 
   if (nr === nc) reduceColumns(cost, nr, u, v, col4row, row4col, rowWord);
   else reduceRows(cost, nr, nc, u, col4row, row4col, rowWord);
+  let placed = 0;
+  if (onProgress !== undefined) {
+    for (let i = 0; i < nr; i++) if (col4row[i] !== -1) placed++;
+    onProgress(placed, nr);
+  }
 
   for (let curRow = 0; curRow < nr; curRow++) {
     if (col4row[curRow] !== -1) continue; // placed by the reduction
@@ -200,6 +222,7 @@ function solveWide(cost: Float64Array, nr: number, nc: number, col4row: Int32Arr
       if (r === curRow) break;
       j = previous;
     }
+    if (onProgress !== undefined) onProgress(++placed, nr);
   }
 }
 

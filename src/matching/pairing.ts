@@ -32,7 +32,7 @@ export type { PairingProblem, Proposal, ProposedRelationship } from './proposal.
 const EXACT_LIMIT = 2 ** 52;
 
 export function proposePairings(problem: PairingProblem): Proposal {
-  const { mentees, mentors, weights, trios, targeted, rules } = problem;
+  const { mentees, mentors, weights, trios, targeted, rules, onProgress } = problem;
 
   // Which pairs are allowed, and their soft scores (numbers only: no strings here).
   const nMentees = mentees.length;
@@ -97,6 +97,8 @@ export function proposePairings(problem: PairingProblem): Proposal {
   const rowBase = (row: Row) => (mentees[row.mentee].boardMember ? boardLevel : pairedLevel);
 
   const gadgets: Array<{ mentee: number; mentor: number }> = [];
+  /** Rows placed by the solves before this one. */
+  let solved = 0;
   for (;;) {
     const nRows = rows.length + gadgets.length;
     const privateStart = columnMentor.length;
@@ -132,7 +134,11 @@ export function proposePairings(problem: PairingProblem): Proposal {
 
     const cost = new Float64Array(value.length);
     for (let k = 0; k < value.length; k += 1) cost[k] = gadgetValue - value[k];
-    const { rowToCol } = linearSumAssignment(cost, nRows, nCols);
+    const before = solved;
+    const { rowToCol } = linearSumAssignment(cost, nRows, nCols, {
+      onProgress: onProgress && ((done, total) => onProgress(before + done, before + total)),
+    });
+    solved += Math.min(nRows, nCols);
 
     const mentorOfRow = new Int32Array(rows.length).fill(-1);
     rows.forEach((_, rowIndex) => {

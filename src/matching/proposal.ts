@@ -13,6 +13,12 @@ export interface PairingProblem {
   rules: RuleContext;
   /** Enrolled people not offered for pairing (a band not known), listed as left out with their reasons. */
   leftOut?: readonly Unmatched[];
+  /**
+   * The solver's progress (see SolveOptions): places settled of the smaller side of the
+   * problem (mentee slots, or mentor places when there are fewer). A re-solve (see the header
+   * comment in pairing.ts) adds its places to both counts, so done never falls.
+   */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface ProposedMentor {

@@ -334,7 +334,8 @@ describe('progress', () => {
       await writeRoster(roster, { rows: 150_000, seed: 1 });
       const shown = onTerminal(['import', roster, '--db', join(dir, 'a.db')]);
       expect(shown.code, shown.output).toBe(0);
-      expect(shown.output).toMatch(/\rReading big\.csv: [\d,]+ rows \([\d,]+ a second\)/);
+      // How far through the file it is, and the time left from that.
+      expect(shown.output).toMatch(/\rReading big\.csv: [\d,]+ rows, \d+% \([\d,]+ a second, about [\dmh ]+s? left\)/);
       const err = join(dir, 'err');
       const redirected = onTerminal(['import', roster, '--db', join(dir, 'b.db')], { stderrTo: err });
       expect(redirected.code).toBe(0);

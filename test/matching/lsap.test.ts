@@ -342,3 +342,63 @@ describe('linearSumAssignment against a textbook Hungarian method', () => {
     expect(result.total).toBe(reference);
   });
 });
+
+describe('linearSumAssignment onProgress', () => {
+  it.each([
+    ['square, costs far apart', 200, 200, 0, 1e6],
+    ['square, many ties', 200, 200, 0, 3],
+    ['wide', 150, 220, 0, 1000],
+    ['tall (the columns are placed)', 220, 150, 0, 1000],
+  ])('%s: rises to every place of the smaller side, and the answer is the one without it', (_, nRows, nCols, low, high) => {
+    const cost = randomIntegers(mulberry32(nRows * 31 + nCols), nRows * nCols, low, high);
+    const calls: Array<[number, number]> = [];
+    const watched = linearSumAssignment(cost, nRows, nCols, { onProgress: (done, total) => calls.push([done, total]) });
+    const total = Math.min(nRows, nCols);
+    expect(calls.length).toBeGreaterThan(1);
+    for (const [k, [done, of]] of calls.entries()) {
+      expect(of).toBe(total);
+      if (k > 0) expect(done).toBe(calls[k - 1][0] + 1);
+    }
+    expect(calls.at(-1)).toEqual([total, total]);
+    const plain = linearSumAssignment(cost, nRows, nCols);
+    expect(watched.rowToCol).toEqual(plain.rowToCol);
+    expect(watched.colToRow).toEqual(plain.colToRow);
+    expect(watched.total).toBe(plain.total);
+  });
+
+  it('counts the rows the quick start placed at once, then one a search', () => {
+    // Each column's least cost is in a different row: the column reduction places every row.
+    const calls: Array<[number, number]> = [];
+    linearSumAssignment(
+      matrix([
+        [1, 9],
+        [9, 1],
+      ]),
+      2,
+      2,
+      { onProgress: (done, total) => calls.push([done, total]) },
+    );
+    expect(calls).toEqual([[2, 2]]);
+    // Both columns are cheapest in row 0: it places one row, the search the other.
+    const searched: Array<[number, number]> = [];
+    linearSumAssignmentMax(
+      matrix([
+        [5, 5],
+        [1, 2],
+      ]),
+      2,
+      2,
+      { onProgress: (done, total) => searched.push([done, total]) },
+    );
+    expect(searched).toEqual([
+      [1, 2],
+      [2, 2],
+    ]);
+  });
+
+  it('is not called for an empty matrix', () => {
+    const calls: number[] = [];
+    linearSumAssignment(new Float64Array(0), 0, 4, { onProgress: (done) => calls.push(done) });
+    expect(calls).toEqual([]);
+  });
+});

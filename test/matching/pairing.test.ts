@@ -440,3 +440,35 @@ describe('proposePairings scenarios', () => {
     });
   });
 });
+
+describe('proposePairings onProgress', () => {
+  const watch = (p: PairingProblem) => {
+    const calls: Array<[number, number]> = [];
+    const proposal = proposePairings({ ...p, onProgress: (done, total) => calls.push([done, total]) });
+    return { proposal, calls };
+  };
+
+  it.each(SEEDS.slice(0, 60).map((seed) => [seed]))('never falls, ends at its total, and changes nothing (seed %i)', (seed) => {
+    for (const p of [randomProblem(seed), randomProblem(seed, true)]) {
+      const { proposal, calls } = watch(p);
+      expect(proposal).toEqual(proposePairings(p));
+      for (const [k, [done, total]] of calls.entries()) {
+        expect(done).toBeLessThanOrEqual(total);
+        if (k > 0) expect(done).toBeGreaterThanOrEqual(calls[k - 1][0]);
+        if (k > 0) expect(total).toBeGreaterThanOrEqual(calls[k - 1][1]);
+      }
+      if (calls.length > 0) expect(calls.at(-1)![0]).toBe(calls.at(-1)![1]);
+    }
+  });
+
+  it('a re-solve (a trio reusing a mentor) adds its places to the count and to the total', () => {
+    // Seed 84's trio-heavy cohort: the first solve settles 3 places and reuses a mentor; the second has 4.
+    const { calls } = watch(randomProblem(84, true));
+    expect(calls).toEqual([
+      [2, 3],
+      [3, 3],
+      [6, 7],
+      [7, 7],
+    ]);
+  });
+});

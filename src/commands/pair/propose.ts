@@ -2,7 +2,7 @@
  * `remedi pair`: propose the optimal pairs (and trios) for a cohort, explain them,
  * and with --save record them. Without --save nothing is written.
  */
-import { working } from '../../ui/progress.js';
+import { progress, working } from '../../ui/progress.js';
 import { closeSync, constants as fsConstants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { UserError, UsageError } from '../../errors.js';
 import { type Context } from '../../cli/context.js';
@@ -152,15 +152,17 @@ function plan(db: Db, cohort: Cohort, weights: Weights, options: PairOptions, co
     participants.notes.push(
       `${withdrawn} ${withdrawn === 1 ? 'person has' : 'people have'} withdrawn from the cohort and ${withdrawn === 1 ? 'is' : 'are'} not offered for pairing.`,
     );
-  // A large cohort takes a while to solve: say so on a terminal (wiped once done).
+  // A large cohort takes a while to solve: say so on a terminal (wiped once done); the solver's count replaces it.
   const large = participants.mentees.length + participants.mentors.length >= LARGE_COHORT;
+  const quiet = options.json === true || options.csv === true;
   const busy = large
     ? working(
         context,
         `Finding the best pairs for ${participants.mentees.length.toLocaleString('en-GB')} mentees and ${participants.mentors.length.toLocaleString('en-GB')} mentors...`,
-        { json: options.json },
+        { json: quiet },
       )
     : null;
+  const onProgress = progress(context, { what: 'Pairing', unit: 'places', json: quiet, every: 1 });
   let proposal: Proposal;
   try {
     proposal = proposePairings({
@@ -170,6 +172,7 @@ function plan(db: Db, cohort: Cohort, weights: Weights, options: PairOptions, co
       trios: options.trios === true,
       targeted: targetedDepartments(db),
       leftOut: participants.leftOut,
+      onProgress,
       rules: {
         allowUntrained: options.allowUntrained === true,
         allowRepeat: options.allowRepeat === true,
@@ -177,6 +180,7 @@ function plan(db: Db, cohort: Cohort, weights: Weights, options: PairOptions, co
       },
     });
   } finally {
+    onProgress.end();
     busy?.end();
   }
   return { proposal, notes: participants.notes };

@@ -141,7 +141,7 @@ async function importRoster(
   let rowsRead = 0;
   const table = await streamRosterFile(
     path,
-    { encoding: options.encoding, sheet: options.sheet, maps, valueMaps, headerRow: options.headerRow, screen: forgotten?.screen },
+    { encoding: options.encoding, sheet: options.sheet, maps, valueMaps, headerRow: options.headerRow, screen: forgotten?.screen, onBytes: onProgress.through },
     (row, table) => {
       onProgress((rowsRead += 1));
       planner ??= newPlanner(table);
