@@ -13,6 +13,9 @@
  * reduction on a square matrix, row reduction on a wide one), which halves the work on
  * dense random matrices and keeps pace with SciPy.
  *
+ * One idea in one file, a little over 300 lines: the reduction, the search and the tie rule
+ * share the typed arrays and only make sense read together.
+ *
  * Tie rule (it makes the result deterministic; "row" and "column" swap roles when
  * nRows > nCols, since the transposed problem is solved):
  * - Reductions: a column's least cost is taken at its lowest row, a row's at its lowest
