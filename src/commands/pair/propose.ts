@@ -29,7 +29,6 @@ import { proposalCsv, proposalJson, renderProposal, type ProposalJson } from '..
 import { resolveCohort } from '../shared/resolveCohort.js';
 import type { PairOptions } from './command.js';
 
-
 export async function runPair(options: PairOptions, context: Context): Promise<ProposalJson> {
   if (options.json && options.csv) throw new UsageError('Choose one of --json and --csv.');
   const weights = options.weights === undefined ? parseWeights({}).weights : readWeights(options.weights);
