@@ -31,6 +31,17 @@ export type { PairingProblem, Proposal, ProposedRelationship } from './proposal.
 /** Exact integer arithmetic in doubles needs every partial sum below 2^53. */
 const EXACT_LIMIT = 2 ** 52;
 
+/** The levels would pass EXACT_LIMIT: the problem cannot be solved exactly (the command says what to change). */
+export class CohortTooLargeError extends Error {
+  constructor(
+    readonly slots: number,
+    readonly places: number,
+  ) {
+    super(`this cohort is too large to pair exactly (${slots} mentee slots, ${places} mentor places)`);
+    this.name = 'CohortTooLargeError';
+  }
+}
+
 export function proposePairings(problem: PairingProblem): Proposal {
   const { mentees, mentors, weights, trios, targeted, rules, onProgress } = problem;
 
@@ -105,7 +116,7 @@ export function proposePairings(problem: PairingProblem): Proposal {
     const gadgetStart = privateStart + trioMentees.length;
     const nCols = gadgetStart + gadgets.length;
     if ((nRows + nCols + 1) * gadgetValue * 2 > EXACT_LIMIT) {
-      throw new Error(`this cohort is too large to pair exactly (${nRows} mentee slots, ${nCols} mentor places)`);
+      throw new CohortTooLargeError(nRows, nCols);
     }
     const value = new Float64Array(nRows * nCols);
     rows.forEach((row, rowIndex) => {

@@ -134,6 +134,18 @@ export function pairsFromOtherCohorts(db: Db, cohort: number): Set<string> {
   return new Set(rows.map((row) => pairKey(row.mentee_id, row.mentor_id)));
 }
 
+/** The names of everyone in a relationship, by staff id, for showing the relationships. */
+export function namesInRelationships(db: Db): Map<string, string> {
+  const rows = db
+    .prepare(
+      `SELECT staff_id, name FROM staff
+       WHERE staff_id IN (SELECT mentee_id FROM relationships UNION SELECT mentor_id FROM relationship_mentors)`,
+    )
+    .raw()
+    .all() as Array<[string, string]>;
+  return new Map(rows);
+}
+
 /** Call inside a transaction. Returns the new relationship's id. */
 export function insertRelationship(db: Db, relationship: NewRelationship, today: IsoDate): number {
   const result = db

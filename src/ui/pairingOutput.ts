@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import { formatDate, type IsoDate } from '../domain/dates.js';
 import { seniorityLabel, type PairType, type Participant, type Slot, type Weights } from '../domain/pairingRules.js';
 import type { Proposal, ProposedRelationship } from '../matching/pairing.js';
-import { toCsv, type CsvCell } from '../io/csvOutput.js';
+import type { CsvCell } from '../io/csvOutput.js';
 import { visible } from './terminalText.js';
 
 export interface ProposalJson {
@@ -55,21 +55,23 @@ export function proposalJson(
 
 const PERSON_COLUMNS = ['id', 'name', 'email', 'department'] as const;
 
-/** One row per relationship, named columns, ready for a mail merge. */
-export function proposalCsv(proposal: Proposal, saved: { ids: number[] | null; start: IsoDate }): string {
-  const headers = [
-    'relationship_id',
-    'type',
-    'score',
-    'start',
-    ...PERSON_COLUMNS.map((c) => `mentee_${c}`),
-    ...PERSON_COLUMNS.map((c) => `mentor_${c}`),
-    'mentor_slot',
-    ...PERSON_COLUMNS.map((c) => `second_mentor_${c}`),
-    'second_mentor_slot',
-  ];
+/** The columns of `pair --csv`: one row per proposed relationship, each person named, ready for a mail merge. */
+export const PROPOSAL_CSV_HEADER: readonly string[] = [
+  'relationship_id',
+  'type',
+  'score',
+  'start',
+  ...PERSON_COLUMNS.map((c) => `mentee_${c}`),
+  ...PERSON_COLUMNS.map((c) => `mentor_${c}`),
+  'mentor_slot',
+  ...PERSON_COLUMNS.map((c) => `second_mentor_${c}`),
+  'second_mentor_slot',
+];
+
+/** `pair --csv`: the rows under PROPOSAL_CSV_HEADER (ids only once saved); a pair leaves the second mentor's cells empty. */
+export function proposalCsvRows(proposal: Proposal, saved: { ids: number[] | null; start: IsoDate }): CsvCell[][] {
   const person = (p: Participant | undefined): CsvCell[] => (p ? [p.staffId, p.name, p.email, p.department] : [null, null, null, null]);
-  const rows = proposal.relationships.map((rel, index) => [
+  return proposal.relationships.map((rel, index) => [
     saved.ids?.[index] ?? null,
     rel.type,
     rel.score,
@@ -80,7 +82,6 @@ export function proposalCsv(proposal: Proposal, saved: { ids: number[] | null; s
     ...person(rel.mentors[1]?.mentor),
     rel.mentors[1]?.slot ?? null,
   ]);
-  return toCsv(headers, rows);
 }
 
 /** Names, departments and the reasons and notes that quote them are data: shown with visible escapes. */

@@ -1,10 +1,11 @@
-/** Saved relationships: the JSON of `pair list` and `pair add` (a contract), and a table. */
+/** Saved relationships: the JSON of `pair list`, `pair add` and `pair end` (a contract), the table, the CSV of `pair list --csv`. */
 import { formatDate, type IsoDate } from '../domain/dates.js';
 import type { PairType, Slot } from '../domain/pairingRules.js';
 import { holdsPeopleOn, relationshipEnd } from '../domain/relationshipLife.js';
-import { toCsv, type CsvCell } from '../io/csvOutput.js';
+import type { CsvCell } from '../io/csvOutput.js';
 import type { RelationshipRecord } from '../store/relationships.js';
 import { renderTable, type Fit } from './table.js';
+import { visible } from './terminalText.js';
 
 export interface RelationshipJson {
   id: number;
@@ -66,27 +67,30 @@ export interface Contact {
 
 const CSV_PERSON = ['id', 'name', 'email', 'department'] as const;
 
-/**
- * `pair list --csv`: one row per relationship with each person's staff id, name, email and
- * department (the introductions mail merge); a pair leaves the second mentor's cells empty.
- */
-export function relationshipCsv(list: readonly RelationshipJson[], contactOf: (staffId: string) => Contact | null): string {
-  const headers = [
-    'relationship_id',
-    'cohort',
-    ...CSV_PERSON.map((c) => `mentee_${c}`),
-    ...CSV_PERSON.map((c) => `mentor_${c}`),
-    ...CSV_PERSON.map((c) => `second_mentor_${c}`),
-    'type',
-    'start',
-    'end',
-    'status',
-  ];
+/** The columns of `pair list --csv`: each person's staff id, name, email and department (the introductions mail merge). */
+export const RELATIONSHIP_CSV_HEADER: readonly string[] = [
+  'relationship_id',
+  'cohort',
+  ...CSV_PERSON.map((c) => `mentee_${c}`),
+  ...CSV_PERSON.map((c) => `mentor_${c}`),
+  ...CSV_PERSON.map((c) => `second_mentor_${c}`),
+  'type',
+  'start',
+  'end',
+  'status',
+];
+
+/** `pair list --csv`: one row per relationship (RELATIONSHIP_CSV_HEADER); a pair leaves the second mentor's cells empty. */
+export function relationshipCsvRows(list: readonly RelationshipJson[], contactOf: (staffId: string) => Contact | null): CsvCell[][] {
   const person = (p: { staffId: string; name: string } | undefined): CsvCell[] => {
     if (!p) return [null, null, null, null];
     const contact = contactOf(p.staffId);
     return [p.staffId, p.name, contact?.email ?? null, contact?.department ?? null];
   };
-  const rows = list.map((r) => [r.id, r.cohort, ...person(r.mentee), ...person(r.mentors[0]), ...person(r.mentors[1]), r.type, r.start, r.end, r.status]);
-  return toCsv(headers, rows);
+  return list.map((r) => [r.id, r.cohort, ...person(r.mentee), ...person(r.mentors[0]), ...person(r.mentors[1]), r.type, r.start, r.end, r.status]);
+}
+
+/** What `pair end` prints: the relationship, its people (shown with visible escapes: names are data) and the day it ended. */
+export function endedRelationshipText(json: RelationshipJson): string {
+  return `Ended relationship #${json.id} (${visible(json.mentee.name)} with ${visible(json.mentors.map((m) => m.name).join(' and '))}) on ${formatDate(json.end)}.\n`;
 }

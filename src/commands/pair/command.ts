@@ -72,15 +72,15 @@ export function declarePair(program: CommandUnknownOpts, host: CliHost): void {
     await runPair(options, await host.context(options));
   });
   pairAdd(pair).action(async (options) => {
-    const { runPairAdd } = await import('./manage.js');
+    const { runPairAdd } = await import('./add.js');
     await runPairAdd(options, await host.context(options));
   });
   pairEnd(pair).action(async (id, options) => {
-    const { runPairEnd } = await import('./manage.js');
+    const { runPairEnd } = await import('./end.js');
     await runPairEnd(id, options, await host.context(options));
   });
   pairList(pair).action(async (options) => {
-    const { runPairList } = await import('./manage.js');
+    const { runPairList } = await import('./list.js');
     await runPairList(options, await host.context(options));
   });
 }

@@ -3,39 +3,36 @@
  * and with --save record them. Without --save nothing is written.
  */
 import { progress, working } from '../../ui/progress.js';
-import { closeSync, constants as fsConstants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
-import { UserError, UsageError } from '../../errors.js';
 import { type Context } from '../../cli/context.js';
-import { formatDate } from '../../domain/dates.js';
-import { chooseStart, describeShortfall, shortfall, shortfallFix, type Shortfall } from '../../domain/replacements.js';
+import { formatDate, type IsoDate } from '../../domain/dates.js';
 import { parseWeights, type Weights } from '../../domain/pairingRules.js';
-import { proposePairings, type Proposal } from '../../matching/pairing.js';
+import { chooseStart, describeShortfall, shortfall, shortfallFix, type Shortfall } from '../../domain/replacements.js';
+import { UserError } from '../../errors.js';
+import { CohortTooLargeError, proposePairings, type Proposal } from '../../matching/pairing.js';
 import { selectParticipants } from '../../matching/participants.js';
-import { openCommandDb } from '../shared/openDb.js';
+import { enrolmentsOf, type Cohort } from '../../store/cohorts.js';
 import { type Db } from '../../store/db.js';
 import { targetedDepartments } from '../../store/departments.js';
 import {
   deleteRelationships,
   insertRelationship,
   loadRelationships,
+  menteesAlreadyPaired,
   pairsFromOtherCohorts,
   replaceableRelationships,
-  menteesAlreadyPaired,
   runningMentorLoad,
 } from '../../store/relationships.js';
 import { listStaff, managersOf } from '../../store/staff.js';
-import { enrolmentsOf, type Cohort } from '../../store/cohorts.js';
-import { proposalCsv, proposalJson, renderProposal, type ProposalJson } from '../../ui/pairingOutput.js';
+import { PROPOSAL_CSV_HEADER, proposalCsvRows, proposalJson, renderProposal, type ProposalJson } from '../../ui/pairingOutput.js';
 import { resolveCohort } from '../shared/resolveCohort.js';
+import { commitOrDryRun, printCsv, printJson, refuseJsonAndCsv, withDatabase } from '../shared/skeleton.js';
 import type { PairOptions } from './command.js';
-
+import { readWeights } from './weights.js';
 
 export async function runPair(options: PairOptions, context: Context): Promise<ProposalJson> {
-  if (options.json && options.csv) throw new UsageError('Choose one of --json and --csv.');
+  refuseJsonAndCsv(options);
   const weights = options.weights === undefined ? parseWeights({}).weights : readWeights(options.weights);
-  const opened = await openCommandDb(options, context, { create: false });
-  const { db } = opened;
-  try {
+  const { cohort, start, reason, short, saved, proposal, json } = await withDatabase(options, context, { create: false }, (db) => {
     const cohort = resolveCohort(db, options.cohort, context);
     if (cohort.end < context.today) {
       context.err(context.colour.err.yellow(`Note: cohort ${cohort.number} ended on ${formatDate(cohort.end)}; relationships saved now are already over.\n`));
@@ -48,31 +45,14 @@ export async function runPair(options: PairOptions, context: Context): Promise<P
     }
     // One transaction either way: committed with --save, rolled back without, so a
     // proposal with --replace shows exactly what saving it would do.
-    db.exec(options.save ? 'BEGIN IMMEDIATE' : 'BEGIN');
-    let json: ProposalJson;
-    let proposal: Proposal;
-    let short: Shortfall | null = null;
-    let saved = 0;
-    try {
+    return commitOrDryRun(db, !options.save, () => {
       const removed = options.replace ? replaceableRelationships(db, cohort.number, context.today) : [];
       deleteRelationships(db, removed);
       const planned = plan(db, cohort, weights, options, context);
-      proposal = planned.proposal;
-      const notes: string[] = [];
-      if (removed.length > 0)
-        notes.push(
-          `--replace ${options.save ? 'removed' : 'would remove'} ${removed.length} relationships with no sessions yet; their people were proposed afresh.`,
-        );
-      // docs/programme-year.md, "Replacements": mid-cohort they start the day they are made.
-      if (reason === 'today' && start !== cohort.start) {
-        notes.push(
-          `Cohort ${cohort.number} is running, so new relationships start today, ${formatDate(start)}, not on its start (${formatDate(cohort.start)}); give --start to choose the day.`,
-        );
-      }
-      notes.push(...planned.notes);
-      short = proposal.relationships.length === 0 ? null : shortfall(start, cohort);
-      if (short) notes.push(`${capitalise(describeShortfall(short, 'they'))}. To give them the time, make the cohort longer: ${shortfallFix(short)}`);
-      saved = loadRelationships(db, { cohort: cohort.number }).length;
+      const proposal = planned.proposal;
+      const short = proposal.relationships.length === 0 ? null : shortfall(start, cohort);
+      const notes = proposalNotes({ cohort, start, reason, short, removed: removed.length, save: options.save === true, participantNotes: planned.notes });
+      const saved = loadRelationships(db, { cohort: cohort.number }).length;
       const ids = options.save
         ? proposal.relationships.map((rel) =>
             insertRelationship(
@@ -91,45 +71,67 @@ export async function runPair(options: PairOptions, context: Context): Promise<P
             ),
           )
         : null;
-      json = proposalJson(cohort.number, weights, proposal, notes, { ids, start, tooShort: short !== null });
-      db.exec(options.save ? 'COMMIT' : 'ROLLBACK');
-    } catch (error) {
-      if (db.inTransaction) db.exec('ROLLBACK');
-      throw error;
-    }
+      const json = proposalJson(cohort.number, weights, proposal, notes, { ids, start, tooShort: short !== null });
+      return { cohort, start, reason, short, saved, proposal, json };
+    });
+  });
 
-    const savedList = `remedi pair list --cohort ${cohort.number} --csv`;
-    if (options.json) context.out(`${JSON.stringify(json, null, 2)}\n`);
-    else if (options.csv && json.relationships.length === 0 && saved > 0) {
-      // A bare header would look like an empty programme: say where the saved pairs are.
+  const savedList = `remedi pair list --cohort ${cohort.number} --csv`;
+  if (options.json) printJson(context, json);
+  else if (options.csv && json.relationships.length === 0 && saved > 0) {
+    // A bare header would look like an empty programme: say where the saved pairs are.
+    context.err(
+      json.totals.mentees === 0
+        ? `Every participant is already paired: the saved relationships are in ${savedList}\n`
+        : `No new pairs can be proposed (remedi pair --cohort ${cohort.number} says why): the saved relationships are in ${savedList}\n`,
+    );
+  } else if (options.csv)
+    printCsv(
+      context,
+      PROPOSAL_CSV_HEADER,
+      proposalCsvRows(proposal, { ids: json.relationships.some((r) => r.id !== null) ? json.relationships.map((r) => r.id!) : null, start }),
+    );
+  else context.out(renderProposal(json, proposal, context.colour.out));
+  const starting = reason === 'today' ? `starting today (${formatDate(start)})` : `starting ${formatDate(start)}`;
+  if (options.save) {
+    const count = json.relationships.length;
+    context.err(`Saved ${count} ${count === 1 ? 'relationship' : 'relationships'} in cohort ${cohort.number}, ${starting}. See them with remedi pair list.\n`);
+    if (short && count > 0) {
       context.err(
-        json.totals.mentees === 0
-          ? `Every participant is already paired: the saved relationships are in ${savedList}\n`
-          : `No new pairs can be proposed (remedi pair --cohort ${cohort.number} says why): the saved relationships are in ${savedList}\n`,
+        context.colour.err.yellow(
+          `Warning: ${describeShortfall(short, count === 1 ? 'it' : 'they')}. To give ${count === 1 ? 'it' : 'them'} the time: ${shortfallFix(short)}\n`,
+        ),
       );
-    } else if (options.csv)
-      context.out(proposalCsv(proposal, { ids: json.relationships.some((r) => r.id !== null) ? json.relationships.map((r) => r.id!) : null, start }));
-    else context.out(renderProposal(json, proposal, context.colour.out));
-    const starting = reason === 'today' ? `starting today (${formatDate(start)})` : `starting ${formatDate(start)}`;
-    if (options.save) {
-      const count = json.relationships.length;
-      context.err(
-        `Saved ${count} ${count === 1 ? 'relationship' : 'relationships'} in cohort ${cohort.number}, ${starting}. See them with remedi pair list.\n`,
-      );
-      if (short && count > 0) {
-        context.err(
-          context.colour.err.yellow(
-            `Warning: ${describeShortfall(short, count === 1 ? 'it' : 'they')}. To give ${count === 1 ? 'it' : 'them'} the time: ${shortfallFix(short)}\n`,
-          ),
-        );
-      }
-    } else if (json.relationships.length > 0) {
-      context.err(`Nothing was saved. Add --save to record these relationships, ${starting}.\n`);
     }
-    return json;
-  } finally {
-    db.close();
+  } else if (json.relationships.length > 0) {
+    context.err(`Nothing was saved. Add --save to record these relationships, ${starting}.\n`);
   }
+  return json;
+}
+
+/** The notes under a proposal, in the order they are shown. */
+function proposalNotes(given: {
+  cohort: Cohort;
+  start: IsoDate;
+  reason: ReturnType<typeof chooseStart>['reason'];
+  short: Shortfall | null;
+  removed: number;
+  save: boolean;
+  participantNotes: readonly string[];
+}): string[] {
+  const { cohort, start, short } = given;
+  const notes: string[] = [];
+  if (given.removed > 0)
+    notes.push(`--replace ${given.save ? 'removed' : 'would remove'} ${given.removed} relationships with no sessions yet; their people were proposed afresh.`);
+  // docs/programme-year.md, "Replacements": mid-cohort they start the day they are made.
+  if (given.reason === 'today' && start !== cohort.start) {
+    notes.push(
+      `Cohort ${cohort.number} is running, so new relationships start today, ${formatDate(start)}, not on its start (${formatDate(cohort.start)}); give --start to choose the day.`,
+    );
+  }
+  notes.push(...given.participantNotes);
+  if (short) notes.push(`${capitalise(describeShortfall(short, 'they'))}. To give them the time, make the cohort longer: ${shortfallFix(short)}`);
+  return notes;
 }
 
 /** People in a cohort from which `pair` says it is working. */
@@ -179,6 +181,9 @@ function plan(db: Db, cohort: Cohort, weights: Weights, options: PairOptions, co
         pairedBefore: pairsFromOtherCohorts(db, cohort.number),
       },
     });
+  } catch (error) {
+    if (error instanceof CohortTooLargeError) throw tooLargeToPair(cohort, error, options.trios === true);
+    throw error;
   } finally {
     onProgress.end();
     busy?.end();
@@ -186,109 +191,20 @@ function plan(db: Db, cohort: Cohort, weights: Weights, options: PairOptions, co
   return { proposal, notes: participants.notes };
 }
 
-const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
-
-/** A weights file is a flat object of a few numbers: anything bigger is not one. */
-export const MAX_WEIGHTS_BYTES = 64 * 1024;
-/** {"race": 500} is one level; a value that is itself an object or a list is two, and refused by parseWeights. */
-const MAX_WEIGHTS_DEPTH = 2;
-
-function readWeights(path: string): Weights {
-  const text = readWeightsFile(path);
-  // JSON.parse recurses: 50,000 '[' overflow its stack. Count the nesting first.
-  if (nestingDepth(text) > MAX_WEIGHTS_DEPTH) {
-    throw new UsageError(`The weights file ${path} is not a flat list of weights: its JSON is nested more than ${MAX_WEIGHTS_DEPTH} levels deep.`, {
-      fix: 'Write it like {"race": 500, "perBandGap": 5}.',
-    });
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`The weights file ${path} is not valid JSON (${(error as Error).message}).`, {
-      fix: 'Write it like {"race": 500, "perBandGap": 5}.',
-    });
-  }
-  const { weights, problems } = parseWeights(json);
-  if (problems.length > 0) {
-    throw new UsageError(`The weights file ${path} was not used: ${problems.join('; ')}.`, { fix: 'Fix the file and run remedi pair again.' });
-  }
-  return weights;
-}
-
 /**
- * The text of a regular file of at most MAX_WEIGHTS_BYTES. A FIFO, a device or a folder is
- * refused before it is read (`--weights /dev/zero` would never end, a FIFO would wait for a
- * writer); it is opened without blocking and checked again on the open file, in case the
- * path was swapped in between.
+ * The solver's scores are exact whole numbers only below 2^52 (matching/pairing.ts); they grow
+ * with the cohort's size, the weights and, above all, the number of trios.
  */
-function readWeightsFile(path: string): string {
-  const notRegular = (what: string) =>
-    new UsageError(`The weights file ${path} is ${what}; --weights needs a JSON file.`, {
-      fix: 'Give --weights the path of a JSON file, like {"race": 500, "perBandGap": 5}.',
-    });
-  const tooBig = (size: number) =>
-    new UsageError(
-      `The weights file ${path} is ${size.toLocaleString('en-GB')} bytes; a weights file is a few lines, at most ${MAX_WEIGHTS_BYTES / 1024} KB.`,
-      {
-        fix: 'Give --weights the path of a JSON file, like {"race": 500, "perBandGap": 5}.',
-      },
-    );
-  const cannotRead = () => new UserError(`Cannot read the weights file ${path}.`, { fix: 'Check the path of the --weights file.' });
-  let stat: Stats;
-  try {
-    stat = statSync(path);
-  } catch {
-    throw cannotRead();
-  }
-  if (!stat.isFile()) throw notRegular(kindOf(stat));
-  if (stat.size > MAX_WEIGHTS_BYTES) throw tooBig(stat.size);
-  let fd: number;
-  try {
-    fd = openSync(path, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
-  } catch {
-    throw cannotRead();
-  }
-  try {
-    const opened = fstatSync(fd);
-    if (!opened.isFile()) throw notRegular(kindOf(opened));
-    const buffer = Buffer.alloc(MAX_WEIGHTS_BYTES + 1);
-    let length = 0;
-    for (let read = -1; read !== 0 && length < buffer.length; length += read) read = readSync(fd, buffer, length, buffer.length - length, null);
-    if (length > MAX_WEIGHTS_BYTES) throw tooBig(Math.max(length, opened.size));
-    return buffer.subarray(0, length).toString('utf8');
-  } catch (error) {
-    if (error instanceof UserError) throw error;
-    throw cannotRead();
-  } finally {
-    closeSync(fd);
-  }
+function tooLargeToPair(cohort: Cohort, error: CohortTooLargeError, trios: boolean): UserError {
+  const number = (n: number) => n.toLocaleString('en-GB');
+  return new UserError(
+    `Cohort ${cohort.number} is too large to pair exactly in one go (${number(error.slots)} mentee places and ${number(error.places)} mentor places).`,
+    {
+      fix: trios
+        ? 'Propose it without --trios, or with smaller weights (--weights), or split it into smaller cohorts.'
+        : 'Propose it with smaller weights (--weights), or split it into smaller cohorts.',
+    },
+  );
 }
 
-const kindOf = (stat: Stats): string =>
-  stat.isDirectory()
-    ? 'a folder'
-    : stat.isFIFO()
-      ? 'a pipe'
-      : stat.isCharacterDevice() || stat.isBlockDevice()
-        ? 'a device'
-        : stat.isSocket()
-          ? 'a socket'
-          : 'not a regular file';
-
-/** How deeply the JSON text nests objects and lists, counted without parsing it (brackets inside strings do not count). */
-export function nestingDepth(text: string): number {
-  let depth = 0;
-  let deepest = 0;
-  let inString = false;
-  for (let k = 0; k < text.length; k += 1) {
-    const c = text[k];
-    if (inString) {
-      if (c === '\\') k += 1;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === '{' || c === '[') deepest = Math.max(deepest, ++depth);
-    else if (c === '}' || c === ']') depth -= 1;
-  }
-  return deepest;
-}
+const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
