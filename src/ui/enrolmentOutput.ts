@@ -100,3 +100,31 @@ export function renderWithdrawal(json: WithdrawalJson): string {
   for (const p of json.alreadyWithdrawn) lines.push(`${person(p)} had already withdrawn, on ${formatDate(p.withdrawnOn)}: unchanged.`);
   return `${lines.map(visible).join('\n')}\n`;
 }
+
+export function withdrawalJson(
+  cohort: number,
+  on: IsoDate,
+  reason: string | null,
+  plan: {
+    leaving: PersonRole[];
+    alreadyWithdrawn: WithdrawalJson['alreadyWithdrawn'];
+    ending: ReadonlyArray<{ id: number; menteeId: string; mentors: ReadonlyArray<{ staffId: string }> }>;
+  },
+  nameOf: (staffId: string) => string,
+): WithdrawalJson {
+  return {
+    cohort,
+    on,
+    reason,
+    withdrawn: plan.leaving,
+    alreadyWithdrawn: plan.alreadyWithdrawn,
+    endedRelationships: plan.ending.map((rel) => ({ id: rel.id, mentee: nameOf(rel.menteeId), mentors: rel.mentors.map((m) => nameOf(m.staffId)) })),
+  };
+}
+
+/** On stderr after `cohort enrol`: the file rows that enrolled nobody, or null when there are none. */
+export function noRoleWarning(json: EnrolmentJson): string | null {
+  if (json.noRole.length === 0) return null;
+  const where = json.noRole.map((row) => `${row.file}:${row.line}`).join(', ');
+  return `${json.noRole.length === 1 ? '1 row has' : `${json.noRole.length} rows have`} a blank role and enrolled nobody: ${where}.\n`;
+}

@@ -11,7 +11,6 @@ import type { StaffFunction } from '../domain/functions.js';
 import { classify, FACT_KEYS, type ProgrammeRole, type StaffFacts, type StaffRecord } from '../domain/staff.js';
 import type { EditField, StaffEditPlan } from '../domain/staffEdit.js';
 import { toCsv, type CsvCell } from '../io/csvOutput.js';
-import type { RelationshipJson } from './relationshipOutput.js';
 import { renderTable, styled, type Fit } from './table.js';
 import { visible } from './terminalText.js';
 
@@ -66,9 +65,9 @@ export function staffJson(person: PersonWithRole): StaffJson {
 }
 
 const status = (p: { active: boolean }): string => (p.active ? 'active' : 'left');
-const raceTraining = (p: { raceTrained: boolean; raceTrainedOn: IsoDate | null }): string =>
+export const raceTraining = (p: { raceTrained: boolean; raceTrainedOn: IsoDate | null }): string =>
   p.raceTrained ? (p.raceTrainedOn === null ? 'yes' : formatDate(p.raceTrainedOn)) : 'no';
-const functionsText = (p: StaffJson, mark: (text: string) => string): string =>
+export const functionsText = (p: StaffJson, mark: (text: string) => string): string =>
   p.functions.join(', ') + (p.functionsDerived && p.functions.length > 0 ? mark(' (derived)') : '');
 
 // ---- staff list ---------------------------------------------------------------------
@@ -215,7 +214,7 @@ const FIELD_LABEL: Record<EditField, string> = {
   lineManager: 'line manager',
 };
 
-const person = (staffId: string, nameOf: (staffId: string) => string | undefined): string => {
+export const person = (staffId: string, nameOf: (staffId: string) => string | undefined): string => {
   const name = nameOf(staffId);
   return name === undefined ? staffId : `${name} (${staffId})`;
 };
@@ -257,89 +256,15 @@ export function renderEdit(plan: StaffEditPlan, nameOf: (staffId: string) => str
   return `${lines.map(visible).join('\n')}\n`;
 }
 
-// ---- staff show ---------------------------------------------------------------------
+// ---- staff list and train: what goes on stderr ---------------------------------------
 
-export interface CohortEnrolmentJson {
-  cohort: number;
-  role: ProgrammeRole;
-  withdrawnOn: IsoDate | null;
-  withdrawReason: string | null;
+/** After `staff list`: how many, and how many of them have left. */
+export function staffListSummary(people: readonly StaffJson[]): string {
+  const left = people.filter((p) => !p.active).length;
+  return `${people.length} ${people.length === 1 ? 'person' : 'people'}${left > 0 ? `, ${left} of whom ${left === 1 ? 'has' : 'have'} left` : ''}.\n`;
 }
 
-/** `staff show --json`: the field names are a contract. */
-export interface StaffShowJson {
-  person: StaffJson;
-  handSet: Array<keyof StaffFacts>;
-  cohorts: CohortEnrolmentJson[];
-  relationships: Array<RelationshipJson & { sessions: number }>;
-}
-
-/** Everything remedi holds about one person, for the administrator. */
-export function renderStaffShow(show: StaffShowJson, nameOf: (staffId: string) => string | undefined, fit?: Fit): string {
-  const p = show.person;
-  const details: Array<[string, string]> = [
-    ['Staff id', p.staffId],
-    ['Name', p.name],
-    ['Email', p.email ?? ''],
-    ['Department', p.department ?? ''],
-    ['Job title', p.jobTitle ?? ''],
-    ['Staff group', p.staffGroup ?? ''],
-    ['Band', bandDisplay(p.band)],
-    ['Seniority', p.seniority ?? 'unknown (no band)'],
-    ['BME', p.bme],
-    ['Functions', p.functions.length === 0 ? 'none' : functionsText(p, (text) => text)],
-    ['Board member', p.boardMember ? 'yes' : 'no'],
-    ['Line manager', p.lineManagerId === null ? 'none' : person(p.lineManagerId, nameOf)],
-    ['RACE trained', raceTraining(p)],
-    ['Capacity', String(p.capacity)],
-    ['Status', p.active ? 'active' : 'has left'],
-    ['Set by hand', show.handSet.length === 0 ? 'nothing' : handSetLabels(show.handSet).join(', ')],
-  ];
-  const labelWidth = Math.max(...details.map(([label]) => label.length));
-  const parts = [details.map(([label, value]) => `${label.padEnd(labelWidth)}  ${visible(value)}`.trimEnd()).join('\n') + '\n'];
-
-  parts.push('\nCohorts\n');
-  if (show.cohorts.length === 0) parts.push('Not enrolled in any cohort.\n');
-  else {
-    parts.push(
-      renderTable(
-        ['Cohort', 'Role', 'Withdrawn'],
-        show.cohorts.map((c) => [
-          String(c.cohort),
-          c.role,
-          c.withdrawnOn === null ? '' : formatDate(c.withdrawnOn) + (c.withdrawReason ? `: ${c.withdrawReason}` : ''),
-        ]),
-        { fit, columns: { Withdrawn: { min: 11 } } },
-      ),
-    );
-  }
-
-  parts.push('\nRelationships\n');
-  if (show.relationships.length === 0) parts.push('In no relationship.\n');
-  else {
-    parts.push(
-      renderTable(
-        ['Id', 'Cohort', 'As', 'With', 'Type', 'Start', 'End', 'Status', 'Sessions'],
-        show.relationships.map((r) => {
-          const asMentee = r.mentee.staffId === p.staffId;
-          const others = asMentee
-            ? r.mentors.map((m) => m.name).join(' + ')
-            : [`${r.mentee.name} (mentee)`, ...r.mentors.filter((m) => m.staffId !== p.staffId).map((m) => `${m.name} (co-mentor)`)].join(', ');
-          return [
-            String(r.id),
-            String(r.cohort),
-            asMentee ? 'mentee' : 'mentor',
-            others,
-            r.type,
-            formatDate(r.start),
-            formatDate(r.end) + (r.end === r.plannedEnd && r.status === 'active' ? ' (planned)' : ''),
-            r.status,
-            String(r.sessions),
-          ];
-        }),
-        { fit, columns: { With: { min: 12 }, Type: { priority: 2 }, Start: { priority: 3 }, Sessions: { priority: 2 } } },
-      ),
-    );
-  }
-  return parts.join('');
+/** After `staff train`: who was recorded as trained, and on which day. */
+export function renderTrained(trained: readonly StaffJson[], on: IsoDate): string {
+  return `Recorded RACE training on ${formatDate(on)} for ${visible(trained.map((p) => `${p.name} (${p.staffId})`).join(', '))}.\n`;
 }

@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, remedi, snapshotFolder, tempDir } from '../helpers/cli.js';
+import { FIXTURES, snapshotFolder, tempDir } from '../helpers/cli.js';
+import { run } from '../helpers/inProcess.js';
 
 interface Person {
   staffId: string;
@@ -36,30 +37,30 @@ interface Show {
   }>;
 }
 
-function setUp(): { dir: string; db: string } {
+async function setUp(): Promise<{ dir: string; db: string }> {
   const dir = tempDir();
   const db = join(dir, 'remedi.db');
-  expect(remedi(['cohort', 'create', '1', '--start', '2026-01-05', '--end', '2026-09-30', '--db', db]).code).toBe(0);
-  expect(remedi(['import', join(FIXTURES, 'roster.csv'), '--cohort', '1', '--db', db]).code).toBe(0);
+  expect((await run(['cohort', 'create', '1', '--start', '2026-01-05', '--end', '2026-09-30', '--db', db])).code).toBe(0);
+  expect((await run(['import', join(FIXTURES, 'roster.csv'), '--cohort', '1', '--db', db])).code).toBe(0);
   return { dir, db };
 }
 
-function staffList(db: string): Map<string, Person> {
-  const result = remedi(['staff', 'list', '--json', '--db', db]);
+async function staffList(db: string): Promise<Map<string, Person>> {
+  const result = await run(['staff', 'list', '--json', '--db', db]);
   expect(result.code, result.stderr).toBe(0);
   return new Map((JSON.parse(result.stdout) as Person[]).map((p) => [p.staffId, p]));
 }
 
-function show(db: string, who: string): Show {
-  const result = remedi(['staff', 'show', who, '--json', '--db', db]);
+async function show(db: string, who: string): Promise<Show> {
+  const result = await run(['staff', 'show', who, '--json', '--db', db]);
   expect(result.code, result.stderr).toBe(0);
   return JSON.parse(result.stdout) as Show;
 }
 
 describe('staff edit', () => {
-  it('sets every field by hand for a person named without their accent, and says what changed', () => {
-    const { db } = setUp();
-    const result = remedi([
+  it('sets every field by hand for a person named without their accent, and says what changed', async () => {
+    const { db } = await setUp();
+    const result = await run([
       'staff',
       'edit',
       'Siobhan Kelly',
@@ -97,7 +98,7 @@ describe('staff edit', () => {
         '',
       ].join('\n'),
     );
-    expect(staffList(db).get('10000002')).toMatchObject({
+    expect((await staffList(db)).get('10000002')).toMatchObject({
       email: 'siobhan.kelly@nhsmail.net',
       department: 'Nursing Directorate',
       band: '8d',
@@ -109,7 +110,7 @@ describe('staff edit', () => {
       raceTrainedOn: '2026-02-10',
       lineManagerId: '10000005',
     });
-    const shown = show(db, '10000002');
+    const shown = await show(db, '10000002');
     expect(shown.handSet).toEqual([
       'email',
       'department',
@@ -121,61 +122,61 @@ describe('staff edit', () => {
       'raceTrainedOn',
       'capacity',
     ]);
-    const text = remedi(['staff', 'show', 'siobhan.kelly@NHSMAIL.net', '--db', db]);
+    const text = await run(['staff', 'show', 'siobhan.kelly@NHSMAIL.net', '--db', db]);
     expect(text.stdout).toMatch(/^Set by hand {3}email, department, band, functions, board member, line manager, RACE training, capacity$/m);
   });
 
-  it('blank clears the department, the email and the line manager, and derives functions again', () => {
-    const { db } = setUp();
+  it('blank clears the department, the email and the line manager, and derives functions again', async () => {
+    const { db } = await setUp();
     // Chidi Eze's roster row states "front line"; derived, an Additional Clinical Services HCA is clinical.
-    const result = remedi(['staff', 'edit', 'chidi eze', '--department', '', '--email', '', '--function', '', '--line-manager', '', '--db', db]);
+    const result = await run(['staff', 'edit', 'chidi eze', '--department', '', '--email', '', '--function', '', '--line-manager', '', '--db', db]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('  functions: front line -> clinical (derived)\n');
     expect(result.stdout).toContain("  line manager: Ciaran O'Neill (10000025) -> none\n");
-    expect(staffList(db).get('10000065')).toMatchObject({
+    expect((await staffList(db)).get('10000065')).toMatchObject({
       department: null,
       email: null,
       functions: ['clinical'],
       functionsDerived: true,
       lineManagerId: null,
     });
-    expect(show(db, '10000065').handSet).toEqual(['email', 'department', 'functionsStated', 'lineManagerId']);
+    expect((await show(db, '10000065')).handSet).toEqual(['email', 'department', 'functionsStated', 'lineManagerId']);
   });
 
-  it('warns when someone is left with no seniority (off the board, with no band)', () => {
-    const { db } = setUp();
+  it('warns when someone is left with no seniority (off the board, with no band)', async () => {
+    const { db } = await setUp();
     // Rajesh Kapoor, the Medical Director, is on the board with no band in the roster.
-    const result = remedi(['staff', 'edit', 'rajesh kapoor', '--board', 'no', '--db', db]);
+    const result = await run(['staff', 'edit', 'rajesh kapoor', '--board', 'no', '--db', db]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain('Rajesh Kapoor now has no band and is not on the board, so remedi cannot tell their seniority: give one with --band.');
-    expect(staffList(db).get('10000003')).toMatchObject({ boardMember: false, band: null });
+    expect((await staffList(db)).get('10000003')).toMatchObject({ boardMember: false, band: null });
   });
 
-  it('--json prints the person as staff list --json does', () => {
-    const { db } = setUp();
-    const result = remedi(['staff', 'edit', '10000065', '--capacity', '3', '--json', '--db', db]);
+  it('--json prints the person as staff list --json does', async () => {
+    const { db } = await setUp();
+    const result = await run(['staff', 'edit', '10000065', '--capacity', '3', '--json', '--db', db]);
     expect(result.code, result.stderr).toBe(0);
-    expect(JSON.parse(result.stdout)).toEqual(staffList(db).get('10000065'));
+    expect(JSON.parse(result.stdout)).toEqual((await staffList(db)).get('10000065'));
     expect(JSON.parse(result.stdout)).toMatchObject({ capacity: 3 });
   });
 
-  it('says there is nothing to change when the values are held and set by hand already, and writes nothing', () => {
-    const { dir, db } = setUp();
-    expect(remedi(['staff', 'edit', '10000065', '--capacity', '2', '--db', db]).code).toBe(0);
+  it('says there is nothing to change when the values are held and set by hand already, and writes nothing', async () => {
+    const { dir, db } = await setUp();
+    expect((await run(['staff', 'edit', '10000065', '--capacity', '2', '--db', db])).code).toBe(0);
     const before = snapshotFolder(dir);
-    const again = remedi(['staff', 'edit', 'Chidi.Eze@nhs.net', '--capacity', '2', '--db', db]);
+    const again = await run(['staff', 'edit', 'Chidi.Eze@nhs.net', '--capacity', '2', '--db', db]);
     expect(again.code).toBe(0);
     expect(again.stdout).toBe('');
     expect(again.stderr).toContain('Nothing to change: Chidi Eze (10000065) already has those values');
     expect(snapshotFolder(dir)).toEqual(before);
   });
 
-  it('a value the roster already gave is kept as set by hand from now on', () => {
-    const { db } = setUp();
-    const result = remedi(['staff', 'edit', '10000065', '--function', 'front line', '--db', db]);
+  it('a value the roster already gave is kept as set by hand from now on', async () => {
+    const { db } = await setUp();
+    const result = await run(['staff', 'edit', '10000065', '--function', 'front line', '--db', db]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('  functions: front line (unchanged, now kept as set by hand)\n');
-    expect(show(db, '10000065').handSet).toEqual(['functionsStated']);
+    expect((await show(db, '10000065')).handSet).toEqual(['functionsStated']);
   });
 
   it.each([
@@ -189,30 +190,30 @@ describe('staff edit', () => {
     ['--race-trained', 'soon', 'expected the day they were trained'],
     ['--race-trained', '31/02/2026', 'not a real date: Feb 2026 has no day 31'],
     ['--race-trained', '2026-04-01', '1 Apr 2026 is in the future'],
-  ])('refuses %s %j (exit 2), naming the flag, the value and what was expected; nothing is written', (flag, value, expected) => {
-    const { dir, db } = setUp();
+  ])('refuses %s %j (exit 2), naming the flag, the value and what was expected; nothing is written', async (flag, value, expected) => {
+    const { dir, db } = await setUp();
     const before = snapshotFolder(dir);
     // A good flag beside the bad one is not written either.
-    const result = remedi(['staff', 'edit', '10000065', '--department', 'Theatres', flag, value, '--db', db]);
+    const result = await run(['staff', 'edit', '10000065', '--department', 'Theatres', flag, value, '--db', db]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`remedi: Nothing was changed: ${flag} ${JSON.stringify(value)}: ${expected}`);
     expect(result.stdout).toBe('');
     expect(snapshotFolder(dir)).toEqual(before);
   });
 
-  it('names every bad value at once', () => {
-    const { db } = setUp();
-    const result = remedi(['staff', 'edit', '10000065', '--band', '12', '--capacity', '-1', '--db', db]);
+  it('names every bad value at once', async () => {
+    const { db } = await setUp();
+    const result = await run(['staff', 'edit', '10000065', '--band', '12', '--capacity', '-1', '--db', db]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('Nothing was changed: 2 values are not right.');
     expect(result.stderr).toContain('  --band "12": not a pay band');
     expect(result.stderr).toContain('  --capacity "-1": expected a whole number');
   });
 
-  it('needs at least one field to change (exit 2)', () => {
-    const { dir, db } = setUp();
+  it('needs at least one field to change (exit 2)', async () => {
+    const { dir, db } = await setUp();
     const before = snapshotFolder(dir);
-    const result = remedi(['staff', 'edit', '10000065', '--db', db]);
+    const result = await run(['staff', 'edit', '10000065', '--db', db]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(
       'Nothing to change: give at least one of --email, --department, --band, --function, --board, --capacity, --race-trained, --line-manager.',
@@ -234,22 +235,22 @@ describe('staff edit', () => {
       ['Chidi Ezeh', '--capacity', '2'],
       'There is nobody called "Chidi Ezeh" (by staff id, email or name). Did you mean 10000065 Chidi Eze (Surgery)',
     ],
-  ])('refuses %s (exit 1), changing nothing', (_, args, message) => {
-    const { dir, db } = setUp();
+  ])('refuses %s (exit 1), changing nothing', async (_, args, message) => {
+    const { dir, db } = await setUp();
     const before = snapshotFolder(dir);
-    const result = remedi(['staff', 'edit', ...args, '--db', db]);
+    const result = await run(['staff', 'edit', ...args, '--db', db]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(message);
     expect(snapshotFolder(dir)).toEqual(before);
   });
 
-  it('refuses a name two people share, offering both', () => {
-    const { dir, db } = setUp();
+  it('refuses a name two people share, offering both', async () => {
+    const { dir, db } = await setUp();
     const second = join(dir, 'pharmacy.csv');
     writeFileSync(second, 'staff_id,name,email,department,band\n10000099,Chidi Eze,c.eze2@nhs.net,Pharmacy,5\n');
-    expect(remedi(['import', second, '--db', db]).code).toBe(0);
+    expect((await run(['import', second, '--db', db])).code).toBe(0);
     const before = snapshotFolder(dir);
-    const result = remedi(['staff', 'edit', 'Chidi Eze', '--capacity', '2', '--db', db]);
+    const result = await run(['staff', 'edit', 'Chidi Eze', '--capacity', '2', '--db', db]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
       '"Chidi Eze" matches 2 people: 10000065 Chidi Eze (Surgery); 10000099 Chidi Eze (Pharmacy). Give the staff id or email instead.',
@@ -259,21 +260,21 @@ describe('staff edit', () => {
 });
 
 describe('staff train', () => {
-  it('takes people by name (any accents, any case) and email, and marks the training as set by hand', () => {
-    const { db } = setUp();
-    const result = remedi(['staff', 'train', 'Siobhan Kelly', 'CHIDI.EZE@nhs.net', '10000065', '--on', '2026-03-01', '--db', db]);
+  it('takes people by name (any accents, any case) and email, and marks the training as set by hand', async () => {
+    const { db } = await setUp();
+    const result = await run(['staff', 'train', 'Siobhan Kelly', 'CHIDI.EZE@nhs.net', '10000065', '--on', '2026-03-01', '--db', db]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toBe('Recorded RACE training on 1 Mar 2026 for Siobhán Kelly (10000002), Chidi Eze (10000065).\n');
-    const people = staffList(db);
+    const people = await staffList(db);
     expect(people.get('10000002')).toMatchObject({ raceTrained: true, raceTrainedOn: '2026-03-01' });
     expect(people.get('10000065')).toMatchObject({ raceTrained: true, raceTrainedOn: '2026-03-01' });
-    expect(show(db, '10000065').handSet).toEqual(['raceTrained', 'raceTrainedOn']);
+    expect((await show(db, '10000065')).handSet).toEqual(['raceTrained', 'raceTrainedOn']);
   });
 
-  it('records nobody unless everyone is found, naming each one that is not', () => {
-    const { dir, db } = setUp();
+  it('records nobody unless everyone is found, naming each one that is not', async () => {
+    const { dir, db } = await setUp();
     const before = snapshotFolder(dir);
-    const result = remedi(['staff', 'train', 'Chidi Eze', 'Nobody Here', '99999999', '--db', db]);
+    const result = await run(['staff', 'train', 'Chidi Eze', 'Nobody Here', '99999999', '--db', db]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Nobody was recorded: 2 people could not be found.');
     expect(result.stderr).toContain('There is nobody called "Nobody Here"');
@@ -289,19 +290,19 @@ describe('staff find', () => {
     ['chidi.eze@', ['10000065']],
     ['EZE', ['10000065', '10000080']], // Chidi Eze, Adaeze Okonkwo
     ['1000006', ['10000060', '10000061', '10000062', '10000063', '10000064', '10000065', '10000066', '10000067', '10000068', '10000069']],
-  ])('%j finds %j', (text, ids) => {
-    const { db } = setUp();
-    const result = remedi(['staff', 'find', text, '--json', '--db', db]);
+  ])('%j finds %j', async (text, ids) => {
+    const { db } = await setUp();
+    const result = await run(['staff', 'find', text, '--json', '--db', db]);
     expect(result.code, result.stderr).toBe(0);
     expect((JSON.parse(result.stdout) as Person[]).map((p) => p.staffId)).toEqual(ids);
   });
 
-  it('prints a table of id, name, email, department, band and status, people who left last', () => {
-    const { db } = setUp();
+  it('prints a table of id, name, email, department, band and status, people who left last', async () => {
+    const { db } = await setUp();
     const raw = new Database(db);
     raw.prepare("UPDATE staff SET active = 0 WHERE staff_id = '10000002'").run();
     raw.close();
-    const result = remedi(['staff', 'find', 'ell', '--db', db]);
+    const result = await run(['staff', 'find', 'ell', '--db', db]);
     expect(result.code, result.stderr).toBe(0);
     const lines = result.stdout.split('\n');
     expect(lines[0]).toMatch(/^Staff id +Name +Email +Department +Band +Status$/);
@@ -311,54 +312,54 @@ describe('staff find', () => {
     expect(result.stdout).not.toMatch(/\bBME\b|\bunknown\b/);
   });
 
-  it('--json holds the staff list objects without BME; --csv the table columns', () => {
-    const { db } = setUp();
-    const json = JSON.parse(remedi(['staff', 'find', 'chidi', '--json', '--db', db]).stdout) as Person[];
-    const { bme: _bme, ...listed } = staffList(db).get('10000065')!;
+  it('--json holds the staff list objects without BME; --csv the table columns', async () => {
+    const { db } = await setUp();
+    const json = JSON.parse((await run(['staff', 'find', 'chidi', '--json', '--db', db])).stdout) as Person[];
+    const { bme: _bme, ...listed } = (await staffList(db)).get('10000065')!;
     expect(json).toEqual([listed]);
-    const csv = remedi(['staff', 'find', 'chidi', '--csv', '--db', db]);
+    const csv = await run(['staff', 'find', 'chidi', '--csv', '--db', db]);
     expect(csv.code).toBe(0);
     expect(csv.stdout).toBe('Staff id,Name,Email,Department,Band,Status\r\n10000065,Chidi Eze,chidi.eze@nhs.net,Surgery,Band 3,active\r\n');
   });
 
-  it('shows at most 50 unless --limit says otherwise, and says there are more', () => {
-    const { db } = setUp();
-    const all = remedi(['staff', 'find', 'nhs.net', '--json', '--db', db]);
+  it('shows at most 50 unless --limit says otherwise, and says there are more', async () => {
+    const { db } = await setUp();
+    const all = await run(['staff', 'find', 'nhs.net', '--json', '--db', db]);
     expect(JSON.parse(all.stdout)).toHaveLength(50);
     expect(all.stderr).toContain('50 shown, and more: narrow the search');
-    const five = remedi(['staff', 'find', 'nhs.net', '--limit', '5', '--db', db]);
+    const five = await run(['staff', 'find', 'nhs.net', '--limit', '5', '--db', db]);
     expect(five.stdout.trimEnd().split('\n')).toHaveLength(7);
     expect(five.stderr).toContain('5 shown, and more: narrow the search');
-    const few = remedi(['staff', 'find', 'siobhan', '--db', db]);
+    const few = await run(['staff', 'find', 'siobhan', '--db', db]);
     expect(few.stderr).not.toContain('and more');
   });
 
-  it('no match is not an error: a line on stderr, an empty JSON array', () => {
-    const { db } = setUp();
-    const result = remedi(['staff', 'find', 'zzzz', '--json', '--db', db]);
+  it('no match is not an error: a line on stderr, an empty JSON array', async () => {
+    const { db } = await setUp();
+    const result = await run(['staff', 'find', 'zzzz', '--json', '--db', db]);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual([]);
     expect(result.stderr).toContain('Nobody matches "zzzz" (by name, email or staff id).');
   });
 
-  it('refuses blank text and --json with --csv (exit 2)', () => {
-    const { db } = setUp();
-    expect(remedi(['staff', 'find', ' ', '--db', db]).code).toBe(2);
-    expect(remedi(['staff', 'find', 'eze', '--json', '--csv', '--db', db]).code).toBe(2);
-    expect(remedi(['staff', 'find', 'eze', '--limit', '0', '--db', db]).code).toBe(2);
+  it('refuses blank text and --json with --csv (exit 2)', async () => {
+    const { db } = await setUp();
+    expect((await run(['staff', 'find', ' ', '--db', db])).code).toBe(2);
+    expect((await run(['staff', 'find', 'eze', '--json', '--csv', '--db', db])).code).toBe(2);
+    expect((await run(['staff', 'find', 'eze', '--limit', '0', '--db', db])).code).toBe(2);
   });
 });
 
 describe('staff show', () => {
-  it('--json: the person, what was set by hand, cohorts (withdrawn too) and relationships with their session counts', () => {
-    const { db } = setUp();
-    expect(remedi(['staff', 'edit', '10000023', '--capacity', '1', '--db', db]).code).toBe(0);
-    expect(remedi(['cohort', 'create', '2', '--start', '2027-01-04', '--end', '2027-09-30', '--db', db]).code).toBe(0);
-    const added = remedi(['pair', 'add', '--mentee', '10000001', '--mentor', '10000023', '--start', '2026-01-05', '--json', '--db', db]);
+  it('--json: the person, what was set by hand, cohorts (withdrawn too) and relationships with their session counts', async () => {
+    const { db } = await setUp();
+    expect((await run(['staff', 'edit', '10000023', '--capacity', '1', '--db', db])).code).toBe(0);
+    expect((await run(['cohort', 'create', '2', '--start', '2027-01-04', '--end', '2027-09-30', '--db', db])).code).toBe(0);
+    const added = await run(['pair', 'add', '--mentee', '10000001', '--mentor', '10000023', '--start', '2026-01-05', '--json', '--db', db]);
     expect(added.code, added.stderr).toBe(0);
     const id = (JSON.parse(added.stdout) as { id: number }).id;
     for (const date of ['2026-01-12', '2026-01-26']) {
-      const logged = remedi(['log-session', '--pair', String(id), '--date', date, '--minutes', '45', '--kind', 'one-to-one', '--level', 'team', '--db', db]);
+      const logged = await run(['log-session', '--pair', String(id), '--date', date, '--minutes', '45', '--kind', 'one-to-one', '--level', 'team', '--db', db]);
       expect(logged.code, logged.stderr).toBe(0);
     }
     const raw = new Database(db);
@@ -369,9 +370,9 @@ describe('staff show', () => {
       .run();
     raw.close();
 
-    const shown = show(db, 'chloe adebayo');
+    const shown = await show(db, 'chloe adebayo');
     expect(Object.keys(shown)).toEqual(['person', 'handSet', 'cohorts', 'relationships']);
-    expect(shown.person).toEqual(staffList(db).get('10000023'));
+    expect(shown.person).toEqual((await staffList(db)).get('10000023'));
     expect(shown.person.bme).toBe('yes');
     expect(shown.handSet).toEqual(['capacity']);
     expect(shown.cohorts).toEqual([
@@ -390,40 +391,40 @@ describe('staff show', () => {
       sessions: 2,
     });
     // The same relationship as pair list --json shows it, with its session count.
-    const listed = (JSON.parse(remedi(['pair', 'list', '--json', '--db', db]).stdout) as Array<{ id: number }>).find((r) => r.id === id);
+    const listed = (JSON.parse((await run(['pair', 'list', '--json', '--db', db])).stdout) as Array<{ id: number }>).find((r) => r.id === id);
     expect(shown.relationships[0]).toEqual({ ...listed, sessions: 2 });
 
-    const text = remedi(['staff', 'show', '10000023', '--db', db]);
+    const text = await run(['staff', 'show', '10000023', '--db', db]);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^Line manager {2}Patricia Doyle \(10000009\)$/m);
     expect(text.stdout).toMatch(/^2 +mentor +10 Jan 2027: moved to another trust$/m);
     expect(text.stdout).toMatch(new RegExp(`^${id} +1 +mentor +Margaret Ellison \\(mentee\\) +race +5 Jan 2026 +30 Sep 2026 \\(planned\\) +active +2$`, 'm'));
-    const mentee = remedi(['staff', 'show', 'margaret.ellison@nhs.net', '--db', db]);
+    const mentee = await run(['staff', 'show', 'margaret.ellison@nhs.net', '--db', db]);
     expect(mentee.stdout).toMatch(new RegExp(`^${id} +1 +mentee +Chloe Adebayo +`, 'm'));
   });
 
-  it('someone in no cohort and no relationship, with nothing set by hand', () => {
-    const { db } = setUp();
-    const shown = show(db, '10000013');
+  it('someone in no cohort and no relationship, with nothing set by hand', async () => {
+    const { db } = await setUp();
+    const shown = await show(db, '10000013');
     expect(shown).toMatchObject({ handSet: [], cohorts: [], relationships: [] });
-    const text = remedi(['staff', 'show', '10000013', '--db', db]).stdout;
+    const text = (await run(['staff', 'show', '10000013', '--db', db])).stdout;
     expect(text).toContain('Set by hand   nothing\n');
     expect(text).toContain('Not enrolled in any cohort.\n');
     expect(text).toContain('In no relationship.\n');
   });
 
-  it('refuses someone it cannot find (exit 1)', () => {
-    const { db } = setUp();
-    const result = remedi(['staff', 'show', 'Siobhan Kely', '--db', db]);
+  it('refuses someone it cannot find (exit 1)', async () => {
+    const { db } = await setUp();
+    const result = await run(['staff', 'show', 'Siobhan Kely', '--db', db]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Did you mean 10000002 Siobhán Kelly (Corporate)');
   });
 });
 
 describe('staff list --csv', () => {
-  it("the table's columns plus email and job title, one row a person", () => {
-    const { db } = setUp();
-    const result = remedi(['staff', 'list', '--csv', '--db', db]);
+  it("the table's columns plus email and job title, one row a person", async () => {
+    const { db } = await setUp();
+    const result = await run(['staff', 'list', '--csv', '--db', db]);
     expect(result.code, result.stderr).toBe(0);
     const lines = result.stdout.split('\r\n');
     expect(lines[0]).toBe('Staff id,Name,Email,Department,Job title,Band,Seniority,BME,Functions,Board,Line manager,RACE trained,Capacity,Status');
@@ -434,13 +435,13 @@ describe('staff list --csv', () => {
     expect(lines).toContain(
       '10000023,Chloe Adebayo,chloe.adebayo@nhs.net,Emergency Medicine,"Matron, Emergency Department",Band 8a,middle,yes,clinical,no,10000009,2024-09-12,2,active',
     );
-    const cohort = remedi(['staff', 'list', '--cohort', '1', '--csv', '--db', db]).stdout.split('\r\n');
+    const cohort = (await run(['staff', 'list', '--cohort', '1', '--csv', '--db', db])).stdout.split('\r\n');
     expect(cohort[0].endsWith(',Capacity,Role')).toBe(true);
     expect(cohort).toContain('10000001,Margaret Ellison,margaret.ellison@nhs.net,Corporate,Chief Executive,VSM,senior,no,strategic (derived),yes,,no,1,mentee');
   });
 
-  it('refuses --json with --csv (exit 2)', () => {
-    const { db } = setUp();
-    expect(remedi(['staff', 'list', '--json', '--csv', '--db', db]).code).toBe(2);
+  it('refuses --json with --csv (exit 2)', async () => {
+    const { db } = await setUp();
+    expect((await run(['staff', 'list', '--json', '--csv', '--db', db])).code).toBe(2);
   });
 });

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { choosePager } from '../../src/ui/pager.js';
 import { progress, progressText, working } from '../../src/ui/progress.js';
 import { FIXTURES, remedi, ROOT, tempDir } from '../helpers/cli.js';
+import { run } from '../helpers/inProcess.js';
 
 const BIN = join(ROOT, 'bin', 'remedi.js');
 const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
@@ -35,27 +36,29 @@ const WORLD = [
   '20000003,Jose\u0301 Garci\u0301a Ferna\u0301ndez de la Cruz y Montenegro,jose.garcia@nhs.net,Pharmacy,Pharmacist,7,Additional Professional Scientific and Technic,A White - British,,,,20000002,mentor,,',
 ];
 
-function setUp(): string {
+async function setUp(): Promise<string> {
   const dir = tempDir();
   const db = join(dir, 'remedi.db');
   const roster = join(dir, 'roster.csv');
   writeFileSync(roster, [readFileSync(join(FIXTURES, 'roster.csv'), 'utf8').trimEnd(), ...WORLD].join('\n') + '\n');
   expect(
-    remedi([
-      'cohort',
-      'create',
-      '1',
-      '--name',
-      'Spring cohort for the whole trust, every site and service',
-      '--start',
-      '2026-01-05',
-      '--end',
-      '2026-09-30',
-      '--db',
-      db,
-    ]).code,
+    (
+      await run([
+        'cohort',
+        'create',
+        '1',
+        '--name',
+        'Spring cohort for the whole trust, every site and service',
+        '--start',
+        '2026-01-05',
+        '--end',
+        '2026-09-30',
+        '--db',
+        db,
+      ])
+    ).code,
   ).toBe(0);
-  expect(remedi(['import', roster, '--cohort', '1', '--db', db]).code).toBe(0);
+  expect((await run(['import', roster, '--cohort', '1', '--db', db])).code).toBe(0);
   expect(HEADER).toMatch(/^Employee Number,Full Name/);
   return db;
 }
@@ -63,8 +66,8 @@ function setUp(): string {
 const widest = (text: string) => Math.max(0, ...text.split('\n').map((line) => stringWidth(line)));
 
 describe.skipIf(!hasScript)('tables on a terminal (needs util-linux script)', () => {
-  it('staff list fits 80 columns: staff id, name, band, seniority and status stay, the rest are named on stderr', () => {
-    const db = setUp();
+  it('staff list fits 80 columns: staff id, name, band, seniority and status stay, the rest are named on stderr', async () => {
+    const db = await setUp();
     const dir = tempDir();
     const err = join(dir, 'err');
     const { code, output } = onTerminal(['staff', 'list', '--db', db], { columns: 80, stderrTo: err });
@@ -78,8 +81,8 @@ describe.skipIf(!hasScript)('tables on a terminal (needs util-linux script)', ()
     expect(output).toContain('…');
   });
 
-  it('at 200 columns it shows more, wide characters line up as displayed', () => {
-    const db = setUp();
+  it('at 200 columns it shows more, wide characters line up as displayed', async () => {
+    const db = await setUp();
     const { code, output } = onTerminal(['staff', 'list', '--db', db], { columns: 200, stderrTo: join(tempDir(), 'err') });
     expect(code).toBe(0);
     expect(widest(output)).toBeLessThanOrEqual(200);
@@ -90,8 +93,8 @@ describe.skipIf(!hasScript)('tables on a terminal (needs util-linux script)', ()
     expect(stringWidth(row.slice(0, row.indexOf('Band 5')))).toBe(at);
   });
 
-  it('--wide shows every column whole, and no note', () => {
-    const db = setUp();
+  it('--wide shows every column whole, and no note', async () => {
+    const db = await setUp();
     const { code, output } = onTerminal(['staff', 'list', '--wide', '--db', db], { columns: 80 });
     expect(code).toBe(0);
     expect(output.split('\n')[0]).toContain('Line manager');
@@ -100,9 +103,9 @@ describe.skipIf(!hasScript)('tables on a terminal (needs util-linux script)', ()
     expect(widest(output)).toBeGreaterThan(80);
   });
 
-  it("the text report's compliance table fits 80 columns, the note names 80", () => {
-    const db = setUp();
-    expect(remedi(['pair', '--cohort', '1', '--save', '--db', db]).code).toBe(0);
+  it("the text report's compliance table fits 80 columns, the note names 80", async () => {
+    const db = await setUp();
+    expect((await run(['pair', '--cohort', '1', '--save', '--db', db])).code).toBe(0);
     const err = join(tempDir(), 'err');
     const { code, output } = onTerminal(['report', '--cohort', '1', '--db', db], { columns: 80, rows: 500, stderrTo: err });
     expect(code).toBe(0);
@@ -114,8 +117,8 @@ describe.skipIf(!hasScript)('tables on a terminal (needs util-linux script)', ()
     expect(readFileSync(err, 'utf8')).toMatch(/columns? hidden to fit 80 columns: /);
   });
 
-  it('every table command fits 80 columns', () => {
-    const db = setUp();
+  it('every table command fits 80 columns', async () => {
+    const db = await setUp();
     for (const args of [
       ['staff', 'find', 'a'],
       ['department', 'list'],
@@ -129,8 +132,8 @@ describe.skipIf(!hasScript)('tables on a terminal (needs util-linux script)', ()
 });
 
 describe('tables not on a terminal', () => {
-  it('redirected output is never cut, and says nothing about columns', () => {
-    const db = setUp();
+  it('redirected output is never cut, and says nothing about columns', async () => {
+    const db = await setUp();
     const result = remedi(['staff', 'list', '--db', db], { env: { COLUMNS: '80' } });
     expect(result.code).toBe(0);
     expect(result.stdout.split('\n')[0]).toContain('Line manager');
@@ -157,8 +160,8 @@ describe.skipIf(!hasScript)('the pager (needs util-linux script)', () => {
     }
   };
 
-  it('a list longer than the terminal goes through $PAGER', () => {
-    const db = setUp();
+  it('a list longer than the terminal goes through $PAGER', async () => {
+    const db = await setUp();
     const { pager, seen } = fakePager();
     const { code, output } = onTerminal(['staff', 'list', '--db', db], { rows: 24, env: { PAGER: pager } });
     expect(code).toBe(0);
@@ -167,8 +170,8 @@ describe.skipIf(!hasScript)('the pager (needs util-linux script)', () => {
     expect(seenBy(seen)).toContain('王秀英');
   });
 
-  it('the report too; a short table does not, nor --json, --csv, --no-pager or REMEDI_PAGER=', () => {
-    const db = setUp();
+  it('the report too; a short table does not, nor --json, --csv, --no-pager or REMEDI_PAGER=', async () => {
+    const db = await setUp();
     const { pager, seen } = fakePager();
     const env = { PAGER: pager };
     expect(onTerminal(['report', '--db', db], { rows: 10, env }).output).toContain('[paged]');
@@ -188,8 +191,8 @@ describe.skipIf(!hasScript)('the pager (needs util-linux script)', () => {
     expect(seenBy(seen)).not.toBeNull();
   });
 
-  it('REMEDI_PAGER wins over PAGER; a pager that is not installed means the list is printed directly', () => {
-    const db = setUp();
+  it('REMEDI_PAGER wins over PAGER; a pager that is not installed means the list is printed directly', async () => {
+    const db = await setUp();
     const { pager, seen } = fakePager();
     expect(onTerminal(['staff', 'list', '--db', db], { env: { PAGER: 'no-such-pager-here', REMEDI_PAGER: pager } }).output).toContain('[paged]');
     expect(seenBy(seen)).toContain('Staff id');
@@ -198,8 +201,8 @@ describe.skipIf(!hasScript)('the pager (needs util-linux script)', () => {
     expect(missing.output).toContain('王秀英');
   });
 
-  it('not on a terminal there is no pager', () => {
-    const db = setUp();
+  it('not on a terminal there is no pager', async () => {
+    const db = await setUp();
     const { pager, seen } = fakePager();
     const result = remedi(['staff', 'list', '--db', db], { env: { PAGER: pager } });
     expect(result.code).toBe(0);
@@ -262,23 +265,23 @@ describe('report --out FILE takes the format from the name', () => {
     ['board.csv', /^[a-z_]+,/],
     ['board.json', /^\{\n {2}"cohort"/],
     ['board.txt', /^Cohort 1: Spring/],
-  ])('%s', (name, expected) => {
-    const db = setUp();
+  ])('%s', async (name, expected) => {
+    const db = await setUp();
     const out = join(tempDir(), name);
-    const result = remedi(['report', '--cohort', '1', '--out', out, '--db', db]);
+    const result = await run(['report', '--cohort', '1', '--out', out, '--db', db]);
     expect(result.code, result.stderr).toBe(0);
     expect(readFileSync(out, 'utf8')).toMatch(expected);
     expect(result.stderr).not.toContain('though its name');
   });
 
-  it('an explicit --format wins, and says so when the name disagrees', () => {
-    const db = setUp();
+  it('an explicit --format wins, and says so when the name disagrees', async () => {
+    const db = await setUp();
     const out = join(tempDir(), 'board.html');
-    const result = remedi(['report', '--cohort', '1', '--format', 'json', '--out', out, '--db', db]);
+    const result = await run(['report', '--cohort', '1', '--format', 'json', '--out', out, '--db', db]);
     expect(result.code, result.stderr).toBe(0);
     expect(JSON.parse(readFileSync(out, 'utf8')).cohort.number).toBe(1);
     expect(result.stderr).toContain(`${out} gets JSON, as asked, though its name says an HTML page.`);
-    const agreed = remedi(['report', '--cohort', '1', '--format', 'html', '--out', out, '--db', db]);
+    const agreed = await run(['report', '--cohort', '1', '--format', 'html', '--out', out, '--db', db]);
     expect(agreed.stderr).not.toContain('though its name');
   });
 });

@@ -78,15 +78,15 @@ export function declareCohort(program: CommandUnknownOpts, host: CliHost): void 
     .summary('Create, change and list cohorts')
     .description('Create, change and list cohorts (their dates and thresholds).');
   cohortCreate(cohort).action(async (number, options) => {
-    const { runCohortCreate } = await import('./cohorts.js');
+    const { runCohortCreate } = await import('./create.js');
     await runCohortCreate(number, options, await host.context(options));
   });
   cohortEdit(cohort).action(async (number, options) => {
-    const { runCohortEdit } = await import('./cohorts.js');
+    const { runCohortEdit } = await import('./edit.js');
     await runCohortEdit(number, options, await host.context(options));
   });
   cohortList(cohort).action(async (options) => {
-    const { runCohortList } = await import('./cohorts.js');
+    const { runCohortList } = await import('./list.js');
     await runCohortList(options, await host.context(options));
   });
   cohortEnrol(cohort).action(async (number, options) => {
@@ -94,7 +94,7 @@ export function declareCohort(program: CommandUnknownOpts, host: CliHost): void 
     await runCohortEnrol(number, options, await host.context(options));
   });
   cohortWithdraw(cohort).action(async (number, people, options) => {
-    const { runCohortWithdraw } = await import('./enrol.js');
+    const { runCohortWithdraw } = await import('./withdraw.js');
     await runCohortWithdraw(number, people, options, await host.context(options));
   });
 }

@@ -23,11 +23,11 @@ export function declareDepartment(program: CommandUnknownOpts, host: CliHost): v
     .summary('Mark targeted departments')
     .description('Mark the departments that get targeted reverse mentoring.');
   departmentTarget(department).action(async (name, options) => {
-    const { runDepartmentTarget } = await import('./department.js');
+    const { runDepartmentTarget } = await import('./target.js');
     await runDepartmentTarget(name, options, await host.context(options));
   });
   departmentList(department).action(async (options) => {
-    const { runDepartmentList } = await import('./department.js');
+    const { runDepartmentList } = await import('./list.js');
     await runDepartmentList(options, await host.context(options));
   });
 }

@@ -6,6 +6,7 @@ import { formatDate } from '../../domain/dates.js';
 import { getCohort, listCohorts, type Cohort } from '../../store/cohorts.js';
 import type { Db } from '../../store/db.js';
 import { visible } from '../../ui/terminalText.js';
+import { notFound } from './skeleton.js';
 
 export function resolveCohort(
   db: Db,
@@ -14,9 +15,7 @@ export function resolveCohort(
   choose: (cohorts: readonly Cohort[], today: string) => Cohort | null = defaultCohort,
 ): Cohort {
   if (requested !== undefined) {
-    const cohort = getCohort(db, requested);
-    if (!cohort) throw new UserError(`Cohort ${requested} does not exist.`, { fix: 'See the cohorts with remedi cohort list.' });
-    return cohort;
+    return existingCohort(db, requested);
   }
   const chosen = choose(listCohorts(db), context.today);
   if (!chosen) {
@@ -24,6 +23,13 @@ export function resolveCohort(
   }
   context.err(`Using ${describeCohort(chosen)} (choose another with --cohort N).\n`);
   return chosen;
+}
+
+/** The cohort numbered `number`, or the one error for a cohort that is not there. */
+export function existingCohort(db: Db, number: number): Cohort {
+  const cohort = getCohort(db, number);
+  if (!cohort) throw notFound.cohort(number);
+  return cohort;
 }
 
 export function describeCohort(cohort: Cohort): string {

@@ -21,7 +21,9 @@ export async function withDatabase<T>(options: CommonOptions, context: Context, 
   try {
     return await work(opened.db, opened);
   } finally {
-    opened.db.close();
+    // opened.close() also removes a new database that was never published (store/db.ts).
+    opened.close();
+    if (opened.db.open) opened.db.close();
   }
 }
 

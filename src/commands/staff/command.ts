@@ -58,15 +58,15 @@ export function declareStaff(program: CommandUnknownOpts, host: CliHost): void {
     .summary('See, find and correct staff')
     .description('See, find and correct the people remedi knows, and how it classified them.');
   staffList(staff).action(async (options) => {
-    const { runStaffList } = await import('./staff.js');
+    const { runStaffList } = await import('./list.js');
     await runStaffList(options, await host.context(options));
   });
   staffFind(staff).action(async (text, options) => {
-    const { runStaffFind } = await import('./staff.js');
+    const { runStaffFind } = await import('./find.js');
     await runStaffFind(text, options, await host.context(options));
   });
   staffShow(staff).action(async (person, options) => {
-    const { runStaffShow } = await import('./staff.js');
+    const { runStaffShow } = await import('./show.js');
     await runStaffShow(person, options, await host.context(options));
   });
   staffEdit(staff).action(async (person, options) => {
@@ -74,7 +74,7 @@ export function declareStaff(program: CommandUnknownOpts, host: CliHost): void {
     await runStaffEdit(person, options, await host.context(options));
   });
   staffTrain(staff).action(async (people, options) => {
-    const { runStaffTrain } = await import('./staff.js');
+    const { runStaffTrain } = await import('./train.js');
     await runStaffTrain(people, options, await host.context(options));
   });
 }

@@ -3,81 +3,38 @@
  * keep them unless HR's cell says otherwise (docs/programme-year.md, "Set by hand").
  * Every value is checked first; then every field given is written in one transaction.
  */
-import { UsageError, UserError } from '../../errors.js';
-import type { CommonOptions, Context } from '../../cli/context.js';
-import {
-  EDIT_FIELDS,
-  findManagementLoop,
-  formatFlagProblem,
-  parseStaffEdit,
-  planStaffEdit,
-  type StaffEditFlags,
-  type StaffEditPlan,
-} from '../../domain/staffEdit.js';
+import { UserError } from '../../errors.js';
+import type { Context } from '../../cli/context.js';
+import { findManagementLoop, planStaffEdit, type StaffEditPlan } from '../../domain/staffEdit.js';
+import { checkedStaffEdit } from '../../domain/staffRequests.js';
 import type { StaffFacts } from '../../domain/staff.js';
 import type { Db } from '../../store/db.js';
 import { lookUpPerson, namesOf } from '../../store/people.js';
 import { editStaff, lineManagerFinder, staffFinder } from '../../store/staff.js';
 import { renderEdit, staffJson, type StaffJson } from '../../ui/staffOutput.js';
-import { openCommandDb } from '../shared/openDb.js';
 import { resolvePerson } from '../shared/resolvePerson.js';
-
-export interface StaffEditOptions extends CommonOptions, StaffEditFlags {
-  lineManager?: string;
-}
+import { printJson, writeDatabase } from '../shared/skeleton.js';
+import type { StaffEditOptions } from './command.js';
 
 export async function runStaffEdit(query: string, options: StaffEditOptions, context: Context): Promise<StaffJson> {
-  const given = EDIT_FIELDS.filter(({ field }) => options[flagOption(field)] !== undefined);
-  if (given.length === 0) {
-    throw new UsageError(`Nothing to change: give at least one of ${EDIT_FIELDS.map((f) => f.flag).join(', ')}.`, {
-      fix: 'For example: remedi staff edit "Chidi Eze" --function "front line"',
-    });
+  const facts = checkedStaffEdit(options, context.today);
+  const { plan, names } = await writeDatabase(options, context, (db) => {
+    const person = resolvePerson(db, query);
+    if (options.lineManager !== undefined) facts.lineManagerId = lineManagerFor(db, person.staffId, person.name, options.lineManager);
+    if (facts.email) refuseSharedEmail(db, person.staffId, facts.email);
+    const plan = planStaffEdit(person, facts);
+    if (!plan.nothingToChange) editStaff(db, person.staffId, facts, plan.after.handSet ?? [], context.today);
+    const managers = [plan.before.lineManagerId, plan.after.lineManagerId].filter((id): id is string => id !== null);
+    return { plan: { ...plan, after: staffFinder(db)(person.staffId)! } satisfies StaffEditPlan, names: namesOf(db, managers) };
+  });
+  const json = staffJson(plan.after);
+  if (options.json) printJson(context, json);
+  else if (plan.nothingToChange) context.err(`Nothing to change: ${plan.after.name} (${plan.after.staffId}) already has those values, set by hand.\n`);
+  else context.out(renderEdit(plan, (staffId) => names.get(staffId)));
+  if (!plan.nothingToChange && plan.after.band === null && !plan.after.boardMember) {
+    context.err(`${plan.after.name} now has no band and is not on the board, so remedi cannot tell their seniority: give one with --band.\n`);
   }
-  const { facts, problems } = parseStaffEdit(options, context.today);
-  if (problems.length === 1) throw new UsageError(`Nothing was changed: ${formatFlagProblem(problems[0])}.`);
-  if (problems.length > 1) {
-    throw new UsageError(`Nothing was changed: ${problems.length} values are not right.`, { details: problems.map((p) => `  ${formatFlagProblem(p)}`) });
-  }
-
-  const { db } = await openCommandDb(options, context, { create: false });
-  try {
-    const { plan, names } = db
-      .transaction(() => {
-        const person = resolvePerson(db, query);
-        if (options.lineManager !== undefined) facts.lineManagerId = lineManagerFor(db, person.staffId, person.name, options.lineManager);
-        if (facts.email) refuseSharedEmail(db, person.staffId, facts.email);
-        const plan = planStaffEdit(person, facts);
-        if (!plan.nothingToChange) editStaff(db, person.staffId, facts, plan.after.handSet ?? [], context.today);
-        const managers = [plan.before.lineManagerId, plan.after.lineManagerId].filter((id): id is string => id !== null);
-        return { plan: { ...plan, after: staffFinder(db)(person.staffId)! } satisfies StaffEditPlan, names: namesOf(db, managers) };
-      })
-      .immediate();
-    const json = staffJson(plan.after);
-    if (options.json) context.out(`${JSON.stringify(json, null, 2)}\n`);
-    else if (plan.nothingToChange) context.err(`Nothing to change: ${plan.after.name} (${plan.after.staffId}) already has those values, set by hand.\n`);
-    else context.out(renderEdit(plan, (staffId) => names.get(staffId)));
-    if (!plan.nothingToChange && plan.after.band === null && !plan.after.boardMember) {
-      context.err(`${plan.after.name} now has no band and is not on the board, so remedi cannot tell their seniority: give one with --band.\n`);
-    }
-    return json;
-  } finally {
-    db.close();
-  }
-}
-
-/** The option commander gives each field's flag under. */
-function flagOption(field: (typeof EDIT_FIELDS)[number]['field']): keyof StaffEditOptions {
-  const option: Record<typeof field, keyof StaffEditOptions> = {
-    email: 'email',
-    department: 'department',
-    band: 'band',
-    functions: 'function',
-    boardMember: 'board',
-    capacity: 'capacity',
-    raceTraining: 'raceTrained',
-    lineManager: 'lineManager',
-  };
-  return option[field];
+  return json;
 }
 
 /**
