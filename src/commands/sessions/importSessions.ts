@@ -19,7 +19,6 @@ import { writeProblemsFile } from '../../io/problemsFile.js';
 import { personLabel, targetOf } from './logSession.js';
 import type { ImportSessionsOptions } from './command.js';
 
-
 export interface ImportSessionsSummary {
   file: string;
   database: string;

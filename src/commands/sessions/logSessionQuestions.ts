@@ -4,7 +4,7 @@
  * saved, changed or cancelled. Loaded only when a question is asked.
  */
 import { UserError } from '../../errors.js';
-import type { Context } from '../../cli/context.js';
+import { promptsOf, type Context } from '../../cli/context.js';
 import { formatDate, parseDate, type IsoDate } from '../../domain/dates.js';
 import { foldText } from '../../domain/people.js';
 import { relationshipEnd, runsOn } from '../../domain/relationshipLife.js';
@@ -13,10 +13,8 @@ import type { StaffRecord } from '../../domain/staff.js';
 import type { Db } from '../../store/db.js';
 import type { RelationshipRecord } from '../../store/relationships.js';
 import { hasSession, knownThemes, type NewSession } from '../../store/sessions.js';
-import type { RelationshipChoice } from '../../ui/prompts.js';
+import type { Prompts, RelationshipChoice } from '../../ui/prompts.js';
 import { checkSession, describeSession, personLabel, sessionOf, targetOf, type Answers } from './logSession.js';
-
-type Prompts = typeof import('../../ui/prompts.js');
 
 export interface SessionQuestions {
   db: Db;
@@ -36,7 +34,7 @@ export interface SessionQuestions {
  */
 export async function askForSession(questions: SessionQuestions): Promise<{ relationship: RelationshipRecord; mayDuplicate: boolean }> {
   const { relationships, answers, context, findStaff } = questions;
-  const ask = await import('../../ui/prompts.js');
+  const ask = await promptsOf(context);
   if (relationships.length === 0)
     throw new UserError('There are no relationships to record a session for.', { fix: 'Save some with remedi pair --save or remedi pair add.' });
   let relationship = questions.relationship;

@@ -1,7 +1,7 @@
 /** `remedi sessions list | edit | delete`: the recorded sessions, seen and corrected. */
 import { page } from '../../ui/pager.js';
 import { UserError, UsageError } from '../../errors.js';
-import { type Context } from '../../cli/context.js';
+import { promptsOf, type Context } from '../../cli/context.js';
 import { parseKind, parseLevel, parseThemes, type Theme } from '../../domain/sessions.js';
 import { openCommandDb } from '../shared/openDb.js';
 import { loadRelationships } from '../../store/relationships.js';
@@ -13,7 +13,6 @@ import { checkSession, describeSession, type SessionFlags } from './logSession.j
 import { resolveCohort } from '../shared/resolveCohort.js';
 import { resolvePeople, resolvePerson } from '../shared/resolvePerson.js';
 import type { SessionsDeleteOptions, SessionsListOptions } from './command.js';
-
 
 export async function runSessionsList(options: SessionsListOptions, context: Context): Promise<SessionJson[]> {
   if (options.json && options.csv) throw new UsageError('Choose one of --json and --csv.');
@@ -110,7 +109,6 @@ export async function runSessionsEdit(id: number, options: SessionFlags, context
   }
 }
 
-
 export async function runSessionsDelete(id: number, options: SessionsDeleteOptions, context: Context): Promise<void> {
   const { db } = await openCommandDb(options, context, { create: false });
   try {
@@ -122,7 +120,7 @@ export async function runSessionsDelete(id: number, options: SessionsDeleteOptio
       const [relationship] = loadRelationships(db, { ids: [session.relationshipId] });
       const find = staffFinder(db);
       const summary = describeSession({ ...session, themes: parseThemes(session.themes) }, relationship, (sid) => find(sid)?.name ?? sid);
-      const { confirmDelete } = await import('../../ui/prompts.js');
+      const { confirmDelete } = await promptsOf(context);
       if (!(await confirmDelete(`session #${id} (${summary.replace(/\.$/, '')})`))) {
         context.err('Nothing was deleted.\n');
         return;
