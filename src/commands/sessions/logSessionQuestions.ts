@@ -8,13 +8,15 @@ import { promptsOf, type Context } from '../../cli/context.js';
 import { formatDate, parseDate, type IsoDate } from '../../domain/dates.js';
 import { foldText } from '../../domain/people.js';
 import { relationshipEnd, runsOn } from '../../domain/relationshipLife.js';
-import { duplicateKey, KIND_LABELS, parseThemes, sessionOfKind, sessionProblems, type Kind } from '../../domain/sessions.js';
+import { alreadyRecorded, draftSession, givenAnswerProblems, notSaved, offeredDate, sessionTarget, type Answers } from '../../domain/sessionDraft.js';
+import { duplicateKey, sessionProblems } from '../../domain/sessions.js';
 import type { StaffRecord } from '../../domain/staff.js';
 import type { Db } from '../../store/db.js';
 import type { RelationshipRecord } from '../../store/relationships.js';
-import { hasSession, knownThemes, type NewSession } from '../../store/sessions.js';
+import { hasSession, knownThemes } from '../../store/sessions.js';
 import type { Prompts, RelationshipChoice } from '../../ui/prompts.js';
-import { checkSession, describeSession, personLabel, sessionOf, targetOf, type Answers } from './logSession.js';
+import { answersToChange, describeSession } from '../../ui/sessionOutput.js';
+import { checkSession, personLabel } from './checkSession.js';
 
 export interface SessionQuestions {
   db: Db;
@@ -81,17 +83,9 @@ function relationshipChoices(
 
 /** Flags that are wrong are refused before the first question, not after the last. */
 function refuseWrongFlags(answers: Answers, relationship: RelationshipRecord, today: IsoDate, personOf: (staffId: string) => string): void {
-  const given = { date: answers.date, minutes: answers.minutes, mentors: answers.mentors, themes: answers.themes };
-  const problems = sessionProblems(
-    { date: answers.date ?? today, minutes: answers.minutes ?? 1, mentors: answers.mentors ?? [], themes: parseThemes(answers.themes ?? []) },
-    targetOf(relationship),
-    today,
-    personOf,
-  ).filter((problem) => given[problem.field] !== undefined);
-  if (problems.length > 0) throw new UserError(`Not saved: ${problems.map((problem) => problem.message).join('; ')}.`);
+  const refusal = notSaved(givenAnswerProblems(answers, sessionTarget(relationship), today, personOf).map((problem) => problem.message));
+  if (refusal) throw refusal;
 }
-
-type AnswerName = 'date' | 'minutes' | 'kind' | 'level' | 'themes' | 'mentors' | 'livedExperience' | 'notes';
 
 interface Interview {
   db: Db;
@@ -109,7 +103,7 @@ interface Interview {
  * repeat one already recorded (--force, or "record it anyway" for its day and kind).
  */
 async function interview(ask: Prompts, { db, relationship, answers, force, context, nameOf }: Interview): Promise<boolean> {
-  const target = targetOf(relationship);
+  const target = sessionTarget(relationship);
   const checkDate = (raw: string): string | null => {
     const parsed = parseDate(raw);
     if (!parsed.ok) return `Not a date (${parsed.problem}); use YYYY-MM-DD or DD/MM/YYYY.`;
@@ -128,8 +122,7 @@ async function interview(ask: Prompts, { db, relationship, answers, force, conte
   /** Run as soon as the date and kind are known, and again whenever either changes. */
   const settleDuplicate = async (): Promise<void> => {
     while (!mayDuplicate() && hasSession(db, relationship.id, answers.date!, answers.kind!)) {
-      const already = `${upperFirst(sessionOfKind(answers.kind!))} on ${formatDate(answers.date!)} is already recorded for #${relationship.id}.`;
-      if (await ask.askRecordAnyway(already)) {
+      if (await ask.askRecordAnyway(alreadyRecorded({ relationshipId: relationship.id, date: answers.date!, kind: answers.kind! }))) {
         recordAnyway.add(duplicateKey(relationship.id, answers.date!, answers.kind!));
         return;
       }
@@ -143,9 +136,7 @@ async function interview(ask: Prompts, { db, relationship, answers, force, conte
     }
   };
 
-  // An ended relationship's sessions are recorded after the fact: offer its last day.
-  const end = relationshipEnd(relationship);
-  answers.date ??= await askDate(end < context.today ? end : context.today);
+  answers.date ??= await askDate(offeredDate(relationship, context.today));
   answers.kind ??= await ask.askKind();
   await settleDuplicate();
   answers.minutes ??= await ask.askMinutes();
@@ -156,13 +147,13 @@ async function interview(ask: Prompts, { db, relationship, answers, force, conte
   answers.notes ??= await ask.askNotes();
 
   for (;;) {
-    const session = sessionOf(answers, relationship);
-    checkSession(db, session, relationship, context.today, mayDuplicate());
+    const session = draftSession(answers, target);
+    checkSession(db, session, target, context.today, mayDuplicate());
     context.err(`\n${describeSession(session, relationship, nameOf)}\n`);
     const choice = await ask.confirmSave();
     if (choice === 'save') return mayDuplicate();
     if (choice === 'cancel') throw new UserError('Not saved: you chose not to save the session.');
-    const which = await ask.askAnswerToChange(answerList(session, relationship.mentors.length > 1, nameOf));
+    const which = await ask.askAnswerToChange(answersToChange(session, relationship.mentors.length > 1, nameOf));
     if (which === 'date') answers.date = await askDate(session.date);
     else if (which === 'kind') answers.kind = await ask.askKind(session.kind);
     else if (which === 'minutes') answers.minutes = await ask.askMinutes(session.minutes);
@@ -178,22 +169,3 @@ async function interview(ask: Prompts, { db, relationship, answers, force, conte
     if (which === 'date' || which === 'kind') await settleDuplicate();
   }
 }
-
-/** The answers offered for changing, each with what it is now ("Minutes: 50"). */
-function answerList(session: NewSession, trio: boolean, nameOf: (id: string) => string): Array<{ value: AnswerName; name: string }> {
-  const list: Array<{ value: AnswerName; name: string }> = [
-    { value: 'date', name: `Date: ${formatDate(session.date)}` },
-    { value: 'minutes', name: `Minutes: ${session.minutes}` },
-    { value: 'kind', name: `Kind: ${KIND_LABELS[session.kind as Kind]}` },
-    { value: 'level', name: `Level: ${session.level}` },
-    { value: 'themes', name: `Themes: ${session.themes.map((theme) => theme.label).join('; ') || 'none'}` },
-  ];
-  if (trio) list.push({ value: 'mentors', name: `Mentors: ${session.mentors.map(nameOf).join(' and ')}` });
-  list.push(
-    { value: 'livedExperience', name: `Lived experience: ${session.livedExperience ? 'yes' : 'no'}` },
-    { value: 'notes', name: `Notes: ${session.notes ?? 'none'}` },
-  );
-  return list;
-}
-
-const upperFirst = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
