@@ -6,7 +6,7 @@
  */
 import { UsageError, UserError } from '../errors.js';
 import { formatDate, type IsoDate } from './dates.js';
-import { relationshipEnd, type RelationshipDates } from './relationshipLife.js';
+import { relationshipEnd, runsOn, type RelationshipDates } from './relationshipLife.js';
 import {
   parseThemes,
   sessionOfKind,
@@ -160,4 +160,37 @@ export function notSaved(problems: readonly string[]): UserError | null {
 export function offeredDate(relationship: RelationshipDates, today: IsoDate): IsoDate {
   const end = relationshipEnd(relationship);
   return end < today ? end : today;
+}
+
+/**
+ * The relationships a session may be recorded for, in the order they are offered: running ones
+ * first, then ended ones, the most recently ended first, each with its end (null while running).
+ * One that has not started is left out: a session is recorded once it has happened
+ * (docs/sessions.md), so none can be recorded for it yet; when none has started, that is the refusal.
+ */
+export function relationshipsToChoose<R extends RelationshipDates & { id: number }>(
+  relationships: readonly R[],
+  today: IsoDate,
+): Array<{ relationship: R; ended: IsoDate | null }> {
+  if (relationships.length === 0) {
+    throw new UserError('There are no relationships to record a session for.', { fix: 'Save some with remedi pair --save or remedi pair add.' });
+  }
+  const started = relationships.filter((r) => r.start <= today);
+  if (started.length === 0) {
+    const first = relationships.map((r) => r.start).sort()[0];
+    throw new UserError(`No relationship has started yet, so there is no session to record: the first starts on ${formatDate(first)}.`);
+  }
+  const running = started.filter((r) => runsOn(r, today));
+  const ended = started.filter((r) => !runsOn(r, today)).sort((a, b) => relationshipEnd(b).localeCompare(relationshipEnd(a)) || a.id - b.id);
+  return [
+    ...running.map((relationship) => ({ relationship, ended: null })),
+    ...ended.map((relationship) => ({ relationship, ended: relationshipEnd(relationship) })),
+  ];
+}
+
+/** A relationship named by --pair that has not started has no session to record yet. */
+export function notStartedYet(relationship: RelationshipDates & { id: number }, today: IsoDate): UserError | null {
+  return relationship.start > today
+    ? new UserError(`Relationship #${relationship.id} starts on ${formatDate(relationship.start)}: there is no session to record for it yet.`)
+    : null;
 }

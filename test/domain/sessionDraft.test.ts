@@ -9,6 +9,8 @@ import {
   givenAnswerProblems,
   missingSessionFlags,
   notSaved,
+  notStartedYet,
+  relationshipsToChoose,
   offeredDate,
   sessionTarget,
   type Answers,
@@ -174,5 +176,60 @@ describe('offeredDate and sessionTarget', () => {
   it('a relationship as a session is checked against it: its dates and its mentors by staff id', () => {
     const relationship = { id: 3, start: '2026-01-05', endedOn: null, plannedEnd: '2026-09-30', mentors: [{ staffId: '10000024' }, { staffId: '10000034' }] };
     expect(sessionTarget(relationship)).toEqual(TRIO);
+  });
+});
+
+describe('relationshipsToChoose: what log-session offers to search', () => {
+  const rel = (id: number, start: string, endedOn: string | null, plannedEnd = '2026-09-30') => ({ id, start, endedOn, plannedEnd });
+  const RELATIONSHIPS = [
+    rel(1, '2026-01-05', '2026-03-31'),
+    rel(2, '2026-01-05', null),
+    rel(3, '2026-01-05', '2026-05-31'),
+    rel(4, '2026-08-01', null),
+    rel(5, '2026-02-01', null),
+  ];
+  it.each([
+    // Running first (as given), then ended, the most recently ended first; #4 has not started.
+    [
+      '2026-07-29',
+      [
+        [2, null],
+        [5, null],
+        [3, '2026-05-31'],
+        [1, '2026-03-31'],
+      ],
+    ],
+    // After the cohort's end every relationship has ended, on its own last day.
+    [
+      '2026-11-02',
+      [
+        [2, '2026-09-30'],
+        [4, '2026-09-30'],
+        [5, '2026-09-30'],
+        [3, '2026-05-31'],
+        [1, '2026-03-31'],
+      ],
+    ],
+  ])('on %s', (today, expected) => {
+    expect(relationshipsToChoose(RELATIONSHIPS, today).map(({ relationship, ended }) => [relationship.id, ended])).toEqual(expected);
+  });
+
+  it.each([
+    [[], 'There are no relationships to record a session for.'],
+    [
+      [rel(4, '2026-08-01', null), rel(6, '2026-07-30', null)],
+      'No relationship has started yet, so there is no session to record: the first starts on 30 Jul 2026.',
+    ],
+  ])('refuses %j: %s', (relationships, message) => {
+    expect(() => relationshipsToChoose(relationships, '2026-07-29')).toThrow(UserError);
+    expect(() => relationshipsToChoose(relationships, '2026-07-29')).toThrow(message);
+  });
+
+  it.each([
+    ['2026-07-30', 'Relationship #4 starts on 31 Jul 2026: there is no session to record for it yet.'],
+    ['2026-07-31', null],
+    ['2026-08-01', null],
+  ])('notStartedYet on %s: %j', (today, message) => {
+    expect(notStartedYet(rel(4, '2026-07-31', null), today)?.message ?? null).toBe(message);
   });
 });

@@ -7,8 +7,17 @@ import { UserError } from '../../errors.js';
 import { promptsOf, type Context } from '../../cli/context.js';
 import { formatDate, parseDate, type IsoDate } from '../../domain/dates.js';
 import { foldText } from '../../domain/people.js';
-import { relationshipEnd, runsOn } from '../../domain/relationshipLife.js';
-import { alreadyRecorded, draftSession, givenAnswerProblems, notSaved, offeredDate, sessionTarget, type Answers } from '../../domain/sessionDraft.js';
+import {
+  alreadyRecorded,
+  draftSession,
+  givenAnswerProblems,
+  notSaved,
+  notStartedYet,
+  offeredDate,
+  relationshipsToChoose,
+  sessionTarget,
+  type Answers,
+} from '../../domain/sessionDraft.js';
 import { duplicateKey, sessionProblems } from '../../domain/sessions.js';
 import type { StaffRecord } from '../../domain/staff.js';
 import type { Db } from '../../store/db.js';
@@ -37,16 +46,13 @@ export interface SessionQuestions {
 export async function askForSession(questions: SessionQuestions): Promise<{ relationship: RelationshipRecord; mayDuplicate: boolean }> {
   const { relationships, answers, context, findStaff } = questions;
   const ask = await promptsOf(context);
-  if (relationships.length === 0)
-    throw new UserError('There are no relationships to record a session for.', { fix: 'Save some with remedi pair --save or remedi pair add.' });
   let relationship = questions.relationship;
   if (!relationship) {
     const id = await ask.askRelationship(relationshipChoices(relationships, context.today, findStaff));
     relationship = relationships.find((r) => r.id === id)!;
   }
-  if (relationship.start > context.today) {
-    throw new UserError(`Relationship #${relationship.id} starts on ${formatDate(relationship.start)}: there is no session to record for it yet.`);
-  }
+  const notStarted = notStartedYet(relationship, context.today);
+  if (notStarted) throw notStarted;
   refuseWrongFlags(answers, relationship, context.today, personLabel(findStaff));
   const nameOf = (id: string) => findStaff(id)?.name ?? id;
   const mayDuplicate = await interview(ask, { db: questions.db, relationship, answers, force: questions.force, context, nameOf });
@@ -54,26 +60,18 @@ export async function askForSession(questions: SessionQuestions): Promise<{ rela
 }
 
 /**
- * The relationships to search: running ones first, then ended ones (the most recently
- * ended first) marked "(ended 30 Sep 2026)". One that has not started is left out: a
- * session is recorded once it has happened, so none can be recorded for it yet. The
- * search matches names, staff ids, emails and departments of the mentee and mentors.
+ * The relationships to search, in the order relationshipsToChoose gives (domain/sessionDraft.ts),
+ * ended ones marked "(ended 30 Sep 2026)". The search matches names, staff ids, emails and
+ * departments of the mentee and mentors.
  */
 function relationshipChoices(
   relationships: readonly RelationshipRecord[],
   today: IsoDate,
   findStaff: (id: string) => StaffRecord | undefined,
 ): RelationshipChoice[] {
-  const started = relationships.filter((r) => r.start <= today);
-  if (started.length === 0) {
-    const first = relationships.map((r) => r.start).sort()[0];
-    throw new UserError(`No relationship has started yet, so there is no session to record: the first starts on ${formatDate(first)}.`);
-  }
-  const running = started.filter((r) => runsOn(r, today));
-  const ended = started.filter((r) => !runsOn(r, today)).sort((a, b) => relationshipEnd(b).localeCompare(relationshipEnd(a)) || a.id - b.id);
   const nameOf = (id: string) => findStaff(id)?.name ?? id;
-  return [...running, ...ended].map((r) => {
-    const state = runsOn(r, today) ? '' : ` (ended ${formatDate(relationshipEnd(r))})`;
+  return relationshipsToChoose(relationships, today).map(({ relationship: r, ended }) => {
+    const state = ended === null ? '' : ` (ended ${formatDate(ended)})`;
     const label = `#${r.id} ${nameOf(r.menteeId)} with ${r.mentors.map((m) => nameOf(m.staffId)).join(' + ')} (cohort ${r.cohort})${state}`;
     const people = [r.menteeId, ...r.mentors.map((m) => m.staffId)].map((id) => findStaff(id));
     const facts = people.flatMap((person) => (person ? [person.staffId, person.email ?? '', person.department ?? ''] : []));
