@@ -22,8 +22,6 @@ import { printJson, withDatabase } from '../shared/skeleton.js';
 import { personLabel } from './checkSession.js';
 import type { ImportSessionsOptions } from './command.js';
 
-export type { ImportSessionsSummary };
-
 /**
  * Opens the database the one way (withDatabase), so an older database is brought up to date
  * with the notice of where its copy is, as for every command.
