@@ -11,6 +11,7 @@ import { makeChalk, type ChalkInstance } from '../ui/colour.js';
 import { choosePager } from '../ui/pager.js';
 import { todayIso, type IsoDate } from '../domain/dates.js';
 import { resolveDbPath } from '../store/db.js';
+import type { Prompts } from '../ui/prompts.js';
 
 export interface Context {
   /** stdout: data (tables, JSON, CSV). */
@@ -24,6 +25,12 @@ export interface Context {
   today: IsoDate;
   /** Both stdin and stderr are terminals: prompts are allowed. */
   interactive: boolean;
+  /**
+   * The questions asked at a terminal. Absent (the command line): ui/prompts.ts, loaded only
+   * when a question is asked, so `remedi --help` never loads @inquirer/prompts. Tests give
+   * their own answers here. Reach them with promptsOf(context).
+   */
+  prompts?: Prompts;
   /**
    * The terminal's width, which tables are fitted to; null (or absent) when stdout is not
    * a terminal or with --wide: redirected output is never cut.
@@ -105,6 +112,11 @@ function isFileOrDevice(fd: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** The questions a command asks: the context's, or the real ones, loaded now. */
+export async function promptsOf(context: Context): Promise<Prompts> {
+  return context.prompts ?? (await import('../ui/prompts.js'));
 }
 
 export function dbPathOf(options: CommonOptions, context: Context): string {

@@ -112,6 +112,20 @@ export interface SessionDraft {
   notes: string | null;
 }
 
+/** A session as recorded: its id, its themes by label (as first written) and the staff ids of the mentors present. */
+export interface RecordedSession {
+  id: number;
+  relationshipId: number;
+  date: IsoDate;
+  minutes: number;
+  kind: Kind;
+  level: Level;
+  themes: string[];
+  livedExperience: boolean;
+  mentors: string[];
+  notes: string | null;
+}
+
 /** What a session is checked against: its relationship's dates and mentors. */
 export interface SessionTarget extends RelationshipDates {
   id: number;

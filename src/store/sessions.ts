@@ -1,22 +1,10 @@
 /** Sessions: each mentoring interaction recorded against a relationship. */
 import type { IsoDate } from '../domain/dates.js';
-import type { Kind, Level, SessionDraft, Theme } from '../domain/sessions.js';
+import type { Kind, Level, RecordedSession, SessionDraft, Theme } from '../domain/sessions.js';
 import type { Db } from './db.js';
 
-export interface SessionRecord {
-  id: number;
-  relationshipId: number;
-  date: IsoDate;
-  minutes: number;
-  kind: Kind;
-  level: Level;
-  /** Theme labels, as first written. */
-  themes: string[];
-  livedExperience: boolean;
-  /** Staff ids of the mentors present. */
-  mentors: string[];
-  notes: string | null;
-}
+/** A session as recorded (domain/sessions.ts). */
+export type SessionRecord = RecordedSession;
 
 export type NewSession = SessionDraft;
 

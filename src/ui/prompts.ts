@@ -180,3 +180,24 @@ export async function confirmForget(who: string): Promise<boolean> {
   const { confirm } = await prompts();
   return confirm({ message: `Erase ${who}'s personal data for good? This cannot be undone`, default: false }, context());
 }
+
+/**
+ * The questions as commands reach them, through Context.prompts (cli/context.ts): the command
+ * line uses this module, loaded only when a question is asked; tests give answers of their own.
+ */
+export interface Prompts {
+  askRelationship: typeof askRelationship;
+  askDate: typeof askDate;
+  askKind: typeof askKind;
+  askRecordAnyway: typeof askRecordAnyway;
+  askMinutes: typeof askMinutes;
+  askLevel: typeof askLevel;
+  askThemes: typeof askThemes;
+  askMentors: typeof askMentors;
+  askLivedExperience: typeof askLivedExperience;
+  askNotes: typeof askNotes;
+  confirmSave: typeof confirmSave;
+  askAnswerToChange: typeof askAnswerToChange;
+  confirmDelete: typeof confirmDelete;
+  confirmForget: typeof confirmForget;
+}

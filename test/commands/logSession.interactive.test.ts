@@ -1,15 +1,18 @@
 /**
- * The interactive path of log-session, end to end through saving, with the prompts
- * module replaced (it is the only place that talks to a terminal). The relationship
- * search keeps the real matching (matchingChoices), so what it finds is what a user finds.
+ * The interactive path of log-session, end to end through saving, with the questions
+ * answered through the Context's prompt seam (Context.prompts), in place of ui/prompts.ts,
+ * the only place that talks to a terminal. The relationship search keeps the real
+ * matching (matchingChoices), so what it finds is what a user finds.
  */
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Context } from '../../src/cli/context.js';
 import { runLogSession } from '../../src/commands/sessions/logSession.js';
 import { makeChalk } from '../../src/ui/colour.js';
-import type { RelationshipChoice } from '../../src/ui/prompts.js';
-import { FIXTURES, remedi, tempDir } from '../helpers/cli.js';
+import type { Kind, Level } from '../../src/domain/sessions.js';
+import { matchingChoices, type Prompts, type RelationshipChoice, type SaveChoice } from '../../src/ui/prompts.js';
+import { FIXTURES, tempDir } from '../helpers/cli.js';
+import { run } from '../helpers/inProcess.js';
 import { asFlags } from '../helpers/flags.js';
 
 /** What each prompt answers when the test has not queued anything else. */
@@ -29,13 +32,11 @@ const DEFAULTS = {
 };
 type PromptName = keyof typeof DEFAULTS;
 
-const { asked, queued, seen } = vi.hoisted(() => ({
-  /** Each prompt as it was asked, in order, with what it offered. */
-  asked: [] as Array<{ prompt: string; offered?: unknown }>,
-  /** Answers for the next times a prompt is asked, first one first. */
-  queued: {} as Record<string, unknown[]>,
-  seen: { choices: [] as RelationshipChoice[], dateCheck: null as ((raw: string) => string | null) | null },
-}));
+/** Each prompt as it was asked, in order, with what it offered. */
+const asked: Array<{ prompt: string; offered?: unknown }> = [];
+/** Answers for the next times a prompt is asked, first one first. */
+const queued: Record<string, unknown[]> = {};
+const seen = { choices: [] as RelationshipChoice[], dateCheck: null as ((raw: string) => string | null) | null };
 
 function answer<K extends PromptName>(name: K): (typeof DEFAULTS)[K] {
   const queue = queued[name];
@@ -43,48 +44,45 @@ function answer<K extends PromptName>(name: K): (typeof DEFAULTS)[K] {
 }
 const names = () => asked.map((a) => a.prompt);
 
-vi.mock('../../src/ui/prompts.js', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../src/ui/prompts.js')>();
-  return {
-    matchingChoices: actual.matchingChoices,
-    askRelationship: vi.fn(async (choices: RelationshipChoice[]) => {
-      asked.push({ prompt: 'relationship' });
-      seen.choices = choices;
-      const term = answer('relationship');
-      const found = actual.matchingChoices(choices, term)[0];
-      if (!found) throw new Error(`nothing matches ${term}`);
-      return found.id;
-    }),
-    askDate: vi.fn(async (offered: string, check: (raw: string) => string | null) => {
-      asked.push({ prompt: 'date', offered });
-      seen.dateCheck = check;
-      const date = answer('date');
-      expect(check(date)).toBeNull();
-      return date;
-    }),
-    askKind: vi.fn(async (current?: string) => (asked.push({ prompt: 'kind', offered: current }), answer('kind'))),
-    askRecordAnyway: vi.fn(async (already: string) => (asked.push({ prompt: 'recordAnyway', offered: already }), answer('recordAnyway'))),
-    askMinutes: vi.fn(async (current?: number) => (asked.push({ prompt: 'minutes', offered: current }), answer('minutes'))),
-    askLevel: vi.fn(async (current?: string) => (asked.push({ prompt: 'level', offered: current }), answer('level'))),
-    askThemes: vi.fn(async (known: string[], current?: string[]) => {
-      asked.push({ prompt: `themes(${known.length} known)`, offered: current });
-      return answer('themes');
-    }),
-    askMentors: vi.fn(async (mentors: Array<{ staffId: string }>) => {
-      asked.push({ prompt: 'mentors' });
-      return answer('mentors') ?? [mentors[0].staffId];
-    }),
-    askLivedExperience: vi.fn(async () => (asked.push({ prompt: 'lived' }), answer('lived'))),
-    askNotes: vi.fn(async () => (asked.push({ prompt: 'notes' }), answer('notes'))),
-    confirmSave: vi.fn(async () => (asked.push({ prompt: 'confirm' }), answer('save'))),
-    askAnswerToChange: vi.fn(async (answers: Array<{ value: string; name: string }>) => {
-      asked.push({ prompt: 'change', offered: answers.map((a) => a.name) });
-      return answer('change');
-    }),
-    confirmDelete: vi.fn(async () => false),
-    confirmForget: vi.fn(async () => false),
-  };
-});
+/** The prompt seam (Context.prompts): answers from DEFAULTS and the queue, each question noted in `asked`. */
+const prompts: Prompts = {
+  askRelationship: async (choices) => {
+    asked.push({ prompt: 'relationship' });
+    seen.choices = [...choices];
+    const term = answer('relationship');
+    const found = matchingChoices(choices, term)[0];
+    if (!found) throw new Error(`nothing matches ${term}`);
+    return found.id;
+  },
+  askDate: async (offered, check) => {
+    asked.push({ prompt: 'date', offered });
+    seen.dateCheck = check;
+    const date = answer('date');
+    expect(check(date)).toBeNull();
+    return date;
+  },
+  askKind: async (current) => (asked.push({ prompt: 'kind', offered: current }), answer('kind') as Kind),
+  askRecordAnyway: async (already) => (asked.push({ prompt: 'recordAnyway', offered: already }), answer('recordAnyway')),
+  askMinutes: async (current) => (asked.push({ prompt: 'minutes', offered: current }), answer('minutes')),
+  askLevel: async (current) => (asked.push({ prompt: 'level', offered: current }), answer('level') as Level),
+  askThemes: async (known, current) => {
+    asked.push({ prompt: `themes(${known.length} known)`, offered: current });
+    return answer('themes');
+  },
+  askMentors: async (mentors) => {
+    asked.push({ prompt: 'mentors' });
+    return answer('mentors') ?? [mentors[0].staffId];
+  },
+  askLivedExperience: async () => (asked.push({ prompt: 'lived' }), answer('lived')),
+  askNotes: async () => (asked.push({ prompt: 'notes' }), answer('notes')),
+  confirmSave: async () => (asked.push({ prompt: 'confirm' }), answer('save') as SaveChoice),
+  askAnswerToChange: async <T extends string>(answers: ReadonlyArray<{ value: T; name: string }>) => {
+    asked.push({ prompt: 'change', offered: answers.map((a) => a.name) });
+    return answer('change') as T;
+  },
+  confirmDelete: async () => false,
+  confirmForget: async () => false,
+};
 
 function terminalContext(db: string, today = '2026-07-29'): { context: Context; out: string[]; err: string[] } {
   const out: string[] = [];
@@ -101,6 +99,7 @@ function terminalContext(db: string, today = '2026-07-29'): { context: Context; 
       cwd: process.cwd(),
       today,
       interactive: true,
+      prompts,
     },
   };
 }
@@ -109,26 +108,27 @@ function terminalContext(db: string, today = '2026-07-29'): { context: Context; 
  * The fixture roster in trios, cohort 1 (5 Jan to 30 Sep 2026). Paired before the cohort
  * starts, so every relationship starts on 5 Jan.
  */
-function setUp(): string {
+async function setUp(): Promise<string> {
   const db = join(tempDir(), 'remedi.db');
   const env = { REMEDI_TODAY: '2026-01-02' };
-  expect(remedi(['cohort', 'create', '1', '--start', '2026-01-05', '--end', '2026-09-30', '--db', db], { env }).code).toBe(0);
-  expect(remedi(['import', join(FIXTURES, 'roster.csv'), '--cohort', '1', '--db', db], { env }).code).toBe(0);
-  expect(remedi(['pair', '--trios', '--save', '--start', '2026-01-05', '--db', db], { env }).code).toBe(0);
+  expect((await run(['cohort', 'create', '1', '--start', '2026-01-05', '--end', '2026-09-30', '--db', db], { env })).code).toBe(0);
+  expect((await run(['import', join(FIXTURES, 'roster.csv'), '--cohort', '1', '--db', db], { env })).code).toBe(0);
+  expect((await run(['pair', '--trios', '--save', '--start', '2026-01-05', '--db', db], { env })).code).toBe(0);
   return db;
 }
 
 const TODAY = { env: { REMEDI_TODAY: '2026-07-29' } };
-const sessionsIn = (db: string) =>
-  JSON.parse(remedi(['sessions', 'list', '--json', '--db', db], TODAY).stdout) as Array<{
+const sessionsIn = async (db: string) =>
+  JSON.parse((await run(['sessions', 'list', '--json', '--db', db], TODAY)).stdout) as Array<{
     id: number;
     pairId: number;
     date: string;
     kind: string;
     minutes: number;
   }>;
-const pairs = (db: string) => JSON.parse(remedi(['pair', 'list', '--json', '--db', db], TODAY).stdout) as Array<{ id: number; mentee: { name: string } }>;
-const pairOf = (db: string, mentee: string) => pairs(db).find((p) => p.mentee.name === mentee)!.id;
+const pairs = async (db: string) =>
+  JSON.parse((await run(['pair', 'list', '--json', '--db', db], TODAY)).stdout) as Array<{ id: number; mentee: { name: string } }>;
+const pairOf = async (db: string, mentee: string) => (await pairs(db)).find((p) => p.mentee.name === mentee)!.id;
 
 describe('log-session at a terminal', () => {
   beforeEach(() => {
@@ -137,7 +137,7 @@ describe('log-session at a terminal', () => {
   });
 
   it('asks for everything missing (date and kind first), shows the answers, and saves when told to', async () => {
-    const db = setUp();
+    const db = await setUp();
     const { context, out, err } = terminalContext(db);
     const saved = await runLogSession(asFlags({}), context);
     expect(names()).toEqual(['relationship', 'date', 'kind', 'minutes', 'level', 'themes(0 known)', 'mentors', 'lived', 'notes', 'confirm']);
@@ -157,11 +157,11 @@ describe('log-session at a terminal', () => {
     });
     expect(saved.mentors).toHaveLength(1);
     expect(out.join('')).toMatch(/^Recorded session #\d+/);
-    expect(sessionsIn(db).map((s) => s.id)).toEqual([saved.id]);
+    expect((await sessionsIn(db)).map((s) => s.id)).toEqual([saved.id]);
   });
 
   it('asks only for what the flags did not answer, and suggests themes already used', async () => {
-    const db = setUp();
+    const db = await setUp();
     await runLogSession(asFlags({}), terminalContext(db).context);
     asked.length = 0;
     const saved = await runLogSession(asFlags({ date: '2026-03-17', minutes: 30, kind: 'one-to-one' }), terminalContext(db).context);
@@ -170,18 +170,22 @@ describe('log-session at a terminal', () => {
   });
 
   it('refuses a wrong flag before the first question about the session', async () => {
-    const db = setUp();
+    const db = await setUp();
     await expect(runLogSession(asFlags({ date: '2026-12-25' }), terminalContext(db).context)).rejects.toThrow(/Not saved: 25 Dec 2026 is in the future/);
     expect(names()).toEqual(['relationship']);
-    expect(sessionsIn(db)).toEqual([]);
+    expect(await sessionsIn(db)).toEqual([]);
   });
 
   it('finds a duplicate as soon as the date and kind are known; "record it anyway" saves a second one', async () => {
-    const db = setUp();
-    const pair = pairOf(db, 'Helen Marsh');
+    const db = await setUp();
+    const pair = await pairOf(db, 'Helen Marsh');
     expect(
-      remedi(['log-session', '--pair', String(pair), '--date', '2026-03-12', '--minutes', '45', '--kind', 'one-to-one', '--level', 'team', '--db', db], TODAY)
-        .code,
+      (
+        await run(
+          ['log-session', '--pair', String(pair), '--date', '2026-03-12', '--minutes', '45', '--kind', 'one-to-one', '--level', 'team', '--db', db],
+          TODAY,
+        )
+      ).code,
     ).toBe(0);
     queued.date = ['2026-03-12'];
     queued.kind = ['one-to-one'];
@@ -190,15 +194,19 @@ describe('log-session at a terminal', () => {
     expect(names().slice(0, 5)).toEqual(['relationship', 'date', 'kind', 'recordAnyway', 'minutes']);
     expect(asked[3].offered).toBe(`A one-to-one session on 12 Mar 2026 is already recorded for #${pair}.`);
     expect(saved).toMatchObject({ pairId: pair, date: '2026-03-12', kind: 'one-to-one' });
-    expect(sessionsIn(db).filter((s) => s.date === '2026-03-12' && s.kind === 'one-to-one')).toHaveLength(2);
+    expect((await sessionsIn(db)).filter((s) => s.date === '2026-03-12' && s.kind === 'one-to-one')).toHaveLength(2);
   });
 
   it('"no" to recording a duplicate asks the date and kind again, offering what was given', async () => {
-    const db = setUp();
-    const pair = pairOf(db, 'Helen Marsh');
+    const db = await setUp();
+    const pair = await pairOf(db, 'Helen Marsh');
     expect(
-      remedi(['log-session', '--pair', String(pair), '--date', '2026-03-12', '--minutes', '45', '--kind', 'one-to-one', '--level', 'team', '--db', db], TODAY)
-        .code,
+      (
+        await run(
+          ['log-session', '--pair', String(pair), '--date', '2026-03-12', '--minutes', '45', '--kind', 'one-to-one', '--level', 'team', '--db', db],
+          TODAY,
+        )
+      ).code,
     ).toBe(0);
     queued.date = ['2026-03-12', '2026-03-13'];
     queued.kind = ['one-to-one', 'one-to-one'];
@@ -209,23 +217,23 @@ describe('log-session at a terminal', () => {
     expect(asked[5].offered).toBe('one-to-one');
     expect(err.join('')).toContain('give the date and kind again');
     expect(saved.date).toBe('2026-03-13');
-    expect(sessionsIn(db).map((s) => s.date)).toEqual(['2026-03-12', '2026-03-13']);
+    expect((await sessionsIn(db)).map((s) => s.date)).toEqual(['2026-03-12', '2026-03-13']);
   });
 
   it('without a terminal a duplicate is still refused unless --force', async () => {
-    const db = setUp();
-    const pair = pairOf(db, 'Helen Marsh');
+    const db = await setUp();
+    const pair = await pairOf(db, 'Helen Marsh');
     const flags = { pair, date: '2026-03-12', minutes: 45, kind: 'one-to-one', level: 'team' };
     await runLogSession(asFlags(flags), terminalContext(db).context);
     // Every required flag given: nothing is asked, even at a terminal.
     await expect(runLogSession(asFlags(flags), terminalContext(db).context)).rejects.toThrow(/already recorded for relationship #\d+ \(add --force/);
     await runLogSession(asFlags({ ...flags, force: true }), terminalContext(db).context);
     expect(asked).toEqual([]);
-    expect(sessionsIn(db)).toHaveLength(2);
+    expect(await sessionsIn(db)).toHaveLength(2);
   });
 
   it('"Change an answer" asks that one again, shows the summary again, and saves the changed value', async () => {
-    const db = setUp();
+    const db = await setUp();
     queued.save = ['change', 'save'];
     queued.change = ['minutes'];
     queued.minutes = [50, 75];
@@ -246,15 +254,19 @@ describe('log-session at a terminal', () => {
     expect(asked.filter((a) => a.prompt === 'minutes').map((a) => a.offered)).toEqual([undefined, 50]);
     expect(err.join('')).toMatch(/10 Mar 2026, 50 minutes[^\n]*\n[\s\S]*10 Mar 2026, 75 minutes/);
     expect(saved.minutes).toBe(75);
-    expect(sessionsIn(db).map((s) => s.minutes)).toEqual([75]);
+    expect((await sessionsIn(db)).map((s) => s.minutes)).toEqual([75]);
   });
 
   it('changing the date to a day already recorded asks "record it anyway?" again', async () => {
-    const db = setUp();
-    const pair = pairOf(db, 'Helen Marsh');
+    const db = await setUp();
+    const pair = await pairOf(db, 'Helen Marsh');
     expect(
-      remedi(['log-session', '--pair', String(pair), '--date', '2026-03-12', '--minutes', '45', '--kind', 'one-to-one', '--level', 'team', '--db', db], TODAY)
-        .code,
+      (
+        await run(
+          ['log-session', '--pair', String(pair), '--date', '2026-03-12', '--minutes', '45', '--kind', 'one-to-one', '--level', 'team', '--db', db],
+          TODAY,
+        )
+      ).code,
     ).toBe(0);
     queued.kind = ['one-to-one'];
     queued.save = ['change', 'save'];
@@ -268,19 +280,18 @@ describe('log-session at a terminal', () => {
   });
 
   it('saves nothing when the administrator cancels at the summary', async () => {
-    const db = setUp();
+    const db = await setUp();
     queued.save = ['cancel'];
     await expect(runLogSession(asFlags({}), terminalContext(db).context)).rejects.toThrow(/^Not saved: you chose not to save the session/);
-    expect(sessionsIn(db)).toEqual([]);
+    expect(await sessionsIn(db)).toEqual([]);
   });
 
   it('the search ignores accents and case, and finds staff ids, emails and departments', async () => {
-    const db = setUp();
+    const db = await setUp();
     queued.relationship = ['siobhan'];
     const saved = await runLogSession(asFlags({}), terminalContext(db).context);
-    expect(saved.pairId).toBe(pairOf(db, 'Siobhán Kelly'));
+    expect(saved.pairId).toBe(await pairOf(db, 'Siobhán Kelly'));
 
-    const { matchingChoices } = await vi.importActual<typeof import('../../src/ui/prompts.js')>('../../src/ui/prompts.js');
     const found = (term: string) => matchingChoices(seen.choices, term).map((choice) => choice.label.replace(/^#\d+ /, '').replace(/ with .*/, ''));
     expect(found('SIOBHAN kelly')).toEqual(['Siobhán Kelly']);
     expect(found('siobhán')).toEqual(['Siobhán Kelly']);
@@ -294,9 +305,9 @@ describe('log-session at a terminal', () => {
   });
 
   it('lists running relationships first and marks ended ones; an ended one offers its end as the date', async () => {
-    const db = setUp();
-    const helen = pairOf(db, 'Helen Marsh');
-    expect(remedi(['pair', 'end', String(helen), '--on', '2026-04-30', '--db', db], TODAY).code).toBe(0);
+    const db = await setUp();
+    const helen = await pairOf(db, 'Helen Marsh');
+    expect((await run(['pair', 'end', String(helen), '--on', '2026-04-30', '--db', db], TODAY)).code).toBe(0);
     queued.relationship = ['chloe adebayo'];
     queued.date = ['2026-04-30'];
     await expect(runLogSession(asFlags({}), terminalContext(db).context)).resolves.toBeDefined();
@@ -304,8 +315,7 @@ describe('log-session at a terminal', () => {
     expect(labels.at(-1)).toMatch(new RegExp(`^#${helen} Helen Marsh with .* \\(ended 30 Apr 2026\\)$`));
     expect(labels.slice(0, -1).every((label) => !label.includes('ended'))).toBe(true);
     // Chloe Adebayo mentors Tomasz Nowak (running) and Helen Marsh (ended): the running one comes first.
-    const { matchingChoices } = await vi.importActual<typeof import('../../src/ui/prompts.js')>('../../src/ui/prompts.js');
-    expect(matchingChoices(seen.choices, 'chloe adebayo').map((choice) => choice.id)).toEqual([pairOf(db, 'Tomasz Nowak'), helen]);
+    expect(matchingChoices(seen.choices, 'chloe adebayo').map((choice) => choice.id)).toEqual([await pairOf(db, 'Tomasz Nowak'), helen]);
 
     asked.length = 0;
     queued.relationship = ['Helen Marsh'];
@@ -317,7 +327,7 @@ describe('log-session at a terminal', () => {
   });
 
   it('after the cohort has ended, every relationship is marked ended and its end is the date offered', async () => {
-    const db = setUp();
+    const db = await setUp();
     queued.date = ['2026-09-30'];
     await runLogSession(asFlags({}), terminalContext(db, '2026-11-02').context);
     expect(seen.choices.every((choice) => choice.label.endsWith('(ended 30 Sep 2026)'))).toBe(true);
@@ -325,7 +335,7 @@ describe('log-session at a terminal', () => {
   });
 
   it('before any relationship has started there is nothing to choose, and it says when the first starts', async () => {
-    const db = setUp();
+    const db = await setUp();
     await expect(runLogSession(asFlags({}), terminalContext(db, '2026-01-03').context)).rejects.toThrow(
       'No relationship has started yet, so there is no session to record: the first starts on 5 Jan 2026.',
     );
@@ -336,7 +346,7 @@ describe('log-session at a terminal', () => {
   });
 
   it('never prompts with --json, even at a terminal: missing flags are a usage error', async () => {
-    const db = setUp();
+    const db = await setUp();
     await expect(runLogSession(asFlags({ json: true, pair: 1 }), terminalContext(db).context)).rejects.toThrow(/Missing --date, --minutes, --kind, --level/);
     expect(asked).toEqual([]);
   });

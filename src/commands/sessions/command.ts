@@ -115,15 +115,15 @@ export function declareSessions(program: CommandUnknownOpts, host: CliHost): voi
   });
   const sessions = program.command('sessions').summary('See, correct and delete sessions').description('See, correct and delete recorded sessions.');
   sessionsList(sessions).action(async (options) => {
-    const { runSessionsList } = await import('./sessions.js');
+    const { runSessionsList } = await import('./list.js');
     await runSessionsList(options, await host.context(options));
   });
   sessionsEdit(sessions).action(async (id, options) => {
-    const { runSessionsEdit } = await import('./sessions.js');
+    const { runSessionsEdit } = await import('./edit.js');
     await runSessionsEdit(id, options, await host.context(options));
   });
   sessionsDelete(sessions).action(async (id, options) => {
-    const { runSessionsDelete } = await import('./sessions.js');
+    const { runSessionsDelete } = await import('./delete.js');
     await runSessionsDelete(id, options, await host.context(options));
   });
 }

@@ -2,40 +2,35 @@
  * `remedi import-sessions sessions.csv`: bulk sessions from a form's export, checked
  * like the roster import (every row first, then all written in one transaction).
  */
-import { progress } from '../../ui/progress.js';
-import { dbPathOf, type Context } from '../../cli/context.js';
+import { type Context, dbPathOf } from '../../cli/context.js';
 import { choosePerson, type PersonCandidate, type PersonMatch } from '../../domain/people.js';
+import type { RowProblem } from '../../domain/rosterRows.js';
+import { sessionTarget } from '../../domain/sessionDraft.js';
 import { planSessionImport, type SessionImportPlan, type SessionPeople } from '../../domain/sessionImport.js';
 import { SESSION_FIELDS } from '../../domain/sessionRows.js';
+import { writeProblemsFile } from '../../io/problemsFile.js';
 import { readSessionFile } from '../../io/sessionFile.js';
 import { parseMapOption } from '../../io/tableFile.js';
-import { openDatabase, type Db } from '../../store/db.js';
+import type { Db } from '../../store/db.js';
 import { nearMisses, personLookup } from '../../store/people.js';
 import { loadRelationships } from '../../store/relationships.js';
 import { sessionKeys, sessionWriter } from '../../store/sessions.js';
 import { staffFinder } from '../../store/staff.js';
-import type { RowProblem } from '../../domain/rosterRows.js';
 import { formatProblemList, importRefusal, problemJson, problemsCsv } from '../../ui/problems.js';
-import { writeProblemsFile } from '../../io/problemsFile.js';
-import { personLabel, targetOf } from './logSession.js';
+import { progress } from '../../ui/progress.js';
+import { importSessionsLine, type ImportSessionsSummary } from '../../ui/sessionOutput.js';
+import { printJson, withDatabase } from '../shared/skeleton.js';
+import { personLabel } from './checkSession.js';
 import type { ImportSessionsOptions } from './command.js';
 
-
-export interface ImportSessionsSummary {
-  file: string;
-  database: string;
-  dryRun: boolean;
-  imported: number;
-  duplicatesSkipped: number;
-  relationships: number;
-  warnings: ReturnType<typeof problemJson>[];
-}
-
+/**
+ * Opens the database the one way (withDatabase), so an older database is brought up to date
+ * with the notice of where its copy is, as for every command.
+ */
 export async function runImportSessions(path: string, options: ImportSessionsOptions, context: Context): Promise<ImportSessionsSummary> {
   const maps = parseMapOption(options.map ?? [], SESSION_FIELDS);
   const dbPath = dbPathOf(options, context);
-  const { db } = await openDatabase(dbPath, { create: false });
-  try {
+  return withDatabase(options, context, { create: false }, async (db) => {
     const file = await readSessionFile(path, { encoding: options.encoding, sheet: options.sheet, maps, headerRow: options.headerRow });
     const name = file.source.name;
     const problemsFile = (problems: readonly RowProblem[]) =>
@@ -43,7 +38,7 @@ export async function runImportSessions(path: string, options: ImportSessionsOpt
     if (file.problems.length > 0) throw importRefusal(name, file.problems, problemsFile(file.problems));
 
     const plan = (): SessionImportPlan => {
-      const relationships = loadRelationships(db).map((r) => ({ ...targetOf(r), menteeId: r.menteeId }));
+      const relationships = loadRelationships(db).map((r) => ({ ...sessionTarget(r), menteeId: r.menteeId }));
       const result = planSessionImport(file.rows, relationships, sessionKeys(db), context.today, options.skipDuplicates === true, sessionPeople(db));
       if (result.problems.length > 0) throw importRefusal(name, result.problems, problemsFile(result.problems));
       problemsFile([]);
@@ -60,20 +55,12 @@ export async function runImportSessions(path: string, options: ImportSessionsOpt
       relationships: new Set(result.sessions.map((s) => s.relationshipId)).size,
       warnings: file.warnings.map((w) => problemJson(name, w)),
     };
-    if (options.json) context.out(`${JSON.stringify(summary, null, 2)}\n`);
-    else {
-      const verb = summary.dryRun ? `Dry run of ${name}: nothing was written. Importing it would record` : `Imported ${name}: recorded`;
-      const skipped = summary.duplicatesSkipped > 0 ? `; ${summary.duplicatesSkipped} already recorded and skipped` : '';
-      context.out(
-        `${verb} ${summary.imported} ${summary.imported === 1 ? 'session' : 'sessions'} for ${summary.relationships} ${summary.relationships === 1 ? 'relationship' : 'relationships'}${skipped}.\n`,
-      );
-    }
+    if (options.json) printJson(context, summary);
+    else context.out(importSessionsLine(summary));
     if (file.warnings.length > 0) context.err(`${formatProblemList(name, file.warnings, 'warning', options.problems).join('\n')}\n`);
     if (options.problems !== undefined) context.err(`Every warning is listed in ${options.problems}.\n`);
     return summary;
-  } finally {
-    db.close();
-  }
+  });
 }
 
 function write(db: Db, plan: SessionImportPlan, context: Context, json: boolean): SessionImportPlan {

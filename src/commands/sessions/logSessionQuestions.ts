@@ -4,19 +4,28 @@
  * saved, changed or cancelled. Loaded only when a question is asked.
  */
 import { UserError } from '../../errors.js';
-import type { Context } from '../../cli/context.js';
+import { promptsOf, type Context } from '../../cli/context.js';
 import { formatDate, parseDate, type IsoDate } from '../../domain/dates.js';
 import { foldText } from '../../domain/people.js';
-import { relationshipEnd, runsOn } from '../../domain/relationshipLife.js';
-import { duplicateKey, KIND_LABELS, parseThemes, sessionOfKind, sessionProblems, type Kind } from '../../domain/sessions.js';
+import {
+  alreadyRecorded,
+  draftSession,
+  givenAnswerProblems,
+  notSaved,
+  notStartedYet,
+  offeredDate,
+  relationshipsToChoose,
+  sessionTarget,
+  type Answers,
+} from '../../domain/sessionDraft.js';
+import { duplicateKey, sessionProblems } from '../../domain/sessions.js';
 import type { StaffRecord } from '../../domain/staff.js';
 import type { Db } from '../../store/db.js';
 import type { RelationshipRecord } from '../../store/relationships.js';
-import { hasSession, knownThemes, type NewSession } from '../../store/sessions.js';
-import type { RelationshipChoice } from '../../ui/prompts.js';
-import { checkSession, describeSession, personLabel, sessionOf, targetOf, type Answers } from './logSession.js';
-
-type Prompts = typeof import('../../ui/prompts.js');
+import { hasSession, knownThemes } from '../../store/sessions.js';
+import type { Prompts, RelationshipChoice } from '../../ui/prompts.js';
+import { answersToChange, describeSession } from '../../ui/sessionOutput.js';
+import { checkSession, personLabel } from './checkSession.js';
 
 export interface SessionQuestions {
   db: Db;
@@ -36,17 +45,14 @@ export interface SessionQuestions {
  */
 export async function askForSession(questions: SessionQuestions): Promise<{ relationship: RelationshipRecord; mayDuplicate: boolean }> {
   const { relationships, answers, context, findStaff } = questions;
-  const ask = await import('../../ui/prompts.js');
-  if (relationships.length === 0)
-    throw new UserError('There are no relationships to record a session for.', { fix: 'Save some with remedi pair --save or remedi pair add.' });
+  const ask = await promptsOf(context);
   let relationship = questions.relationship;
   if (!relationship) {
     const id = await ask.askRelationship(relationshipChoices(relationships, context.today, findStaff));
     relationship = relationships.find((r) => r.id === id)!;
   }
-  if (relationship.start > context.today) {
-    throw new UserError(`Relationship #${relationship.id} starts on ${formatDate(relationship.start)}: there is no session to record for it yet.`);
-  }
+  const notStarted = notStartedYet(relationship, context.today);
+  if (notStarted) throw notStarted;
   refuseWrongFlags(answers, relationship, context.today, personLabel(findStaff));
   const nameOf = (id: string) => findStaff(id)?.name ?? id;
   const mayDuplicate = await interview(ask, { db: questions.db, relationship, answers, force: questions.force, context, nameOf });
@@ -54,26 +60,18 @@ export async function askForSession(questions: SessionQuestions): Promise<{ rela
 }
 
 /**
- * The relationships to search: running ones first, then ended ones (the most recently
- * ended first) marked "(ended 30 Sep 2026)". One that has not started is left out: a
- * session is recorded once it has happened, so none can be recorded for it yet. The
- * search matches names, staff ids, emails and departments of the mentee and mentors.
+ * The relationships to search, in the order relationshipsToChoose gives (domain/sessionDraft.ts),
+ * ended ones marked "(ended 30 Sep 2026)". The search matches names, staff ids, emails and
+ * departments of the mentee and mentors.
  */
 function relationshipChoices(
   relationships: readonly RelationshipRecord[],
   today: IsoDate,
   findStaff: (id: string) => StaffRecord | undefined,
 ): RelationshipChoice[] {
-  const started = relationships.filter((r) => r.start <= today);
-  if (started.length === 0) {
-    const first = relationships.map((r) => r.start).sort()[0];
-    throw new UserError(`No relationship has started yet, so there is no session to record: the first starts on ${formatDate(first)}.`);
-  }
-  const running = started.filter((r) => runsOn(r, today));
-  const ended = started.filter((r) => !runsOn(r, today)).sort((a, b) => relationshipEnd(b).localeCompare(relationshipEnd(a)) || a.id - b.id);
   const nameOf = (id: string) => findStaff(id)?.name ?? id;
-  return [...running, ...ended].map((r) => {
-    const state = runsOn(r, today) ? '' : ` (ended ${formatDate(relationshipEnd(r))})`;
+  return relationshipsToChoose(relationships, today).map(({ relationship: r, ended }) => {
+    const state = ended === null ? '' : ` (ended ${formatDate(ended)})`;
     const label = `#${r.id} ${nameOf(r.menteeId)} with ${r.mentors.map((m) => nameOf(m.staffId)).join(' + ')} (cohort ${r.cohort})${state}`;
     const people = [r.menteeId, ...r.mentors.map((m) => m.staffId)].map((id) => findStaff(id));
     const facts = people.flatMap((person) => (person ? [person.staffId, person.email ?? '', person.department ?? ''] : []));
@@ -83,17 +81,9 @@ function relationshipChoices(
 
 /** Flags that are wrong are refused before the first question, not after the last. */
 function refuseWrongFlags(answers: Answers, relationship: RelationshipRecord, today: IsoDate, personOf: (staffId: string) => string): void {
-  const given = { date: answers.date, minutes: answers.minutes, mentors: answers.mentors, themes: answers.themes };
-  const problems = sessionProblems(
-    { date: answers.date ?? today, minutes: answers.minutes ?? 1, mentors: answers.mentors ?? [], themes: parseThemes(answers.themes ?? []) },
-    targetOf(relationship),
-    today,
-    personOf,
-  ).filter((problem) => given[problem.field] !== undefined);
-  if (problems.length > 0) throw new UserError(`Not saved: ${problems.map((problem) => problem.message).join('; ')}.`);
+  const refusal = notSaved(givenAnswerProblems(answers, sessionTarget(relationship), today, personOf).map((problem) => problem.message));
+  if (refusal) throw refusal;
 }
-
-type AnswerName = 'date' | 'minutes' | 'kind' | 'level' | 'themes' | 'mentors' | 'livedExperience' | 'notes';
 
 interface Interview {
   db: Db;
@@ -111,7 +101,7 @@ interface Interview {
  * repeat one already recorded (--force, or "record it anyway" for its day and kind).
  */
 async function interview(ask: Prompts, { db, relationship, answers, force, context, nameOf }: Interview): Promise<boolean> {
-  const target = targetOf(relationship);
+  const target = sessionTarget(relationship);
   const checkDate = (raw: string): string | null => {
     const parsed = parseDate(raw);
     if (!parsed.ok) return `Not a date (${parsed.problem}); use YYYY-MM-DD or DD/MM/YYYY.`;
@@ -130,8 +120,7 @@ async function interview(ask: Prompts, { db, relationship, answers, force, conte
   /** Run as soon as the date and kind are known, and again whenever either changes. */
   const settleDuplicate = async (): Promise<void> => {
     while (!mayDuplicate() && hasSession(db, relationship.id, answers.date!, answers.kind!)) {
-      const already = `${upperFirst(sessionOfKind(answers.kind!))} on ${formatDate(answers.date!)} is already recorded for #${relationship.id}.`;
-      if (await ask.askRecordAnyway(already)) {
+      if (await ask.askRecordAnyway(alreadyRecorded({ relationshipId: relationship.id, date: answers.date!, kind: answers.kind! }))) {
         recordAnyway.add(duplicateKey(relationship.id, answers.date!, answers.kind!));
         return;
       }
@@ -145,9 +134,7 @@ async function interview(ask: Prompts, { db, relationship, answers, force, conte
     }
   };
 
-  // An ended relationship's sessions are recorded after the fact: offer its last day.
-  const end = relationshipEnd(relationship);
-  answers.date ??= await askDate(end < context.today ? end : context.today);
+  answers.date ??= await askDate(offeredDate(relationship, context.today));
   answers.kind ??= await ask.askKind();
   await settleDuplicate();
   answers.minutes ??= await ask.askMinutes();
@@ -158,13 +145,13 @@ async function interview(ask: Prompts, { db, relationship, answers, force, conte
   answers.notes ??= await ask.askNotes();
 
   for (;;) {
-    const session = sessionOf(answers, relationship);
-    checkSession(db, session, relationship, context.today, mayDuplicate());
+    const session = draftSession(answers, target);
+    checkSession(db, session, target, context.today, mayDuplicate());
     context.err(`\n${describeSession(session, relationship, nameOf)}\n`);
     const choice = await ask.confirmSave();
     if (choice === 'save') return mayDuplicate();
     if (choice === 'cancel') throw new UserError('Not saved: you chose not to save the session.');
-    const which = await ask.askAnswerToChange(answerList(session, relationship.mentors.length > 1, nameOf));
+    const which = await ask.askAnswerToChange(answersToChange(session, relationship.mentors.length > 1, nameOf));
     if (which === 'date') answers.date = await askDate(session.date);
     else if (which === 'kind') answers.kind = await ask.askKind(session.kind);
     else if (which === 'minutes') answers.minutes = await ask.askMinutes(session.minutes);
@@ -180,22 +167,3 @@ async function interview(ask: Prompts, { db, relationship, answers, force, conte
     if (which === 'date' || which === 'kind') await settleDuplicate();
   }
 }
-
-/** The answers offered for changing, each with what it is now ("Minutes: 50"). */
-function answerList(session: NewSession, trio: boolean, nameOf: (id: string) => string): Array<{ value: AnswerName; name: string }> {
-  const list: Array<{ value: AnswerName; name: string }> = [
-    { value: 'date', name: `Date: ${formatDate(session.date)}` },
-    { value: 'minutes', name: `Minutes: ${session.minutes}` },
-    { value: 'kind', name: `Kind: ${KIND_LABELS[session.kind as Kind]}` },
-    { value: 'level', name: `Level: ${session.level}` },
-    { value: 'themes', name: `Themes: ${session.themes.map((theme) => theme.label).join('; ') || 'none'}` },
-  ];
-  if (trio) list.push({ value: 'mentors', name: `Mentors: ${session.mentors.map(nameOf).join(' and ')}` });
-  list.push(
-    { value: 'livedExperience', name: `Lived experience: ${session.livedExperience ? 'yes' : 'no'}` },
-    { value: 'notes', name: `Notes: ${session.notes ?? 'none'}` },
-  );
-  return list;
-}
-
-const upperFirst = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
