@@ -221,8 +221,8 @@ describe('remedi backup and check', () => {
     // A writer logging sessions in a loop while the backup runs.
     const pairs = JSON.parse(remedi(['pair', 'list', '--json', '--db', db], { env }).stdout) as Array<{ id: number }>;
     const script = `
-      const { runLogSession } = await import(${JSON.stringify(join(ROOT, 'dist', 'commands', 'logSession.js'))});
-      const { processContext } = await import(${JSON.stringify(join(ROOT, 'dist', 'context.js'))});
+      const { runLogSession } = await import(${JSON.stringify(join(ROOT, 'dist', 'commands', 'sessions', 'logSession.js'))});
+      const { processContext } = await import(${JSON.stringify(join(ROOT, 'dist', 'cli', 'context.js'))});
       for (let k = 0; k < 60; k += 1) {
         await runLogSession({ db: ${JSON.stringify(db)}, pair: ${pairs[0].id}, date: '2026-07-2' + (k % 9 + 1), minutes: k + 1, kind: 'networking', level: 'team', force: true }, processContext({}));
       }`;
