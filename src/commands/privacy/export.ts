@@ -18,8 +18,6 @@ import { resolvePerson } from '../shared/resolvePerson.js';
 import { printJson, readDatabase } from '../shared/skeleton.js';
 import type { ExportOptions } from './command.js';
 
-export type { ExportSummary };
-
 export async function runExport(directory: string, options: ExportOptions, context: Context): Promise<ExportSummary> {
   const target = resolve(context.cwd, directory);
   // Refused before anything is read; createOutputFolder looks again when it renames.

@@ -15,8 +15,6 @@ import { resolvePerson } from '../shared/resolvePerson.js';
 import { printJson, withDatabase } from '../shared/skeleton.js';
 import type { ForgetOptions } from './command.js';
 
-export type { ForgetSummary };
-
 /** How often, and how far apart, the file is tried again while another program reads it. */
 const CHECKPOINT_TRIES = 5;
 const CHECKPOINT_WAIT_MS = 200;

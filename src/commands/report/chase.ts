@@ -13,8 +13,6 @@ import { resolveCohort } from '../shared/resolveCohort.js';
 import { printJson, readDatabase } from '../shared/skeleton.js';
 import type { ChaseOptions } from './command.js';
 
-export type { ChaseJson };
-
 export async function runReportChase(options: ChaseOptions, context: Context): Promise<ChaseJson> {
   const format = chosenFormat(options);
   return readDatabase(options, context, (db) => {
