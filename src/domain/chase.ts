@@ -68,3 +68,11 @@ export function replacementReason(item: Pick<ReplacementItem, 'mentee' | 'mentor
   if (item.left.includes(item.mentee.staffId)) return 'mentee left the trust';
   return item.mentors.length > 1 ? 'both mentors left the trust' : 'mentor left the trust';
 }
+
+/**
+ * An ended cohort has nothing to chase and nothing left to replace (docs/programme-year.md,
+ * "Ended cohorts"): so once it is reported at its end by default (reportDay), or on a day after its end.
+ */
+export function nothingToChase(cohort: { end: IsoDate }, day: { asOf: IsoDate; atCohortEnd: boolean }): boolean {
+  return day.atCohortEnd || day.asOf > cohort.end;
+}

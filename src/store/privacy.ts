@@ -73,6 +73,15 @@ export function forgetPerson(db: Db, staffId: string, today: IsoDate): ForgetRes
   return { anonymousId, relationships: relationshipIds.length, sessions: sessions.length };
 }
 
+/**
+ * Erases a person in one BEGIN IMMEDIATE transaction, with SQLite's secure_delete on so what
+ * is deleted is overwritten instead of left in free pages (docs/privacy.md, "Erasure").
+ */
+export function erasePerson(db: Db, staffId: string, today: IsoDate): ForgetResult {
+  db.pragma('secure_delete = ON');
+  return db.transaction(() => forgetPerson(db, staffId, today)).immediate();
+}
+
 /** The key of the forgotten hashes: 32 random bytes, made once, that never leave the database. */
 const KEY_SETTING = 'forgotten_hash_key';
 

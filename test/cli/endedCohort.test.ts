@@ -7,7 +7,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, remedi, snapshotFolder } from '../helpers/cli.js';
+import { FIXTURES, snapshotFolder, type RunResult } from '../helpers/cli.js';
+import { run as inProcess } from '../helpers/inProcess.js';
 
 const RUNNING = '2026-07-29';
 const AFTER = '2026-12-15';
@@ -18,8 +19,8 @@ let leavers: string;
 const at =
   (db: string, today: string) =>
   (...args: string[]) =>
-    remedi([...args, '--db', db], { env: { REMEDI_TODAY: today } });
-const ok = (result: ReturnType<typeof remedi>) => {
+    inProcess([...args, '--db', db], { env: { REMEDI_TODAY: today } });
+const ok = (result: RunResult) => {
   expect(result.code, result.stderr).toBe(0);
   return result;
 };
@@ -52,40 +53,40 @@ interface ChaseJson {
  * Cohort 1 (5 Jan to 30 Sep 2026), the fixture roster paired in trios, the fixture sessions.
  * `leavers` is a copy taken then; in `ended`, Margaret Ellison's relationship is ended on 29 Jul.
  */
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'remedi-ended-'));
   ended = join(dir, 'ended.db');
   leavers = join(dir, 'leavers.db');
   const run = at(ended, RUNNING);
-  ok(run('cohort', 'create', '1', '--start', '2026-01-05', '--end', '2026-09-30', '--name', 'Board cohort'));
-  ok(run('import', join(FIXTURES, 'roster.csv'), '--cohort', '1'));
-  ok(run('pair', '--trios', '--save', '--start', '2026-01-05'));
-  ok(run('import-sessions', join(FIXTURES, 'sessions.csv')));
-  ok(remedi(['backup', leavers, '--db', ended]));
-  const first = (JSON.parse(ok(run('pair', 'list', '--json')).stdout) as RelationshipJson[]).find((r) => r.mentee.staffId === '10000001')!;
-  ok(run('pair', 'end', String(first.id), '--reason', 'moved on'));
+  ok(await run('cohort', 'create', '1', '--start', '2026-01-05', '--end', '2026-09-30', '--name', 'Board cohort'));
+  ok(await run('import', join(FIXTURES, 'roster.csv'), '--cohort', '1'));
+  ok(await run('pair', '--trios', '--save', '--start', '2026-01-05'));
+  ok(await run('import-sessions', join(FIXTURES, 'sessions.csv')));
+  ok(await inProcess(['backup', leavers, '--db', ended]));
+  const first = (JSON.parse(ok(await run('pair', 'list', '--json')).stdout) as RelationshipJson[]).find((r) => r.mentee.staffId === '10000001')!;
+  ok(await run('pair', 'end', String(first.id), '--reason', 'moved on'));
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('report on a cohort that has ended, with no --as-of', () => {
   const run = (...args: string[]) => at(ended, AFTER)(...args);
 
-  it("reports as at the cohort's end, and says so", () => {
-    const result = ok(run('report', '--json'));
+  it("reports as at the cohort's end, and says so", async () => {
+    const result = ok(await run('report', '--json'));
     expect(result.stderr).toContain('Cohort 1 ended on 30 Sep 2026: reporting as at its end (choose another day with --as-of).');
     const json = JSON.parse(result.stdout) as ReportJson;
     expect(json.asOf).toBe('2026-09-30');
   });
 
-  it('counts the board covered during the cohort, and who was still covered on its last day', () => {
-    const json = JSON.parse(ok(run('report', '--json')).stdout) as ReportJson;
+  it('counts the board covered during the cohort, and who was still covered on its last day', async () => {
+    const json = JSON.parse(ok(await run('report', '--json')).stdout) as ReportJson;
     // All 8 board members were mentees; Margaret Ellison's relationship ended on 29 Jul.
     expect(json.board).toMatchObject({ covered: 8, coveredNow: 7, total: 8, uncovered: [] });
     expect(json.board.notCoveredNow).toEqual([{ staffId: '10000001', name: 'Margaret Ellison', why: 'their relationship ended on 29 Jul 2026' }]);
   });
 
-  it("shows no month as running, and no month after a relationship's end", () => {
-    const json = JSON.parse(ok(run('report', '--json')).stdout) as ReportJson;
+  it("shows no month as running, and no month after a relationship's end", async () => {
+    const json = JSON.parse(ok(await run('report', '--json')).stdout) as ReportJson;
     for (const rel of json.relationships) {
       const end = rel.end ?? rel.plannedEnd;
       expect(rel.months.map((m) => m.state)).not.toContain('current');
@@ -100,8 +101,8 @@ describe('report on a cohort that has ended, with no --as-of', () => {
     for (const rel of others) expect(rel.months.map((m) => m.state)).toEqual([...Array(8).fill('complete'), 'cut short']);
   });
 
-  it('table, Markdown and HTML say "as at the cohort\'s end" in the heading, and "covered during the cohort"', () => {
-    const text = ok(run('report')).stdout;
+  it('table, Markdown and HTML say "as at the cohort\'s end" in the heading, and "covered during the cohort"', async () => {
+    const text = ok(await run('report')).stdout;
     expect(text.split('\n')[1]).toContain("As at the cohort's end, 30 Sep 2026.");
     expect(text).toContain('Board coverage: 8 of 8 board members covered during the cohort\n');
     expect(text).not.toContain('covered now');
@@ -111,46 +112,46 @@ describe('report on a cohort that has ended, with no --as-of', () => {
       expect(line).not.toContain('…');
       expect(line).toMatch(/\d✂$/);
     }
-    const markdown = ok(run('report', '--format', 'markdown')).stdout;
+    const markdown = ok(await run('report', '--format', 'markdown')).stdout;
     expect(markdown).toContain("As at the cohort's end, 30 Sep 2026.");
     expect(markdown).toContain('8 of 8 board members were the mentee of a relationship during the cohort.');
-    const html = ok(run('report', '--format', 'html')).stdout;
+    const html = ok(await run('report', '--format', 'html')).stdout;
     expect(html).toContain('As at the cohort&#39;s end, 30 Sep 2026.');
     expect(html).toContain(
       '<span class="n" data-metric="board.covered">8</span> of <span data-metric="board.total">8</span> board members covered during the cohort',
     );
     expect(html).not.toContain('data-metric="board.coveredNow"');
-    const csv = ok(run('report', '--csv'));
+    const csv = ok(await run('report', '--csv'));
     expect(csv.stdout.split('\r\n')[0]).toBe('id,mentee,mentors,type,start,planned_end,end,status,months_complete,sessions,rate');
     expect(csv.stderr).toContain('reporting as at its end');
   });
 
-  it('an explicit --as-of wins, and a day inside the cohort shows who is covered now', () => {
-    const result = ok(run('report', '--json', '--as-of', '2026-08-15'));
+  it('an explicit --as-of wins, and a day inside the cohort shows who is covered now', async () => {
+    const result = ok(await run('report', '--json', '--as-of', '2026-08-15'));
     expect(result.stderr).not.toContain('reporting as at its end');
     const json = JSON.parse(result.stdout) as ReportJson;
     expect(json.asOf).toBe('2026-08-15');
     expect(json.board).toMatchObject({ covered: 8, coveredNow: 7 });
-    const text = ok(run('report', '--as-of', '2026-08-15')).stdout;
+    const text = ok(await run('report', '--as-of', '2026-08-15')).stdout;
     expect(text.split('\n')[1]).toContain('As of 15 Aug 2026.');
     expect(text).toContain('Board coverage: 8 of 8 board members covered during the cohort; 7 covered now');
     expect(text).toContain('not covered now: Margaret Ellison (10000001): their relationship ended on 29 Jul 2026');
     expect(text).toMatch(/\d…/);
   });
 
-  it('chase says the cohort ended and on which day, and chases nobody', () => {
-    const text = ok(run('report', 'chase'));
+  it('chase says the cohort ended and on which day, and chases nobody', async () => {
+    const text = ok(await run('report', 'chase'));
     expect(text.stdout).toBe('');
     expect(text.stderr).toContain('Cohort 1 ended on 30 Sep 2026: nothing to chase.');
-    const json = ok(run('report', 'chase', '--json'));
+    const json = ok(await run('report', 'chase', '--json'));
     expect(JSON.parse(json.stdout)).toEqual({ cohort: 1, asOf: '2026-09-30', chase: [], needsReplacement: [] });
     expect(json.stderr).toContain('Cohort 1 ended on 30 Sep 2026');
-    const csv = ok(run('report', 'chase', '--csv'));
+    const csv = ok(await run('report', 'chase', '--csv'));
     expect(csv.stdout.trim()).toBe('id,cohort,status,sessions_needed,by,days_left,mentee_id,mentee_name,mentee_email,mentor_names,mentor_emails');
   });
 
-  it('chase with an --as-of inside the cohort looks back to that day', () => {
-    const json = JSON.parse(ok(run('report', 'chase', '--json', '--as-of', RUNNING)).stdout) as ChaseJson;
+  it('chase with an --as-of inside the cohort looks back to that day', async () => {
+    const json = JSON.parse(ok(await run('report', 'chase', '--json', '--as-of', RUNNING)).stdout) as ChaseJson;
     expect(json.asOf).toBe(RUNNING);
     expect(json.chase.length).toBeGreaterThan(0);
   });
@@ -161,22 +162,22 @@ describe("remedi cohort list: each cohort's state", () => {
     ['before it starts', '2025-12-01', { state: 'not started', month: null, months: 9 }, 'not started'],
     ['in its seventh month', RUNNING, { state: 'running', month: 7, months: 9 }, 'running (month 7 of 9)'],
     ['after its end', AFTER, { state: 'ended', month: null, months: 9 }, 'ended'],
-  ])('%s', (_label, today, state, text) => {
+  ])('%s', async (_label, today, state, text) => {
     const run = at(ended, today);
-    const [cohort] = JSON.parse(ok(run('cohort', 'list', '--json')).stdout) as Array<Record<string, unknown>>;
+    const [cohort] = JSON.parse(ok(await run('cohort', 'list', '--json')).stdout) as Array<Record<string, unknown>>;
     expect(cohort).toMatchObject({ number: 1, name: 'Board cohort', ...state });
-    expect(ok(run('cohort', 'list')).stdout).toMatch(
+    expect(ok(await run('cohort', 'list')).stdout).toMatch(
       new RegExp(`1\\s+Board cohort\\s+5 Jan 2026\\s+30 Sep 2026\\s+${text.replace(/[()]/g, '\\$&')}\\s+8 months, 2/month`),
     );
-    const csv = ok(run('cohort', 'list', '--csv'))
+    const csv = ok(await run('cohort', 'list', '--csv'))
       .stdout.trim()
       .split('\r\n');
     expect(csv[0]).toBe('cohort,name,start,end,min_months,min_per_month,state,month,months,mentees,mentors,either');
     expect(csv.slice(1)).toEqual([`1,Board cohort,2026-01-05,2026-09-30,8,2,${state.state},${state.month ?? ''},9,12,26,4`]);
   });
 
-  it('refuses --json with --csv (exit 2)', () => {
-    const result = at(ended, AFTER)('cohort', 'list', '--json', '--csv');
+  it('refuses --json with --csv (exit 2)', async () => {
+    const result = await at(ended, AFTER)('cohort', 'list', '--json', '--csv');
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('Choose one of --json and --csv');
   });
@@ -189,8 +190,8 @@ describe('leavers: chase and check list apart the relationships that need a repl
   let karens: RelationshipJson;
   let trio: RelationshipJson;
 
-  beforeAll(() => {
-    const list = JSON.parse(ok(run('pair', 'list', '--json')).stdout) as RelationshipJson[];
+  beforeAll(async () => {
+    const list = JSON.parse(ok(await run('pair', 'list', '--json')).stdout) as RelationshipJson[];
     byMentee = new Map(list.map((r) => [r.mentee.name, r]));
     pairOfKwame = list.find((r) => r.mentors.length === 1 && r.mentors[0].name === 'Kwame Mensah')!;
     karens = byMentee.get('Karen Booth')!;
@@ -202,13 +203,13 @@ describe('leavers: chase and check list apart the relationships that need a repl
     const roster = readFileSync(join(FIXTURES, 'roster.csv'), 'utf8').split('\n');
     const later = join(dir, 'later.csv');
     writeFileSync(later, roster.filter((line) => !/Kwame Mensah|Karen Booth|Tendai Moyo/.test(line)).join('\n'));
-    ok(run('import', later, '--missing-left'));
+    ok(await run('import', later, '--missing-left'));
     // A later cohort that has started and ended already: chase still means the running one.
-    ok(run('cohort', 'create', '2', '--start', '2026-06-01', '--end', '2026-06-30'));
+    ok(await run('cohort', 'create', '2', '--start', '2026-06-01', '--end', '2026-06-30'));
   }, 30_000);
 
-  it('chase --json: the contract, with the replacements apart and never chased', () => {
-    const result = ok(run('report', 'chase', '--json'));
+  it('chase --json: the contract, with the replacements apart and never chased', async () => {
+    const result = ok(await run('report', 'chase', '--json'));
     expect(result.stderr).toContain('Using cohort 1, Board cohort');
     const json = JSON.parse(result.stdout) as ChaseJson;
     expect(Object.keys(json)).toEqual(['cohort', 'asOf', 'chase', 'needsReplacement']);
@@ -232,8 +233,8 @@ describe('leavers: chase and check list apart the relationships that need a repl
     expect(chased.length).toBeGreaterThan(0);
   });
 
-  it('chase as a table lists them as "needs a new mentor / mentee" with the pair end command; the CSV has only the chase rows', () => {
-    const text = ok(run('report', 'chase'));
+  it('chase as a table lists them as "needs a new mentor / mentee" with the pair end command; the CSV has only the chase rows', async () => {
+    const text = ok(await run('report', 'chase'));
     expect(text.stdout).toContain('Needs a new mentor / mentee');
     expect(text.stdout).toContain(
       `#${pairOfKwame.id} Patricia Doyle with Kwame Mensah: Kwame Mensah (10000027) has left the trust. End it with: remedi pair end ${pairOfKwame.id} --reason "mentor left the trust"`,
@@ -243,23 +244,26 @@ describe('leavers: chase and check list apart the relationships that need a repl
     const table = text.stdout.slice(0, text.stdout.indexOf('Needs a new mentor'));
     expect(table).not.toMatch(new RegExp(`#${pairOfKwame.id}\\s`));
     expect(table).not.toMatch(new RegExp(`#${karens.id}\\s`));
-    const csv = ok(run('report', 'chase', '--csv'))
+    const csv = ok(await run('report', 'chase', '--csv'))
       .stdout.trim()
       .split('\r\n');
     const ids = csv.slice(1).map((line) => Number(line.split(',')[0]));
-    expect(ids.length).toBe((JSON.parse(ok(run('report', 'chase', '--json')).stdout) as ChaseJson).chase.length);
+    expect(ids.length).toBe((JSON.parse(ok(await run('report', 'chase', '--json')).stdout) as ChaseJson).chase.length);
     expect(ids).not.toContain(pairOfKwame.id);
     expect(ids).not.toContain(karens.id);
   });
 
-  it('check lists them as a to-do without failing, in text and JSON, and changes nothing', () => {
+  it('check lists them as a to-do without failing, in text and JSON, and changes nothing', async () => {
     const before = snapshotFolder(dir);
-    const text = ok(run('check'));
+    const text = ok(await run('check'));
     expect(text.stdout).toContain('Integrity: ok');
     expect(text.stdout).toContain('To do (not damage): 2 running relationships need a new mentor / mentee');
     expect(text.stdout).toContain(`cohort 1: #${karens.id} Karen Booth with`);
     expect(text.stdout).toContain(`remedi pair end ${pairOfKwame.id} --reason "mentor left the trust"`);
-    const json = JSON.parse(ok(run('check', '--json')).stdout) as { ok: boolean; needsReplacement: Array<{ id: number; cohort: number; left: string[] }> };
+    const json = JSON.parse(ok(await run('check', '--json')).stdout) as {
+      ok: boolean;
+      needsReplacement: Array<{ id: number; cohort: number; left: string[] }>;
+    };
     expect(json.ok).toBe(true);
     expect(json.needsReplacement.map((item) => [item.id, item.cohort, item.left])).toEqual(
       [
@@ -270,12 +274,12 @@ describe('leavers: chase and check list apart the relationships that need a repl
     expect(snapshotFolder(dir)).toEqual(before);
   });
 
-  it('once the printed command ends one, it is no longer listed (its people are free that day)', () => {
-    ok(run('pair', 'end', String(pairOfKwame.id), '--reason', 'mentor left the trust'));
-    const json = JSON.parse(ok(run('report', 'chase', '--json')).stdout) as ChaseJson;
+  it('once the printed command ends one, it is no longer listed (its people are free that day)', async () => {
+    ok(await run('pair', 'end', String(pairOfKwame.id), '--reason', 'mentor left the trust'));
+    const json = JSON.parse(ok(await run('report', 'chase', '--json')).stdout) as ChaseJson;
     expect(json.needsReplacement.map((item) => item.id)).toEqual([karens.id]);
     expect(json.chase.map((item) => item.id)).not.toContain(pairOfKwame.id);
-    const check = ok(run('check'));
+    const check = ok(await run('check'));
     expect(check.stdout).toContain('To do (not damage): 1 running relationship needs a new mentor / mentee');
     expect(check.stdout).not.toContain(`remedi pair end ${pairOfKwame.id} `);
   });

@@ -7,24 +7,25 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, remedi } from '../helpers/cli.js';
+import { FIXTURES } from '../helpers/cli.js';
+import { run as inProcess } from '../helpers/inProcess.js';
 
 const env = { REMEDI_TODAY: '2026-07-29' };
 const BANNER = 'Contains special category data: not for publication';
 let dir: string;
 let db: string;
-const run = (args: string[]) => remedi([...args, '--db', db], { env });
+const run = (args: string[]) => inProcess([...args, '--db', db], { env });
 /** Everyone the database holds: what a paper for publication must not name. */
 let people: Array<{ staffId: string; name: string; email: string | null }>;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'remedi-publication-'));
   db = join(dir, 'remedi.db');
-  expect(run(['cohort', 'create', '1', '--start', '2026-01-05', '--end', '2026-09-30', '--name', 'Board cohort']).code).toBe(0);
-  expect(run(['import', join(FIXTURES, 'roster.csv'), '--cohort', '1']).code).toBe(0);
-  expect(run(['pair', '--trios', '--save', '--start', '2026-01-05']).code).toBe(0);
-  expect(run(['import-sessions', join(FIXTURES, 'sessions.csv')]).code).toBe(0);
-  people = JSON.parse(run(['staff', 'list', '--json']).stdout);
+  expect((await run(['cohort', 'create', '1', '--start', '2026-01-05', '--end', '2026-09-30', '--name', 'Board cohort'])).code).toBe(0);
+  expect((await run(['import', join(FIXTURES, 'roster.csv'), '--cohort', '1'])).code).toBe(0);
+  expect((await run(['pair', '--trios', '--save', '--start', '2026-01-05'])).code).toBe(0);
+  expect((await run(['import-sessions', join(FIXTURES, 'sessions.csv')])).code).toBe(0);
+  people = JSON.parse((await run(['staff', 'list', '--json'])).stdout);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -39,20 +40,20 @@ function expectNobodyIn(text: string, what: string): void {
 }
 
 describe('report --for-publication', () => {
-  it.each(FORMATS)('--format %s: no names, staff ids or emails, and no banner', (format) => {
-    const result = run(['report', '--cohort', '1', '--for-publication', '--format', format]);
+  it.each(FORMATS)('--format %s: no names, staff ids or emails, and no banner', async (format) => {
+    const result = await run(['report', '--cohort', '1', '--for-publication', '--format', format]);
     expect(result.code, result.stderr).toBe(0);
     // The named report does name people: the check below would catch them.
-    expect(run(['report', '--cohort', '1', '--format', format]).stdout).toContain(people.find((p) => p.staffId === '10000001')!.name);
+    expect((await run(['report', '--cohort', '1', '--format', format])).stdout).toContain(people.find((p) => p.staffId === '10000001')!.name);
     expectNobodyIn(result.stdout, format);
     expectNobodyIn(result.stderr, `${format} (stderr)`);
     expect(result.stdout).not.toContain(BANNER);
     expect(result.stdout).not.toMatch(/#\d+ /);
   });
 
-  it('keeps the figures the board needs, and suppresses counts of people by ethnicity below 5', () => {
-    const named = JSON.parse(run(['report', '--cohort', '1', '--json']).stdout);
-    const json = JSON.parse(run(['report', '--cohort', '1', '--for-publication', '--json']).stdout);
+  it('keeps the figures the board needs, and suppresses counts of people by ethnicity below 5', async () => {
+    const named = JSON.parse((await run(['report', '--cohort', '1', '--json'])).stdout);
+    const json = JSON.parse((await run(['report', '--cohort', '1', '--for-publication', '--json'])).stdout);
     expect(json.forPublication).toBe(true);
     expect(json.suppressBelow).toBe(5);
     expect(json).not.toHaveProperty('relationships');
@@ -65,33 +66,33 @@ describe('report --for-publication', () => {
     for (const value of [...Object.values(json.participation.byBme), json.participation.byType.race]) {
       expect(value === 0 || value === '<5' || value === 'suppressed' || (typeof value === 'number' && value >= 5), String(value)).toBe(true);
     }
-    const csv = run(['report', '--cohort', '1', '--for-publication', '--csv']).stdout.split('\r\n');
+    const csv = (await run(['report', '--cohort', '1', '--for-publication', '--csv'])).stdout.split('\r\n');
     expect(csv[0]).toBe('section,item,value');
     expect(csv).toContain(`compliance,breached,${named.summary.breached}`);
     expect(csv).toContain(`board,covered during the cohort,${named.board.covered}`);
   });
 
-  it('--suppress-below sets the threshold', () => {
-    const json = JSON.parse(run(['report', '--cohort', '1', '--for-publication', '--suppress-below', '11', '--json']).stdout);
+  it('--suppress-below sets the threshold', async () => {
+    const json = JSON.parse((await run(['report', '--cohort', '1', '--for-publication', '--suppress-below', '11', '--json'])).stdout);
     expect(json.suppressBelow).toBe(11);
     for (const value of Object.values(json.participation.byBme)) {
       expect(value === 0 || value === '<11' || value === 'suppressed' || (typeof value === 'number' && value >= 11), String(value)).toBe(true);
     }
-    expect(run(['report', '--cohort', '1', '--for-publication', '--suppress-below', '11']).stdout).toContain('from 1 to 10 shown as <11');
+    expect((await run(['report', '--cohort', '1', '--for-publication', '--suppress-below', '11'])).stdout).toContain('from 1 to 10 shown as <11');
   });
 
-  it('writes a file with --out and says it is the report for publication', () => {
+  it('writes a file with --out and says it is the report for publication', async () => {
     const out = join(dir, 'public.html');
-    const result = run(['report', '--cohort', '1', '--for-publication', '--format', 'html', '--out', out]);
+    const result = await run(['report', '--cohort', '1', '--for-publication', '--format', 'html', '--out', out]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain('for publication');
   });
 });
 
 describe('a report with names is marked as not for publication', () => {
-  it.each(['markdown', 'html'] as const)('--format %s carries the banner at the top, with or without --suppress-below', (format) => {
+  it.each(['markdown', 'html'] as const)('--format %s carries the banner at the top, with or without --suppress-below', async (format) => {
     for (const extra of [[], ['--suppress-below', '5']]) {
-      const text = run(['report', '--cohort', '1', '--format', format, ...extra]).stdout;
+      const text = (await run(['report', '--cohort', '1', '--format', format, ...extra])).stdout;
       const at = text.indexOf(BANNER);
       expect(at, `${format} ${extra.join(' ')}`).toBeGreaterThanOrEqual(0);
       // Before the first section, where nobody can miss it.
@@ -99,8 +100,8 @@ describe('a report with names is marked as not for publication', () => {
     }
   });
 
-  it('the HTML banner is visible text, not a comment or a hidden element', () => {
-    const html = run(['report', '--cohort', '1', '--format', 'html']).stdout;
+  it('the HTML banner is visible text, not a comment or a hidden element', async () => {
+    const html = (await run(['report', '--cohort', '1', '--format', 'html'])).stdout;
     expect(html).toMatch(/<p class="banner" role="note"[^>]*><strong>Contains special category data: not for publication\.<\/strong>/);
     expect(html).toContain('.banner { border: 3px solid');
   });

@@ -5,20 +5,23 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { afterAll } from 'vitest';
 import { FIXTURES, remedi } from '../helpers/cli.js';
+import { run as inProcess } from '../helpers/inProcess.js';
 
 const env = { REMEDI_TODAY: '2026-07-29' };
 let dir: string;
 let db: string;
-const run = (args: string[]) => remedi([...args, '--db', db], { env });
+const run = (args: string[]) => inProcess([...args, '--db', db], { env });
+/** The real binary, for what only a process shows: exit codes, streams, file modes (the umask). */
+const binary = (args: string[]) => remedi([...args, '--db', db], { env });
 
 /** One database for the whole file: the fixture roster paired in trios, with the fixture sessions. */
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'remedi-report-'));
   db = join(dir, 'remedi.db');
-  expect(run(['cohort', 'create', '1', '--start', '2026-01-05', '--end', '2026-09-30', '--name', 'Board cohort']).code).toBe(0);
-  expect(run(['import', join(FIXTURES, 'roster.csv'), '--cohort', '1']).code).toBe(0);
-  expect(run(['pair', '--trios', '--save', '--start', '2026-01-05']).code).toBe(0);
-  expect(run(['import-sessions', join(FIXTURES, 'sessions.csv')]).code).toBe(0);
+  expect((await run(['cohort', 'create', '1', '--start', '2026-01-05', '--end', '2026-09-30', '--name', 'Board cohort'])).code).toBe(0);
+  expect((await run(['import', join(FIXTURES, 'roster.csv'), '--cohort', '1'])).code).toBe(0);
+  expect((await run(['pair', '--trios', '--save', '--start', '2026-01-05'])).code).toBe(0);
+  expect((await run(['import-sessions', join(FIXTURES, 'sessions.csv')])).code).toBe(0);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -47,15 +50,15 @@ interface ReportJson {
   themes: Array<{ theme: string; sessions: number; relationships: number }>;
 }
 
-const report = (...args: string[]): ReportJson => {
-  const result = run(['report', '--json', ...args]);
+const report = async (...args: string[]): Promise<ReportJson> => {
+  const result = await run(['report', '--json', ...args]);
   expect(result.code, result.stderr).toBe(0);
   return JSON.parse(result.stdout) as ReportJson;
 };
 
 describe('remedi report --json', () => {
-  it('carries the contract fields, with statuses that follow the fixture sessions', () => {
-    const json = report('--as-of', '2026-07-29');
+  it('carries the contract fields, with statuses that follow the fixture sessions', async () => {
+    const json = await report('--as-of', '2026-07-29');
     expect(json.asOf).toBe('2026-07-29');
     expect(json.cohort).toMatchObject({ number: 1, minMonths: 8, minPerMonth: 2 });
     expect(json.board).toEqual({ covered: 8, coveredNow: 8, total: 8, uncovered: [], notCoveredNow: [] });
@@ -86,16 +89,16 @@ describe('remedi report --json', () => {
     expect(json.themes.length).toBeGreaterThan(5);
   });
 
-  it('ignores sessions after --as-of and reports as on that day', () => {
-    const early = report('--as-of', '2026-03-01');
+  it('ignores sessions after --as-of and reports as on that day', async () => {
+    const early = await report('--as-of', '2026-03-01');
     expect(early.interactions.total).toBeLessThan(138);
     expect(early.relationships[0].months).toHaveLength(2);
     expect(early.relationships.every((r) => r.months.every((m) => m.to <= '2026-03-04'))).toBe(true);
   });
 
-  it('--suppress-below hides small counts of people by ethnicity and every pair type beside a name', () => {
-    const plain = report();
-    const json = report('--suppress-below', '11');
+  it('--suppress-below hides small counts of people by ethnicity and every pair type beside a name', async () => {
+    const plain = await report();
+    const json = await report('--suppress-below', '11');
     expect(plain.participation.byType.race).toBe(10);
     expect(json.participation.byType.race).toBe('<11');
     // race = relationships - the other types: the smallest other non-zero type is hidden too.
@@ -108,7 +111,7 @@ describe('remedi report --json', () => {
       expect(rel).not.toHaveProperty('type');
       for (const mentor of rel.mentors) expect(mentor).not.toHaveProperty('slot');
     }
-    const text = run(['report', '--suppress-below', '11']).stdout;
+    const text = (await run(['report', '--suppress-below', '11'])).stdout;
     const rows = text.split('\n').filter((line) => /^\s+#\d+\s{2,}/.test(line));
     expect(rows.length).toBe(plain.relationships.length);
     rows.push(...text.split('\n').filter((line) => /^\s+#\d+ \S/.test(line)));
@@ -118,8 +121,8 @@ describe('remedi report --json', () => {
 });
 
 describe('remedi report: every other format from the same data', () => {
-  it('table: sections in order, statuses readable without colour, and the month strip', () => {
-    const result = run(['report', '--as-of', '2026-07-29']);
+  it('table: sections in order, statuses readable without colour, and the month strip', async () => {
+    const result = await run(['report', '--as-of', '2026-07-29']);
     expect(result.code).toBe(0);
     const text = result.stdout;
     const order = ['Cohort 1: Board cohort', 'Participation', 'Board coverage: 8 of 8', 'Compliance:', 'Interactions:', 'Themes'].map((s) => text.indexOf(s));
@@ -129,23 +132,24 @@ describe('remedi report: every other format from the same data', () => {
     expect(result.stderr).toContain('Using cohort 1');
   });
 
-  it('csv: one named row per relationship; with suppression no type column', () => {
-    const csv = run(['report', '--csv']).stdout.trim().split('\r\n');
+  it('csv: one named row per relationship; with suppression no type column', async () => {
+    const csv = (await run(['report', '--csv'])).stdout.trim().split('\r\n');
     expect(csv[0]).toBe('id,mentee,mentors,type,start,planned_end,end,status,months_complete,sessions,rate');
     expect(csv).toHaveLength(13);
-    const suppressed = run(['report', '--format', 'csv', '--suppress-below', '5']).stdout.split('\r\n')[0];
+    const suppressed = (await run(['report', '--format', 'csv', '--suppress-below', '5'])).stdout.split('\r\n')[0];
     expect(suppressed).toBe('id,mentee,mentors,start,planned_end,end,status,months_complete,sessions,rate');
   });
 
-  it('markdown to a file, owner-only, with the same numbers as the JSON', () => {
+  it('markdown to a file, owner-only, with the same numbers as the JSON', async () => {
     const out = join(dir, 'board-paper.md');
-    const result = run(['report', '--format', 'markdown', '--out', out, '--as-of', '2026-07-29']);
+    // The real binary: the file's mode depends on the process's umask, which in-process runs do not set.
+    const result = binary(['report', '--format', 'markdown', '--out', out, '--as-of', '2026-07-29']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(`Wrote the cohort 1 report to ${out}`);
     expect(statSync(out).mode & 0o777).toBe(0o600);
     const markdown = readFileSync(out, 'utf8');
-    const json = report('--as-of', '2026-07-29');
+    const json = await report('--as-of', '2026-07-29');
     const { met, onTrack, atRisk, breached } = json.summary;
     expect(markdown).toContain(`${met} met, ${onTrack} on track, ${atRisk} at risk, ${breached} breached.`);
     expect(markdown).toContain(`${json.interactions.total} sessions`);
@@ -158,23 +162,23 @@ describe('remedi report: every other format from the same data', () => {
     [['--json', '--format', 'csv'], /Choose one format/],
     [['--suppress-below', '1'], /Expected a whole number of 2 or more/],
     [['--as-of', '31/02/2026'], /Feb 2026 has no day 31/],
-  ])('usage mistake %j exits 2', (args, message) => {
-    const result = run(['report', ...args]);
+  ])('usage mistake %j exits 2', async (args, message) => {
+    const result = await run(['report', ...args]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
   });
 
-  it('refuses a missing cohort and a folder that does not exist for --out', () => {
-    expect(run(['report', '--cohort', '7']).code).toBe(1);
-    const result = run(['report', '--out', join(dir, 'nope', 'x.md')]);
+  it('refuses a missing cohort and a folder that does not exist for --out', async () => {
+    expect((await run(['report', '--cohort', '7'])).code).toBe(1);
+    const result = await run(['report', '--out', join(dir, 'nope', 'x.md')]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('does not exist');
   });
 });
 
 describe('remedi report chase and themes', () => {
-  it('chase lists running relationships short this month, most urgent first, as JSON with the contract fields', () => {
-    const result = run(['report', 'chase', '--json', '--as-of', '2026-07-29']);
+  it('chase lists running relationships short this month, most urgent first, as JSON with the contract fields', async () => {
+    const result = await run(['report', 'chase', '--json', '--as-of', '2026-07-29']);
     expect(result.code, result.stderr).toBe(0);
     const json = JSON.parse(result.stdout) as { cohort: number; asOf: string; chase: Array<Record<string, unknown>>; needsReplacement: unknown[] };
     expect(Object.keys(json)).toEqual(['cohort', 'asOf', 'chase', 'needsReplacement']);
@@ -187,19 +191,19 @@ describe('remedi report chase and themes', () => {
     expect(items.every((i) => i.status !== 'met')).toBe(true);
     const needs = items.map((i) => [i.daysLeft as number, -(i.sessionsNeeded as number)]);
     expect(needs).toEqual([...needs].sort((a, b) => a[0] - b[0] || a[1] - b[1]));
-    const report = JSON.parse(run(['report', '--json', '--as-of', '2026-07-29']).stdout) as ReportJson;
+    const report = JSON.parse((await run(['report', '--json', '--as-of', '2026-07-29'])).stdout) as ReportJson;
     const onTrackWithEnough = report.relationships.filter((r) => r.months.at(-1)!.sessions >= 2).map((r) => r.id);
     for (const id of onTrackWithEnough) expect(items.map((i) => i.id)).not.toContain(id);
   });
 
-  it('chase --csv carries emails for a mail merge', () => {
-    const csv = run(['report', 'chase', '--csv', '--as-of', '2026-07-29']).stdout.split('\r\n');
+  it('chase --csv carries emails for a mail merge', async () => {
+    const csv = (await run(['report', 'chase', '--csv', '--as-of', '2026-07-29'])).stdout.split('\r\n');
     expect(csv[0]).toBe('id,cohort,status,sessions_needed,by,days_left,mentee_id,mentee_name,mentee_email,mentor_names,mentor_emails');
     expect(csv[1]).toMatch(/@nhs\.net/);
   });
 
-  it('themes counts each normalised theme once, by cohort, and marks themes raised in more than one cohort', () => {
-    const result = run(['report', 'themes', '--json']);
+  it('themes counts each normalised theme once, by cohort, and marks themes raised in more than one cohort', async () => {
+    const result = await run(['report', 'themes', '--json']);
     expect(result.code, result.stderr).toBe(0);
     const analysis = JSON.parse(result.stdout) as {
       cohorts: number[];
@@ -218,7 +222,30 @@ describe('remedi report chase and themes', () => {
       expect(theme.recurring).toBe(false);
       expect(theme.byCohort['1'].sessions).toBe(theme.sessions);
     }
-    const cohortReport = report();
+    const cohortReport = await report();
     expect(analysis.themes.map((t) => [t.theme, t.sessions]).sort()).toEqual(cohortReport.themes.map((t) => [t.theme, t.sessions]).sort());
+  });
+});
+
+describe('the process contract of report, chase and themes (the real binary)', () => {
+  it.each([
+    [['report', '--csv'], /^id,mentee,mentors,type,/],
+    [['report', 'chase', '--json', '--as-of', '2026-07-29'], /^\{\n {2}"cohort": 1,/],
+    [['report', 'themes', '--csv'], /^theme,recurring,sessions,relationships,cohort_1_sessions/],
+  ])('%j exits 0 with its data on stdout', (args, data) => {
+    const result = binary(args);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(data);
+  });
+
+  it.each([
+    [['report', '--format', 'pdf'], 2, /Allowed choices are table, json, csv, markdown/],
+    [['report', 'chase', '--cohort', '7'], 1, /Cohort 7 does not exist/],
+    [['report', 'themes', '--cohort', '7'], 1, /Cohort 7 does not exist/],
+  ])('%j is refused with exit %i, on stderr only', (args, code, message) => {
+    const result = binary(args);
+    expect(result.code).toBe(code);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(message);
   });
 });

@@ -13,7 +13,7 @@ import { runCohortCreate } from '../../src/commands/cohort/create.js';
 import { runImport } from '../../src/commands/roster/importRoster.js';
 import { runImportSessions } from '../../src/commands/sessions/importSessions.js';
 import { runPair } from '../../src/commands/pair/propose.js';
-import { runExport } from '../../src/commands/privacy/privacy.js';
+import { runExport } from '../../src/commands/privacy/export.js';
 import { runStaffList } from '../../src/commands/staff/list.js';
 import { loadRelationships } from '../../src/store/relationships.js';
 import { FIXTURES } from '../helpers/cli.js';

@@ -28,11 +28,11 @@ export type ForgetOptions = OptionsOf<ReturnType<typeof forget>>;
 
 export function declarePrivacy(program: CommandUnknownOpts, host: CliHost): void {
   exportData(program).action(async (folder, options) => {
-    const { runExport } = await import('./privacy.js');
+    const { runExport } = await import('./export.js');
     await runExport(folder, options, await host.context(options));
   });
   forget(program).action(async (person, options) => {
-    const { runForget } = await import('./privacy.js');
+    const { runForget } = await import('./forget.js');
     await runForget(person, options, await host.context(options));
   });
 }

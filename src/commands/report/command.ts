@@ -74,15 +74,15 @@ export type ThemesOptions = OptionsOf<ReturnType<typeof reportThemes>>;
 export function declareReport(program: CommandUnknownOpts, host: CliHost): void {
   const report = cohortReport(program);
   report.action(async (options) => {
-    const { runReport } = await import('./report.js');
+    const { runReport } = await import('./cohortReport.js');
     await runReport(options, await host.context(options));
   });
   reportChase(report).action(async (options) => {
-    const { runReportChase } = await import('./report.js');
+    const { runReportChase } = await import('./chase.js');
     await runReportChase(options, await host.context(options));
   });
   reportThemes(report).action(async (options) => {
-    const { runReportThemes } = await import('./report.js');
+    const { runReportThemes } = await import('./themes.js');
     await runReportThemes(options, await host.context(options));
   });
 }

@@ -1,0 +1,65 @@
+/**
+ * `remedi export`: everything held, or everything about one person (a subject access request,
+ * docs/privacy.md, "Subject access"), as owner-only CSV files in a new folder.
+ */
+import { resolve } from 'node:path';
+import type { Context } from '../../cli/context.js';
+import { exportScope } from '../../domain/subjectAccess.js';
+import { createOutputFolder } from '../../io/outputFile.js';
+import { checkNewFolder } from '../../io/outputTarget.js';
+import { enrolmentsOf, listCohorts } from '../../store/cohorts.js';
+import { listDepartments } from '../../store/departments.js';
+import { loadRelationships } from '../../store/relationships.js';
+import { listSessions } from '../../store/sessions.js';
+import { loadAllStaff } from '../../store/staff.js';
+import { toCsv } from '../../io/csvOutput.js';
+import { exportSummaryText, exportTables, SUBJECT_ACCESS_NOTE, type ExportSummary } from '../../ui/exportOutput.js';
+import { progress } from '../../ui/progress.js';
+import { resolvePerson } from '../shared/resolvePerson.js';
+import { printJson, readDatabase } from '../shared/skeleton.js';
+import type { ExportOptions } from './command.js';
+
+export async function runExport(directory: string, options: ExportOptions, context: Context): Promise<ExportSummary> {
+  const target = resolve(context.cwd, directory);
+  // Refused before anything is read; createOutputFolder looks again when it renames.
+  checkNewFolder(target);
+  const { who, tables } = await readDatabase(options, context, (db) => {
+    // A person by staff id, email or name; a forgotten person cannot be found any more.
+    const who = options.staff === undefined ? undefined : resolvePerson(db, options.staff).staffId;
+    const cohorts = listCohorts(db);
+    const held = {
+      staff: [...loadAllStaff(db).values()],
+      // Every enrolment, withdrawn ones too: a subject access request asks for all that is held.
+      enrolments: cohorts.flatMap((c) =>
+        [...enrolmentsOf(db, c.number)]
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+          .map(([staffId, e]) => ({ cohort: c.number, staffId, role: e.role, withdrawnOn: e.withdrawnOn, withdrawReason: e.withdrawReason })),
+      ),
+      cohorts,
+      relationships: loadRelationships(db),
+      sessions: listSessions(db),
+      targetedDepartments: listDepartments(db)
+        .filter((d) => d.targeted)
+        .map((d) => d.name),
+    };
+    return { who, tables: exportTables(exportScope(held, who), { subjectAccess: who !== undefined }) };
+  });
+  const summary: ExportSummary = { directory: target, staffId: who ?? null, files: [] };
+  // Every file into a fresh folder beside the target, which gets its name only when all are written.
+  const onProgress = progress(context, { what: `Exporting to ${target}`, unit: 'files written', json: options.json, every: 1 });
+  try {
+    createOutputFolder(target, (write) => {
+      for (const { file, headers, rows } of tables) {
+        write(file, toCsv(headers, rows));
+        summary.files.push({ file, rows: rows.length });
+        onProgress(summary.files.length, tables.length);
+      }
+    });
+  } finally {
+    onProgress.end();
+  }
+  if (options.json) printJson(context, summary);
+  else context.out(exportSummaryText(summary));
+  if (who !== undefined) context.err(SUBJECT_ACCESS_NOTE);
+  return summary;
+}

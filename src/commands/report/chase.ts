@@ -1,0 +1,56 @@
+/**
+ * `remedi report chase`: this month's to-do list (docs/compliance.md, "Chase"), and apart the
+ * relationships that need a new mentor or mentee because someone left.
+ */
+import { type Context } from '../../cli/context.js';
+import { chaseList, nothingToChase, type ChaseItem } from '../../domain/chase.js';
+import { chaseCohort, reportDay } from '../../domain/cohorts.js';
+import { chosenFormat } from '../../domain/reportFormat.js';
+import { cohortSessionSummary, replacementsNeeded, reportRelationships } from '../../store/reportData.js';
+import { staffFinder } from '../../store/staff.js';
+import { chaseCsv, chaseJson, chaseNotes, renderChase, renderNeedsReplacement, type ChaseJson } from '../../ui/chaseOutput.js';
+import { resolveCohort } from '../shared/resolveCohort.js';
+import { printJson, readDatabase } from '../shared/skeleton.js';
+import type { ChaseOptions } from './command.js';
+
+export async function runReportChase(options: ChaseOptions, context: Context): Promise<ChaseJson> {
+  const format = chosenFormat(options);
+  return readDatabase(options, context, (db) => {
+    const cohort = resolveCohort(db, options.cohort, context, chaseCohort);
+    const day = reportDay(cohort, context.today, options.asOf);
+    const { asOf } = day;
+    const ended = nothingToChase(cohort, day);
+    const needsReplacement = ended ? [] : replacementsNeeded(db, asOf, cohort.number).map(({ cohort: _c, ...item }) => item);
+    let items: ChaseItem[] = [];
+    if (!ended) {
+      const relationships = reportRelationships(db, cohort.number).map((rel) => ({ ...rel, minMonths: cohort.minMonths, minPerMonth: cohort.minPerMonth }));
+      const dates = cohortSessionSummary(db, cohort.number, asOf).datesByRelationship;
+      items = chaseList(relationships, dates, asOf, new Set(needsReplacement.map((item) => item.id)));
+    }
+    const json = chaseJson(cohort.number, asOf, items, needsReplacement);
+    if (format === 'json') {
+      printJson(context, json);
+      if (ended) context.err(chaseNotes.ended(cohort.number, cohort.end));
+    } else if (format === 'csv') {
+      const find = staffFinder(db);
+      context.out(chaseCsv(items, (id) => find(id)?.email ?? null));
+      if (ended) context.err(chaseNotes.ended(cohort.number, cohort.end));
+      else if (needsReplacement.length > 0) context.err(chaseNotes.notInFile(needsReplacement.length));
+    } else if (ended) {
+      context.err(chaseNotes.ended(cohort.number, cohort.end));
+    } else {
+      if (items.length === 0) {
+        context.err(chaseNotes.nobody(cohort.number, asOf, needsReplacement.length > 0));
+      } else {
+        context.out(renderChase(items, context.colour.out, context));
+        context.err(chaseNotes.count(items.length, asOf));
+        if (items.some((item) => item.status === 'breached')) context.err(chaseNotes.breachedStillRunning);
+      }
+      if (needsReplacement.length > 0) {
+        context.out(renderNeedsReplacement(needsReplacement, { afterTable: items.length > 0 }));
+        context.err(chaseNotes.endAndReplace(needsReplacement.length));
+      }
+    }
+    return json;
+  });
+}

@@ -1,0 +1,91 @@
+/**
+ * `remedi report`: the cohort report for the board. Every format is rendered from the same
+ * report data (docs/reports.md, "Formats"); to the screen or to a file through the one safe writer.
+ */
+import { resolve } from 'node:path';
+import { type Context } from '../../cli/context.js';
+import { buildCohortReport, type CohortReport, type ReportInput } from '../../domain/cohortReport.js';
+import { buildPublicationReport, isPublication, type PublicationReport } from '../../domain/publicationReport.js';
+import { reportDay, type Cohort } from '../../domain/cohorts.js';
+import { formatDate, type IsoDate } from '../../domain/dates.js';
+import { reportFormat, type ReportFormat } from '../../domain/reportFormat.js';
+import { UsageError } from '../../errors.js';
+import { writeOutputFile } from '../../io/outputFile.js';
+import { type Db } from '../../store/db.js';
+import { bmeOfParticipants, boardWithRoles, cohortSessionSummary, reportRelationships } from '../../store/reportData.js';
+import { makeChalk } from '../../ui/colour.js';
+import { page } from '../../ui/pager.js';
+import { publicationCsv, reportCsv } from '../../ui/reportCsv.js';
+import { renderReportHtml } from '../../ui/reportHtml.js';
+import { renderReportMarkdown, renderReportText } from '../../ui/reportText.js';
+import { resolveCohort } from '../shared/resolveCohort.js';
+import { withDatabase } from '../shared/skeleton.js';
+import type { ReportOptions } from './command.js';
+
+const FORMAT_NAMES: Record<ReportFormat, string> = { html: 'an HTML page', markdown: 'Markdown', csv: 'CSV', json: 'JSON', table: 'plain text' };
+
+function reportInput(db: Db, cohort: Cohort, asOf: IsoDate, suppressBelow: number | null): ReportInput {
+  return {
+    cohort,
+    asOf,
+    relationships: reportRelationships(db, cohort.number),
+    sessions: cohortSessionSummary(db, cohort.number, asOf),
+    board: boardWithRoles(db, cohort.number),
+    bmeOf: bmeOfParticipants(db, cohort.number),
+    suppressBelow,
+  };
+}
+
+export function loadCohortReport(db: Db, cohort: Cohort, asOf: IsoDate, suppressBelow: number | null): CohortReport {
+  return buildCohortReport(reportInput(db, cohort, asOf, suppressBelow));
+}
+
+/** `--for-publication`: suppressBelow null means the default, 5. */
+export function loadPublicationReport(db: Db, cohort: Cohort, asOf: IsoDate, suppressBelow: number | null): PublicationReport {
+  return buildPublicationReport(reportInput(db, cohort, asOf, suppressBelow));
+}
+
+/** The report in one format; the text table in colour only on the screen. */
+function renderReport(report: CohortReport | PublicationReport, format: ReportFormat, toScreen: boolean, context: Context): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(report, null, 2)}\n`;
+    case 'csv':
+      return isPublication(report) ? publicationCsv(report) : reportCsv(report);
+    case 'markdown':
+      return renderReportMarkdown(report);
+    case 'html':
+      return renderReportHtml(report);
+    case 'table':
+      return toScreen ? renderReportText(report, context.colour.out, context) : renderReportText(report, makeChalk({ flag: false, isTTY: false }));
+  }
+}
+
+export async function runReport(options: ReportOptions, context: Context): Promise<CohortReport | PublicationReport> {
+  const { format, nameSays } = reportFormat(options);
+  if (nameSays !== null) context.err(`${options.out} gets ${FORMAT_NAMES[format]}, as asked, though its name says ${FORMAT_NAMES[nameSays]}.\n`);
+  if (options.suppressBelow !== undefined && options.suppressBelow < 2) {
+    throw new UsageError('--suppress-below needs a number of 2 or more (counts from 1 to that number less one are hidden).');
+  }
+  const out = options.out;
+  const toScreen = out === undefined || out === '-';
+  return withDatabase(options, context, { create: false, readonly: true }, (db, opened) => {
+    const cohort = resolveCohort(db, options.cohort, context);
+    const { asOf, atCohortEnd } = reportDay(cohort, context.today, options.asOf);
+    if (atCohortEnd) context.err(`Cohort ${cohort.number} ended on ${formatDate(cohort.end)}: reporting as at its end (choose another day with --as-of).\n`);
+    const report = options.forPublication
+      ? loadPublicationReport(db, cohort, asOf, options.suppressBelow ?? null)
+      : loadCohortReport(db, cohort, asOf, options.suppressBelow ?? null);
+    const text = renderReport(report, format, toScreen, context);
+    if (toScreen) {
+      // The text report on a terminal goes through the pager when long; JSON, CSV and the rest never.
+      if (format === 'table') page(context, text);
+      else context.out(text);
+    } else {
+      // Never onto the database itself (io/outputFile.ts).
+      const path = writeOutputFile(resolve(context.cwd, out), text, { database: opened.path, replace: true });
+      context.err(`Wrote the cohort ${cohort.number} report${options.forPublication ? ' for publication' : ''} to ${path} (readable by you only).\n`);
+    }
+    return report;
+  });
+}

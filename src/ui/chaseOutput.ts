@@ -1,0 +1,97 @@
+/**
+ * `remedi report chase`: its JSON (the contract of issue 11), its mail-merge CSV, its table,
+ * and what it says on stderr. Whom to chase is domain/chase.ts's decision.
+ */
+import type { ChalkInstance } from 'chalk';
+import type { ChaseItem, ReplacementItem } from '../domain/chase.js';
+import { formatDate, type IsoDate } from '../domain/dates.js';
+import { toCsv } from '../io/csvOutput.js';
+import { NEEDS_REPLACEMENT_HEADING, replacementText } from './reportParts.js';
+import { renderTable, styled, type Fit } from './table.js';
+
+/** `report chase --json`. Field names and their order are a contract. */
+export interface ChaseJson {
+  cohort: number;
+  asOf: IsoDate;
+  chase: ChaseItem[];
+  needsReplacement: ReplacementItem[];
+}
+
+export function chaseJson(cohort: number, asOf: IsoDate, items: readonly ChaseItem[], needsReplacement: ReplacementItem[]): ChaseJson {
+  return {
+    cohort,
+    asOf,
+    chase: items.map(({ id, cohort: c, mentee, mentors, status, sessionsNeeded, by, daysLeft }) => ({
+      id,
+      cohort: c,
+      mentee,
+      mentors,
+      status,
+      sessionsNeeded,
+      by,
+      daysLeft,
+    })),
+    needsReplacement,
+  };
+}
+
+/** `report chase --csv`: names and emails for a mail merge; several mentors joined with "; ". */
+export function chaseCsv(items: readonly ChaseItem[], emailOf: (staffId: string) => string | null): string {
+  return toCsv(
+    ['id', 'cohort', 'status', 'sessions_needed', 'by', 'days_left', 'mentee_id', 'mentee_name', 'mentee_email', 'mentor_names', 'mentor_emails'],
+    items.map((item) => [
+      item.id,
+      item.cohort,
+      item.status,
+      item.sessionsNeeded,
+      item.by,
+      item.daysLeft,
+      item.mentee.staffId,
+      item.mentee.name,
+      emailOf(item.mentee.staffId),
+      item.mentors.map((m) => m.name).join('; '),
+      item.mentors
+        .map((m) => emailOf(m.staffId))
+        .filter(Boolean)
+        .join('; '),
+    ]),
+  );
+}
+
+/** The chase table, statuses readable without colour. */
+export function renderChase(items: readonly ChaseItem[], colour: Pick<ChalkInstance, 'red' | 'yellow'>, fit?: Fit): string {
+  const { red, yellow } = colour;
+  return renderTable(
+    ['Id', 'Mentee', 'Mentors', 'Status', 'Needs', 'By', 'Days left'],
+    items.map((item) => [
+      `#${item.id}`,
+      item.mentee.name,
+      item.mentors.map((m) => m.name).join(' + '),
+      styled(item.status === 'breached' ? red('breached') : item.status === 'at risk' ? yellow(item.status) : item.status),
+      `${item.sessionsNeeded} ${item.sessionsNeeded === 1 ? 'session' : 'sessions'}`,
+      formatDate(item.by),
+      String(item.daysLeft),
+    ]),
+    // Whom to write to matters more than the date: Mentors is kept, By and Days left go first.
+    { fit, columns: { Mentee: { min: 12 }, Mentors: { priority: 2, min: 12 }, 'Days left': { priority: 3 }, By: { priority: 4 } } },
+  );
+}
+
+/** The relationships that need a new mentor or mentee, listed apart under their heading (after a blank line when the table came first). */
+export function renderNeedsReplacement(needsReplacement: readonly ReplacementItem[], { afterTable }: { afterTable: boolean }): string {
+  return `${afterTable ? '\n' : ''}${NEEDS_REPLACEMENT_HEADING}\n${needsReplacement.map((item) => `  ${replacementText(item)}`).join('\n')}\n`;
+}
+
+/** What chase says on stderr. */
+export const chaseNotes = {
+  ended: (cohort: number, end: IsoDate): string => `Cohort ${cohort} ended on ${formatDate(end)}: nothing to chase.\n`,
+  nobody: (cohort: number, asOf: IsoDate, othersNeedReplacement: boolean): string =>
+    `Nobody to chase in cohort ${cohort} as of ${formatDate(asOf)}: every ${othersNeedReplacement ? 'other ' : ''}running relationship has its sessions for this month.\n`,
+  count: (n: number, asOf: IsoDate): string =>
+    `${n} ${n === 1 ? 'relationship needs' : 'relationships need'} chasing this month (as of ${formatDate(asOf)}).\n`,
+  breachedStillRunning: 'A breached relationship here is still running: its sessions still count for the cohort.\n',
+  notInFile: (n: number): string => `${needsReplacementCount(n)} not in this file: see remedi report chase.\n`,
+  endAndReplace: (n: number): string => `${needsReplacementCount(n)}: end ${n === 1 ? 'it' : 'each'} and pair a replacement.\n`,
+};
+
+const needsReplacementCount = (n: number): string => `${n} ${n === 1 ? 'relationship needs' : 'relationships need'} a new mentor or mentee`;
