@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { dbPathOf, type Context } from '../../cli/context.js';
 import { checkTarget } from '../../io/outputTarget.js';
 import { backupDatabase } from '../../store/backup.js';
+import { backupJson, renderBackup } from '../../ui/databaseOutput.js';
 import { printJson } from '../shared/skeleton.js';
 import type { BackupOptions } from './command.js';
 
@@ -11,7 +12,7 @@ export async function runBackup(destination: string, options: BackupOptions, con
   // Refuses the database, its side files, any existing file and a missing folder before reading anything.
   const target = checkTarget(resolve(context.cwd, destination), { database: source });
   const copy = await backupDatabase(source, target);
-  if (options.json) printJson(context, { database: source, backup: copy.path, schemaVersion: copy.schemaVersion });
-  else context.out(`Backed up ${source} to ${copy.path} (readable by you only; checked: sound, schema ${copy.schemaVersion}).\n`);
+  if (options.json) printJson(context, backupJson(source, copy));
+  else context.out(renderBackup(source, copy));
   return copy.path;
 }

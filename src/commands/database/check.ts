@@ -9,11 +9,11 @@ import { checkVerdict } from '../../domain/databaseCheck.js';
 import { partialCopyProblem } from '../../store/backup.js';
 import { inspectDatabase } from '../../store/health.js';
 import { SCHEMA_VERSION } from '../../store/migrations.js';
-import { renderCheck, type CheckResult } from '../../ui/checkOutput.js';
+import { renderCheck, type CheckResult } from '../../ui/databaseOutput.js';
 import { printJson } from '../shared/skeleton.js';
 import type { CheckOptions } from './command.js';
 
-export type { CheckResult } from '../../ui/checkOutput.js';
+export type { CheckResult } from '../../ui/databaseOutput.js';
 
 export function runCheck(options: CheckOptions, context: Context): CheckResult {
   const path = dbPathOf(options, context);

@@ -1,6 +1,21 @@
-/** `remedi check`'s output contract: its JSON (field names are a contract) and the lines it prints. */
+/** The output contracts of `remedi backup` and `remedi check`: their JSON (field names are a contract) and the lines they print. */
 import type { ReplacementItem } from '../domain/chase.js';
 import { replacementText } from './reportParts.js';
+
+export interface BackupJson {
+  database: string;
+  backup: string;
+  schemaVersion: number;
+}
+
+export const backupJson = (database: string, copy: { path: string; schemaVersion: number }): BackupJson => ({
+  database,
+  backup: copy.path,
+  schemaVersion: copy.schemaVersion,
+});
+
+export const renderBackup = (database: string, copy: { path: string; schemaVersion: number }): string =>
+  `Backed up ${database} to ${copy.path} (readable by you only; checked: sound, schema ${copy.schemaVersion}).\n`;
 
 export interface CheckResult {
   database: string;
