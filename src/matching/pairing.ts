@@ -83,13 +83,19 @@ export function proposePairings(problem: PairingProblem): Proposal {
     }
   });
   const trioMentees = mentees.map((_, i) => i).filter((i) => rowsOf[i].length === 2);
+  const firstColumnOf = Int32Array.from(columnsOf, (units) => units[0] ?? -1);
+  const unitsOf = Int32Array.from(columnsOf, (units) => units.length);
 
   // The levels (see the header comment).
   let scoreBound = 1;
   let maxScore = 0;
   for (const row of rows) {
     let best = 0;
-    for (let r = 0; r < nMentors; r += 1) if (rowAllows(row, r)) best = Math.max(best, score(row.mentee, r));
+    const slotFits = fits(row.slot);
+    const cells = row.mentee * nMentors;
+    for (let r = 0; r < nMentors; r += 1) {
+      if (allowed[cells + r] === 1 && (slotFits === null || slotFits[r] === 1)) best = Math.max(best, score(row.mentee, r));
+    }
     scoreBound += best;
     maxScore = Math.max(maxScore, best);
   }
@@ -118,11 +124,14 @@ export function proposePairings(problem: PairingProblem): Proposal {
     const cost = new Float64Array(nRows * nCols).fill(gadgetValue);
     rows.forEach((row, rowIndex) => {
       const offset = rowIndex * nCols;
+      const slotFits = fits(row.slot);
+      const cells = row.mentee * nMentors;
+      const base = rowBase(row);
       for (let r = 0; r < nMentors; r += 1) {
-        const units = columnsOf[r];
-        if (units.length === 0 || !rowAllows(row, r)) continue;
-        const c = gadgetValue - worth(row, r);
-        for (let column = units[0], end = column + units.length; column < end; column += 1) cost[offset + column] = c;
+        const units = unitsOf[r];
+        if (units === 0 || allowed[cells + r] === 0 || (slotFits !== null && slotFits[r] === 0)) continue;
+        const c = gadgetValue - (base + score(row.mentee, r));
+        for (let column = firstColumnOf[r], end = column + units; column < end; column += 1) cost[offset + column] = c;
       }
     });
     trioMentees.forEach((mentee, t) => {
