@@ -10,8 +10,8 @@
 import { pairKey, rankTypes, type Participant, type RuleContext, type Weights } from '../domain/pairingRules.js';
 
 export interface PairTable {
-  /** allowed[i * mentors + r] is 1 when brokenRule(mentees[i], mentors[r]) is null. */
-  allowed: Uint8Array;
+  /** Whether brokenRule(mentees[i], mentors[r]) is null. */
+  allowed: (i: number, r: number) => boolean;
   /** How many mentees each mentor may take (allowed cells in the mentor's column). */
   menteesAllowed: Int32Array;
   /** pairScore(mentees[i], mentors[r]) of an allowed pair. */
@@ -85,7 +85,8 @@ export function pairTable(
     typeWorth[shared] = weights[type];
   }
 
-  const allowed = new Uint8Array(nMentees * nMentors);
+  // One bit a cell: at 5,000 x 5,000 a byte a cell would be 25 MB of a peak that must stay under 400.
+  const allowedBits = new Uint8Array(Math.ceil((nMentees * nMentors) / 8));
   const menteesAllowed = new Int32Array(nMentors);
   for (let i = 0; i < nMentees; i += 1) {
     const id = mentee.id[i];
@@ -97,11 +98,16 @@ export function pairTable(
       const other = mentor.id[r];
       if (other === id || mentor.rank[r] >= rank || mentorUsable[r] === 0) continue;
       if (manager === other || second === other || mentor.manager[r] === id || mentor.secondManager[r] === id) continue;
-      allowed[offset + r] = 1;
+      const cell = offset + r;
+      allowedBits[cell >> 3] |= 1 << (cell & 7);
     }
   }
-  if (!rules.allowRepeat) forbidPairedBefore(allowed, mentees, mentors, rules.pairedBefore);
-  for (let k = 0, i = 0; i < nMentees; i += 1) for (let r = 0; r < nMentors; r += 1, k += 1) menteesAllowed[r] += allowed[k];
+  if (!rules.allowRepeat) forbidPairedBefore(allowedBits, mentees, mentors, rules.pairedBefore);
+  const allowed = (i: number, r: number): boolean => {
+    const cell = i * nMentors + r;
+    return ((allowedBits[cell >> 3] >> (cell & 7)) & 1) === 1;
+  };
+  for (let i = 0; i < nMentees; i += 1) for (let r = 0; r < nMentors; r += 1) if (allowed(i, r)) menteesAllowed[r] += 1;
 
   const { targetedMentee, sameTargetedDepartment, differentDepartment, perBandGap } = weights;
   const score = (i: number, r: number): number => {
@@ -130,14 +136,21 @@ export function pairTable(
  * Clears the cells of pairs from earlier cohorts. Each key is pairKey(a, b) = "a|b"; ids may
  * themselves hold "|", so every split is tried and kept only when it gives back the key.
  */
-function forbidPairedBefore(allowed: Uint8Array, mentees: readonly Participant[], mentors: readonly Participant[], pairedBefore: ReadonlySet<string>): void {
+function forbidPairedBefore(
+  allowedBits: Uint8Array,
+  mentees: readonly Participant[],
+  mentors: readonly Participant[],
+  pairedBefore: ReadonlySet<string>,
+): void {
   const indexOf = (people: readonly Participant[]) => new Map(people.map((p, index) => [p.staffId, index]));
   const menteeIndex = indexOf(mentees);
   const mentorIndex = indexOf(mentors);
   const forbid = (menteeId: string, mentorId: string) => {
     const i = menteeIndex.get(menteeId);
     const r = mentorIndex.get(mentorId);
-    if (i !== undefined && r !== undefined) allowed[i * mentors.length + r] = 0;
+    if (i === undefined || r === undefined) return;
+    const cell = i * mentors.length + r;
+    allowedBits[cell >> 3] &= ~(1 << (cell & 7));
   };
   for (const key of pairedBefore) {
     for (let at = key.indexOf('|'); at !== -1; at = key.indexOf('|', at + 1)) {

@@ -52,7 +52,7 @@ export function proposePairings(problem: PairingProblem): Proposal {
   const fits = (slot: Slot | null): Uint8Array | null => (slot === 'bme' ? bmeMentor : slot === 'frontline' ? frontlineMentor : null);
   const rowAllows = (row: Row, r: number): boolean => {
     const slotFits = fits(row.slot);
-    return allowed[row.mentee * nMentors + r] === 1 && (slotFits === null || slotFits[r] === 1);
+    return allowed(row.mentee, r) && (slotFits === null || slotFits[r] === 1);
   };
 
   // Rows: one per mentee, two (bme, frontline) per board member in trio mode. A slot no
@@ -92,9 +92,8 @@ export function proposePairings(problem: PairingProblem): Proposal {
   for (const row of rows) {
     let best = 0;
     const slotFits = fits(row.slot);
-    const cells = row.mentee * nMentors;
     for (let r = 0; r < nMentors; r += 1) {
-      if (allowed[cells + r] === 1 && (slotFits === null || slotFits[r] === 1)) best = Math.max(best, score(row.mentee, r));
+      if (allowed(row.mentee, r) && (slotFits === null || slotFits[r] === 1)) best = Math.max(best, score(row.mentee, r));
     }
     scoreBound += best;
     maxScore = Math.max(maxScore, best);
@@ -125,11 +124,10 @@ export function proposePairings(problem: PairingProblem): Proposal {
     rows.forEach((row, rowIndex) => {
       const offset = rowIndex * nCols;
       const slotFits = fits(row.slot);
-      const cells = row.mentee * nMentors;
       const base = rowBase(row);
       for (let r = 0; r < nMentors; r += 1) {
         const units = unitsOf[r];
-        if (units === 0 || allowed[cells + r] === 0 || (slotFits !== null && slotFits[r] === 0)) continue;
+        if (units === 0 || !allowed(row.mentee, r) || (slotFits !== null && slotFits[r] === 0)) continue;
         const c = gadgetValue - (base + score(row.mentee, r));
         for (let column = firstColumnOf[r], end = column + units; column < end; column += 1) cost[offset + column] = c;
       }
