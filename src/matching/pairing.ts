@@ -167,7 +167,7 @@ export function proposePairings(problem: PairingProblem): Proposal {
       const [a, b] = rowsOf[mentee];
       return mentorOfRow[a] >= 0 && mentorOfRow[a] === mentorOfRow[b];
     });
-    if (reused.length === 0) return explain(problem, rows, rowsOf, slotsOf, mentorOfRow);
+    if (reused.length === 0) return explain(problem, rows, rowsOf, slotsOf, mentorOfRow, menteesAllowed);
     // Guard the reused pairs, and every pair likely to be reused next: a trio mentor with
     // room for two who could fill the trio's other slot too. Each guard only restates
     // "one mentor, one slot per trio", so the optimum is unchanged; fewer solves are needed.
