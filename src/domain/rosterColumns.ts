@@ -82,10 +82,6 @@ export const ENROLMENT_HEADER_INDEX = headerIndex<EnrolmentField>(ENROLMENT_FIEL
   role: ALIASES.role,
 });
 
-export function isColumnTarget(text: string): text is ColumnTarget {
-  return text === IGNORE || (ROSTER_FIELDS as readonly string[]).includes(text);
-}
-
 export type ColumnMapping = GenericMapping<RosterField>;
 
 /** Maps a roster's headers to fields (see mapColumnsWith). */

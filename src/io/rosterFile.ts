@@ -3,13 +3,11 @@
  * as it is read, every problem is collected, and nothing is held but what the caller keeps.
  */
 import { columnLabel } from '../domain/columns.js';
-import { ROSTER_FIELDS, ROSTER_HEADER_INDEX, ROSTER_HIERARCHY, type RosterField } from '../domain/rosterColumns.js';
+import { ROSTER_HEADER_INDEX, ROSTER_HIERARCHY, type RosterField } from '../domain/rosterColumns.js';
 import { parseRosterRecord, type RosterRow } from '../domain/rosterRows.js';
 import { readTable, type Table, type TableReadOptions } from './tableFile.js';
 
 export type RosterTable = Table<RosterField>;
-
-export { ROSTER_FIELDS };
 
 export interface RosterReadOptions extends TableReadOptions<RosterField> {
   /**

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { planRosterImport, tooManyLeft, type ChangedField, type HandSetReplacement, type PlanOptions } from '../../src/domain/rosterPlan.js';
+import { tooManyLeft, type ChangedField, type HandSetReplacement, type PlanOptions } from '../../src/domain/rosterPlan.js';
 import type { RosterRow } from '../../src/domain/rosterRows.js';
 import { DEFAULT_FACTS, type ProgrammeRole, type StaffFacts, type StaffRecord } from '../../src/domain/staff.js';
+import { planRosterImport } from '../helpers/rosterPlan.js';
 
 const COLUMNS: Record<string, string> = {
   staff_id: 'column A (Employee Number)',
