@@ -6,7 +6,6 @@ import { FUNCTIONS } from '../../src/domain/functions.js';
 import {
   brokenRule,
   DEFAULT_WEIGHTS,
-  departmentKey,
   fitsSlot,
   lineChain,
   pairKey,
@@ -17,6 +16,7 @@ import {
   type Slot,
   type Weights,
 } from '../../src/domain/pairingRules.js';
+import { departmentKey } from '../../src/domain/staff.js';
 import { proposePairings, type PairingProblem, type Proposal } from '../../src/matching/pairing.js';
 
 /** Band labels by rank (index); rank 14 is the board, which has no band. */
