@@ -3,7 +3,7 @@
  * running relationship, with `either` resolved (a senior leader mentees, anyone else mentors).
  */
 import type { Participant } from '../domain/pairingRules.js';
-import type { Unmatched } from './proposal.js';
+import type { Unmatched } from '../domain/proposal.js';
 import { classify, departmentKey, type ProgrammeRole, type StaffRecord } from '../domain/staff.js';
 
 export interface Enrolled {

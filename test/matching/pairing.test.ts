@@ -17,7 +17,8 @@ import {
   type Weights,
 } from '../../src/domain/pairingRules.js';
 import { departmentKey } from '../../src/domain/staff.js';
-import { proposePairings, type PairingProblem, type Proposal } from '../../src/matching/pairing.js';
+import type { Proposal } from '../../src/domain/proposal.js';
+import { proposePairings, type PairingProblem } from '../../src/matching/pairing.js';
 
 /** Band labels by rank (index); rank 14 is the board, which has no band. */
 
