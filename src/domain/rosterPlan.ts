@@ -3,7 +3,8 @@
  * id (docs/roster.md, "Importing again"). The planner sees one row at a time, so a file of a million
  * people streams through it (test/helpers/rosterPlan.ts runs it over rows held in memory).
  */
-import type { RosterRow, RowProblem } from './rosterRows.js';
+import type { RowProblem } from '../errors.js';
+import type { RosterRow } from './rosterRows.js';
 import { DEFAULT_FACTS, FACT_KEYS, sameFact, type ProgrammeRole, type StaffFacts, type StaffRecord } from './staff.js';
 
 export type ChangedField = keyof StaffFacts | 'active' | 'leftOn';

@@ -3,10 +3,10 @@
  * each session belongs to, which mentors were present, and which rows repeat one already
  * recorded. No I/O here.
  */
+import type { RowProblem } from '../errors.js';
 import type { IsoDate } from './dates.js';
 import { describeCandidate, type PersonCandidate, type PersonMatch } from './people.js';
 import { runsOn } from './relationshipLife.js';
-import type { RowProblem } from './rosterRows.js';
 import type { SessionRow } from './sessionRows.js';
 import { duplicateKey, sessionOfKind, sessionProblems, type SessionDraft, type SessionTarget } from './sessions.js';
 

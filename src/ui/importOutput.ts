@@ -7,7 +7,7 @@
 import { bandDisplay } from '../domain/bands.js';
 import { formatDate, type IsoDate } from '../domain/dates.js';
 import type { ChangedField, HandSetReplacement, StaffUpdate } from '../domain/rosterPlan.js';
-import type { RowProblem } from '../domain/rosterRows.js';
+import type { RowProblem } from '../errors.js';
 import type { RelationshipWithLeavers } from '../domain/relationships.js';
 import type { ProgrammeRole, StaffFacts, StaffRecord } from '../domain/staff.js';
 import { fileArgument, formatProblemList, problemJson } from './problems.js';

@@ -4,7 +4,8 @@
  * and the plan that follows in a few lines.
  */
 import { RosterPlanner, type PlanOptions, type StaffUpdate } from '../../src/domain/rosterPlan.js';
-import type { RosterRow, RowProblem } from '../../src/domain/rosterRows.js';
+import type { RosterRow } from '../../src/domain/rosterRows.js';
+import type { RowProblem } from '../../src/errors.js';
 import type { ProgrammeRole, StaffRecord } from '../../src/domain/staff.js';
 
 export interface RosterPlan {

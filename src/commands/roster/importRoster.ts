@@ -5,14 +5,14 @@
 import { progress } from '../../ui/progress.js';
 import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { UserError } from '../../errors.js';
+import { UserError, type RowProblem } from '../../errors.js';
 import { dbPathOf, type Context } from '../../cli/context.js';
 import type { IsoDate } from '../../domain/dates.js';
 import { ROSTER_FIELDS, type RosterField } from '../../domain/rosterColumns.js';
 import { RosterPlanner, tooManyLeft, type HandSetReplacement, type StaffUpdate } from '../../domain/rosterPlan.js';
+import { rosterFile } from '../../domain/rosterRows.js';
 import type { StaffRecord } from '../../domain/staff.js';
-import { fieldColumn, streamRosterFile, type RosterReadOptions, type RosterTable } from '../../io/rosterFile.js';
-import { parseMapOption, parseValueMapOption } from '../../io/tableFile.js';
+import { fieldColumn, parseMapOption, parseValueMapOption, streamRecords, type RecordReadOptions, type Table } from '../../io/tableFile.js';
 import { announceOpened } from '../shared/openDb.js';
 import { enrolmentWriter, getCohort } from '../../store/cohorts.js';
 import { DatabaseAppeared, openDatabase, type Db } from '../../store/db.js';
@@ -32,13 +32,14 @@ import {
   type ImportSummary,
   type PersonJson,
 } from '../../ui/importOutput.js';
-import type { RowProblem } from '../../domain/rosterRows.js';
 import { fileArgument, importRefusal, problemJson, problemsCsv } from '../../ui/problems.js';
 import { writeProblemsFile } from '../../io/problemsFile.js';
 import type { ImportOptions } from './command.js';
 
 export type { ImportSummary } from '../../ui/importOutput.js';
 
+type RosterTable = Table<RosterField>;
+type RosterReadOptions = RecordReadOptions<RosterField>;
 
 export async function runImport(path: string, options: ImportOptions, context: Context): Promise<ImportSummary> {
   const maps = parseMapOption(options.map ?? [], ROSTER_FIELDS);
@@ -139,8 +140,9 @@ async function importRoster(
   const forgotten = screenForgotten(db);
   const onProgress = progress(context, { what: `Reading ${basename(path)}`, json: options.json });
   let rowsRead = 0;
-  const table = await streamRosterFile(
+  const table = await streamRecords(
     path,
+    rosterFile(),
     { encoding: options.encoding, sheet: options.sheet, maps, valueMaps, headerRow: options.headerRow, screen: forgotten?.screen, onBytes: onProgress.through },
     (row, table) => {
       onProgress((rowsRead += 1));
