@@ -148,7 +148,7 @@ export function mergeRow(before: StaffRecord | undefined, row: RosterRow): { aft
       delete stated[field];
       stillHandSet.push(field);
     } else if (!sameFact(before[field], stated[field]!)) {
-      handSetReplaced.push({ field, before: before[field], after: stated[field]! } as HandSetReplacement);
+      handSetReplaced.push({ field, before: before[field], after: stated[field]! });
     }
   }
   const after: StaffRecord = leaving({ ...base, ...stated, staffId: row.staffId, active: true }, before, row);

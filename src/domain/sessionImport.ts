@@ -31,9 +31,9 @@ export interface SessionImportPlan {
  */
 export interface SessionPeople {
   /** Who a text names; `nearMisses` asks for "Did you mean" candidates when nobody matches. */
-  resolve(text: string, nearMisses: boolean): PersonMatch<PersonCandidate>;
-  /** "Priya Sharma (10000024)", for messages. */
-  personOf(staffId: string): string;
+  resolve: (text: string, nearMisses: boolean) => PersonMatch<PersonCandidate>;
+  /** "Priya Sharma (10000024)", for messages; passed around on its own, so a function, not a method. */
+  personOf: (staffId: string) => string;
 }
 
 const AS_STAFF_IDS: SessionPeople = {

@@ -689,7 +689,7 @@ describe("planSessionImport: the mentors present by name, and the form's respond
     ['an unknown respondent: every mentor', null, 'anonymous', ['M2', 'M3']],
     ['the mentors column over the respondent', ['Priya Sharma'], 'tendai.moyo@nhs.net', ['M2']],
   ])('records %s', (_what, mentors, respondent, present) => {
-    const result = planWith([byMentee('Margaret Ellison', { mentors: mentors as string[] | null, ...(respondent === undefined ? {} : { respondent }) })]);
+    const result = planWith([byMentee('Margaret Ellison', { mentors, ...(respondent === undefined ? {} : { respondent }) })]);
     expect(result.problems).toEqual([]);
     expect(result.sessions.map((s) => s.mentors)).toEqual([present]);
   });
