@@ -101,7 +101,7 @@ function sheetPosition(sheet: unknown, input: ReadStream, path: string): { read(
   // exceljs keeps the stream a sheet's rows are parsed from as `iterator`; the temporary file's is a ReadStream.
   const from = (sheet as { iterator?: unknown }).iterator;
   const stream = from instanceof ReadStream && typeof from.path === 'string' ? from : input;
-  const size = statSync(stream === input ? path : (stream.path as string)).size;
+  const size = statSync(stream === input ? path : stream.path).size;
   return { read: () => Math.min(stream.bytesRead, size), size };
 }
 
