@@ -217,3 +217,71 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   process.stdout.write(`${HEADER}\n`);
   for (const row of rosterRows(options)) process.stdout.write(`${row}\n`);
 }
+
+const SESSION_HEADER = 'pair_id,date,minutes,kind,level,themes,lived_experience,notes';
+const SESSION_KINDS = [
+  'one-to-one',
+  'observation',
+  'semi-structured-interview',
+  'reflective-discussion',
+  'shadowing',
+  'networking',
+  'critical-friend',
+  'other',
+];
+const SESSION_LEVELS = ['individual', 'team', 'department', 'organisation', 'system'];
+const SESSION_THEMES = ['Career progression', 'Recruitment panels', 'Speaking up', 'Allyship', 'Belonging', 'Flexible working', 'Sponsorship', 'Wellbeing'];
+const DAY_MS = 86_400_000;
+
+/**
+ * A session log for `remedi import-sessions`, as a form's CSV export by pair_id: `rows` sessions
+ * spread evenly over `relationships` ([{ id, start, last }], ISO dates, `last` the latest day a
+ * session may fall on), each on a random day in its relationship's span with a kind not already
+ * used that day by that relationship, in the file or in `taken` (a Set of `id|date|kind` already
+ * recorded), so no row is a duplicate and every row is recorded.
+ */
+export async function writeSessionFile(path, { relationships, rows, seed = 1, taken = new Set() }) {
+  const rand = random(seed);
+  const out = createWriteStream(path);
+  const write = (text) => (out.write(text) ? Promise.resolve() : new Promise((resolve) => out.once('drain', resolve)));
+  await write(`${SESSION_HEADER}\n`);
+  let batch = [];
+  const per = rows / relationships.length;
+  for (let r = 0; r < relationships.length; r++) {
+    const { id, start, last } = relationships[r];
+    const startMs = Date.parse(`${start}T00:00:00Z`);
+    const span = Math.floor((Date.parse(`${last}T00:00:00Z`) - startMs) / DAY_MS) + 1;
+    const mine = Math.floor((r + 1) * per) - Math.floor(r * per);
+    if (span * SESSION_KINDS.length < mine + 20) throw new Error(`relationship ${id}: ${span} days cannot hold ${mine} sessions`);
+    for (let s = 0; s < mine; s++) {
+      let date;
+      let kind;
+      let key;
+      do {
+        date = new Date(startMs + Math.floor(rand() * span) * DAY_MS).toISOString().slice(0, 10);
+        kind = SESSION_KINDS[Math.floor(rand() * SESSION_KINDS.length)];
+        key = `${id}|${date}|${kind}`;
+      } while (taken.has(key));
+      taken.add(key);
+      const themes = Array.from({ length: Math.floor(rand() * 3) }, () => SESSION_THEMES[Math.floor(rand() * SESSION_THEMES.length)]);
+      batch.push(
+        [
+          id,
+          date,
+          15 + 15 * Math.floor(rand() * 6),
+          kind,
+          SESSION_LEVELS[Math.floor(rand() * SESSION_LEVELS.length)],
+          [...new Set(themes)].join('; '),
+          rand() < 0.4 ? 'yes' : 'no',
+          rand() < 0.2 ? 'Talked about a recent recruitment panel' : '',
+        ].join(','),
+      );
+      if (batch.length === 5000) {
+        await write(`${batch.join('\n')}\n`);
+        batch = [];
+      }
+    }
+  }
+  if (batch.length > 0) await write(`${batch.join('\n')}\n`);
+  await new Promise((resolve) => out.end(resolve));
+}

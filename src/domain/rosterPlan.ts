@@ -177,6 +177,30 @@ export function tooManyLeft(markedLeft: number, activeBefore: number): boolean {
   return markedLeft * 5 > activeBefore;
 }
 
+/**
+ * What happens to the people now active who are missing from the file: nothing without
+ * --missing-left; with it they are marked as having left, unless that is too many
+ * (tooManyLeft) and --yes was not given, when the whole import is refused.
+ */
+export function missingPeopleDecision(options: { missingLeft: boolean; yes: boolean }, missing: number, activeBefore: number): 'keep' | 'mark' | 'refuse' {
+  if (!options.missingLeft) return 'keep';
+  return !options.yes && tooManyLeft(missing, activeBefore) ? 'refuse' : 'mark';
+}
+
+/**
+ * What the file's role column did: with --cohort, the people it enrolled, by role; without,
+ * nobody is enrolled and the roles it gave are counted as not applied (the summary says so).
+ */
+export function enrolmentOutcome(
+  enrolled: Readonly<Record<ProgrammeRole, number>>,
+  withCohort: boolean,
+): { enrolled: number; enrolledByRole: Record<ProgrammeRole, number>; rolesNotApplied: number } {
+  const roles = enrolled.mentor + enrolled.mentee + enrolled.either;
+  return withCohort
+    ? { enrolled: roles, enrolledByRole: { ...enrolled }, rolesNotApplied: 0 }
+    : { enrolled: 0, enrolledByRole: { mentor: 0, mentee: 0, either: 0 }, rolesNotApplied: roles };
+}
+
 function changedFields(before: StaffRecord, after: StaffRecord): ChangedField[] {
   const changed: ChangedField[] = FACT_KEYS.filter((key) => !sameFact(before[key], after[key]));
   if (before.active !== after.active) changed.push('active');

@@ -7,7 +7,27 @@ import Database from 'better-sqlite3';
 import { UserError } from '../errors.js';
 import { createOutputFile } from '../io/outputFile.js';
 import type { Db } from './connection.js';
+import { integrityCheck, isDamage } from './health.js';
+import { openExisting } from './readOnlyOpen.js';
 import { schemaVersion } from './schema.js';
+
+/** How the pages get into the copy: SQLite's online backup API, unless a test puts a failing disk in between. */
+export type CopyPages = (db: Db, temporary: string) => Promise<unknown>;
+const onlineBackup: CopyPages = (db, temporary) => db.backup(temporary);
+
+/** `remedi backup`: opens the database at `source` only to copy it, copies it to `destination` (backupTo), closes it. */
+export async function backupDatabase(
+  source: string,
+  destination: string,
+  copyPages: CopyPages = onlineBackup,
+): Promise<{ path: string; schemaVersion: number }> {
+  const db = openExisting(source);
+  try {
+    return await backupTo(db, destination, copyPages);
+  } finally {
+    db.close();
+  }
+}
 
 /**
  * A consistent copy through SQLite's online backup API (it sees pages still in the WAL,
@@ -16,15 +36,14 @@ import { schemaVersion } from './schema.js';
  * only then takes the name, which must be free: a full disk, a kill or a bad copy leaves
  * nothing under that name.
  */
-export async function backupTo(db: Db, destination: string): Promise<{ path: string; schemaVersion: number }> {
+export async function backupTo(db: Db, destination: string, copyPages: CopyPages = onlineBackup): Promise<{ path: string; schemaVersion: number }> {
   const { path, result } = await createOutputFile(
     destination,
     async (temporary) => {
       try {
-        await db.backup(temporary);
+        await copyPages(db, temporary);
       } catch (error) {
-        const code = (error as { code?: string }).code;
-        if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
+        if (isDamage(error)) {
           throw new UserError(`The database ${db.name} is damaged, so it could not be copied; nothing was written to ${destination}.`, {
             fix: 'Run remedi check on it, and restore it from an earlier backup.',
           });
@@ -47,11 +66,10 @@ function checkCopy(copyPath: string, destination: string): number {
     copy.pragma('locking_mode = EXCLUSIVE');
     let integrity: string;
     try {
-      integrity = String(copy.pragma('integrity_check', { simple: true }));
+      integrity = integrityCheck(copy)[0] ?? '';
     } catch (error) {
-      const code = (error as { code?: string }).code;
       // So damaged the check itself cannot read it; anything else (a full disk) is not about the copy.
-      if (code !== 'SQLITE_CORRUPT' && code !== 'SQLITE_NOTADB') throw error;
+      if (!isDamage(error)) throw error;
       integrity = (error as Error).message;
     }
     if (integrity !== 'ok') {

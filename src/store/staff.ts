@@ -95,6 +95,17 @@ export function countActiveStaff(db: Db): number {
   return db.prepare('SELECT count(*) FROM staff WHERE active = 1').pluck().get() as number;
 }
 
+/** Whether the staff table holds anyone (a first import fills an empty one). */
+export function hasStaff(db: Db): boolean {
+  return db.prepare('SELECT EXISTS (SELECT 1 FROM staff)').pluck().get() === 1;
+}
+
+/** Whether remedi holds a person with this staff id, asked one id at a time. */
+export function staffIdKnown(db: Db): (staffId: string) => boolean {
+  const known = db.prepare('SELECT 1 FROM staff WHERE staff_id = ?').pluck();
+  return (staffId) => known.get(staffId) !== undefined;
+}
+
 /** Marks people as having left (kept with their history). Call inside a transaction. */
 export function markLeft(db: Db, staffIds: Iterable<string>, today: IsoDate): number {
   const update = db.prepare('UPDATE staff SET active = 0, left_on = coalesce(left_on, ?), updated_on = ? WHERE staff_id = ? AND active = 1');

@@ -2,6 +2,7 @@ import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, remedi, snapshotFolder, tempDir } from '../helpers/cli.js';
+import { run } from '../helpers/inProcess.js';
 
 const fixture = (name: string) => join(FIXTURES, name);
 
@@ -22,22 +23,23 @@ interface StaffJson {
   role?: string;
 }
 
-function staffList(db: string, ...extra: string[]): StaffJson[] {
-  const result = remedi(['staff', 'list', '--json', '--db', db, ...extra]);
+async function staffList(db: string, ...extra: string[]): Promise<StaffJson[]> {
+  const result = await run(['staff', 'list', '--json', '--db', db, ...extra]);
   expect(result.code, result.stderr).toBe(0);
   return JSON.parse(result.stdout) as StaffJson[];
 }
 
 describe('remedi import on the bundled ESR-style roster', () => {
-  it('lands all 90 people with their classification, and the database is owner-only', () => {
+  it('lands all 90 people with their classification, and the database is owner-only', async () => {
     const db = join(tempDir(), 'remedi.db');
+    // The real binary: the file mode depends on the umask a process sets.
     const result = remedi(['import', fixture('roster.csv'), '--db', db]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('90 added, 0 updated, 0 unchanged');
     expect(result.stderr).toContain(`Created the remedi database ${db}`);
     expect(statSync(db).mode & 0o777).toBe(0o600);
 
-    const people = staffList(db);
+    const people = await staffList(db);
     expect(people).toHaveLength(90);
     expect(people.filter((p) => p.boardMember)).toHaveLength(8);
     const byId = new Map(people.map((p) => [p.staffId, p]));
@@ -54,89 +56,91 @@ describe('remedi import on the bundled ESR-style roster', () => {
     expect(people.every((p) => p.active)).toBe(true);
   });
 
-  it('warns about a line manager it does not know, and imports all the same', () => {
+  it('warns about a line manager it does not know, and imports all the same', async () => {
     const db = join(tempDir(), 'remedi.db');
-    const result = remedi(['import', fixture('roster.csv'), '--db', db]);
+    const result = await run(['import', fixture('roster.csv'), '--db', db]);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/roster\.csv:92 column L \(Line Manager Employee Number\) "19999999": line manager 19999999 is not/);
   });
 
-  it('enrols people by their role only when a cohort is named', () => {
+  it('enrols people by their role only when a cohort is named', async () => {
     const dir = tempDir();
     const db = join(dir, 'remedi.db');
-    const withoutCohort = remedi(['import', fixture('roster.csv'), '--db', db, '--json']);
+    const withoutCohort = await run(['import', fixture('roster.csv'), '--db', db, '--json']);
     expect(withoutCohort.code).toBe(0);
     expect(JSON.parse(withoutCohort.stdout)).toMatchObject({ enrolled: 0, rolesNotApplied: 42 });
     expect(withoutCohort.stderr).toContain('no roles were applied');
     expect(withoutCohort.stderr).toContain('--cohort N');
 
-    expect(remedi(['cohort', 'create', '1', '--start', '2026-01-05', '--end', '2026-09-30', '--db', db]).code).toBe(0);
-    const withCohort = remedi(['import', fixture('roster.csv'), '--cohort', '1', '--db', db, '--json']);
+    expect((await run(['cohort', 'create', '1', '--start', '2026-01-05', '--end', '2026-09-30', '--db', db])).code).toBe(0);
+    const withCohort = await run(['import', fixture('roster.csv'), '--cohort', '1', '--db', db, '--json']);
     expect(withCohort.code, withCohort.stderr).toBe(0);
     const summary = JSON.parse(withCohort.stdout);
     expect(summary).toMatchObject({ added: 0, updated: 0, unchanged: 90, notInFile: 0, enrolled: 42 });
     expect(summary.enrolledByRole).toEqual({ mentor: 26, mentee: 12, either: 4 });
     expect(Array.isArray(summary.warnings)).toBe(true);
 
-    const cohort = staffList(db, '--cohort', '1');
+    const cohort = await staffList(db, '--cohort', '1');
     expect(cohort).toHaveLength(42);
     expect(cohort.find((p) => p.staffId === '10000001')?.role).toBe('mentee');
   });
 
-  it('refuses a cohort that does not exist, writing nothing', () => {
+  it('refuses a cohort that does not exist, writing nothing', async () => {
     const dir = tempDir();
     const db = join(dir, 'remedi.db');
+    // The real binary: a refusal's exit status, and nothing on stdout.
     const result = remedi(['import', fixture('roster.csv'), '--cohort', '3', '--db', db]);
     expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
     expect(result.stderr).toContain('Cohort 3 does not exist');
     expect(snapshotFolder(dir)).toEqual({});
   });
 });
 
 describe('re-importing updates people by staff id', () => {
-  it('reports added, updated, unchanged and not-in-file, and --dry-run writes nothing', () => {
+  it('reports added, updated, unchanged and not-in-file, and --dry-run writes nothing', async () => {
     const dir = tempDir();
     const db = join(dir, 'remedi.db');
-    remedi(['import', fixture('roster.csv'), '--db', db]);
+    await run(['import', fixture('roster.csv'), '--db', db]);
     const before = snapshotFolder(dir);
 
-    const dry = remedi(['import', fixture('roster-update.csv'), '--db', db, '--dry-run']);
+    const dry = await run(['import', fixture('roster-update.csv'), '--db', db, '--dry-run']);
     expect(dry.code, dry.stderr).toBe(0);
     expect(dry.stdout).toContain('nothing was written');
     expect(dry.stdout).toContain('2 added, 3 updated, 2 unchanged');
     expect(dry.stdout).toContain('10000055 Nia Campbell: band Band 6 -> Band 7');
     expect(snapshotFolder(dir)).toEqual(before);
 
-    const real = remedi(['import', fixture('roster-update.csv'), '--db', db, '--json']);
+    const real = await run(['import', fixture('roster-update.csv'), '--db', db, '--json']);
     expect(real.code).toBe(0);
     expect(JSON.parse(real.stdout)).toMatchObject({ dryRun: false, added: 2, updated: 3, unchanged: 2, notInFile: 85, markedLeft: 0 });
-    const nia = staffList(db).find((p) => p.staffId === '10000055');
+    const nia = (await staffList(db)).find((p) => p.staffId === '10000055');
     expect(nia).toMatchObject({ band: '7', seniority: 'middle' });
   });
 
-  it('marks people missing from a whole staff list as left, and a leaver who returns is active again', () => {
+  it('marks people missing from a whole staff list as left, and a leaver who returns is active again', async () => {
     const db = join(tempDir(), 'remedi.db');
-    remedi(['import', fixture('roster.csv'), '--db', db]);
-    const partial = remedi(['import', fixture('roster-update.csv'), '--db', db, '--missing-left', '--yes', '--json']);
+    await run(['import', fixture('roster.csv'), '--db', db]);
+    const partial = await run(['import', fixture('roster-update.csv'), '--db', db, '--missing-left', '--yes', '--json']);
     expect(JSON.parse(partial.stdout)).toMatchObject({ notInFile: 85, markedLeft: 85 });
-    let people = staffList(db);
+    let people = await staffList(db);
     expect(people).toHaveLength(92);
     expect(people.filter((p) => !p.active)).toHaveLength(85);
 
-    const back = remedi(['import', fixture('roster.csv'), '--db', db, '--json']);
+    const back = await run(['import', fixture('roster.csv'), '--db', db, '--json']);
     expect(JSON.parse(back.stdout)).toMatchObject({ updated: 85 + 3, markedLeft: 0 });
-    people = staffList(db);
+    people = await staffList(db);
     expect(people.filter((p) => !p.active)).toHaveLength(0);
   });
 });
 
 describe('rosters as other exports write them', () => {
-  it('reads a different HR export (ESR headers, forename and surname, codes in values) with --map', () => {
+  it('reads a different HR export (ESR headers, forename and surname, codes in values) with --map', async () => {
     const db = join(tempDir(), 'remedi.db');
-    const result = remedi(['import', fixture('esr-export.csv'), '--db', db, '--map', 'Organisation=department']);
+    const result = await run(['import', fixture('esr-export.csv'), '--db', db, '--map', 'Organisation=department']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain('Assignment Number, Title, Supervisor, FTE');
-    const byId = new Map(staffList(db).map((p) => [p.staffId, p]));
+    const byId = new Map((await staffList(db)).map((p) => [p.staffId, p]));
     expect(byId.size).toBe(10);
     const expected: Array<[string, Partial<StaffJson>]> = [
       [
@@ -158,11 +162,11 @@ describe('rosters as other exports write them', () => {
     ['roster-excel-1252.csv', '30000002', 'Jörg Schröder'],
     ['roster-tab.tsv', '40000001', 'Samira Haddad'],
     ['roster-plain.csv', '20000001', undefined],
-  ])('reads %s (encoding and delimiter detected)', (file, id, name) => {
+  ])('reads %s (encoding and delimiter detected)', async (file, id, name) => {
     const db = join(tempDir(), 'remedi.db');
-    const result = remedi(['import', fixture(file), '--db', db]);
+    const result = await run(['import', fixture(file), '--db', db]);
     expect(result.code, result.stderr).toBe(0);
-    const person = staffList(db).find((p) => p.staffId === id);
+    const person = (await staffList(db)).find((p) => p.staffId === id);
     expect(person).toBeDefined();
     if (name) expect(person?.name).toBe(name);
   });
@@ -188,13 +192,13 @@ describe('a refused import changes nothing', () => {
     ['multi-line-record.csv', /multi-line-record\.csv:5 column F \(band\) "Band 99"/],
     ['binary-junk.csv', /binary-junk\.csv is not a text CSV file: it has a zero byte/],
     ['not-utf8-nor-1252.csv', /not-utf8-nor-1252\.csv is neither UTF-8 nor Windows-1252/],
-  ])('%s: exit 1, names the line, column and value, database byte-for-byte unchanged', (file, message) => {
+  ])('%s: exit 1, names the line, column and value, database byte-for-byte unchanged', async (file, message) => {
     const dir = tempDir();
     const db = join(dir, 'remedi.db');
-    expect(remedi(['import', fixture('roster-plain.csv'), '--db', db]).code).toBe(0);
+    expect((await run(['import', fixture('roster-plain.csv'), '--db', db])).code).toBe(0);
     const before = snapshotFolder(dir);
 
-    const result = remedi(['import', fixture(join('bad', file)), '--db', db]);
+    const result = await run(['import', fixture(join('bad', file)), '--db', db]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
@@ -202,9 +206,9 @@ describe('a refused import changes nothing', () => {
     expect(snapshotFolder(dir)).toEqual(before);
   });
 
-  it('groups the same problem on many rows into one line, with the total', () => {
+  it('groups the same problem on many rows into one line, with the total', async () => {
     const dir = tempDir();
-    const result = remedi(['import', fixture('bad/many-errors.csv'), '--db', join(dir, 'remedi.db')]);
+    const result = await run(['import', fixture('bad/many-errors.csv'), '--db', join(dir, 'remedi.db')]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('30 problems found, and nothing was written');
     expect(result.stderr).toContain('many-errors.csv column E (band): 30 rows hold "Band X" (lines 2, 3, 4, 5, 6 and 25 more): not a pay band');
@@ -212,29 +216,29 @@ describe('a refused import changes nothing', () => {
     expect(snapshotFolder(dir)).toEqual({});
   });
 
-  it('refuses a 10 MB field on the line its record starts, without reading it into a row', () => {
+  it('refuses a 10 MB field on the line its record starts, without reading it into a row', async () => {
     const dir = tempDir();
     const db = join(dir, 'remedi.db');
-    expect(remedi(['import', fixture('roster-plain.csv'), '--db', db]).code).toBe(0);
+    expect((await run(['import', fixture('roster-plain.csv'), '--db', db])).code).toBe(0);
     const before = snapshotFolder(dir);
     const huge = join(tempDir(), 'huge.csv');
     writeFileSync(huge, `staff_id,name,band\n1,Ann Lee,5\n2,${'x'.repeat(10 * 1024 * 1024)},6\n3,Bob,4\n`);
-    const result = remedi(['import', huge, '--db', db]);
+    const result = await run(['import', huge, '--db', db]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^remedi: huge\.csv:3: the record starting here is over 1,000,000 characters long/);
     expect(snapshotFolder(dir)).toEqual(before);
   });
 
-  it('refuses a missing file, a folder, and a file that is not a database', () => {
+  it('refuses a missing file, a folder, and a file that is not a database', async () => {
     const dir = tempDir();
     const db = join(dir, 'remedi.db');
-    const missing = remedi(['import', join(dir, 'nope.csv'), '--db', db]);
+    const missing = await run(['import', join(dir, 'nope.csv'), '--db', db]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('nope.csv: no such file');
-    const folder = remedi(['import', dir, '--db', db]);
+    const folder = await run(['import', dir, '--db', db]);
     expect(folder.code).toBe(1);
     expect(folder.stderr).toContain('is a folder');
-    const notDb = remedi(['import', fixture('roster-plain.csv'), '--db', fixture('roster-plain.csv')]);
+    const notDb = await run(['import', fixture('roster-plain.csv'), '--db', fixture('roster-plain.csv')]);
     expect(notDb.code).toBe(1);
     expect(notDb.stderr).toContain('is not a remedi database');
     expect(snapshotFolder(dir)).toEqual({});
@@ -250,11 +254,18 @@ describe('command-line mistakes exit 2', () => {
     [['import', 'fixtures/roster.csv', '--map', 'Nope'], /is not "CSV header=field"/],
     [['import', 'fixtures/roster.csv', '--map', 'Nope=band'], /does not have/],
     [['frobnicate'], /unknown command/],
-  ])('remedi %j', (args, message) => {
+  ])('remedi %j', async (args, message) => {
     const dir = tempDir();
-    const result = remedi([...args, '--db', join(dir, 'remedi.db')]);
+    const result = await run([...args, '--db', join(dir, 'remedi.db')]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(snapshotFolder(dir)).toEqual({});
+  });
+
+  it('exits 2 from the real binary too, the message on stderr only', () => {
+    const dir = tempDir();
+    const result = remedi(['import', 'x.csv', '--bogus', '--db', join(dir, 'remedi.db')]);
+    expect(result).toMatchObject({ code: 2, stdout: '' });
+    expect(result.stderr).toMatch(/unknown option '--bogus'/);
   });
 });

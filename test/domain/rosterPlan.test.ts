@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { tooManyLeft, type ChangedField, type HandSetReplacement, type PlanOptions } from '../../src/domain/rosterPlan.js';
+import {
+  enrolmentOutcome,
+  missingPeopleDecision,
+  tooManyLeft,
+  type ChangedField,
+  type HandSetReplacement,
+  type PlanOptions,
+} from '../../src/domain/rosterPlan.js';
 import type { RosterRow } from '../../src/domain/rosterRows.js';
 import { DEFAULT_FACTS, type ProgrammeRole, type StaffFacts, type StaffRecord } from '../../src/domain/staff.js';
 import { planRosterImport } from '../helpers/rosterPlan.js';
@@ -357,5 +364,28 @@ describe('mergeRow and the planner: a row that says the person has left', () => 
     expect(after!.active).toBe(expected.active);
     expect(after!.leftOn).toBe(expected.leftOn);
     if (changes !== 'added') expect([...plan.updated[0].changed].sort()).toEqual([...changes].sort());
+  });
+});
+
+describe('missingPeopleDecision: what happens to the active people missing from the file', () => {
+  it.each<[string, { missingLeft: boolean; yes: boolean }, number, number, 'keep' | 'mark' | 'refuse']>([
+    ['without --missing-left nobody is marked, however many are missing', { missingLeft: false, yes: false }, 85, 90, 'keep'],
+    ['a fifth or fewer are marked', { missingLeft: true, yes: false }, 18, 90, 'mark'],
+    ['nobody missing: nothing to refuse', { missingLeft: true, yes: false }, 0, 0, 'mark'],
+    ['over a fifth is refused', { missingLeft: true, yes: false }, 19, 90, 'refuse'],
+    ['over a fifth with --yes is marked', { missingLeft: true, yes: true }, 85, 90, 'mark'],
+    ['--yes alone changes nothing', { missingLeft: false, yes: true }, 85, 90, 'keep'],
+  ])('%s', (_case, options, missing, active, expected) => {
+    expect(missingPeopleDecision(options, missing, active)).toBe(expected);
+  });
+});
+
+describe('enrolmentOutcome: what the role column did', () => {
+  const roles = { mentor: 3, mentee: 5, either: 1 };
+  it.each([
+    ['with --cohort, everyone with a role is enrolled', true, { enrolled: 9, enrolledByRole: roles, rolesNotApplied: 0 }],
+    ['without --cohort, the roles are counted as not applied', false, { enrolled: 0, enrolledByRole: { mentor: 0, mentee: 0, either: 0 }, rolesNotApplied: 9 }],
+  ])('%s', (_case, withCohort, expected) => {
+    expect(enrolmentOutcome(roles, withCohort)).toEqual(expected);
   });
 });

@@ -1,4 +1,4 @@
-/** `remedi backup` and `remedi check`: flags and help. The run module loads only when a command runs. */
+/** `remedi backup` and `remedi check`: flags and help. The run modules (backup.ts, check.ts) load only when a command runs. */
 import type { CommandUnknownOpts } from '@commander-js/extra-typings';
 import { common, type CliHost, type OptionsOf } from '../../cli/options.js';
 
@@ -21,11 +21,11 @@ export type CheckOptions = OptionsOf<ReturnType<typeof check>>;
 
 export function declareDatabase(program: CommandUnknownOpts, host: CliHost): void {
   backup(program).action(async (file, options) => {
-    const { runBackup } = await import('./maintenance.js');
+    const { runBackup } = await import('./backup.js');
     await runBackup(file, options, await host.context(options));
   });
   check(program).action(async (options) => {
-    const { runCheck } = await import('./maintenance.js');
+    const { runCheck } = await import('./check.js');
     runCheck(options, await host.context(options));
   });
 }

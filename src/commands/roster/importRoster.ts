@@ -1,45 +1,33 @@
 /**
  * `remedi import roster.csv`: validate every row, then write it all in one
- * transaction, or write nothing and say exactly what to fix.
+ * transaction, or write nothing and say exactly what to fix. This file opens the database
+ * and runs the one pass over the file (read, classify, write each row); what follows the
+ * pass (leavers, warnings seen before, the summary) is finishImport.ts.
  */
 import { progress } from '../../ui/progress.js';
 import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { UserError, type RowProblem } from '../../errors.js';
 import { dbPathOf, type Context } from '../../cli/context.js';
-import type { IsoDate } from '../../domain/dates.js';
 import { ROSTER_FIELDS, type RosterField } from '../../domain/rosterColumns.js';
-import { RosterPlanner, tooManyLeft, type HandSetReplacement, type StaffUpdate } from '../../domain/rosterPlan.js';
+import { RosterPlanner, type StaffUpdate } from '../../domain/rosterPlan.js';
 import { rosterFile } from '../../domain/rosterRows.js';
-import type { StaffRecord } from '../../domain/staff.js';
-import { fieldColumn, parseMapOption, parseValueMapOption, streamRecords, type RecordReadOptions, type Table } from '../../io/tableFile.js';
+import { fieldColumn, parseMapOption, parseValueMapOption, streamRecords, type Table } from '../../io/tableFile.js';
 import { announceOpened } from '../shared/openDb.js';
+import { commitOrDryRun, printJson } from '../shared/skeleton.js';
 import { enrolmentWriter, getCohort } from '../../store/cohorts.js';
 import { DatabaseAppeared, openDatabase, type Db } from '../../store/db.js';
-import { recordWarningsSeen, warningFingerprint, warningsSeenBefore } from '../../store/importWarnings.js';
-import { forgottenChecker } from '../../store/privacy.js';
-import { relationshipsWithLeavers } from '../../store/relationships.js';
-import { activeStaffIds, countActiveStaff, createStaffSearchIndexes, dropStaffSearchIndexes, markLeft, staffFinder, staffWriter } from '../../store/staff.js';
-import {
-  SHOWN_ON_TERMINAL,
-  changeJson,
-  handSetReplacedJson,
-  leaverRelationshipJson,
-  renderImportNotes,
-  renderImportSummary,
-  type ChangeJson,
-  type ImportReport,
-  type ImportSummary,
-  type PersonJson,
-} from '../../ui/importOutput.js';
-import { fileArgument, importRefusal, problemJson, problemsCsv } from '../../ui/problems.js';
+import { countActiveStaff, dropStaffSearchIndexes, hasStaff, staffFinder, staffWriter } from '../../store/staff.js';
+import { SHOWN_ON_TERMINAL, changeJson, renderImportNotes, renderImportSummary, type ChangeJson, type ImportSummary } from '../../ui/importOutput.js';
+import { importRefusal, problemsCsv } from '../../ui/problems.js';
 import { writeProblemsFile } from '../../io/problemsFile.js';
 import type { ImportOptions } from './command.js';
+import { finishImport, type ImportOutcome } from './finishImport.js';
+import { screenForgotten } from './forgottenScreen.js';
 
 export type { ImportSummary } from '../../ui/importOutput.js';
 
 type RosterTable = Table<RosterField>;
-type RosterReadOptions = RecordReadOptions<RosterField>;
 
 export async function runImport(path: string, options: ImportOptions, context: Context): Promise<ImportSummary> {
   const maps = parseMapOption(options.map ?? [], ROSTER_FIELDS);
@@ -55,7 +43,7 @@ export async function runImport(path: string, options: ImportOptions, context: C
   }
 
   const { report } = outcome;
-  if (options.json) context.out(`${JSON.stringify(report.summary, null, 2)}\n`);
+  if (options.json) printJson(context, report.summary);
   else context.out(renderImportSummary(report, outcome.updates, outcome.replaced));
   context.err(renderImportNotes(report, context.colour.err.yellow));
   if (options.problems !== undefined) context.err(`Every warning is listed in ${options.problems}.\n`);
@@ -84,14 +72,7 @@ async function importOnce(
   let outcome: ImportOutcome;
   try {
     if (options.cohort !== undefined && !getCohort(db, options.cohort)) throw missingCohort(options.cohort);
-    db.exec(dryRun ? 'BEGIN' : 'BEGIN IMMEDIATE');
-    try {
-      outcome = await importRoster(db, path, maps, { ...options, database: dbPath }, context);
-      db.exec(dryRun ? 'ROLLBACK' : 'COMMIT');
-    } catch (error) {
-      if (db.inTransaction) db.exec('ROLLBACK');
-      throw error;
-    }
+    outcome = await commitOrDryRun(db, dryRun, () => importRoster(db, path, maps, { ...options, database: dbPath }, context));
     opened.publish();
   } catch (error) {
     // Removes only a new database's own temporary file, never a file at dbPath.
@@ -103,13 +84,6 @@ async function importOnce(
   return outcome;
 }
 
-interface ImportOutcome {
-  report: ImportReport;
-  /** The first updates, to show on the terminal. */
-  updates: StaffUpdate[];
-  replaced: Array<{ person: StaffRecord; replaced: HandSetReplacement }>;
-}
-
 async function importRoster(
   db: Db,
   path: string,
@@ -117,9 +91,8 @@ async function importRoster(
   options: ImportOptions & { database: string },
   context: Context,
 ): Promise<ImportOutcome> {
-  const dryRun = options.dryRun === true;
   const valueMaps = parseValueMapOption(options.mapValue ?? [], ROSTER_FIELDS);
-  const existing = (db.prepare('SELECT count(*) FROM staff').pluck().get() as number) > 0;
+  const existing = hasStaff(db);
   const activeBefore = existing ? countActiveStaff(db) : 0;
   const find = existing ? staffFinder(db) : () => undefined;
   const known = existing ? (staffId: string) => find(staffId) !== undefined : () => false;
@@ -167,119 +140,7 @@ async function importRoster(
   const problemsFile = (warnings: readonly RowProblem[]) =>
     options.problems === undefined ? undefined : writeProblemsFile(options.problems, problemsCsv(problems, warnings), options.database, context.cwd);
   if (problems.length > 0) throw importRefusal(name, problems, problemsFile([...table.warnings, ...plan.warnings]));
-  if (deferIndexes) createStaffSearchIndexes(db);
-  plan.finishManagers();
-
-  // Who is missing from the file: every id (to mark them), names for the ones shown.
-  const missing: string[] = [];
-  // Into an empty table (a first import), nobody can be missing from the file.
-  for (const staffId of existing ? activeStaffIds(db) : []) if (!plan.inFile(staffId)) missing.push(staffId);
-  const missingShown: PersonJson[] = (options.json ? missing : missing.slice(0, SHOWN_ON_TERMINAL)).map((staffId) => ({
-    staffId,
-    name: find(staffId)?.name ?? staffId,
-  }));
-  if (options.missingLeft && !options.yes && tooManyLeft(missing.length, activeBefore))
-    throw tooManyLeftRefusal(name, missing.length, activeBefore, missingShown);
-  const markedLeft = options.missingLeft ? markLeft(db, missing, context.today) : 0;
-
-  // Read inside the transaction, so a dry run sees what it would leave.
-  const nameOf = staffFinder(db);
-  const leavers = relationshipsWithLeavers(db, context.today).map((r) => leaverRelationshipJson(r, (id) => nameOf(id)?.name ?? id));
-
-  const warnings = [...table.warnings, ...plan.warnings];
-  problemsFile(warnings);
-  const fingerprints = warnings.map(warningFingerprint);
-  const seenBefore = warningsSeenBefore(db, fingerprints);
-  if (!dryRun) recordWarningsSeen(db, fingerprints);
-
-  const withCohort = options.cohort !== undefined;
-  const roles = plan.enrolled.mentor + plan.enrolled.mentee + plan.enrolled.either;
-  const summary: ImportSummary = {
-    file: name,
-    database: options.database,
-    dryRun,
-    added: plan.added,
-    updated: plan.updated,
-    unchanged: plan.unchanged,
-    notInFile: missing.length,
-    markedLeft,
-    markedLeftPeople: options.missingLeft ? missingShown : [],
-    cohort: options.cohort ?? null,
-    roleColumn: table.mapping.indexOf.role !== undefined,
-    enrolled: withCohort ? roles : 0,
-    enrolledByRole: withCohort ? { ...plan.enrolled } : { mentor: 0, mentee: 0, either: 0 },
-    rolesNotApplied: withCohort ? 0 : roles,
-    changes,
-    handSetReplaced: replaced.map((r) => handSetReplacedJson(r.person, r.replaced)),
-    relationshipsWithLeavers: leavers,
-    skippedForgotten: forgotten?.skipped.rows ?? 0,
-    warnings: warnings.map((warning) => problemJson(name, warning)),
-    warningsSeenBefore: seenBefore.filter(Boolean).length,
-  };
-  return {
-    report: {
-      summary,
-      handSetReplacedCount: plan.handSetReplaced,
-      erasedOn: [...(forgotten?.skipped.erasedOn ?? [])].sort(),
-      forgottenManagers: forgotten?.skipped.managers ?? 0,
-      warnings,
-      seenBefore,
-    },
-    updates,
-    replaced,
-  };
-}
-
-/**
- * Rows of people erased with `remedi forget` are skipped before they are read, and an
- * erased line manager's id is read as blank (docs/programme-year.md, "Forgotten means
- * forgotten"). Nothing to do, at no cost, while nobody has been erased.
- */
-function screenForgotten(
-  db: Db,
-): { screen: NonNullable<RosterReadOptions['screen']>; skipped: { rows: number; erasedOn: Set<IsoDate>; managers: number } } | null {
-  const check = forgottenChecker(db);
-  if (check === null) return null;
-  const known = db.prepare('SELECT 1 FROM staff WHERE staff_id = ?').pluck();
-  const isKnown = (staffId: string): boolean => known.get(staffId) !== undefined;
-  const skipped = { rows: 0, erasedOn: new Set<IsoDate>(), managers: 0 };
-  const screen: NonNullable<RosterReadOptions['screen']> = (cells, table) => {
-    const cellOf = (field: RosterField): string | null => {
-      const index = table.mapping.indexOf[field];
-      const value = index === undefined ? '' : (cells[index] ?? '').trim();
-      return value === '' ? null : value;
-    };
-    const staffId = cellOf('staff_id');
-    const match = check({ staffId, email: cellOf('email'), lineManagerId: cellOf('line_manager_id') });
-    // An email alone marks an erased person coming back under a new staff id; a row whose
-    // staff id is someone remedi still holds is that person (emails are sometimes reused).
-    const someoneElse = match.onlyByEmail && staffId !== null && isKnown(staffId);
-    if (match.erasedOn !== null && !someoneElse) {
-      skipped.rows += 1;
-      skipped.erasedOn.add(match.erasedOn);
-      return 'skip';
-    }
-    if (match.managerErased) {
-      cells[table.mapping.indexOf.line_manager_id!] = '';
-      skipped.managers += 1;
-    }
-    return 'read';
-  };
-  return { screen, skipped };
-}
-
-/** Over a fifth of the people now active missing: a partial export, not a mass departure. */
-function tooManyLeftRefusal(file: string, missing: number, active: number, first: readonly PersonJson[]): UserError {
-  const shown = first.slice(0, 10);
-  return new UserError(
-    `${file} was not imported: --missing-left would mark ${missing} of the ${active} people now active (${Math.round((missing / active) * 100)}%) as having left, and nothing was written.`,
-    {
-      details: [...shown.map((p) => `  ${p.staffId} ${p.name}`), ...(missing > shown.length ? [`  ... and ${missing - shown.length} more.`] : [])],
-      fix:
-        'A file that leaves out more than a fifth of the staff is usually a partial export. If it really is the whole staff list, ' +
-        `import it again with --yes (to see everyone it would mark first: remedi import ${fileArgument(file)} --missing-left --yes --dry-run --json).`,
-    },
-  );
+  return finishImport(db, { table, plan, existing, activeBefore, find, forgotten, updates, changes, replaced, problemsFile }, options, context);
 }
 
 function missingCohort(cohort: number): UserError {
