@@ -7,7 +7,15 @@ import type { Proposal, ProposedMentor, ProposedRelationship, Unmatched } from '
 import type { PairingProblem, Row } from './proposal.js';
 
 /** Turns the solved assignment into relationships and reasons an administrator can read. */
-export function explain(problem: PairingProblem, rows: Row[], rowsOf: number[][], slotsOf: Array<Array<Slot | null>>, mentorOfRow: Int32Array): Proposal {
+export function explain(
+  problem: PairingProblem,
+  rows: Row[],
+  rowsOf: number[][],
+  slotsOf: Array<Array<Slot | null>>,
+  mentorOfRow: Int32Array,
+  /** How many mentees each mentor may take (pairTable), so a mentor left out is explained without judging every pair again. */
+  menteesAllowed: Int32Array,
+): Proposal {
   const { mentees, mentors, weights, targeted, trios } = problem;
   const relationships: ProposedRelationship[] = [];
   const unmatched: Unmatched[] = [];
@@ -61,7 +69,7 @@ export function explain(problem: PairingProblem, rows: Row[], rowsOf: number[][]
 
   mentors.forEach((mentor, r) => {
     if (menteesOfMentor[r].length > 0) return;
-    unmatched.push({ person: mentor, role: 'mentor', reasons: [whyNoMentee(problem, r)] });
+    unmatched.push({ person: mentor, role: 'mentor', reasons: [whyNoMentee(problem, r, menteesAllowed[r])] });
   });
   unmatched.push(...(problem.leftOut ?? []));
   unmatched.sort((a, b) => (a.role === b.role ? compareIds(a.person.staffId, b.person.staffId) : a.role === 'mentee' ? -1 : 1));
@@ -143,7 +151,7 @@ function whyNoMentor(problem: PairingProblem, i: number, slot: Slot | null, take
 }
 
 /** Why a mentor was given nobody. */
-function whyNoMentee(problem: PairingProblem, r: number): string {
+function whyNoMentee(problem: PairingProblem, r: number, eligible: number): string {
   const { mentees, mentors, rules } = problem;
   const mentor = mentors[r];
   if (mentor.capacity === 0) return 'capacity 0 in the roster: they take no mentees for now';
@@ -152,14 +160,14 @@ function whyNoMentee(problem: PairingProblem, r: number): string {
     return 'not RACE-trained yet: record it with remedi staff train, or pair with --allow-untrained';
   }
   if (mentees.length === 0) return 'there are no mentees waiting in this cohort';
-  const counts = new Map<HardRule, number>();
-  let eligible = 0;
-  for (const mentee of mentees) {
-    const rule = brokenRule(mentee, mentor, rules);
-    if (rule === null) eligible += 1;
-    else counts.set(rule, (counts.get(rule) ?? 0) + 1);
+  if (eligible === 0) {
+    const counts = new Map<HardRule, number>();
+    for (const mentee of mentees) {
+      const rule = brokenRule(mentee, mentor, rules)!;
+      counts.set(rule, (counts.get(rule) ?? 0) + 1);
+    }
+    return `no mentee they could mentor among the ${mentees.length}: ${countPhrase(counts, RULE_PHRASE_FOR_MENTOR)}`;
   }
-  if (eligible === 0) return `no mentee they could mentor among the ${mentees.length}: ${countPhrase(counts, RULE_PHRASE_FOR_MENTOR)}`;
   return eligible === 1
     ? 'the one mentee they could mentor was paired with another mentor'
     : `the ${eligible} mentees they could mentor were all paired with other mentors`;

@@ -20,9 +20,10 @@
  * that mentor only through X, and Y must then take one of the mentor's columns;
  * the problem is solved again until no trio reuses anyone.
  */
-import { brokenRule, fitsSlot, pairScore, rankTypes, type Slot } from '../domain/pairingRules.js';
+import type { Slot } from '../domain/pairingRules.js';
 import { explain } from './explainProposal.js';
 import { linearSumAssignment } from './lsap.js';
+import { pairTable } from './pairTable.js';
 import type { Proposal } from '../domain/proposal.js';
 import type { PairingProblem, Row } from './proposal.js';
 
@@ -47,21 +48,13 @@ export function proposePairings(problem: PairingProblem): Proposal {
   const { mentees, mentors, weights, trios, targeted, rules, onProgress } = problem;
 
   // Which pairs are allowed, and their soft scores (numbers only: no strings here).
-  const nMentees = mentees.length;
   const nMentors = mentors.length;
-  const allowed = new Uint8Array(nMentees * nMentors);
-  const score = new Float64Array(nMentees * nMentors);
-  const menteesAllowed = new Int32Array(nMentors);
-  const ranking = rankTypes(weights);
-  for (let i = 0; i < nMentees; i += 1) {
-    for (let r = 0; r < nMentors; r += 1) {
-      if (brokenRule(mentees[i], mentors[r], rules) !== null) continue;
-      allowed[i * nMentors + r] = 1;
-      score[i * nMentors + r] = pairScore(mentees[i], mentors[r], weights, targeted, ranking);
-      menteesAllowed[r] += 1;
-    }
-  }
-  const rowAllows = (row: Row, r: number): boolean => allowed[row.mentee * nMentors + r] === 1 && fitsSlot(mentors[r], row.slot);
+  const { allowed, menteesAllowed, score, bmeMentor, frontlineMentor } = pairTable(mentees, mentors, weights, targeted, rules);
+  const fits = (slot: Slot | null): Uint8Array | null => (slot === 'bme' ? bmeMentor : slot === 'frontline' ? frontlineMentor : null);
+  const rowAllows = (row: Row, r: number): boolean => {
+    const slotFits = fits(row.slot);
+    return allowed(row.mentee, r) && (slotFits === null || slotFits[r] === 1);
+  };
 
   // Rows: one per mentee, two (bme, frontline) per board member in trio mode. A slot no
   // mentor could fill gets no row: it would stay empty anyway, and an empty row costs the
@@ -73,14 +66,14 @@ export function proposePairings(problem: PairingProblem): Proposal {
     for (const slot of slotsOf[index]) {
       const row = { mentee: index, slot };
       let fillable = false;
-      for (let r = 0; r < nMentors && !fillable; r += 1) fillable = mentors[r].freeCapacity > 0 && rowAllows(row, r);
+      for (let r = 0; r < nMentors && !fillable; r += 1) fillable = rowAllows(row, r);
       if (!fillable) continue;
       rowsOf[index].push(rows.length);
       rows.push(row);
     }
   });
 
-  // Columns: each mentor's usable capacity units, then the trio private columns.
+  // Columns: each mentor's usable capacity units (side by side), then the trio private columns.
   const columnMentor: number[] = [];
   const columnsOf: number[][] = mentors.map(() => []);
   mentors.forEach((mentor, r) => {
@@ -91,13 +84,18 @@ export function proposePairings(problem: PairingProblem): Proposal {
     }
   });
   const trioMentees = mentees.map((_, i) => i).filter((i) => rowsOf[i].length === 2);
+  const firstColumnOf = Int32Array.from(columnsOf, (units) => units[0] ?? -1);
+  const unitsOf = Int32Array.from(columnsOf, (units) => units.length);
 
   // The levels (see the header comment).
   let scoreBound = 1;
   let maxScore = 0;
   for (const row of rows) {
     let best = 0;
-    for (let r = 0; r < nMentors; r += 1) if (rowAllows(row, r)) best = Math.max(best, score[row.mentee * nMentors + r]);
+    const slotFits = fits(row.slot);
+    for (let r = 0; r < nMentors; r += 1) {
+      if (allowed(row.mentee, r) && (slotFits === null || slotFits[r] === 1)) best = Math.max(best, score(row.mentee, r));
+    }
     scoreBound += best;
     maxScore = Math.max(maxScore, best);
   }
@@ -107,6 +105,8 @@ export function proposePairings(problem: PairingProblem): Proposal {
   const boardLevel = 2 * level;
   const gadgetValue = boardLevel + maxScore + 1;
   const rowBase = (row: Row) => (mentees[row.mentee].boardMember ? boardLevel : pairedLevel);
+  /** What a row gains from a mentor, or 0 when it may not have them (the same as no mentor). */
+  const worth = (row: Row, r: number) => (rowAllows(row, r) ? rowBase(row) + score(row.mentee, r) : 0);
 
   const gadgets: Array<{ mentee: number; mentor: number }> = [];
   /** Rows placed by the solves before this one. */
@@ -119,43 +119,47 @@ export function proposePairings(problem: PairingProblem): Proposal {
     if ((nRows + nCols + 1) * gadgetValue * 2 > EXACT_LIMIT) {
       throw new CohortTooLargeError(nRows, nCols);
     }
-    const value = new Float64Array(nRows * nCols);
+    // The solver minimises cost = gadgetValue - worth; a cell worth 0 costs gadgetValue.
+    // Built once, in place: no matrix of worths beside it (at 5,000 x 5,000 each is 200 MB).
+    const cost = new Float64Array(nRows * nCols).fill(gadgetValue);
     rows.forEach((row, rowIndex) => {
-      const base = rowBase(row);
       const offset = rowIndex * nCols;
+      const slotFits = fits(row.slot);
+      const base = rowBase(row);
       for (let r = 0; r < nMentors; r += 1) {
-        if (!rowAllows(row, r)) continue;
-        const worth = base + score[row.mentee * nMentors + r];
-        for (const column of columnsOf[r]) value[offset + column] = worth;
+        const units = unitsOf[r];
+        if (units === 0 || !allowed(row.mentee, r) || (slotFits !== null && slotFits[r] === 0)) continue;
+        const c = gadgetValue - (base + score(row.mentee, r));
+        for (let column = firstColumnOf[r], end = column + units; column < end; column += 1) cost[offset + column] = c;
       }
     });
     trioMentees.forEach((mentee, t) => {
-      for (const rowIndex of rowsOf[mentee]) value[rowIndex * nCols + privateStart + t] = boardLevel - trioLevel;
+      for (const rowIndex of rowsOf[mentee]) cost[rowIndex * nCols + privateStart + t] = gadgetValue - (boardLevel - trioLevel);
     });
     gadgets.forEach(({ mentee, mentor }, g) => {
       const x = gadgetStart + g;
       for (const rowIndex of rowsOf[mentee]) {
         const offset = rowIndex * nCols;
-        if (value[offset + columnsOf[mentor][0]] > 0) value[offset + x] = value[offset + columnsOf[mentor][0]];
-        for (const column of columnsOf[mentor]) value[offset + column] = 0;
+        const through = worth(rows[rowIndex], mentor);
+        if (through > 0) cost[offset + x] = gadgetValue - through;
+        for (const column of columnsOf[mentor]) cost[offset + column] = gadgetValue;
       }
       const y = (rows.length + g) * nCols;
-      value[y + x] = gadgetValue;
-      for (const column of columnsOf[mentor]) value[y + column] = gadgetValue;
+      cost[y + x] = 0;
+      for (const column of columnsOf[mentor]) cost[y + column] = 0;
     });
 
-    const cost = new Float64Array(value.length);
-    for (let k = 0; k < value.length; k += 1) cost[k] = gadgetValue - value[k];
     const before = solved;
     const { rowToCol } = linearSumAssignment(cost, nRows, nCols, {
       onProgress: onProgress && ((done, total) => onProgress(before + done, before + total)),
     });
     solved += Math.min(nRows, nCols);
 
+    // A row placed on a cell worth 0 has no mentor (worth is never below a level, so never 0 otherwise).
     const mentorOfRow = new Int32Array(rows.length).fill(-1);
     rows.forEach((_, rowIndex) => {
       const column = rowToCol[rowIndex];
-      if (column < 0 || value[rowIndex * nCols + column] === 0) return;
+      if (column < 0 || cost[rowIndex * nCols + column] === gadgetValue) return;
       if (column < privateStart) mentorOfRow[rowIndex] = columnMentor[column];
       else if (column >= gadgetStart) mentorOfRow[rowIndex] = gadgets[column - gadgetStart].mentor;
     });
@@ -164,7 +168,7 @@ export function proposePairings(problem: PairingProblem): Proposal {
       const [a, b] = rowsOf[mentee];
       return mentorOfRow[a] >= 0 && mentorOfRow[a] === mentorOfRow[b];
     });
-    if (reused.length === 0) return explain(problem, rows, rowsOf, slotsOf, mentorOfRow);
+    if (reused.length === 0) return explain(problem, rows, rowsOf, slotsOf, mentorOfRow, menteesAllowed);
     // Guard the reused pairs, and every pair likely to be reused next: a trio mentor with
     // room for two who could fill the trio's other slot too. Each guard only restates
     // "one mentor, one slot per trio", so the optimum is unchanged; fewer solves are needed.
