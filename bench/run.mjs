@@ -622,7 +622,6 @@ async function realisticSection({ quick, tmp }) {
   cli(['import-sessions', sessionsFile, '--db', full]);
   const sessionCount = Number(run('sqlite3', [full, 'SELECT count(*) FROM sessions']).trim());
   const [first] = relationships;
-  const someone = first.mentors[0].staffId;
   const exportDir = join(dir, 'export');
   const commands = [
     { name: 'import 15,000 staff --cohort 1', args: ['import', roster, '--cohort', '1', '--db', scratch], fresh: base },

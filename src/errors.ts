@@ -35,6 +35,19 @@ export class UsageError extends UserError {
 }
 
 /**
+ * A problem with one cell (or row) of an input file: refused rows and warnings alike.
+ * Shared by the file readers (io), the rules that check each cell (domain) and the
+ * listings (ui), so it lives here beside the errors it ends up in.
+ */
+export interface RowProblem {
+  line: number;
+  /** `column D (Pay Band)`, or null for a whole-row problem. */
+  column: string | null;
+  value: string | null;
+  message: string;
+}
+
+/**
  * What the running command has done to its database so far, so that the last line of a
  * failure says only what is true. The store notes the file it opened and each write
  * transaction that committed (better-sqlite3 has no commit hook, so store/db.ts notes them).

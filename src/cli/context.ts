@@ -114,9 +114,9 @@ function isFileOrDevice(fd: number): boolean {
   }
 }
 
-/** The questions a command asks: the context's, or the real ones, loaded now. */
+/** The questions a command asks: the context's, or the terminal's (asked on stderr: stdout stays data), loaded now. */
 export async function promptsOf(context: Context): Promise<Prompts> {
-  return context.prompts ?? (await import('../ui/prompts.js'));
+  return context.prompts ?? (await import('../ui/prompts.js')).terminalPrompts({ output: process.stderr });
 }
 
 export function dbPathOf(options: CommonOptions, context: Context): string {

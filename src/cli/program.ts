@@ -20,9 +20,10 @@ import type { CliHost } from './options.js';
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /** Where the program writes its own help and usage errors, besides the Context it gives actions. */
+/** The streams are properties, not methods: runCli hands writeErr on alone. */
 export interface ProgramHost extends CliHost {
-  writeOut(text: string): void;
-  writeErr(text: string): void;
+  writeOut: (text: string) => void;
+  writeErr: (text: string) => void;
 }
 
 /** The groups, in the order `remedi --help` lists them. */

@@ -35,7 +35,7 @@ export interface ReportInput {
   cohort: ReportCohort;
   asOf: IsoDate;
   relationships: readonly ReportRelationshipInput[];
-  /** The cohort's sessions on or before the as-of date, summarised (summariseSessions, or SQL). */
+  /** The cohort's sessions on or before the as-of date, summarised (by the store, in SQL). */
   sessions: SessionSummary;
   /**
    * Every active board member on the staff list, their role in this cohort (null: not

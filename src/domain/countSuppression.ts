@@ -6,10 +6,6 @@
 /** A count of people by ethnicity may be shown as "<K" in a report that leaves the programme team. */
 export type Count = number | string;
 
-export function suppressCount(n: number, below: number | null): Count {
-  return below !== null && n >= 1 && n < below ? `<${below}` : n;
-}
-
 /** What a count hidden only to protect another shows. */
 export const SECONDARY = 'suppressed';
 

@@ -3,7 +3,7 @@
  * name in any case (docs/pairing.md, "Targeted departments"), or a refusal that suggests the nearest.
  */
 import { UserError } from '../errors.js';
-import { departmentKey } from './pairingRules.js';
+import { departmentKey } from './staff.js';
 import { suggest } from './suggest.js';
 
 export function chooseDepartment<D extends { name: string }>(known: readonly D[], name: string): D {

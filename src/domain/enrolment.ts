@@ -2,10 +2,10 @@
  * Who is in a cohort, with which programme role (docs/programme-year.md, "Set by hand"):
  * reading an enrolment file's rows, and planning `remedi cohort enrol`. Pure.
  */
-import { columnLabel, type ColumnMapping } from './columns.js';
+import { UserError, type RowProblem } from '../errors.js';
 import type { IsoDate } from './dates.js';
-import type { EnrolmentField } from './rosterColumns.js';
-import type { RowProblem } from './rosterRows.js';
+import type { FieldColumns, InputFile } from './inputFile.js';
+import { ENROLMENT_HEADERS, type EnrolmentField } from './rosterColumns.js';
 import { PROGRAMME_ROLES, type ProgrammeRole } from './staff.js';
 
 export const ROLE_EXPECTED = 'mentor, mentee or either (or blank to enrol nobody)';
@@ -34,17 +34,16 @@ const PERSON_FIELDS: readonly EnrolmentField[] = ['staff_id', 'email', 'name'];
 const PERSON_FIELD_WORDS: Record<string, string> = { staff_id: 'staff id', email: 'email', name: 'name' };
 
 export function parseEnrolmentRecord(
-  cells: string[],
+  cells: readonly string[],
   line: number,
-  headers: string[],
-  mapping: ColumnMapping<EnrolmentField>,
+  columns: FieldColumns<EnrolmentField>,
 ): { row: EnrolmentRow | null; problems: RowProblem[] } {
   const label = (field: EnrolmentField): string | null => {
-    const index = mapping.indexOf[field];
-    return index === undefined ? null : columnLabel(index, headers[index]);
+    const index = columns.indexOf[field];
+    return index === undefined ? null : columns.labels[index];
   };
   const cell = (field: EnrolmentField): string => {
-    const index = mapping.indexOf[field];
+    const index = columns.indexOf[field];
     return index === undefined ? '' : (cells[index] ?? '').trim();
   };
   const personField = PERSON_FIELDS.find((field) => cell(field) !== '');
@@ -55,7 +54,7 @@ export function parseEnrolmentRecord(
   if (personField === undefined) {
     // A row with neither a person nor a role says nothing.
     if (roleText === '') return { row: null, problems };
-    const present = PERSON_FIELDS.filter((field) => mapping.indexOf[field] !== undefined);
+    const present = PERSON_FIELDS.filter((field) => columns.indexOf[field] !== undefined);
     const blank = present.map((field) => PERSON_FIELD_WORDS[field]).join(' and ');
     const absent = PERSON_FIELDS.filter((field) => !present.includes(field)).map((field) => PERSON_FIELD_WORDS[field]);
     const hint =
@@ -71,6 +70,24 @@ export function parseEnrolmentRecord(
   }
   if (problems.length > 0 || personField === undefined || role === undefined) return { row: null, problems };
   return { row: { line, person: cell(personField), column: label(personField)!, role }, problems };
+}
+
+/** An enrolment file (`remedi cohort enrol --from`), for the table reader: a person column, and a role column. */
+export function enrolmentFile(): InputFile<EnrolmentField, EnrolmentRow> {
+  return {
+    ...ENROLMENT_HEADERS,
+    what: 'enrolment list',
+    empty: 'nobody in it',
+    required: { fields: ['staff_id', 'email', 'name'], hint: 'person (looked for headers like staff_id, Employee Number, Email or Full Name)' },
+    read: parseEnrolmentRecord,
+    complete: ({ source, mapping }) => {
+      if (mapping.indexOf.role === undefined) {
+        throw new UserError(`${source.name} has no role column (looked for headers like Role or Programme Role).`, {
+          fix: 'Nothing was written. Name the column with --map "Your Header=role", or give the people with --mentee, --mentor or --either.',
+        });
+      }
+    },
+  };
 }
 
 export interface EnrolmentRequest {

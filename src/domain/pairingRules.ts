@@ -237,10 +237,6 @@ export const RULE_PHRASE: Record<HardRule, { one: string; many: string; hint?: s
   'paired-before': { one: 'was paired with them in an earlier cohort', many: 'were paired with them in an earlier cohort', hint: '--allow-repeat' },
 };
 
-/** How departments are compared: trimmed, any case. */
-export const departmentKey = (department: string | null): string | null =>
-  department === null || department.trim() === '' ? null : department.trim().toLowerCase();
-
 /** The same rules from the mentor's side, for explaining why a mentor was left out. */
 export const RULE_PHRASE_FOR_MENTOR: Record<HardRule, { one: string; many: string }> = {
   'same-person': { one: 'is themselves', many: 'are themselves' },

@@ -1,7 +1,5 @@
-/** The roster's fields and the names HR exports give them. */
-import { headerIndex, IGNORE, mapColumnsWith, type ColumnMapping as GenericMapping } from './columns.js';
-
-export { columnLabel, columnLetter, IGNORE, squashHeader } from './columns.js';
+/** The roster's fields and the names HR exports give them (matched by io/columns.ts). */
+import type { FileHeaders } from './inputFile.js';
 
 export const ROSTER_FIELDS = [
   'staff_id',
@@ -27,8 +25,6 @@ export const ROSTER_FIELDS = [
 ] as const;
 
 export type RosterField = (typeof ROSTER_FIELDS)[number];
-
-export type ColumnTarget = RosterField | typeof IGNORE;
 
 /** Header spellings per field, beyond the plain name itself. */
 const ALIASES: Record<RosterField, string[]> = {
@@ -62,9 +58,8 @@ const ALIASES: Record<RosterField, string[]> = {
   left_on: ['Date Left'],
 };
 
-export const ROSTER_HEADER_INDEX = headerIndex(ROSTER_FIELDS, ALIASES);
-/** ESR organisation hierarchy headers (`Org L3`...) read as the department (columns.ts, mapColumnsWith). */
-export const ROSTER_HIERARCHY: RosterField = 'department';
+/** The roster's headers; ESR organisation hierarchy headers (`Org L3`...) read as the department. */
+export const ROSTER_HEADERS: FileHeaders<RosterField> = { fields: ROSTER_FIELDS, aliases: ALIASES, hierarchy: 'department' };
 
 /**
  * The columns of an enrolment file (`remedi cohort enrol --from`): a person, found under the
@@ -74,21 +69,13 @@ export const ENROLMENT_FIELDS = ['staff_id', 'email', 'name', 'role'] as const;
 
 export type EnrolmentField = (typeof ENROLMENT_FIELDS)[number];
 
-export const ENROLMENT_HEADER_INDEX = headerIndex<EnrolmentField>(ENROLMENT_FIELDS, {
-  staff_id: ALIASES.staff_id,
-  // Forms ask "Your name" and "Your email" where HR writes Full Name and Email Address.
-  email: [...ALIASES.email, 'Your Email', 'Your Email Address', 'Your Work Email'],
-  name: [...ALIASES.name, 'Your Name', 'Your Full Name'],
-  role: ALIASES.role,
-});
-
-export function isColumnTarget(text: string): text is ColumnTarget {
-  return text === IGNORE || (ROSTER_FIELDS as readonly string[]).includes(text);
-}
-
-export type ColumnMapping = GenericMapping<RosterField>;
-
-/** Maps a roster's headers to fields (see mapColumnsWith). */
-export function mapColumns(headers: string[], maps: ReadonlyMap<string, ColumnTarget> = new Map()): ColumnMapping {
-  return mapColumnsWith(headers, ROSTER_HEADER_INDEX, maps, ROSTER_HIERARCHY);
-}
+export const ENROLMENT_HEADERS: FileHeaders<EnrolmentField> = {
+  fields: ENROLMENT_FIELDS,
+  aliases: {
+    staff_id: ALIASES.staff_id,
+    // Forms ask "Your name" and "Your email" where HR writes Full Name and Email Address.
+    email: [...ALIASES.email, 'Your Email', 'Your Email Address', 'Your Work Email'],
+    name: [...ALIASES.name, 'Your Name', 'Your Full Name'],
+    role: ALIASES.role,
+  },
+};

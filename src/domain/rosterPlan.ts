@@ -1,9 +1,10 @@
 /**
  * What importing a roster changes, row by row: re-importing is an update keyed on staff
  * id (docs/roster.md, "Importing again"). The planner sees one row at a time, so a file of a million
- * people streams through it; planRosterImport runs it over rows held in memory.
+ * people streams through it (test/helpers/rosterPlan.ts runs it over rows held in memory).
  */
-import type { RosterRow, RowProblem } from './rosterRows.js';
+import type { RowProblem } from '../errors.js';
+import type { RosterRow } from './rosterRows.js';
 import { DEFAULT_FACTS, FACT_KEYS, sameFact, type ProgrammeRole, type StaffFacts, type StaffRecord } from './staff.js';
 
 export type ChangedField = keyof StaffFacts | 'active' | 'leftOn';
@@ -123,50 +124,6 @@ export class RosterPlanner {
   }
 }
 
-export interface RosterPlan {
-  added: StaffRecord[];
-  updated: StaffUpdate[];
-  unchanged: number;
-  /** Active people already known who are not in this file. */
-  notInFile: StaffRecord[];
-  /** With `missingLeft`: the people marked as having left. */
-  markedLeft: StaffRecord[];
-  /** Enrolments the file's role column asks for (applied only with a cohort). */
-  enrolments: Array<{ staffId: string; role: ProgrammeRole }>;
-  problems: RowProblem[];
-  warnings: RowProblem[];
-}
-
-/** The whole plan for rows held in memory, against the people the database holds. */
-export function planRosterImport(existing: ReadonlyMap<string, StaffRecord>, rows: readonly RosterRow[], options: PlanOptions): RosterPlan {
-  const planner = new RosterPlanner(options);
-  const plan: RosterPlan = {
-    added: [],
-    updated: [],
-    unchanged: 0,
-    notInFile: [],
-    markedLeft: [],
-    enrolments: [],
-    problems: planner.problems,
-    warnings: planner.warnings,
-  };
-  for (const row of rows) {
-    const decision = planner.row(row, existing.get(row.staffId), (id) => existing.has(id));
-    if (decision === null) continue;
-    if (row.role) plan.enrolments.push({ staffId: row.staffId, role: row.role });
-    if (decision.kind === 'added') plan.added.push(decision.after);
-    else if (decision.kind === 'updated') plan.updated.push(decision.update);
-  }
-  planner.finishManagers();
-  plan.unchanged = planner.unchanged;
-  for (const person of existing.values()) {
-    if (!person.active || planner.inFile(person.staffId)) continue;
-    plan.notInFile.push(person);
-    if (options.missingLeft) plan.markedLeft.push({ ...person, active: false });
-  }
-  return plan;
-}
-
 const NONE: readonly HandSetReplacement[] = [];
 
 /**
@@ -191,7 +148,7 @@ export function mergeRow(before: StaffRecord | undefined, row: RosterRow): { aft
       delete stated[field];
       stillHandSet.push(field);
     } else if (!sameFact(before[field], stated[field]!)) {
-      handSetReplaced.push({ field, before: before[field], after: stated[field]! } as HandSetReplacement);
+      handSetReplaced.push({ field, before: before[field], after: stated[field]! });
     }
   }
   const after: StaffRecord = leaving({ ...base, ...stated, staffId: row.staffId, active: true }, before, row);

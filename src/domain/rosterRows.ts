@@ -2,23 +2,16 @@
  * One roster record -> the facts it states, or the problems that refuse it.
  * Only the columns present in the file are stated; the rest stay as they were.
  */
+import type { RowProblem } from '../errors.js';
 import { BAND_EXPECTED, parseBand } from './bands.js';
 import { DATE_EXPECTED, parseDate, parseDateCell, SERIAL_DATE_WARNING, type DateResult, type IsoDate } from './dates.js';
 import { ETHNICITY_EXPECTED, parseEthnicity } from './ethnicity.js';
 import { FUNCTION_EXPECTED, parseFunctions } from './functions.js';
-import { columnLabel, type ColumnMapping, type RosterField } from './rosterColumns.js';
+import type { FieldColumns, InputFile } from './inputFile.js';
+import { ROSTER_HEADERS, type RosterField } from './rosterColumns.js';
 import { parseProgrammeRole, ROLE_EXPECTED } from './enrolment.js';
 import type { ProgrammeRole, StaffFacts } from './staff.js';
 import { YES_NO_EXPECTED, parseYesNo } from './yesNo.js';
-
-/** A problem with one cell (or row) of an input file. */
-export interface RowProblem {
-  line: number;
-  /** `column D (Pay Band)`, or null for a whole-row problem. */
-  column: string | null;
-  value: string | null;
-  message: string;
-}
 
 export interface RosterRow {
   /** Physical line where the record starts (the header is line 1). */
@@ -97,10 +90,9 @@ const text = (value: string): string | null => {
  * keeps one set per file, so the warning comes once per column, not once per row.
  */
 export function parseRosterRecord(
-  cells: string[],
+  cells: readonly string[],
   line: number,
-  headers: string[],
-  mapping: ColumnMapping,
+  columns: FieldColumns<RosterField>,
   serialsWarned: Set<RosterField> = new Set(),
 ): RowResult {
   const problems: RowProblem[] = [];
@@ -109,11 +101,11 @@ export function parseRosterRecord(
   let role: ProgrammeRole | null | undefined;
   let bandUnknown = false;
 
-  const has = (field: RosterField): boolean => mapping.indexOf[field] !== undefined;
-  const cell = (field: RosterField): string => cells[mapping.indexOf[field]!] ?? '';
+  const has = (field: RosterField): boolean => columns.indexOf[field] !== undefined;
+  const cell = (field: RosterField): string => cells[columns.indexOf[field]!] ?? '';
   const refuse = (field: RosterField, message: string): void => {
-    const index = mapping.indexOf[field]!;
-    problems.push({ line, column: columnLabel(index, headers[index]), value: cells[index] ?? '', message });
+    const index = columns.indexOf[field]!;
+    problems.push({ line, column: columns.labels[index], value: cells[index] ?? '', message });
   };
   /** A date cell; an Excel day number is read, with one warning for its column. */
   const dateCell =
@@ -122,8 +114,8 @@ export function parseRosterRecord(
       const date = parseDateCell(raw);
       if (date.ok && date.serial && !serialsWarned.has(field)) {
         serialsWarned.add(field);
-        const index = mapping.indexOf[field]!;
-        warnings.push({ line, column: columnLabel(index, headers[index]), value: raw, message: SERIAL_DATE_WARNING });
+        const index = columns.indexOf[field]!;
+        warnings.push({ line, column: columns.labels[index], value: raw, message: SERIAL_DATE_WARNING });
       }
       return date;
     };
@@ -132,7 +124,7 @@ export function parseRosterRecord(
     if (value.length > MAX_FIELD_LENGTH) {
       problems.push({
         line,
-        column: columnLabel(index, headers[index]),
+        column: columns.labels[index],
         value: `${value.slice(0, 20)}...`,
         message: `over-long field of ${value.length} characters; expected at most ${MAX_FIELD_LENGTH}`,
       });
@@ -172,8 +164,8 @@ export function parseRosterRecord(
         // ESR holds Non AfC, Chair, Apprentice, N/A...: seniority unknown, never paired until set.
         facts.band = null;
         bandUnknown = true;
-        const index = mapping.indexOf.band!;
-        warnings.push({ line, column: columnLabel(index, headers[index]), value: raw, message: unknownBandMessage() });
+        const index = columns.indexOf.band!;
+        warnings.push({ line, column: columns.labels[index], value: raw, message: unknownBandMessage() });
       }
     }
   }
@@ -182,10 +174,10 @@ export function parseRosterRecord(
     const ethnicity = parseEthnicity(cell('ethnicity'));
     facts.ethnicity = ethnicity.code;
     if (ethnicity.unrecognised) {
-      const index = mapping.indexOf.ethnicity!;
+      const index = columns.indexOf.ethnicity!;
       warnings.push({
         line,
-        column: columnLabel(index, headers[index]),
+        column: columns.labels[index],
         value: cell('ethnicity'),
         message: `not an ethnic category we know, so BME is recorded as unknown; expected ${ETHNICITY_EXPECTED}`,
       });
@@ -271,6 +263,18 @@ export function parseRosterRecord(
   if (active === false) row.leftOn = leftOn;
   if (bandUnknown) row.bandUnknown = true;
   return { row, problems, warnings };
+}
+
+/** A roster file, for the table reader: one per file read, since Excel day numbers are warned about once per file. */
+export function rosterFile(): InputFile<RosterField, RosterRow> {
+  const serialsWarned = new Set<RosterField>();
+  return {
+    ...ROSTER_HEADERS,
+    what: 'roster',
+    empty: 'nobody in it',
+    required: { fields: ['staff_id'], hint: 'staff id (looked for headers like staff_id or Employee Number)' },
+    read: (cells, line, columns) => parseRosterRecord(cells, line, columns, serialsWarned),
+  };
 }
 
 /**

@@ -3,10 +3,10 @@
  * each session belongs to, which mentors were present, and which rows repeat one already
  * recorded. No I/O here.
  */
+import type { RowProblem } from '../errors.js';
 import type { IsoDate } from './dates.js';
 import { describeCandidate, type PersonCandidate, type PersonMatch } from './people.js';
 import { runsOn } from './relationshipLife.js';
-import type { RowProblem } from './rosterRows.js';
 import type { SessionRow } from './sessionRows.js';
 import { duplicateKey, sessionOfKind, sessionProblems, type SessionDraft, type SessionTarget } from './sessions.js';
 
@@ -31,9 +31,9 @@ export interface SessionImportPlan {
  */
 export interface SessionPeople {
   /** Who a text names; `nearMisses` asks for "Did you mean" candidates when nobody matches. */
-  resolve(text: string, nearMisses: boolean): PersonMatch<PersonCandidate>;
-  /** "Priya Sharma (10000024)", for messages. */
-  personOf(staffId: string): string;
+  resolve: (text: string, nearMisses: boolean) => PersonMatch<PersonCandidate>;
+  /** "Priya Sharma (10000024)", for messages; passed around on its own, so a function, not a method. */
+  personOf: (staffId: string) => string;
 }
 
 const AS_STAFF_IDS: SessionPeople = {

@@ -2,9 +2,9 @@
  * A session log (a form's CSV export, say) row by row: the columns it may have, under
  * which headers, and what each row states, checked cell by cell. No I/O here.
  */
-import { columnLabel, headerIndex, type ColumnMapping } from './columns.js';
+import type { RowProblem } from '../errors.js';
 import { DATE_EXPECTED, parseDateCell, SERIAL_DATE_WARNING, type IsoDate } from './dates.js';
-import type { RowProblem } from './rosterRows.js';
+import type { FieldColumns, FileHeaders, InputFile } from './inputFile.js';
 import { MAX_MINUTES, parseKind, parseLevel, parseThemes, type Kind, type Level, type Theme } from './sessions.js';
 import { YES_NO_EXPECTED, parseYesNo } from './yesNo.js';
 
@@ -24,22 +24,25 @@ export const SESSION_FIELDS = [
 ] as const;
 export type SessionField = (typeof SESSION_FIELDS)[number];
 
-export const SESSION_HEADER_INDEX = headerIndex<SessionField>(SESSION_FIELDS, {
-  pair_id: ['Pair', 'Pair ID', 'Relationship', 'Relationship ID', 'Relationship Number'],
-  mentee_id: ['Mentee Staff ID', 'Mentee Employee Number', 'Mentee ID'],
-  // The mentee by staff id, email or name (docs/programme-year.md, "Naming people").
-  mentee: ['Mentee', 'Mentee Name', "Mentee's Name", 'Name of Mentee', 'Mentee Email', 'Mentee Email Address', 'Who did you meet?', 'Who did you meet with?'],
-  // Who filled in the form: Microsoft Forms' "Email", Google Forms' "Email Address".
-  respondent: ['Email', 'Email Address', 'Respondent', 'Respondent Email', 'Responder'],
-  date: ['Session Date', 'Date of Session', 'Date of the Session', 'Meeting Date', 'Date of Meeting'],
-  minutes: ['Duration', 'Duration (minutes)', 'Length', 'Length (minutes)', 'Mins'],
-  kind: ['Type', 'Activity', 'Session Type', 'Kind of Session', 'Type of Activity'],
-  level: ['Focus Level', 'Level of Focus', 'Focus'],
-  themes: ['Theme', 'Topics', 'Themes Discussed'],
-  lived_experience: ['Lived Experience', 'Explored Lived Experience'],
-  mentors: ['Mentor', 'Mentors Present', 'Mentor IDs', 'Mentor Staff IDs'],
-  notes: ['Note', 'Comments', 'Comment'],
-});
+export const SESSION_HEADERS: FileHeaders<SessionField> = {
+  fields: SESSION_FIELDS,
+  aliases: {
+    pair_id: ['Pair', 'Pair ID', 'Relationship', 'Relationship ID', 'Relationship Number'],
+    mentee_id: ['Mentee Staff ID', 'Mentee Employee Number', 'Mentee ID'],
+    // The mentee by staff id, email or name (docs/programme-year.md, "Naming people").
+    mentee: ['Mentee', 'Mentee Name', "Mentee's Name", 'Name of Mentee', 'Mentee Email', 'Mentee Email Address', 'Who did you meet?', 'Who did you meet with?'],
+    // Who filled in the form: Microsoft Forms' "Email", Google Forms' "Email Address".
+    respondent: ['Email', 'Email Address', 'Respondent', 'Respondent Email', 'Responder'],
+    date: ['Session Date', 'Date of Session', 'Date of the Session', 'Meeting Date', 'Date of Meeting'],
+    minutes: ['Duration', 'Duration (minutes)', 'Length', 'Length (minutes)', 'Mins'],
+    kind: ['Type', 'Activity', 'Session Type', 'Kind of Session', 'Type of Activity'],
+    level: ['Focus Level', 'Level of Focus', 'Focus'],
+    themes: ['Theme', 'Topics', 'Themes Discussed'],
+    lived_experience: ['Lived Experience', 'Explored Lived Experience'],
+    mentors: ['Mentor', 'Mentors Present', 'Mentor IDs', 'Mentor Staff IDs'],
+    notes: ['Note', 'Comments', 'Comment'],
+  },
+};
 
 export interface SessionRow {
   line: number;
@@ -67,17 +70,16 @@ export const MAX_NOTES_LENGTH = 5000;
 
 /** `serialsWarned`: one per file, so Excel day numbers in the date column are warned about once. */
 export function parseSessionRecord(
-  cells: string[],
+  cells: readonly string[],
   line: number,
-  headers: string[],
-  mapping: ColumnMapping<SessionField>,
+  columns: FieldColumns<SessionField>,
   serialsWarned: Set<SessionField> = new Set(),
 ): { row: SessionRow | null; problems: RowProblem[]; warnings: RowProblem[] } {
   const problems: RowProblem[] = [];
   const warnings: RowProblem[] = [];
-  const has = (field: SessionField) => mapping.indexOf[field] !== undefined;
-  const label = (field: SessionField) => (has(field) ? columnLabel(mapping.indexOf[field]!, headers[mapping.indexOf[field]!]) : null);
-  const cell = (field: SessionField) => (has(field) ? (cells[mapping.indexOf[field]!] ?? '').trim() : '');
+  const has = (field: SessionField) => columns.indexOf[field] !== undefined;
+  const label = (field: SessionField) => (has(field) ? columns.labels[columns.indexOf[field]!] : null);
+  const cell = (field: SessionField) => (has(field) ? (cells[columns.indexOf[field]!] ?? '').trim() : '');
   const refuse = (field: SessionField, message: string) => problems.push({ line, column: label(field), value: has(field) ? cell(field) : null, message });
 
   let pairId: number | null = null;
@@ -160,5 +162,20 @@ export function parseSessionRecord(
     },
     problems,
     warnings,
+  };
+}
+
+/** A session log, for the table reader: one per file read, since Excel day numbers are warned about once per file. */
+export function sessionLogFile(): InputFile<SessionField, SessionRow> {
+  const serialsWarned = new Set<SessionField>();
+  return {
+    ...SESSION_HEADERS,
+    what: 'session log',
+    empty: 'no sessions in it',
+    required: {
+      fields: ['pair_id', 'mentee_id', 'mentee'],
+      hint: 'pair_id or mentee_id or mentee (which relationship each session belongs to: its number, or the mentee by staff id, email or name)',
+    },
+    read: (cells, line, columns) => parseSessionRecord(cells, line, columns, serialsWarned),
   };
 }

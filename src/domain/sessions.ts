@@ -59,7 +59,7 @@ export type ChoiceResult<T extends string> = { ok: true; value: T } | { ok: fals
 export function parseChoice<T extends string>(raw: string, values: readonly T[], labels: Partial<Record<T, string>>, noun: string): ChoiceResult<T> {
   const key = squash(raw);
   for (const value of values) {
-    if (squash(value) === key || (labels[value] !== undefined && squash(labels[value]!) === key)) return { ok: true, value };
+    if (squash(value) === key || (labels[value] !== undefined && squash(labels[value]) === key)) return { ok: true, value };
   }
   const synonym = SYNONYMS[key];
   if (synonym !== undefined && (values as readonly string[]).includes(synonym)) return { ok: true, value: synonym as T };

@@ -78,6 +78,13 @@ export const DEFAULT_FACTS: Omit<StaffFacts, 'name'> = {
   capacity: 1,
 };
 
+/**
+ * How departments are compared (pairing, targeted departments, `remedi department`): trimmed,
+ * any case; a blank department is none.
+ */
+export const departmentKey = (department: string | null): string | null =>
+  department === null || department.trim() === '' ? null : department.trim().toLowerCase();
+
 export interface Classification {
   /** 1 (band 1) to 13 (VSM), 14 for board members; null without a band. */
   rank: number | null;

@@ -35,7 +35,12 @@ export function analyseThemes(sessions: readonly ThemedSession[], cohorts: reado
       const theme = normaliseTheme(label);
       if (!theme || seen.has(theme.key)) continue;
       seen.add(theme.key);
-      const entry = byKey.get(theme.key) ?? { theme: theme.label, cohorts: new Map(), relationships: new Set<number>(), sessions: 0 };
+      const entry = byKey.get(theme.key) ?? {
+        theme: theme.label,
+        cohorts: new Map<number, { sessions: number; relationships: Set<number> }>(),
+        relationships: new Set<number>(),
+        sessions: 0,
+      };
       const inCohort = entry.cohorts.get(session.cohort) ?? { sessions: 0, relationships: new Set<number>() };
       inCohort.sessions += 1;
       inCohort.relationships.add(session.relationshipId);

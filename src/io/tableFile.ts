@@ -2,23 +2,28 @@
  * Reading an input table (a roster, a session log) the same way: encoding and
  * delimiter detected, headers matched by name, ragged rows refused, blank rows
  * skipped, every problem collected with its line and column. Writes nothing.
+ * What a kind of file holds (its fields, their names, how a record reads) is the
+ * caller's RecordSpec: this module knows files, not what is in them.
  */
-import { UserError, UsageError } from '../errors.js';
-import { IGNORE, mapColumnsWith, squashHeader, type ColumnMapping } from '../domain/columns.js';
-import type { RowProblem } from '../domain/rosterRows.js';
+import { UserError, UsageError, type RowProblem } from '../errors.js';
+import { headerIndex, IGNORE, mapColumns, squashHeader, type ColumnMapping, type HeaderSpec } from './columns.js';
 import { restoreFormulaText } from './csvInput.js';
 import { fitToHeader, openTableSource, readSourceRecords, type SourceOptions, type TableSource } from './tableSource.js';
 
-export interface TableSpec<F extends string> {
+export interface TableSpec<F extends string> extends HeaderSpec<F> {
   /** What the file is, in messages: "roster", "session log". */
   what: string;
-  index: ReadonlyMap<string, F>;
   /** How a file with a header and no rows is described: "nobody in it". */
   empty: string;
   /** Fields a file must have one of (a column), with the header names to suggest. */
-  required: { fields: F[]; hint: string };
-  /** The field ESR organisation hierarchy headers (`Org L3`...) read as, the deepest level present. */
-  hierarchy?: F;
+  required: { fields: readonly F[]; hint: string };
+}
+
+/** A table whose records the caller reads: `read` turns one record's cells into a row, or refuses it. */
+export interface RecordSpec<F extends string, R> extends TableSpec<F> {
+  read(cells: string[], line: number, mapping: ColumnMapping<F>): { row: R | null; problems: readonly RowProblem[]; warnings?: readonly RowProblem[] };
+  /** A last check once every record is read (a column only the whole file can miss); throws a UserError. */
+  complete?(table: Table<F>): void;
 }
 
 export interface TableReadOptions<F extends string> extends SourceOptions {
@@ -55,10 +60,11 @@ export async function readTable<F extends string>(path: string, spec: TableSpec<
   const source = await openTableSource(path, options);
   const maps = options.maps ?? [];
   const mapped = new Map(maps.map(([header, target]) => [squashHeader(header), target]));
+  const index = headerIndex(spec);
   const namesRequired = (cells: string[]): boolean =>
     cells.some((cell) => {
       const key = squashHeader(cell);
-      const target = mapped.get(key) ?? spec.index.get(key);
+      const target = mapped.get(key) ?? index.get(key);
       return target !== undefined && target !== IGNORE && spec.required.fields.includes(target);
     });
   let table: Table<F> | null = null;
@@ -140,6 +146,50 @@ export async function readTable<F extends string>(path: string, spec: TableSpec<
   return table;
 }
 
+export interface RecordReadOptions<F extends string> extends TableReadOptions<F> {
+  /**
+   * Sees each record's cells before they are read. 'skip' drops the record without a
+   * trace (no row, no problem, no warning); it may blank a cell that must not be read.
+   */
+  screen?: (cells: string[], table: Table<F>) => 'read' | 'skip';
+}
+
+/** Reads a file's records as `spec` says: each good row goes to `onRow` as it is read, every problem is collected. */
+export async function streamRecords<F extends string, R>(
+  path: string,
+  spec: RecordSpec<F, R>,
+  options: RecordReadOptions<F>,
+  onRow: (row: R, table: Table<F>) => void,
+): Promise<Table<F>> {
+  const { screen } = options;
+  const table = await readTable(path, spec, options, (cells, line, table) => {
+    if (screen && screen(cells, table) === 'skip') return;
+    const result = spec.read(cells, line, table.mapping);
+    for (const problem of result.problems) table.problems.push(problem);
+    if (result.warnings) for (const warning of result.warnings) table.warnings.push(warning);
+    if (result.row !== null) onRow(result.row, table);
+  });
+  spec.complete?.(table);
+  return table;
+}
+
+export interface RecordTable<F extends string, R> extends Table<F> {
+  rows: R[];
+}
+
+/** Reads and checks a whole file, its rows held in memory (a session log, an enrolment list). */
+export async function readRecords<F extends string, R>(path: string, spec: RecordSpec<F, R>, options: RecordReadOptions<F> = {}): Promise<RecordTable<F, R>> {
+  const rows: R[] = [];
+  const table = await streamRecords(path, spec, options, (row) => rows.push(row));
+  return { ...table, rows };
+}
+
+/** `column D (Pay Band)` for a field, or a note that the file has no such column. */
+export function fieldColumn<F extends string>(table: Table<F>, field: F): string {
+  const index = table.mapping.indexOf[field];
+  return index === undefined ? `(no ${field} column)` : table.mapping.labels[index];
+}
+
 /** Each `--map-value` rule on its column: compiled once, so a million rows cost a lookup each. */
 function valueMapsByColumn<F extends string>(
   source: TableSource,
@@ -174,7 +224,7 @@ function mapHeaderRow<F extends string>(
       });
     }
   }
-  const mapping = mapColumnsWith(headers, spec.index, new Map(maps.map(([header, target]) => [squashHeader(header), target])), spec.hierarchy);
+  const mapping = mapColumns(headers, spec, new Map(maps.map(([header, target]) => [squashHeader(header), target])));
   if (mapping.problems.length > 0) {
     throw new UserError(`${source.name} was not imported: ${mapping.problems.map((p) => p.message).join('; ')}.`, {
       fix: 'Nothing was written. Remove or map the extra column and import again.',

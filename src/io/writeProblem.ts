@@ -2,7 +2,8 @@
 
 /** Why a write failed, in plain words, for an errno or SQLite code; null when we have no plain words for it. */
 export function writeProblem(error: unknown): string | null {
-  const code = String((error as { code?: unknown }).code ?? '');
+  const raw = (error as { code?: unknown } | null)?.code;
+  const code = typeof raw === 'string' ? raw : '';
   if (code === 'ENOSPC' || code === 'SQLITE_FULL') return 'the disk is full';
   if (code === 'EDQUOT') return 'your disk quota is used up';
   if (code === 'EFBIG') return 'the file is too large for this disk';

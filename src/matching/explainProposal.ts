@@ -3,7 +3,8 @@
  * a mentee (or one slot of a trio) has no mentor or a mentor was given nobody.
  */
 import { bestType, brokenRule, fitsSlot, scorePair, RULE_PHRASE, RULE_PHRASE_FOR_MENTOR, type HardRule, type Slot } from '../domain/pairingRules.js';
-import type { PairingProblem, Proposal, ProposedMentor, ProposedRelationship, Row, Unmatched } from './proposal.js';
+import type { Proposal, ProposedMentor, ProposedRelationship, Unmatched } from '../domain/proposal.js';
+import type { PairingProblem, Row } from './proposal.js';
 
 /** Turns the solved assignment into relationships and reasons an administrator can read. */
 export function explain(

@@ -24,10 +24,11 @@ import type { Slot } from '../domain/pairingRules.js';
 import { explain } from './explainProposal.js';
 import { linearSumAssignment } from './lsap.js';
 import { pairTable } from './pairTable.js';
-import type { PairingProblem, Proposal, Row } from './proposal.js';
+import type { Proposal } from '../domain/proposal.js';
+import type { PairingProblem, Row } from './proposal.js';
 
-// The solver's question and answer, for its callers.
-export type { PairingProblem, Proposal, ProposedRelationship } from './proposal.js';
+// The solver's question, for its callers.
+export type { PairingProblem } from './proposal.js';
 
 /** Exact integer arithmetic in doubles needs every partial sum below 2^53. */
 const EXACT_LIMIT = 2 ** 52;

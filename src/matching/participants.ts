@@ -2,9 +2,9 @@
  * Who takes part in a pairing run: the cohort's active participants not already in a
  * running relationship, with `either` resolved (a senior leader mentees, anyone else mentors).
  */
-import { departmentKey, type Participant } from '../domain/pairingRules.js';
-import type { Unmatched } from './proposal.js';
-import { classify, type ProgrammeRole, type StaffRecord } from '../domain/staff.js';
+import type { Participant } from '../domain/pairingRules.js';
+import type { Unmatched } from '../domain/proposal.js';
+import { classify, departmentKey, type ProgrammeRole, type StaffRecord } from '../domain/staff.js';
 
 export interface Enrolled {
   record: StaffRecord;

@@ -1,5 +1,10 @@
-/** What the pairing is asked (a cohort's mentees, mentors, weights and rules) and what it answers (pairs and trios, and why anyone is left out). */
-import type { PairType, Participant, RuleContext, Slot, Weights } from '../domain/pairingRules.js';
+/**
+ * What the pairing is asked: a cohort's mentees, mentors, weights and rules, and where its
+ * progress goes. What it answers (pairs and trios, and why anyone is left out) is
+ * domain/proposal.ts's, since the ui renders it and a command saves it.
+ */
+import type { Participant, RuleContext, Slot, Weights } from '../domain/pairingRules.js';
+import type { Unmatched } from '../domain/proposal.js';
 
 export interface PairingProblem {
   /** Mentees and mentors, each sorted by staff id (ties break by staff id). */
@@ -21,46 +26,7 @@ export interface PairingProblem {
   onProgress?: (done: number, total: number) => void;
 }
 
-export interface ProposedMentor {
-  mentor: Participant;
-  slot: Slot | null;
-  type: PairType;
-  score: number;
-  reasons: string[];
-}
-
-export interface ProposedRelationship {
-  mentee: Participant;
-  mentors: ProposedMentor[];
-  type: PairType;
-  score: number;
-  /** Every mentor's reasons (prefixed by name in a trio), then the notes. */
-  reasons: string[];
-  /** Why a board member got a pair rather than a trio. */
-  notes: string[];
-}
-
-export interface Unmatched {
-  person: Participant;
-  role: 'mentee' | 'mentor';
-  reasons: string[];
-}
-
-export interface ProposalTotals {
-  boardCovered: number;
-  boardTotal: number;
-  mentees: number;
-  paired: number;
-  trioSlotsFilled: number;
-  score: number;
-}
-
-export interface Proposal {
-  relationships: ProposedRelationship[];
-  unmatched: Unmatched[];
-  totals: ProposalTotals;
-}
-
+/** One row of the assignment: a mentee's slot (pairing.ts's header comment). */
 export interface Row {
   mentee: number;
   slot: Slot | null;

@@ -2,7 +2,7 @@
  * What every connection to the database is given: the busy timeout, the journal mode,
  * foreign keys, remedi's SQL functions, and the commit tracking behind a failure's last line.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { noteCommitted } from '../errors.js';
 import { foldText } from '../domain/people.js';
 
@@ -60,11 +60,13 @@ export function trackCommits(db: Db): void {
         if (outer && changes() > before) noteCommitted();
         return result;
       };
+    // better-sqlite3 declares the variants as methods, but they are plain functions: bound to no
+    // receiver, each is called exactly as before (track calls it without one).
     return Object.assign(track(wrapped), {
-      default: track(wrapped.default),
-      deferred: track(wrapped.deferred),
-      immediate: track(wrapped.immediate),
-      exclusive: track(wrapped.exclusive),
+      default: track(wrapped.default.bind(undefined)),
+      deferred: track(wrapped.deferred.bind(undefined)),
+      immediate: track(wrapped.immediate.bind(undefined)),
+      exclusive: track(wrapped.exclusive.bind(undefined)),
     });
   }) as Db['transaction'];
 }

@@ -64,9 +64,12 @@ export interface OpenedDb {
    * new database, gives it its real name. Throws DatabaseAppeared when another process
    * made a file there meanwhile (theirs is kept; nothing of this command is).
    */
-  publish(): void;
-  /** Closes the connection; a new database that was never published is removed (its temporary file only). */
-  close(): void;
+  publish: () => void;
+  /**
+   * Closes the connection; a new database that was never published is removed (its temporary file only).
+   * publish and close are properties, not methods: callers take them out of the OpenedDb (`const { db, close } = ...`).
+   */
+  close: () => void;
 }
 
 /**
@@ -88,7 +91,7 @@ export async function openDatabase(path: string, options: OpenOptions): Promise<
     if (!options.create) throw noDatabase(path, found);
   }
   if (found === 'missing') {
-    const building = await openNew(path, options);
+    const building = openNew(path, options);
     if (options.deferPublish) return building;
     let appeared = false;
     try {
@@ -107,7 +110,7 @@ export async function openDatabase(path: string, options: OpenOptions): Promise<
  * A new database: made under `<path>.new-<random>` (created exclusively, owner-only) and
  * filled there, journal_mode DELETE, so no -wal or -shm is named after the temporary file.
  */
-async function openNew(path: string, options: OpenOptions): Promise<OpenedDb> {
+function openNew(path: string, options: OpenOptions): OpenedDb {
   const folder = dirname(path);
   if (!existsSync(folder)) {
     throw new UserError(`Cannot create the database ${path}: the folder ${folder} does not exist.`, {
@@ -237,23 +240,24 @@ async function openForReading(path: string, found: Found, options: OpenOptions):
     if (kind === 'empty') throw noDatabase(path, 'no tables');
     refuseNewer(db, path);
     const version = schemaVersion(db);
-    if (version < SCHEMA_VERSION) {
-      if (!writable(path)) {
-        throw new UserError(
-          `${path} was made by an older remedi (schema ${version}; this one needs ${SCHEMA_VERSION}), so it needs updating by a command that writes, and it is read-only here.`,
-          { fix: 'Copy it to a folder you can write to and run the command there with --db PATH; the file here was not changed.' },
-        );
-      }
-      db.close();
-      return openDatabase(path, { ...options, create: false, readonly: false });
+    if (version >= SCHEMA_VERSION) {
+      registerFunctions(db);
+      const notices = networkNotice(db, path, options, { record: false });
+      return opened({ db, path, created: false, backup: null, notices });
     }
-    registerFunctions(db);
-    const notices = networkNotice(db, path, options, { record: false });
-    return opened({ db, path, created: false, backup: null, notices });
+    if (!writable(path)) {
+      throw new UserError(
+        `${path} was made by an older remedi (schema ${version}; this one needs ${SCHEMA_VERSION}), so it needs updating by a command that writes, and it is read-only here.`,
+        { fix: 'Copy it to a folder you can write to and run the command there with --db PATH; the file here was not changed.' },
+      );
+    }
+    db.close();
   } catch (error) {
     if (db.open) db.close();
     throw asOpenError(error, path);
   }
+  // An older schema in a file that may be written: a writing open brings it up to date (and says what goes wrong itself).
+  return openDatabase(path, { ...options, create: false, readonly: false });
 }
 
 function opened(fields: Omit<OpenedDb, 'publish' | 'close' | 'published'>): OpenedDb {

@@ -1,5 +1,5 @@
 /** Departments, as the staff list names them, and which are targeted (docs/pairing.md, "Targeted departments"). */
-import { departmentKey } from '../domain/pairingRules.js';
+import { departmentKey } from '../domain/staff.js';
 import type { Db } from './db.js';
 
 export interface DepartmentSummary {

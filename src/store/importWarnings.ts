@@ -5,7 +5,7 @@
  * what is new.
  */
 import { createHash } from 'node:crypto';
-import type { RowProblem } from '../domain/rosterRows.js';
+import type { RowProblem } from '../errors.js';
 import type { Db } from './db.js';
 
 export function warningFingerprint(warning: RowProblem): string {

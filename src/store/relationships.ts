@@ -5,23 +5,8 @@
  */
 import type { IsoDate } from '../domain/dates.js';
 import { pairKey, type PairType, type Slot } from '../domain/pairingRules.js';
+import type { RelationshipRecord, RelationshipWithLeavers } from '../domain/relationships.js';
 import type { Db } from './db.js';
-
-export interface RelationshipRecord {
-  id: number;
-  cohort: number;
-  menteeId: string;
-  mentors: Array<{ staffId: string; slot: Slot | null }>;
-  type: PairType;
-  score: number;
-  reasons: string[];
-  start: IsoDate;
-  endedOn: IsoDate | null;
-  endReason: string | null;
-  /** The planned end: the cohort's end. */
-  plannedEnd: IsoDate;
-  override: boolean;
-}
 
 export type NewRelationship = Omit<RelationshipRecord, 'id' | 'endedOn' | 'endReason' | 'plannedEnd'>;
 
@@ -192,17 +177,6 @@ export function replaceableRelationships(db: Db, cohort: number, today: IsoDate)
 export function deleteRelationships(db: Db, ids: readonly number[]): void {
   const remove = db.prepare('DELETE FROM relationships WHERE id = ?');
   for (const id of ids) remove.run(id);
-}
-
-export interface RelationshipWithLeavers {
-  id: number;
-  cohort: number;
-  menteeId: string;
-  mentorIds: string[];
-  /** The people in it who have left (staff ids). */
-  left: string[];
-  /** Its mentee, or every mentor, has left: it needs ending and a replacement, not chasing. */
-  needsReplacement: boolean;
 }
 
 /**

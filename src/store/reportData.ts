@@ -48,7 +48,7 @@ export function reportRelationships(db: Db, cohort: number): Array<ReportRelatio
   }));
 }
 
-/** The cohort's sessions on or before the as-of date, summarised (as summariseSessions does in memory). */
+/** The cohort's sessions on or before the as-of date, summarised (test/helpers/sessionSummary.ts computes the same in memory, to test this against). */
 export function cohortSessionSummary(db: Db, cohort: number, asOf: IsoDate): SessionSummary {
   const datesByRelationship = new Map<number, IsoDate[]>();
   const kinds = Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>;

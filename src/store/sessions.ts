@@ -3,9 +3,6 @@ import type { IsoDate } from '../domain/dates.js';
 import type { Kind, Level, RecordedSession, SessionDraft, Theme } from '../domain/sessions.js';
 import type { Db } from './db.js';
 
-/** A session as recorded (domain/sessions.ts). */
-export type SessionRecord = RecordedSession;
-
 export type NewSession = SessionDraft;
 
 interface SessionRow {
@@ -28,7 +25,7 @@ export interface SessionFilter {
 }
 
 /** Sessions in date order (then id), with their mentors and themes. */
-export function listSessions(db: Db, filter: SessionFilter = {}): SessionRecord[] {
+export function listSessions(db: Db, filter: SessionFilter = {}): RecordedSession[] {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   if (filter.relationshipId !== undefined) {

@@ -185,10 +185,6 @@ export function listStaff(db: Db, cohort?: number, { withdrawn = false }: { with
   return rows.map((row) => ({ ...staffFromRow(row), role: row.role }));
 }
 
-export function countStaff(db: Db): number {
-  return (db.prepare('SELECT count(*) AS n FROM staff').get() as { n: number }).n;
-}
-
 /** Each fact's column, and how its value is stored (as factValues stores it). */
 const FACT_COLUMNS: { [K in keyof StaffFacts]: { column: string; value: (value: StaffFacts[K]) => string | number | null } } = {
   name: { column: 'name', value: (v) => v },

@@ -7,10 +7,10 @@
 import { bandDisplay } from '../domain/bands.js';
 import { formatDate, type IsoDate } from '../domain/dates.js';
 import type { ChangedField, HandSetReplacement, StaffUpdate } from '../domain/rosterPlan.js';
-import type { RowProblem } from '../domain/rosterRows.js';
+import type { RowProblem } from '../errors.js';
+import type { RelationshipWithLeavers } from '../domain/relationships.js';
 import type { ProgrammeRole, StaffFacts, StaffRecord } from '../domain/staff.js';
-import type { RelationshipWithLeavers } from '../store/relationships.js';
-import { fileArgument, formatProblemList, problemJson } from './problems.js';
+import { fileArgument, formatProblemList, type problemJson } from './problems.js';
 import { FACT_LABEL } from './staffOutput.js';
 import { visible } from './terminalText.js';
 
@@ -22,7 +22,8 @@ export interface PersonJson {
   name: string;
 }
 
-type FactValue = StaffFacts[keyof StaffFacts] | boolean;
+/** A fact's value, or `active`'s (a boolean, as some facts are). */
+type FactValue = StaffFacts[keyof StaffFacts];
 
 /** One changed field; ethnicity and BME carry no values ("changed" is all that is said). */
 export interface FieldChangeJson {

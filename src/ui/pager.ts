@@ -64,6 +64,6 @@ export function page(target: PagerTarget, text: string): void {
   // Not found or not runnable (the shell's 127 and 126, even when writing to it failed
   // first), or no shell at all: print it. Otherwise the pager ran (a reader who quits
   // early leaves a broken pipe behind, which is not a failure).
-  const code = (result.error as NodeJS.ErrnoException | undefined)?.code;
-  if (result.status === 127 || result.status === 126 || (result.error !== undefined && code !== 'EPIPE')) target.out(text);
+  const error: NodeJS.ErrnoException | undefined = result.error;
+  if (result.status === 127 || result.status === 126 || (error !== undefined && error.code !== 'EPIPE')) target.out(text);
 }

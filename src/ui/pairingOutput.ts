@@ -2,7 +2,7 @@
 import type { ChalkInstance } from 'chalk';
 import { formatDate, type IsoDate } from '../domain/dates.js';
 import { seniorityLabel, type PairType, type Participant, type Slot, type Weights } from '../domain/pairingRules.js';
-import type { Proposal, ProposedRelationship } from '../matching/pairing.js';
+import type { Proposal, ProposedRelationship } from '../domain/proposal.js';
 import type { CsvCell } from '../io/csvOutput.js';
 import { visible } from './terminalText.js';
 

@@ -1,6 +1,5 @@
 /** How row problems read: file, line, column, value, then what was expected. */
-import { UserError } from '../errors.js';
-import type { RowProblem } from '../domain/rosterRows.js';
+import { UserError, type RowProblem } from '../errors.js';
 import { toCsv } from '../io/csvOutput.js';
 
 export const SHOWN_PROBLEMS = 20;

@@ -17,8 +17,9 @@ export interface Progress {
   /**
    * How far through its input the work is, when the count to come is not known (the rows of
    * a file): `read` of `size` (bytes). The line then shows a percentage and the time left.
+   * A property, not a method: it is handed on alone, as a reader's onBytes.
    */
-  through(read: number, size: number): void;
+  through: (read: number, size: number) => void;
   /** Wipes the line, if one was drawn. */
   end(): void;
 }

@@ -2,8 +2,8 @@
 import { formatDate, type IsoDate } from '../domain/dates.js';
 import type { PairType, Slot } from '../domain/pairingRules.js';
 import { holdsPeopleOn, relationshipEnd } from '../domain/relationshipLife.js';
+import type { RelationshipRecord } from '../domain/relationships.js';
 import type { CsvCell } from '../io/csvOutput.js';
-import type { RelationshipRecord } from '../store/relationships.js';
 import { renderTable, type Fit } from './table.js';
 import { visible } from './terminalText.js';
 

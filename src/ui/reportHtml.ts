@@ -165,7 +165,7 @@ ${
 }
 </section>`);
 
-  const typeBars: Bar[] = (Object.entries(p.byType) as Array<[string, Count]>).map(([type, n]) => ({ label: type, value: n, tone: 'info' }));
+  const typeBars: Bar[] = Object.entries<Count>(p.byType).map(([type, n]) => ({ label: type, value: n, tone: 'info' }));
   sections.push(`<section aria-labelledby="participation">
 <h2 id="participation">Participation</h2>
 ${figure(barChart('chart-types', 'Relationships by type', typeBars.map((b) => `${b.label} ${b.value}`).join(', '), typeBars), 'Relationships by functional type.')}

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, ROOT, remedi } from '../helpers/cli.js';
 
@@ -23,8 +24,8 @@ describe.skipIf(!haveChromium)('the HTML report in headless Chromium', () => {
   let dir: string;
   let html: string;
   let json: Record<string, any>;
-  let page: import('playwright-core').Page;
-  let browser: import('playwright-core').Browser;
+  let page: Page;
+  let browser: Browser;
   const consoleErrors: string[] = [];
   const requests: string[] = [];
   const dialogs: string[] = [];
@@ -105,7 +106,7 @@ describe.skipIf(!haveChromium)('the HTML report in headless Chromium', () => {
 
   it('shows the same numbers as remedi report --json', async () => {
     const metrics = await page.$$eval('[data-metric]', (elements) =>
-      elements.map((e) => [e.getAttribute('data-metric')!, e.textContent!.trim()] as [string, string]),
+      elements.map((e) => [e.getAttribute('data-metric')!, e.textContent.trim()] as [string, string]),
     );
     expect(metrics.length).toBeGreaterThan(50);
     const byId = new Map((json.relationships as Array<Record<string, any>>).map((r) => [String(r.id), r]));

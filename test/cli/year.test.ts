@@ -30,7 +30,7 @@ interface Relationship {
 
 let dir: string;
 let db: string;
-const at = async (today: string, ...args: string[]): Promise<RunResult> => await run([...args, '--db', db], { env: { REMEDI_TODAY: today } });
+const at = async (today: string, ...args: string[]): Promise<RunResult> => run([...args, '--db', db], { env: { REMEDI_TODAY: today } });
 const ok = (result: RunResult): RunResult => {
   expect(result.code, result.stderr).toBe(0);
   return result;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildCohortReport, type CohortReport, type ReportCohort, type ReportInput, type ReportRelationshipInput } from '../../src/domain/cohortReport.js';
 import { buildPublicationReport, isPublication } from '../../src/domain/publicationReport.js';
-import { summariseSessions, type ReportSessionInput } from '../../src/domain/sessionSummary.js';
 import type { BmeStatus } from '../../src/domain/ethnicity.js';
 import type { PairType, Slot } from '../../src/domain/pairingRules.js';
 import { KINDS, LEVELS } from '../../src/domain/sessions.js';
+import { summariseSessions, type ReportSessionInput } from '../helpers/sessionSummary.js';
 
 // ---------------------------------------------------------------- factories
 

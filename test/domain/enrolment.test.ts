@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { mapColumnsWith } from '../../src/domain/columns.js';
 import { parseEnrolmentRecord, parseProgrammeRole, planEnrolment, type CurrentEnrolment, type EnrolmentRequest } from '../../src/domain/enrolment.js';
-import { ENROLMENT_HEADER_INDEX } from '../../src/domain/rosterColumns.js';
+import { ENROLMENT_HEADERS } from '../../src/domain/rosterColumns.js';
+import { mapColumns } from '../../src/io/columns.js';
 
 describe('parseProgrammeRole, as the roster reads a role', () => {
   it.each<[string, string | null | undefined]>([
@@ -19,7 +19,7 @@ describe('parseProgrammeRole, as the roster reads a role', () => {
 });
 
 describe('parseEnrolmentRecord', () => {
-  const parse = (headers: string[], cells: string[]) => parseEnrolmentRecord(cells, 3, headers, mapColumnsWith(headers, ENROLMENT_HEADER_INDEX));
+  const parse = (headers: string[], cells: string[]) => parseEnrolmentRecord(cells, 3, mapColumns(headers, ENROLMENT_HEADERS));
   it.each<[string, string[], string[], { person: string; column: string; role: string | null } | null, string[]]>([
     [
       'a name under a roster name header',

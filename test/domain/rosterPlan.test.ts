@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   enrolmentOutcome,
   missingPeopleDecision,
-  planRosterImport,
   tooManyLeft,
   type ChangedField,
   type HandSetReplacement,
@@ -10,6 +9,7 @@ import {
 } from '../../src/domain/rosterPlan.js';
 import type { RosterRow } from '../../src/domain/rosterRows.js';
 import { DEFAULT_FACTS, type ProgrammeRole, type StaffFacts, type StaffRecord } from '../../src/domain/staff.js';
+import { planRosterImport } from '../helpers/rosterPlan.js';
 
 const COLUMNS: Record<string, string> = {
   staff_id: 'column A (Employee Number)',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { mapColumns, type RosterField } from '../../src/domain/rosterColumns.js';
+import { ROSTER_HEADERS, type RosterField } from '../../src/domain/rosterColumns.js';
 import { parseRosterRecord, type RowResult } from '../../src/domain/rosterRows.js';
+import { mapColumns } from '../../src/io/columns.js';
 
 /** A full roster row, column A to O, as an ESR-style export heads it. */
 const GOOD: Record<string, string> = {
@@ -27,8 +28,7 @@ function parse(values: Record<string, string>, line = 7): RowResult {
   return parseRosterRecord(
     headers.map((header) => values[header]),
     line,
-    headers,
-    mapColumns(headers),
+    mapColumns(headers, ROSTER_HEADERS),
   );
 }
 
@@ -344,12 +344,11 @@ describe('parseRosterRecord: the date forms HR files hold', () => {
   it('warns about Excel day numbers once per column, however many rows hold them', () => {
     const warned = new Set<RosterField>();
     const headers = Object.keys(GOOD);
-    const mapping = mapColumns(headers);
+    const mapping = mapColumns(headers, ROSTER_HEADERS);
     const rows = [7, 8, 9].map((line) =>
       parseRosterRecord(
         headers.map((h) => (h === 'RACE Trained' ? '45000' : GOOD[h])),
         line,
-        headers,
         mapping,
         warned,
       ),

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { mapColumnsWith } from '../../src/domain/columns.js';
 import { planSessionImport, type KnownRelationship, type PlannedSession } from '../../src/domain/sessionImport.js';
-import { SESSION_HEADER_INDEX, parseSessionRecord, type SessionRow } from '../../src/domain/sessionRows.js';
+import { SESSION_HEADERS, parseSessionRecord, type SessionRow } from '../../src/domain/sessionRows.js';
 import { duplicateKey } from '../../src/domain/sessions.js';
 import { choosePerson, foldText, type PersonCandidate } from '../../src/domain/people.js';
+import { mapColumns } from '../../src/io/columns.js';
 import type { SessionPeople } from '../../src/domain/sessionImport.js';
 
 /** A session log with the plain headers, column A to J. */
@@ -26,8 +26,7 @@ function parse(values: Record<string, string>, line = 4) {
   return parseSessionRecord(
     headers.map((header) => values[header]),
     line,
-    headers,
-    mapColumnsWith(headers, SESSION_HEADER_INDEX),
+    mapColumns(headers, SESSION_HEADERS),
   );
 }
 
@@ -82,7 +81,7 @@ describe('parseSessionRecord: good rows', () => {
       Comments: '  Reviewed the shortlisting notes  ', // I
     };
     const headers = Object.keys(values);
-    const mapping = mapColumnsWith(headers, SESSION_HEADER_INDEX);
+    const mapping = mapColumns(headers, SESSION_HEADERS);
     expect(mapping.unknown).toEqual(['Timestamp']);
     expect(mapping.problems).toEqual([]);
     const result = parse(values, 12);
@@ -575,7 +574,7 @@ describe('parseSessionRecord: people by name, email or staff id', () => {
     ['Email', 'respondent'],
     ['Email Address', 'respondent'],
   ])('reads a column headed %j as %s', (header, field) => {
-    expect(mapColumnsWith([header], SESSION_HEADER_INDEX).fields).toEqual([field]);
+    expect(mapColumns([header], SESSION_HEADERS).fields).toEqual([field]);
   });
 
   it('keeps the mentee and the respondent as written, for planning to resolve', () => {
@@ -690,7 +689,7 @@ describe("planSessionImport: the mentors present by name, and the form's respond
     ['an unknown respondent: every mentor', null, 'anonymous', ['M2', 'M3']],
     ['the mentors column over the respondent', ['Priya Sharma'], 'tendai.moyo@nhs.net', ['M2']],
   ])('records %s', (_what, mentors, respondent, present) => {
-    const result = planWith([byMentee('Margaret Ellison', { mentors: mentors as string[] | null, ...(respondent === undefined ? {} : { respondent }) })]);
+    const result = planWith([byMentee('Margaret Ellison', { mentors, ...(respondent === undefined ? {} : { respondent }) })]);
     expect(result.problems).toEqual([]);
     expect(result.sessions.map((s) => s.mentors)).toEqual([present]);
   });

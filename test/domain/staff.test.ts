@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FACTS, classify, type StaffFacts } from '../../src/domain/staff.js';
+import { DEFAULT_FACTS, classify, departmentKey, type StaffFacts } from '../../src/domain/staff.js';
 
 const person = (facts: Partial<StaffFacts>): StaffFacts => ({ name: 'Test Person', ...DEFAULT_FACTS, ...facts });
 
@@ -49,5 +49,19 @@ describe('classify', () => {
     const c = classify(person(facts));
     expect(c.functions).toEqual(functions);
     expect(c.functionsDerived).toBe(derived);
+  });
+});
+
+describe('departmentKey: departments compared trimmed, in any case', () => {
+  it.each<[string | null, string | null]>([
+    ['Cardiology', 'cardiology'],
+    ['  Cardiology ', 'cardiology'],
+    ['CARDIOLOGY', 'cardiology'],
+    ['Emergency Department', 'emergency department'],
+    ['', null],
+    ['   ', null],
+    [null, null],
+  ])('%j -> %j', (department, key) => {
+    expect(departmentKey(department)).toBe(key);
   });
 });

@@ -1,6 +1,7 @@
 /** Participants for pairing tests: every field set; rank decides band and seniority unless given. */
 import { seniorityOfRank } from '../../src/domain/bands.js';
-import { departmentKey, type Participant } from '../../src/domain/pairingRules.js';
+import type { Participant } from '../../src/domain/pairingRules.js';
+import { departmentKey } from '../../src/domain/staff.js';
 
 export const BAND_OF_RANK = [null, '1', '2', '3', '4', '5', '6', '7', '8a', '8b', '8c', '8d', '9', 'VSM', null];
 

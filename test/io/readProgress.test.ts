@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, ROOT, tempDir } from '../helpers/cli.js';
-import { streamRosterFile } from '../../src/io/rosterFile.js';
+import { rosterFile } from '../../src/domain/rosterRows.js';
+import { streamRecords } from '../../src/io/tableFile.js';
 import { openTableSource, readSourceRecords } from '../../src/io/tableSource.js';
 
 interface Reading {
@@ -73,11 +74,11 @@ describe('a CSV file', () => {
     expect(reading.calls).toEqual([[statSync(path).size, statSync(path).size]]);
   });
 
-  it('reaches the reader through streamRosterFile, as the import wires it', async () => {
+  it('reaches the reader through streamRecords, as the roster import wires it', async () => {
     const path = join(FIXTURES, 'roster.csv');
     const calls: Array<[number, number]> = [];
     let rows = 0;
-    await streamRosterFile(path, { onBytes: (read, size) => calls.push([read, size]) }, () => (rows += 1));
+    await streamRecords(path, rosterFile(), { onBytes: (read, size) => calls.push([read, size]) }, () => (rows += 1));
     expect(rows).toBeGreaterThan(0);
     expectRisingToTheEnd(calls, statSync(path).size);
   });

@@ -6,7 +6,6 @@ import { FUNCTIONS } from '../../src/domain/functions.js';
 import {
   brokenRule,
   DEFAULT_WEIGHTS,
-  departmentKey,
   fitsSlot,
   lineChain,
   pairKey,
@@ -17,7 +16,9 @@ import {
   type Slot,
   type Weights,
 } from '../../src/domain/pairingRules.js';
-import { proposePairings, type PairingProblem, type Proposal } from '../../src/matching/pairing.js';
+import { departmentKey } from '../../src/domain/staff.js';
+import type { Proposal } from '../../src/domain/proposal.js';
+import { proposePairings, type PairingProblem } from '../../src/matching/pairing.js';
 
 /** Band labels by rank (index); rank 14 is the board, which has no band. */
 

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { summariseSessions } from '../../src/domain/sessionSummary.js';
 import { openDatabase } from '../../src/store/db.js';
 import { boardWithRoles, cohortSessionSummary } from '../../src/store/reportData.js';
 import { listSessions } from '../../src/store/sessions.js';
 import { FIXTURES, remedi, tempDir } from '../helpers/cli.js';
+import { summariseSessions } from '../helpers/sessionSummary.js';
 
 describe('cohortSessionSummary (SQL) agrees with summariseSessions (in memory)', () => {
   it.each(['2026-03-01', '2026-07-29', '2026-01-04'])('on the fixture sessions as of %s', async (asOf) => {

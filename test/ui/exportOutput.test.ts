@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { mapColumns } from '../../src/domain/rosterColumns.js';
-import { SESSION_HEADER_INDEX } from '../../src/domain/sessionRows.js';
-import { mapColumnsWith } from '../../src/domain/columns.js';
+import { ROSTER_HEADERS } from '../../src/domain/rosterColumns.js';
+import { SESSION_HEADERS } from '../../src/domain/sessionRows.js';
+import { mapColumns } from '../../src/io/columns.js';
 import { exportTables, type ExportContents } from '../../src/ui/exportOutput.js';
 
 const empty: ExportContents = { staff: [], enrolments: [], cohorts: [], relationships: [], sessions: [], targetedDepartments: [] };
@@ -38,7 +38,7 @@ describe('exportTables: the files of remedi export', () => {
 
   it('staff.csv has only columns remedi import reads back, each to its own field', () => {
     const headers = [...table(empty, false, 'staff.csv').headers];
-    const mapping = mapColumns(headers);
+    const mapping = mapColumns(headers, ROSTER_HEADERS);
     expect(mapping.unknown).toEqual([]);
     expect(mapping.problems).toEqual([]);
     expect(mapping.fields).toEqual(headers);
@@ -46,7 +46,7 @@ describe('exportTables: the files of remedi export', () => {
 
   it('sessions.csv has the columns remedi import-sessions reads, beside the session id', () => {
     const headers = [...table(empty, false, 'sessions.csv').headers];
-    expect(mapColumnsWith(headers, SESSION_HEADER_INDEX).fields).toEqual(headers.map((h) => (h === 'session_id' ? null : h)));
+    expect(mapColumns(headers, SESSION_HEADERS).fields).toEqual(headers.map((h) => (h === 'session_id' ? null : h)));
   });
 
   it.each([

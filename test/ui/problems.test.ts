@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RowProblem } from '../../src/domain/rosterRows.js';
+import type { RowProblem } from '../../src/errors.js';
 import { formatProblemList, problemsCsv } from '../../src/ui/problems.js';
 
 const band = (line: number, value = 'Non AfC'): RowProblem => ({ line, column: 'column E (Pay Band)', value, message: 'not a pay band; expected a band' });

@@ -1,6 +1,6 @@
 /** `remedi cohort` create, edit, list, enrol and withdraw: flags and help. Run modules load only when a command runs. */
 import type { CommandUnknownOpts } from '@commander-js/extra-typings';
-import { type OptionValues, type Command } from '@commander-js/extra-typings';
+import type { OptionValues, Command } from '@commander-js/extra-typings';
 import { fileReadingOptions, cohortNumber, collect, common, isoDateArgument, wholeNumber, type CliHost, type OptionsOf } from '../../cli/options.js';
 
 /** A cohort's name and thresholds, which create and edit both set. */

@@ -4,13 +4,12 @@
  * written, in one transaction.
  */
 import type { Context } from '../../cli/context.js';
-import { planEnrolment, type EnrolmentRequest } from '../../domain/enrolment.js';
+import { enrolmentFile, planEnrolment, type EnrolmentRequest, type EnrolmentRow } from '../../domain/enrolment.js';
 import { flaggedPeople, relationshipsHolding, type FlaggedPerson } from '../../domain/enrolmentRequests.js';
-import { ENROLMENT_FIELDS } from '../../domain/rosterColumns.js';
+import { ENROLMENT_FIELDS, type EnrolmentField } from '../../domain/rosterColumns.js';
 import type { StaffRecord } from '../../domain/staff.js';
 import { UserError } from '../../errors.js';
-import { readEnrolmentFile, type EnrolmentFile } from '../../io/enrolmentFile.js';
-import { parseMapOption } from '../../io/tableFile.js';
+import { parseMapOption, readRecords, type RecordTable } from '../../io/tableFile.js';
 import { enrolByHand, enrolmentCounts, enrolmentsOf, type Cohort } from '../../store/cohorts.js';
 import type { Db } from '../../store/db.js';
 import { loadRelationships } from '../../store/relationships.js';
@@ -29,7 +28,7 @@ export async function runCohortEnrol(number: number, options: EnrolOptions, cont
   const file =
     options.from === undefined
       ? null
-      : await readEnrolmentFile(options.from, { encoding: options.encoding, sheet: options.sheet, maps, headerRow: options.headerRow });
+      : await readRecords(options.from, enrolmentFile(), { encoding: options.encoding, sheet: options.sheet, maps, headerRow: options.headerRow });
   if (file && file.problems.length > 0) throw importRefusal(file.source.name, file.problems);
 
   const json = await writeDatabase(options, context, (db) => {
@@ -58,7 +57,12 @@ export async function runCohortEnrol(number: number, options: EnrolOptions, cont
 }
 
 /** Every flag and file row resolved to a person still on the staff list, or one refusal naming each that is not. */
-function resolveRequests(db: Db, cohort: Cohort, flagged: readonly FlaggedPerson[], file: EnrolmentFile | null): EnrolmentRequest[] {
+function resolveRequests(
+  db: Db,
+  cohort: Cohort,
+  flagged: readonly FlaggedPerson[],
+  file: RecordTable<EnrolmentField, EnrolmentRow> | null,
+): EnrolmentRequest[] {
   const requests: EnrolmentRequest[] = [];
   const problems: string[] = [];
   const resolve = (query: string, onProblem: (message: string) => void): StaffRecord | null => {

@@ -1,5 +1,5 @@
 /** `remedi pair add`: record a pair (or trio) made by hand; domain/manualPairing.ts decides whether it may be, and what to write. */
-import { type Context } from '../../cli/context.js';
+import type { Context } from '../../cli/context.js';
 import { formatDate } from '../../domain/dates.js';
 import { planManualPairing } from '../../domain/manualPairing.js';
 import { DEFAULT_WEIGHTS } from '../../domain/pairingRules.js';

@@ -1,5 +1,5 @@
 /** `remedi pair end`: end a running relationship early; its sessions are kept. */
-import { type Context } from '../../cli/context.js';
+import type { Context } from '../../cli/context.js';
 import { endingRefusal } from '../../domain/replacements.js';
 import { UserError } from '../../errors.js';
 import { endRelationship, loadRelationships, namesInRelationships } from '../../store/relationships.js';

@@ -1,5 +1,5 @@
 /** `remedi pair list`: the saved relationships, as a table, JSON, or CSV for the introductions mail merge. */
-import { type Context } from '../../cli/context.js';
+import type { Context } from '../../cli/context.js';
 import { loadRelationships, namesInRelationships } from '../../store/relationships.js';
 import { staffFinder } from '../../store/staff.js';
 import { page } from '../../ui/pager.js';

@@ -3,15 +3,16 @@
  * and with --save record them. Without --save nothing is written.
  */
 import { progress, working } from '../../ui/progress.js';
-import { type Context } from '../../cli/context.js';
+import type { Context } from '../../cli/context.js';
 import { formatDate, type IsoDate } from '../../domain/dates.js';
 import { parseWeights, type Weights } from '../../domain/pairingRules.js';
 import { chooseStart, describeShortfall, shortfall, shortfallFix, type Shortfall } from '../../domain/replacements.js';
 import { UserError } from '../../errors.js';
-import { CohortTooLargeError, proposePairings, type Proposal } from '../../matching/pairing.js';
+import type { Proposal } from '../../domain/proposal.js';
+import { CohortTooLargeError, proposePairings } from '../../matching/pairing.js';
 import { selectParticipants } from '../../matching/participants.js';
 import { enrolmentsOf, type Cohort } from '../../store/cohorts.js';
-import { type Db } from '../../store/db.js';
+import type { Db } from '../../store/db.js';
 import { targetedDepartments } from '../../store/departments.js';
 import {
   deleteRelationships,

@@ -3,7 +3,7 @@
  * the cohort statistics need stays under an anonymous id; then the file is rebuilt so the old
  * values are left neither in its free pages nor in its -wal file.
  */
-import type { Context } from '../../cli/context.js';
+import { promptsOf, type Context } from '../../cli/context.js';
 import { forgetConfirmation, typedIdentity } from '../../domain/forgetting.js';
 import type { StaffRecord } from '../../domain/staff.js';
 import { UsageError, UserError } from '../../errors.js';
@@ -45,7 +45,7 @@ export async function runForget(query: string, options: ForgetOptions, context: 
       throw new UsageError(`Forgetting ${who} needs --yes when there is no terminal to confirm it.`, { fix: `remedi forget ${staffId} --yes` });
     }
     if (confirmation === 'ask') {
-      const { confirmForget } = await import('../../ui/prompts.js');
+      const { confirmForget } = await promptsOf(context);
       if (!(await confirmForget(who))) {
         context.err('Nothing was changed.\n');
         return NOTHING_FORGOTTEN;

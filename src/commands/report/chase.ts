@@ -2,7 +2,7 @@
  * `remedi report chase`: this month's to-do list (docs/compliance.md, "Chase"), and apart the
  * relationships that need a new mentor or mentee because someone left.
  */
-import { type Context } from '../../cli/context.js';
+import type { Context } from '../../cli/context.js';
 import { chaseList, nothingToChase, type ChaseItem } from '../../domain/chase.js';
 import { chaseCohort, reportDay } from '../../domain/cohorts.js';
 import { chosenFormat } from '../../domain/reportFormat.js';

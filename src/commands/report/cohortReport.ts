@@ -3,7 +3,7 @@
  * report data (docs/reports.md, "Formats"); to the screen or to a file through the one safe writer.
  */
 import { resolve } from 'node:path';
-import { type Context } from '../../cli/context.js';
+import type { Context } from '../../cli/context.js';
 import { buildCohortReport, type CohortReport, type ReportInput } from '../../domain/cohortReport.js';
 import { buildPublicationReport, isPublication, type PublicationReport } from '../../domain/publicationReport.js';
 import { reportDay, type Cohort } from '../../domain/cohorts.js';
@@ -11,7 +11,7 @@ import { formatDate, type IsoDate } from '../../domain/dates.js';
 import { reportFormat, type ReportFormat } from '../../domain/reportFormat.js';
 import { UsageError } from '../../errors.js';
 import { writeOutputFile } from '../../io/outputFile.js';
-import { type Db } from '../../store/db.js';
+import type { Db } from '../../store/db.js';
 import { bmeOfParticipants, boardWithRoles, cohortSessionSummary, reportRelationships } from '../../store/reportData.js';
 import { makeChalk } from '../../ui/colour.js';
 import { page } from '../../ui/pager.js';

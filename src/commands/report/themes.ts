@@ -1,5 +1,5 @@
 /** `remedi report themes`: themes across cohorts, how often each came up and which recur (docs/reports.md, "Themes"). */
-import { type Context } from '../../cli/context.js';
+import type { Context } from '../../cli/context.js';
 import { chosenFormat } from '../../domain/reportFormat.js';
 import { analyseThemes, type ThemeAnalysis } from '../../domain/themeAnalysis.js';
 import { listCohorts } from '../../store/cohorts.js';

@@ -4,12 +4,12 @@
  * too many), the relationships leavers leave behind, the warnings seen before, and the
  * summary a dry run and a real import both print. Runs inside the import's transaction.
  */
-import { UserError } from '../../errors.js';
+import { UserError, type RowProblem } from '../../errors.js';
 import type { Context } from '../../cli/context.js';
 import { enrolmentOutcome, missingPeopleDecision, type HandSetReplacement, type RosterPlanner, type StaffUpdate } from '../../domain/rosterPlan.js';
-import type { RowProblem } from '../../domain/rosterRows.js';
+import type { RosterField } from '../../domain/rosterColumns.js';
 import type { StaffRecord } from '../../domain/staff.js';
-import type { RosterTable } from '../../io/rosterFile.js';
+import type { Table } from '../../io/tableFile.js';
 import type { Db } from '../../store/db.js';
 import { recordWarningsSeen, warningFingerprint, warningsSeenBefore } from '../../store/importWarnings.js';
 import { relationshipsWithLeavers } from '../../store/relationships.js';
@@ -36,7 +36,7 @@ export interface ImportOutcome {
 
 /** What the pass over the file left: the file as read, the plan, what was written, and what the database held before. */
 export interface RosterPass {
-  table: RosterTable;
+  table: Table<RosterField>;
   plan: RosterPlanner;
   /** The staff table held people before this import (so people can be missing from the file). */
   existing: boolean;

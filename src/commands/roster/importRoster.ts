@@ -7,19 +7,18 @@
 import { progress } from '../../ui/progress.js';
 import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { UserError } from '../../errors.js';
+import { UserError, type RowProblem } from '../../errors.js';
 import { dbPathOf, type Context } from '../../cli/context.js';
 import { ROSTER_FIELDS, type RosterField } from '../../domain/rosterColumns.js';
 import { RosterPlanner, type StaffUpdate } from '../../domain/rosterPlan.js';
-import { fieldColumn, streamRosterFile, type RosterTable } from '../../io/rosterFile.js';
-import { parseMapOption, parseValueMapOption } from '../../io/tableFile.js';
+import { rosterFile } from '../../domain/rosterRows.js';
+import { fieldColumn, parseMapOption, parseValueMapOption, streamRecords, type Table } from '../../io/tableFile.js';
 import { announceOpened } from '../shared/openDb.js';
 import { commitOrDryRun, printJson } from '../shared/skeleton.js';
 import { enrolmentWriter, getCohort } from '../../store/cohorts.js';
 import { DatabaseAppeared, openDatabase, type Db } from '../../store/db.js';
 import { countActiveStaff, dropStaffSearchIndexes, hasStaff, staffFinder, staffWriter } from '../../store/staff.js';
 import { SHOWN_ON_TERMINAL, changeJson, renderImportNotes, renderImportSummary, type ChangeJson, type ImportSummary } from '../../ui/importOutput.js';
-import type { RowProblem } from '../../domain/rosterRows.js';
 import { importRefusal, problemsCsv } from '../../ui/problems.js';
 import { writeProblemsFile } from '../../io/problemsFile.js';
 import type { ImportOptions } from './command.js';
@@ -27,6 +26,8 @@ import { finishImport, type ImportOutcome } from './finishImport.js';
 import { screenForgotten } from './forgottenScreen.js';
 
 export type { ImportSummary } from '../../ui/importOutput.js';
+
+type RosterTable = Table<RosterField>;
 
 export async function runImport(path: string, options: ImportOptions, context: Context): Promise<ImportSummary> {
   const maps = parseMapOption(options.map ?? [], ROSTER_FIELDS);
@@ -112,8 +113,9 @@ async function importRoster(
   const forgotten = screenForgotten(db);
   const onProgress = progress(context, { what: `Reading ${basename(path)}`, json: options.json });
   let rowsRead = 0;
-  const table = await streamRosterFile(
+  const table = await streamRecords(
     path,
+    rosterFile(),
     { encoding: options.encoding, sheet: options.sheet, maps, valueMaps, headerRow: options.headerRow, screen: forgotten?.screen, onBytes: onProgress.through },
     (row, table) => {
       onProgress((rowsRead += 1));

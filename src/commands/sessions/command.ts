@@ -1,6 +1,6 @@
 /** `remedi log-session`, `import-sessions` and `sessions` list, edit and delete: flags and help. Run modules load only when a command runs. */
 import type { CommandUnknownOpts } from '@commander-js/extra-typings';
-import { type OptionValues, type Command } from '@commander-js/extra-typings';
+import type { OptionValues, Command } from '@commander-js/extra-typings';
 import {
   fileReadingOptions,
   cohortNumber,

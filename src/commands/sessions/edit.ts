@@ -1,5 +1,5 @@
 /** `remedi sessions edit`: correct a recorded session; only the fields given change, and the result is checked again. */
-import { type Context } from '../../cli/context.js';
+import type { Context } from '../../cli/context.js';
 import { choiceFlag, editedSession, sessionTarget } from '../../domain/sessionDraft.js';
 import { parseKind, parseLevel } from '../../domain/sessions.js';
 import { loadRelationships } from '../../store/relationships.js';

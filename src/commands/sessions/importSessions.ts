@@ -4,13 +4,12 @@
  */
 import { type Context, dbPathOf } from '../../cli/context.js';
 import { choosePerson, type PersonCandidate, type PersonMatch } from '../../domain/people.js';
-import type { RowProblem } from '../../domain/rosterRows.js';
 import { sessionTarget } from '../../domain/sessionDraft.js';
 import { planSessionImport, type SessionImportPlan, type SessionPeople } from '../../domain/sessionImport.js';
-import { SESSION_FIELDS } from '../../domain/sessionRows.js';
+import { SESSION_FIELDS, sessionLogFile } from '../../domain/sessionRows.js';
+import type { RowProblem } from '../../errors.js';
 import { writeProblemsFile } from '../../io/problemsFile.js';
-import { readSessionFile } from '../../io/sessionFile.js';
-import { parseMapOption } from '../../io/tableFile.js';
+import { parseMapOption, readRecords } from '../../io/tableFile.js';
 import type { Db } from '../../store/db.js';
 import { nearMisses, personLookup } from '../../store/people.js';
 import { loadRelationships } from '../../store/relationships.js';
@@ -31,7 +30,7 @@ export async function runImportSessions(path: string, options: ImportSessionsOpt
   const maps = parseMapOption(options.map ?? [], SESSION_FIELDS);
   const dbPath = dbPathOf(options, context);
   return withDatabase(options, context, { create: false }, async (db) => {
-    const file = await readSessionFile(path, { encoding: options.encoding, sheet: options.sheet, maps, headerRow: options.headerRow });
+    const file = await readRecords(path, sessionLogFile(), { encoding: options.encoding, sheet: options.sheet, maps, headerRow: options.headerRow });
     const name = file.source.name;
     const problemsFile = (problems: readonly RowProblem[]) =>
       options.problems === undefined ? undefined : writeProblemsFile(options.problems, problemsCsv(problems, file.warnings), dbPath, context.cwd);

@@ -1,5 +1,5 @@
 /** `remedi sessions list`: the recorded sessions, all or one relationship's, cohort's or person's. */
-import { type Context } from '../../cli/context.js';
+import type { Context } from '../../cli/context.js';
 import { loadRelationships } from '../../store/relationships.js';
 import { listSessions } from '../../store/sessions.js';
 import { staffFinder } from '../../store/staff.js';

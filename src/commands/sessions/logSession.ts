@@ -2,7 +2,7 @@
  * `remedi log-session`: record one mentoring interaction, by flags (scripts) or by questions
  * at a terminal (logSessionQuestions.ts), checked before it is saved.
  */
-import { type Context } from '../../cli/context.js';
+import type { Context } from '../../cli/context.js';
 import { choiceFlag, draftSession, missingSessionFlags, sessionTarget, type Answers } from '../../domain/sessionDraft.js';
 import { parseKind, parseLevel } from '../../domain/sessions.js';
 import { UsageError } from '../../errors.js';

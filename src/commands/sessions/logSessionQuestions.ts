@@ -18,10 +18,10 @@ import {
   sessionTarget,
   type Answers,
 } from '../../domain/sessionDraft.js';
+import type { RelationshipRecord } from '../../domain/relationships.js';
 import { duplicateKey, sessionProblems } from '../../domain/sessions.js';
 import type { StaffRecord } from '../../domain/staff.js';
 import type { Db } from '../../store/db.js';
-import type { RelationshipRecord } from '../../store/relationships.js';
 import { hasSession, knownThemes } from '../../store/sessions.js';
 import type { Prompts, RelationshipChoice } from '../../ui/prompts.js';
 import { answersToChange, describeSession } from '../../ui/sessionOutput.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mapColumns } from '../../src/domain/rosterColumns.js';
+import { ROSTER_HEADERS } from '../../src/domain/rosterColumns.js';
+import { mapColumns } from '../../src/io/columns.js';
 
 describe('ESR organisation headers read as the department', () => {
   it.each<[string[], string | null, string[]]>([
@@ -13,7 +14,7 @@ describe('ESR organisation headers read as the department', () => {
     [['Employee Number', 'Department', 'Org L3'], 'Department', []],
     [['Employee Number', 'Org Unit'], null, ['Org Unit']],
   ])('%j: the department is %j', (headers, department, unknown) => {
-    const mapping = mapColumns(headers);
+    const mapping = mapColumns(headers, ROSTER_HEADERS);
     expect(mapping.problems).toEqual([]);
     const index = mapping.indexOf.department;
     expect(index === undefined ? null : headers[index]).toBe(department);
@@ -22,7 +23,7 @@ describe('ESR organisation headers read as the department', () => {
 
   it('a --map of a level wins over the deepest level', () => {
     const headers = ['Employee Number', 'Org L3', 'Org L4'];
-    const mapping = mapColumns(headers, new Map([['orgl3', 'department']]));
+    const mapping = mapColumns(headers, ROSTER_HEADERS, new Map([['orgl3', 'department']]));
     expect(mapping.indexOf.department).toBe(1);
     expect(mapping.problems).toEqual([]);
   });

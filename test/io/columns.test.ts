@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { columnLabel, columnLetter, mapColumns, squashHeader, type ColumnTarget, type RosterField } from '../../src/domain/rosterColumns.js';
+import { ROSTER_HEADERS, type RosterField } from '../../src/domain/rosterColumns.js';
+import { columnLabel, columnLetter, mapColumns, squashHeader, type IGNORE } from '../../src/io/columns.js';
 
-describe('mapColumns: header names', () => {
+/** The roster's headers (domain/rosterColumns.ts) as the file reader matches them. */
+const mapRoster = (headers: string[], maps?: ReadonlyMap<string, ColumnTarget>) => mapColumns(headers, ROSTER_HEADERS, maps);
+type ColumnTarget = RosterField | typeof IGNORE;
+
+describe('mapColumns over the roster headers: header names', () => {
   it.each<[string, RosterField]>([
     ['staff_id', 'staff_id'],
     ['Employee Number', 'staff_id'],
@@ -27,26 +32,34 @@ describe('mapColumns: header names', () => {
     ['Function', 'function'],
     ['Capacity', 'capacity'],
   ])('%j is %s', (header, field) => {
-    const mapping = mapColumns(['Something Else', header]);
+    const mapping = mapRoster(['Something Else', header]);
     expect(mapping.fields[1]).toBe(field);
     expect(mapping.indexOf[field]).toBe(1);
     expect(mapping.problems).toEqual([]);
   });
 
   it('lists the headers it does not know, and ignores their columns', () => {
-    const mapping = mapColumns(['Employee Number', 'Assignment Category', ' Cost Centre ', '', 'Pay Band']);
+    const mapping = mapRoster(['Employee Number', 'Assignment Category', ' Cost Centre ', '', 'Pay Band']);
     expect(mapping.unknown).toEqual(['Assignment Category', 'Cost Centre']);
     expect(mapping.fields).toEqual(['staff_id', null, null, null, 'band']);
+    // Every column is named in messages the same way, known or not.
+    expect(mapping.labels).toEqual([
+      'column A (Employee Number)',
+      'column B (Assignment Category)',
+      'column C (Cost Centre)',
+      'column D',
+      'column E (Pay Band)',
+    ]);
   });
 });
 
-describe('mapColumns: two headers meaning one field', () => {
+describe('mapColumns over the roster headers: two headers meaning one field', () => {
   it.each([
     [['Employee Number', 'Full Name', 'Staff ID'], 0, 2, 'column A (Employee Number)', 'column C (Staff ID)', 'staff_id'],
     [['Employee Number', 'Pay Band', 'Grade'], 1, 2, 'column B (Pay Band)', 'column C (Grade)', 'band'],
     [['Email', 'Name', 'Directorate', 'E-mail Address'], 0, 3, 'column A (Email)', 'column D (E-mail Address)', 'email'],
   ] as const)('%j is refused, naming both columns', (headers, kept, column, first, second, field) => {
-    const mapping = mapColumns([...headers]);
+    const mapping = mapRoster([...headers]);
     expect(mapping.problems).toHaveLength(1);
     const [problem] = mapping.problems;
     expect(problem.column).toBe(column);
@@ -59,7 +72,7 @@ describe('mapColumns: two headers meaning one field', () => {
   });
 });
 
-describe('mapColumns: --map', () => {
+describe('mapColumns over the roster headers: --map', () => {
   it.each<[string, string[], Array<[string, ColumnTarget]>, Array<RosterField | null>, string[]]>([
     ['names an unknown header', ['Payroll Ref', 'Pay Band'], [['Payroll Ref', 'staff_id']], ['staff_id', 'band'], []],
     ['wins over a built-in name', ['Employee Number', 'Grade'], [['Grade', 'job_title']], ['staff_id', 'job_title'], []],
@@ -67,7 +80,7 @@ describe('mapColumns: --map', () => {
     ['ignores an unknown header without listing it', ['Employee Number', 'Cost Centre'], [['Cost Centre', 'ignore']], ['staff_id', null], []],
     ['matches headers spelled differently', ['Employee Number', 'ASSIGNMENT_GRADE'], [['Assignment Grade', 'band']], ['staff_id', 'band'], []],
   ])('%s', (_case, headers, maps, fields, unknown) => {
-    const mapping = mapColumns(headers, new Map(maps.map(([header, target]) => [squashHeader(header), target])));
+    const mapping = mapRoster(headers, new Map(maps.map(([header, target]) => [squashHeader(header), target])));
     expect(mapping.fields).toEqual(fields);
     expect(mapping.unknown).toEqual(unknown);
     expect(mapping.problems).toEqual([]);

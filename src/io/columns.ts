@@ -1,6 +1,8 @@
 /**
  * Which column of an input file holds which field. Headers match ignoring case,
  * spaces, underscores and punctuation, under a field's plain name and its aliases.
+ * The fields and their aliases are the caller's (the domain says what a roster's
+ * columns are called); this module only matches them.
  */
 
 /** `--map "Header=ignore"` drops a column. */
@@ -8,13 +10,27 @@ export const IGNORE = 'ignore';
 
 export const squashHeader = (header: string): string => header.toLowerCase().replace(/[^a-z0-9]/g, '');
 
-/** Squashed header -> field, from each field's plain name and its aliases. */
-export function headerIndex<F extends string>(fields: readonly F[], aliases: Record<F, string[]>): ReadonlyMap<string, F> {
+/** The headers a file of one kind may have: each field, the other names it goes by, and the hierarchy field. */
+export interface HeaderSpec<F extends string> {
+  fields: readonly F[];
+  /** Header spellings per field, beyond the plain name itself. */
+  aliases: Readonly<Record<F, readonly string[]>>;
+  /** The field ESR organisation hierarchy headers (`Org L3`...) read as, the deepest level present. */
+  hierarchy?: F;
+}
+
+const indexes = new WeakMap<object, ReadonlyMap<string, string>>();
+
+/** Squashed header -> field, from each field's plain name and its aliases (built once per spec's aliases). */
+export function headerIndex<F extends string>(spec: HeaderSpec<F>): ReadonlyMap<string, F> {
+  const built = indexes.get(spec.aliases) as ReadonlyMap<string, F> | undefined;
+  if (built !== undefined) return built;
   const map = new Map<string, F>();
-  for (const field of fields) {
+  for (const field of spec.fields) {
     map.set(squashHeader(field), field);
-    for (const alias of aliases[field]) map.set(squashHeader(alias), field);
+    for (const alias of spec.aliases[field]) map.set(squashHeader(alias), field);
   }
+  indexes.set(spec.aliases, map);
   return map;
 }
 
@@ -31,6 +47,8 @@ export interface ColumnMapping<F extends string> {
   /** Headers we did not recognise (ignored, listed in one warning). */
   unknown: string[];
   problems: ColumnProblem[];
+  /** For each column index, how messages name it: `column D (Pay Band)`. */
+  labels: string[];
 }
 
 /** Spreadsheet column letter for a 0-based index: 0 -> A, 26 -> AA. */
@@ -52,12 +70,13 @@ export function columnLabel(index: number, header: string | undefined): string {
  * Maps headers to fields. `maps` (from `--map`) is keyed by squashed header and wins
  * over the built-in names. Two columns meaning one field are refused.
  */
-export function mapColumnsWith<F extends string>(
+export function mapColumns<F extends string>(
   headers: string[],
-  index: ReadonlyMap<string, F>,
+  spec: HeaderSpec<F>,
   maps: ReadonlyMap<string, F | typeof IGNORE> = new Map(),
-  hierarchy?: F,
 ): ColumnMapping<F> {
+  const index = headerIndex(spec);
+  const { hierarchy } = spec;
   const levels = hierarchy === undefined ? new Map<number, F>() : hierarchyColumns(headers, index, maps, hierarchy);
   const fields: Array<F | null> = [];
   const indexOf: Partial<Record<F, number>> = {};
@@ -76,7 +95,7 @@ export function mapColumnsWith<F extends string>(
       if (target === undefined && header.trim() !== '') unknown.push(header.trim());
       return;
     }
-    const field = target as F;
+    const field = target;
     const earlier = indexOf[field];
     if (earlier !== undefined) {
       problems.push({
@@ -91,7 +110,7 @@ export function mapColumnsWith<F extends string>(
     indexOf[field] = column;
     fields.push(field);
   });
-  return { fields, indexOf, unknown, problems };
+  return { fields, indexOf, unknown, problems, labels: headers.map((header, column) => columnLabel(column, header)) };
 }
 
 /** ESR's organisation hierarchy headers: `Org L3`, `Org Level 3`, `Organisation L4`, `Organization Level 5`. */
@@ -112,7 +131,7 @@ function hierarchyColumns<F extends string>(
   let deepestLevel = -1;
   for (const [column, header] of headers.entries()) {
     const key = squashHeader(header);
-    if ((maps.get(key) ?? index.get(key)) === field) return new Map();
+    if ((maps.get(key) ?? index.get(key)) === field) return new Map<number, F>();
     if (maps.has(key)) continue;
     const level = ORG_LEVEL.exec(key);
     if (level && Number(level[3]) > deepestLevel) {
@@ -120,5 +139,5 @@ function hierarchyColumns<F extends string>(
       deepest = column;
     }
   }
-  return deepest < 0 ? new Map() : new Map([[deepest, field]]);
+  return deepest < 0 ? new Map<number, F>() : new Map([[deepest, field]]);
 }
