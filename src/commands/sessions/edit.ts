@@ -5,10 +5,9 @@ import { parseKind, parseLevel } from '../../domain/sessions.js';
 import { loadRelationships } from '../../store/relationships.js';
 import { listSessions, sessionWriter } from '../../store/sessions.js';
 import { sessionJson, type SessionJson } from '../../ui/sessionOutput.js';
-import { resolvePeople } from '../shared/resolvePerson.js';
 import { notFound, printJson, writeDatabase } from '../shared/skeleton.js';
 import type { SessionsEditOptions } from './command.js';
-import { checkSession } from './checkSession.js';
+import { checkSession, flagAnswers } from './checkSession.js';
 
 export async function runSessionsEdit(id: number, options: SessionsEditOptions, context: Context): Promise<SessionJson> {
   const kind = choiceFlag(options.kind, parseKind, '--kind');
@@ -20,22 +19,7 @@ export async function runSessionsEdit(id: number, options: SessionsEditOptions, 
     const [relationship] = loadRelationships(db, { ids: [relationshipId] });
     if (!relationship) throw notFound.relationship(relationshipId);
     const target = sessionTarget(relationship);
-    const after = editedSession(
-      before,
-      {
-        date: options.date,
-        minutes: options.minutes,
-        kind,
-        level,
-        themes: options.theme,
-        // Any way of naming a person, as log-session takes it (docs/programme-year.md, "Naming
-        // people"); whether they are a mentor of this relationship is checked with the rest.
-        mentors: options.mentor && resolvePeople(db, options.mentor, { what: 'Not saved' }).map((person) => person.staffId),
-        livedExperience: options.livedExperience,
-        notes: options.notes,
-      },
-      target,
-    );
+    const after = editedSession(before, flagAnswers(db, options, { kind, level }), target);
     checkSession(db, after, target, context.today, options.force === true, id);
     sessionWriter(db, context.today).update(id, after);
     return sessionJson(listSessions(db, { ids: [id] })[0]);

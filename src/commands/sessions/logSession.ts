@@ -10,10 +10,9 @@ import { loadRelationships } from '../../store/relationships.js';
 import { listSessions, sessionWriter } from '../../store/sessions.js';
 import { staffFinder } from '../../store/staff.js';
 import { describeSession, sessionJson, type SessionJson } from '../../ui/sessionOutput.js';
-import { resolvePeople } from '../shared/resolvePerson.js';
 import { notFound, printJson, withDatabase } from '../shared/skeleton.js';
 import type { LogSessionOptions } from './command.js';
-import { checkSession } from './checkSession.js';
+import { checkSession, flagAnswers } from './checkSession.js';
 
 export async function runLogSession(options: LogSessionOptions, context: Context): Promise<SessionJson> {
   const missing = missingSessionFlags(options);
@@ -33,18 +32,7 @@ export async function runLogSession(options: LogSessionOptions, context: Context
     const relationships = loadRelationships(db, options.pair === undefined ? {} : { ids: [options.pair] });
     let relationship = options.pair === undefined ? undefined : relationships.find((r) => r.id === options.pair);
     if (options.pair !== undefined && !relationship) throw notFound.relationship(options.pair);
-    const answers: Answers = {
-      date: options.date,
-      minutes: options.minutes,
-      kind,
-      level,
-      themes: options.theme,
-      // Any way of naming a person (docs/programme-year.md, "Naming people"); whether they
-      // are a mentor of this relationship is checked with the rest of the session.
-      mentors: options.mentor && resolvePeople(db, options.mentor, { what: 'Not saved' }).map((person) => person.staffId),
-      livedExperience: options.livedExperience,
-      notes: options.notes,
-    };
+    const answers: Answers = flagAnswers(db, options, { kind, level });
     let mayDuplicate = options.force === true;
 
     if (missing.length > 0) {
