@@ -45,11 +45,43 @@ export function loadPublicationReport(db: Db, cohort: Cohort, asOf: IsoDate, sup
   return buildPublicationReport(reportInput(db, cohort, asOf, suppressBelow));
 }
 
+/**
+ * The report's JSON, exactly `JSON.stringify(report, null, 2)` and a newline, in pieces of about a
+ * megabyte: a national cohort's runs past 100 MB, and held whole (with its bytes for the write)
+ * it would take several times the report itself. Each relationship is stringified on its own and
+ * indented as JSON.stringify nests it (a JSON string never holds a raw newline).
+ */
+export function* reportJsonPieces(report: CohortReport | PublicationReport): Generator<string> {
+  const nest = (json: string, indent: string) => json.replace(/\n/g, `\n${indent}`);
+  const entries = Object.entries(report).filter(([, value]) => JSON.stringify(value) !== undefined);
+  if (isPublication(report) || entries.length === 0) {
+    yield `${JSON.stringify(report, null, 2)}\n`;
+    return;
+  }
+  let piece = '{\n';
+  for (const [index, [key, value]] of entries.entries()) {
+    piece += `  ${JSON.stringify(key)}: `;
+    if (key === 'relationships' && Array.isArray(value) && value.length > 0) {
+      piece += '[\n';
+      for (const [i, item] of (value as unknown[]).entries()) {
+        piece += `    ${nest(JSON.stringify(item, null, 2) ?? 'null', '    ')}${i < value.length - 1 ? ',' : ''}\n`;
+        if (piece.length > 1_000_000) {
+          yield piece;
+          piece = '';
+        }
+      }
+      piece += '  ]';
+    } else piece += nest(JSON.stringify(value, null, 2), '  ');
+    piece += index < entries.length - 1 ? ',\n' : '\n';
+  }
+  yield `${piece}}\n`;
+}
+
 /** The report in one format; the text table in colour only on the screen. */
 function renderReport(report: CohortReport | PublicationReport, format: ReportFormat, toScreen: boolean, context: Context): string {
   switch (format) {
     case 'json':
-      return `${JSON.stringify(report, null, 2)}\n`;
+      return [...reportJsonPieces(report)].join('');
     case 'csv':
       return isPublication(report) ? publicationCsv(report) : reportCsv(report);
     case 'markdown':
@@ -76,6 +108,10 @@ export async function runReport(options: ReportOptions, context: Context): Promi
     const report = options.forPublication
       ? loadPublicationReport(db, cohort, asOf, options.suppressBelow ?? null)
       : loadCohortReport(db, cohort, asOf, options.suppressBelow ?? null);
+    if (toScreen && format === 'json') {
+      for (const piece of reportJsonPieces(report)) context.out(piece);
+      return report;
+    }
     const text = renderReport(report, format, toScreen, context);
     if (toScreen) {
       // The text report on a terminal goes through the pager when long; JSON, CSV and the rest never.
