@@ -48,31 +48,41 @@ export function loadPublicationReport(db: Db, cohort: Cohort, asOf: IsoDate, sup
 /**
  * The report's JSON, exactly `JSON.stringify(report, null, 2)` and a newline, in pieces of about a
  * megabyte: a national cohort's runs past 100 MB, and held whole (with its bytes for the write)
- * it would take several times the report itself. Each relationship is stringified on its own and
- * indented as JSON.stringify nests it (a JSON string never holds a raw newline).
+ * it would take several times the report itself. Each top-level field, and each batch of
+ * relationships, is stringified inside an object of its own, so JSON.stringify indents it as
+ * it would nested in the report, and only the wrapper's first and last lines are cut off.
  */
 export function* reportJsonPieces(report: CohortReport | PublicationReport): Generator<string> {
-  const nest = (json: string, indent: string) => json.replace(/\n/g, `\n${indent}`);
-  const entries = Object.entries(report).filter(([, value]) => JSON.stringify(value) !== undefined);
-  if (isPublication(report) || entries.length === 0) {
+  const nested = (key: string, value: unknown) => JSON.stringify({ [key]: value }, null, 2).slice(2, -2);
+  const fields = (Object.entries(report) as Array<[string, unknown]>)
+    .map(([key, value]) => ({ key, value, batched: key === 'relationships' && Array.isArray(value) && value.length > 0 }))
+    .map((field) => ({ ...field, text: field.batched ? '' : nested(field.key, field.value) }))
+    // JSON.stringify leaves out a field it cannot write (undefined): its wrapper is "{}", cut to nothing.
+    .filter((field) => field.batched || field.text !== '');
+  if (fields.length === 0) {
     yield `${JSON.stringify(report, null, 2)}\n`;
     return;
   }
   let piece = '{\n';
-  for (const [index, [key, value]] of entries.entries()) {
-    piece += `  ${JSON.stringify(key)}: `;
-    if (key === 'relationships' && Array.isArray(value) && value.length > 0) {
-      piece += '[\n';
-      for (const [i, item] of (value as unknown[]).entries()) {
-        piece += `    ${nest(JSON.stringify(item, null, 2) ?? 'null', '    ')}${i < value.length - 1 ? ',' : ''}\n`;
+  for (const [index, { key, value, batched, text }] of fields.entries()) {
+    if (!batched) piece += text;
+    else {
+      const items = value as unknown[];
+      piece += `  ${JSON.stringify(key)}: [\n`;
+      const BATCH = 500;
+      for (let from = 0; from < items.length; from += BATCH) {
+        // {"r": [ ...items ]} at two spaces: the items at four, as in the report; cut its first two lines and last two.
+        const batch = JSON.stringify({ r: items.slice(from, from + BATCH) }, null, 2);
+        piece += batch.slice('{\n  "r": [\n'.length, -'\n  ]\n}'.length);
+        piece += from + BATCH < items.length ? ',\n' : '\n';
         if (piece.length > 1_000_000) {
           yield piece;
           piece = '';
         }
       }
       piece += '  ]';
-    } else piece += nest(JSON.stringify(value, null, 2), '  ');
-    piece += index < entries.length - 1 ? ',\n' : '\n';
+    }
+    piece += index < fields.length - 1 ? ',\n' : '\n';
   }
   yield `${piece}}\n`;
 }
