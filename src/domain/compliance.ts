@@ -52,8 +52,24 @@ function formatRange(from: IsoDate, to: IsoDate): string {
   return `${fromText} to ${formatDate(to)}`;
 }
 
+/**
+ * Remembered, like the sentences below built on them: a cohort's relationships mostly share a
+ * start, so a national report says the same few hundred things fifty thousand times, and one
+ * string each is most of what it holds.
+ */
+const labels = new Map<string, string>();
+function remembered(key: string, make: () => string): string {
+  let text = labels.get(key);
+  if (text === undefined) {
+    text = make();
+    if (labels.size > 50_000) labels.clear();
+    labels.set(key, text);
+  }
+  return text;
+}
+
 function monthLabel(month: { index: number; from: IsoDate; to: IsoDate }): string {
-  return `month ${month.index}, ${formatRange(month.from, month.to)}`;
+  return remembered(`${month.index} ${month.from} ${month.to}`, () => `month ${month.index}, ${formatRange(month.from, month.to)}`);
 }
 
 function sessionCount(sessions: number, minPerMonth: number): string {
@@ -67,16 +83,26 @@ export function assessCompliance(input: ComplianceInput, thresholds: Thresholds,
   const end = relationshipEnd(life);
   // Sessions count up to the as-of date, or to the end once the relationship is over.
   const lastDay = asOf < end ? asOf : end;
-  const counted = sessionDates.filter((date) => date >= start && date <= lastDay);
-
   const months: RelationshipMonth[] = relationshipMonths(life, asOf).map(({ index, from, to, complete, state }) => ({
     index,
     from,
     to,
-    sessions: counted.filter((date) => date >= from && date <= to).length,
+    sessions: 0,
     complete,
     state,
   }));
+  // One pass over the dates: the months run on from the start without a gap up to the one
+  // holding the last day counted, so each counted date falls in exactly one (found from the
+  // previous date's, which is next to it when the dates come in order).
+  let sessions = 0;
+  let at = 0;
+  for (const date of sessionDates) {
+    if (date < start || date > lastDay) continue;
+    sessions += 1;
+    while (date > months[at].to) at++;
+    while (date < months[at].from) at--;
+    months[at].sessions += 1;
+  }
 
   const completeMonths = months.filter((month) => month.complete);
   const sessionsInCompleteMonths = completeMonths.reduce((sum, month) => sum + month.sessions, 0);
@@ -101,14 +127,26 @@ export function assessCompliance(input: ComplianceInput, thresholds: Thresholds,
   const reasons: string[] = [];
   if (met) {
     status = 'met';
-    reasons.push(`met: ${plural(minMonths, 'month', 'months')} complete, each with at least ${plural(minPerMonth, 'session', 'sessions')}`);
+    reasons.push(
+      remembered(
+        `met|${minMonths}|${minPerMonth}`,
+        () => `met: ${plural(minMonths, 'month', 'months')} complete, each with at least ${plural(minPerMonth, 'session', 'sessions')}`,
+      ),
+    );
   } else if (shortMonths.length > 0 || !lastsMinimum) {
     status = 'breached';
-    for (const month of shortMonths) reasons.push(`${monthLabel(month)}: ${sessionCount(month.sessions, minPerMonth)}`);
+    for (const month of shortMonths) {
+      const label = monthLabel(month);
+      reasons.push(remembered(`${label}|${month.sessions}|${minPerMonth}`, () => `${label}: ${sessionCount(month.sessions, minPerMonth)}`));
+    }
     if (!lastsMinimum) {
-      const lasted = wholeMonths(start, end);
       const how = endedOn ? 'ended' : 'planned to end';
-      reasons.push(`${how} ${formatDate(end)} after ${plural(lasted, 'month', 'months')}: under the ${minMonths}-month minimum`);
+      reasons.push(
+        remembered(`${how}|${start}|${end}|${minMonths}`, () => {
+          const lasted = wholeMonths(start, end);
+          return `${how} ${formatDate(end)} after ${plural(lasted, 'month', 'months')}: under the ${minMonths}-month minimum`;
+        }),
+      );
     }
   } else if (current && current.sessions < minPerMonth && current.daysLeft <= AT_RISK_DAYS) {
     status = 'at risk';
@@ -127,7 +165,7 @@ export function assessCompliance(input: ComplianceInput, thresholds: Thresholds,
     months,
     monthsComplete: completeMonths.length,
     sessionsInCompleteMonths,
-    sessions: counted.length,
+    sessions,
     rate: completeMonths.length > 0 ? sessionsInCompleteMonths / completeMonths.length : null,
     end,
     lastsMinimum,

@@ -21,9 +21,17 @@ function partsOf(date: IsoDate): [number, number, number] {
   return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
 }
 
+/** Remembered: a report asks for the same few hundred days for every one of its relationships. */
+const msCache = new Map<IsoDate, number>();
 function utcMs(date: IsoDate): number {
-  const [year, month, day] = partsOf(date);
-  return Date.UTC(year, month - 1, day);
+  let ms = msCache.get(date);
+  if (ms === undefined) {
+    const [year, month, day] = partsOf(date);
+    ms = Date.UTC(year, month - 1, day);
+    if (msCache.size > 50_000) msCache.clear();
+    msCache.set(date, ms);
+  }
+  return ms;
 }
 
 /** date + n calendar months, clamped to the target month's last day (31 Jan + 1 = 28/29 Feb). */
@@ -109,14 +117,19 @@ export interface LifeMonth {
  * the day before start + index months, each computed from the start (not chained), so a
  * 31st start keeps coming back. Remembered: a cohort's relationships mostly share a start.
  */
-const rangeCache = new Map<string, { from: IsoDate; to: IsoDate }>();
+const rangeCache = new Map<IsoDate, Array<{ from: IsoDate; to: IsoDate }>>();
 export function monthRange(start: IsoDate, index: number): { from: IsoDate; to: IsoDate } {
-  const key = `${start}|${index}`;
-  let range = rangeCache.get(key);
+  let ranges = rangeCache.get(start);
+  if (ranges === undefined) {
+    if (rangeCache.size > 5_000) rangeCache.clear();
+    ranges = [];
+    rangeCache.set(start, ranges);
+  }
+  let range = ranges[index];
   if (range === undefined) {
     range = { from: addMonths(start, index - 1), to: addDays(addMonths(start, index), -1) };
-    if (rangeCache.size > 50_000) rangeCache.clear();
-    rangeCache.set(key, range);
+    // Small whole-number indexes only are kept (a sparse array would not be).
+    if (index >= 0 && index <= 1_000 && Number.isInteger(index)) ranges[index] = range;
   }
   return range;
 }
@@ -155,7 +168,8 @@ export function monthsTouching(start: IsoDate, end: IsoDate): number {
 
 /** Lasts `months` months: its end is on or after start + months - 1 day (1 Jan to 31 Aug is 8). */
 export function lastsMonths(start: IsoDate, end: IsoDate, months: number): boolean {
-  return end >= addDays(addMonths(start, months), -1);
+  // The last day of month `months`: start + months - 1 day, remembered with the month.
+  return end >= monthRange(start, months).to;
 }
 
 /** The index of the month (counted from `start`) that holds `day`, or null before the start. */

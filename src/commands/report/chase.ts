@@ -6,7 +6,7 @@ import type { Context } from '../../cli/context.js';
 import { chaseList, nothingToChase, type ChaseItem } from '../../domain/chase.js';
 import { chaseCohort, reportDay } from '../../domain/cohorts.js';
 import { chosenFormat } from '../../domain/reportFormat.js';
-import { cohortSessionSummary, replacementsNeeded, reportRelationships } from '../../store/reportData.js';
+import { cohortSessionDates, replacementsNeeded, reportRelationships } from '../../store/reportData.js';
 import { staffFinder } from '../../store/staff.js';
 import { chaseCsv, chaseJson, chaseNotes, renderChase, renderNeedsReplacement, type ChaseJson } from '../../ui/chaseOutput.js';
 import { resolveCohort } from '../shared/resolveCohort.js';
@@ -24,7 +24,7 @@ export async function runReportChase(options: ChaseOptions, context: Context): P
     let items: ChaseItem[] = [];
     if (!ended) {
       const relationships = reportRelationships(db, cohort.number).map((rel) => ({ ...rel, minMonths: cohort.minMonths, minPerMonth: cohort.minPerMonth }));
-      const dates = cohortSessionSummary(db, cohort.number, asOf).datesByRelationship;
+      const dates = cohortSessionDates(db, cohort.number, asOf);
       items = chaseList(relationships, dates, asOf, new Set(needsReplacement.map((item) => item.id)));
     }
     const json = chaseJson(cohort.number, asOf, items, needsReplacement);

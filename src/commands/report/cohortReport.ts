@@ -45,11 +45,53 @@ export function loadPublicationReport(db: Db, cohort: Cohort, asOf: IsoDate, sup
   return buildPublicationReport(reportInput(db, cohort, asOf, suppressBelow));
 }
 
+/**
+ * The report's JSON, exactly `JSON.stringify(report, null, 2)` and a newline, in pieces of about a
+ * megabyte: a national cohort's runs past 100 MB, and held whole (with its bytes for the write)
+ * it would take several times the report itself. Each top-level field, and each batch of
+ * relationships, is stringified inside an object of its own, so JSON.stringify indents it as
+ * it would nested in the report, and only the wrapper's first and last lines are cut off.
+ */
+export function* reportJsonPieces(report: CohortReport | PublicationReport): Generator<string> {
+  const nested = (key: string, value: unknown) => JSON.stringify({ [key]: value }, null, 2).slice(2, -2);
+  const fields = (Object.entries(report) as Array<[string, unknown]>)
+    .map(([key, value]) => ({ key, value, batched: key === 'relationships' && Array.isArray(value) && value.length > 0 }))
+    .map((field) => ({ ...field, text: field.batched ? '' : nested(field.key, field.value) }))
+    // JSON.stringify leaves out a field it cannot write (undefined): its wrapper is "{}", cut to nothing.
+    .filter((field) => field.batched || field.text !== '');
+  if (fields.length === 0) {
+    yield `${JSON.stringify(report, null, 2)}\n`;
+    return;
+  }
+  let piece = '{\n';
+  for (const [index, { key, value, batched, text }] of fields.entries()) {
+    if (!batched) piece += text;
+    else {
+      const items = value as unknown[];
+      piece += `  ${JSON.stringify(key)}: [\n`;
+      const BATCH = 500;
+      for (let from = 0; from < items.length; from += BATCH) {
+        // {"r": [ ...items ]} at two spaces: the items at four, as in the report; cut its first two lines and last two.
+        const batch = JSON.stringify({ r: items.slice(from, from + BATCH) }, null, 2);
+        piece += batch.slice('{\n  "r": [\n'.length, -'\n  ]\n}'.length);
+        piece += from + BATCH < items.length ? ',\n' : '\n';
+        if (piece.length > 1_000_000) {
+          yield piece;
+          piece = '';
+        }
+      }
+      piece += '  ]';
+    }
+    piece += index < fields.length - 1 ? ',\n' : '\n';
+  }
+  yield `${piece}}\n`;
+}
+
 /** The report in one format; the text table in colour only on the screen. */
 function renderReport(report: CohortReport | PublicationReport, format: ReportFormat, toScreen: boolean, context: Context): string {
   switch (format) {
     case 'json':
-      return `${JSON.stringify(report, null, 2)}\n`;
+      return [...reportJsonPieces(report)].join('');
     case 'csv':
       return isPublication(report) ? publicationCsv(report) : reportCsv(report);
     case 'markdown':
@@ -76,6 +118,10 @@ export async function runReport(options: ReportOptions, context: Context): Promi
     const report = options.forPublication
       ? loadPublicationReport(db, cohort, asOf, options.suppressBelow ?? null)
       : loadCohortReport(db, cohort, asOf, options.suppressBelow ?? null);
+    if (toScreen && format === 'json') {
+      for (const piece of reportJsonPieces(report)) context.out(piece);
+      return report;
+    }
     const text = renderReport(report, format, toScreen, context);
     if (toScreen) {
       // The text report on a terminal goes through the pager when long; JSON, CSV and the rest never.
