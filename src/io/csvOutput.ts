@@ -16,13 +16,25 @@ export function neutraliseFormula(cell: string): string {
 
 export type CsvCell = string | number | boolean | null | undefined;
 
+// Quote any cell with a line break in it, not only the ones holding a whole CRLF.
+const CSV_OPTIONS = { record_delimiter: '\r\n', quoted_match: /[\r\n]/ } as const;
+
 export function toCsv(headers: readonly string[], rows: ReadonlyArray<readonly CsvCell[]>): string {
-  const text = (cell: CsvCell): string => {
-    if (cell === null || cell === undefined) return '';
-    if (typeof cell === 'number') return String(cell);
-    if (typeof cell === 'boolean') return cell ? 'yes' : 'no';
-    return neutraliseFormula(cell);
-  };
-  // Quote any cell with a line break in it, not only the ones holding a whole CRLF.
-  return stringify([headers.map(String), ...rows.map((row) => row.map(text))], { record_delimiter: '\r\n', quoted_match: /[\r\n]/ });
+  // The header is ours, written as it is; only the cells are data.
+  return stringify([headers.map(String)], CSV_OPTIONS) + csvRows(rows);
+}
+
+/** toCsv's lines without the header, for a long list written in batches: header and batches joined are toCsv's text. */
+export function csvRows(rows: ReadonlyArray<readonly CsvCell[]>): string {
+  return stringify(
+    rows.map((row) => row.map(cellText)),
+    CSV_OPTIONS,
+  );
+}
+
+function cellText(cell: CsvCell): string {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'number') return String(cell);
+  if (typeof cell === 'boolean') return cell ? 'yes' : 'no';
+  return neutraliseFormula(cell);
 }
