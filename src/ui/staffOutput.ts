@@ -193,7 +193,9 @@ export function staffJsonWriter(out: (text: string) => void): ListWriter<StaffJs
   };
 }
 
-const text = (value: string | null): string => (value === null ? 'null' : JSON.stringify(value));
+/** What JSON.stringify escapes in a string: quotes, backslashes, control characters and lone surrogates. */
+const ESCAPED_IN_JSON = /["\\\u0000-\u001f\ud800-\udfff]/;
+const text = (value: string | null): string => (value === null ? 'null' : ESCAPED_IN_JSON.test(value) ? JSON.stringify(value) : `"${value}"`);
 
 /**
  * One person as JSON.stringify(list, null, 2) writes them inside the list, written out by hand:

@@ -30,6 +30,11 @@ const TEXTS = [
   'comma, inside',
   'Zoë',
   '李',
+  'back\\slash',
+  'bell\u0007',
+  'tab\there',
+  '😀 emoji',
+  'lone \ud800 half',
   'x\r\ny',
   ' ',
 ];
