@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FUNCTIONS } from '../../src/domain/functions.js';
-import type { StaffRecord } from '../../src/domain/staff.js';
+import { DEFAULT_FACTS, type StaffRecord } from '../../src/domain/staff.js';
 import { enrolmentWriter, saveCohort } from '../../src/store/cohorts.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
 import { searchStaff } from '../../src/store/people.js';
@@ -51,7 +51,8 @@ async function randomRoster(people: number, seed: number): Promise<{ path: strin
   saveCohort(db, { number: 1, name: null, start: '2026-01-05', end: '2026-09-30', minMonths: 8, minPerMonth: 2 });
   const enrol = enrolmentWriter(db, 1);
   for (let i = 0; i < people; i += 1) {
-    const staffId = String(10_000_000 + Math.floor(random() * 90_000_000));
+    // Unique, and not in the order they were added.
+    const staffId = `${1 + Math.floor(random() * 9)}${String(i).padStart(7, '0')}`;
     const band = pick(BANDS);
     const person: StaffRecord = {
       staffId,
@@ -106,12 +107,25 @@ describe('staff list --json and --csv, written as the rows are read', () => {
   });
 });
 
-describe('staff find stops reading at its limit', () => {
+describe('staff find answers a common text from the first people by staff id', () => {
   it('finds the same people in the same order as sorting every match', async () => {
-    const { db } = await randomRoster(3_000, 5);
+    // More people than find reads first (20,000 by staff id), so both of its ways are taken.
+    const { db } = await randomRoster(25_000, 5);
     for (const text of ['okafor', 'kelly', 'nhs.net', 'é', '1', '10', 'zzz', '%', '_', "o'neill", '李', 'a "q']) {
       for (const limit of [1, 5, 50, 2_000, 5_000]) expect(searchStaff(db, text, limit), `${text} ${limit}`).toEqual(searchStaffSorted(db, text, limit));
     }
+    db.close();
+  });
+
+  it('says there are more when the last match comes after the people read first', async () => {
+    const { db } = await openDatabase(join(tempDir(), 'remedi.db'), { create: true });
+    const writer = staffWriter(db, '2026-01-01');
+    db.transaction(() => {
+      for (let i = 0; i < 20_010; i += 1) writer.insert({ staffId: String(i).padStart(5, '0'), name: 'Pat Ng', ...DEFAULT_FACTS, band: '5', active: true });
+    })();
+    for (const id of ['00001', '20005']) writer.update({ staffId: id, name: 'Quill', ...DEFAULT_FACTS, band: '5', active: true });
+    expect(searchStaff(db, 'quill', 1)).toMatchObject({ people: [{ staffId: '00001' }], more: true });
+    expect(searchStaff(db, 'quill', 2)).toMatchObject({ people: [{ staffId: '00001' }, { staffId: '20005' }], more: false });
     db.close();
   });
 });
