@@ -70,18 +70,26 @@ export function nearMisses(db: Db, query: string, limit = 5): StaffRecord[] {
 /**
  * `remedi staff find`: everyone whose name, email or staff id contains the text (names
  * and emails folded: no accents, any case). Active people first, then by staff id.
+ *
+ * A '%text%' test can use no index, so the one query scans every row and sorts the matches.
+ * A common text is answered from the first rows in staff id order instead: when the first
+ * FIND_PREFIX people by staff id (the primary key's index) hold more than `limit` active
+ * matches, those are the first active matches of all. Otherwise the full query, as before.
  */
 export function searchStaff(db: Db, text: string, limit: number): { people: StaffRecord[]; more: boolean } {
   const folded = foldText(text);
-  const pattern = `%${escapeLike(folded)}%`;
-  const rows = db
-    .prepare(
-      `SELECT * FROM staff WHERE (name_key LIKE @pattern ESCAPE '\\' OR lower(email) LIKE @pattern ESCAPE '\\' OR staff_id LIKE @raw ESCAPE '\\')
-       AND ${NOT_FORGOTTEN} ORDER BY active DESC, staff_id LIMIT @limit`,
-    )
-    .all({ pattern, raw: `%${escapeLike(text.trim())}%`, limit: limit + 1 }) as StaffRow[];
+  const values = { pattern: `%${escapeLike(folded)}%`, raw: `%${escapeLike(text.trim())}%`, limit: limit + 1, prefix: FIND_PREFIX };
+  const matches = `(name_key LIKE @pattern ESCAPE '\\' OR lower(email) LIKE @pattern ESCAPE '\\' OR staff_id LIKE @raw ESCAPE '\\') AND ${NOT_FORGOTTEN}`;
+  const first = db
+    .prepare(`SELECT * FROM (SELECT * FROM staff ORDER BY staff_id LIMIT @prefix) WHERE active = 1 AND ${matches} ORDER BY staff_id LIMIT @limit`)
+    .all(values) as StaffRow[];
+  const rows =
+    first.length > limit ? first : (db.prepare(`SELECT * FROM staff WHERE ${matches} ORDER BY active DESC, staff_id LIMIT @limit`).all(values) as StaffRow[]);
   return { people: rows.slice(0, limit).map(staffFromRow), more: rows.length > limit };
 }
+
+/** How many people, in staff id order, staff find reads first: a few milliseconds, and 2% of a national roster. */
+const FIND_PREFIX = 20_000;
 
 /** Names of the given people (for messages and listings that name a few, not everyone). */
 export function namesOf(db: Db, staffIds: Iterable<string>): Map<string, string> {

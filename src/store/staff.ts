@@ -171,18 +171,76 @@ export interface ListedStaff extends StaffRecord {
  * Everyone (leavers too), or one cohort's participants with their role; by staff id.
  * People who withdrew from the cohort are left out unless `withdrawn` asks for them.
  */
-export function listStaff(db: Db, cohort?: number, { withdrawn = false }: { withdrawn?: boolean } = {}): ListedStaff[] {
+export function listStaff(db: Db, cohort?: number, options: { withdrawn?: boolean } = {}): ListedStaff[] {
+  return [...eachListedStaff(db, cohort, options)];
+}
+
+/**
+ * listStaff one person at a time, as SQLite reads them: `staff list` of a national roster
+ * writes each person as it comes instead of holding a million records (the database stays
+ * busy until the loop ends).
+ */
+export function* eachListedStaff(db: Db, cohort?: number, { withdrawn = false }: { withdrawn?: boolean } = {}): Generator<ListedStaff> {
+  // Rows as arrays (.raw()): naming eighteen properties on each of a million rows was most of the reading.
   if (cohort === undefined) {
-    const rows = db.prepare('SELECT * FROM staff ORDER BY staff_id').all() as StaffRow[];
-    return rows.map(staffFromRow);
+    for (const row of db.prepare(`SELECT ${STAFF_COLUMNS} FROM staff ORDER BY staff_id`).raw().iterate()) yield staffFromValues(row as StaffValues);
+    return;
   }
   const rows = db
     .prepare(
-      `SELECT staff.*, enrolments.role AS role FROM enrolments JOIN staff USING (staff_id)
+      `SELECT ${STAFF_COLUMNS}, enrolments.role AS role FROM enrolments JOIN staff USING (staff_id)
        WHERE enrolments.cohort = ? AND (? = 1 OR enrolments.withdrawn_on IS NULL) ORDER BY staff_id`,
     )
-    .all(cohort, withdrawn ? 1 : 0) as Array<StaffRow & { role: ProgrammeRole }>;
-  return rows.map((row) => ({ ...staffFromRow(row), role: row.role }));
+    .raw()
+    .iterate(cohort, withdrawn ? 1 : 0);
+  for (const row of rows) yield { ...staffFromValues(row as StaffValues), role: (row as StaffValues)[18] as ProgrammeRole };
+}
+
+/** A row of STAFF_COLUMNS as values in that order (and a role after them when a cohort was asked for). */
+type StaffValues = [
+  string,
+  string,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  number | null,
+  string | null,
+  number,
+  string | null,
+  number,
+  string | null,
+  number,
+  number,
+  string | null,
+  string | null,
+  ...unknown[],
+];
+
+/** staffFromRow for a row read as values. */
+function staffFromValues(v: StaffValues): StaffRecord {
+  return staffFromRow({
+    staff_id: v[0],
+    name: v[1],
+    email: v[2],
+    department: v[3],
+    job_title: v[4],
+    staff_group: v[5],
+    band: v[6],
+    ethnicity: v[7],
+    bme_override: v[8],
+    functions: v[9],
+    board_member: v[10],
+    line_manager_id: v[11],
+    race_trained: v[12],
+    race_trained_on: v[13],
+    capacity: v[14],
+    active: v[15],
+    left_on: v[16],
+    hand_set: v[17],
+  });
 }
 
 /** Each fact's column, and how its value is stored (as factValues stores it). */

@@ -10,7 +10,7 @@ import type { BmeStatus } from '../domain/ethnicity.js';
 import type { StaffFunction } from '../domain/functions.js';
 import { classify, FACT_KEYS, type ProgrammeRole, type StaffFacts, type StaffRecord } from '../domain/staff.js';
 import type { EditField, StaffEditPlan } from '../domain/staffEdit.js';
-import { toCsv, type CsvCell } from '../io/csvOutput.js';
+import { csvRows, toCsv, type CsvCell } from '../io/csvOutput.js';
 import { renderTable, styled, type Fit } from './table.js';
 import { visible } from './terminalText.js';
 
@@ -120,39 +120,129 @@ export function renderStaffList(people: readonly StaffJson[], { cohort, dim, fit
 
 /** `staff list --csv`: the table's columns plus email and job title; dates as YYYY-MM-DD for spreadsheets. */
 export function staffListCsv(people: readonly StaffJson[], { cohort }: { cohort: boolean }): string {
-  const headers = [
-    'Staff id',
-    'Name',
-    'Email',
-    'Department',
-    'Job title',
-    'Band',
-    'Seniority',
-    'BME',
-    'Functions',
-    'Board',
-    'Line manager',
-    'RACE trained',
-    'Capacity',
-    cohort ? 'Role' : 'Status',
-  ];
-  const rows: CsvCell[][] = people.map((p) => [
-    p.staffId,
-    p.name,
-    p.email,
-    p.department,
-    p.jobTitle,
-    bandDisplay(p.band),
-    p.seniority,
-    p.bme,
-    functionsText(p, (text) => text),
-    p.boardMember,
-    p.lineManagerId,
-    p.raceTrained ? (p.raceTrainedOn ?? 'yes') : 'no',
-    p.capacity,
-    cohort ? (p.role ?? '') : status(p),
-  ]);
-  return toCsv(headers, rows);
+  return toCsv(
+    staffCsvHeaders(cohort),
+    people.map((p) => staffCsvRow(p, cohort)),
+  );
+}
+
+const staffCsvHeaders = (cohort: boolean): string[] => [
+  'Staff id',
+  'Name',
+  'Email',
+  'Department',
+  'Job title',
+  'Band',
+  'Seniority',
+  'BME',
+  'Functions',
+  'Board',
+  'Line manager',
+  'RACE trained',
+  'Capacity',
+  cohort ? 'Role' : 'Status',
+];
+
+const staffCsvRow = (p: StaffJson, cohort: boolean): CsvCell[] => [
+  p.staffId,
+  p.name,
+  p.email,
+  p.department,
+  p.jobTitle,
+  bandDisplay(p.band),
+  p.seniority,
+  p.bme,
+  functionsText(p, (text) => text),
+  p.boardMember,
+  p.lineManagerId,
+  p.raceTrained ? (p.raceTrainedOn ?? 'yes') : 'no',
+  p.capacity,
+  cohort ? (p.role ?? '') : status(p),
+];
+
+/** A list written as it is read, so a million people are never held at once: add each, then end. */
+export interface ListWriter<T> {
+  add(item: T): void;
+  end(): void;
+}
+
+/** People gathered before each write: large writes to stdout, and a buffer of a few megabytes at most. */
+const BATCH = 250;
+
+/**
+ * `staff list --json`, person by person: the same text as printJson of the whole list
+ * (JSON.stringify with 2 spaces, a final newline), the field names being a contract.
+ */
+export function staffJsonWriter(out: (text: string) => void): ListWriter<StaffJson> {
+  let parts: string[] = [];
+  let count = 0;
+  const flush = () => {
+    out(parts.join(''));
+    parts = [];
+  };
+  return {
+    add(p) {
+      parts.push(count === 0 ? '[\n' : ',\n', personJsonText(p));
+      count += 1;
+      if (count % BATCH === 0) flush();
+    },
+    end() {
+      parts.push(count === 0 ? '[]\n' : '\n]\n');
+      flush();
+    },
+  };
+}
+
+/** What JSON.stringify escapes in a string: quotes, backslashes, control characters and lone surrogates. */
+const ESCAPED_IN_JSON = /["\\\u0000-\u001f\ud800-\udfff]/;
+const text = (value: string | null): string => (value === null ? 'null' : ESCAPED_IN_JSON.test(value) ? JSON.stringify(value) : `"${value}"`);
+
+/**
+ * One person as JSON.stringify(list, null, 2) writes them inside the list, written out by hand:
+ * JSON.stringify with indentation was half of listing a million people. Field for field the
+ * order of staffJson; the test compares it with JSON.stringify of the whole list.
+ */
+function personJsonText(p: StaffJson): string {
+  const functions = p.functions.length === 0 ? '[]' : `[\n      ${p.functions.map(text).join(',\n      ')}\n    ]`;
+  return `  {
+    "staffId": ${text(p.staffId)},
+    "name": ${text(p.name)},
+    "email": ${text(p.email)},
+    "department": ${text(p.department)},
+    "jobTitle": ${text(p.jobTitle)},
+    "staffGroup": ${text(p.staffGroup)},
+    "band": ${text(p.band)},
+    "seniority": ${text(p.seniority)},
+    "bme": ${text(p.bme)},
+    "functions": ${functions},
+    "functionsDerived": ${p.functionsDerived},
+    "boardMember": ${p.boardMember},
+    "lineManagerId": ${text(p.lineManagerId)},
+    "raceTrained": ${p.raceTrained},
+    "raceTrainedOn": ${text(p.raceTrainedOn)},
+    "capacity": ${JSON.stringify(p.capacity)},
+    "active": ${p.active}${p.role === undefined ? '' : `,\n    "role": ${text(p.role)}`}
+  }`;
+}
+
+/** `staff list --csv`, in batches through toCsv's own cells (formulas neutralised): the same text as staffListCsv. */
+export function staffCsvWriter(out: (text: string) => void, { cohort }: { cohort: boolean }): ListWriter<StaffJson> {
+  let rows: CsvCell[][] = [];
+  let header = true;
+  const flush = () => {
+    out(header ? toCsv(staffCsvHeaders(cohort), rows) : csvRows(rows));
+    header = false;
+    rows = [];
+  };
+  return {
+    add(p) {
+      rows.push(staffCsvRow(p, cohort));
+      if (rows.length === BATCH) flush();
+    },
+    end() {
+      if (header || rows.length > 0) flush();
+    },
+  };
 }
 
 // ---- staff find ---------------------------------------------------------------------
@@ -259,9 +349,8 @@ export function renderEdit(plan: StaffEditPlan, nameOf: (staffId: string) => str
 // ---- staff list and train: what goes on stderr ---------------------------------------
 
 /** After `staff list`: how many, and how many of them have left. */
-export function staffListSummary(people: readonly StaffJson[]): string {
-  const left = people.filter((p) => !p.active).length;
-  return `${people.length} ${people.length === 1 ? 'person' : 'people'}${left > 0 ? `, ${left} of whom ${left === 1 ? 'has' : 'have'} left` : ''}.\n`;
+export function staffListSummary(count: number, left: number): string {
+  return `${count} ${count === 1 ? 'person' : 'people'}${left > 0 ? `, ${left} of whom ${left === 1 ? 'has' : 'have'} left` : ''}.\n`;
 }
 
 /** After `staff train`: who was recorded as trained, and on which day. */

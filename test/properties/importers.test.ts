@@ -118,10 +118,12 @@ describe('roster round trip: import, export, import again', () => {
     await runExport(join(dir, 'export'), asFlags({ db: first }), context);
     const again = await outcomeOf(() => runImport(join(dir, 'export', 'staff.csv'), asFlags({ db: second }), context));
     if (!again.ok) throw new Error(`the exported staff.csv was refused: ${again.error.message}\n${again.error.details.join('\n')}`);
-    return {
-      before: await runStaffList(asFlags({ db: first, json: true as const }), context),
-      after: await runStaffList(asFlags({ db: second, json: true as const }), context),
+    const staffList = async (db: string) => {
+      const listed = capturedContext(dir);
+      await runStaffList(asFlags({ db, json: true as const }), listed.context);
+      return JSON.parse(listed.out.join('')) as unknown[];
     };
+    return { before: await staffList(first), after: await staffList(second) };
   }
 
   const roundTripHolds = (roster: RosterCase) =>
