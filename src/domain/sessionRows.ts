@@ -76,8 +76,12 @@ export const MAX_NOTES_LENGTH = 5000;
 function remembered<T>(cache: Map<string, T>, text: string, read: (text: string) => T): T {
   let result = cache.get(text);
   if (result === undefined) {
-    result = read(text);
-    if (cache.size < MAX_REMEMBERED) cache.set(text, result);
+    if (cache.size >= MAX_REMEMBERED) return read(text);
+    // A cell's text is a slice of the chunk of file it was read from, and would keep all of that
+    // chunk alive while remembered: what is kept is read from a copy of its own.
+    const own = text.split('').join('');
+    result = read(own);
+    cache.set(own, result);
   }
   return result;
 }
