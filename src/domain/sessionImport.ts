@@ -8,7 +8,7 @@ import type { IsoDate } from './dates.js';
 import { describeCandidate, type PersonCandidate, type PersonMatch } from './people.js';
 import { runsOn } from './relationshipLife.js';
 import type { SessionRow } from './sessionRows.js';
-import { duplicateKey, sessionOfKind, sessionProblems, type SessionDraft, type SessionTarget } from './sessions.js';
+import { duplicateKey, sessionOfKind, sessionProblems, type Kind, type SessionDraft, type SessionTarget } from './sessions.js';
 
 export interface KnownRelationship extends SessionTarget {
   menteeId: string;
@@ -54,95 +54,115 @@ export function personMatchProblem(match: Extract<PersonMatch<PersonCandidate>, 
 const looksLikeStaffId = (text: string): boolean => /^[^\s@]*\d[^\s@]*$/.test(text);
 
 /**
+ * Where a session of this relationship, day and kind was met before: the line of an earlier row
+ * of this file that was accepted, 'recorded' when the database already holds one, else undefined.
+ */
+export type EarlierSession = (relationshipId: number, date: IsoDate, kind: Kind) => number | 'recorded' | undefined;
+
+/**
+ * Plans a session log one row at a time, so a file of a million rows is never held whole: each
+ * accepted session is handed back for the caller to write (and to remember, for `earlier`).
+ * Problems and the count of skipped duplicates accumulate on the planner.
+ */
+export interface SessionImportPlanner {
+  /** The session this row records, or null when it is refused (see problems) or a skipped duplicate. */
+  row: (row: SessionRow) => PlannedSession | null;
+  readonly problems: RowProblem[];
+  readonly duplicates: number;
+}
+
+/**
  * Finds each row's relationship and checks it as log-session would; duplicates refused unless skipped.
  * The mentors present are the mentors column when filled in; else the form's respondent when they
  * are a mentor of the relationship (a mentor filling in the form after meeting); else every mentor.
  */
-export function planSessionImport(
-  rows: readonly SessionRow[],
+export function sessionImportPlanner(
   relationships: readonly KnownRelationship[],
-  recorded: ReadonlySet<string>,
+  earlier: EarlierSession,
   today: IsoDate,
   skipDuplicates: boolean,
   people: SessionPeople = AS_STAFF_IDS,
-): SessionImportPlan {
-  const plan: SessionImportPlan = { sessions: [], duplicates: 0, problems: [] };
+): SessionImportPlanner {
+  const problems: RowProblem[] = [];
+  let duplicates = 0;
   const byId = new Map(relationships.map((r) => [r.id, r]));
   const byMentee = new Map<string, KnownRelationship[]>();
-  for (const r of relationships) byMentee.set(r.menteeId, [...(byMentee.get(r.menteeId) ?? []), r]);
-  const seen = new Map<string, number>();
-  for (const row of rows) {
-    const refuse = (column: string | null, value: string | null, message: string) => plan.problems.push({ line: row.line, column, value, message });
+  for (const r of relationships) {
+    const list = byMentee.get(r.menteeId);
+    if (list === undefined) byMentee.set(r.menteeId, [r]);
+    else list.push(r);
+  }
+  const row = (row: SessionRow): PlannedSession | null => {
+    const refuse = (column: string | null, value: string | null, message: string) => {
+      problems.push({ line: row.line, column, value, message });
+      return null;
+    };
     let menteeId = row.menteeId;
     if (row.mentee !== undefined) {
       const match = people.resolve(row.mentee, true);
-      if (!match.ok) {
-        refuse(row.columns.mentee ?? row.columns.pair, row.mentee, personMatchProblem(match));
-        continue;
-      }
+      if (!match.ok) return refuse(row.columns.mentee ?? row.columns.pair, row.mentee, personMatchProblem(match));
       if (menteeId !== null && menteeId !== match.person.staffId) {
-        refuse(row.columns.mentee ?? row.columns.pair, row.mentee, `${people.personOf(match.person.staffId)} is not ${menteeId}, the mentee_id on this row`);
-        continue;
+        return refuse(
+          row.columns.mentee ?? row.columns.pair,
+          row.mentee,
+          `${people.personOf(match.person.staffId)} is not ${menteeId}, the mentee_id on this row`,
+        );
       }
       menteeId = match.person.staffId;
     }
-    const menteeShown = row.mentee !== undefined && menteeId !== null ? people.personOf(menteeId) : menteeId;
-    const menteeColumn = row.mentee !== undefined ? (row.columns.mentee ?? row.columns.pair) : row.columns.pair;
+    const menteeShown = () => (row.mentee !== undefined && menteeId !== null ? people.personOf(menteeId) : menteeId);
     let target: KnownRelationship | undefined;
     if (row.pairId !== null) {
       target = byId.get(row.pairId);
-      if (!target) {
-        refuse(row.columns.pair, String(row.pairId), `there is no relationship #${row.pairId}`);
-        continue;
-      }
+      if (!target) return refuse(row.columns.pair, String(row.pairId), `there is no relationship #${row.pairId}`);
       if (menteeId !== null && menteeId !== target.menteeId) {
-        refuse(row.columns.pair, String(row.pairId), `relationship #${row.pairId} is not ${menteeShown}'s (its mentee is ${people.personOf(target.menteeId)})`);
-        continue;
+        return refuse(
+          row.columns.pair,
+          String(row.pairId),
+          `relationship #${row.pairId} is not ${menteeShown()}'s (its mentee is ${people.personOf(target.menteeId)})`,
+        );
       }
     } else {
       const candidates = (byMentee.get(menteeId ?? '') ?? []).filter((r) => runsOn(r, row.date));
       if (candidates.length !== 1) {
-        refuse(
+        const menteeColumn = row.mentee !== undefined ? (row.columns.mentee ?? row.columns.pair) : row.columns.pair;
+        return refuse(
           menteeColumn,
           row.mentee ?? row.menteeId,
           candidates.length === 0
-            ? `${menteeShown} is not the mentee of any relationship running on ${row.date}`
-            : `${menteeShown} has ${candidates.length} relationships running on ${row.date} (#${candidates.map((c) => c.id).join(', #')}); give pair_id`,
+            ? `${menteeShown()} is not the mentee of any relationship running on ${row.date}`
+            : `${menteeShown()} has ${candidates.length} relationships running on ${row.date} (#${candidates.map((c) => c.id).join(', #')}); give pair_id`,
         );
-        continue;
       }
       target = candidates[0];
     }
     const found = mentorsPresent(row, target, people);
     if (!found.ok) {
       for (const problem of found.problems) refuse(row.columns.mentors, problem.value, problem.message);
-      continue;
+      return null;
     }
     const mentors = found.mentors;
-    const problems = sessionProblems({ date: row.date, minutes: row.minutes, mentors, themes: row.themes }, target, today, people.personOf);
-    if (problems.length > 0) {
-      for (const problem of problems)
+    const sessionRefusals = sessionProblems({ date: row.date, minutes: row.minutes, mentors, themes: row.themes }, target, today, people.personOf);
+    if (sessionRefusals.length > 0) {
+      for (const problem of sessionRefusals)
         refuse(row.columns[problem.field], problem.field === 'mentors' ? (found.written.get(problem.value) ?? problem.value) : problem.value, problem.message);
-      continue;
+      return null;
     }
-    const key = duplicateKey(target.id, row.date, row.kind);
-    const earlierLine = seen.get(key);
-    if (recorded.has(key) || earlierLine !== undefined) {
+    const earlierLine = earlier(target.id, row.date, row.kind);
+    if (earlierLine !== undefined) {
       if (skipDuplicates) {
-        plan.duplicates += 1;
-        continue;
+        duplicates += 1;
+        return null;
       }
-      refuse(
+      return refuse(
         row.columns.date,
         row.date,
-        earlierLine !== undefined
+        earlierLine !== 'recorded'
           ? `the same session (relationship #${target.id}, ${row.date}, ${row.kind}) is already on line ${earlierLine}`
           : `${sessionOfKind(row.kind)} on ${row.date} is already recorded for relationship #${target.id} (use --skip-duplicates to skip rows already recorded)`,
       );
-      continue;
     }
-    seen.set(key, row.line);
-    plan.sessions.push({
+    return {
       line: row.line,
       relationshipId: target.id,
       date: row.date,
@@ -153,9 +173,40 @@ export function planSessionImport(
       livedExperience: row.livedExperience,
       mentors,
       notes: row.notes,
-    });
+    };
+  };
+  return {
+    row,
+    problems,
+    get duplicates() {
+      return duplicates;
+    },
+  };
+}
+
+/** A whole session log planned at once (the planner over rows in memory, `recorded` the duplicateKey of each session held). */
+export function planSessionImport(
+  rows: readonly SessionRow[],
+  relationships: readonly KnownRelationship[],
+  recorded: ReadonlySet<string>,
+  today: IsoDate,
+  skipDuplicates: boolean,
+  people: SessionPeople = AS_STAFF_IDS,
+): SessionImportPlan {
+  const seen = new Map<string, number>();
+  const earlier: EarlierSession = (relationshipId, date, kind) => {
+    const key = duplicateKey(relationshipId, date, kind);
+    return seen.get(key) ?? (recorded.has(key) ? 'recorded' : undefined);
+  };
+  const planner = sessionImportPlanner(relationships, earlier, today, skipDuplicates, people);
+  const sessions: PlannedSession[] = [];
+  for (const row of rows) {
+    const session = planner.row(row);
+    if (session === null) continue;
+    seen.set(duplicateKey(session.relationshipId, session.date, session.kind), session.line);
+    sessions.push(session);
   }
-  return plan;
+  return { sessions, duplicates: planner.duplicates, problems: planner.problems };
 }
 
 type MentorsPresent = { ok: true; mentors: string[]; written: Map<string, string> } | { ok: false; problems: Array<{ value: string; message: string }> };

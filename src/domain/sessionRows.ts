@@ -68,6 +68,29 @@ export interface SessionRow {
 
 export const MAX_NOTES_LENGTH = 5000;
 
+/**
+ * What a cell's text reads as, worked out once per distinct text: a form export repeats the same
+ * few kinds, levels and theme lists over a million rows. Only the first MAX_REMEMBERED texts of
+ * each are kept, so free text cannot grow it without end; the results are never changed.
+ */
+function remembered<T>(cache: Map<string, T>, text: string, read: (text: string) => T): T {
+  let result = cache.get(text);
+  if (result === undefined) {
+    if (cache.size >= MAX_REMEMBERED) return read(text);
+    // A cell's text is a slice of the chunk of file it was read from, and would keep all of that
+    // chunk alive while remembered: what is kept is read from a copy of its own.
+    const own = text.split('').join('');
+    result = read(own);
+    cache.set(own, result);
+  }
+  return result;
+}
+
+const MAX_REMEMBERED = 10_000;
+const KINDS_READ = new Map<string, ReturnType<typeof parseKind>>();
+const LEVELS_READ = new Map<string, ReturnType<typeof parseLevel>>();
+const THEMES_READ = new Map<string, readonly Theme[]>();
+
 /** `serialsWarned`: one per file, so Excel day numbers in the date column are warned about once. */
 export function parseSessionRecord(
   cells: readonly string[],
@@ -112,9 +135,9 @@ export function parseSessionRecord(
   const minutes = Number(minutesText);
   if (!/^\d+$/.test(minutesText) || minutes < 1 || minutes > MAX_MINUTES) refuse('minutes', `expected a whole number of minutes from 1 to ${MAX_MINUTES}`);
 
-  const kind = parseKind(cell('kind'));
+  const kind = remembered(KINDS_READ, cell('kind'), parseKind);
   if (!kind.ok) refuse('kind', cell('kind') === '' ? 'the kind of session is missing' : kind.problem);
-  const level = parseLevel(cell('level'));
+  const level = remembered(LEVELS_READ, cell('level'), parseLevel);
   if (!level.ok) refuse('level', cell('level') === '' ? 'the level is missing' : level.problem);
 
   const lived = parseYesNo(cell('lived_experience'));
@@ -147,7 +170,7 @@ export function parseSessionRecord(
       minutes,
       kind: kind.value,
       level: level.value,
-      themes: parseThemes([cell('themes')]),
+      themes: [...remembered(THEMES_READ, cell('themes'), (text) => parseThemes([text]))],
       livedExperience: lived === true,
       mentors,
       notes,

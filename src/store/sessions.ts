@@ -1,6 +1,7 @@
 /** Sessions: each mentoring interaction recorded against a relationship. */
 import type { IsoDate } from '../domain/dates.js';
 import type { Kind, Level, RecordedSession, SessionDraft, Theme } from '../domain/sessions.js';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.js';
 
 export type NewSession = SessionDraft;
@@ -95,17 +96,6 @@ export function lastSessions(db: Db, relationshipIds: readonly number[]): Map<nu
   return new Map(rows.map(([relationshipId, id, date]) => [relationshipId, { id, date }]));
 }
 
-/** `relationship|date|kind` of every recorded session (see duplicateKey). */
-export function sessionKeys(db: Db, exceptId?: number): Set<string> {
-  const rows = db.prepare('SELECT id, relationship_id, date, kind FROM sessions').all() as Array<{
-    id: number;
-    relationship_id: number;
-    date: string;
-    kind: string;
-  }>;
-  return new Set(rows.filter((row) => row.id !== exceptId).map((row) => `${row.relationship_id}|${row.date}|${row.kind}`));
-}
-
 /** Is a session of this kind already recorded for this relationship on this day? (See duplicateKey.) */
 export function hasSession(db: Db, relationshipId: number, date: IsoDate, kind: Kind, exceptId = -1): boolean {
   return (
@@ -131,8 +121,7 @@ export interface SessionWriter {
 /** Prepared statements for writing sessions; call inside a transaction. */
 export function sessionWriter(db: Db, today: IsoDate): SessionWriter {
   const insert = db.prepare(
-    `INSERT INTO sessions (relationship_id, date, minutes, kind, level, lived_experience, notes, created_on)
-     VALUES (@relationshipId, @date, @minutes, @kind, @level, @livedExperience, @notes, @today)`,
+    `INSERT INTO sessions (relationship_id, date, minutes, kind, level, lived_experience, notes, created_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const update = db.prepare(
     `UPDATE sessions SET relationship_id = @relationshipId, date = @date, minutes = @minutes, kind = @kind, level = @level,
@@ -140,16 +129,10 @@ export function sessionWriter(db: Db, today: IsoDate): SessionWriter {
   );
   const addMentor = db.prepare('INSERT INTO session_mentors (session_id, mentor_id) VALUES (?, ?)');
   const addTheme = db.prepare('INSERT OR IGNORE INTO session_themes (session_id, theme_id) VALUES (?, ?)');
-  const findTheme = db.prepare('SELECT id FROM themes WHERE key = ?');
-  const newTheme = db.prepare('INSERT INTO themes (key, label) VALUES (?, ?)');
   const clearMentors = db.prepare('DELETE FROM session_mentors WHERE session_id = ?');
   const clearThemes = db.prepare('DELETE FROM session_themes WHERE session_id = ?');
   const remove = db.prepare('DELETE FROM sessions WHERE id = ?');
-
-  const themeId = (theme: Theme): number => {
-    const found = findTheme.get(theme.key) as { id: number } | undefined;
-    return found ? found.id : Number(newTheme.run(theme.key, theme.label).lastInsertRowid);
-  };
+  const themeId = themeIdsOf(db);
   const attach = (id: number, session: NewSession) => {
     for (const mentor of session.mentors) addMentor.run(id, mentor);
     for (const theme of session.themes) addTheme.run(id, themeId(theme));
@@ -164,9 +147,9 @@ export function sessionWriter(db: Db, today: IsoDate): SessionWriter {
     notes: session.notes,
   });
   return {
-    insert(session) {
-      const id = Number(insert.run({ ...params(session), today }).lastInsertRowid);
-      attach(id, session);
+    insert(s) {
+      const id = Number(insert.run(s.relationshipId, s.date, s.minutes, s.kind, s.level, s.livedExperience ? 1 : 0, s.notes, today).lastInsertRowid);
+      attach(id, s);
       return id;
     },
     update(id, session) {
@@ -178,5 +161,103 @@ export function sessionWriter(db: Db, today: IsoDate): SessionWriter {
     remove(id) {
       remove.run(id);
     },
+  };
+}
+
+export interface SessionImportWriter {
+  /** Writes a planned session (perhaps later, with others: see finish), remembering its line for `earlier`. */
+  insert(session: NewSession, line: number): void;
+  /** The line of a session this import wrote with this key, 'recorded' for one held before it, else undefined (see duplicateKey). */
+  earlier: (relationshipId: number, date: IsoDate, kind: Kind) => number | 'recorded' | undefined;
+  /** Writes what is still waiting; call before the transaction commits. */
+  finish(): void;
+}
+
+/** Sessions written per statement, with their mentor and theme rows: one statement per row was most of an import's time. */
+const BATCH = 128;
+
+/**
+ * A bulk import's writer, inside its one transaction. Sessions are written BATCH at a time, each
+ * with its id given (the next AUTOINCREMENT would hand out, so sqlite_sequence moves on as it
+ * would), so their mentor and theme rows can go in the same few statements. Duplicates are looked
+ * up in the database itself (the reports' index leads with relationship, date, kind) and among the
+ * sessions waiting, rather than by loading every recorded key; a session this import wrote is told
+ * from an older one by its id, and the line of each is kept by id in a typed array.
+ */
+export function sessionImportWriter(db: Db, today: IsoDate): SessionImportWriter {
+  const themeId = themeIdsOf(db);
+  const find = db.prepare('SELECT id FROM sessions WHERE relationship_id = ? AND date = ? AND kind = ? LIMIT 1').pluck();
+  const firstId =
+    (db
+      .prepare("SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'sessions'), 0), coalesce((SELECT max(id) FROM sessions), 0))")
+      .pluck()
+      .get() as number) + 1;
+  let nextId = firstId;
+  let lines = new Int32Array(1 << 16);
+  const statements = new Map<string, Statement>();
+  const insertMany = (table: string, columns: string, width: number, values: unknown[]) => {
+    for (let at = 0; at < values.length; at += BATCH * width) {
+      const chunk = values.length - at >= BATCH * width ? BATCH : (values.length - at) / width;
+      const sql = `INSERT ${table === 'session_themes' ? 'OR IGNORE ' : ''}INTO ${table} (${columns}) VALUES ${Array(chunk)
+        .fill(`(${Array(width).fill('?').join(', ')})`)
+        .join(', ')}`;
+      let statement = statements.get(sql);
+      if (statement === undefined) statements.set(sql, (statement = db.prepare(sql)));
+      statement.run(values.length === chunk * width ? values : values.slice(at, at + chunk * width));
+    }
+  };
+  let sessions: unknown[] = [];
+  let mentors: unknown[] = [];
+  let themes: unknown[] = [];
+  const waiting = new Map<string, number>();
+  const flush = () => {
+    if (sessions.length > 0) insertMany('sessions', 'id, relationship_id, date, minutes, kind, level, lived_experience, notes, created_on', 9, sessions);
+    if (mentors.length > 0) insertMany('session_mentors', 'session_id, mentor_id', 2, mentors);
+    if (themes.length > 0) insertMany('session_themes', 'session_id, theme_id', 2, themes);
+    sessions = [];
+    mentors = [];
+    themes = [];
+    waiting.clear();
+  };
+  return {
+    insert(s, line) {
+      const id = nextId++;
+      sessions.push(id, s.relationshipId, s.date, s.minutes, s.kind, s.level, s.livedExperience ? 1 : 0, s.notes, today);
+      for (const mentor of s.mentors) mentors.push(id, mentor);
+      for (const theme of s.themes) themes.push(id, themeId(theme));
+      const at = id - firstId;
+      if (at >= lines.length) {
+        const grown = new Int32Array(lines.length * 2);
+        grown.set(lines);
+        lines = grown;
+      }
+      lines[at] = line;
+      waiting.set(`${s.relationshipId}|${s.date}|${s.kind}`, line);
+      if (waiting.size >= BATCH) flush();
+    },
+    earlier(relationshipId, date, kind) {
+      const line = waiting.size > 0 ? waiting.get(`${relationshipId}|${date}|${kind}`) : undefined;
+      if (line !== undefined) return line;
+      const id = find.get(relationshipId, date, kind) as number | undefined;
+      if (id === undefined) return undefined;
+      return id >= firstId ? lines[id - firstId] : 'recorded';
+    },
+    finish: flush,
+  };
+}
+
+/** A theme's id by its key, found or added once per writer: themes are only ever added, so an id once found stays right. */
+function themeIdsOf(db: Db): (theme: Theme) => number {
+  const findTheme = db.prepare('SELECT id FROM themes WHERE key = ?').pluck();
+  const newTheme = db.prepare('INSERT INTO themes (key, label) VALUES (?, ?)');
+  const themeIds = new Map<string, number>();
+  return (theme) => {
+    let id = themeIds.get(theme.key);
+    if (id === undefined) {
+      const found = findTheme.get(theme.key) as number | undefined;
+      id = found ?? Number(newTheme.run(theme.key, theme.label).lastInsertRowid);
+      themeIds.set(theme.key, id);
+    }
+    return id;
   };
 }

@@ -1,80 +1,96 @@
 /**
  * `remedi import-sessions sessions.csv`: bulk sessions from a form's export, checked
- * like the roster import (every row first, then all written in one transaction).
+ * like the roster import (every row checked and written in one transaction, or nothing).
  */
 import { type Context, dbPathOf } from '../../cli/context.js';
 import { choosePerson, type PersonCandidate, type PersonMatch } from '../../domain/people.js';
 import { sessionTarget } from '../../domain/sessionDraft.js';
-import { planSessionImport, type SessionImportPlan, type SessionPeople } from '../../domain/sessionImport.js';
-import { SESSION_FIELDS, sessionLogFile } from '../../domain/sessionRows.js';
+import { sessionImportPlanner, type SessionPeople } from '../../domain/sessionImport.js';
+import { SESSION_FIELDS, sessionLogFile, type SessionField } from '../../domain/sessionRows.js';
 import type { RowProblem } from '../../errors.js';
 import { writeProblemsFile } from '../../io/problemsFile.js';
-import { parseMapOption, readRecords } from '../../io/tableFile.js';
+import { parseMapOption, streamRecords, type Table } from '../../io/tableFile.js';
 import type { Db } from '../../store/db.js';
 import { nearMisses, personLookup } from '../../store/people.js';
 import { loadRelationships } from '../../store/relationships.js';
-import { sessionKeys, sessionWriter } from '../../store/sessions.js';
+import { sessionImportWriter } from '../../store/sessions.js';
 import { staffFinder } from '../../store/staff.js';
 import { formatProblemList, importRefusal, problemJson, problemsCsv } from '../../ui/problems.js';
 import { progress } from '../../ui/progress.js';
 import { importSessionsLine, type ImportSessionsSummary } from '../../ui/sessionOutput.js';
-import { printJson, withDatabase } from '../shared/skeleton.js';
+import { commitOrDryRun, printJson, withDatabase } from '../shared/skeleton.js';
 import { personLabel } from './checkSession.js';
 import type { ImportSessionsOptions } from './command.js';
 
 /**
  * Opens the database the one way (withDatabase), so an older database is brought up to date
- * with the notice of where its copy is, as for every command.
+ * with the notice of where its copy is, as for every command. One pass over the file inside one
+ * transaction (CONVENTIONS habit 8, as the roster import): each row is checked and, when it is
+ * a session to record, written at once, so a million rows are never held; any problem rolls all
+ * of it back, and a dry run always rolls back. Rows are written even after a refusal, so that a
+ * later row repeating them is still told as the duplicate it is.
  */
 export async function runImportSessions(path: string, options: ImportSessionsOptions, context: Context): Promise<ImportSessionsSummary> {
   const maps = parseMapOption(options.map ?? [], SESSION_FIELDS);
   const dbPath = dbPathOf(options, context);
   return withDatabase(options, context, { create: false }, async (db) => {
-    const file = await readRecords(path, sessionLogFile(), { encoding: options.encoding, sheet: options.sheet, maps, headerRow: options.headerRow });
-    const name = file.source.name;
-    const problemsFile = (problems: readonly RowProblem[]) =>
-      options.problems === undefined ? undefined : writeProblemsFile(options.problems, problemsCsv(problems, file.warnings), dbPath, context.cwd);
-    if (file.problems.length > 0) throw importRefusal(name, file.problems, problemsFile(file.problems));
-
-    const plan = (): SessionImportPlan => {
-      const relationships = loadRelationships(db).map((r) => ({ ...sessionTarget(r), menteeId: r.menteeId }));
-      const result = planSessionImport(file.rows, relationships, sessionKeys(db), context.today, options.skipDuplicates === true, sessionPeople(db));
-      if (result.problems.length > 0) throw importRefusal(name, result.problems, problemsFile(result.problems));
-      problemsFile([]);
-      return result;
-    };
-    const result = options.dryRun ? plan() : db.transaction(() => write(db, plan(), context, options.json === true)).immediate();
-
+    const { table, imported, duplicates, relationships } = await commitOrDryRun(db, options.dryRun === true, () =>
+      importRows(db, path, maps, options, context),
+    );
+    const name = table.source.name;
     const summary: ImportSessionsSummary = {
       file: name,
       database: dbPath,
       dryRun: options.dryRun === true,
-      imported: result.sessions.length,
-      duplicatesSkipped: result.duplicates,
-      relationships: new Set(result.sessions.map((s) => s.relationshipId)).size,
-      warnings: file.warnings.map((w) => problemJson(name, w)),
+      imported,
+      duplicatesSkipped: duplicates,
+      relationships,
+      warnings: table.warnings.map((w) => problemJson(name, w)),
     };
     if (options.json) printJson(context, summary);
     else context.out(importSessionsLine(summary));
-    if (file.warnings.length > 0) context.err(`${formatProblemList(name, file.warnings, 'warning', options.problems).join('\n')}\n`);
+    if (table.warnings.length > 0) context.err(`${formatProblemList(name, table.warnings, 'warning', options.problems).join('\n')}\n`);
     if (options.problems !== undefined) context.err(`Every warning is listed in ${options.problems}.\n`);
     return summary;
   });
 }
 
-function write(db: Db, plan: SessionImportPlan, context: Context, json: boolean): SessionImportPlan {
-  const writer = sessionWriter(db, context.today);
-  const onProgress = progress(context, { what: 'Recording sessions', unit: 'sessions', json });
-  try {
-    let done = 0;
-    for (const session of plan.sessions) {
-      writer.insert(session);
-      onProgress((done += 1), plan.sessions.length);
-    }
-  } finally {
-    onProgress.end();
-  }
-  return plan;
+async function importRows(
+  db: Db,
+  path: string,
+  maps: ReturnType<typeof parseMapOption<SessionField>>,
+  options: ImportSessionsOptions,
+  context: Context,
+): Promise<{ table: Table<SessionField>; imported: number; duplicates: number; relationships: number }> {
+  const relationships = loadRelationships(db).map((r) => ({ ...sessionTarget(r), menteeId: r.menteeId }));
+  const writer = sessionImportWriter(db, context.today);
+  const planner = sessionImportPlanner(relationships, writer.earlier, context.today, options.skipDuplicates === true, sessionPeople(db));
+  const written = new Set<number>();
+  let imported = 0;
+  const onProgress = progress(context, { what: 'Recording sessions', unit: 'sessions', json: options.json === true });
+  const table = await streamRecords(
+    path,
+    sessionLogFile(),
+    { encoding: options.encoding, sheet: options.sheet, maps, headerRow: options.headerRow, onBytes: onProgress.through },
+    (row, table) => {
+      // A cell refused as read means only those problems are told: stop planning, read on.
+      if (table.problems.length > 0) return;
+      const session = planner.row(row);
+      if (session === null) return;
+      writer.insert(session, session.line);
+      written.add(session.relationshipId);
+      onProgress((imported += 1));
+    },
+  ).finally(() => onProgress.end());
+  writer.finish();
+  const problemsFile = (problems: readonly RowProblem[]) =>
+    options.problems === undefined
+      ? undefined
+      : writeProblemsFile(options.problems, problemsCsv(problems, table.warnings), dbPathOf(options, context), context.cwd);
+  const problems = table.problems.length > 0 ? table.problems : planner.problems;
+  if (problems.length > 0) throw importRefusal(table.source.name, problems, problemsFile(problems));
+  problemsFile([]);
+  return { table, imported, duplicates: planner.duplicates, relationships: written.size };
 }
 
 /**
