@@ -10,6 +10,10 @@ const TODAY = { REMEDI_TODAY: '2026-07-29' };
 /** In-process (test/helpers/inProcess.ts); the process contract is checked with the real binary at the end. */
 const run = (args: string[]) => inProcess(args, { env: TODAY });
 
+/** log-session with the flags a script gives (45 minutes, one-to-one, team unless said), then any others. */
+const logSession = (db: string, pair: number | string, date: string, { minutes = '45', kind = 'one-to-one', level = 'team' } = {}, ...extra: string[]) =>
+  run(['log-session', '--pair', String(pair), '--date', date, '--minutes', minutes, '--kind', kind, '--level', level, ...extra, '--db', db]);
+
 interface SessionJson {
   id: number;
   pairId: number;
@@ -45,22 +49,7 @@ describe('remedi log-session by flags', () => {
   it('records a session with defaults (every mentor present, no themes, no lived experience) and prints it as JSON', async () => {
     const { db, pairs } = await setUp();
     const trio = pairs.find((p) => p.mentors.length === 2)!;
-    const result = await run([
-      'log-session',
-      '--pair',
-      String(trio.id),
-      '--date',
-      '12/03/2026',
-      '--minutes',
-      '45',
-      '--kind',
-      'One to one',
-      '--level',
-      'team',
-      '--json',
-      '--db',
-      db,
-    ]);
+    const result = await logSession(db, String(trio.id), '12/03/2026', { kind: 'One to one' }, '--json');
     expect(result.code, result.stderr).toBe(0);
     const session = JSON.parse(result.stdout) as SessionJson;
     expect(session).toEqual({
@@ -81,18 +70,11 @@ describe('remedi log-session by flags', () => {
     const { db, pairs } = await setUp();
     const trio = pairs.find((p) => p.mentors.length === 2)!;
     const mentor = trio.mentors[1].staffId;
-    const first = await run([
-      'log-session',
-      '--pair',
+    const first = await logSession(
+      db,
       String(trio.id),
-      '--date',
       '2026-03-12',
-      '--minutes',
-      '60',
-      '--kind',
-      'observation',
-      '--level',
-      'department',
+      { minutes: '60', kind: 'observation', level: 'department' },
       '--theme',
       ' Career   Progression',
       '--theme',
@@ -102,28 +84,10 @@ describe('remedi log-session by flags', () => {
       '--lived-experience',
       '--notes',
       'Observed a board meeting',
-      '--db',
-      db,
-    ]);
+    );
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/^Recorded session #\d+: 12 Mar 2026, 60 minutes, observation of the mentee at work at department level/);
-    const second = await run([
-      'log-session',
-      '--pair',
-      String(trio.id),
-      '--date',
-      '2026-03-20',
-      '--minutes',
-      '30',
-      '--kind',
-      'networking',
-      '--level',
-      'system',
-      '--theme',
-      'career progression',
-      '--db',
-      db,
-    ]);
+    const second = await logSession(db, String(trio.id), '2026-03-20', { minutes: '30', kind: 'networking', level: 'system' }, '--theme', 'career progression');
     expect(second.code, second.stderr).toBe(0);
     const [a, b] = await sessions(db, '--pair', String(trio.id));
     expect(a).toMatchObject({
@@ -179,56 +143,14 @@ describe('remedi log-session by flags', () => {
     expect((await run([...base, '--force'])).code).toBe(0);
     expect(await sessions(db)).toHaveLength(2);
 
-    const unknown = await run([
-      'log-session',
-      '--pair',
-      '999',
-      '--date',
-      '2026-03-02',
-      '--minutes',
-      '45',
-      '--kind',
-      'one-to-one',
-      '--level',
-      'team',
-      '--db',
-      db,
-    ]);
+    const unknown = await logSession(db, '999', '2026-03-02');
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('There is no relationship #999');
 
     expect((await run(['pair', 'end', String(pairs[1].id), '--on', '2026-04-30', '--db', db])).code).toBe(0);
-    const onEnd = await run([
-      'log-session',
-      '--pair',
-      String(pairs[1].id),
-      '--date',
-      '2026-04-30',
-      '--minutes',
-      '45',
-      '--kind',
-      'one-to-one',
-      '--level',
-      'team',
-      '--db',
-      db,
-    ]);
+    const onEnd = await logSession(db, String(pairs[1].id), '2026-04-30');
     expect(onEnd.code, onEnd.stderr).toBe(0);
-    const after = await run([
-      'log-session',
-      '--pair',
-      String(pairs[1].id),
-      '--date',
-      '2026-05-01',
-      '--minutes',
-      '45',
-      '--kind',
-      'one-to-one',
-      '--level',
-      'team',
-      '--db',
-      db,
-    ]);
+    const after = await logSession(db, String(pairs[1].id), '2026-05-01');
     expect(after.code).toBe(1);
     expect(after.stderr).toContain('ended on 30 Apr 2026, before 1 May 2026');
   });
@@ -244,38 +166,10 @@ describe('remedi log-session by flags', () => {
 
   it('a near-miss kind or level is a usage error with a suggestion', async () => {
     const { db, pairs } = await setUp();
-    const result = await run([
-      'log-session',
-      '--pair',
-      String(pairs[0].id),
-      '--date',
-      '2026-03-02',
-      '--minutes',
-      '45',
-      '--kind',
-      'obsrvation',
-      '--level',
-      'team',
-      '--db',
-      db,
-    ]);
+    const result = await logSession(db, String(pairs[0].id), '2026-03-02', { kind: 'obsrvation' });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('did you mean "observation"?');
-    const level = await run([
-      'log-session',
-      '--pair',
-      String(pairs[0].id),
-      '--date',
-      '2026-03-02',
-      '--minutes',
-      '45',
-      '--kind',
-      'observation',
-      '--level',
-      'organization',
-      '--db',
-      db,
-    ]);
+    const level = await logSession(db, String(pairs[0].id), '2026-03-02', { kind: 'observation', level: 'organization' });
     expect(level.code, level.stderr).toBe(0);
     expect((await sessions(db))[0].level).toBe('organisation');
   });
@@ -307,22 +201,7 @@ describe('remedi log-session --mentor names a person any way', () => {
     const { dir, db, pairs } = await setUp();
     const trio = pairs.find((p) => p.mentee.name === 'Siobhán Kelly')!;
     const before = snapshotFolder(dir);
-    const result = await run([
-      'log-session',
-      '--pair',
-      String(trio.id),
-      '--date',
-      '2026-03-02',
-      '--minutes',
-      '45',
-      '--kind',
-      'one-to-one',
-      '--level',
-      'team',
-      ...extra,
-      '--db',
-      db,
-    ]);
+    const result = await logSession(db, String(trio.id), '2026-03-02', {}, ...extra);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(message);
     expect(snapshotFolder(dir)).toEqual(before);
@@ -410,24 +289,7 @@ describe('remedi import-sessions', () => {
 describe('remedi sessions edit, delete and list', () => {
   it('edits only the fields given, checks the result, and deletes with --yes', async () => {
     const { db, pairs } = await setUp();
-    const logged = await run([
-      'log-session',
-      '--pair',
-      String(pairs[0].id),
-      '--date',
-      '2026-03-02',
-      '--minutes',
-      '45',
-      '--kind',
-      'one-to-one',
-      '--level',
-      'team',
-      '--theme',
-      'belonging',
-      '--json',
-      '--db',
-      db,
-    ]);
+    const logged = await logSession(db, String(pairs[0].id), '2026-03-02', {}, '--theme', 'belonging', '--json');
     const id = JSON.parse(logged.stdout).id as number;
     const edited = await run(['sessions', 'edit', String(id), '--minutes', '90', '--theme', 'speaking up', '--json', '--db', db]);
     expect(edited.code, edited.stderr).toBe(0);
@@ -449,22 +311,7 @@ describe('remedi sessions edit, delete and list', () => {
     const { dir, db, pairs } = await setUp();
     // Siobhán Kelly's trio: Mei Chen (10000026) and Nia Campbell (10000055).
     const trio = pairs.find((p) => p.mentee.name === 'Siobhán Kelly')!;
-    const logged = await run([
-      'log-session',
-      '--pair',
-      String(trio.id),
-      '--date',
-      '2026-03-02',
-      '--minutes',
-      '45',
-      '--kind',
-      'one-to-one',
-      '--level',
-      'team',
-      '--json',
-      '--db',
-      db,
-    ]);
+    const logged = await logSession(db, String(trio.id), '2026-03-02', {}, '--json');
     const id = String(JSON.parse(logged.stdout).id);
     const byName = await run(['sessions', 'edit', id, '--mentor', 'mei chen', '--json', '--db', db]);
     expect(byName.code, byName.stderr).toBe(0);
@@ -524,18 +371,11 @@ describe('remedi sessions edit, delete and list', () => {
     const { db, pairs } = await setUp();
     const trio = pairs.find((p) => p.mentors.length === 2)!;
     const mentor = trio.mentors[0].staffId;
-    const logged = await run([
-      'log-session',
-      '--pair',
+    const logged = await logSession(
+      db,
       String(trio.id),
-      '--date',
       '2026-03-12',
-      '--minutes',
-      '45',
-      '--kind',
-      'observation',
-      '--level',
-      'team',
+      { kind: 'observation' },
       '--theme',
       'speaking up',
       '--theme',
@@ -546,9 +386,7 @@ describe('remedi sessions edit, delete and list', () => {
       '--notes',
       '=1+2',
       '--json',
-      '--db',
-      db,
-    ]);
+    );
     expect(logged.code, logged.stderr).toBe(0);
     const id = JSON.parse(logged.stdout).id as number;
     const result = await run(['sessions', 'list', '--pair', String(trio.id), '--csv', '--db', db]);
