@@ -87,6 +87,8 @@ export const chaseNotes = {
   ended: (cohort: number, end: IsoDate): string => `Cohort ${cohort} ended on ${formatDate(end)}: nothing to chase.\n`,
   nobody: (cohort: number, asOf: IsoDate, othersNeedReplacement: boolean): string =>
     `Nobody to chase in cohort ${cohort} as of ${formatDate(asOf)}: every ${othersNeedReplacement ? 'other ' : ''}running relationship has its sessions for this month.\n`,
+  noneRunning: (cohort: number, asOf: IsoDate): string =>
+    `Nobody to chase in cohort ${cohort} as of ${formatDate(asOf)}: it has no running relationships (propose and save them with remedi pair --save).\n`,
   count: (n: number, asOf: IsoDate): string =>
     `${n} ${n === 1 ? 'relationship needs' : 'relationships need'} chasing this month (as of ${formatDate(asOf)}).\n`,
   breachedStillRunning: 'A breached relationship here is still running: its sessions still count for the cohort.\n',

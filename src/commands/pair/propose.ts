@@ -96,7 +96,11 @@ export async function runPair(options: PairOptions, context: Context): Promise<P
   const starting = reason === 'today' ? `starting today (${formatDate(start)})` : `starting ${formatDate(start)}`;
   if (options.save) {
     const count = json.relationships.length;
-    context.err(`Saved ${count} ${count === 1 ? 'relationship' : 'relationships'} in cohort ${cohort.number}, ${starting}. See them with remedi pair list.\n`);
+    context.err(
+      count === 0
+        ? `Nothing was saved: no relationship could be proposed in cohort ${cohort.number} (the reasons are above).\n`
+        : `Saved ${count} ${count === 1 ? 'relationship' : 'relationships'} in cohort ${cohort.number}, ${starting}. See them with remedi pair list.\n`,
+    );
     if (short && count > 0) {
       context.err(
         context.colour.err.yellow(

@@ -5,6 +5,7 @@
 import type { Context } from '../../cli/context.js';
 import { chaseList, nothingToChase, type ChaseItem } from '../../domain/chase.js';
 import { chaseCohort, reportDay } from '../../domain/cohorts.js';
+import { runsOn } from '../../domain/relationshipLife.js';
 import { chosenFormat } from '../../domain/reportFormat.js';
 import { cohortSessionDates, replacementsNeeded, reportRelationships } from '../../store/reportData.js';
 import { staffFinder } from '../../store/staff.js';
@@ -22,8 +23,10 @@ export async function runReportChase(options: ChaseOptions, context: Context): P
     const ended = nothingToChase(cohort, day);
     const needsReplacement = ended ? [] : replacementsNeeded(db, asOf, cohort.number).map(({ cohort: _c, ...item }) => item);
     let items: ChaseItem[] = [];
+    let running = 0;
     if (!ended) {
       const relationships = reportRelationships(db, cohort.number).map((rel) => ({ ...rel, minMonths: cohort.minMonths, minPerMonth: cohort.minPerMonth }));
+      running = relationships.filter((rel) => runsOn(rel, asOf)).length;
       const dates = cohortSessionDates(db, cohort.number, asOf);
       items = chaseList(relationships, dates, asOf, new Set(needsReplacement.map((item) => item.id)));
     }
@@ -40,7 +43,8 @@ export async function runReportChase(options: ChaseOptions, context: Context): P
       context.err(chaseNotes.ended(cohort.number, cohort.end));
     } else {
       if (items.length === 0) {
-        context.err(chaseNotes.nobody(cohort.number, asOf, needsReplacement.length > 0));
+        // "every running relationship has its sessions" is only true when some are running.
+        context.err(running === 0 ? chaseNotes.noneRunning(cohort.number, asOf) : chaseNotes.nobody(cohort.number, asOf, needsReplacement.length > 0));
       } else {
         context.out(renderChase(items, context.colour.out, context));
         context.err(chaseNotes.count(items.length, asOf));

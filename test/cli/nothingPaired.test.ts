@@ -1,0 +1,30 @@
+/**
+ * A cohort where nobody could be paired yet (no mentor RACE-trained): what pair --save and
+ * report chase say must be true of it, not the lines written for a cohort with pairs.
+ */
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { FIXTURES, tempDir } from '../helpers/cli.js';
+import { run } from '../helpers/inProcess.js';
+
+it('pair --save says nothing was saved, and chase says there are no running relationships', async () => {
+  const db = join(tempDir(), 'remedi.db');
+  const env = { REMEDI_TODAY: '2026-01-05' };
+  expect((await run(['cohort', 'create', '1', '--start', '2026-01-05', '--end', '2026-09-30', '--db', db], { env })).code).toBe(0);
+  expect((await run(['import', join(FIXTURES, 'year', 'esr-2026-01.csv'), '--db', db], { env })).code).toBe(0);
+  const enrolled = await run(
+    ['cohort', 'enrol', '1', '--from', join(FIXTURES, 'year', 'enrolment.csv'), '--map', 'I would like to take part as=role', '--db', db],
+    { env },
+  );
+  expect(enrolled.code, enrolled.stderr).toBe(0);
+
+  const saved = await run(['pair', '--cohort', '1', '--save', '--db', db], { env });
+  expect(saved.code, saved.stderr).toBe(0);
+  expect(saved.stderr).toContain('Nothing was saved: no relationship could be proposed in cohort 1');
+  expect(saved.stderr).not.toContain('Saved 0');
+
+  const chase = await run(['report', 'chase', '--cohort', '1', '--db', db], { env: { REMEDI_TODAY: '2026-04-06' } });
+  expect(chase.code, chase.stderr).toBe(0);
+  expect(chase.stderr).toContain('Nobody to chase in cohort 1 as of 6 Apr 2026: it has no running relationships');
+  expect(chase.stderr).not.toContain('every running relationship has its sessions');
+});
