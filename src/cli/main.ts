@@ -39,7 +39,7 @@ export async function runCli(argv: string[], host: ProgramHost): Promise<number>
   resetDatabaseActivity();
   const debug = argv.includes('--debug');
   try {
-    await buildProgram(host).parseAsync(argv);
+    await (await buildProgram(host, argv)).parseAsync(argv);
     return EXIT_OK;
   } catch (error) {
     return reportError(error, debug, host.writeErr);

@@ -1,20 +1,13 @@
 /**
  * The command registry: the root program and each command group's declarations (flags and help,
- * small, loaded eagerly). Each action loads its run module only when it runs, so `remedi --help`
- * loads nothing heavy. The host gives actions their Context and commander its output streams, so
- * tests run the whole command line in-process (test/helpers/inProcess.ts).
+ * small). A command line naming a group's command loads that group's declarations only; help, a
+ * mistyped command and anything else load them all, so help and "Did you mean" list every command.
+ * Each action loads its run module only when it runs, so `remedi --help` loads nothing heavy. The
+ * host gives actions their Context and commander its output streams, so tests run the whole
+ * command line in-process (test/helpers/inProcess.ts).
  */
 import { readFileSync } from 'node:fs';
 import { Command, type CommandUnknownOpts } from '@commander-js/extra-typings';
-import { declareCohort } from '../commands/cohort/command.js';
-import { declareDatabase } from '../commands/database/command.js';
-import { declareDepartment } from '../commands/department/command.js';
-import { declarePair } from '../commands/pair/command.js';
-import { declarePrivacy } from '../commands/privacy/command.js';
-import { declareReport } from '../commands/report/command.js';
-import { declareImport } from '../commands/roster/command.js';
-import { declareSessions } from '../commands/sessions/command.js';
-import { declareStaff } from '../commands/staff/command.js';
 import type { CliHost } from './options.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -26,20 +19,43 @@ export interface ProgramHost extends CliHost {
   writeErr: (text: string) => void;
 }
 
-/** The groups, in the order `remedi --help` lists them. */
-const GROUPS: ReadonlyArray<(program: CommandUnknownOpts, host: CliHost) => void> = [
-  declareImport,
-  declareCohort,
-  declareStaff,
-  declarePair,
-  declareSessions,
-  declareReport,
-  declareDatabase,
-  declarePrivacy,
-  declareDepartment,
+type Declare = (program: CommandUnknownOpts, host: CliHost) => void;
+
+/** A command group: the top-level commands it declares, and its declaration module, loaded when needed. */
+export interface CommandGroup {
+  commands: readonly string[];
+  load(): Promise<Declare>;
+}
+
+/**
+ * The groups, in the order `remedi --help` lists them. `commands` must be the names the group's
+ * declare function adds to the program (test/cli/program.test.ts checks it).
+ */
+export const COMMAND_GROUPS: readonly CommandGroup[] = [
+  { commands: ['import'], load: async () => (await import('../commands/roster/command.js')).declareImport },
+  { commands: ['cohort'], load: async () => (await import('../commands/cohort/command.js')).declareCohort },
+  { commands: ['staff'], load: async () => (await import('../commands/staff/command.js')).declareStaff },
+  { commands: ['pair'], load: async () => (await import('../commands/pair/command.js')).declarePair },
+  { commands: ['log-session', 'import-sessions', 'sessions'], load: async () => (await import('../commands/sessions/command.js')).declareSessions },
+  { commands: ['report'], load: async () => (await import('../commands/report/command.js')).declareReport },
+  { commands: ['backup', 'check'], load: async () => (await import('../commands/database/command.js')).declareDatabase },
+  { commands: ['export', 'forget'], load: async () => (await import('../commands/privacy/command.js')).declarePrivacy },
+  { commands: ['department'], load: async () => (await import('../commands/department/command.js')).declareDepartment },
 ];
 
-export function buildProgram(host: ProgramHost): CommandUnknownOpts {
+/**
+ * The groups a command line needs: the one whose command comes first (argv is node's form, so
+ * argv[2]); every group when the first word is not a command (help, --help, a typo, nothing).
+ */
+export function groupsFor(argv: readonly string[]): readonly CommandGroup[] {
+  const first = argv[2];
+  const group = COMMAND_GROUPS.find((g) => first !== undefined && g.commands.includes(first));
+  return group ? [group] : COMMAND_GROUPS;
+}
+
+/** The program for this command line (argv in node's form): every group it may need declared (groupsFor). */
+export async function buildProgram(host: ProgramHost, argv: readonly string[]): Promise<CommandUnknownOpts> {
+  const declarations = await Promise.all(groupsFor(argv).map((group) => group.load()));
   const program = new Command('remedi')
     // Before any subcommand is added: they inherit where output goes and the exit override.
     .configureOutput({ writeOut: (text) => host.writeOut(text), writeErr: (text) => host.writeErr(text) })
@@ -65,6 +81,6 @@ Getting started:
 Everything is kept in one file, remedi.db in this folder (or --db PATH,
 or $REMEDI_DB). remedi help COMMAND says more about each command.`,
     );
-  for (const declare of GROUPS) declare(program, host);
+  for (const declare of declarations) declare(program, host);
   return program;
 }
