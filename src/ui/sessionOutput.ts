@@ -1,11 +1,13 @@
 /**
- * Sessions as JSON (a contract: the field names are relied on), as a table and as CSV; one
- * session in a line; the answers log-session offers to change; and import-sessions' summary.
+ * Sessions as JSON (a contract: the field names are relied on) and as CSV; one session in a
+ * line; the answers log-session offers to change; and import-sessions' summary. The table of
+ * sessions is in sessionTable.ts: the table module loads string-width, whose start (an
+ * Intl.Segmenter) is a large part of a one-session command's time, so commands that print no
+ * table do not load it.
  */
 import { formatDate } from '../domain/dates.js';
 import { KIND_LABELS, type RecordedSession, type SessionDraft } from '../domain/sessions.js';
 import type { problemJson } from './problems.js';
-import { renderTable, type Fit } from './table.js';
 import { visible } from './terminalText.js';
 
 export interface SessionJson {
@@ -34,33 +36,6 @@ export function sessionJson(session: RecordedSession): SessionJson {
     mentors: session.mentors,
     notes: session.notes,
   };
-}
-
-export function renderSessions(sessions: readonly SessionJson[], nameOf: (staffId: string) => string, fit?: Fit): string {
-  return renderTable(
-    ['Id', 'Pair', 'Date', 'Minutes', 'Kind', 'Level', 'Lived exp.', 'Mentors present', 'Themes'],
-    sessions.map((s) => [
-      String(s.id),
-      `#${s.pairId}`,
-      formatDate(s.date),
-      String(s.minutes),
-      s.kind,
-      s.level,
-      s.livedExperience ? 'yes' : '',
-      s.mentors.map(nameOf).join(', '),
-      s.themes.join('; '),
-    ]),
-    {
-      fit,
-      columns: {
-        'Mentors present': { priority: 2, min: 12 },
-        Themes: { priority: 3, min: 10 },
-        Level: { priority: 4 },
-        'Lived exp.': { priority: 4 },
-        Kind: { priority: 2 },
-      },
-    },
-  );
 }
 
 /** Who a session's relationship is between, for the CSV. */
