@@ -3,7 +3,20 @@
  * (= + - @, tab, carriage return) is prefixed with ' so Excel shows it as text
  * instead of running it (OWASP "CSV injection").
  */
-import { stringify } from 'csv-stringify/sync';
+import { createRequire } from 'node:module';
+import type { stringify as Stringify } from 'csv-stringify/sync';
+
+/**
+ * csv-stringify's synchronous writer, loaded the first time a header is written: most commands
+ * print no CSV, and its nine ES modules were a measurable part of every command's start. It is
+ * the package's own CommonJS build (one file, the same code), which require() loads in place,
+ * so toCsv stays synchronous.
+ */
+let stringifyCsv: typeof Stringify | undefined;
+function stringify(...args: Parameters<typeof Stringify>): string {
+  stringifyCsv ??= (createRequire(import.meta.url)('csv-stringify/sync') as { stringify: typeof Stringify }).stringify;
+  return stringifyCsv(...args);
+}
 
 /** A formula start, or one already escaped by a ' (escaped again so it survives the round trip). */
 const FORMULA_START = /^'*[=+\-@\t\r]/;
