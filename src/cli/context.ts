@@ -7,7 +7,8 @@ import { isatty } from 'node:tty';
 import { UserError } from '../errors.js';
 import { writeAll } from '../io/outputFile.js';
 import { writeProblem } from '../io/writeProblem.js';
-import { makeChalk, type ChalkInstance } from '../ui/colour.js';
+import type { ChalkInstance } from '../ui/colour.js';
+import { colourLevel, noColour, type ColourChoice } from '../ui/colourPolicy.js';
 import { choosePager } from '../ui/pager.js';
 import { todayIso, type IsoDate } from '../domain/dates.js';
 import { resolveDbPath } from '../store/db.js';
@@ -54,15 +55,15 @@ export interface CommonOptions {
   pager?: boolean;
 }
 
-export function processContext(options: CommonOptions = {}): Context {
+export async function processContext(options: CommonOptions = {}): Promise<Context> {
   const env = process.env;
   return {
     out: writeStdout,
     err: (text) => process.stderr.write(text),
-    colour: {
-      out: makeChalk({ flag: options.color, isTTY: process.stdout.isTTY === true, env }),
-      err: makeChalk({ flag: options.color, isTTY: process.stderr.isTTY === true, env }),
-    },
+    colour: await streamColours(
+      { flag: options.color, isTTY: process.stdout.isTTY === true, env },
+      { flag: options.color, isTTY: process.stderr.isTTY === true, env },
+    ),
     env,
     cwd: process.cwd(),
     today: todayIso(env),
@@ -73,6 +74,13 @@ export function processContext(options: CommonOptions = {}): Context {
     stderrIsTerminal: process.stderr.isTTY === true,
     pager: choosePager({ flag: options.pager, isTTY: process.stdout.isTTY === true, env, platform: process.platform }),
   };
+}
+
+/** chalk for stdout and stderr; chalk itself is loaded only when one of them has colour (ui/colourPolicy.ts). */
+async function streamColours(out: ColourChoice, err: ColourChoice): Promise<Context['colour']> {
+  if (colourLevel(out) === 0 && colourLevel(err) === 0) return { out: noColour, err: noColour };
+  const { makeChalk } = await import('../ui/colour.js');
+  return { out: makeChalk(out), err: makeChalk(err) };
 }
 
 /** Columns of the terminal stdout is, for fitting tables; null when redirected or with --wide. */

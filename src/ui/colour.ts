@@ -1,22 +1,12 @@
 /**
- * The one colour policy: colour only on a terminal; NO_COLOR and --no-color turn it
- * off, FORCE_COLOR turns it on. Colour adds emphasis, never the only carrier of meaning.
+ * chalk for text that may be coloured, by the one colour policy (colourPolicy.ts). Loading
+ * chalk is a measurable part of a short command's start, so cli/context.ts imports this module
+ * only when colour is on, and uses colourPolicy.ts's noColour otherwise.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
+import { colourLevel, type ColourChoice } from './colourPolicy.js';
 
-export interface ColourChoice {
-  /** false when --no-color was given. */
-  flag?: boolean;
-  isTTY: boolean;
-  env?: NodeJS.ProcessEnv;
-}
-
-export function colourLevel({ flag, isTTY, env = process.env }: ColourChoice): 0 | 1 {
-  if (flag === false) return 0;
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0;
-  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false' ? 0 : 1;
-  return isTTY && env.TERM !== 'dumb' ? 1 : 0;
-}
+export { colourLevel, type ColourChoice } from './colourPolicy.js';
 
 export function makeChalk(choice: ColourChoice): ChalkInstance {
   return new Chalk({ level: colourLevel(choice) });

@@ -256,7 +256,7 @@ describe('remedi backup and check', () => {
       const { runLogSession } = await import(${JSON.stringify(join(ROOT, 'dist', 'commands', 'sessions', 'logSession.js'))});
       const { processContext } = await import(${JSON.stringify(join(ROOT, 'dist', 'cli', 'context.js'))});
       for (let k = 0; k < 60; k += 1) {
-        await runLogSession({ db: ${JSON.stringify(db)}, pair: ${pairs[0].id}, date: '2026-07-2' + (k % 9 + 1), minutes: k + 1, kind: 'networking', level: 'team', force: true }, processContext({}));
+        await runLogSession({ db: ${JSON.stringify(db)}, pair: ${pairs[0].id}, date: '2026-07-2' + (k % 9 + 1), minutes: k + 1, kind: 'networking', level: 'team', force: true }, await processContext({}));
       }`;
     const writer = spawn(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
     let writerErr = '';
