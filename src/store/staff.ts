@@ -196,6 +196,27 @@ export function* eachListedStaff(db: Db, cohort?: number, { withdrawn = false }:
   for (const row of rows) yield { ...staffFromValues(row as StaffValues), role: (row as StaffValues)[18] as ProgrammeRole };
 }
 
+/**
+ * One block of the whole staff list by staff id, for listing it on two threads (staff list of a
+ * national roster): at most `limit` people after staff id `after` (from the first when null),
+ * the first `skip` of them passed over. Passing over is SQLite stepping the primary key's index,
+ * no row read, so each thread skips the other's blocks for a fraction of reading them. Call
+ * inside a read transaction, so every block comes from one snapshot.
+ */
+export function staffListBlocks(db: Db): (after: string | null, skip: number, limit: number) => Generator<StaffRecord> {
+  const first = db.prepare(`SELECT ${STAFF_COLUMNS} FROM staff ORDER BY staff_id LIMIT ? OFFSET ?`).raw();
+  const next = db.prepare(`SELECT ${STAFF_COLUMNS} FROM staff WHERE staff_id > ? ORDER BY staff_id LIMIT ? OFFSET ?`).raw();
+  return function* block(after, skip, limit) {
+    const rows = after === null ? first.iterate(limit, skip) : next.iterate(after, limit, skip);
+    for (const row of rows) yield staffFromValues(row as StaffValues);
+  };
+}
+
+/** About how many people the staff table holds, at once (the largest rowid: people are never deleted, only forgotten). */
+export function staffCountEstimate(db: Db): number {
+  return (db.prepare('SELECT coalesce(max(rowid), 0) FROM staff').pluck().get() as number) ?? 0;
+}
+
 /** A row of STAFF_COLUMNS as values in that order (and a role after them when a cohort was asked for). */
 type StaffValues = [
   string,
