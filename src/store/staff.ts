@@ -62,6 +62,15 @@ export function loadAllStaff(db: Db): Map<string, StaffRecord> {
   return new Map(rows.map((row) => [row.staff_id, staffFromRow(row)]));
 }
 
+/**
+ * Everyone we know in the order they were added (loadAllStaff's order), as an array: read as
+ * values (.raw()), the columns a record needs and no more, for export's whole roster.
+ */
+export function allStaffInOrderAdded(db: Db): StaffRecord[] {
+  const rows = db.prepare(`SELECT ${STAFF_COLUMNS} FROM staff ORDER BY rowid`).raw().all() as StaffValues[];
+  return rows.map(staffFromValues);
+}
+
 /** Looks people up one at a time (a million-row import cannot hold everyone in memory). */
 export function staffFinder(db: Db): (staffId: string) => StaffRecord | undefined {
   const find = db.prepare(`SELECT ${STAFF_COLUMNS} FROM staff WHERE staff_id = ?`);
@@ -196,6 +205,27 @@ export function* eachListedStaff(db: Db, cohort?: number, { withdrawn = false }:
   for (const row of rows) yield { ...staffFromValues(row as StaffValues), role: (row as StaffValues)[18] as ProgrammeRole };
 }
 
+/**
+ * One block of the whole staff list by staff id, for listing it on two threads (staff list of a
+ * national roster): at most `limit` people after staff id `after` (from the first when null),
+ * the first `skip` of them passed over. Passing over is SQLite stepping the primary key's index,
+ * no row read, so each thread skips the other's blocks for a fraction of reading them. Call
+ * inside a read transaction, so every block comes from one snapshot.
+ */
+export function staffListBlocks(db: Db): (after: string | null, skip: number, limit: number) => Generator<StaffRecord> {
+  const first = db.prepare(`SELECT ${STAFF_COLUMNS} FROM staff ORDER BY staff_id LIMIT ? OFFSET ?`).raw();
+  const next = db.prepare(`SELECT ${STAFF_COLUMNS} FROM staff WHERE staff_id > ? ORDER BY staff_id LIMIT ? OFFSET ?`).raw();
+  return function* block(after, skip, limit) {
+    const rows = after === null ? first.iterate(limit, skip) : next.iterate(after, limit, skip);
+    for (const row of rows) yield staffFromValues(row as StaffValues);
+  };
+}
+
+/** About how many people the staff table holds, at once (the largest rowid: people are never deleted, only forgotten). */
+export function staffCountEstimate(db: Db): number {
+  return (db.prepare('SELECT coalesce(max(rowid), 0) FROM staff').pluck().get() as number) ?? 0;
+}
+
 /** A row of STAFF_COLUMNS as values in that order (and a role after them when a cohort was asked for). */
 type StaffValues = [
   string,
@@ -219,28 +249,32 @@ type StaffValues = [
   ...unknown[],
 ];
 
-/** staffFromRow for a row read as values. */
+/**
+ * staffFromRow for a row read as values, built directly: no row object between, and no
+ * spread for the fields a person may not have (a million-row list makes each of these).
+ */
 function staffFromValues(v: StaffValues): StaffRecord {
-  return staffFromRow({
-    staff_id: v[0],
+  const record: StaffRecord = {
+    staffId: v[0],
     name: v[1],
     email: v[2],
     department: v[3],
-    job_title: v[4],
-    staff_group: v[5],
+    jobTitle: v[4],
+    staffGroup: v[5],
     band: v[6],
     ethnicity: v[7],
-    bme_override: v[8],
-    functions: v[9],
-    board_member: v[10],
-    line_manager_id: v[11],
-    race_trained: v[12],
-    race_trained_on: v[13],
+    bmeOverride: v[8] === null ? null : v[8] === 1,
+    functionsStated: v[9] === null ? null : (v[9].split(';') as StaffFunction[]),
+    boardMember: v[10] === 1,
+    lineManagerId: v[11],
+    raceTrained: v[12] === 1,
+    raceTrainedOn: v[13],
     capacity: v[14],
-    active: v[15],
-    left_on: v[16],
-    hand_set: v[17],
-  });
+    active: v[15] === 1,
+  };
+  if (v[15] !== 1 && v[16] !== null) record.leftOn = v[16];
+  if (v[17] !== null) record.handSet = JSON.parse(v[17]) as Array<keyof StaffFacts>;
+  return record;
 }
 
 /** Each fact's column, and how its value is stored (as factValues stores it). */

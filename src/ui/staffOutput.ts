@@ -8,7 +8,7 @@ import { bandDisplay, type Seniority } from '../domain/bands.js';
 import { formatDate, type IsoDate } from '../domain/dates.js';
 import type { BmeStatus } from '../domain/ethnicity.js';
 import type { StaffFunction } from '../domain/functions.js';
-import { classify, FACT_KEYS, type ProgrammeRole, type StaffFacts, type StaffRecord } from '../domain/staff.js';
+import { classify, FACT_KEYS, type Classification, type ProgrammeRole, type StaffFacts, type StaffRecord } from '../domain/staff.js';
 import type { EditField, StaffEditPlan } from '../domain/staffEdit.js';
 import { csvRows, toCsv, type CsvCell } from '../io/csvOutput.js';
 import { renderTable, styled, type Fit } from './table.js';
@@ -40,7 +40,34 @@ export interface StaffJson {
 export type PersonWithRole = StaffRecord & { role?: ProgrammeRole };
 
 export function staffJson(person: PersonWithRole): StaffJson {
-  const classification = classify(person);
+  return staffJsonClassified(person, classify(person));
+}
+
+/** Classifications a list remembers at most (a roster holds a few hundred combinations; a pathological one cannot grow it without end). */
+const REMEMBERED = 10_000;
+const NULL_KEY = '\u0000';
+
+/**
+ * staffJson for a long list (a national roster): a classification depends only on the band,
+ * board membership, ethnicity, BME override, stated functions and staff group, and a roster
+ * holds few combinations of them, so each is classified once. The same JSON as staffJson.
+ */
+export function staffJsonOfList(): (person: PersonWithRole) => StaffJson {
+  const known = new Map<string, Classification>();
+  return (person) => {
+    const key = `${person.band ?? NULL_KEY}\u0001${person.boardMember ? 1 : 0}\u0001${person.ethnicity ?? NULL_KEY}\u0001${person.bmeOverride ?? NULL_KEY}\u0001${
+      person.functionsStated?.join(';') ?? NULL_KEY
+    }\u0001${person.staffGroup ?? NULL_KEY}`;
+    let classification = known.get(key);
+    if (classification === undefined) {
+      classification = classify(person);
+      if (known.size < REMEMBERED) known.set(key, classification);
+    }
+    return staffJsonClassified(person, classification);
+  };
+}
+
+function staffJsonClassified(person: PersonWithRole, classification: Classification): StaffJson {
   const json: StaffJson = {
     staffId: person.staffId,
     name: person.name,
@@ -163,7 +190,18 @@ const staffCsvRow = (p: StaffJson, cohort: boolean): CsvCell[] => [
 /** A list written as it is read, so a million people are never held at once: add each, then end. */
 export interface ListWriter<T> {
   add(item: T): void;
+  /** Writes what is gathered now (before text written beside the writer: another thread's block). */
+  flush(): void;
   end(): void;
+}
+
+/**
+ * How a writer's text sits in the whole list: `whole` (the default) writes its opening and
+ * closing; `middle` writes people only, as they come after the first person (no opening, no
+ * header, nothing at the end): another thread's block, which the whole list's writer places.
+ */
+export interface ListPart {
+  part?: 'whole' | 'middle';
 }
 
 /** People gathered before each write: large writes to stdout, and a buffer of a few megabytes at most. */
@@ -173,11 +211,11 @@ const BATCH = 250;
  * `staff list --json`, person by person: the same text as printJson of the whole list
  * (JSON.stringify with 2 spaces, a final newline), the field names being a contract.
  */
-export function staffJsonWriter(out: (text: string) => void): ListWriter<StaffJson> {
+export function staffJsonWriter(out: (text: string) => void, { part = 'whole' }: ListPart = {}): ListWriter<StaffJson> {
   let parts: string[] = [];
-  let count = 0;
+  let count = part === 'middle' ? 1 : 0;
   const flush = () => {
-    out(parts.join(''));
+    if (parts.length > 0) out(parts.join(''));
     parts = [];
   };
   return {
@@ -186,8 +224,9 @@ export function staffJsonWriter(out: (text: string) => void): ListWriter<StaffJs
       count += 1;
       if (count % BATCH === 0) flush();
     },
+    flush,
     end() {
-      parts.push(count === 0 ? '[]\n' : '\n]\n');
+      if (part === 'whole') parts.push(count === 0 ? '[]\n' : '\n]\n');
       flush();
     },
   };
@@ -226,10 +265,11 @@ function personJsonText(p: StaffJson): string {
 }
 
 /** `staff list --csv`, in batches through toCsv's own cells (formulas neutralised): the same text as staffListCsv. */
-export function staffCsvWriter(out: (text: string) => void, { cohort }: { cohort: boolean }): ListWriter<StaffJson> {
+export function staffCsvWriter(out: (text: string) => void, { cohort, part = 'whole' }: { cohort: boolean } & ListPart): ListWriter<StaffJson> {
   let rows: CsvCell[][] = [];
-  let header = true;
+  let header = part === 'whole';
   const flush = () => {
+    if (!header && rows.length === 0) return;
     out(header ? toCsv(staffCsvHeaders(cohort), rows) : csvRows(rows));
     header = false;
     rows = [];
@@ -239,9 +279,8 @@ export function staffCsvWriter(out: (text: string) => void, { cohort }: { cohort
       rows.push(staffCsvRow(p, cohort));
       if (rows.length === BATCH) flush();
     },
-    end() {
-      if (header || rows.length > 0) flush();
-    },
+    flush,
+    end: flush,
   };
 }
 

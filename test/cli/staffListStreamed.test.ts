@@ -11,8 +11,9 @@ import { DEFAULT_FACTS, type StaffRecord } from '../../src/domain/staff.js';
 import { enrolmentWriter, saveCohort } from '../../src/store/cohorts.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
 import { searchStaff } from '../../src/store/people.js';
-import { staffWriter } from '../../src/store/staff.js';
-import { tempDir } from '../helpers/cli.js';
+import { listStaff, staffWriter } from '../../src/store/staff.js';
+import { staffJson, staffJsonOfList } from '../../src/ui/staffOutput.js';
+import { remedi, tempDir } from '../helpers/cli.js';
 import { run } from '../helpers/inProcess.js';
 import { mulberry32 } from '../helpers/random.js';
 import { searchStaffSorted, staffListCsvAtOnce, staffListJsonAtOnce } from '../helpers/staffReference.js';
@@ -104,6 +105,50 @@ describe('staff list --json and --csv, written as the rows are read', () => {
     db.close();
     const csv = await run(['staff', 'list', '--csv', '--db', path]);
     expect(csv.stderr).toBe(`300 people, ${left} of whom have left.\n`);
+  });
+});
+
+describe('staff list of a large roster on two threads', () => {
+  // The built CLI (the worker runs from dist/), told to split a small roster into small blocks.
+  it.each([
+    [1, 11],
+    [7, 12],
+    [250, 13],
+    [1_000, 14],
+  ])('blocks of %i people: the same bytes and summary as the whole list printed at once', { timeout: 120_000 }, async (block, seed) => {
+    // Under a megabyte of JSON: the test helper reads a child's stdout whole.
+    const { path, db } = await randomRoster(1_200, seed);
+    const env = { REMEDI_STAFF_LIST_SPLIT: '1', REMEDI_STAFF_LIST_BLOCK: String(block) };
+    const json = remedi(['staff', 'list', '--json', '--db', path], { env });
+    expect(json.code).toBe(0);
+    expect(json.stdout).toBe(staffListJsonAtOnce(db));
+    const csv = remedi(['staff', 'list', '--csv', '--db', path], { env });
+    expect(csv.code).toBe(0);
+    expect(csv.stdout).toBe(staffListCsvAtOnce(db));
+    const one = await run(['staff', 'list', '--csv', '--db', path]);
+    expect(csv.stderr).toBe(one.stderr);
+    db.close();
+  });
+
+  it('lists an empty roster, and ones that end exactly on a block of either thread, as one thread does', { timeout: 120_000 }, async () => {
+    // Blocks of 1 here, 2 in the worker: 1 person ends on this thread's block, 3 on the worker's.
+    for (const people of [0, 1, 3]) {
+      const { path, db } = await randomRoster(people, 20 + people);
+      for (const format of ['--json', '--csv']) {
+        const split = remedi(['staff', 'list', format, '--db', path], { env: { REMEDI_STAFF_LIST_SPLIT: '0', REMEDI_STAFF_LIST_BLOCK: '1' } });
+        const plain = remedi(['staff', 'list', format, '--db', path]);
+        expect(split).toEqual(plain);
+      }
+      db.close();
+    }
+  });
+
+  it('classifies each combination once and gives the same JSON as staffJson', async () => {
+    const { db } = await randomRoster(3_000, 30);
+    const ofList = staffJsonOfList();
+    for (const person of listStaff(db)) expect(ofList(person)).toEqual(staffJson(person));
+    for (const person of listStaff(db, 1)) expect(ofList(person)).toEqual(staffJson(person));
+    db.close();
   });
 });
 

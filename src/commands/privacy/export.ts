@@ -11,7 +11,7 @@ import { enrolmentsOf, listCohorts } from '../../store/cohorts.js';
 import { listDepartments } from '../../store/departments.js';
 import { loadRelationships } from '../../store/relationships.js';
 import { listSessions } from '../../store/sessions.js';
-import { loadAllStaff } from '../../store/staff.js';
+import { allStaffInOrderAdded } from '../../store/staff.js';
 import { toCsv } from '../../io/csvOutput.js';
 import { exportSummaryText, exportTables, SUBJECT_ACCESS_NOTE, type ExportSummary } from '../../ui/exportOutput.js';
 import { progress } from '../../ui/progress.js';
@@ -28,7 +28,7 @@ export async function runExport(directory: string, options: ExportOptions, conte
     const who = options.staff === undefined ? undefined : resolvePerson(db, options.staff).staffId;
     const cohorts = listCohorts(db);
     const held = {
-      staff: [...loadAllStaff(db).values()],
+      staff: allStaffInOrderAdded(db),
       // Every enrolment, withdrawn ones too: a subject access request asks for all that is held.
       enrolments: cohorts.flatMap((c) =>
         [...enrolmentsOf(db, c.number)]

@@ -1,11 +1,14 @@
 /** `remedi staff list`: the people remedi knows and how it classified them, or those enrolled in one cohort with their role. */
 import type { Context } from '../../cli/context.js';
-import { eachListedStaff } from '../../store/staff.js';
+import type { Db } from '../../store/db.js';
+import { eachListedStaff, staffCountEstimate } from '../../store/staff.js';
 import { page } from '../../ui/pager.js';
-import { renderStaffList, staffCsvWriter, staffJson, staffJsonWriter, staffListSummary, type ListWriter, type StaffJson } from '../../ui/staffOutput.js';
+import { renderStaffList, staffCsvWriter, staffJsonWriter, staffListSummary, type ListWriter, type StaffJson } from '../../ui/staffOutput.js';
 import { existingCohort } from '../shared/resolveCohort.js';
 import { readDatabase, refuseJsonAndCsv } from '../shared/skeleton.js';
 import type { StaffListOptions } from './command.js';
+import { writeBlock } from './listBlock.js';
+import { BLOCK, listOnTwoThreads, workerBuilt } from './listSplit.js';
 
 export type { StaffJson } from '../../ui/staffOutput.js';
 
@@ -20,16 +23,13 @@ export async function runStaffList(options: StaffListOptions, context: Context):
     ? staffJsonWriter((text) => context.out(text))
     : options.csv
       ? staffCsvWriter((text) => context.out(text), { cohort })
-      : { add: (person) => void table.push(person), end: () => undefined };
-  const { count, left } = await readDatabase(options, context, (db) => {
+      : { add: (person) => void table.push(person), flush: () => undefined, end: () => undefined };
+  const { count, left } = await readDatabase(options, context, async (db) => {
     if (options.cohort !== undefined) existingCohort(db, options.cohort);
-    const tally = { count: 0, left: 0 };
-    for (const person of eachListedStaff(db, options.cohort)) {
-      const json = staffJson(person);
-      writer.add(json);
-      tally.count += 1;
-      if (!json.active) tally.left += 1;
-    }
+    const split = options.cohort === undefined && (options.json || options.csv) ? twoThreads(db, context) : null;
+    let tally = { count: 0, left: 0 };
+    if (split === null) writeBlock(eachListedStaff(db, options.cohort), writer, tally);
+    else tally = await listOnTwoThreads(db, { csv: options.csv === true, writer, out: (text) => context.out(text), block: split.block });
     writer.end();
     return tally;
   });
@@ -41,4 +41,20 @@ export async function runStaffList(options: StaffListOptions, context: Context):
   if (!options.csv) page(context, renderStaffList(table, { cohort, dim: context.colour.out.dim, fit: context }));
   context.err(staffListSummary(count, left));
   return count;
+}
+
+/**
+ * From how many people the whole list is read on two threads (listSplit.ts): below it, starting
+ * a worker (loading its modules, opening its connection) costs more than it saves. Tests set
+ * REMEDI_STAFF_LIST_SPLIT (people) and REMEDI_STAFF_LIST_BLOCK (people a block) to take the
+ * two-thread path on a small roster.
+ */
+const SPLIT_FROM = 100_000;
+
+function twoThreads(db: Db, context: Context): { block: number } | null {
+  const from = Number(context.env.REMEDI_STAFF_LIST_SPLIT ?? SPLIT_FROM);
+  const block = Number(context.env.REMEDI_STAFF_LIST_BLOCK ?? BLOCK);
+  // A copy in memory (read-only media) has no file for a second connection.
+  if (db.memory || !workerBuilt() || !(block >= 1)) return null;
+  return staffCountEstimate(db) >= from ? { block: Math.floor(block) } : null;
 }
