@@ -133,8 +133,7 @@ const NONE: readonly HandSetReplacement[] = [];
  * (docs/programme-year.md, "Set by hand").
  */
 export function mergeRow(before: StaffRecord | undefined, row: RosterRow): { after: StaffRecord; handSetReplaced: readonly HandSetReplacement[] } {
-  if (before === undefined)
-    return { after: leaving({ staffId: row.staffId, name: '', ...DEFAULT_FACTS, ...row.facts, active: true }, undefined, row), handSetReplaced: NONE };
+  if (before === undefined) return { after: newPerson(row), handSetReplaced: NONE };
   const handSet = before.handSet;
   if (handSet === undefined || handSet.length === 0)
     return { after: leaving({ ...before, ...row.facts, staffId: row.staffId, active: true }, before, row), handSetReplaced: NONE };
@@ -154,6 +153,36 @@ export function mergeRow(before: StaffRecord | undefined, row: RosterRow): { aft
   const after: StaffRecord = leaving({ ...base, ...stated, staffId: row.staffId, active: true }, before, row);
   if (stillHandSet.length > 0) after.handSet = stillHandSet;
   return { after, handSetReplaced };
+}
+
+/**
+ * Someone new: the file's facts over the defaults, here unless the row says they left (on
+ * its day, when it gives one). What `leaving({ staffId, name: '', ...DEFAULT_FACTS,
+ * ...row.facts, active: true }, undefined, row)` makes, keys in the same order, built in one
+ * step: a first import makes one per row (test/domain/rosterPlan.test.ts holds them equal).
+ */
+function newPerson(row: RosterRow): StaffRecord {
+  const f = row.facts;
+  const person: StaffRecord = {
+    staffId: row.staffId,
+    name: f.name !== undefined ? f.name : '',
+    email: f.email !== undefined ? f.email : DEFAULT_FACTS.email,
+    department: f.department !== undefined ? f.department : DEFAULT_FACTS.department,
+    jobTitle: f.jobTitle !== undefined ? f.jobTitle : DEFAULT_FACTS.jobTitle,
+    staffGroup: f.staffGroup !== undefined ? f.staffGroup : DEFAULT_FACTS.staffGroup,
+    band: f.band !== undefined ? f.band : DEFAULT_FACTS.band,
+    ethnicity: f.ethnicity !== undefined ? f.ethnicity : DEFAULT_FACTS.ethnicity,
+    bmeOverride: f.bmeOverride !== undefined ? f.bmeOverride : DEFAULT_FACTS.bmeOverride,
+    functionsStated: f.functionsStated !== undefined ? f.functionsStated : DEFAULT_FACTS.functionsStated,
+    boardMember: f.boardMember !== undefined ? f.boardMember : DEFAULT_FACTS.boardMember,
+    lineManagerId: f.lineManagerId !== undefined ? f.lineManagerId : DEFAULT_FACTS.lineManagerId,
+    raceTrained: f.raceTrained !== undefined ? f.raceTrained : DEFAULT_FACTS.raceTrained,
+    raceTrainedOn: f.raceTrainedOn !== undefined ? f.raceTrainedOn : DEFAULT_FACTS.raceTrainedOn,
+    capacity: f.capacity !== undefined ? f.capacity : DEFAULT_FACTS.capacity,
+    active: row.active !== false,
+  };
+  if (row.active === false && row.leftOn !== undefined && row.leftOn !== null) person.leftOn = row.leftOn;
+  return person;
 }
 
 /**

@@ -5,10 +5,10 @@
 import type { RowProblem } from '../errors.js';
 import { BAND_EXPECTED, parseBand } from './bands.js';
 import { DATE_EXPECTED, parseDate, parseDateCell, SERIAL_DATE_WARNING, type DateResult, type IsoDate } from './dates.js';
-import { ETHNICITY_EXPECTED, parseEthnicity } from './ethnicity.js';
-import { FUNCTION_EXPECTED, parseFunctions } from './functions.js';
+import { ETHNICITY_EXPECTED, parseEthnicity, type Ethnicity } from './ethnicity.js';
+import { FUNCTION_EXPECTED, parseFunctions, type FunctionsResult } from './functions.js';
 import type { FieldColumns, InputFile } from './inputFile.js';
-import { ROSTER_HEADERS, type RosterField } from './rosterColumns.js';
+import { ROSTER_FIELDS, ROSTER_HEADERS, type RosterField } from './rosterColumns.js';
 import { parseProgrammeRole, ROLE_EXPECTED } from './enrolment.js';
 import type { ProgrammeRole, StaffFacts } from './staff.js';
 import { YES_NO_EXPECTED, parseYesNo } from './yesNo.js';
@@ -86,25 +86,92 @@ const text = (value: string): string | null => {
 };
 
 /**
+ * What a cell of a column that repeats heavily (bands, ethnic codes, functions) reads as, per
+ * distinct text: a million-row roster holds a few hundred distinct values in each, so each is
+ * read once. Kept for one file (rosterFile); the readings are the parsers' own, never mutated.
+ */
+export class RosterCellCache {
+  /** No more distinct values than this are kept per column: beyond it a cell is read afresh. */
+  static readonly LIMIT = 4096;
+  readonly band = new Map<string, BandReading>();
+  readonly ethnicity = new Map<string, Ethnicity>();
+  readonly functions = new Map<string, FunctionsResult>();
+}
+
+/** A non-blank band cell: a band's label, a typo to refuse, or a value kept as unknown (warned). */
+type BandReading = { label: string } | 'refuse' | 'unknown';
+
+function readBand(raw: string): BandReading {
+  const band = parseBand(raw);
+  if (band !== null) return { label: band.label };
+  return looksLikeAfcBand(raw) ? 'refuse' : 'unknown';
+}
+
+function cached<T>(cache: Map<string, T>, raw: string, read: (raw: string) => T): T {
+  let reading = cache.get(raw);
+  if (reading === undefined) {
+    reading = read(raw);
+    if (cache.size < RosterCellCache.LIMIT) cache.set(raw, reading);
+  }
+  return reading;
+}
+
+/** Whether a cell is blank (only spaces): most cells start with a letter or digit, which settles it at once. */
+function blankCell(value: string): boolean {
+  if (value === '') return true;
+  const first = value.charCodeAt(0);
+  if (first > 0x20 && first < 0x7f) return false;
+  return value.trim() === '';
+}
+
+/** Where each roster field is in a file's records (-1: no such column), found once per file. */
+type RosterLayout = Readonly<Record<RosterField, number>> & {
+  /** The columns whose blank cell leaves facts blank, with those facts (FACTS_OF_FIELD order). */
+  readonly blankable: ReadonlyArray<readonly [number, ReadonlyArray<keyof StaffFacts>]>;
+  /** The name's columns: `name`, else `first_name` and `last_name` as present. */
+  readonly nameColumns: readonly number[];
+};
+
+const layouts = new WeakMap<FieldColumns<RosterField>, RosterLayout>();
+
+function layoutOf(columns: FieldColumns<RosterField>): RosterLayout {
+  let layout = layouts.get(columns);
+  if (layout === undefined) {
+    const at = (field: RosterField): number => columns.indexOf[field] ?? -1;
+    const indexes = Object.fromEntries(ROSTER_FIELDS.map((field) => [field, at(field)])) as Record<RosterField, number>;
+    const nameFields: RosterField[] = indexes.name >= 0 ? ['name'] : (['first_name', 'last_name'] as const).filter((field) => indexes[field] >= 0);
+    layout = {
+      ...indexes,
+      blankable: FACTS_OF_FIELD.filter(([field]) => indexes[field] >= 0).map(([field, keys]) => [indexes[field], keys] as const),
+      nameColumns: nameFields.map((field) => indexes[field]),
+    };
+    layouts.set(columns, layout);
+  }
+  return layout;
+}
+
+/**
  * `serialsWarned` holds the date columns already warned about Excel day numbers: the caller
- * keeps one set per file, so the warning comes once per column, not once per row.
+ * keeps one set per file, so the warning comes once per column, not once per row. `cache`
+ * keeps the file's repeated cell readings (one per file, as rosterFile makes).
  */
 export function parseRosterRecord(
   cells: readonly string[],
   line: number,
   columns: FieldColumns<RosterField>,
   serialsWarned: Set<RosterField> = new Set(),
+  cache: RosterCellCache = new RosterCellCache(),
 ): RowResult {
   const problems: RowProblem[] = [];
   const warnings: RowProblem[] = [];
   const facts: Partial<StaffFacts> = {};
   let role: ProgrammeRole | null | undefined;
   let bandUnknown = false;
+  const at = layoutOf(columns);
 
-  const has = (field: RosterField): boolean => columns.indexOf[field] !== undefined;
-  const cell = (field: RosterField): string => cells[columns.indexOf[field]!] ?? '';
+  const cell = (field: RosterField): string => cells[at[field]] ?? '';
   const refuse = (field: RosterField, message: string): void => {
-    const index = columns.indexOf[field]!;
+    const index = at[field];
     problems.push({ line, column: columns.labels[index], value: cells[index] ?? '', message });
   };
   /** A date cell; an Excel day number is read, with one warning for its column. */
@@ -114,13 +181,14 @@ export function parseRosterRecord(
       const date = parseDateCell(raw);
       if (date.ok && date.serial && !serialsWarned.has(field)) {
         serialsWarned.add(field);
-        const index = columns.indexOf[field]!;
+        const index = at[field];
         warnings.push({ line, column: columns.labels[index], value: raw, message: SERIAL_DATE_WARNING });
       }
       return date;
     };
 
-  cells.forEach((value, index) => {
+  for (let index = 0; index < cells.length; index += 1) {
+    const value = cells[index];
     if (value.length > MAX_FIELD_LENGTH) {
       problems.push({
         line,
@@ -129,56 +197,54 @@ export function parseRosterRecord(
         message: `over-long field of ${value.length} characters; expected at most ${MAX_FIELD_LENGTH}`,
       });
     }
-  });
+  }
   if (problems.length > 0) return { row: null, problems, warnings };
 
-  const staffId = has('staff_id') ? text(cell('staff_id')) : null;
-  if (has('staff_id') && staffId === null) refuse('staff_id', 'the staff id is missing; every person needs their employee number');
+  const staffId = at.staff_id >= 0 ? text(cell('staff_id')) : null;
+  if (at.staff_id >= 0 && staffId === null) refuse('staff_id', 'the staff id is missing; every person needs their employee number');
 
-  if (has('name')) {
+  if (at.name >= 0) {
     const name = text(cell('name'));
     if (name !== null) facts.name = name;
-  } else if (has('first_name') || has('last_name')) {
-    const parts = [has('first_name') ? text(cell('first_name')) : null, has('last_name') ? text(cell('last_name')) : null];
+  } else if (at.first_name >= 0 || at.last_name >= 0) {
+    const parts = [at.first_name >= 0 ? text(cell('first_name')) : null, at.last_name >= 0 ? text(cell('last_name')) : null];
     const name = parts.filter((part) => part !== null).join(' ');
     if (name !== '') facts.name = name;
   }
 
-  if (has('email')) {
+  if (at.email >= 0) {
     const email = text(cell('email'));
     if (email !== null && !EMAIL.test(email)) refuse('email', 'not an email address; expected something like jane.doe@nhs.net');
     else facts.email = email;
   }
-  if (has('department')) facts.department = text(cell('department'));
-  if (has('job_title')) facts.jobTitle = text(cell('job_title'));
-  if (has('staff_group')) facts.staffGroup = text(cell('staff_group'));
+  if (at.department >= 0) facts.department = text(cell('department'));
+  if (at.job_title >= 0) facts.jobTitle = text(cell('job_title'));
+  if (at.staff_group >= 0) facts.staffGroup = text(cell('staff_group'));
 
-  if (has('band')) {
+  if (at.band >= 0) {
     const raw = cell('band');
-    if (text(raw) === null) facts.band = null;
+    if (blankCell(raw)) facts.band = null;
     else {
-      const band = parseBand(raw);
-      if (band !== null) facts.band = band.label;
-      else if (looksLikeAfcBand(raw)) refuse('band', `not a pay band; expected ${BAND_EXPECTED}`);
-      else {
+      const band = cached(cache.band, raw, readBand);
+      if (band === 'refuse') refuse('band', `not a pay band; expected ${BAND_EXPECTED}`);
+      else if (band === 'unknown') {
         // ESR holds Non AfC, Chair, Apprentice, N/A...: seniority unknown, never paired until set.
         facts.band = null;
         bandUnknown = true;
-        const index = columns.indexOf.band!;
-        warnings.push({ line, column: columns.labels[index], value: raw, message: unknownBandMessage() });
-      }
+        warnings.push({ line, column: columns.labels[at.band], value: raw, message: unknownBandMessage() });
+      } else facts.band = band.label;
     }
   }
 
-  if (has('ethnicity')) {
-    const ethnicity = parseEthnicity(cell('ethnicity'));
+  if (at.ethnicity >= 0) {
+    const raw = cell('ethnicity');
+    const ethnicity = cached(cache.ethnicity, raw, parseEthnicity);
     facts.ethnicity = ethnicity.code;
     if (ethnicity.unrecognised) {
-      const index = columns.indexOf.ethnicity!;
       warnings.push({
         line,
-        column: columns.labels[index],
-        value: cell('ethnicity'),
+        column: columns.labels[at.ethnicity],
+        value: raw,
         message: `not an ethnic category we know, so BME is recorded as unknown; expected ${ETHNICITY_EXPECTED}`,
       });
     }
@@ -189,29 +255,30 @@ export function parseRosterRecord(
     if (parsed === undefined) refuse(field, `expected ${YES_NO_EXPECTED}`);
     return parsed;
   };
-  if (has('bme')) {
+  if (at.bme >= 0) {
     const bme = yesNo('bme');
     if (bme !== undefined) facts.bmeOverride = bme;
   }
-  if (has('board_member')) {
+  if (at.board_member >= 0) {
     const board = yesNo('board_member');
     if (board !== undefined) facts.boardMember = board ?? false;
   }
 
-  if (has('function')) {
-    const parsed = parseFunctions(cell('function'));
-    if (parsed.ok) facts.functionsStated = parsed.functions;
+  if (at.function >= 0) {
+    const raw = cell('function');
+    const parsed = blankCell(raw) ? BLANK_FUNCTIONS : cached(cache.functions, raw, parseFunctions);
+    if (parsed.ok) facts.functionsStated = parsed.functions === null ? null : [...parsed.functions];
     else refuse('function', `"${parsed.unknown}" is not a function; expected ${FUNCTION_EXPECTED}`);
   }
 
-  if (has('line_manager_id')) {
+  if (at.line_manager_id >= 0) {
     const manager = text(cell('line_manager_id'));
     if (manager !== null && manager === staffId) refuse('line_manager_id', 'a person cannot be their own line manager');
     else facts.lineManagerId = manager;
   }
 
   // A blank RACE cell says nothing: training recorded earlier (remedi staff train) stays.
-  if (has('race_trained') && text(cell('race_trained')) !== null) {
+  if (at.race_trained >= 0 && !blankCell(cell('race_trained'))) {
     const trained = parseRaceTraining(cell('race_trained'), dateCell('race_trained'));
     if (trained === null) refuse('race_trained', `expected yes, no, or ${DATE_EXPECTED} (the day they were trained)`);
     else if (typeof trained === 'string') refuse('race_trained', trained);
@@ -221,7 +288,7 @@ export function parseRosterRecord(
     }
   }
 
-  if (has('capacity')) {
+  if (at.capacity >= 0) {
     const raw = text(cell('capacity'));
     if (raw === null) facts.capacity = 1;
     else if (!/^\d+$/.test(raw) || Number(raw) > MAX_CAPACITY) {
@@ -229,7 +296,7 @@ export function parseRosterRecord(
     } else facts.capacity = Number(raw);
   }
 
-  if (has('role')) {
+  if (at.role >= 0) {
     const parsed = parseProgrammeRole(cell('role'));
     if (parsed === undefined) refuse('role', `expected ${ROLE_EXPECTED}`);
     else role = parsed;
@@ -238,11 +305,11 @@ export function parseRosterRecord(
   // Who has left and when (remedi export's staff.csv): a leaver stays a leaver, with their day.
   let active: boolean | undefined;
   let leftOn: IsoDate | null = null;
-  if (has('active')) {
+  if (at.active >= 0) {
     const stated = yesNo('active');
     if (stated !== undefined && stated !== null) active = stated;
   }
-  if (has('left_on') && text(cell('left_on')) !== null) {
+  if (at.left_on >= 0 && !blankCell(cell('left_on'))) {
     const day = dateCell('left_on')(cell('left_on'));
     if (!day.ok) refuse('left_on', `${day.problem}; expected ${DATE_EXPECTED} (the day they left)`);
     else if (active === true) refuse('left_on', 'the active column says yes, so this person has not left; leave left_on blank, or write no under active');
@@ -255,9 +322,9 @@ export function parseRosterRecord(
 
   if (problems.length > 0 || staffId === null) return { row: null, problems, warnings };
   const blank: Array<keyof StaffFacts> = [];
-  const nameColumns = has('name') ? ['name' as const] : (['first_name', 'last_name'] as const).filter(has);
-  if (nameColumns.length > 0 && nameColumns.every((field) => text(cell(field)) === null)) blank.push('name');
-  for (const [field, keys] of FACTS_OF_FIELD) if (has(field) && text(cell(field)) === null) blank.push(...keys);
+  const { nameColumns } = at;
+  if (nameColumns.length > 0 && nameColumns.every((index) => blankCell(cells[index] ?? ''))) blank.push('name');
+  for (const [index, keys] of at.blankable) if (blankCell(cells[index] ?? '')) for (const key of keys) blank.push(key);
   const row: RosterRow = { line, staffId, facts, role, blank };
   if (active !== undefined) row.active = active;
   if (active === false) row.leftOn = leftOn;
@@ -265,15 +332,18 @@ export function parseRosterRecord(
   return { row, problems, warnings };
 }
 
+const BLANK_FUNCTIONS: FunctionsResult = { ok: true, functions: null };
+
 /** A roster file, for the table reader: one per file read, since Excel day numbers are warned about once per file. */
 export function rosterFile(): InputFile<RosterField, RosterRow> {
   const serialsWarned = new Set<RosterField>();
+  const cache = new RosterCellCache();
   return {
     ...ROSTER_HEADERS,
     what: 'roster',
     empty: 'nobody in it',
     required: { fields: ['staff_id'], hint: 'staff id (looked for headers like staff_id or Employee Number)' },
-    read: (cells, line, columns) => parseRosterRecord(cells, line, columns, serialsWarned),
+    read: (cells, line, columns) => parseRosterRecord(cells, line, columns, serialsWarned, cache),
   };
 }
 

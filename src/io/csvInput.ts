@@ -32,7 +32,8 @@ export interface CsvSource {
  * Text that looks like a formula is data: it is stored as it is, never evaluated.
  */
 export function restoreFormulaText(cell: string): string {
-  return /^'(?='*[=+\-@\t\r])/.test(cell) ? cell.slice(1) : cell;
+  // Most cells do not start with ' at all: that is settled without the pattern (every cell of a file passes here).
+  return cell.charCodeAt(0) === 39 && /^'(?='*[=+\-@\t\r])/.test(cell) ? cell.slice(1) : cell;
 }
 
 /** A record longer than this is not a roster or a session log: refuse, don't buffer. */
