@@ -13,18 +13,12 @@ import type { Db } from './db.js';
 import { relationshipsWithLeavers } from './relationships.js';
 import { countedMonthSessions, type CountedRelationship } from './sessionCounts.js';
 
-/**
- * A cohort's relationships with their people's names (no reasons: reports do not show them).
- * Without names (`names: false`), each person's name is their staff id, for a caller that
- * names only the few it shows (namesOf).
- */
-export function reportRelationships(db: Db, cohort: number, { names = true } = {}): Array<ReportRelationshipInput & { cohort: number }> {
-  const nameOf = (column: string) => (names ? `coalesce(s.name, ${column})` : column);
-  const staffJoin = (column: string) => (names ? `LEFT JOIN staff s ON s.staff_id = ${column}` : '');
+/** A cohort's relationships with their people's names (no reasons: reports do not show them). */
+export function reportRelationships(db: Db, cohort: number): Array<ReportRelationshipInput & { cohort: number }> {
   const rows = db
     .prepare(
-      `SELECT r.id, r.cohort, r.mentee_id, ${nameOf('r.mentee_id')} AS mentee_name, r.type, r.start_date, r.ended_on, c.end_date
-       FROM relationships r JOIN cohorts c ON c.number = r.cohort ${staffJoin('r.mentee_id')}
+      `SELECT r.id, r.cohort, r.mentee_id, coalesce(s.name, r.mentee_id) AS mentee_name, r.type, r.start_date, r.ended_on, c.end_date
+       FROM relationships r JOIN cohorts c ON c.number = r.cohort LEFT JOIN staff s ON s.staff_id = r.mentee_id
        WHERE r.cohort = ? ORDER BY r.id`,
     )
     .raw()
@@ -32,8 +26,8 @@ export function reportRelationships(db: Db, cohort: number, { names = true } = {
   const mentors = new Map<number, Array<{ staffId: string; name: string; slot: Slot | null }>>();
   const mentorRows = db
     .prepare(
-      `SELECT m.relationship_id, m.mentor_id, ${nameOf('m.mentor_id')}, m.slot
-       FROM relationship_mentors m JOIN relationships r ON r.id = m.relationship_id ${staffJoin('m.mentor_id')}
+      `SELECT m.relationship_id, m.mentor_id, coalesce(s.name, m.mentor_id), m.slot
+       FROM relationship_mentors m JOIN relationships r ON r.id = m.relationship_id LEFT JOIN staff s ON s.staff_id = m.mentor_id
        WHERE r.cohort = ? ORDER BY m.relationship_id, m.slot IS NULL, m.slot, m.mentor_id`,
     )
     .raw()
@@ -53,18 +47,6 @@ export function reportRelationships(db: Db, cohort: number, { names = true } = {
     endedOn,
     plannedEnd,
   }));
-}
-
-/** These people's names by staff id, as reportRelationships gives them (the staff id for one not on the staff list). */
-export function namesOf(db: Db, staffIds: Iterable<string>): Map<string, string> {
-  const wanted = [...new Set(staffIds)];
-  const names = new Map(wanted.map((id) => [id, id]));
-  const rows = db
-    .prepare('SELECT staff_id, name FROM staff WHERE staff_id IN (SELECT value FROM json_each(?))')
-    .raw()
-    .iterate(JSON.stringify(wanted)) as Iterable<[string, string]>;
-  for (const [id, name] of rows) names.set(id, name);
-  return names;
 }
 
 /** A cohort's sessions on or before the as-of date, one query's WHERE (bound: cohort, as-of). */

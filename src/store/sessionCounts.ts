@@ -21,7 +21,7 @@ export const monthIndexSql = (start: string, day: string): string =>
   `(CASE WHEN ${day} < ${start} THEN 0 ELSE
      (CAST(substr(${day}, 1, 4) AS INTEGER) - CAST(substr(${start}, 1, 4) AS INTEGER)) * 12
      + CAST(substr(${day}, 6, 2) AS INTEGER) - CAST(substr(${start}, 6, 2) AS INTEGER)
-     + coalesce(substr(${day}, 9, 2) >= substr(${start}, 9, 2) OR substr(date(${day}, '+1 day'), 9, 2) = '01', 0) END)`;
+     + CASE WHEN substr(${day}, 9, 2) >= substr(${start}, 9, 2) OR substr(date(${day}, '+1 day'), 9, 2) = '01' THEN 1 ELSE 0 END END)`;
 
 const monthOf = (session: 'new' | 'old') =>
   `(SELECT ${monthIndexSql('r.start_date', `${session}.date`)} FROM relationships r WHERE r.id = ${session}.relationship_id)`;
