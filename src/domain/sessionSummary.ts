@@ -2,13 +2,16 @@
  * What the cohort report needs of a cohort's sessions: counts per kind, level, month and
  * theme, and each relationship's session dates, not the sessions themselves.
  */
-import type { IsoDate } from './dates.js';
+import type { SessionsByRelationship } from './compliance.js';
 import type { Kind, Level } from './sessions.js';
 
 /** What the report needs of the sessions: counts, not a million objects. */
 export interface SessionSummary {
-  /** Session dates per relationship (one entry per session), on or before the as-of date. */
-  datesByRelationship: ReadonlyMap<number, readonly IsoDate[]>;
+  /**
+   * Each relationship's sessions for compliance: its session dates (one entry per session) on or
+   * before the as-of date, or (from the store) its sessions counted per relationship month.
+   */
+  byRelationship: SessionsByRelationship;
   total: number;
   minutes: number;
   livedExperience: number;

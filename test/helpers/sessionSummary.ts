@@ -51,7 +51,7 @@ export function summariseSessions(sessions: readonly ReportSessionInput[], asOf:
     }
   }
   return {
-    datesByRelationship,
+    byRelationship: datesByRelationship,
     total,
     minutes,
     livedExperience,
