@@ -18,6 +18,8 @@ import { streamRecords, type RecordReadOptions, type RecordSpec, type Table } fr
 const ROWS_PER_BATCH = 1024;
 /** Batches sent and not yet taken: the worker waits past this (the memory bound). */
 const BATCHES_AHEAD = 8;
+/** The worker's young generation (V8's default is several times more). */
+const YOUNG_GENERATION_MB = 4;
 
 /** What streamRecords is given, less its callbacks (functions do not cross threads). */
 export type WorkerReadOptions<F extends string> = Omit<RecordReadOptions<F>, 'onBytes' | 'screen'>;
@@ -105,7 +107,9 @@ export function streamRecordsInWorker<F extends string, R>(
   const waiting = new Int32Array(ahead);
   const request: Request<F> = { path, options: readOptions, ahead };
   return new Promise<Table<F>>((resolve, reject) => {
-    const worker = new Worker(workerUrl, { workerData: request });
+    // A small young generation: the worker's garbage is short-lived rows, and the process's peak
+    // memory is both threads' (measured on 200,000 rows: 250 MB with the default, 234 MB with 4 MB).
+    const worker = new Worker(workerUrl, { workerData: request, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     let settled = false;
     const settle = (outcome: () => void) => {
       if (settled) return;
@@ -124,7 +128,8 @@ export function streamRecordsInWorker<F extends string, R>(
         else if (message.type === 'done') settle(() => resolve(message.table));
         else settle(() => reject(receivedError(message.error)));
       } catch (error) {
-        settle(() => reject(error));
+        // What the taking thread threw (its own write failing, say) stops the reading too.
+        settle(() => reject(error instanceof Error ? error : new Error(String(error))));
       }
     });
     worker.on('error', (error) => settle(() => reject(error)));

@@ -12,7 +12,7 @@ import { SESSION_FIELDS, sessionLogFile, type SessionField, type SessionRow } fr
 import type { RowProblem } from '../../errors.js';
 import { writeProblemsFile } from '../../io/problemsFile.js';
 import { parseMapOption, streamRecords, type Table } from '../../io/tableFile.js';
-import { streamRecordsInWorker } from '../../io/tableWorker.js';
+import type { WorkerStreamOptions } from '../../io/tableWorker.js';
 import type { Db } from '../../store/db.js';
 import { nearMisses, personLookup } from '../../store/people.js';
 import { loadRelationships } from '../../store/relationships.js';
@@ -23,7 +23,6 @@ import { progress } from '../../ui/progress.js';
 import { importSessionsLine, type ImportSessionsSummary } from '../../ui/sessionOutput.js';
 import { commitOrDryRun, printJson, withDatabase } from '../shared/skeleton.js';
 import { personLabel } from './checkSession.js';
-import { decodeSessionRows } from './sessionRowBatches.js';
 import type { ImportSessionsOptions } from './command.js';
 
 /**
@@ -83,7 +82,7 @@ async function importRows(
   const worker = readingWorker(path, context);
   const table = await (
     worker !== null
-      ? streamRecordsInWorker(worker, path, readOptions, decodeSessionRows, handle)
+      ? readInWorker(worker, path, readOptions, handle)
       : streamRecords(path, sessionLogFile(), readOptions, (row, table) => {
           // A cell refused as read means only those problems are told: stop planning, read on.
           if (table.problems.length === 0) handle(row);
@@ -118,6 +117,17 @@ function readingWorker(path: string, context: Context): URL | null {
     // Not there, or not readable: the reader here says so, as for any file.
     return null;
   }
+}
+
+/** The worker's modules load only when one is started: a small file's import does not pay for them. */
+async function readInWorker(
+  worker: URL,
+  path: string,
+  options: WorkerStreamOptions<SessionField>,
+  onRow: (row: SessionRow) => void,
+): Promise<Table<SessionField>> {
+  const [{ streamRecordsInWorker }, { decodeSessionRows }] = await Promise.all([import('../../io/tableWorker.js'), import('./sessionRowBatches.js')]);
+  return streamRecordsInWorker(worker, path, options, decodeSessionRows, onRow);
 }
 
 /** Files from this size are read in a worker (a 1,500-row form export is about 100 KB). */
