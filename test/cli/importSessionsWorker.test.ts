@@ -87,12 +87,14 @@ describe('import-sessions read in a worker thread', () => {
     ];
     let refused = 0;
     for (const file of files) {
-      for (const flags of [[], ['--skip-duplicates', '--json'], ['--dry-run']]) {
+      // The good files with each flag that changes what is written or said; the bad ones are refused whatever the flags.
+      const flagSets = file.includes('bad-sessions') ? [[]] : [[], ['--skip-duplicates', '--json'], ['--dry-run']];
+      for (const flags of flagSets) {
         if (bothWays(dir, base, file, ...flags).code !== 0) refused += 1;
       }
     }
     expect(refused).toBeGreaterThan(0);
-  }, 120_000);
+  }, 300_000);
 
   it('gives what reading in-process gives on random files of good rows, refused cells, duplicates and broken CSV', async () => {
     const dir = tempDir();
@@ -142,7 +144,7 @@ describe('import-sessions read in a worker thread', () => {
     }
     // Both imports and refusals were compared.
     expect([...outcomes].sort()).toEqual([0, 1]);
-  }, 180_000);
+  }, 300_000);
 });
 
 describe('session rows flattened for the hand-over', () => {
