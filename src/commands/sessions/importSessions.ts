@@ -2,14 +2,17 @@
  * `remedi import-sessions sessions.csv`: bulk sessions from a form's export, checked
  * like the roster import (every row checked and written in one transaction, or nothing).
  */
+import { existsSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { type Context, dbPathOf } from '../../cli/context.js';
 import { choosePerson, type PersonCandidate, type PersonMatch } from '../../domain/people.js';
 import { sessionTarget } from '../../domain/sessionDraft.js';
 import { sessionImportPlanner, type SessionPeople } from '../../domain/sessionImport.js';
-import { SESSION_FIELDS, sessionLogFile, type SessionField } from '../../domain/sessionRows.js';
+import { SESSION_FIELDS, sessionLogFile, type SessionField, type SessionRow } from '../../domain/sessionRows.js';
 import type { RowProblem } from '../../errors.js';
 import { writeProblemsFile } from '../../io/problemsFile.js';
 import { parseMapOption, streamRecords, type Table } from '../../io/tableFile.js';
+import type { WorkerStreamOptions } from '../../io/tableWorker.js';
 import type { Db } from '../../store/db.js';
 import { nearMisses, personLookup } from '../../store/people.js';
 import { loadRelationships } from '../../store/relationships.js';
@@ -68,19 +71,22 @@ async function importRows(
   const written = new Set<number>();
   let imported = 0;
   const onProgress = progress(context, { what: 'Recording sessions', unit: 'sessions', json: options.json === true });
-  const table = await streamRecords(
-    path,
-    sessionLogFile(),
-    { encoding: options.encoding, sheet: options.sheet, maps, headerRow: options.headerRow, onBytes: onProgress.through },
-    (row, table) => {
-      // A cell refused as read means only those problems are told: stop planning, read on.
-      if (table.problems.length > 0) return;
-      const session = planner.row(row);
-      if (session === null) return;
-      writer.insert(session, session.line);
-      written.add(session.relationshipId);
-      onProgress((imported += 1));
-    },
+  const handle = (row: SessionRow) => {
+    const session = planner.row(row);
+    if (session === null) return;
+    writer.insert(session, session.line);
+    written.add(session.relationshipId);
+    onProgress((imported += 1));
+  };
+  const readOptions = { encoding: options.encoding, sheet: options.sheet, maps, headerRow: options.headerRow, onBytes: onProgress.through };
+  const worker = readingWorker(path, context);
+  const table = await (
+    worker !== null
+      ? readInWorker(worker, path, readOptions, handle)
+      : streamRecords(path, sessionLogFile(), readOptions, (row, table) => {
+          // A cell refused as read means only those problems are told: stop planning, read on.
+          if (table.problems.length === 0) handle(row);
+        })
   ).finally(() => onProgress.end());
   writer.finish();
   const problemsFile = (problems: readonly RowProblem[]) =>
@@ -92,6 +98,40 @@ async function importRows(
   problemsFile([]);
   return { table, imported, duplicates: planner.duplicates, relationships: written.size };
 }
+
+/**
+ * The worker module that reads a large file on the second core while this thread plans and
+ * writes (io/tableWorker.ts), or null to read it here: a small file is read before a worker
+ * would have started (measured: see WORKER_FROM_BYTES). Run from the sources (the tests'
+ * in-process runs) there is no built worker module, and the file is read here too.
+ * REMEDI_IMPORT_WORKER=always or never decides it for the tests that compare the two.
+ */
+function readingWorker(path: string, context: Context): URL | null {
+  const url = new URL('./importSessionsWorker.js', import.meta.url);
+  const choice = context.env.REMEDI_IMPORT_WORKER;
+  if (choice === 'never' || !existsSync(fileURLToPath(url))) return null;
+  if (choice === 'always') return url;
+  try {
+    return statSync(path).size >= WORKER_FROM_BYTES ? url : null;
+  } catch {
+    // Not there, or not readable: the reader here says so, as for any file.
+    return null;
+  }
+}
+
+/** The worker's modules load only when one is started: a small file's import does not pay for them. */
+async function readInWorker(
+  worker: URL,
+  path: string,
+  options: WorkerStreamOptions<SessionField>,
+  onRow: (row: SessionRow) => void,
+): Promise<Table<SessionField>> {
+  const [{ streamRecordsInWorker }, { decodeSessionRows }] = await Promise.all([import('../../io/tableWorker.js'), import('./sessionRowBatches.js')]);
+  return streamRecordsInWorker(worker, path, options, decodeSessionRows, onRow);
+}
+
+/** Files from this size are read in a worker (a 1,500-row form export is about 100 KB). */
+const WORKER_FROM_BYTES = 1 << 20;
 
 /**
  * Names, emails and ids in a session file, each distinct text looked up once: a national

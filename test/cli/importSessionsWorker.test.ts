@@ -1,0 +1,191 @@
+/**
+ * import-sessions reads a large file in a worker thread (io/tableWorker.ts). The real built
+ * binary is run both ways on the same files (REMEDI_IMPORT_WORKER=always / never), and must
+ * answer alike: exit code, stdout, stderr and every row it leaves in the database.
+ */
+import { copyFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { decodeSessionRows, sessionRowEncoder } from '../../src/commands/sessions/sessionRowBatches.js';
+import type { SessionRow } from '../../src/domain/sessionRows.js';
+import { FIXTURES, remedi, tempDir } from '../helpers/cli.js';
+import { run as inProcess } from '../helpers/inProcess.js';
+
+const TODAY = { REMEDI_TODAY: '2026-07-29' };
+
+/** The fixture roster paired in trios in cohort 1, as a database file to start each run from. */
+async function baseDatabase(
+  dir: string,
+): Promise<{ base: string; pairs: Array<{ id: number; mentee: { staffId: string }; mentors: Array<{ staffId: string }> }> }> {
+  const base = join(dir, 'base.db');
+  const run = (args: string[]) => inProcess(args, { env: TODAY });
+  expect((await run(['cohort', 'create', '1', '--start', '2026-01-05', '--end', '2026-09-30', '--db', base])).code).toBe(0);
+  expect((await run(['import', join(FIXTURES, 'roster.csv'), '--cohort', '1', '--db', base])).code).toBe(0);
+  expect((await run(['pair', '--trios', '--save', '--start', '2026-01-05', '--db', base])).code).toBe(0);
+  const pairs = JSON.parse((await run(['pair', 'list', '--json', '--db', base])).stdout);
+  // One log-session, so that a row of the file can repeat one already recorded.
+  expect(
+    (
+      await run([
+        'log-session',
+        '--pair',
+        String(pairs[0].id),
+        '--date',
+        '2026-02-02',
+        '--minutes',
+        '30',
+        '--kind',
+        'one-to-one',
+        '--level',
+        'team',
+        '--db',
+        base,
+      ])
+    ).code,
+  ).toBe(0);
+  return { base, pairs };
+}
+
+/** Everything import-sessions may write, in order. */
+function contents(db: string): unknown {
+  const read = new Database(db, { readonly: true });
+  try {
+    return ['sessions', 'session_mentors', 'session_themes', 'themes', 'sqlite_sequence'].map((table) =>
+      read.prepare(`SELECT * FROM ${table} ORDER BY rowid`).raw().all(),
+    );
+  } finally {
+    read.close();
+  }
+}
+
+/** Runs import-sessions both ways from a fresh copy of `base` (the same path each time, as messages name it). */
+function bothWays(dir: string, base: string, file: string, ...flags: string[]) {
+  const db = join(dir, 'run.db');
+  const outcome = (mode: string) => {
+    copyFileSync(base, db);
+    const result = remedi(['import-sessions', file, '--db', db, ...flags], { env: { ...TODAY, REMEDI_IMPORT_WORKER: mode } });
+    return { ...result, contents: contents(db) };
+  };
+  const here = outcome('never');
+  const worker = outcome('always');
+  expect(worker).toEqual(here);
+  return here;
+}
+
+describe('import-sessions read in a worker thread', () => {
+  it('gives what reading in-process gives for every fixture session log, good and bad, with and without --skip-duplicates, --dry-run and --json', async () => {
+    const dir = tempDir();
+    const { base } = await baseDatabase(dir);
+    const files = [
+      join(FIXTURES, 'sessions.csv'),
+      join(FIXTURES, 'sessions-form-export.csv'),
+      join(FIXTURES, 'sessions.xlsx'),
+      ...readdirSync(join(FIXTURES, 'bad-sessions'))
+        .filter((name) => name.endsWith('.csv'))
+        .map((name) => join(FIXTURES, 'bad-sessions', name)),
+    ];
+    let refused = 0;
+    for (const file of files) {
+      // The good files with each flag that changes what is written or said; the bad ones are refused whatever the flags.
+      const flagSets = file.includes('bad-sessions') ? [[]] : [[], ['--skip-duplicates', '--json'], ['--dry-run']];
+      for (const flags of flagSets) {
+        if (bothWays(dir, base, file, ...flags).code !== 0) refused += 1;
+      }
+    }
+    expect(refused).toBeGreaterThan(0);
+  }, 300_000);
+
+  it('gives what reading in-process gives on random files of good rows, refused cells, duplicates and broken CSV', async () => {
+    const dir = tempDir();
+    const { base, pairs } = await baseDatabase(dir);
+    let seed = 15;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+    const outcomes = new Set<number>();
+    for (let round = 0; round < 6; round += 1) {
+      const rows = ['pair_id,mentee_id,date,minutes,kind,level,themes,lived_experience,mentors,notes'];
+      // Past one batch (1,024 rows), so rows cross batches and backpressure is met.
+      const count = 1100 + Math.floor(random() * 1000);
+      const faulty = round % 4;
+      for (let n = 0; n < count; n += 1) {
+        const pair = pick(pairs);
+        const byMentee = random() < 0.3;
+        const day = 5 + Math.floor(random() * 170);
+        const date = new Date(Date.UTC(2026, 0, day)).toISOString().slice(0, 10);
+        const mentors = random() < 0.5 ? '' : pick([pair.mentors[0].staffId, pair.mentors.map((m) => m.staffId).join(';')]);
+        const notes = random() < 0.2 ? '"Talked, at length, about ""panels"""' : '';
+        let minutes = String(15 * (1 + Math.floor(random() * 6)));
+        if (faulty === 1 && random() < 0.002) minutes = 'ninety';
+        const mentorsCell = faulty === 1 && random() < 0.002 ? '99999999' : mentors;
+        rows.push(
+          [
+            byMentee ? '' : pair.id,
+            byMentee ? pair.mentee.staffId : '',
+            date,
+            minutes,
+            pick(['one-to-one', 'Shadowing', 'networking', 'critical friend']),
+            pick(['team', 'Individual', 'system']),
+            pick(['', 'Allyship; flexible working', 'Belonging', 'speaking up;Belonging']),
+            pick(['yes', 'no', 'Y']),
+            mentorsCell,
+            notes,
+          ].join(','),
+        );
+      }
+      if (faulty === 2) rows.splice(1 + Math.floor(random() * count), 0, '1,,2026-02-0"3,45,one-to-one,team,,no,,');
+      if (faulty === 3) rows.push(`${pairs[0].id},,2026-02-02,30,one-to-one,team,,no,,`);
+      const file = join(dir, `random-${round}.csv`);
+      writeFileSync(file, `${rows.join('\r\n')}\r\n`);
+      for (const flags of [[], ['--skip-duplicates']]) outcomes.add(bothWays(dir, base, file, ...flags).code ?? -1);
+    }
+    // Both imports and refusals were compared.
+    expect([...outcomes].sort()).toEqual([0, 1]);
+  }, 300_000);
+});
+
+describe('session rows flattened for the hand-over', () => {
+  it('come back as they were, across a structured clone, whatever they hold', () => {
+    const columns = {
+      pair: 'column A (pair_id)',
+      date: 'column C (date)',
+      minutes: 'column D (minutes)',
+      mentors: '(no mentors column: every mentor)',
+      themes: null,
+    };
+    const other = { ...columns, mentee: 'column B (mentee)' };
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 69069 + 1) % 2 ** 32;
+      return seed / 2 ** 32;
+    };
+    const rows: SessionRow[] = Array.from({ length: 3000 }, (_, n) => ({
+      line: n + 2,
+      pairId: random() < 0.5 ? null : Math.floor(random() * 1000),
+      menteeId: random() < 0.5 ? null : `1000${n}`,
+      ...(random() < 0.3 ? { mentee: `Person ${n}` } : {}),
+      ...(random() < 0.3 ? { respondent: `p${n}@nhs.net` } : {}),
+      date: '2026-03-01',
+      minutes: 1 + Math.floor(random() * 600),
+      kind: 'one-to-one',
+      level: 'team',
+      themes: Array.from({ length: Math.floor(random() * 3) }, (_, t) => ({ key: `theme ${t}`, label: `Theme ${t}` })),
+      livedExperience: random() < 0.5,
+      mentors: random() < 0.4 ? null : Array.from({ length: Math.floor(random() * 3) }, (_, m) => `m${m}`),
+      notes: random() < 0.5 ? null : 'a note, with "quotes"',
+      columns: n % 1000 < 500 ? columns : other,
+    }));
+    const encode = sessionRowEncoder();
+    const back: SessionRow[] = [];
+    for (let at = 0; at < rows.length; at += 1024) {
+      const values: unknown[] = [];
+      const batch = rows.slice(at, at + 1024);
+      for (const row of batch) encode(row, values);
+      decodeSessionRows(structuredClone(values), batch.length, (row) => back.push(row));
+    }
+    expect(back).toEqual(rows);
+  });
+});
