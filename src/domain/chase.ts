@@ -3,7 +3,7 @@
  * is short of sessions, most urgent first (docs/compliance.md, "Chase"). A relationship that needs
  * a replacement is never chased (docs/programme-year.md, "Leavers").
  */
-import { assessCompliance, daysBetween, sessionsOf, type ComplianceStatus, type SessionsByRelationship } from './compliance.js';
+import { assessCompliance, daysBetween, type ComplianceStatus } from './compliance.js';
 import type { IsoDate } from './dates.js';
 import type { ReportPerson, ReportRelationshipInput } from './cohortReport.js';
 
@@ -23,8 +23,7 @@ export interface ChaseItem {
 
 export function chaseList(
   relationships: ReadonlyArray<ReportRelationshipInput & { cohort: number; minMonths: number; minPerMonth: number }>,
-  /** Each relationship's session dates, or its sessions counted per month (the store's counts: see SessionsCounted). */
-  sessions: SessionsByRelationship,
+  sessionDates: ReadonlyMap<number, readonly IsoDate[]>,
   asOf: IsoDate,
   /** Relationships whose mentee, or every mentor, has left: listed apart, not chased. */
   needsReplacement: ReadonlySet<number> = new Set(),
@@ -33,7 +32,7 @@ export function chaseList(
   for (const rel of relationships) {
     if (needsReplacement.has(rel.id)) continue;
     const compliance = assessCompliance(
-      { start: rel.start, endedOn: rel.endedOn, plannedEnd: rel.plannedEnd, ...sessionsOf(sessions, rel.id) },
+      { start: rel.start, endedOn: rel.endedOn, plannedEnd: rel.plannedEnd, sessionDates: sessionDates.get(rel.id) ?? [] },
       { minMonths: rel.minMonths, minPerMonth: rel.minPerMonth },
       asOf,
     );

@@ -3,7 +3,7 @@
  * relationship, who is keeping to the thresholds, how people met, which themes recur.
  * Built from plain data; the commands load it and the ui renders it.
  */
-import { assessCompliance, sessionsOf, type ComplianceStatus, type RelationshipMonth } from './compliance.js';
+import { assessCompliance, type ComplianceStatus, type RelationshipMonth } from './compliance.js';
 import type { Cohort } from './cohorts.js';
 import { protectCounts, type Count } from './countSuppression.js';
 import { formatDate, type IsoDate } from './dates.js';
@@ -118,10 +118,11 @@ export function buildCohortReport(input: ReportInput): CohortReport {
   const { cohort, asOf, suppressBelow } = input;
   const thresholds = { minMonths: cohort.minMonths, minPerMonth: cohort.minPerMonth };
   const summary = input.sessions;
+  const datesOf = summary.datesByRelationship;
 
   const relationships: ReportRelationship[] = input.relationships.map((rel) => {
     const compliance = assessCompliance(
-      { start: rel.start, endedOn: rel.endedOn, plannedEnd: rel.plannedEnd, ...sessionsOf(summary.byRelationship, rel.id) },
+      { start: rel.start, endedOn: rel.endedOn, plannedEnd: rel.plannedEnd, sessionDates: datesOf.get(rel.id) ?? [] },
       thresholds,
       asOf,
     );

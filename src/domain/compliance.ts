@@ -23,26 +23,12 @@ export interface RelationshipMonth extends LifeMonth {
   sessions: number;
 }
 
-/**
- * A relationship's sessions, as dates (one per session, any order) or already counted per
- * relationship month (index k: month k, the store's counts), counting only sessions from its
- * start to the last day counted (the as-of day, or its end once over). Both give the same.
- */
-export type SessionsCounted = { sessionDates: readonly IsoDate[] } | { monthSessions: readonly number[] };
-
-/** Every relationship's sessions of a cohort: their dates by relationship id, or the store's month counts. */
-export type SessionsByRelationship = ReadonlyMap<number, readonly IsoDate[]> | { monthSessions: ReadonlyMap<number, readonly number[]> };
-
-/** One relationship's sessions, from dates or from the store's month counts. */
-export function sessionsOf(sessions: SessionsByRelationship, id: number): SessionsCounted {
-  return 'monthSessions' in sessions ? { monthSessions: sessions.monthSessions.get(id) ?? [] } : { sessionDates: sessions.get(id) ?? [] };
-}
-
-export type ComplianceInput = {
+export interface ComplianceInput {
   start: IsoDate;
   endedOn: IsoDate | null;
   plannedEnd: IsoDate;
-} & SessionsCounted;
+  sessionDates: readonly IsoDate[];
+}
 
 export interface Compliance {
   status: ComplianceStatus;
@@ -91,7 +77,7 @@ function sessionCount(sessions: number, minPerMonth: number): string {
 }
 
 export function assessCompliance(input: ComplianceInput, thresholds: Thresholds, asOf: IsoDate): Compliance {
-  const { start, endedOn, plannedEnd } = input;
+  const { start, endedOn, plannedEnd, sessionDates } = input;
   const { minMonths, minPerMonth } = thresholds;
   const life = { start, endedOn, plannedEnd };
   const end = relationshipEnd(life);
@@ -109,21 +95,13 @@ export function assessCompliance(input: ComplianceInput, thresholds: Thresholds,
   // holding the last day counted, so each counted date falls in exactly one (found from the
   // previous date's, which is next to it when the dates come in order).
   let sessions = 0;
-  if ('monthSessions' in input) {
-    // Counted already: the months shown are exactly those up to the one holding the last day counted.
-    for (const month of months) {
-      month.sessions = input.monthSessions[month.index] ?? 0;
-      sessions += month.sessions;
-    }
-  } else {
-    let at = 0;
-    for (const date of input.sessionDates) {
-      if (date < start || date > lastDay) continue;
-      sessions += 1;
-      while (date > months[at].to) at++;
-      while (date < months[at].from) at--;
-      months[at].sessions += 1;
-    }
+  let at = 0;
+  for (const date of sessionDates) {
+    if (date < start || date > lastDay) continue;
+    sessions += 1;
+    while (date > months[at].to) at++;
+    while (date < months[at].from) at--;
+    months[at].sessions += 1;
   }
 
   const completeMonths = months.filter((month) => month.complete);

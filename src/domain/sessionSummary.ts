@@ -2,16 +2,13 @@
  * What the cohort report needs of a cohort's sessions: counts per kind, level, month and
  * theme, and each relationship's session dates, not the sessions themselves.
  */
-import type { SessionsByRelationship } from './compliance.js';
+import type { IsoDate } from './dates.js';
 import type { Kind, Level } from './sessions.js';
 
 /** What the report needs of the sessions: counts, not a million objects. */
 export interface SessionSummary {
-  /**
-   * Each relationship's sessions for compliance: its session dates (one entry per session) on or
-   * before the as-of date, or (from the store) its sessions counted per relationship month.
-   */
-  byRelationship: SessionsByRelationship;
+  /** Session dates per relationship (one entry per session), on or before the as-of date. */
+  datesByRelationship: ReadonlyMap<number, readonly IsoDate[]>;
   total: number;
   minutes: number;
   livedExperience: number;

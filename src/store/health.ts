@@ -5,17 +5,12 @@
  */
 import { UserError } from '../errors.js';
 import type { ReplacementItem } from '../domain/chase.js';
-import type { CountMismatch } from '../domain/databaseCheck.js';
 import type { IsoDate } from '../domain/dates.js';
 import type { Db } from './connection.js';
 import { SCHEMA_VERSION } from './migrations.js';
 import { openReadOnly } from './readOnlyOpen.js';
 import { replacementsNeeded } from './reportData.js';
 import { schemaKind, schemaVersion } from './schema.js';
-import { sessionCountMismatches } from './sessionCounts.js';
-
-/** The schema from which sessions are counted per relationship month (migration 6). */
-const COUNTS_SCHEMA = 6;
 
 /** A record that points to one that is not there. */
 export interface BrokenLink {
@@ -29,8 +24,6 @@ export interface DatabaseHealth {
   /** SQLite's integrity check, line by line: ['ok'] for a sound file. */
   integrity: string[];
   foreignKeys: BrokenLink[];
-  /** Session counts kept for the reports that disagree with the sessions (schema 6 on, in a file SQLite finds sound). */
-  sessionCounts: CountMismatch[];
 }
 
 /**
@@ -74,17 +67,14 @@ export function inspectDatabase(
     throw how.cannotOpen?.(error) ?? error;
   }
   try {
-    let health: DatabaseHealth = { schemaVersion: 0, integrity: [], foreignKeys: [], sessionCounts: [] };
+    let health: DatabaseHealth = { schemaVersion: 0, integrity: [], foreignKeys: [] };
     try {
       refuseNotRemedi(db, path);
       health.schemaVersion = schemaVersion(db);
       health = { ...health, integrity: integrityCheck(db), foreignKeys: brokenLinks(db) };
-      if (health.integrity.length === 1 && health.integrity[0] === 'ok' && health.schemaVersion >= COUNTS_SCHEMA) {
-        health.sessionCounts = sessionCountMismatches(db);
-      }
     } catch (error) {
       if (!isDamage(error)) throw error;
-      health = { ...health, integrity: [`SQLite cannot read the file: ${(error as Error).message}`], foreignKeys: [], sessionCounts: [] };
+      health = { ...health, integrity: [`SQLite cannot read the file: ${(error as Error).message}`], foreignKeys: [] };
     }
     // A damaged file is not asked for more than its health, nor an older schema for today's tables.
     const needsReplacement = how.sound(health) && health.schemaVersion === SCHEMA_VERSION ? replacementsNeeded(db, today) : [];

@@ -2,7 +2,6 @@
  * The schema, one migration per version (`PRAGMA user_version`). Never edit a
  * migration that has shipped: add the next one.
  */
-import { SESSION_MONTHS_MIGRATION } from './sessionCounts.js';
 
 /** How people are found by name and by email (store/people.ts); a first import builds them once, at its end. */
 export const STAFF_SEARCH_INDEXES = `
@@ -149,9 +148,6 @@ export const MIGRATIONS: readonly string[] = [
     fingerprint TEXT PRIMARY KEY
   ) STRICT;
   `,
-  // 6: sessions counted per relationship month, kept by triggers (store/sessionCounts.ts), so
-  // the report and chase read small rows instead of every session.
-  SESSION_MONTHS_MIGRATION,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -11,7 +11,6 @@ import type { PairType, Slot } from '../domain/pairingRules.js';
 import type { ReplacementItem } from '../domain/chase.js';
 import type { Db } from './db.js';
 import { relationshipsWithLeavers } from './relationships.js';
-import { countedMonthSessions, type CountedRelationship } from './sessionCounts.js';
 
 /** A cohort's relationships with their people's names (no reasons: reports do not show them). */
 export function reportRelationships(db: Db, cohort: number): Array<ReportRelationshipInput & { cohort: number }> {
@@ -53,6 +52,53 @@ export function reportRelationships(db: Db, cohort: number): Array<ReportRelatio
 const COHORT_SESSIONS = 'relationship_id IN (SELECT id FROM relationships WHERE cohort = ?) AND date <= ?';
 
 /**
+ * Each relationship's session dates (one entry per session) on or before the as-of date: what
+ * compliance and the chase list need. One row per relationship, its dates joined by SQLite
+ * (a million rows through the driver cost several times what fifty thousand strings do to split).
+ */
+export function cohortSessionDates(db: Db, cohort: number, asOf: IsoDate): Map<number, IsoDate[]> {
+  const rows = db
+    .prepare(`SELECT relationship_id, group_concat(date) FROM sessions WHERE ${COHORT_SESSIONS} GROUP BY relationship_id`)
+    .raw()
+    .iterate(cohort, asOf) as Iterable<[number, string]>;
+  const datesByRelationship = new Map<number, IsoDate[]>();
+  const splitDates = dateSplitter();
+  for (const [id, dates] of rows) datesByRelationship.set(id, splitDates(dates));
+  return datesByRelationship;
+}
+
+/**
+ * Splits a relationship's joined dates, each distinct day one shared string: a cohort's million
+ * sessions fall on a few hundred days, and a string per session is most of the report's garbage.
+ * Dates are ISO days (validated as sessions are written), so never hold the separator; anything
+ * not ten characters apart is split plainly.
+ */
+function dateSplitter(): (joined: string) => IsoDate[] {
+  const days = new Map<number, IsoDate>();
+  return (joined) => {
+    if ((joined.length + 1) % 11 !== 0) return joined.split(',');
+    const dates: IsoDate[] = new Array<IsoDate>((joined.length + 1) / 11);
+    for (let i = 0, at = 0; at < joined.length; i++, at += 11) {
+      if (at + 10 < joined.length && joined.charCodeAt(at + 10) !== 44) return joined.split(',');
+      // The day's ten characters as one number, each (from the dash, 45, to the digits, 48 to 57) one hex digit.
+      let key = 0;
+      for (let c = at; c < at + 10; c++) {
+        const digit = joined.charCodeAt(c) - 45;
+        if (digit < 0 || digit > 15) return joined.split(',');
+        key = key * 16 + digit;
+      }
+      let date = days.get(key);
+      if (date === undefined) {
+        date = joined.slice(at, at + 10);
+        days.set(key, date);
+      }
+      dates[i] = date;
+    }
+    return dates;
+  };
+}
+
+/**
  * A session's kind and level as one character (`0` + kind * levels + level), so a relationship's
  * are one string. Written into the SQL (our own constants: no quotes in them), which SQLite
  * compares faster than bound values.
@@ -61,32 +107,43 @@ const caseOf = (column: string, values: readonly string[], times: number) =>
   `CASE ${column} ${values.map((value, i) => `WHEN '${value}' THEN ${i * times}`).join(' ')} END`;
 const KIND_LEVEL_CODE = `char(48 + ${caseOf('kind', KINDS, LEVELS.length)} + ${caseOf('level', LEVELS, 1)})`;
 
-/**
- * The cohort's sessions on or before the as-of date, summarised (test/helpers/sessionSummary.ts
- * computes the same in memory, to test this against); compliance's counts per relationship month
- * come from the stored counts (store/sessionCounts.ts).
- */
-export function cohortSessionSummary(db: Db, cohort: number, asOf: IsoDate, relationships: readonly CountedRelationship[]): SessionSummary {
+/** The cohort's sessions on or before the as-of date, summarised (test/helpers/sessionSummary.ts computes the same in memory, to test this against). */
+export function cohortSessionSummary(db: Db, cohort: number, asOf: IsoDate): SessionSummary {
   // One pass over the covering index (relationship, date, kind, level, lived, minutes), one row
   // per relationship: SQLite sorts nothing (a GROUP BY kind or month would sort a million rows).
   const rows = db
     .prepare(
-      `SELECT count(*), group_concat(date), sum(minutes), sum(lived_experience), group_concat(${KIND_LEVEL_CODE}, '')
+      `SELECT relationship_id, group_concat(date), sum(minutes), sum(lived_experience), group_concat(${KIND_LEVEL_CODE}, '')
        FROM sessions WHERE ${COHORT_SESSIONS} GROUP BY relationship_id`,
     )
     .raw()
     .iterate(cohort, asOf) as Iterable<[number, string, number, number, string]>;
+  const datesByRelationship = new Map<number, IsoDate[]>();
   const kindLevel = new Array<number>(KINDS.length * LEVELS.length).fill(0);
   const byMonth = new Map<string, number>();
   let total = 0;
   let minutes = 0;
   let livedExperience = 0;
-  for (const [count, joined, length, lived, codes] of rows) {
-    total += count;
+  const splitDates = dateSplitter();
+  for (const [id, joined, length, lived, codes] of rows) {
+    const dates = splitDates(joined);
+    datesByRelationship.set(id, dates);
+    total += dates.length;
     minutes += length;
     livedExperience += lived;
     for (let i = 0; i < codes.length; i++) kindLevel[codes.charCodeAt(i) - 48] += 1;
-    countMonths(joined, byMonth);
+    // A relationship's dates come month by month (the index's order): count a run before touching the map.
+    let month = '';
+    let run = 0;
+    for (const date of dates) {
+      if (run > 0 && date.startsWith(month)) run += 1;
+      else {
+        if (run > 0) byMonth.set(month, (byMonth.get(month) ?? 0) + run);
+        month = date.slice(0, 7);
+        run = 1;
+      }
+    }
+    if (run > 0) byMonth.set(month, (byMonth.get(month) ?? 0) + run);
   }
   const kinds = Object.fromEntries(KINDS.map((k, i) => [k, kindLevel.slice(i * LEVELS.length, (i + 1) * LEVELS.length).reduce((a, b) => a + b, 0)])) as Record<
     Kind,
@@ -96,47 +153,7 @@ export function cohortSessionSummary(db: Db, cohort: number, asOf: IsoDate, rela
     Level,
     number
   >;
-  return {
-    byRelationship: { monthSessions: countedMonthSessions(db, cohort, asOf, relationships) },
-    total,
-    minutes,
-    livedExperience,
-    kinds,
-    levels,
-    byMonth,
-    themes: cohortThemes(db, cohort, asOf),
-  };
-}
-
-/**
- * Adds a relationship's joined dates (ISO days, comma-separated, in the index's order) to the
- * sessions per calendar month. A run of dates in one month is counted before the map is touched,
- * and no string is made per date: only each run's month is cut out.
- */
-function countMonths(joined: string, byMonth: Map<string, number>): void {
-  let runFrom = -1;
-  let run = 0;
-  const sameMonth = (a: number, b: number) => {
-    for (let c = 0; c < 7; c++) if (joined.charCodeAt(a + c) !== joined.charCodeAt(b + c)) return false;
-    return true;
-  };
-  const flush = () => {
-    if (run === 0) return;
-    const month = joined.slice(runFrom, runFrom + 7);
-    byMonth.set(month, (byMonth.get(month) ?? 0) + run);
-  };
-  for (let at = 0; at < joined.length;) {
-    let next = joined.indexOf(',', at);
-    if (next === -1) next = joined.length;
-    if (run > 0 && next - at >= 7 && sameMonth(runFrom, at)) run += 1;
-    else {
-      flush();
-      runFrom = at;
-      run = 1;
-    }
-    at = next + 1;
-  }
-  flush();
+  return { datesByRelationship, total, minutes, livedExperience, kinds, levels, byMonth, themes: cohortThemes(db, cohort, asOf) };
 }
 
 /**

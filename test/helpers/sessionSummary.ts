@@ -51,7 +51,7 @@ export function summariseSessions(sessions: readonly ReportSessionInput[], asOf:
     }
   }
   return {
-    byRelationship: datesByRelationship,
+    datesByRelationship,
     total,
     minutes,
     livedExperience,

@@ -5,22 +5,15 @@
 import { existsSync, statSync } from 'node:fs';
 import { UserError } from '../../errors.js';
 import { dbPathOf, type Context } from '../../cli/context.js';
-import { checkVerdict, onlyCountsWrong } from '../../domain/databaseCheck.js';
+import { checkVerdict } from '../../domain/databaseCheck.js';
 import { partialCopyProblem } from '../../store/backup.js';
 import { inspectDatabase } from '../../store/health.js';
 import { SCHEMA_VERSION } from '../../store/migrations.js';
 import { renderCheck, type CheckResult } from '../../ui/databaseOutput.js';
-import { rebuildSessionCounts } from '../../store/sessionCounts.js';
-import { printJson, writeDatabase } from '../shared/skeleton.js';
+import { printJson } from '../shared/skeleton.js';
 import type { CheckOptions } from './command.js';
 
 export type { CheckResult } from '../../ui/databaseOutput.js';
-
-/** `--rebuild-counts`: the session counts made again from the sessions, in one transaction, before the check. */
-export async function rebuildCounts(options: CheckOptions, context: Context): Promise<void> {
-  await writeDatabase(options, context, (db) => rebuildSessionCounts(db));
-  context.err('Counted the sessions per relationship month again from the sessions themselves.\n');
-}
 
 export function runCheck(options: CheckOptions, context: Context): CheckResult {
   const path = dbPathOf(options, context);
@@ -51,11 +44,6 @@ export function runCheck(options: CheckOptions, context: Context): CheckResult {
   };
   if (options.json) printJson(context, result);
   else context.out(renderCheck(result, SCHEMA_VERSION));
-  if (!result.ok && onlyCountsWrong(health, cutShort)) {
-    throw new UserError('The database failed its check: the session counts the reports read disagree with the sessions recorded.', {
-      fix: 'Run remedi check --rebuild-counts: it counts them again from the sessions themselves (nothing else changes).',
-    });
-  }
   if (!result.ok) {
     throw new UserError('The database failed its check.', {
       fix: 'Restore it from your latest backup (remedi backup makes one), and keep the damaged file for investigation.',

@@ -16,11 +16,7 @@ const check = (parent: CommandUnknownOpts) =>
     .description(
       "Check the database file is sound: its integrity, and that every record's links are intact; also lists running relationships that need a new mentor or mentee (a to-do, not damage).",
     )
-    .option(
-      '--rebuild-counts',
-      'first count the sessions per relationship month again from the sessions themselves (what check says to do when those counts are wrong)',
-    )
-    .addHelpText('after', '\nExamples:\n  remedi check\n  remedi check --rebuild-counts');
+    .addHelpText('after', '\nExample:\n  remedi check');
 export type CheckOptions = OptionsOf<ReturnType<typeof check>>;
 
 export function declareDatabase(program: CommandUnknownOpts, host: CliHost): void {
@@ -29,9 +25,7 @@ export function declareDatabase(program: CommandUnknownOpts, host: CliHost): voi
     await runBackup(file, options, await host.context(options));
   });
   check(program).action(async (options) => {
-    const { rebuildCounts, runCheck } = await import('./check.js');
-    const context = await host.context(options);
-    if (options.rebuildCounts) await rebuildCounts(options, context);
-    runCheck(options, context);
+    const { runCheck } = await import('./check.js');
+    runCheck(options, await host.context(options));
   });
 }

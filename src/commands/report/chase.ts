@@ -4,30 +4,15 @@
  */
 import type { Context } from '../../cli/context.js';
 import { chaseList, nothingToChase, type ChaseItem } from '../../domain/chase.js';
-import { chaseCohort, reportDay, type Cohort } from '../../domain/cohorts.js';
-import type { IsoDate } from '../../domain/dates.js';
-import type { Db } from '../../store/db.js';
+import { chaseCohort, reportDay } from '../../domain/cohorts.js';
 import { runsOn } from '../../domain/relationshipLife.js';
 import { chosenFormat } from '../../domain/reportFormat.js';
-import { replacementsNeeded, reportRelationships } from '../../store/reportData.js';
-import { countedMonthSessions } from '../../store/sessionCounts.js';
+import { cohortSessionDates, replacementsNeeded, reportRelationships } from '../../store/reportData.js';
 import { staffFinder } from '../../store/staff.js';
 import { chaseCsv, chaseJson, chaseNotes, renderChase, renderNeedsReplacement, type ChaseJson } from '../../ui/chaseOutput.js';
 import { resolveCohort } from '../shared/resolveCohort.js';
 import { printJson, readDatabase } from '../shared/skeleton.js';
 import type { ChaseOptions } from './command.js';
-
-/**
- * The chase list from the stored month counts (store/sessionCounts.ts), and how many relationships
- * run on the as-of day. (Reading names only for the relationships chased was measured: no faster
- * than SQLite joining every name, so the names come with the relationships.)
- */
-export function loadChase(db: Db, cohort: Cohort, asOf: IsoDate, needsReplacement: ReadonlySet<number>): { items: ChaseItem[]; running: number } {
-  const relationships = reportRelationships(db, cohort.number).map((rel) => ({ ...rel, minMonths: cohort.minMonths, minPerMonth: cohort.minPerMonth }));
-  const running = relationships.filter((rel) => runsOn(rel, asOf)).length;
-  const monthSessions = countedMonthSessions(db, cohort.number, asOf, relationships);
-  return { items: chaseList(relationships, { monthSessions }, asOf, needsReplacement), running };
-}
 
 export async function runReportChase(options: ChaseOptions, context: Context): Promise<ChaseJson> {
   const format = chosenFormat(options);
@@ -39,7 +24,12 @@ export async function runReportChase(options: ChaseOptions, context: Context): P
     const needsReplacement = ended ? [] : replacementsNeeded(db, asOf, cohort.number).map(({ cohort: _c, ...item }) => item);
     let items: ChaseItem[] = [];
     let running = 0;
-    if (!ended) ({ items, running } = loadChase(db, cohort, asOf, new Set(needsReplacement.map((item) => item.id))));
+    if (!ended) {
+      const relationships = reportRelationships(db, cohort.number).map((rel) => ({ ...rel, minMonths: cohort.minMonths, minPerMonth: cohort.minPerMonth }));
+      running = relationships.filter((rel) => runsOn(rel, asOf)).length;
+      const dates = cohortSessionDates(db, cohort.number, asOf);
+      items = chaseList(relationships, dates, asOf, new Set(needsReplacement.map((item) => item.id)));
+    }
     const json = chaseJson(cohort.number, asOf, items, needsReplacement);
     if (format === 'json') {
       printJson(context, json);

@@ -25,12 +25,11 @@ import type { ReportOptions } from './command.js';
 const FORMAT_NAMES: Record<ReportFormat, string> = { html: 'an HTML page', markdown: 'Markdown', csv: 'CSV', json: 'JSON', table: 'plain text' };
 
 function reportInput(db: Db, cohort: Cohort, asOf: IsoDate, suppressBelow: number | null): ReportInput {
-  const relationships = reportRelationships(db, cohort.number);
   return {
     cohort,
     asOf,
-    relationships,
-    sessions: cohortSessionSummary(db, cohort.number, asOf, relationships),
+    relationships: reportRelationships(db, cohort.number),
+    sessions: cohortSessionSummary(db, cohort.number, asOf),
     board: boardWithRoles(db, cohort.number),
     bmeOf: bmeOfParticipants(db, cohort.number),
     suppressBelow,
