@@ -1,0 +1,135 @@
+/**
+ * The report's fast path (store/reportData.ts: sessions read by SQLite, one row per relationship)
+ * against the pure domain over every session: every report format and the chase list, on random
+ * databases written through remedi's own session writer (inserts, edits, deletes), both cohorts,
+ * as of days before, during and after, with and without suppression.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCohortReport, loadPublicationReport, reportJsonPieces } from '../../src/commands/report/cohortReport.js';
+import { chaseList } from '../../src/domain/chase.js';
+import { buildCohortReport, type ReportInput } from '../../src/domain/cohortReport.js';
+import { buildPublicationReport } from '../../src/domain/publicationReport.js';
+import { KINDS, LEVELS, normaliseTheme } from '../../src/domain/sessions.js';
+import { getCohort } from '../../src/store/cohorts.js';
+import { openDatabase, type Db } from '../../src/store/db.js';
+import { bmeOfParticipants, boardWithRoles, cohortSessionDates, reportRelationships } from '../../src/store/reportData.js';
+import { listSessions, sessionWriter } from '../../src/store/sessions.js';
+import { makeChalk } from '../../src/ui/colour.js';
+import { publicationCsv, reportCsv } from '../../src/ui/reportCsv.js';
+import { renderReportHtml } from '../../src/ui/reportHtml.js';
+import { renderReportMarkdown, renderReportText } from '../../src/ui/reportText.js';
+import { tempDir } from '../helpers/cli.js';
+import { mulberry32 } from '../helpers/random.js';
+import { summariseSessions } from '../helpers/sessionSummary.js';
+
+const day = (offset: number) => new Date(Date.UTC(2024, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Two cohorts, relationships (pairs and trios, some ended early, some cut short by their
+ * cohort's end, some starting late) with sessions logged, edited (day and relationship moved),
+ * and deleted through remedi's session writer, some dated after the as-of days and before a start.
+ */
+async function randomDatabase(seed: number): Promise<Db> {
+  const random = mulberry32(seed);
+  const int = (n: number) => Math.floor(random() * n);
+  const { db } = await openDatabase(join(tempDir(), 'remedi.db'), { create: true });
+  db.transaction(() => {
+    db.prepare(
+      `INSERT INTO cohorts (number, name, start_date, end_date, min_months, min_per_month) VALUES
+         (1, 'One', '2024-01-31', '2024-09-30', 8, 2), (2, 'Two', '2024-03-01', '2024-08-15', 6, 1)`,
+    ).run();
+    const staff = db.prepare(`INSERT INTO staff (staff_id, name, email, department, staff_group, band, ethnicity, functions, board_member, line_manager_id,
+      race_trained, race_trained_on, capacity, active, left_on, added_on, updated_on)
+      VALUES (?, ?, NULL, 'Dept', 'Medical and Dental', ?, ?, '[]', ?, NULL, 1, NULL, 1, 1, NULL, '2024-01-01', '2024-01-01')`);
+    const relationship = db.prepare(
+      `INSERT INTO relationships (id, cohort, mentee_id, type, start_date, ended_on, created_on) VALUES (?, ?, ?, ?, ?, ?, '2024-01-01')`,
+    );
+    const mentor = db.prepare('INSERT INTO relationship_mentors (relationship_id, mentor_id, slot) VALUES (?, ?, ?)');
+    const starts = ['2024-01-31', '2024-01-31', '2024-02-29', '2024-03-01', '2024-03-15', '2024-05-31'];
+    const TYPES = ['race', 'frontline', 'clinical', 'general'];
+    for (let id = 1; id <= 30; id++) {
+      const mentee = `1${String(id).padStart(7, '0')}`;
+      staff.run(mentee, `Mentee ${id}`, '8c', 'A', int(3) === 0 ? 1 : 0);
+      const start = starts[int(starts.length)];
+      const ended = random() < 0.25 ? day(80 + int(150)) : null;
+      relationship.run(id, 1 + int(2), mentee, TYPES[int(4)], start, ended !== null && ended < start ? start : ended);
+      const trio = random() < 0.3;
+      for (let k = 0; k < (trio ? 2 : 1); k++) {
+        const staffId = `2${String(id * 2 + k).padStart(7, '0')}`;
+        staff.run(staffId, `Mentor ${id}-${k}`, '5', 'M', 0);
+        mentor.run(id, staffId, trio ? (k === 0 ? 'bme' : 'frontline') : null);
+      }
+    }
+    const writer = sessionWriter(db, '2024-01-01');
+    const themes = ['Career progression', 'Speaking up', 'Belonging', 'Allyship', 'Wellbeing'];
+    const draft = () => ({
+      relationshipId: 1 + int(30),
+      date: day(int(300)),
+      minutes: 1 + int(120),
+      kind: KINDS[int(KINDS.length)],
+      level: LEVELS[int(LEVELS.length)],
+      livedExperience: random() < 0.4,
+      themes: themes.filter(() => random() < 0.3).map((label) => normaliseTheme(label)!),
+      mentors: [],
+      notes: null,
+    });
+    const ids: number[] = [];
+    for (let s = 0; s < 400; s++) ids.push(writer.insert(draft()));
+    for (let s = 0; s < 60; s++) writer.update(ids[int(ids.length)], draft());
+    for (let s = 0; s < 40; s++) {
+      const at = int(ids.length);
+      writer.remove(ids[at]);
+      ids.splice(at, 1);
+    }
+  })();
+  return db;
+}
+
+/** The report's input as the pure domain sees it: every session of the cohort, held in memory. */
+function pureInput(db: Db, cohort: number, asOf: string, suppressBelow: number | null): ReportInput {
+  return {
+    cohort: getCohort(db, cohort)!,
+    asOf,
+    relationships: reportRelationships(db, cohort),
+    sessions: summariseSessions(listSessions(db, { cohort }), asOf),
+    board: boardWithRoles(db, cohort),
+    bmeOf: bmeOfParticipants(db, cohort),
+    suppressBelow,
+  };
+}
+
+const plain = makeChalk({ flag: false, isTTY: false });
+
+describe('the report read through SQLite gives every format and the chase list exactly as the domain does over all sessions', () => {
+  it.each([1, 2, 3, 4, 5, 6])('seed %i, both cohorts, as of days before, during and after', async (seed) => {
+    const db = await randomDatabase(seed);
+    try {
+      for (const number of [1, 2]) {
+        const cohort = getCohort(db, number)!;
+        for (const asOf of ['2024-01-15', '2024-02-29', '2024-03-30', '2024-05-31', '2024-07-14', '2024-08-15', '2024-09-30', '2024-12-31']) {
+          for (const suppressBelow of [null, 3]) {
+            const fast = loadCohortReport(db, cohort, asOf, suppressBelow);
+            const pure = buildCohortReport(pureInput(db, number, asOf, suppressBelow));
+            expect(fast).toEqual(pure);
+            expect([...reportJsonPieces(fast)].join('')).toBe(`${JSON.stringify(pure, null, 2)}\n`);
+            expect(reportCsv(fast)).toBe(reportCsv(pure));
+            expect(renderReportMarkdown(fast)).toBe(renderReportMarkdown(pure));
+            expect(renderReportHtml(fast)).toBe(renderReportHtml(pure));
+            expect(renderReportText(fast, plain)).toBe(renderReportText(pure, plain));
+            const fastPublication = loadPublicationReport(db, cohort, asOf, suppressBelow);
+            const purePublication = buildPublicationReport(pureInput(db, number, asOf, suppressBelow));
+            expect(fastPublication).toEqual(purePublication);
+            expect(publicationCsv(fastPublication)).toBe(publicationCsv(purePublication));
+          }
+          const leaving = new Set([3, 7]);
+          const relationships = reportRelationships(db, number).map((rel) => ({ ...rel, minMonths: cohort.minMonths, minPerMonth: cohort.minPerMonth }));
+          const dates = summariseSessions(listSessions(db, { cohort: number }), asOf).datesByRelationship;
+          expect(chaseList(relationships, cohortSessionDates(db, number, asOf), asOf, leaving)).toEqual(chaseList(relationships, dates, asOf, leaving));
+        }
+      }
+    } finally {
+      db.close();
+    }
+  });
+});
