@@ -4,10 +4,10 @@
  * (docs/outcomes.md, "The research export").
  */
 
-export interface Anonymised<R> {
+export interface Anonymised<R, C extends string = string> {
   rows: R[];
-  /** Cells emptied, per column, in the order the columns were given. */
-  suppressed: Array<{ column: string; cells: number }>;
+  /** Cells emptied in the rows kept, per column, in the order the columns were given. */
+  suppressed: Array<{ column: C; cells: number }>;
   /** Rows left out because even with every identifying cell empty they were fewer than k. */
   leftOut: number;
 }
@@ -34,22 +34,18 @@ export function rarestCombination<R>(rows: readonly R[], columns: ReadonlyArray<
  * rarer than k with every identifying cell empty are left out. An empty cell is a value of
  * its own (a blank that was unknown and one emptied here look the same).
  */
-export function kAnonymise<C extends string, R extends Record<C, string>>(input: readonly R[], columns: readonly C[], k: number): Anonymised<R> {
-  let rows = input.map((row) => ({ ...row }));
-  const suppressed = columns.map((column) => ({ column, cells: 0 }));
-  for (const [index, column] of columns.entries()) {
+export function kAnonymise<C extends string, R extends Record<C, string>>(input: readonly R[], columns: readonly C[], k: number): Anonymised<R, C> {
+  const rows = input.map((row) => ({ ...row }));
+  for (const column of columns) {
     const sizes = classSizes(rows, columns);
-    if (sizes.every((size) => size >= k)) return { rows, suppressed, leftOut: 0 };
+    if (sizes.every((size) => size >= k)) break;
     rows.forEach((row, i) => {
-      if (sizes[i] < k && row[column] !== '') {
-        (row as Record<C, string>)[column] = '';
-        suppressed[index].cells += 1;
-      }
+      if (sizes[i] < k) (row as Record<C, string>)[column] = '';
     });
   }
   const sizes = classSizes(rows, columns);
-  const kept = rows.filter((_, i) => sizes[i] >= k);
-  const leftOut = rows.length - kept.length;
-  rows = kept;
-  return { rows, suppressed, leftOut };
+  const kept = rows.flatMap((row, i) => (sizes[i] >= k ? [{ row, before: input[i] }] : []));
+  // Cells emptied in the rows kept (a row left out is counted as left out, not as emptied).
+  const suppressed = columns.map((column) => ({ column, cells: kept.filter(({ row, before }) => row[column] !== before[column]).length }));
+  return { rows: kept.map(({ row }) => row), suppressed, leftOut: rows.length - kept.length };
 }
