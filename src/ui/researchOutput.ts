@@ -27,7 +27,12 @@ export function researchSummaryText(summary: ResearchSummary): string {
   const protection =
     emptied.length === 0 && summary.leftOut === 0
       ? 'nothing needed emptying'
-      : [emptied.length > 0 ? `emptied ${emptied.join(', ')}` : '', summary.leftOut > 0 ? `left out ${summary.leftOut} of people.csv's rows` : '']
+      : [
+          emptied.length > 0 ? `emptied ${emptied.join(', ')}` : '',
+          summary.leftOut > 0
+            ? `left out ${summary.leftOut} ${summary.leftOut === 1 ? 'person' : 'people'}, fewer than ${summary.k} even with every cell empty`
+            : '',
+        ]
           .filter(Boolean)
           .join('; ');
   return (
