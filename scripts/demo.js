@@ -35,6 +35,7 @@ const steps = [
   [JULY, 'report', 'chase', '--cohort', '1'],
   [AFTER, 'cohort', 'list'],
   [AFTER, 'report', 'chase', '--cohort', '1'],
+  [AFTER, 'export', '--research', 'demo/research'],
 ];
 
 for (const [today, ...args] of steps) {

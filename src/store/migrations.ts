@@ -148,6 +148,71 @@ export const MIGRATIONS: readonly string[] = [
     fingerprint TEXT PRIMARY KEY
   ) STRICT;
   `,
+  // 6: what the cohort learned (docs/outcomes.md): cohort meetings with who came, the themes
+  // agreed and the actions asked for; outcome surveys at the start, middle and end.
+  `
+  ALTER TABLE cohorts ADD COLUMN meet_every INTEGER CHECK (meet_every IS NULL OR meet_every > 0);
+
+  CREATE TABLE cohort_meetings (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    cohort     INTEGER NOT NULL REFERENCES cohorts (number),
+    date       TEXT NOT NULL,
+    notes      TEXT,
+    created_on TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX cohort_meetings_by_cohort ON cohort_meetings (cohort, date);
+
+  CREATE TABLE meeting_attendance (
+    meeting_id INTEGER NOT NULL REFERENCES cohort_meetings (id) ON DELETE CASCADE,
+    staff_id   TEXT NOT NULL REFERENCES staff (staff_id),
+    PRIMARY KEY (meeting_id, staff_id)
+  ) STRICT;
+  CREATE INDEX meeting_attendance_by_staff ON meeting_attendance (staff_id);
+
+  CREATE TABLE meeting_themes (
+    meeting_id INTEGER NOT NULL REFERENCES cohort_meetings (id) ON DELETE CASCADE,
+    theme_id   INTEGER NOT NULL REFERENCES themes (id),
+    PRIMARY KEY (meeting_id, theme_id)
+  ) STRICT;
+
+  CREATE TABLE meeting_actions (
+    meeting_id INTEGER NOT NULL REFERENCES cohort_meetings (id) ON DELETE CASCADE,
+    position   INTEGER NOT NULL,
+    text       TEXT NOT NULL,
+    PRIMARY KEY (meeting_id, position)
+  ) STRICT;
+
+  CREATE TABLE survey_imports (
+    cohort      INTEGER NOT NULL REFERENCES cohorts (number),
+    stage       TEXT NOT NULL CHECK (stage IN ('start', 'mid', 'end')),
+    file        TEXT NOT NULL,
+    imported_on TEXT NOT NULL,
+    PRIMARY KEY (cohort, stage)
+  ) STRICT;
+
+  CREATE TABLE survey_questions (
+    id       INTEGER PRIMARY KEY,
+    cohort   INTEGER NOT NULL,
+    stage    TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    question TEXT NOT NULL,
+    free_text INTEGER NOT NULL CHECK (free_text IN (0, 1)),
+    FOREIGN KEY (cohort, stage) REFERENCES survey_imports (cohort, stage) ON DELETE CASCADE,
+    UNIQUE (cohort, stage, question)
+  ) STRICT;
+
+  CREATE TABLE survey_answers (
+    question_id INTEGER NOT NULL REFERENCES survey_questions (id) ON DELETE CASCADE,
+    staff_id    TEXT NOT NULL REFERENCES staff (staff_id),
+    respondent_group TEXT NOT NULL CHECK (respondent_group IN ('mentees', 'mentors')),
+    score       INTEGER CHECK (score BETWEEN 1 AND 5),
+    text        TEXT,
+    consent     INTEGER NOT NULL DEFAULT 0 CHECK (consent IN (0, 1)),
+    PRIMARY KEY (question_id, staff_id),
+    CHECK ((score IS NULL) <> (text IS NULL))
+  ) STRICT;
+  CREATE INDEX survey_answers_by_staff ON survey_answers (staff_id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
