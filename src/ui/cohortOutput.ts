@@ -15,15 +15,15 @@ export function cohortListing(cohort: Cohort, state: CohortState, counts: { ment
   return { ...cohort, ...state, mentors: counts.mentor, mentees: counts.mentee, either: counts.either };
 }
 
-export const COHORT_CSV_HEADER = ['cohort', 'name', 'start', 'end', 'min_months', 'min_per_month', 'state', 'month', 'months', 'mentees', 'mentors', 'either'];
+export const COHORT_CSV_HEADER = ['cohort', 'name', 'start', 'end', 'min_months', 'min_per_month', 'state', 'month', 'months', 'mentees', 'mentors', 'either', 'meet_every'];
 
 export function cohortCsvRows(cohorts: readonly CohortListing[]): CsvCell[][] {
-  return cohorts.map((c) => [c.number, c.name, c.start, c.end, c.minMonths, c.minPerMonth, c.state, c.month, c.months, c.mentees, c.mentors, c.either]);
+  return cohorts.map((c) => [c.number, c.name, c.start, c.end, c.minMonths, c.minPerMonth, c.state, c.month, c.months, c.mentees, c.mentors, c.either, c.meetEvery]);
 }
 
 export function renderCohortList(cohorts: readonly CohortListing[], fit: Fit): string {
   return renderTable(
-    ['Cohort', 'Name', 'Start', 'End', 'State', 'Thresholds', 'Mentees', 'Mentors', 'Either'],
+    ['Cohort', 'Name', 'Start', 'End', 'State', 'Thresholds', 'Mentees', 'Mentors', 'Either', 'Meets'],
     cohorts.map((c) => [
       String(c.number),
       c.name ?? '',
@@ -34,10 +34,14 @@ export function renderCohortList(cohorts: readonly CohortListing[], fit: Fit): s
       String(c.mentees),
       String(c.mentors),
       String(c.either),
+      meetsText(c.meetEvery),
     ]),
-    { fit, columns: { Thresholds: { priority: 2 }, Either: { priority: 3 }, Name: { priority: 2 } } },
+    { fit, columns: { Thresholds: { priority: 2 }, Either: { priority: 3 }, Name: { priority: 2 }, Meets: { priority: 3 } } },
   );
 }
+
+/** "every 3 months", "monthly", or blank when the cohort has no meeting rhythm. */
+export const meetsText = (months: number | null): string => (months === null ? '' : months === 1 ? 'monthly' : `every ${months} months`);
 
 /** "Created cohort 1 (Board): 5 Jan 2026 to 30 Sep 2026, at least 8 months with 2 sessions a month." */
 export function renderCohortSaved(cohort: Cohort, verb: 'Created' | 'Updated'): string {
@@ -45,6 +49,7 @@ export function renderCohortSaved(cohort: Cohort, verb: 'Created' | 'Updated'): 
   const name = cohort.name ? ` (${visible(cohort.name)})` : '';
   return (
     `${verb} cohort ${cohort.number}${name}: ${formatDate(cohort.start)} to ${formatDate(cohort.end)}, ` +
-    `at least ${cohort.minMonths} months with ${cohort.minPerMonth} sessions a month.\n`
+    `at least ${cohort.minMonths} months with ${cohort.minPerMonth} sessions a month` +
+    `${cohort.meetEvery === null ? '' : `; the cohort meets ${meetsText(cohort.meetEvery)}`}.\n`
   );
 }
