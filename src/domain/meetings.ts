@@ -134,7 +134,8 @@ export function buildMeetingsSection(
   const participants = reportParticipants(members, cohort);
   const came = new Set(held.flatMap((m) => m.attended));
   const themes = new Map<string, string>();
-  for (const meeting of held) for (const theme of meeting.themes) if (!themes.has(theme.toLocaleLowerCase('en-GB'))) themes.set(theme.toLocaleLowerCase('en-GB'), theme);
+  for (const meeting of held)
+    for (const theme of meeting.themes) if (!themes.has(theme.toLocaleLowerCase('en-GB'))) themes.set(theme.toLocaleLowerCase('en-GB'), theme);
   const section: MeetingsSection = {
     held: held.length,
     participants: participants.length,

@@ -61,9 +61,8 @@ export function listMeetings(db: Db, filter: { cohort?: number; ids?: readonly n
     `SELECT t.meeting_id, th.label FROM meeting_themes t JOIN themes th ON th.id = t.theme_id JOIN cohort_meetings m ON m.id = t.meeting_id ${clause} ORDER BY t.rowid`,
     (m, v) => m.themes.push(v),
   );
-  each(
-    `SELECT a.meeting_id, a.text FROM meeting_actions a JOIN cohort_meetings m ON m.id = a.meeting_id ${clause} ORDER BY a.meeting_id, a.position`,
-    (m, v) => m.actions.push(v),
+  each(`SELECT a.meeting_id, a.text FROM meeting_actions a JOIN cohort_meetings m ON m.id = a.meeting_id ${clause} ORDER BY a.meeting_id, a.position`, (m, v) =>
+    m.actions.push(v),
   );
   return [...meetings.values()];
 }
@@ -71,8 +70,7 @@ export function listMeetings(db: Db, filter: { cohort?: number; ids?: readonly n
 /** The meeting of this cohort already recorded on this day, other than `exceptId`, or null. */
 export function meetingOn(db: Db, cohort: number, date: IsoDate, exceptId = -1): number | null {
   const id = db.prepare('SELECT id FROM cohort_meetings WHERE cohort = ? AND date = ? AND id <> ? LIMIT 1').pluck().get(cohort, date, exceptId) as
-    | number
-    | undefined;
+    number | undefined;
   return id ?? null;
 }
 

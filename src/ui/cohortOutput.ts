@@ -15,10 +15,38 @@ export function cohortListing(cohort: Cohort, state: CohortState, counts: { ment
   return { ...cohort, ...state, mentors: counts.mentor, mentees: counts.mentee, either: counts.either };
 }
 
-export const COHORT_CSV_HEADER = ['cohort', 'name', 'start', 'end', 'min_months', 'min_per_month', 'state', 'month', 'months', 'mentees', 'mentors', 'either', 'meet_every'];
+export const COHORT_CSV_HEADER = [
+  'cohort',
+  'name',
+  'start',
+  'end',
+  'min_months',
+  'min_per_month',
+  'state',
+  'month',
+  'months',
+  'mentees',
+  'mentors',
+  'either',
+  'meet_every',
+];
 
 export function cohortCsvRows(cohorts: readonly CohortListing[]): CsvCell[][] {
-  return cohorts.map((c) => [c.number, c.name, c.start, c.end, c.minMonths, c.minPerMonth, c.state, c.month, c.months, c.mentees, c.mentors, c.either, c.meetEvery]);
+  return cohorts.map((c) => [
+    c.number,
+    c.name,
+    c.start,
+    c.end,
+    c.minMonths,
+    c.minPerMonth,
+    c.state,
+    c.month,
+    c.months,
+    c.mentees,
+    c.mentors,
+    c.either,
+    c.meetEvery,
+  ]);
 }
 
 export function renderCohortList(cohorts: readonly CohortListing[], fit: Fit): string {

@@ -30,7 +30,12 @@ export function renderThemes(analysis: ThemeAnalysis, fit?: Fit): string {
     ]),
     {
       fit,
-      columns: { Theme: { min: 12 }, Recurring: { priority: 2 }, 'Came up in': { priority: 2 }, ...Object.fromEntries(analysis.cohorts.map((c) => [`Cohort ${c}`, { priority: 3 }])) },
+      columns: {
+        Theme: { min: 12 },
+        Recurring: { priority: 2 },
+        'Came up in': { priority: 2 },
+        ...Object.fromEntries(analysis.cohorts.map((c) => [`Cohort ${c}`, { priority: 3 }])),
+      },
     },
   );
 }

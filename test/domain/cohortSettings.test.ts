@@ -19,18 +19,9 @@ describe('draftCohort', () => {
       { start: '2026-01-05', end: '2026-01-05', name: '   ' },
       { name: null, end: '2026-01-05' },
     ],
-    [
-      { start: '2026-01-05', end: '2026-09-30', meetEvery: 3 },
-      { meetEvery: 3 },
-    ],
-    [
-      { start: '2026-01-05', end: '2026-09-30' },
-      { meetEvery: null },
-    ],
-    [
-      { start: '2026-01-05', end: '2026-09-30', meetEvery: 0 },
-      { meetEvery: null },
-    ],
+    [{ start: '2026-01-05', end: '2026-09-30', meetEvery: 3 }, { meetEvery: 3 }],
+    [{ start: '2026-01-05', end: '2026-09-30' }, { meetEvery: null }],
+    [{ start: '2026-01-05', end: '2026-09-30', meetEvery: 0 }, { meetEvery: null }],
   ])('%o makes %o', (settings, expected) => {
     expect(draftCohort(1, settings)).toMatchObject({ number: 1, ...expected });
   });

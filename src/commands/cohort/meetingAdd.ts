@@ -13,12 +13,20 @@ import { attendanceFlags, checkedMeeting } from './meetingCheck.js';
 export async function runMeetingAdd(number: number, options: MeetingAddOptions, context: Context): Promise<MeetingJson> {
   const date = options.date;
   if (date === undefined) {
-    throw new UsageError('A cohort meeting needs its --date.', { fix: `For example: remedi cohort meeting add ${number} --date ${context.today} --attended-all` });
+    throw new UsageError('A cohort meeting needs its --date.', {
+      fix: `For example: remedi cohort meeting add ${number} --date ${context.today} --attended-all`,
+    });
   }
   const attendance = attendanceFlags(options) ?? { all: false, people: [] };
   const { json, participants } = await writeDatabase(options, context, (db) => {
     const cohort = existingCohort(db, number);
-    const fields = { date, attendance, themes: parseThemes(options.theme ?? []), actions: cleanActions(options.action ?? []), notes: cleanNotes(options.notes) ?? null };
+    const fields = {
+      date,
+      attendance,
+      themes: parseThemes(options.theme ?? []),
+      actions: cleanActions(options.action ?? []),
+      notes: cleanNotes(options.notes) ?? null,
+    };
     const id = insertMeeting(db, checkedMeeting(db, cohort, fields, context.today, 'Nothing was recorded'), context.today);
     return { json: meetingJson(listMeetings(db, { ids: [id] })[0]), participants: participantsOn(cohortMembers(db, number), date).length };
   });

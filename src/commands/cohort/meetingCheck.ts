@@ -61,7 +61,10 @@ export function checkedMeeting(db: Db, cohort: Cohort, fields: MeetingFields, to
   }
   for (const problem of themeProblems(fields.themes)) problems.push(`--theme: ${problem}`);
   const same = dateProblem === null ? meetingOn(db, cohort.number, fields.date, exceptId) : null;
-  if (same !== null) problems.push(`--date: cohort ${cohort.number} already has a meeting on ${formatDate(fields.date)} (#${same}); correct it with remedi cohort meeting edit ${same}`);
+  if (same !== null)
+    problems.push(
+      `--date: cohort ${cohort.number} already has a meeting on ${formatDate(fields.date)} (#${same}); correct it with remedi cohort meeting edit ${same}`,
+    );
   if (problems.length > 0) {
     throw new UserError(`${what}: ${problems.length === 1 ? 'one problem' : `${problems.length} problems`}.`, {
       details: problems.map((p) => `  ${p}`),
@@ -77,7 +80,8 @@ export function checkedMeeting(db: Db, cohort: Cohort, fields: MeetingFields, to
 function notTakingPart(member: CohortMember | undefined, cohort: number, day: IsoDate): string | null {
   if (member === undefined) return `is not enrolled in cohort ${cohort}`;
   if (participatesOn(member, day)) return null;
-  if (member.withdrawnOn !== null && member.withdrawnOn <= day) return `withdrew from cohort ${cohort} on ${formatDate(member.withdrawnOn)}, by ${formatDate(day)}`;
+  if (member.withdrawnOn !== null && member.withdrawnOn <= day)
+    return `withdrew from cohort ${cohort} on ${formatDate(member.withdrawnOn)}, by ${formatDate(day)}`;
   if (member.leftOn !== null && member.leftOn <= day) return `left the trust on ${formatDate(member.leftOn)}, by ${formatDate(day)}`;
   return `is not taking part in cohort ${cohort} on ${formatDate(day)}`;
 }

@@ -18,7 +18,11 @@ export async function runMeetingList(number: number, options: MeetingListOptions
     if (options.json) printJson(context, json);
     else if (options.csv) {
       const find = staffFinder(db);
-      printCsv(context, MEETING_CSV_HEADER, meetingCsvRows(meetings, (id) => find(id)?.name ?? id));
+      printCsv(
+        context,
+        MEETING_CSV_HEADER,
+        meetingCsvRows(meetings, (id) => find(id)?.name ?? id),
+      );
     } else if (meetings.length === 0) context.err(noMeetings(number));
     else context.out(renderMeetingList(meetings, context));
     return json;

@@ -59,7 +59,8 @@ export async function runReportChase(options: ChaseOptions, context: Context): P
         context.out(renderNeedsReplacement(needsReplacement, { afterTable: items.length > 0 }));
         context.err(chaseNotes.endAndReplace(needsReplacement.length));
       }
-      if (meeting !== null) context.out(`${items.length > 0 || needsReplacement.length > 0 ? '\n' : ''}${meetingDueText(meeting, cohort.end, context.colour.out)}`);
+      if (meeting !== null)
+        context.out(`${items.length > 0 || needsReplacement.length > 0 ? '\n' : ''}${meetingDueText(meeting, cohort.end, context.colour.out)}`);
     }
     return json;
   });
