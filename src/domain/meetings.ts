@@ -34,13 +34,16 @@ export function participantsOn(members: readonly CohortMember[], day: IsoDate): 
 }
 
 /**
- * The cohort's participants as the report counts them: everyone who took part on some day from
- * the cohort's start, which (taking part only ever ends) is everyone taking part on its first
- * day. A meeting is always inside the cohort (meetingDateProblem), so everyone who attended one
- * is among them.
+ * The cohort's participants as the report counts them (docs/outcomes.md, "In the report"): those
+ * taking part on the report's day (the as-of day, or the cohort's end when that is earlier),
+ * and anyone who came to a meeting up to it though they have since withdrawn or left. So who
+ * attended none is someone still taking part, and a meeting's attendance never exceeds them.
  */
-export function reportParticipants(members: readonly CohortMember[], cohort: { start: IsoDate }): CohortMember[] {
-  return participantsOn(members, cohort.start);
+export function reportParticipants(members: readonly CohortMember[], cohort: { end: IsoDate }, asOf: IsoDate, attended: ReadonlySet<string>): CohortMember[] {
+  const day = asOf < cohort.end ? asOf : cohort.end;
+  return members
+    .filter((m) => !m.forgotten && (participatesOn(m, day) || attended.has(m.staffId)))
+    .sort((a, b) => (a.staffId < b.staffId ? -1 : a.staffId > b.staffId ? 1 : 0));
 }
 
 /** Why a meeting cannot be held on `date` in this cohort, or null: inside the cohort, and not in the future. */
@@ -121,18 +124,18 @@ function meetingsJson(this: MeetingsSection): MeetingsJson {
 
 /**
  * The meetings up to the as-of day: how many, attendance at each (a count; the share is of the
- * report's participants), the participants who attended none, the themes agreed (distinct, in the
+ * report's participants: reportParticipants), the participants who attended none, the themes agreed (distinct, in the
  * order first agreed) and the actions (by date, then as given).
  */
 export function buildMeetingsSection(
   meetings: readonly MeetingRecord[],
   members: readonly CohortMember[],
-  cohort: { start: IsoDate },
+  cohort: { end: IsoDate },
   asOf: IsoDate,
 ): MeetingsSection {
   const held = [...meetings].filter((m) => m.date <= asOf).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id));
-  const participants = reportParticipants(members, cohort);
   const came = new Set(held.flatMap((m) => m.attended));
+  const participants = reportParticipants(members, cohort, asOf, came);
   const themes = new Map<string, string>();
   for (const meeting of held)
     for (const theme of meeting.themes) if (!themes.has(theme.toLocaleLowerCase('en-GB'))) themes.set(theme.toLocaleLowerCase('en-GB'), theme);

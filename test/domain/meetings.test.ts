@@ -125,21 +125,30 @@ it('cleanActions trims, collapses spaces and drops blanks, keeping order and rep
 });
 
 describe('buildMeetingsSection', () => {
-  const cohort = { start: '2026-01-05' };
-  const members = [member('1'), member('2'), member('3'), member('4', { withdrawnOn: '2026-01-05' }), member('5', { forgotten: true })];
+  const cohort = { end: '2026-09-30' };
+  const members = [
+    member('1'),
+    member('2'),
+    member('3'),
+    member('4', { withdrawnOn: '2026-01-05' }),
+    member('5', { forgotten: true }),
+    member('6', { withdrawnOn: '2026-03-01' }),
+    member('7', { leftOn: '2026-03-01' }),
+  ];
   const meetings: MeetingRecord[] = [
     { id: 7, date: '2026-04-01', attended: ['1', '2'], themes: ['Speaking up', 'career progression'], actions: ['Second'] },
-    { id: 3, date: '2026-02-01', attended: ['1'], themes: ['Career Progression'], actions: ['First a', 'First b'] },
+    { id: 3, date: '2026-02-01', attended: ['1', '6'], themes: ['Career Progression'], actions: ['First a', 'First b'] },
     { id: 9, date: '2026-08-01', attended: ['3'], themes: ['Later'], actions: ['Later'] },
   ];
 
   it('counts meetings up to the as-of day, in date order, with themes first agreed and actions by date then as given', () => {
     const section = buildMeetingsSection(meetings, members, cohort, '2026-06-01');
+    // Participants: 1, 2 and 3 take part on the day; 6 withdrew but came once; 7 left having come to none.
     expect(section).toEqual({
       held: 2,
-      participants: 3,
+      participants: 4,
       attendance: [
-        { date: '2026-02-01', attended: 1 },
+        { date: '2026-02-01', attended: 2 },
         { date: '2026-04-01', attended: 2 },
       ],
       neverAttended: [{ staffId: '3', name: 'Person 3' }],
@@ -154,10 +163,16 @@ describe('buildMeetingsSection', () => {
     expect(json.neverAttended).toEqual(['3']);
   });
 
-  it('with no meetings everyone has attended none', () => {
+  it('with no meetings everyone taking part has attended none', () => {
     const section = buildMeetingsSection([], members, cohort, '2026-06-01');
     expect(section.held).toBe(0);
     expect(section.neverAttended.map((p) => p.staffId)).toEqual(['1', '2', '3']);
+    // Before they withdrew or left, 6 and 7 were taking part too.
+    expect(buildMeetingsSection([], members, cohort, '2026-02-01').participants).toBe(5);
+  });
+
+  it("takes part on the cohort's end when the as-of day is later", () => {
+    expect(buildMeetingsSection([], [member('1', { leftOn: '2026-10-15' })], cohort, '2026-12-01').participants).toBe(1);
   });
 
   it('for publication gives who attended none as a count', () => {
