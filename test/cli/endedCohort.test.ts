@@ -212,7 +212,7 @@ describe('leavers: chase and check list apart the relationships that need a repl
     const result = ok(await run('report', 'chase', '--json'));
     expect(result.stderr).toContain('Using cohort 1, Board cohort');
     const json = JSON.parse(result.stdout) as ChaseJson;
-    expect(Object.keys(json)).toEqual(['cohort', 'asOf', 'chase', 'needsReplacement']);
+    expect(Object.keys(json)).toEqual(['cohort', 'asOf', 'chase', 'needsReplacement', 'meeting']);
     expect(json).toMatchObject({ cohort: 1, asOf: RUNNING });
     expect(json.needsReplacement).toEqual(
       [
