@@ -13,12 +13,13 @@ rmSync(demoDir, { recursive: true, force: true });
 mkdirSync(demoDir, { recursive: true, mode: 0o700 });
 
 // The demo lives the cohort on pinned days so it reads the same any day: set-up on the day the
-// cohort starts, sessions and reports in late July, and a look back once the cohort has ended.
+// cohort starts, sessions, April's cohort meeting and reports in late July, and a look back once
+// the cohort has ended.
 const START = '2026-01-05';
 const JULY = '2026-07-29';
 const AFTER = '2026-12-01';
 const steps = [
-  [START, 'cohort', 'create', '1', '--start', '2026-01-05', '--end', '2026-09-30', '--name', 'Executive Board cohort'],
+  [START, 'cohort', 'create', '1', '--start', '2026-01-05', '--end', '2026-09-30', '--name', 'Executive Board cohort', '--meet-every', '3'],
   [START, 'import', 'fixtures/roster.csv', '--dry-run'],
   [START, 'import', 'fixtures/roster.csv', '--cohort', '1'],
   [START, 'import', 'fixtures/roster-update.csv'],
@@ -31,6 +32,23 @@ const steps = [
   [START, 'pair', 'list', '--cohort', '1'],
   [JULY, 'import-sessions', 'fixtures/sessions.csv'],
   [JULY, 'log-session', '--pair', '4', '--date', '2026-07-28', '--minutes', '45', '--kind', 'one-to-one', '--level', 'team', '--theme', 'speaking up'],
+  [
+    JULY,
+    'cohort',
+    'meeting',
+    'add',
+    '1',
+    '--date',
+    '2026-04-14',
+    '--attended-all',
+    '--theme',
+    'career progression; speaking up',
+    '--action',
+    'Publish shortlisting outcomes by ethnicity',
+    '--action',
+    'A BME staff member on every band 8 panel',
+  ],
+  [JULY, 'cohort', 'meeting', 'list', '1'],
   [JULY, 'report', '--cohort', '1'],
   [JULY, 'report', 'chase', '--cohort', '1'],
   [AFTER, 'cohort', 'list'],

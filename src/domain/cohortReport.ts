@@ -8,6 +8,7 @@ import type { Cohort } from './cohorts.js';
 import { protectCounts, type Count } from './countSuppression.js';
 import { formatDate, type IsoDate } from './dates.js';
 import type { BmeStatus } from './ethnicity.js';
+import { buildMeetingsSection, type CohortMember, type MeetingRecord, type MeetingsSection } from './meetings.js';
 import type { PairType, Slot } from './pairingRules.js';
 import { relationshipEnd, runsBetween, runsOn } from './relationshipLife.js';
 import { zeroes, type SessionSummary } from './sessionSummary.js';
@@ -46,6 +47,8 @@ export interface ReportInput {
   bmeOf: ReadonlyMap<string, BmeStatus>;
   /** From --suppress-below K: counts of people by ethnicity from 1 to K-1 show as "<K". */
   suppressBelow: number | null;
+  /** The cohort's meetings and everyone ever enrolled in it (docs/outcomes.md, "In the report"); none when left out. */
+  meetings?: { held: readonly MeetingRecord[]; members: readonly CohortMember[] };
 }
 
 export interface ReportRelationship {
@@ -112,6 +115,7 @@ export interface CohortReport {
     byCalendarMonth: Array<{ month: string; sessions: number }>;
   };
   themes: Array<{ theme: string; sessions: number; relationships: number }>;
+  meetings: MeetingsSection;
 }
 
 export function buildCohortReport(input: ReportInput): CohortReport {
@@ -207,6 +211,7 @@ export function buildCohortReport(input: ReportInput): CohortReport {
       byCalendarMonth: calendarMonths(cohort.start, asOf < cohort.end ? asOf : cohort.end, summary.byMonth),
     },
     themes: summary.themes,
+    meetings: buildMeetingsSection(input.meetings?.held ?? [], input.meetings?.members ?? [], cohort, asOf),
   };
 }
 

@@ -17,7 +17,12 @@ export interface CohortSettings {
   end?: IsoDate;
   minMonths?: number;
   minPerMonth?: number;
+  /** Months between cohort meetings; 0 clears it (no meeting is due). */
+  meetEvery?: number;
 }
+
+/** `--meet-every 0` means no rhythm. */
+const rhythmOf = (months: number): number | null => (months === 0 ? null : months);
 
 /** A blank name is no name. */
 const nameOf = (name: string): string | null => name.trim() || null;
@@ -36,10 +41,11 @@ export function draftCohort(number: number, settings: CohortSettings): Cohort {
     end: settings.end,
     minMonths: settings.minMonths ?? DEFAULT_MIN_MONTHS,
     minPerMonth: settings.minPerMonth ?? DEFAULT_MIN_PER_MONTH,
+    meetEvery: settings.meetEvery === undefined ? null : rhythmOf(settings.meetEvery),
   });
 }
 
-/** The cohort after `cohort edit`: each setting given replaces the one it had; `--name ""` clears the name. */
+/** The cohort after `cohort edit`: each setting given replaces the one it had; `--name ""` clears the name, `--meet-every 0` the meetings' rhythm. */
 export function editedCohort(before: Cohort, settings: CohortSettings): Cohort {
   return checkedDates({
     number: before.number,
@@ -48,6 +54,7 @@ export function editedCohort(before: Cohort, settings: CohortSettings): Cohort {
     end: settings.end ?? before.end,
     minMonths: settings.minMonths ?? before.minMonths,
     minPerMonth: settings.minPerMonth ?? before.minPerMonth,
+    meetEvery: settings.meetEvery === undefined ? before.meetEvery : rhythmOf(settings.meetEvery),
   });
 }
 

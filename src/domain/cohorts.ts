@@ -10,6 +10,8 @@ export interface Cohort {
   end: IsoDate;
   minMonths: number;
   minPerMonth: number;
+  /** Months between cohort meetings, or null: no meeting is ever due (docs/outcomes.md, "When a meeting is due"). */
+  meetEvery: number | null;
 }
 
 export interface CohortDates {

@@ -1,6 +1,7 @@
 /** The cohort report cut down to figures, for a board paper that may be published. */
 import { buildCohortReport, type CohortReport, type ReportCohort, type ReportInput } from './cohortReport.js';
 import type { IsoDate } from './dates.js';
+import { publicationMeetings, type PublicationMeetings } from './meetings.js';
 
 /** Small numbers in a report for publication are hidden below this, unless --suppress-below says otherwise. */
 export const PUBLICATION_SUPPRESS_BELOW = 5;
@@ -22,6 +23,8 @@ export interface PublicationReport {
   summary: CohortReport['summary'];
   interactions: CohortReport['interactions'];
   themes: CohortReport['themes'];
+  /** Who attended no meeting as a count: no names in a paper for publication. */
+  meetings: PublicationMeetings;
 }
 
 export const isPublication = (report: CohortReport | PublicationReport): report is PublicationReport =>
@@ -42,5 +45,6 @@ export function buildPublicationReport(input: ReportInput): PublicationReport {
     summary: full.summary,
     interactions: full.interactions,
     themes: full.themes,
+    meetings: publicationMeetings(full.meetings),
   };
 }

@@ -2,7 +2,7 @@
  * What `remedi export` writes (docs/privacy.md, "Subject access"): everything held, or for a
  * subject access request (`--staff`) only what is about that person: their staff record, their
  * enrolments (withdrawn ones too), the relationships they are in and those relationships'
- * sessions; no cohorts and no departments. Pure: the command reads, this chooses.
+ * sessions, and the cohort meetings they attended (the cohort and the day only); no cohorts and no departments. Pure: the command reads, this chooses.
  */
 
 export interface HeldData<P, E, C, R, S> {
@@ -34,4 +34,9 @@ export function exportScope<
     sessions: held.sessions.filter((s) => relationshipIds.has(s.relationshipId)),
     targetedDepartments: who === undefined ? held.targetedDepartments : [],
   };
+}
+
+/** The cohort meetings that go into the export: all of them, or for one person those they attended. */
+export function meetingsInScope<M extends { attended: readonly string[] }>(meetings: readonly M[], who: string | undefined): M[] {
+  return who === undefined ? [...meetings] : meetings.filter((m) => m.attended.includes(who));
 }

@@ -15,8 +15,18 @@ export interface ThemeRow {
   byCohort: Record<string, { sessions: number; relationships: number }>;
   sessions: number;
   relationships: number;
-  /** Raised in more than one cohort. */
+  /** Raised in more than one cohort's sessions. */
   recurring: boolean;
+  /** Where it came up: in sessions, agreed at a cohort meeting, or both, in that order (docs/outcomes.md, "Themes across cohorts"). */
+  sources: ThemeSource[];
+}
+
+export type ThemeSource = 'sessions' | 'meetings';
+
+/** A theme agreed at a meeting of a cohort. */
+export interface MeetingTheme {
+  cohort: number;
+  theme: string;
 }
 
 export interface ThemeAnalysis {
@@ -24,7 +34,7 @@ export interface ThemeAnalysis {
   themes: ThemeRow[];
 }
 
-export function analyseThemes(sessions: readonly ThemedSession[], cohorts: readonly number[]): ThemeAnalysis {
+export function analyseThemes(sessions: readonly ThemedSession[], cohorts: readonly number[], meetings: readonly MeetingTheme[] = []): ThemeAnalysis {
   const byKey = new Map<
     string,
     { theme: string; cohorts: Map<number, { sessions: number; relationships: Set<number> }>; relationships: Set<number>; sessions: number }
@@ -50,7 +60,15 @@ export function analyseThemes(sessions: readonly ThemedSession[], cohorts: reado
       byKey.set(theme.key, entry);
     }
   }
-  const themes = [...byKey.values()].map((entry) => ({
+  // A theme agreed only at meetings is listed too, with no sessions; its spelling is the sessions' when they have it.
+  const agreed = new Set<string>();
+  for (const { theme: label } of meetings) {
+    const theme = normaliseTheme(label);
+    if (!theme) continue;
+    agreed.add(theme.key);
+    if (!byKey.has(theme.key)) byKey.set(theme.key, { theme: theme.label, cohorts: new Map(), relationships: new Set(), sessions: 0 });
+  }
+  const themes = [...byKey.entries()].map(([key, entry]) => ({
     theme: entry.theme,
     byCohort: Object.fromEntries(
       [...entry.cohorts.entries()]
@@ -60,6 +78,7 @@ export function analyseThemes(sessions: readonly ThemedSession[], cohorts: reado
     sessions: entry.sessions,
     relationships: entry.relationships.size,
     recurring: entry.cohorts.size > 1,
+    sources: [...(entry.sessions > 0 ? ['sessions' as const] : []), ...(agreed.has(key) ? ['meetings' as const] : [])],
   }));
   themes.sort(
     (a, b) =>

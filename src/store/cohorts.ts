@@ -14,6 +14,7 @@ interface CohortRow {
   end_date: string;
   min_months: number;
   min_per_month: number;
+  meet_every: number | null;
 }
 
 const fromRow = (row: CohortRow): Cohort => ({
@@ -23,6 +24,7 @@ const fromRow = (row: CohortRow): Cohort => ({
   end: row.end_date,
   minMonths: row.min_months,
   minPerMonth: row.min_per_month,
+  meetEvery: row.meet_every,
 });
 
 export function getCohort(db: Db, number: number): Cohort | null {
@@ -37,10 +39,11 @@ export function listCohorts(db: Db): Cohort[] {
 /** Inserts or replaces a cohort's settings (callers check existence first). */
 export function saveCohort(db: Db, cohort: Cohort): void {
   db.prepare(
-    `INSERT INTO cohorts (number, name, start_date, end_date, min_months, min_per_month)
-     VALUES (@number, @name, @start, @end, @minMonths, @minPerMonth)
+    `INSERT INTO cohorts (number, name, start_date, end_date, min_months, min_per_month, meet_every)
+     VALUES (@number, @name, @start, @end, @minMonths, @minPerMonth, @meetEvery)
      ON CONFLICT (number) DO UPDATE SET name = excluded.name, start_date = excluded.start_date,
-       end_date = excluded.end_date, min_months = excluded.min_months, min_per_month = excluded.min_per_month`,
+       end_date = excluded.end_date, min_months = excluded.min_months, min_per_month = excluded.min_per_month,
+       meet_every = excluded.meet_every`,
   ).run(cohort);
 }
 

@@ -60,6 +60,8 @@ export function forgetPerson(db: Db, staffId: string, today: IsoDate): ForgetRes
      WHERE staff_id = @staffId`,
   ).run({ anonymousId, name: FORGOTTEN_NAME, today, staffId });
   db.prepare('UPDATE staff SET line_manager_id = NULL WHERE line_manager_id = ?').run(staffId);
+  // Who came to a cohort meeting is about the person, and no statistic needs it kept (docs/outcomes.md, "Forgetting").
+  db.prepare('DELETE FROM meeting_attendance WHERE staff_id = ?').run(staffId);
   db.prepare('UPDATE enrolments SET staff_id = ? WHERE staff_id = ?').run(anonymousId, staffId);
   db.prepare('UPDATE relationships SET mentee_id = ? WHERE mentee_id = ?').run(anonymousId, staffId);
   db.prepare('UPDATE relationship_mentors SET mentor_id = ? WHERE mentor_id = ?').run(anonymousId, staffId);

@@ -4,6 +4,7 @@
  */
 import type { ChalkInstance } from 'chalk';
 import type { ChaseItem, ReplacementItem } from '../domain/chase.js';
+import type { MeetingDue } from '../domain/meetings.js';
 import { formatDate, type IsoDate } from '../domain/dates.js';
 import { toCsv } from '../io/csvOutput.js';
 import { NEEDS_REPLACEMENT_HEADING, replacementText } from './reportParts.js';
@@ -15,9 +16,17 @@ export interface ChaseJson {
   asOf: IsoDate;
   chase: ChaseItem[];
   needsReplacement: ReplacementItem[];
+  /** When the next cohort meeting is due (docs/outcomes.md, "When a meeting is due"); null when the cohort has no --meet-every, or has ended. */
+  meeting: MeetingDue | null;
 }
 
-export function chaseJson(cohort: number, asOf: IsoDate, items: readonly ChaseItem[], needsReplacement: ReplacementItem[]): ChaseJson {
+export function chaseJson(
+  cohort: number,
+  asOf: IsoDate,
+  items: readonly ChaseItem[],
+  needsReplacement: ReplacementItem[],
+  meeting: MeetingDue | null = null,
+): ChaseJson {
   return {
     cohort,
     asOf,
@@ -32,7 +41,20 @@ export function chaseJson(cohort: number, asOf: IsoDate, items: readonly ChaseIt
       daysLeft,
     })),
     needsReplacement,
+    meeting: meeting === null ? null : { due: meeting.due, overdue: meeting.overdue, last: meeting.last },
   };
+}
+
+/**
+ * The cohort meeting line: "Cohort meeting overdue: due 5 Apr 2026 (last held 5 Jan 2026)." or
+ * "Next cohort meeting due by 5 Jul 2026 (none held yet).", and, when that day is after the
+ * cohort's end, that none is due before it ends.
+ */
+export function meetingDueText(meeting: MeetingDue, cohortEnd: IsoDate, colour: Pick<ChalkInstance, 'yellow'>): string {
+  const last = meeting.last === null ? 'none held yet' : `last held ${formatDate(meeting.last)}`;
+  if (meeting.overdue) return `${colour.yellow('Cohort meeting overdue')}: it was due by ${formatDate(meeting.due)} (${last}).\n`;
+  if (meeting.due > cohortEnd) return `No cohort meeting is due before the cohort ends on ${formatDate(cohortEnd)} (${last}).\n`;
+  return `Next cohort meeting due by ${formatDate(meeting.due)} (${last}).\n`;
 }
 
 /** `report chase --csv`: names and emails for a mail merge; several mentors joined with "; ". */

@@ -15,10 +15,38 @@ export function cohortListing(cohort: Cohort, state: CohortState, counts: { ment
   return { ...cohort, ...state, mentors: counts.mentor, mentees: counts.mentee, either: counts.either };
 }
 
-export const COHORT_CSV_HEADER = ['cohort', 'name', 'start', 'end', 'min_months', 'min_per_month', 'state', 'month', 'months', 'mentees', 'mentors', 'either'];
+export const COHORT_CSV_HEADER = [
+  'cohort',
+  'name',
+  'start',
+  'end',
+  'min_months',
+  'min_per_month',
+  'state',
+  'month',
+  'months',
+  'mentees',
+  'mentors',
+  'either',
+  'meet_every',
+];
 
 export function cohortCsvRows(cohorts: readonly CohortListing[]): CsvCell[][] {
-  return cohorts.map((c) => [c.number, c.name, c.start, c.end, c.minMonths, c.minPerMonth, c.state, c.month, c.months, c.mentees, c.mentors, c.either]);
+  return cohorts.map((c) => [
+    c.number,
+    c.name,
+    c.start,
+    c.end,
+    c.minMonths,
+    c.minPerMonth,
+    c.state,
+    c.month,
+    c.months,
+    c.mentees,
+    c.mentors,
+    c.either,
+    c.meetEvery,
+  ]);
 }
 
 export function renderCohortList(cohorts: readonly CohortListing[], fit: Fit): string {
@@ -30,7 +58,8 @@ export function renderCohortList(cohorts: readonly CohortListing[], fit: Fit): s
       formatDate(c.start),
       formatDate(c.end),
       cohortStateText(c),
-      `${c.minMonths} months, ${c.minPerMonth}/month`,
+      // The meetings' rhythm rides with the thresholds: one more column would not fit 80 with its notice.
+      `${c.minMonths} months, ${c.minPerMonth}/month${c.meetEvery === null ? '' : `; meets ${meetsText(c.meetEvery)}`}`,
       String(c.mentees),
       String(c.mentors),
       String(c.either),
@@ -39,12 +68,16 @@ export function renderCohortList(cohorts: readonly CohortListing[], fit: Fit): s
   );
 }
 
+/** "every 3 months", "monthly", or blank when the cohort has no meeting rhythm. */
+export const meetsText = (months: number | null): string => (months === null ? '' : months === 1 ? 'monthly' : `every ${months} months`);
+
 /** "Created cohort 1 (Board): 5 Jan 2026 to 30 Sep 2026, at least 8 months with 2 sessions a month." */
 export function renderCohortSaved(cohort: Cohort, verb: 'Created' | 'Updated'): string {
   // The cohort's name is data: its control characters are shown, not obeyed (terminalText.ts).
   const name = cohort.name ? ` (${visible(cohort.name)})` : '';
   return (
     `${verb} cohort ${cohort.number}${name}: ${formatDate(cohort.start)} to ${formatDate(cohort.end)}, ` +
-    `at least ${cohort.minMonths} months with ${cohort.minPerMonth} sessions a month.\n`
+    `at least ${cohort.minMonths} months with ${cohort.minPerMonth} sessions a month` +
+    `${cohort.meetEvery === null ? '' : `; the cohort meets ${meetsText(cohort.meetEvery)}`}.\n`
   );
 }

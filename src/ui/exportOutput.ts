@@ -32,6 +32,7 @@ export interface ExportedCohort {
   end: IsoDate;
   minMonths: number;
   minPerMonth: number;
+  meetEvery?: number | null;
 }
 
 export interface ExportedRelationship {
@@ -62,6 +63,16 @@ export interface ExportedSession {
   notes: string | null;
 }
 
+export interface ExportedMeeting {
+  id: number;
+  cohort: number;
+  date: IsoDate;
+  attended: readonly string[];
+  themes: readonly string[];
+  actions: readonly string[];
+  notes: string | null;
+}
+
 export interface ExportContents {
   staff: readonly StaffRecord[];
   enrolments: readonly ExportedEnrolment[];
@@ -69,6 +80,8 @@ export interface ExportContents {
   relationships: readonly ExportedRelationship[];
   sessions: readonly ExportedSession[];
   targetedDepartments: readonly string[];
+  /** Cohort meetings: all of them, or for a subject access request those the person attended. */
+  meetings?: readonly ExportedMeeting[];
 }
 
 const STAFF_COLUMNS = [
@@ -140,8 +153,8 @@ export function exportTables(contents: ExportContents, { subjectAccess }: { subj
     },
     {
       file: 'cohorts.csv',
-      headers: ['cohort', 'name', 'start', 'end', 'min_months', 'min_per_month'],
-      rows: contents.cohorts.map((c) => [c.number, c.name, c.start, c.end, c.minMonths, c.minPerMonth]),
+      headers: ['cohort', 'name', 'start', 'end', 'min_months', 'min_per_month', 'meet_every'],
+      rows: contents.cohorts.map((c) => [c.number, c.name, c.start, c.end, c.minMonths, c.minPerMonth, c.meetEvery ?? null]),
     },
     subjectAccess ? subjectAccessRelationships(contents.relationships) : relationshipsTable(contents.relationships),
     {
@@ -161,7 +174,24 @@ export function exportTables(contents: ExportContents, { subjectAccess }: { subj
       ]),
     },
     { file: 'targeted-departments.csv', headers: ['department'], rows: contents.targetedDepartments.map((name) => [name]) },
+    subjectAccess ? subjectAccessMeetings(contents.meetings ?? []) : meetingsTable(contents.meetings ?? []),
   ];
+}
+
+function meetingsTable(meetings: readonly ExportedMeeting[]): ExportTable {
+  return {
+    file: 'meetings.csv',
+    headers: ['meeting_id', 'cohort', 'date', 'attended_ids', 'themes', 'actions', 'notes'],
+    rows: meetings.map((m) => [m.id, m.cohort, m.date, m.attended.join('; '), m.themes.join('; '), m.actions.join(' | '), m.notes]),
+  };
+}
+
+/**
+ * A subject access request lists the meetings the person attended by cohort and day only: who
+ * else came is about others, and the themes, actions and notes are the cohort's, not theirs.
+ */
+function subjectAccessMeetings(meetings: readonly ExportedMeeting[]): ExportTable {
+  return { file: 'meetings.csv', headers: ['cohort', 'date'], rows: meetings.map((m) => [m.cohort, m.date]) };
 }
 
 function relationshipsTable(relationships: readonly ExportedRelationship[]): ExportTable {

@@ -19,6 +19,7 @@ import {
   rateText,
   showsCoveredNow,
 } from './reportParts.js';
+import { meetingsHtml } from './reportMeetings.js';
 import { barChart, columnChart, escapeHtml as esc, heatStrip, type Bar } from './svgCharts.js';
 
 const STYLE = `
@@ -240,6 +241,8 @@ ${table(
 )}`
 }
 </section>`);
+
+  sections.push(meetingsHtml(report.meetings));
 
   const suppression = isPublication(report)
     ? `<p class="note" data-for-publication="true">${esc(PUBLICATION_NOTE(report.suppressBelow))}</p>`

@@ -4,6 +4,7 @@ import { formatDate } from '../domain/dates.js';
 import type { CohortReport } from '../domain/cohortReport.js';
 import { isPublication, type PublicationReport } from '../domain/publicationReport.js';
 import { KIND_LABELS } from '../domain/sessions.js';
+import { meetingsMarkdown, meetingsTextLines } from './reportMeetings.js';
 import { renderTable, styled, type Fit } from './table.js';
 import { oneLine, visible } from './terminalText.js';
 import {
@@ -140,6 +141,7 @@ export function renderReportText(report: CohortReport | PublicationReport, colou
       `  ${visible(theme.theme)}: ${theme.relationships} ${theme.relationships === 1 ? 'relationship' : 'relationships'}, ${theme.sessions} ${theme.sessions === 1 ? 'session' : 'sessions'}`,
     );
   }
+  lines.push(...meetingsTextLines(report.meetings, colour));
   return `${lines.join('\n')}\n`;
 }
 
@@ -268,5 +270,6 @@ export function renderReportMarkdown(report: CohortReport | PublicationReport): 
           report.themes.map((t) => [md(t.theme), String(t.relationships), String(t.sessions)]),
         ),
   );
+  out.push(...meetingsMarkdown(report.meetings, md));
   return `${out.join('\n')}\n`;
 }

@@ -13,7 +13,15 @@ describe('remedi cohort', () => {
 
     const edited = await run(['cohort', 'edit', '1', '--min-per-month', '1', '--end', '2026-10-31', '--db', db, '--json']);
     expect(edited.code, edited.stderr).toBe(0);
-    expect(JSON.parse(edited.stdout)).toEqual({ number: 1, name: 'Board', start: '2026-01-05', end: '2026-10-31', minMonths: 8, minPerMonth: 1 });
+    expect(JSON.parse(edited.stdout)).toEqual({
+      number: 1,
+      name: 'Board',
+      start: '2026-01-05',
+      end: '2026-10-31',
+      minMonths: 8,
+      minPerMonth: 1,
+      meetEvery: null,
+    });
 
     await run(['import', join(FIXTURES, 'roster.csv'), '--cohort', '1', '--db', db]);
     const listed = await run(['cohort', 'list', '--json', '--db', db]);
@@ -25,6 +33,7 @@ describe('remedi cohort', () => {
         end: '2026-10-31',
         minMonths: 8,
         minPerMonth: 1,
+        meetEvery: null,
         state: 'running',
         month: 3,
         months: 10,

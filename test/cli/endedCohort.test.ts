@@ -144,7 +144,7 @@ describe('report on a cohort that has ended, with no --as-of', () => {
     expect(text.stdout).toBe('');
     expect(text.stderr).toContain('Cohort 1 ended on 30 Sep 2026: nothing to chase.');
     const json = ok(await run('report', 'chase', '--json'));
-    expect(JSON.parse(json.stdout)).toEqual({ cohort: 1, asOf: '2026-09-30', chase: [], needsReplacement: [] });
+    expect(JSON.parse(json.stdout)).toEqual({ cohort: 1, asOf: '2026-09-30', chase: [], needsReplacement: [], meeting: null });
     expect(json.stderr).toContain('Cohort 1 ended on 30 Sep 2026');
     const csv = ok(await run('report', 'chase', '--csv'));
     expect(csv.stdout.trim()).toBe('id,cohort,status,sessions_needed,by,days_left,mentee_id,mentee_name,mentee_email,mentor_names,mentor_emails');
@@ -172,8 +172,8 @@ describe("remedi cohort list: each cohort's state", () => {
     const csv = ok(await run('cohort', 'list', '--csv'))
       .stdout.trim()
       .split('\r\n');
-    expect(csv[0]).toBe('cohort,name,start,end,min_months,min_per_month,state,month,months,mentees,mentors,either');
-    expect(csv.slice(1)).toEqual([`1,Board cohort,2026-01-05,2026-09-30,8,2,${state.state},${state.month ?? ''},9,12,26,4`]);
+    expect(csv[0]).toBe('cohort,name,start,end,min_months,min_per_month,state,month,months,mentees,mentors,either,meet_every');
+    expect(csv.slice(1)).toEqual([`1,Board cohort,2026-01-05,2026-09-30,8,2,${state.state},${state.month ?? ''},9,12,26,4,`]);
   });
 
   it('refuses --json with --csv (exit 2)', async () => {
@@ -212,7 +212,7 @@ describe('leavers: chase and check list apart the relationships that need a repl
     const result = ok(await run('report', 'chase', '--json'));
     expect(result.stderr).toContain('Using cohort 1, Board cohort');
     const json = JSON.parse(result.stdout) as ChaseJson;
-    expect(Object.keys(json)).toEqual(['cohort', 'asOf', 'chase', 'needsReplacement']);
+    expect(Object.keys(json)).toEqual(['cohort', 'asOf', 'chase', 'needsReplacement', 'meeting']);
     expect(json).toMatchObject({ cohort: 1, asOf: RUNNING });
     expect(json.needsReplacement).toEqual(
       [

@@ -212,6 +212,7 @@ describe('export writes into a new folder of its own', () => {
       expect(readdirSync(target).sort()).toEqual([
         'cohorts.csv',
         'enrolments.csv',
+        'meetings.csv',
         'relationships.csv',
         'sessions.csv',
         'staff.csv',

@@ -181,7 +181,7 @@ describe('remedi report chase and themes', () => {
     const result = await run(['report', 'chase', '--json', '--as-of', '2026-07-29']);
     expect(result.code, result.stderr).toBe(0);
     const json = JSON.parse(result.stdout) as { cohort: number; asOf: string; chase: Array<Record<string, unknown>>; needsReplacement: unknown[] };
-    expect(Object.keys(json)).toEqual(['cohort', 'asOf', 'chase', 'needsReplacement']);
+    expect(Object.keys(json)).toEqual(['cohort', 'asOf', 'chase', 'needsReplacement', 'meeting']);
     expect(json).toMatchObject({ cohort: 1, asOf: '2026-07-29', needsReplacement: [] });
     const items = json.chase;
     expect(items.length).toBeGreaterThan(0);

@@ -49,7 +49,7 @@ async function randomRoster(people: number, seed: number): Promise<{ path: strin
   const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)];
   const maybe = <T>(value: T): T | null => (random() < 0.3 ? null : value);
   const writer = staffWriter(db, '2026-01-01');
-  saveCohort(db, { number: 1, name: null, start: '2026-01-05', end: '2026-09-30', minMonths: 8, minPerMonth: 2 });
+  saveCohort(db, { number: 1, name: null, start: '2026-01-05', end: '2026-09-30', minMonths: 8, minPerMonth: 2, meetEvery: null });
   const enrol = enrolmentWriter(db, 1);
   for (let i = 0; i < people; i += 1) {
     // Unique, and not in the order they were added.

@@ -194,6 +194,33 @@ describe('a programme year', () => {
     ).toEqual([]);
   });
 
+  it('April: the cohort meets for its thematic analysis, the leavers not among those who could come', async () => {
+    ok(await at('2026-04-20', 'cohort', 'edit', '1', '--meet-every', '3'));
+    const meeting = json<{ attended: string[]; themes: string[] }>(
+      await at(
+        '2026-04-20',
+        'cohort',
+        'meeting',
+        'add',
+        '1',
+        '--date',
+        '2026-04-15',
+        '--attended-all',
+        '--theme',
+        'Career progression; speaking up',
+        '--action',
+        'Publish panel data',
+        '--json',
+      ),
+    );
+    // The sessions' theme, as first written there: a meeting agrees on the same theme.
+    expect(meeting.themes).toEqual(['career progression', 'speaking up']);
+    expect(meeting.attended.length).toBeGreaterThan(30);
+    expect(meeting.attended).not.toContain(CHIDI);
+    const chase = json<{ meeting: unknown }>(await at('2026-04-20', 'report', 'chase', '--cohort', '1', '--json'));
+    expect(chase.meeting).toEqual({ due: '2026-07-15', overdue: false, last: '2026-04-15' });
+  });
+
   it('forgets a person, and the next import of the export skips their row without naming them', async () => {
     ok(await at('2026-04-20', 'forget', 'Zainab Oyelaran', '--yes'));
     const result = ok(await at('2026-04-20', 'import', APRIL, '--missing-left', ...ORGANISATION));
@@ -212,6 +239,12 @@ describe('a programme year', () => {
     }>(await at('2026-12-01', 'report', '--cohort', '1', '--json'));
     expect(report.asOf).toBe('2026-09-30');
     expect(report.board).toMatchObject({ covered: 8, total: 8 });
+    // Everyone still taking part came to April's meeting; the leavers, who could not, are not counted.
+    const { meetings } = json<{ meetings: { held: number; participants: number; attendance: Array<{ attended: number }>; neverAttended: string[] } }>(
+      await at('2026-12-01', 'report', '--cohort', '1', '--json'),
+    );
+    expect(meetings).toMatchObject({ held: 1, neverAttended: [] });
+    expect(meetings.attendance[0].attended).toBe(meetings.participants);
     for (const rel of report.relationships) {
       expect(rel.months.map((m) => m.state)).not.toContain('current');
       for (const month of rel.months) expect(month.from <= (rel.end ?? rel.plannedEnd)).toBe(true);

@@ -8,7 +8,7 @@ import { summariseSessions, type ReportSessionInput } from '../helpers/sessionSu
 
 // ---------------------------------------------------------------- factories
 
-const COHORT: ReportCohort = { number: 3, name: 'Cohort three', start: '2024-01-01', end: '2024-12-31', minMonths: 8, minPerMonth: 2 };
+const COHORT: ReportCohort = { number: 3, name: 'Cohort three', start: '2024-01-01', end: '2024-12-31', minMonths: 8, minPerMonth: 2, meetEvery: null };
 const AS_OF = '2024-03-15';
 
 const person = (staffId: string) => ({ staffId, name: `Name ${staffId}` });

@@ -3,7 +3,7 @@ import { DEFAULT_MIN_MONTHS, DEFAULT_MIN_PER_MONTH, draftCohort, editedCohort, t
 import type { Cohort } from '../../src/domain/cohorts.js';
 import { UsageError } from '../../src/errors.js';
 
-const before: Cohort = { number: 1, name: 'Board', start: '2026-01-05', end: '2026-09-30', minMonths: 8, minPerMonth: 2 };
+const before: Cohort = { number: 1, name: 'Board', start: '2026-01-05', end: '2026-09-30', minMonths: 8, minPerMonth: 2, meetEvery: null };
 
 describe('draftCohort', () => {
   it.each<[CohortSettings, Partial<Cohort>]>([
@@ -19,6 +19,9 @@ describe('draftCohort', () => {
       { start: '2026-01-05', end: '2026-01-05', name: '   ' },
       { name: null, end: '2026-01-05' },
     ],
+    [{ start: '2026-01-05', end: '2026-09-30', meetEvery: 3 }, { meetEvery: 3 }],
+    [{ start: '2026-01-05', end: '2026-09-30' }, { meetEvery: null }],
+    [{ start: '2026-01-05', end: '2026-09-30', meetEvery: 0 }, { meetEvery: null }],
   ])('%o makes %o', (settings, expected) => {
     expect(draftCohort(1, settings)).toMatchObject({ number: 1, ...expected });
   });
@@ -47,8 +50,16 @@ describe('editedCohort', () => {
       { start: '2026-02-01', minMonths: 6 },
       { ...before, start: '2026-02-01', minMonths: 6 },
     ],
+    [{ meetEvery: 2 }, { ...before, meetEvery: 2 }],
+    [{ meetEvery: 0 }, before],
   ])('%o gives %o', (settings, expected) => {
     expect(editedCohort(before, settings)).toEqual(expected);
+  });
+
+  it('keeps the meetings rhythm unless --meet-every is given, and clears it with 0', () => {
+    const monthly = { ...before, meetEvery: 1 };
+    expect(editedCohort(monthly, { name: 'Spring' }).meetEvery).toBe(1);
+    expect(editedCohort(monthly, { meetEvery: 0 }).meetEvery).toBeNull();
   });
 
   it('refuses an edit that would end before the start it keeps', () => {

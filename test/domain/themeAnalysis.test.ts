@@ -35,7 +35,14 @@ describe('analyseThemes: normalisation', () => {
 
   it('a blank label beside a real one does not count', () => {
     const [only] = analyseThemes([s(1, 1, '', 'Racism', ' ')], [1]).themes;
-    expect(only).toStrictEqual({ theme: 'Racism', byCohort: { '1': { sessions: 1, relationships: 1 } }, sessions: 1, relationships: 1, recurring: false });
+    expect(only).toStrictEqual({
+      theme: 'Racism',
+      byCohort: { '1': { sessions: 1, relationships: 1 } },
+      sessions: 1,
+      relationships: 1,
+      recurring: false,
+      sources: ['sessions'],
+    });
   });
 });
 

@@ -18,7 +18,7 @@ async function programme(): Promise<{ dir: string; db: string }> {
   const db = join(dir, 'remedi.db');
   const opened = await openDatabase(db, { create: true, deferPublish: true });
   opened.db
-    .transaction(() => saveCohort(opened.db, { number: 1, name: null, start: '2026-01-05', end: '2026-09-30', minMonths: 8, minPerMonth: 2 }))
+    .transaction(() => saveCohort(opened.db, { number: 1, name: null, start: '2026-01-05', end: '2026-09-30', minMonths: 8, minPerMonth: 2, meetEvery: null }))
     .immediate();
   opened.publish();
   opened.db.close();

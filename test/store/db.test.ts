@@ -11,7 +11,7 @@ import { networkFolder } from '../../src/store/networkFolder.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { tempDir } from '../helpers/cli.js';
 
-const COHORT: Cohort = { number: 1, name: null, start: '2026-01-05', end: '2026-09-30', minMonths: 8, minPerMonth: 2 };
+const COHORT: Cohort = { number: 1, name: null, start: '2026-01-05', end: '2026-09-30', minMonths: 8, minPerMonth: 2, meetEvery: null };
 
 /** A published database at `path` holding cohort 1. */
 async function newDatabase(path: string): Promise<void> {

@@ -20,8 +20,8 @@ const person = (staffId: string, name: string, facts: Partial<StaffRecord> = {})
 
 async function peopleDb() {
   const { db } = await openDatabase(join(tempDir(), 'remedi.db'), { create: true });
-  saveCohort(db, { number: 1, name: null, start: '2026-01-05', end: '2026-09-30', minMonths: 8, minPerMonth: 2 });
-  saveCohort(db, { number: 2, name: null, start: '2027-01-04', end: '2027-09-30', minMonths: 8, minPerMonth: 2 });
+  saveCohort(db, { number: 1, name: null, start: '2026-01-05', end: '2026-09-30', minMonths: 8, minPerMonth: 2, meetEvery: null });
+  saveCohort(db, { number: 2, name: null, start: '2027-01-04', end: '2027-09-30', minMonths: 8, minPerMonth: 2, meetEvery: null });
   const writer = staffWriter(db, '2026-01-01');
   writer.insert(person('001', 'Margaret Ellison', { boardMember: true, email: 'margaret.ellison@nhs.net' }));
   writer.insert(person('002', 'Chloe Adebayo', { email: 'chloe.adebayo@nhs.net' }));

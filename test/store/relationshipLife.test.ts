@@ -41,7 +41,7 @@ async function randomWorld(seed: number): Promise<{ db: Db; world: World }> {
       const start = addDays(BASE, int(300));
       const end = addDays(start, int(330));
       world.cohorts.push({ number, start, end });
-      saveCohort(db, { number, name: null, start, end, minMonths: 8, minPerMonth: 2 });
+      saveCohort(db, { number, name: null, start, end, minMonths: 8, minPerMonth: 2, meetEvery: null });
     }
     const write = staffWriter(db, BASE);
     for (let k = 0; k < 16; k++) {

@@ -76,8 +76,8 @@ describe('staff table', () => {
 describe('cohorts and enrolments', () => {
   it('saves cohorts, enrols people with a role, and lists a cohort with roles', async () => {
     const db = await freshDb();
-    saveCohort(db, { number: 1, name: 'First', start: '2026-01-05', end: '2026-09-30', minMonths: 8, minPerMonth: 2 });
-    saveCohort(db, { number: 2, name: null, start: '2027-01-04', end: '2027-09-30', minMonths: 6, minPerMonth: 1 });
+    saveCohort(db, { number: 1, name: 'First', start: '2026-01-05', end: '2026-09-30', minMonths: 8, minPerMonth: 2, meetEvery: null });
+    saveCohort(db, { number: 2, name: null, start: '2027-01-04', end: '2027-09-30', minMonths: 6, minPerMonth: 1, meetEvery: null });
     const writer = staffWriter(db, '2026-03-15');
     for (const id of ['001', '002', '003']) writer.insert(person(id));
     const enrol = enrolmentWriter(db, 1);
@@ -96,7 +96,7 @@ describe('cohorts and enrolments', () => {
 
   it("leaves withdrawn people out of a cohort's list and counts; enrolling by hand takes them back, a roster does not", async () => {
     const db = await freshDb();
-    saveCohort(db, { number: 1, name: null, start: '2026-01-05', end: '2026-09-30', minMonths: 8, minPerMonth: 2 });
+    saveCohort(db, { number: 1, name: null, start: '2026-01-05', end: '2026-09-30', minMonths: 8, minPerMonth: 2, meetEvery: null });
     const writer = staffWriter(db, '2026-03-15');
     for (const id of ['001', '002', '003']) writer.insert(person(id));
     enrolByHand(db, 1, [

@@ -30,8 +30,8 @@ const trio: ExportContents = {
 const table = (contents: ExportContents, subjectAccess: boolean, file: string) => exportTables(contents, { subjectAccess }).find((t) => t.file === file)!;
 
 describe('exportTables: the files of remedi export', () => {
-  it('writes the same six files, in order, for everything and for one person', () => {
-    const files = ['staff.csv', 'enrolments.csv', 'cohorts.csv', 'relationships.csv', 'sessions.csv', 'targeted-departments.csv'];
+  it('writes the same seven files, in order, for everything and for one person', () => {
+    const files = ['staff.csv', 'enrolments.csv', 'cohorts.csv', 'relationships.csv', 'sessions.csv', 'targeted-departments.csv', 'meetings.csv'];
     expect(exportTables(empty, { subjectAccess: false }).map((t) => t.file)).toEqual(files);
     expect(exportTables(empty, { subjectAccess: true }).map((t) => t.file)).toEqual(files);
   });

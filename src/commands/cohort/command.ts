@@ -2,13 +2,19 @@
 import type { CommandUnknownOpts } from '@commander-js/extra-typings';
 import type { OptionValues, Command } from '@commander-js/extra-typings';
 import { fileReadingOptions, cohortNumber, collect, common, isoDateArgument, wholeNumber, type CliHost, type OptionsOf } from '../../cli/options.js';
+import { declareCohortMeeting } from './meetingCommand.js';
 
 /** A cohort's name and thresholds, which create and edit both set. */
 function cohortSettings<A extends unknown[], O extends OptionValues, G extends OptionValues>(command: Command<A, O, G>) {
   return command
     .option('--name <text>', 'a name for the cohort, e.g. "2026 Executive Board"')
     .option('--min-months <n>', 'months a relationship must last (default 8)', wholeNumber('a number of months', 1))
-    .option('--min-per-month <n>', 'sessions needed each month (default 2)', wholeNumber('a number of sessions', 1));
+    .option('--min-per-month <n>', 'sessions needed each month (default 2)', wholeNumber('a number of sessions', 1))
+    .option(
+      '--meet-every <months>',
+      'hold a cohort meeting every this many months; report chase says when one is due (default: none; 0 for none)',
+      wholeNumber('a number of months', 0),
+    );
 }
 
 const cohortCreate = (parent: CommandUnknownOpts) =>
@@ -76,7 +82,7 @@ export function declareCohort(program: CommandUnknownOpts, host: CliHost): void 
   const cohort = program
     .command('cohort')
     .summary('Create, change and list cohorts')
-    .description('Create, change and list cohorts (their dates and thresholds).');
+    .description('Create, change and list cohorts (their dates and thresholds), and record their meetings.');
   cohortCreate(cohort).action(async (number, options) => {
     const { runCohortCreate } = await import('./create.js');
     await runCohortCreate(number, options, await host.context(options));
@@ -97,4 +103,5 @@ export function declareCohort(program: CommandUnknownOpts, host: CliHost): void 
     const { runCohortWithdraw } = await import('./withdraw.js');
     await runCohortWithdraw(number, people, options, await host.context(options));
   });
+  declareCohortMeeting(cohort, host);
 }

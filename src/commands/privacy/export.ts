@@ -4,11 +4,12 @@
  */
 import { resolve } from 'node:path';
 import type { Context } from '../../cli/context.js';
-import { exportScope } from '../../domain/subjectAccess.js';
+import { exportScope, meetingsInScope } from '../../domain/subjectAccess.js';
 import { createOutputFolder } from '../../io/outputFile.js';
 import { checkNewFolder } from '../../io/outputTarget.js';
 import { enrolmentsOf, listCohorts } from '../../store/cohorts.js';
 import { listDepartments } from '../../store/departments.js';
+import { listMeetings } from '../../store/meetings.js';
 import { loadRelationships } from '../../store/relationships.js';
 import { listSessions } from '../../store/sessions.js';
 import { allStaffInOrderAdded } from '../../store/staff.js';
@@ -42,7 +43,8 @@ export async function runExport(directory: string, options: ExportOptions, conte
         .filter((d) => d.targeted)
         .map((d) => d.name),
     };
-    return { who, tables: exportTables(exportScope(held, who), { subjectAccess: who !== undefined }) };
+    const meetings = meetingsInScope(listMeetings(db, {}), who);
+    return { who, tables: exportTables({ ...exportScope(held, who), meetings }, { subjectAccess: who !== undefined }) };
   });
   const summary: ExportSummary = { directory: target, staffId: who ?? null, files: [] };
   // Every file into a fresh folder beside the target, which gets its name only when all are written.

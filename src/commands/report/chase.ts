@@ -5,11 +5,13 @@
 import type { Context } from '../../cli/context.js';
 import { chaseList, nothingToChase, type ChaseItem } from '../../domain/chase.js';
 import { chaseCohort, reportDay } from '../../domain/cohorts.js';
+import { meetingDue } from '../../domain/meetings.js';
 import { runsOn } from '../../domain/relationshipLife.js';
 import { chosenFormat } from '../../domain/reportFormat.js';
+import { meetingDates } from '../../store/meetings.js';
 import { cohortSessionDates, replacementsNeeded, reportRelationships } from '../../store/reportData.js';
 import { staffFinder } from '../../store/staff.js';
-import { chaseCsv, chaseJson, chaseNotes, renderChase, renderNeedsReplacement, type ChaseJson } from '../../ui/chaseOutput.js';
+import { chaseCsv, chaseJson, chaseNotes, meetingDueText, renderChase, renderNeedsReplacement, type ChaseJson } from '../../ui/chaseOutput.js';
 import { resolveCohort } from '../shared/resolveCohort.js';
 import { printJson, readDatabase } from '../shared/skeleton.js';
 import type { ChaseOptions } from './command.js';
@@ -30,7 +32,9 @@ export async function runReportChase(options: ChaseOptions, context: Context): P
       const dates = cohortSessionDates(db, cohort.number, asOf);
       items = chaseList(relationships, dates, asOf, new Set(needsReplacement.map((item) => item.id)));
     }
-    const json = chaseJson(cohort.number, asOf, items, needsReplacement);
+    // An ended cohort has no meeting to chase either.
+    const meeting = ended ? null : meetingDue(cohort, meetingDates(db, cohort.number), asOf);
+    const json = chaseJson(cohort.number, asOf, items, needsReplacement, meeting);
     if (format === 'json') {
       printJson(context, json);
       if (ended) context.err(chaseNotes.ended(cohort.number, cohort.end));
@@ -39,6 +43,7 @@ export async function runReportChase(options: ChaseOptions, context: Context): P
       context.out(chaseCsv(items, (id) => find(id)?.email ?? null));
       if (ended) context.err(chaseNotes.ended(cohort.number, cohort.end));
       else if (needsReplacement.length > 0) context.err(chaseNotes.notInFile(needsReplacement.length));
+      if (meeting !== null) context.err(meetingDueText(meeting, cohort.end, context.colour.err));
     } else if (ended) {
       context.err(chaseNotes.ended(cohort.number, cohort.end));
     } else {
@@ -54,6 +59,8 @@ export async function runReportChase(options: ChaseOptions, context: Context): P
         context.out(renderNeedsReplacement(needsReplacement, { afterTable: items.length > 0 }));
         context.err(chaseNotes.endAndReplace(needsReplacement.length));
       }
+      if (meeting !== null)
+        context.out(`${items.length > 0 || needsReplacement.length > 0 ? '\n' : ''}${meetingDueText(meeting, cohort.end, context.colour.out)}`);
     }
     return json;
   });

@@ -12,6 +12,7 @@ import { reportFormat, type ReportFormat } from '../../domain/reportFormat.js';
 import { UsageError } from '../../errors.js';
 import { writeOutputFile } from '../../io/outputFile.js';
 import type { Db } from '../../store/db.js';
+import { cohortMembers, listMeetings } from '../../store/meetings.js';
 import { bmeOfParticipants, boardWithRoles, cohortSessionSummary, reportRelationships } from '../../store/reportData.js';
 import { makeChalk } from '../../ui/colour.js';
 import { page } from '../../ui/pager.js';
@@ -33,6 +34,7 @@ function reportInput(db: Db, cohort: Cohort, asOf: IsoDate, suppressBelow: numbe
     board: boardWithRoles(db, cohort.number),
     bmeOf: bmeOfParticipants(db, cohort.number),
     suppressBelow,
+    meetings: { held: listMeetings(db, { cohort: cohort.number }), members: cohortMembers(db, cohort.number) },
   };
 }
 

@@ -3,6 +3,7 @@ import type { Context } from '../../cli/context.js';
 import { chosenFormat } from '../../domain/reportFormat.js';
 import { analyseThemes, type ThemeAnalysis } from '../../domain/themeAnalysis.js';
 import { listCohorts } from '../../store/cohorts.js';
+import { meetingThemes } from '../../store/meetings.js';
 import { themedSessions } from '../../store/reportData.js';
 import { NO_THEMES, renderThemes, THEMES_LEGEND, themesCsv } from '../../ui/themesOutput.js';
 import { resolveCohort } from '../shared/resolveCohort.js';
@@ -14,7 +15,7 @@ export async function runReportThemes(options: ThemesOptions, context: Context):
   const analysis = await readDatabase(options, context, (db) => {
     const wanted = options.cohort ?? listCohorts(db).map((c) => c.number);
     for (const number of wanted) resolveCohort(db, number, context);
-    return analyseThemes(themedSessions(db, wanted), wanted);
+    return analyseThemes(themedSessions(db, wanted), wanted, meetingThemes(db, wanted));
   });
   if (format === 'json') printJson(context, analysis);
   else if (format === 'csv') context.out(themesCsv(analysis));
