@@ -15,6 +15,7 @@ import { declareReport } from '../commands/report/command.js';
 import { declareImport } from '../commands/roster/command.js';
 import { declareSessions } from '../commands/sessions/command.js';
 import { declareStaff } from '../commands/staff/command.js';
+import { declareSurvey } from '../commands/survey/command.js';
 import type { CliHost } from './options.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -33,6 +34,7 @@ const GROUPS: ReadonlyArray<(program: CommandUnknownOpts, host: CliHost) => void
   declareStaff,
   declarePair,
   declareSessions,
+  declareSurvey,
   declareReport,
   declareDatabase,
   declarePrivacy,

@@ -9,6 +9,7 @@ import { protectCounts, type Count } from './countSuppression.js';
 import { formatDate, type IsoDate } from './dates.js';
 import type { BmeStatus } from './ethnicity.js';
 import type { PairType, Slot } from './pairingRules.js';
+import { outcomesSection, type Outcome, type Quote, type ReportSurveyAnswer } from './outcomes.js';
 import { relationshipEnd, runsBetween, runsOn } from './relationshipLife.js';
 import { zeroes, type SessionSummary } from './sessionSummary.js';
 import type { Kind, Level } from './sessions.js';
@@ -46,6 +47,8 @@ export interface ReportInput {
   bmeOf: ReadonlyMap<string, BmeStatus>;
   /** From --suppress-below K: counts of people by ethnicity from 1 to K-1 show as "<K". */
   suppressBelow: number | null;
+  /** The cohort's outcome survey answers (none when absent). */
+  surveyAnswers?: readonly ReportSurveyAnswer[];
 }
 
 export interface ReportRelationship {
@@ -112,6 +115,10 @@ export interface CohortReport {
     byCalendarMonth: Array<{ month: string; sessions: number }>;
   };
   themes: Array<{ theme: string; sessions: number; relationships: number }>;
+  /** Outcome surveys before and after (docs/outcomes.md, "Outcomes"). */
+  outcomes: Outcome[];
+  /** Free-text answers given with consent to quote; never with a name. */
+  quotes: Quote[];
 }
 
 export function buildCohortReport(input: ReportInput): CohortReport {
@@ -207,6 +214,7 @@ export function buildCohortReport(input: ReportInput): CohortReport {
       byCalendarMonth: calendarMonths(cohort.start, asOf < cohort.end ? asOf : cohort.end, summary.byMonth),
     },
     themes: summary.themes,
+    ...outcomesSection(input.surveyAnswers ?? [], suppressBelow),
   };
 }
 

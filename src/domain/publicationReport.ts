@@ -22,6 +22,8 @@ export interface PublicationReport {
   summary: CohortReport['summary'];
   interactions: CohortReport['interactions'];
   themes: CohortReport['themes'];
+  outcomes: CohortReport['outcomes'];
+  quotes: CohortReport['quotes'];
 }
 
 export const isPublication = (report: CohortReport | PublicationReport): report is PublicationReport =>
@@ -42,5 +44,7 @@ export function buildPublicationReport(input: ReportInput): PublicationReport {
     summary: full.summary,
     interactions: full.interactions,
     themes: full.themes,
+    outcomes: full.outcomes,
+    quotes: full.quotes,
   };
 }

@@ -19,6 +19,7 @@ import {
   rateText,
   showsCoveredNow,
 } from './reportParts.js';
+import { outcomesHtml } from './outcomesReport.js';
 import { barChart, columnChart, escapeHtml as esc, heatStrip, type Bar } from './svgCharts.js';
 
 const STYLE = `
@@ -239,6 +240,11 @@ ${table(
   ),
 )}`
 }
+</section>`);
+
+  sections.push(`<section aria-labelledby="outcomes">
+<h2 id="outcomes">Outcomes</h2>
+${outcomesHtml(report)}
 </section>`);
 
   const suppression = isPublication(report)

@@ -4,6 +4,7 @@ import { formatDate } from '../domain/dates.js';
 import type { CohortReport } from '../domain/cohortReport.js';
 import { isPublication, type PublicationReport } from '../domain/publicationReport.js';
 import { KIND_LABELS } from '../domain/sessions.js';
+import { outcomesMarkdown, outcomesTextLines } from './outcomesReport.js';
 import { renderTable, styled, type Fit } from './table.js';
 import { oneLine, visible } from './terminalText.js';
 import {
@@ -140,6 +141,8 @@ export function renderReportText(report: CohortReport | PublicationReport, colou
       `  ${visible(theme.theme)}: ${theme.relationships} ${theme.relationships === 1 ? 'relationship' : 'relationships'}, ${theme.sessions} ${theme.sessions === 1 ? 'session' : 'sessions'}`,
     );
   }
+  heading('Outcomes');
+  lines.push(...outcomesTextLines(report, fit));
   return `${lines.join('\n')}\n`;
 }
 
@@ -268,5 +271,6 @@ export function renderReportMarkdown(report: CohortReport | PublicationReport): 
           report.themes.map((t) => [md(t.theme), String(t.relationships), String(t.sessions)]),
         ),
   );
+  out.push('', '## Outcomes', '', ...outcomesMarkdown(report, md));
   return `${out.join('\n')}\n`;
 }

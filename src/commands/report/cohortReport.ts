@@ -13,6 +13,7 @@ import { UsageError } from '../../errors.js';
 import { writeOutputFile } from '../../io/outputFile.js';
 import type { Db } from '../../store/db.js';
 import { bmeOfParticipants, boardWithRoles, cohortSessionSummary, reportRelationships } from '../../store/reportData.js';
+import { cohortSurveyAnswers } from '../../store/surveys.js';
 import { makeChalk } from '../../ui/colour.js';
 import { page } from '../../ui/pager.js';
 import { publicationCsv, reportCsv } from '../../ui/reportCsv.js';
@@ -33,6 +34,7 @@ function reportInput(db: Db, cohort: Cohort, asOf: IsoDate, suppressBelow: numbe
     board: boardWithRoles(db, cohort.number),
     bmeOf: bmeOfParticipants(db, cohort.number),
     suppressBelow,
+    surveyAnswers: cohortSurveyAnswers(db, cohort.number),
   };
 }
 
