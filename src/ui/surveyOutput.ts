@@ -73,3 +73,23 @@ export function surveyDeletedLine(survey: SurveyListing & { answers: number }): 
     `${count(survey.answers, 'answer', 'answers')} of ${count(survey.respondents, 'respondent', 'respondents')} to ${count(survey.questions, 'question', 'questions')}.\n`
   );
 }
+
+/** `remedi export`'s survey-answers.csv: every answer held, or one person's (a subject access request). */
+export function surveyAnswersTable(
+  answers: ReadonlyArray<{
+    cohort: number;
+    stage: SurveyStage;
+    question: string;
+    staffId: string;
+    group: string;
+    score: number | null;
+    text: string | null;
+    consent: boolean;
+  }>,
+): { file: string; headers: readonly string[]; rows: CsvCell[][] } {
+  return {
+    file: 'survey-answers.csv',
+    headers: ['cohort', 'stage', 'question', 'staff_id', 'group', 'score', 'text', 'consent'],
+    rows: answers.map((a) => [a.cohort, a.stage, a.question, a.staffId, a.group, a.score, a.text, a.consent]),
+  };
+}

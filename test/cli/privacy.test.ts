@@ -83,6 +83,7 @@ describe('remedi export', () => {
       { file: 'relationships.csv', rows: 12 },
       { file: 'sessions.csv', rows: 138 },
       { file: 'targeted-departments.csv', rows: 0 },
+      { file: 'survey-answers.csv', rows: 0 },
     ]);
     const copy = join(dir, 'copy.db');
     expect(remedi(['import', join(dir, 'all', 'staff.csv'), '--db', copy], { env }).code).toBe(0);

@@ -12,9 +12,11 @@ import { listDepartments } from '../../store/departments.js';
 import { loadRelationships } from '../../store/relationships.js';
 import { listSessions } from '../../store/sessions.js';
 import { loadAllStaff } from '../../store/staff.js';
+import { surveyAnswersHeld } from '../../store/surveys.js';
 import { toCsv } from '../../io/csvOutput.js';
 import { exportSummaryText, exportTables, SUBJECT_ACCESS_NOTE, type ExportSummary } from '../../ui/exportOutput.js';
 import { progress } from '../../ui/progress.js';
+import { surveyAnswersTable } from '../../ui/surveyOutput.js';
 import { resolvePerson } from '../shared/resolvePerson.js';
 import { printJson, readDatabase } from '../shared/skeleton.js';
 import type { ExportOptions } from './command.js';
@@ -42,7 +44,9 @@ export async function runExport(directory: string, options: ExportOptions, conte
         .filter((d) => d.targeted)
         .map((d) => d.name),
     };
-    return { who, tables: exportTables(exportScope(held, who), { subjectAccess: who !== undefined }) };
+    // Their own answers to outcome surveys, with a subject access request (docs/privacy.md, "Subject access").
+    const answers = surveyAnswersTable(surveyAnswersHeld(db, who));
+    return { who, tables: [...exportTables(exportScope(held, who), { subjectAccess: who !== undefined }), answers] };
   });
   const summary: ExportSummary = { directory: target, staffId: who ?? null, files: [] };
   // Every file into a fresh folder beside the target, which gets its name only when all are written.
