@@ -140,7 +140,10 @@ export interface SurveyRow {
 
 export const MAX_ANSWER_LENGTH = 5000;
 
-/** One row read: its respondent, consent and answers (blank cells are questions not answered), or its problems. */
+/**
+ * One row read: its respondent, consent and answers (blank cells are questions not answered),
+ * and its problems; the row is null only when it names no respondent.
+ */
 export function readSurveyRow(cells: readonly string[], line: number, layout: SurveyLayout): { row: SurveyRow | null; problems: RowProblem[] } {
   const problems: RowProblem[] = [];
   const respondent = cells[layout.respondent.column].trim();
@@ -176,6 +179,6 @@ export function readSurveyRow(cells: readonly string[], line: number, layout: Su
       });
     else if (score !== null) answers.push({ position, score, text: null });
   });
-  if (problems.length > 0) return { row: null, problems };
-  return { row: { line, respondent, consent, answers }, problems };
+  // A row with problems still names its respondent, so that the same person on another line is told too.
+  return { row: respondent === '' ? null : { line, respondent, consent, answers }, problems };
 }

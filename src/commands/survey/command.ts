@@ -37,6 +37,7 @@ export type SurveyImportOptions = OptionsOf<ReturnType<typeof surveyImport>>;
 
 const surveyList = (parent: CommandUnknownOpts) =>
   common(parent.command('list'))
+    .summary('List the imported surveys')
     .description('List the imported surveys: cohort, stage, file, the day imported, respondents and questions.')
     .option('--cohort <number>', 'only this cohort', cohortNumber)
     .option('--csv', 'CSV, for a spreadsheet')
@@ -45,6 +46,7 @@ export type SurveyListOptions = OptionsOf<ReturnType<typeof surveyList>>;
 
 const surveyDelete = (parent: CommandUnknownOpts) =>
   databaseOptions(parent.command('delete'))
+    .summary('Delete a stage imported by mistake')
     .description('Delete a stage of a survey imported by mistake, every answer with it (asks first at a terminal; otherwise needs --yes).')
     .requiredOption('--cohort <number>', 'the cohort', cohortNumber)
     .addOption(stageOption('the stage to delete: start, mid or end'))
