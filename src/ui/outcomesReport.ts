@@ -99,7 +99,7 @@ export function beforeAfterChart(id: string, outcome: Outcome): string {
   const ticks = [1, 2, 3, 4, 5].map((score) => `<text x="${x(score)}" y="${axisY + 14}" text-anchor="middle" class="axis">${score}</text>`).join('');
   const title = `${outcome.question} (${outcome.group})`;
   return (
-    `<svg class="chart" role="img" viewBox="0 0 ${labelWidth + barWidth + 110} ${height}" width="${labelWidth + barWidth + 110}" height="${height}" aria-labelledby="${id}-title ${id}-desc">` +
+    `<svg id="${id}" class="chart" viewBox="0 0 ${labelWidth + barWidth + 110} ${height}" width="${labelWidth + barWidth + 110}" role="img" aria-labelledby="${id}-title ${id}-desc" xmlns="http://www.w3.org/2000/svg">` +
     `<title id="${id}-title">${esc(title)}</title><desc id="${id}-desc">${esc(described)}</desc>${rows.join('')}` +
     `<line x1="${labelWidth}" y1="${axisY}" x2="${labelWidth + barWidth}" y2="${axisY}" stroke="currentColor" stroke-width="1"/>${ticks}</svg>`
   );
