@@ -83,7 +83,9 @@ export function surveyLayout(file: string, headers: readonly string[], columns: 
   // The table reader refuses a file with none of them before this is asked.
   const respondentColumn = columns.indexOf[field ?? 'respondent'] ?? 0;
   const consentColumn = columns.indexOf.consent;
-  const text = new Set(textHeaders.map((h) => h.trim()));
+  // --text is typed by hand: matched ignoring case and runs of spaces.
+  const loose = (header: string) => header.trim().toLowerCase().replace(/\s+/g, ' ');
+  const text = new Set(textHeaders.map(loose));
   const questions: SurveyQuestion[] = [];
   const seen = new Map<string, number>();
   const problems: string[] = [];
@@ -93,11 +95,13 @@ export function surveyLayout(file: string, headers: readonly string[], columns: 
     const earlier = seen.get(question);
     if (earlier !== undefined) problems.push(`${columns.labels[earlier]} and ${columns.labels[column]} ask the same question`);
     seen.set(question, column);
-    questions.push({ column, question, freeText: text.has(question), label: columns.labels[column] });
+    questions.push({ column, question, freeText: text.has(loose(question)), label: columns.labels[column] });
   });
-  for (const header of text) {
-    if (!seen.has(header)) {
-      const recognised = headers.some((h) => h.trim() === header);
+  const asked = new Set(questions.map((q) => loose(q.question)));
+  for (const typed of textHeaders) {
+    const header = typed.trim();
+    if (!asked.has(loose(header))) {
+      const recognised = headers.some((h) => loose(h) === loose(header));
       throw new UsageError(
         recognised
           ? `--text "${header}" names a column of ${file} that is not a question (it names the respondent, consent or the form's own details).`

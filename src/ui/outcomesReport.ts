@@ -105,6 +105,9 @@ export function beforeAfterChart(id: string, outcome: Outcome): string {
   );
 }
 
+/** Inline (the page's style sheet belongs to the whole report): a rule beside each quote. */
+const QUOTE_STYLE = ' style="margin: .6rem 0 .6rem 1rem; padding: .1rem .8rem; border-left: 4px solid #c8ccd0; color: #1a1a1a"';
+
 /** The section's HTML: a chart per question and group, the figures in a table, then the quotes. */
 export function outcomesHtml(section: OutcomesSection): string {
   if (section.outcomes.length === 0 && section.quotes.length === 0) return `<p>${esc(NO_SURVEYS)}</p>`;
@@ -132,7 +135,8 @@ export function outcomesHtml(section: OutcomesSection): string {
   }
   if (section.quotes.length > 0) {
     parts.push('<h3>In their words (quoted with consent)</h3>');
-    for (const quote of section.quotes) parts.push(`<blockquote><p>${esc(quote.text)}</p><footer>${esc(quoteSource(quote))}</footer></blockquote>`);
+    for (const quote of section.quotes)
+      parts.push(`<blockquote${QUOTE_STYLE}><p>${esc(quote.text)}</p><footer>${esc(`- ${quoteSource(quote)}`)}</footer></blockquote>`);
   }
   return parts.join('\n');
 }

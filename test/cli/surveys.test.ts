@@ -153,7 +153,19 @@ describe('remedi survey import', () => {
       what: 'a --respondent header the file does not have',
       args: [...START, '--respondent', 'Who'],
       code: 2,
-      message: /--map names a column "Who"|does not have/,
+      message: /^remedi: --respondent names a column "Who" that start\.csv does not have\.\nIts columns are: ID, Start time/,
+    },
+    {
+      what: 'a --consent header the file does not have',
+      args: [...START, '--consent', 'OK?'],
+      code: 2,
+      message: /^remedi: --consent names a column "OK\?" that start\.csv does not have/,
+    },
+    {
+      what: 'a --respondent column beside a Respondent column',
+      args: ['survey', 'import', join(SURVEYS, 'mid.csv'), '--cohort', '1', '--stage', 'mid', '--respondent', 'Timestamp'],
+      code: 1,
+      message: /both mean respondent/,
     },
   ])('refuses $what (exit $code) and changes nothing', async ({ args, code, message }) => {
     const { dir, db } = await setUp();
@@ -320,7 +332,7 @@ describe('the report Outcomes section', () => {
       const expected = figure === null ? '-' : key === 'mean' ? (figure.mean === null ? '-' : figure.mean.toFixed(1)) : String(figure.n);
       expect(value, path).toBe(expected);
     }
-    expect(section).toContain('<blockquote><p>I joined late but it was worth it.</p><footer>a mentor, at the end</footer></blockquote>');
+    expect(section).toContain('<p>I joined late but it was worth it.</p><footer>- a mentor, at the end</footer></blockquote>');
   });
 });
 

@@ -73,6 +73,7 @@ describe('surveyLayout: which column is the respondent, which are questions', ()
 
   it('marks the --text questions as free text, matched by their wording trimmed', () => {
     expect(questionsOf(['Respondent', 'Q1', 'Why?'], [' Why? '])).toEqual(['Q1', 'Why? (text)']);
+    expect(questionsOf(['Respondent', 'Q1', 'Why  Not?'], ['why not?'])).toEqual(['Q1', 'Why  Not? (text)']);
   });
 
   it.each([

@@ -8,7 +8,7 @@ import type { OutcomeGroup } from '../../domain/outcomes.js';
 import { personMatchProblem } from '../../domain/sessionImport.js';
 import { readSurveyRow, SURVEY_HEADERS, SURVEY_REQUIRED, surveyLayout, type SurveyField, type SurveyLayout, type SurveyRow } from '../../domain/surveyRows.js';
 import { respondentGroup } from '../../domain/surveys.js';
-import { UserError, type RowProblem } from '../../errors.js';
+import { UsageError, UserError, type RowProblem } from '../../errors.js';
 import type { IGNORE } from '../../io/columns.js';
 import { writeProblemsFile } from '../../io/problemsFile.js';
 import { readTable, type Table, type TableSpec } from '../../io/tableFile.js';
@@ -54,7 +54,9 @@ export async function runSurveyImport(path: string, options: SurveyImportOptions
         table.problems.push(...result.problems);
         if (result.row !== null) rows.push(result.row);
       },
-    );
+    ).catch((error: unknown) => {
+      throw flagNamed(error, options);
+    });
     const name = table.source.name;
     // readTable refuses a file with no rows, so a layout was made.
     const layout = read.layout;
@@ -91,6 +93,20 @@ export async function runSurveyImport(path: string, options: SurveyImportOptions
     if (options.problems !== undefined) context.err(`Every warning is listed in ${options.problems}.\n`);
     return summary;
   });
+}
+
+/** The table reader names --respondent and --consent headers as --map ones (they are given to it so): say the flag the user typed. */
+function flagNamed(error: unknown, options: SurveyImportOptions): unknown {
+  if (!(error instanceof UsageError)) return error;
+  for (const [flag, header] of [
+    ['--respondent', options.respondent],
+    ['--consent', options.consent],
+  ] as const) {
+    if (header !== undefined && error.message.startsWith(`--map names a column "${header}" `)) {
+      return new UsageError(error.message.replace(/^--map/, `${flag}`), { fix: error.fix });
+    }
+  }
+  return error;
 }
 
 /** A refusal of every problem found, with the problems file when asked for; without problems, an empty problems file. */
