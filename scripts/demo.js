@@ -30,6 +30,7 @@ const steps = [
   [START, 'pair', '--cohort', '1', '--trios'],
   [START, 'pair', '--cohort', '1', '--trios', '--save'],
   [START, 'pair', 'list', '--cohort', '1'],
+  [START, 'survey', 'import', 'fixtures/surveys/start.csv', '--cohort', '1', '--stage', 'start', '--text', 'What do you hope to get from the programme?'],
   [JULY, 'import-sessions', 'fixtures/sessions.csv'],
   [JULY, 'log-session', '--pair', '4', '--date', '2026-07-28', '--minutes', '45', '--kind', 'one-to-one', '--level', 'team', '--theme', 'speaking up'],
   [
@@ -53,6 +54,9 @@ const steps = [
   [JULY, 'report', 'chase', '--cohort', '1'],
   [AFTER, 'cohort', 'list'],
   [AFTER, 'report', 'chase', '--cohort', '1'],
+  [AFTER, 'survey', 'import', 'fixtures/surveys/end.xlsx', '--cohort', '1', '--stage', 'end', '--text', 'What changed for you?'],
+  [AFTER, 'survey', 'list'],
+  [AFTER, 'report', '--cohort', '1'],
   [AFTER, 'export', '--research', 'demo/research'],
 ];
 

@@ -37,6 +37,7 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = [
   { commands: ['staff'], load: async () => (await import('../commands/staff/command.js')).declareStaff },
   { commands: ['pair'], load: async () => (await import('../commands/pair/command.js')).declarePair },
   { commands: ['log-session', 'import-sessions', 'sessions'], load: async () => (await import('../commands/sessions/command.js')).declareSessions },
+  { commands: ['survey'], load: async () => (await import('../commands/survey/command.js')).declareSurvey },
   { commands: ['report'], load: async () => (await import('../commands/report/command.js')).declareReport },
   { commands: ['backup', 'check'], load: async () => (await import('../commands/database/command.js')).declareDatabase },
   { commands: ['export', 'forget'], load: async () => (await import('../commands/privacy/command.js')).declarePrivacy },

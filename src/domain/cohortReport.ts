@@ -10,6 +10,7 @@ import { formatDate, type IsoDate } from './dates.js';
 import type { BmeStatus } from './ethnicity.js';
 import { buildMeetingsSection, type CohortMember, type MeetingRecord, type MeetingsSection } from './meetings.js';
 import type { PairType, Slot } from './pairingRules.js';
+import { outcomesSection, type Outcome, type Quote, type ReportSurveyAnswer } from './outcomes.js';
 import { relationshipEnd, runsBetween, runsOn } from './relationshipLife.js';
 import { zeroes, type SessionSummary } from './sessionSummary.js';
 import type { Kind, Level } from './sessions.js';
@@ -49,6 +50,8 @@ export interface ReportInput {
   suppressBelow: number | null;
   /** The cohort's meetings and everyone ever enrolled in it (docs/outcomes.md, "In the report"); none when left out. */
   meetings?: { held: readonly MeetingRecord[]; members: readonly CohortMember[] };
+  /** The cohort's outcome survey answers (none when absent). */
+  surveyAnswers?: readonly ReportSurveyAnswer[];
 }
 
 export interface ReportRelationship {
@@ -116,6 +119,10 @@ export interface CohortReport {
   };
   themes: Array<{ theme: string; sessions: number; relationships: number }>;
   meetings: MeetingsSection;
+  /** Outcome surveys before and after (docs/outcomes.md, "Outcomes"). */
+  outcomes: Outcome[];
+  /** Free-text answers given with consent to quote; never with a name. */
+  quotes: Quote[];
 }
 
 export function buildCohortReport(input: ReportInput): CohortReport {
@@ -212,6 +219,7 @@ export function buildCohortReport(input: ReportInput): CohortReport {
     },
     themes: summary.themes,
     meetings: buildMeetingsSection(input.meetings?.held ?? [], input.meetings?.members ?? [], cohort, asOf),
+    ...outcomesSection(input.surveyAnswers ?? [], suppressBelow),
   };
 }
 

@@ -95,3 +95,37 @@ export function quotesOf(answers: ReadonlyArray<{ stage: SurveyStage; group: Out
         (a.text < b.text ? -1 : a.text > b.text ? 1 : 0),
     );
 }
+
+/** One stored answer as the report reads it: a score or free text, with its stage and the answerer's group. */
+export interface ReportSurveyAnswer {
+  staffId: string;
+  stage: SurveyStage;
+  group: OutcomeGroup;
+  question: string;
+  score: number | null;
+  text: string | null;
+  consent: boolean;
+}
+
+/** The report's Outcomes section (docs/outcomes.md, "Outcomes"). */
+export interface OutcomesSection {
+  outcomes: Outcome[];
+  quotes: Quote[];
+}
+
+/**
+ * Outcomes and quotes from a cohort's answers. With suppression, a quote from a stage's group
+ * that fewer than K people answered is left out: among so few, the words point to their writer.
+ */
+export function outcomesSection(answers: readonly ReportSurveyAnswer[], suppressBelow: number | null): OutcomesSection {
+  const scored = answers.filter((a): a is ReportSurveyAnswer & { score: number } => a.score !== null);
+  const respondents = new Map<string, Set<string>>();
+  for (const a of answers) {
+    const key = `${a.stage}\u0000${a.group}`;
+    let people = respondents.get(key);
+    if (people === undefined) respondents.set(key, (people = new Set<string>()));
+    people.add(a.staffId);
+  }
+  const quotable = answers.filter((a) => suppressBelow === null || (respondents.get(`${a.stage}\u0000${a.group}`)?.size ?? 0) >= suppressBelow);
+  return { outcomes: outcomesOf(scored, suppressBelow), quotes: quotesOf(quotable) };
+}

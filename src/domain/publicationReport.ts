@@ -25,6 +25,8 @@ export interface PublicationReport {
   themes: CohortReport['themes'];
   /** Who attended no meeting as a count: no names in a paper for publication. */
   meetings: PublicationMeetings;
+  outcomes: CohortReport['outcomes'];
+  quotes: CohortReport['quotes'];
 }
 
 export const isPublication = (report: CohortReport | PublicationReport): report is PublicationReport =>
@@ -46,5 +48,7 @@ export function buildPublicationReport(input: ReportInput): PublicationReport {
     interactions: full.interactions,
     themes: full.themes,
     meetings: publicationMeetings(full.meetings),
+    outcomes: full.outcomes,
+    quotes: full.quotes,
   };
 }

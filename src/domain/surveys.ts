@@ -2,6 +2,8 @@
  * Outcome surveys: the answers of a form export read as scores on the agreement scale
  * (docs/outcomes.md, "Outcome surveys").
  */
+import type { OutcomeGroup } from './outcomes.js';
+import type { ProgrammeRole } from './staff.js';
 
 export const SURVEY_STAGES = ['start', 'mid', 'end'] as const;
 export type SurveyStage = (typeof SURVEY_STAGES)[number];
@@ -50,4 +52,32 @@ export interface SurveyAnswer {
   text: string | null;
   /** Whether the person agreed their free text may be quoted (never with their name). */
   consent: boolean;
+}
+
+/** What says whether a cohort's participant answers as a mentee or a mentor. */
+export interface SurveyParticipant {
+  staffId: string;
+  /** Their role as enrolled in the cohort (withdrawn too: they may have answered before), or null when not enrolled. */
+  enrolledAs: ProgrammeRole | null;
+  /** The mentee of one of the cohort's relationships. */
+  menteeInCohort: boolean;
+  /** A mentor of one of the cohort's relationships. */
+  mentorInCohort: boolean;
+  /** A senior leader (band 8c and above, VSM, board); null when their band is not known. */
+  seniorLeader: boolean | null;
+}
+
+/**
+ * Whether a participant answers as a mentee or a mentor (docs/outcomes.md, "Outcome surveys"):
+ * as enrolled; someone enrolled as either (or not enrolled, only paired) by their relationship
+ * in the cohort; someone enrolled as either and not yet paired as pairing would take them (a
+ * senior leader mentees, anyone else mentors). Null when nothing says: either, unpaired, no band.
+ */
+export function respondentGroup(person: SurveyParticipant): OutcomeGroup | null {
+  if (person.enrolledAs === 'mentee') return 'mentees';
+  if (person.enrolledAs === 'mentor') return 'mentors';
+  if (person.menteeInCohort) return 'mentees';
+  if (person.mentorInCohort) return 'mentors';
+  if (person.enrolledAs === 'either' && person.seniorLeader !== null) return person.seniorLeader ? 'mentees' : 'mentors';
+  return null;
 }

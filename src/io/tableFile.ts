@@ -17,6 +17,8 @@ export interface TableSpec<F extends string> extends HeaderSpec<F> {
   empty: string;
   /** Fields a file must have one of (a column), with the header names to suggest. */
   required: { fields: readonly F[]; hint: string };
+  /** The caller reads the columns it does not name (a survey's questions): no warning that they are ignored. */
+  readsUnknownColumns?: boolean;
 }
 
 /** A table whose records the caller reads: `read` turns one record's cells into a row, or refuses it. */
@@ -84,7 +86,7 @@ export async function readTable<F extends string>(path: string, spec: TableSpec<
       const lines = record.line === 2 ? 'line 1' : `lines 1-${record.line - 1}`;
       started.warnings.push({ line: record.line, column: null, value: null, message: `headers found on line ${record.line}; ${lines} skipped` });
     }
-    if (mapping.unknown.length > 0) {
+    if (mapping.unknown.length > 0 && spec.readsUnknownColumns !== true) {
       started.warnings.push({
         line: record.line,
         column: null,

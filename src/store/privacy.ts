@@ -52,6 +52,8 @@ export function forgetPerson(db: Db, staffId: string, today: IsoDate): ForgetRes
       .all({ ids, staffId }) as Array<{ id: number }>
   ).map((row) => row.id);
 
+  // Survey answers are theirs alone, and free text may say anything: erased, not kept under the anonymous id.
+  db.prepare('DELETE FROM survey_answers WHERE staff_id = ?').run(staffId);
   db.prepare(
     `UPDATE staff SET staff_id = @anonymousId, name = @name, email = NULL, department = NULL, job_title = NULL,
        staff_group = NULL, band = NULL, ethnicity = NULL, bme_override = NULL, functions = NULL, board_member = 0,

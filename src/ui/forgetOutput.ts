@@ -21,7 +21,7 @@ export const NOTHING_FORGOTTEN: ForgetSummary = { anonymousId: null, relationshi
 
 export function forgotText(staffId: string, result: { anonymousId: string; relationships: number; sessions: number }): string {
   return (
-    `Forgot ${visible(staffId)}: their name, email, ethnicity, job details and the notes of their sessions are erased. ` +
+    `Forgot ${visible(staffId)}: their name, email, ethnicity, job details, the notes of their sessions and their survey answers are erased. ` +
     `${result.relationships} ${result.relationships === 1 ? 'relationship' : 'relationships'} and ${result.sessions} ${result.sessions === 1 ? 'session' : 'sessions'} stay in the cohort statistics under the anonymous id ${result.anonymousId}. ` +
     'Later roster imports will skip a row with their staff id or email.\n'
   );

@@ -6,6 +6,7 @@ import type { CohortReport } from '../domain/cohortReport.js';
 import type { PublicationReport } from '../domain/publicationReport.js';
 import { toCsv } from '../io/csvOutput.js';
 import { meetingsCsvRows } from './reportMeetings.js';
+import { outcomesCsvRows } from './outcomesReport.js';
 import { PUBLICATION_NOTE, rateText } from './reportParts.js';
 
 /** One row per relationship; with suppression no type column (docs/reports.md, "Suppression"). */
@@ -58,6 +59,7 @@ export function publicationCsv(report: PublicationReport): string {
     ...i.byCalendarMonth.map((m): [string, string, number] => ['calendar month', m.month, m.sessions]),
     ...report.themes.map((t): [string, string, number] => ['theme (relationships)', t.theme, t.relationships]),
     ...meetingsCsvRows(report.meetings),
+    ...outcomesCsvRows(report),
   ];
   return toCsv(['section', 'item', 'value'], rows);
 }

@@ -20,6 +20,7 @@ import {
   showsCoveredNow,
 } from './reportParts.js';
 import { meetingsHtml } from './reportMeetings.js';
+import { outcomesHtml } from './outcomesReport.js';
 import { barChart, columnChart, escapeHtml as esc, heatStrip, type Bar } from './svgCharts.js';
 
 const STYLE = `
@@ -243,6 +244,10 @@ ${table(
 </section>`);
 
   sections.push(meetingsHtml(report.meetings));
+  sections.push(`<section aria-labelledby="outcomes">
+<h2 id="outcomes">Outcomes</h2>
+${outcomesHtml(report)}
+</section>`);
 
   const suppression = isPublication(report)
     ? `<p class="note" data-for-publication="true">${esc(PUBLICATION_NOTE(report.suppressBelow))}</p>`

@@ -5,6 +5,7 @@ import type { CohortReport } from '../domain/cohortReport.js';
 import { isPublication, type PublicationReport } from '../domain/publicationReport.js';
 import { KIND_LABELS } from '../domain/sessions.js';
 import { meetingsMarkdown, meetingsTextLines } from './reportMeetings.js';
+import { outcomesMarkdown, outcomesTextLines } from './outcomesReport.js';
 import { renderTable, styled, type Fit } from './table.js';
 import { oneLine, visible } from './terminalText.js';
 import {
@@ -142,6 +143,8 @@ export function renderReportText(report: CohortReport | PublicationReport, colou
     );
   }
   lines.push(...meetingsTextLines(report.meetings, colour));
+  heading('Outcomes');
+  lines.push(...outcomesTextLines(report, fit));
   return `${lines.join('\n')}\n`;
 }
 
@@ -271,5 +274,6 @@ export function renderReportMarkdown(report: CohortReport | PublicationReport): 
         ),
   );
   out.push(...meetingsMarkdown(report.meetings, md));
+  out.push('', '## Outcomes', '', ...outcomesMarkdown(report, md));
   return `${out.join('\n')}\n`;
 }

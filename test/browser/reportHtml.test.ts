@@ -43,6 +43,18 @@ describe.skipIf(!haveChromium)('the HTML report in headless Chromium', () => {
     run(['pair', '--trios', '--save', '--start', '2026-01-05']);
     run(['import-sessions', join(FIXTURES, 'sessions.csv')]);
     run(['log-session', '--pair', '1', '--date', '2026-07-28', '--minutes', '30', '--kind', 'other', '--level', 'team', '--theme', MALICIOUS]);
+    run([
+      'survey',
+      'import',
+      join(FIXTURES, 'surveys', 'start.csv'),
+      '--cohort',
+      '1',
+      '--stage',
+      'start',
+      '--text',
+      'What do you hope to get from the programme?',
+    ]);
+    run(['survey', 'import', join(FIXTURES, 'surveys', 'end.xlsx'), '--cohort', '1', '--stage', 'end', '--text', 'What changed for you?']);
     html = join(dir, 'report.html');
     run(['report', '--format', 'html', '--out', html, '--as-of', '2026-07-29']);
     json = JSON.parse(run(['report', '--json', '--as-of', '2026-07-29']).stdout);
@@ -95,7 +107,18 @@ describe.skipIf(!haveChromium)('the HTML report in headless Chromium', () => {
       })),
     );
     expect(charts.map((c) => c.id).sort()).toEqual(
-      ['chart-board', 'chart-calendar', 'chart-kinds', 'chart-levels', 'chart-months', 'chart-status', 'chart-themes', 'chart-types'].sort(),
+      [
+        'chart-board',
+        'chart-calendar',
+        'chart-kinds',
+        'chart-levels',
+        'chart-months',
+        'chart-status',
+        'chart-themes',
+        'chart-types',
+        // A before/after chart per question and group of the outcome surveys.
+        ...(json.outcomes as unknown[]).map((_, k) => `chart-outcome-${k}`),
+      ].sort(),
     );
     for (const chart of charts) {
       expect(chart.title.length, chart.id).toBeGreaterThan(5);
@@ -115,6 +138,12 @@ describe.skipIf(!haveChromium)('the HTML report in headless Chromium', () => {
       if (head === 'relationships') {
         const value = byId.get(rest[0])![rest[1]];
         return rest[1] === 'rate' ? (value === null ? '-' : Number(value).toFixed(1)) : String(value);
+      }
+      if (head === 'outcomes') {
+        // A stage nobody answered shows "-"; means to 1 decimal (the JSON's are unrounded).
+        const figure = json.outcomes[Number(rest[0])][rest[1]];
+        if (figure === null) return '-';
+        return rest[2] === 'mean' ? (figure.mean === null ? '-' : Number(figure.mean).toFixed(1)) : String(figure.n);
       }
       if (head === 'interactions' && rest[0] === 'byCalendarMonth') {
         return String(json.interactions.byCalendarMonth.find((m: { month: string }) => m.month === rest[1]).sessions);

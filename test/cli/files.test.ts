@@ -216,6 +216,7 @@ describe('export writes into a new folder of its own', () => {
         'relationships.csv',
         'sessions.csv',
         'staff.csv',
+        'survey-answers.csv',
         'targeted-departments.csv',
       ]);
     } else {

@@ -13,9 +13,11 @@ import { listMeetings } from '../../store/meetings.js';
 import { loadRelationships } from '../../store/relationships.js';
 import { listSessions } from '../../store/sessions.js';
 import { allStaffInOrderAdded } from '../../store/staff.js';
+import { surveyAnswersHeld } from '../../store/surveys.js';
 import { toCsv } from '../../io/csvOutput.js';
 import { exportSummaryText, exportTables, SUBJECT_ACCESS_NOTE, type ExportSummary } from '../../ui/exportOutput.js';
 import { progress } from '../../ui/progress.js';
+import { surveyAnswersTable } from '../../ui/surveyOutput.js';
 import { resolvePerson } from '../shared/resolvePerson.js';
 import { printJson, readDatabase } from '../shared/skeleton.js';
 import type { ExportOptions } from './command.js';
@@ -44,7 +46,9 @@ export async function runExport(directory: string, options: ExportOptions, conte
         .map((d) => d.name),
     };
     const meetings = meetingsInScope(listMeetings(db, {}), who);
-    return { who, tables: exportTables({ ...exportScope(held, who), meetings }, { subjectAccess: who !== undefined }) };
+    // Their own answers to outcome surveys, with a subject access request (docs/privacy.md, "Subject access").
+    const answers = surveyAnswersTable(surveyAnswersHeld(db, who));
+    return { who, tables: [...exportTables({ ...exportScope(held, who), meetings }, { subjectAccess: who !== undefined }), answers] };
   });
   const summary: ExportSummary = { directory: target, staffId: who ?? null, files: [] };
   // Every file into a fresh folder beside the target, which gets its name only when all are written.

@@ -14,6 +14,7 @@ import { writeOutputFile } from '../../io/outputFile.js';
 import type { Db } from '../../store/db.js';
 import { cohortMembers, listMeetings } from '../../store/meetings.js';
 import { bmeOfParticipants, boardWithRoles, cohortSessionSummary, reportRelationships } from '../../store/reportData.js';
+import { cohortSurveyAnswers } from '../../store/surveys.js';
 import { makeChalk } from '../../ui/colour.js';
 import { page } from '../../ui/pager.js';
 import { publicationCsv, reportCsv } from '../../ui/reportCsv.js';
@@ -35,6 +36,7 @@ function reportInput(db: Db, cohort: Cohort, asOf: IsoDate, suppressBelow: numbe
     bmeOf: bmeOfParticipants(db, cohort.number),
     suppressBelow,
     meetings: { held: listMeetings(db, { cohort: cohort.number }), members: cohortMembers(db, cohort.number) },
+    surveyAnswers: cohortSurveyAnswers(db, cohort.number),
   };
 }
 
