@@ -35,7 +35,7 @@ for (let i = 0; i < count; i += 1) {
   };
   try {
     // The command prints "Recorded session #N"; keep stdout for the summary.
-    await runLogSession(options, { ...processContext({}), out: () => {} });
+    await runLogSession(options, { ...(await processContext({})), out: () => {} });
     ok += 1;
   } catch (error) {
     const message = `worker ${worker} call ${i}: ${error?.code ?? ''} ${error?.message ?? error}`;
