@@ -16,7 +16,6 @@ import { closeSync, existsSync, openSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError, noteCommitted, noteDatabaseOpened, sqliteUserError } from '../errors.js';
-import { backupTo, freeBackupPath } from './backup.js';
 import { busyTimeoutMs, configure, registerFunctions, trackCommits, type Db } from './connection.js';
 import { whatIsAt, type Found } from './dbPath.js';
 import { SCHEMA_VERSION } from './migrations.js';
@@ -210,6 +209,8 @@ async function openInPlace(path: string, empty: boolean, options: OpenOptions): 
     configure(db, 'WAL');
     const version = schemaVersion(db);
     if (version > 0 && version < SCHEMA_VERSION) {
+      // Loaded only for an update: the copy's checks (health, the report's reads) are not every command's start-up.
+      const { backupTo, freeBackupPath } = await import('./backup.js');
       backup = freeBackupPath(`${path}.before-update-from-schema-${version}`);
       await backupTo(db, backup);
     }
