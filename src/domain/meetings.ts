@@ -143,7 +143,8 @@ export function buildMeetingsSection(
     held: held.length,
     participants: participants.length,
     attendance: held.map((m) => ({ date: m.date, attended: m.attended.length })),
-    neverAttended: participants.filter((p) => !came.has(p.staffId)).map((p) => ({ staffId: p.staffId, name: p.name })),
+    // Nobody until a meeting has been held (docs/outcomes.md, "In the report").
+    neverAttended: held.length === 0 ? [] : participants.filter((p) => !came.has(p.staffId)).map((p) => ({ staffId: p.staffId, name: p.name })),
     themes: [...themes.values()],
     actions: held.flatMap((m) => m.actions),
   };

@@ -163,10 +163,11 @@ describe('buildMeetingsSection', () => {
     expect(json.neverAttended).toEqual(['3']);
   });
 
-  it('with no meetings everyone taking part has attended none', () => {
+  it('with no meetings held yet lists nobody as never attending, though it counts the participants', () => {
     const section = buildMeetingsSection([], members, cohort, '2026-06-01');
     expect(section.held).toBe(0);
-    expect(section.neverAttended.map((p) => p.staffId)).toEqual(['1', '2', '3']);
+    expect(section.participants).toBe(3);
+    expect(section.neverAttended).toEqual([]);
     // Before they withdrew or left, 6 and 7 were taking part too.
     expect(buildMeetingsSection([], members, cohort, '2026-02-01').participants).toBe(5);
   });
