@@ -48,8 +48,8 @@ export interface ReportInput {
   bmeOf: ReadonlyMap<string, BmeStatus>;
   /** From --suppress-below K: counts of people by ethnicity from 1 to K-1 show as "<K". */
   suppressBelow: number | null;
-  /** The cohort's meetings and everyone ever enrolled in it (docs/outcomes.md, "In the report"); none when left out. */
-  meetings?: { held: readonly MeetingRecord[]; members: readonly CohortMember[] };
+  /** The cohort's meetings and everyone ever enrolled in it (docs/outcomes.md, "In the report"); none when left out. The members may be read only once (the store streams them). */
+  meetings?: { held: readonly MeetingRecord[]; members: Iterable<CohortMember> };
   /** The cohort's outcome survey answers (none when absent). */
   surveyAnswers?: readonly ReportSurveyAnswer[];
 }

@@ -46,6 +46,14 @@ export function reportParticipants(members: readonly CohortMember[], cohort: { e
     .sort((a, b) => (a.staffId < b.staffId ? -1 : a.staffId > b.staffId ? 1 : 0));
 }
 
+/** How many reportParticipants would give when nobody has attended a meeting: those taking part on the report's day. */
+function countParticipants(members: Iterable<CohortMember>, cohort: { end: IsoDate }, asOf: IsoDate): number {
+  const day = asOf < cohort.end ? asOf : cohort.end;
+  let count = 0;
+  for (const member of members) if (participatesOn(member, day)) count += 1;
+  return count;
+}
+
 /** Why a meeting cannot be held on `date` in this cohort, or null: inside the cohort, and not in the future. */
 export function meetingDateProblem(cohort: { number: number; start: IsoDate; end: IsoDate }, date: IsoDate, today: IsoDate): string | null {
   if (date > today) return `${formatDate(date)} is in the future; record a cohort meeting once it has happened`;
@@ -129,22 +137,23 @@ function meetingsJson(this: MeetingsSection): MeetingsJson {
  */
 export function buildMeetingsSection(
   meetings: readonly MeetingRecord[],
-  members: readonly CohortMember[],
+  members: Iterable<CohortMember>,
   cohort: { end: IsoDate },
   asOf: IsoDate,
 ): MeetingsSection {
   const held = [...meetings].filter((m) => m.date <= asOf).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id));
   const came = new Set(held.flatMap((m) => m.attended));
-  const participants = reportParticipants(members, cohort, asOf, came);
+  // Before any meeting only the number taking part is shown: counted one by one, none held (a cohort may have 100,000).
+  const participants = held.length === 0 ? countParticipants(members, cohort, asOf) : reportParticipants([...members], cohort, asOf, came);
   const themes = new Map<string, string>();
   for (const meeting of held)
     for (const theme of meeting.themes) if (!themes.has(theme.toLocaleLowerCase('en-GB'))) themes.set(theme.toLocaleLowerCase('en-GB'), theme);
   const section: MeetingsSection = {
     held: held.length,
-    participants: participants.length,
+    participants: typeof participants === 'number' ? participants : participants.length,
     attendance: held.map((m) => ({ date: m.date, attended: m.attended.length })),
     // Nobody until a meeting has been held (docs/outcomes.md, "In the report").
-    neverAttended: held.length === 0 ? [] : participants.filter((p) => !came.has(p.staffId)).map((p) => ({ staffId: p.staffId, name: p.name })),
+    neverAttended: typeof participants === 'number' ? [] : participants.filter((p) => !came.has(p.staffId)).map((p) => ({ staffId: p.staffId, name: p.name })),
     themes: [...themes.values()],
     actions: held.flatMap((m) => m.actions),
   };

@@ -113,14 +113,19 @@ function attach(db: Db, id: number, meeting: MeetingDraft): void {
 
 /** Everyone ever enrolled in the cohort, withdrawn people too, with what ends their taking part. */
 export function cohortMembers(db: Db, cohort: number): CohortMember[] {
+  return [...eachCohortMember(db, cohort)];
+}
+
+/** The same, one at a time (a report that needs only to count them holds none). */
+export function* eachCohortMember(db: Db, cohort: number): Generator<CohortMember> {
   const rows = db
     .prepare(
       `SELECT e.staff_id, s.name, e.withdrawn_on, s.left_on, s.staff_id LIKE 'forgotten-%' AS forgotten
        FROM enrolments e JOIN staff s ON s.staff_id = e.staff_id WHERE e.cohort = ? ORDER BY e.staff_id`,
     )
     .raw()
-    .all(cohort) as Array<[string, string, IsoDate | null, IsoDate | null, number]>;
-  return rows.map(([staffId, name, withdrawnOn, leftOn, forgotten]) => ({ staffId, name, withdrawnOn, leftOn, forgotten: forgotten === 1 }));
+    .iterate(cohort) as IterableIterator<[string, string, IsoDate | null, IsoDate | null, number]>;
+  for (const [staffId, name, withdrawnOn, leftOn, forgotten] of rows) yield { staffId, name, withdrawnOn, leftOn, forgotten: forgotten === 1 };
 }
 
 /** The days this cohort met, oldest first. */

@@ -12,7 +12,7 @@ import { reportFormat, type ReportFormat } from '../../domain/reportFormat.js';
 import { UsageError } from '../../errors.js';
 import { writeOutputFile } from '../../io/outputFile.js';
 import type { Db } from '../../store/db.js';
-import { cohortMembers, listMeetings } from '../../store/meetings.js';
+import { eachCohortMember, listMeetings } from '../../store/meetings.js';
 import { bmeOfParticipants, boardWithRoles, cohortSessionSummary, reportRelationships } from '../../store/reportData.js';
 import { cohortSurveyAnswers } from '../../store/surveys.js';
 import { makeChalk } from '../../ui/colour.js';
@@ -35,7 +35,7 @@ function reportInput(db: Db, cohort: Cohort, asOf: IsoDate, suppressBelow: numbe
     board: boardWithRoles(db, cohort.number),
     bmeOf: bmeOfParticipants(db, cohort.number),
     suppressBelow,
-    meetings: { held: listMeetings(db, { cohort: cohort.number }), members: cohortMembers(db, cohort.number) },
+    meetings: { held: listMeetings(db, { cohort: cohort.number }), members: eachCohortMember(db, cohort.number) },
     surveyAnswers: cohortSurveyAnswers(db, cohort.number),
   };
 }
