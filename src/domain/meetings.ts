@@ -98,6 +98,17 @@ export function meetingDue(cohort: { start: IsoDate; meetEvery: number | null },
 }
 
 /** A recorded meeting as the report reads it. */
+/** A meeting as recorded: `themes` by label (as first written, in the order given), `attended` by staff id. */
+export interface RecordedMeeting {
+  id: number;
+  cohort: number;
+  date: IsoDate;
+  attended: string[];
+  themes: string[];
+  actions: string[];
+  notes: string | null;
+}
+
 export interface MeetingRecord {
   id: number;
   date: IsoDate;

@@ -3,20 +3,9 @@
  * agreed (the sessions' theme ids) and the actions, in the order given.
  */
 import type { IsoDate } from '../domain/dates.js';
-import type { CohortMember } from '../domain/meetings.js';
+import type { CohortMember, RecordedMeeting } from '../domain/meetings.js';
 import type { Theme } from '../domain/sessions.js';
 import type { Db } from './db.js';
-
-/** A meeting as recorded; `themes` by label (as first written, in the order given), `attended` by staff id. */
-export interface RecordedMeeting {
-  id: number;
-  cohort: number;
-  date: IsoDate;
-  attended: string[];
-  themes: string[];
-  actions: string[];
-  notes: string | null;
-}
 
 /** What is written for a meeting: every list whole (an edit replaces them). */
 export interface MeetingDraft {

@@ -1,7 +1,7 @@
 /** Outcome surveys: each imported stage of a cohort, its questions and everyone's answers (docs/outcomes.md). */
 import { seniorityOfRank, seniorityRank } from '../domain/bands.js';
 import type { IsoDate } from '../domain/dates.js';
-import type { OutcomeGroup } from '../domain/outcomes.js';
+import type { OutcomeGroup, ReportSurveyAnswer } from '../domain/outcomes.js';
 import type { ProgrammeRole } from '../domain/staff.js';
 import { SURVEY_STAGES, type SurveyParticipant, type SurveyStage } from '../domain/surveys.js';
 import type { Db } from './db.js';
@@ -123,18 +123,8 @@ export function deleteSurvey(db: Db, cohort: number, stage: SurveyStage): void {
   db.prepare('DELETE FROM survey_imports WHERE cohort = ? AND stage = ?').run(cohort, stage);
 }
 
-export interface CohortAnswer {
-  staffId: string;
-  stage: SurveyStage;
-  group: OutcomeGroup;
-  question: string;
-  score: number | null;
-  text: string | null;
-  consent: boolean;
-}
-
 /** Every answer of a cohort's surveys, stage by stage in question order (as the report reads them). */
-export function cohortSurveyAnswers(db: Db, cohort: number): CohortAnswer[] {
+export function cohortSurveyAnswers(db: Db, cohort: number): ReportSurveyAnswer[] {
   const rows = db
     .prepare(
       `SELECT a.staff_id, q.stage, a.respondent_group, q.question, a.score, a.text, a.consent

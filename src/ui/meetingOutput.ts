@@ -2,22 +2,14 @@
  * Cohort meetings as `cohort meeting add`, `edit` and `list` print them: the JSON (a contract of
  * issue 16: the field names are relied on), the table and the CSV columns, in one place.
  */
-import { formatDate, type IsoDate } from '../domain/dates.js';
+import { formatDate } from '../domain/dates.js';
+import type { RecordedMeeting } from '../domain/meetings.js';
 import type { CsvCell } from '../io/csvOutput.js';
 import { renderTable, type Fit } from './table.js';
 import { visible } from './terminalText.js';
 
-/** One meeting in `cohort meeting list --json`, and what add and edit print with --json. */
-export interface MeetingJson {
-  id: number;
-  cohort: number;
-  date: IsoDate;
-  /** Staff ids of those who came. */
-  attended: string[];
-  themes: string[];
-  actions: string[];
-  notes: string | null;
-}
+/** One meeting in `cohort meeting list --json`, and what add and edit print with --json: the meeting as recorded, fields in this order. */
+export type MeetingJson = RecordedMeeting;
 
 export function meetingJson(meeting: MeetingJson): MeetingJson {
   const { id, cohort, date, attended, themes, actions, notes } = meeting;
