@@ -35,9 +35,14 @@ export function researchSummaryText(summary: ResearchSummary): string {
         ]
           .filter(Boolean)
           .join('; ');
+  const people = summary.files.find((f) => f.file === 'people.csv')?.rows ?? 0;
+  const check =
+    people === 0 && summary.leftOut === 0
+      ? 'Nobody is in a relationship or has answered a survey yet: the files hold their headers only.\n'
+      : `Every combination of cohort, role, seniority group and BME in people.csv is shared by at least ${summary.k} people: ${protection}.\n`;
   return (
     `Exported a research dataset to ${summary.directory} (readable by you only; no names, emails, staff ids, departments or notes; new random ids):\n` +
     summary.files.map((f) => `  ${f.file}: ${rows(f.rows)}`).join('\n') +
-    `\nEvery combination of cohort, role, seniority group and BME in people.csv is shared by at least ${summary.k} people: ${protection}.\n`
+    `\n${check}`
   );
 }

@@ -154,3 +154,15 @@ describe('remedi export --research', () => {
     }
   });
 });
+
+describe('remedi export --research of a cohort nobody has taken part in yet', () => {
+  it('says the files hold their headers only, not that every combination is shared by k people', async () => {
+    const db = join(tempDir(), 'remedi.db');
+    expect((await run(['cohort', 'create', '1', '--start', '2026-01-05', '--end', '2026-09-30', '--db', db], { env })).code).toBe(0);
+    const result = await run(['export', '--research', join(tempDir(), 'research'), '--db', db], { env });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('people.csv: 0 rows');
+    expect(result.stdout).toContain('Nobody is in a relationship or has answered a survey yet: the files hold their headers only.');
+    expect(result.stdout).not.toContain('Every combination');
+  });
+});
