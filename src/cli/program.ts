@@ -41,6 +41,7 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = [
   { commands: ['report'], load: async () => (await import('../commands/report/command.js')).declareReport },
   { commands: ['backup', 'check'], load: async () => (await import('../commands/database/command.js')).declareDatabase },
   { commands: ['export', 'forget'], load: async () => (await import('../commands/privacy/command.js')).declarePrivacy },
+  { commands: ['characteristics'], load: async () => (await import('../commands/characteristics/command.js')).declareCharacteristics },
   { commands: ['department'], load: async () => (await import('../commands/department/command.js')).declareDepartment },
 ];
 

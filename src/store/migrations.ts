@@ -213,6 +213,52 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX survey_answers_by_staff ON survey_answers (staff_id);
   `,
+  // 7: protected characteristics beyond ethnicity (docs/characteristics.md): those the trust
+  // enabled, each person's yes or no for them (unknown is no row), and pair types of lived
+  // experience. SQLite cannot loosen a CHECK in place, so relationships is rebuilt: schema.ts
+  // runs this step with foreign keys off and checks every link before it commits.
+  `
+  CREATE TABLE characteristics (
+    name       TEXT PRIMARY KEY,
+    own        INTEGER NOT NULL CHECK (own IN (0, 1)),
+    enabled_on TEXT NOT NULL
+  ) STRICT;
+
+  CREATE TABLE staff_characteristics (
+    staff_id TEXT NOT NULL REFERENCES staff (staff_id),
+    name     TEXT NOT NULL REFERENCES characteristics (name),
+    value    TEXT NOT NULL CHECK (value IN ('yes', 'no')),
+    PRIMARY KEY (staff_id, name)
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX staff_characteristics_by_name ON staff_characteristics (name, value);
+
+  CREATE TABLE relationships_new (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    cohort      INTEGER NOT NULL REFERENCES cohorts (number),
+    mentee_id   TEXT NOT NULL REFERENCES staff (staff_id),
+    type        TEXT NOT NULL CHECK (type IN ('race', 'frontline', 'clinical', 'general') OR type GLOB 'lived experience ([a-z]*)'),
+    score       INTEGER NOT NULL DEFAULT 0,
+    reasons     TEXT NOT NULL DEFAULT '[]',
+    start_date  TEXT NOT NULL,
+    ended_on    TEXT,
+    end_reason  TEXT,
+    override    INTEGER NOT NULL DEFAULT 0 CHECK (override IN (0, 1)),
+    created_on  TEXT NOT NULL,
+    CHECK (ended_on IS NULL OR ended_on >= start_date)
+  ) STRICT;
+  INSERT INTO relationships_new SELECT id, cohort, mentee_id, type, score, reasons, start_date, ended_on, end_reason, override, created_on FROM relationships;
+  -- Ids of relationships deleted at the end are not given out again.
+  UPDATE sqlite_sequence SET seq = max(seq, coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'relationships'), 0)) WHERE name = 'relationships_new';
+  INSERT INTO sqlite_sequence (name, seq) SELECT 'relationships_new', seq FROM sqlite_sequence
+    WHERE name = 'relationships' AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'relationships_new');
+  DROP TABLE relationships;
+  ALTER TABLE relationships_new RENAME TO relationships;
+  CREATE INDEX relationships_by_cohort ON relationships (cohort);
+  CREATE INDEX relationships_by_mentee ON relationships (mentee_id);
+  `,
 ];
+
+/** Migrations that rebuild a table others point to: run with foreign keys off (SQLite's way to change a table's constraints). */
+export const REBUILDS_TABLES: ReadonlySet<number> = new Set([7]);
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { IsoDate } from '../domain/dates.js';
+import { eraseCharacteristicsOf } from './characteristics.js';
 import type { Db } from './db.js';
 
 export const FORGOTTEN_NAME = 'Forgotten person';
@@ -54,6 +55,8 @@ export function forgetPerson(db: Db, staffId: string, today: IsoDate): ForgetRes
 
   // Survey answers are theirs alone, and free text may say anything: erased, not kept under the anonymous id.
   db.prepare('DELETE FROM survey_answers WHERE staff_id = ?').run(staffId);
+  // Their protected characteristics are theirs alone too (docs/characteristics.md, "Forgetting").
+  eraseCharacteristicsOf(db, staffId);
   db.prepare(
     `UPDATE staff SET staff_id = @anonymousId, name = @name, email = NULL, department = NULL, job_title = NULL,
        staff_group = NULL, band = NULL, ethnicity = NULL, bme_override = NULL, functions = NULL, board_member = 0,

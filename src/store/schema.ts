@@ -4,7 +4,7 @@
  */
 import { UserError } from '../errors.js';
 import type { Db } from './connection.js';
-import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+import { MIGRATIONS, REBUILDS_TABLES, SCHEMA_VERSION } from './migrations.js';
 
 export type SchemaKind = 'remedi' | 'empty' | 'foreign';
 
@@ -29,14 +29,30 @@ export function refuseNewer(db: Db, path: string, found = schemaVersion(db)): vo
 }
 
 export function migrate(db: Db, path: string): void {
-  if (schemaVersion(db) === SCHEMA_VERSION) return;
-  db.transaction(() => {
-    // Another process may have migrated between our look and our lock.
-    const current = schemaVersion(db);
-    refuseNewer(db, path, current);
-    for (let next = current + 1; next <= SCHEMA_VERSION; next += 1) {
-      db.exec(MIGRATIONS[next - 1]);
-    }
-    db.pragma(`user_version = ${SCHEMA_VERSION}`);
-  }).immediate();
+  const before = schemaVersion(db);
+  if (before === SCHEMA_VERSION) return;
+  // A step that rebuilds a table others point to would, with foreign keys on, delete their
+  // rows with it (ON DELETE CASCADE): such steps run with them off, and every link is checked
+  // before the commit instead. The pragma cannot change inside a transaction.
+  const rebuilds = [...REBUILDS_TABLES].some((step) => step > before);
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  if (rebuilds) db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      // Another process may have migrated between our look and our lock.
+      const current = schemaVersion(db);
+      refuseNewer(db, path, current);
+      for (let next = current + 1; next <= SCHEMA_VERSION; next += 1) {
+        db.exec(MIGRATIONS[next - 1]);
+      }
+      if (rebuilds && (db.pragma('foreign_key_check') as unknown[]).length > 0) {
+        throw new UserError(`${path} has links between its tables that do not hold, so remedi could not update its layout; the database was not changed.`, {
+          fix: 'Run remedi check for what is wrong, or restore a backup.',
+        });
+      }
+      db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    }).immediate();
+  } finally {
+    if (rebuilds) db.pragma(`foreign_keys = ${foreignKeys}`);
+  }
 }
