@@ -3,13 +3,13 @@
  * and telling a copy that was cut short.
  */
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
-import Database from 'better-sqlite3';
 import { UserError } from '../errors.js';
 import { createOutputFile } from '../io/outputFile.js';
 import type { Db } from './connection.js';
 import { integrityCheck, isDamage } from './health.js';
 import { openExisting } from './readOnlyOpen.js';
 import { schemaVersion } from './schema.js';
+import { sqlite } from './sqlite.js';
 
 /** How the pages get into the copy: SQLite's online backup API, unless a test puts a failing disk in between. */
 export type CopyPages = (db: Db, temporary: string) => Promise<unknown>;
@@ -61,7 +61,7 @@ export async function backupTo(db: Db, destination: string, copyPages: CopyPages
 function checkCopy(copyPath: string, destination: string): number {
   // Opened for writing, so closing it removes the -wal SQLite makes beside it; exclusive, so
   // it needs no -shm (nobody else has any business with the copy before it has its name).
-  const copy = new Database(copyPath, { fileMustExist: true });
+  const copy = sqlite(copyPath, { fileMustExist: true });
   try {
     copy.pragma('locking_mode = EXCLUSIVE');
     let integrity: string;

@@ -14,7 +14,6 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, openSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
 import { UserError, noteCommitted, noteDatabaseOpened, sqliteUserError } from '../errors.js';
 import { busyTimeoutMs, configure, registerFunctions, trackCommits, type Db } from './connection.js';
 import { whatIsAt, type Found } from './dbPath.js';
@@ -25,6 +24,7 @@ import { ownerOnly, tightenPermissions } from './permissions.js';
 import { DatabaseAppeared, moveIntoPlace } from './publishDatabase.js';
 import { openReadOnly, writable } from './readOnlyOpen.js';
 import { migrate, refuseNewer, schemaKind, schemaVersion } from './schema.js';
+import { sqlite } from './sqlite.js';
 
 export type { Db } from './connection.js';
 export { resolveDbPath } from './dbPath.js';
@@ -79,7 +79,7 @@ export interface OpenedDb {
 export async function openDatabase(path: string, options: OpenOptions): Promise<OpenedDb> {
   if (path === ':memory:') {
     // A scratch database (a dry run against no file): nothing to create or check.
-    const db = new Database(path);
+    const db = sqlite(path);
     configure(db);
     migrate(db, path);
     return opened({ db, path, created: false, backup: null, notices: [] });
@@ -136,7 +136,7 @@ function openNew(path: string, options: OpenOptions): OpenedDb {
   };
   let notices: string[];
   try {
-    db = new Database(temporary, { fileMustExist: true });
+    db = sqlite(temporary, { fileMustExist: true });
     configure(db, 'DELETE');
     migrate(db, path);
     notices = networkNotice(db, path, options, { record: true });
@@ -195,7 +195,7 @@ async function openInPlace(path: string, empty: boolean, options: OpenOptions): 
   const notices: string[] = [];
   let created = false;
   try {
-    db = new Database(path, { fileMustExist: true });
+    db = sqlite(path, { fileMustExist: true });
     db.pragma(`busy_timeout = ${busyTimeoutMs()}`);
     const kind = schemaKind(db);
     if (kind === 'foreign') throw foreignDatabase(path, { writing: true });

@@ -5,10 +5,10 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { IsoDate } from '../domain/dates.js';
 import { eraseCharacteristicsOf } from './characteristics.js';
 import type { Db } from './db.js';
+import { sqlite } from './sqlite.js';
 
 export const FORGOTTEN_NAME = 'Forgotten person';
 export const REASONS_REMOVED = 'reasons removed when a participant was forgotten';
@@ -239,7 +239,7 @@ function copyHolds(path: string, person: { staffId: string; email: string | null
     const bytes = readFileSync(path);
     // Bytes 18 and 19 say WAL mode (2), which an in-memory database cannot use: read it as a plain file (1).
     if (bytes.length >= 100 && bytes[18] === 2 && bytes[19] === 2) bytes[18] = bytes[19] = 1;
-    copy = new Database(bytes, { readonly: true });
+    copy = sqlite(bytes, { readonly: true });
     const found = copy
       .prepare('SELECT 1 FROM staff WHERE staff_id = ? OR (? IS NOT NULL AND lower(email) = lower(?)) LIMIT 1')
       .get(person.staffId, person.email, person.email);

@@ -4,11 +4,11 @@
  */
 import { accessSync, closeSync, constants, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
 import { UserError, noteDatabaseOpened } from '../errors.js';
 import { busyTimeoutMs, type Db } from './connection.js';
 import { whatIsAt } from './dbPath.js';
 import { asOpenError, noDatabase } from './openErrors.js';
+import { sqlite } from './sqlite.js';
 
 /**
  * The database opened only to read it, for reading and checking: no schema requirement.
@@ -25,7 +25,7 @@ export function openReadOnly(path: string): Db {
   let db: Db | undefined;
   try {
     const inPlace = writable(path);
-    db = new Database(path, { readonly: !inPlace, fileMustExist: true });
+    db = sqlite(path, { readonly: !inPlace, fileMustExist: true });
     db.pragma(`busy_timeout = ${busyTimeoutMs()}`);
     if (inPlace) db.pragma('query_only = ON');
     // Reading the schema is what opens the WAL, where a read-only folder shows.
@@ -72,7 +72,7 @@ function readCopyInMemory(path: string): Db {
   bytes[18] = 1;
   bytes[19] = 1;
   try {
-    return new Database(bytes, { readonly: true });
+    return sqlite(bytes, { readonly: true });
   } catch (error) {
     throw asOpenError(error, path);
   }
@@ -94,7 +94,7 @@ export function openExisting(path: string): Db {
     throw new UserError(`There is no remedi database at ${path}.`, { fix: 'Point to the database with --db PATH or REMEDI_DB.' });
   }
   try {
-    const db = new Database(path, { fileMustExist: true });
+    const db = sqlite(path, { fileMustExist: true });
     db.pragma(`busy_timeout = ${busyTimeoutMs()}`);
     db.pragma('user_version');
     return db;
