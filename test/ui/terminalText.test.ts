@@ -17,6 +17,10 @@ describe('visible: control characters from the data are shown, not obeyed', () =
     ['c1 \u0080 \u009f', 'c1 \\u0080 \\u009f'],
     ['not C1: \u00a0 é', 'not C1: \u00a0 é'],
     ['already \\x1b escaped', 'already \\x1b escaped'],
+    ['Ann \u202eeeL\u202c', 'Ann \\u202eeeL\\u202c'],
+    ['isolates \u2066 \u2067 \u2068 \u2069', 'isolates \\u2066 \\u2067 \\u2068 \\u2069'],
+    ['embeddings \u202a \u202b \u202d', 'embeddings \\u202a \\u202b \\u202d'],
+    ['marks kept \u200e \u200f عائشة', 'marks kept \u200e \u200f عائشة'],
   ])('%j -> %j', (text, shown) => {
     expect(visible(text)).toBe(shown);
   });
