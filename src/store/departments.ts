@@ -8,13 +8,30 @@ export interface DepartmentSummary {
   targeted: boolean;
 }
 
-/** Every department on the staff list (active staff), with whether it is targeted. */
+/**
+ * Every department on the staff list (active staff), with whether it is targeted. Spellings are
+ * one department when departmentKey says so (pairing's rule: SQLite's lower() and trim() know
+ * only ASCII letters and spaces), named by the spelling most of its staff have, trimmed.
+ */
 export function listDepartments(db: Db): DepartmentSummary[] {
-  const rows = db
-    .prepare(
-      `SELECT department AS name, count(*) AS staff FROM staff WHERE active = 1 AND department IS NOT NULL GROUP BY lower(trim(department)) ORDER BY lower(department)`,
-    )
-    .all() as Array<{ name: string; staff: number }>;
+  const spellings = db
+    .prepare('SELECT department, count(*) FROM staff WHERE active = 1 AND department IS NOT NULL GROUP BY department ORDER BY department')
+    .raw()
+    .all() as Array<[string, number]>;
+  const byKey = new Map<string, { name: string; most: number; staff: number }>();
+  // Trimmed, and in order, so that of two spellings as common the one sorting first names it.
+  const trimmed = spellings.map(([spelling, staff]) => [spelling.trim(), staff] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [spelling, staff] of trimmed) {
+    const key = departmentKey(spelling);
+    if (key === null) continue;
+    const found = byKey.get(key);
+    if (found === undefined) byKey.set(key, { name: spelling, most: staff, staff });
+    else {
+      found.staff += staff;
+      if (staff > found.most) Object.assign(found, { name: spelling, most: staff });
+    }
+  }
+  const rows = [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, { name, staff }]) => ({ name, staff }));
   const targeted = targetedDepartments(db);
   const listed = rows.map((row) => ({ name: row.name, staff: row.staff, targeted: targeted.has(departmentKey(row.name)!) }));
   // A targeted department with nobody in it any more is still shown, so it can be turned off.
