@@ -15,7 +15,21 @@
  * Which paths may be written is outputTarget.ts; a failed write in plain words, writeProblem.ts.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fsyncSync, linkSync, lstatSync, mkdtempSync, openSync, renameSync, rmSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fsyncSync,
+  linkSync,
+  lstatSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  unlinkSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 import { READ_NO_LINK, alreadyExists, checkNewFolder, checkTarget, exists, folderExists, notAFile, type OutputOptions } from './outputTarget.js';
@@ -99,7 +113,8 @@ export function createOutputFolder(path: string, fill: (write: (file: string, da
   let temp: string | undefined;
   try {
     // mkdtemp makes the folder 0700 under a new name: nobody else can plant a link in it.
-    const folder = mkdtempSync(join(parent, `${basename(target)}.partial-`));
+    removeLeftovers(target);
+    const folder = mkdtempSync(join(parent, partialPrefix(target)));
     temp = folder;
     fill((file, data) => {
       if (basename(file) !== file) throw new Error(`not a plain file name: ${file}`);
@@ -129,8 +144,55 @@ export function writeAll(fd: number, data: string | Uint8Array): void {
   }
 }
 
+/**
+ * A temporary name beside the target: `<name>.partial-<pid>-<random>`. The process id lets a
+ * later write of the same name remove what a remedi that was stopped half-way (Ctrl+C, a
+ * closed window, a power cut) left behind (removeLeftovers).
+ */
 function temporaryPath(target: string): string {
-  return join(dirname(target), `${basename(target)}.partial-${randomBytes(6).toString('hex')}`);
+  removeLeftovers(target);
+  return join(dirname(target), `${partialPrefix(target)}${randomBytes(6).toString('hex')}`);
+}
+
+const partialPrefix = (target: string): string => `${basename(target)}.partial-${process.pid}-`;
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Removes the temporary files and folders of earlier writes of this target whose process is
+ * no longer running: an export or backup cut short holds the same personal data as a whole
+ * one, and nobody would think to look for it. A process still running (another remedi
+ * writing the same name) is left alone; so is anything else in the folder.
+ */
+export function removeLeftovers(target: string): void {
+  const folder = dirname(target);
+  const pattern = new RegExp(`^${escapeRegExp(basename(target))}\\.partial-(\\d+)-[0-9A-Za-z]{6,12}(-journal|-wal|-shm)?$`);
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const match = pattern.exec(name);
+    if (match === null || running(Number(match[1]))) continue;
+    try {
+      rmSync(join(folder, name), { recursive: true, force: true });
+    } catch {
+      // Not ours to remove after all (another user's folder): left as it is.
+    }
+  }
+}
+
+/** Whether a process runs under this id (a signal 0 only asks; EPERM: it runs, as someone else). */
+function running(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** Gives the finished temporary file its name: replacing only a regular file, or only where nothing is. */

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -256,5 +256,33 @@ describe.skipIf(!disk.ok)(`on a full disk${disk.ok ? '' : ` (skipped: ${disk.why
     expect(message).toBe(`Cannot write ${target}: the disk is full; the report.md already there is as it was. Free some space, or choose another place.`);
     expect(readFileSync(target, 'utf8')).toBe('the old board paper');
     expect(readdirSync(dir).sort()).toEqual(['filler', 'report.md']);
+  });
+});
+
+describe('what a remedi stopped half-way left behind', () => {
+  /** The id of a process that has ended (a child run to its end). */
+  const endedPid = (): number => {
+    const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    return Number(child.stdout);
+  };
+
+  it('is removed by the next write of the same name (file, SQLite side files, folder); a running writer\'s and other names are left', () => {
+    const dir = tempDir();
+    const dead = endedPid();
+    const leftovers = [`board.html.partial-${dead}-a1b2c3d4e5f6`, `backup.db.partial-${dead}-0011aabbccdd-wal`];
+    for (const name of leftovers) writeFileSync(join(dir, name), 'Ethnicity of Ann Lee: M');
+    mkdirSync(join(dir, `export.partial-${dead}-Xy12Ab`));
+    writeFileSync(join(dir, `export.partial-${dead}-Xy12Ab`, 'staff.csv'), 'staff');
+    const running = `board.html.partial-${process.pid}-ffffffffffff`;
+    const others = [running, 'board.html.partial-notes.txt', `other.html.partial-${dead}-a1b2c3d4e5f6`];
+    for (const name of others) writeFileSync(join(dir, name), 'keep');
+
+    writeOutputFile(join(dir, 'board.html'), 'report');
+    expect(existsSync(join(dir, leftovers[0]))).toBe(false);
+    expect(existsSync(join(dir, leftovers[1]))).toBe(true);
+    writeOutputFile(join(dir, 'backup.db'), 'copy');
+    expect(existsSync(join(dir, leftovers[1]))).toBe(false);
+    createOutputFolder(join(dir, 'export'), (write) => write('staff.csv', 'staff'));
+    expect(readdirSync(dir).sort()).toEqual(['backup.db', 'board.html', 'export', ...others].sort());
   });
 });
