@@ -266,7 +266,7 @@ describe('what a remedi stopped half-way left behind', () => {
     return Number(child.stdout);
   };
 
-  it('is removed by the next write of the same name (file, SQLite side files, folder); a running writer\'s and other names are left', () => {
+  it("is removed by the next write of the same name (file, SQLite side files, folder); a running writer's and other names are left", () => {
     const dir = tempDir();
     const dead = endedPid();
     const leftovers = [`board.html.partial-${dead}-a1b2c3d4e5f6`, `backup.db.partial-${dead}-0011aabbccdd-wal`];

@@ -2,20 +2,12 @@
 import type { IsoDate } from '../../domain/dates.js';
 import { duplicateProblem, notSaved, type Answers } from '../../domain/sessionDraft.js';
 import { sessionProblems, type Kind, type Level, type SessionDraft, type SessionTarget } from '../../domain/sessions.js';
-import type { StaffRecord } from '../../domain/staff.js';
 import type { Db } from '../../store/db.js';
 import { hasSession } from '../../store/sessions.js';
 import { staffFinder } from '../../store/staff.js';
+import { personLabel } from '../shared/filePeople.js';
 import { resolvePeople } from '../shared/resolvePerson.js';
 import type { LogSessionOptions } from './command.js';
-
-/** How a session's messages name a person: "Priya Sharma (10000024)", or the staff id of someone unknown. */
-export function personLabel(findStaff: (staffId: string) => StaffRecord | undefined): (staffId: string) => string {
-  return (staffId) => {
-    const person = findStaff(staffId);
-    return person ? `${person.name} (${staffId})` : staffId;
-  };
-}
 
 /** Refuses a session that breaks a rule (a duplicate only without --force); `exceptId` is the session being edited. */
 export function checkSession(db: Db, session: SessionDraft, target: SessionTarget, today: IsoDate, force: boolean, exceptId?: number): void {

@@ -5,24 +5,21 @@
 import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Context, dbPathOf } from '../../cli/context.js';
-import { choosePerson, type PersonCandidate, type PersonMatch } from '../../domain/people.js';
 import { sessionTarget } from '../../domain/sessionDraft.js';
-import { sessionImportPlanner, type SessionPeople } from '../../domain/sessionImport.js';
+import { sessionImportPlanner } from '../../domain/sessionImport.js';
 import { SESSION_FIELDS, sessionLogFile, type SessionField, type SessionRow } from '../../domain/sessionRows.js';
 import type { RowProblem } from '../../errors.js';
 import { writeProblemsFile } from '../../io/problemsFile.js';
 import { parseMapOption, streamRecords, type Table } from '../../io/tableFile.js';
 import type { WorkerStreamOptions } from '../../io/tableWorker.js';
 import type { Db } from '../../store/db.js';
-import { nearMisses, personLookup } from '../../store/people.js';
 import { loadRelationships } from '../../store/relationships.js';
 import { sessionImportWriter } from '../../store/sessions.js';
-import { staffFinder } from '../../store/staff.js';
 import { formatProblemList, importRefusal, problemJson, problemsCsv } from '../../ui/problems.js';
 import { progress } from '../../ui/progress.js';
 import { importSessionsLine, type ImportSessionsSummary } from '../../ui/sessionOutput.js';
+import { sessionPeople } from '../shared/filePeople.js';
 import { commitOrDryRun, printJson, withDatabase } from '../shared/skeleton.js';
-import { personLabel } from './checkSession.js';
 import type { ImportSessionsOptions } from './command.js';
 
 /**
@@ -132,46 +129,3 @@ async function readInWorker(
 
 /** Files from this size are read in a worker (a 1,500-row form export is about 100 KB). */
 const WORKER_FROM_BYTES = 1 << 20;
-
-/**
- * Names, emails and ids in a session file, each distinct text looked up once: a national
- * form export repeats the same few thousand people over a million rows. "Did you mean"
- * costs a search of every name, so only the first MAX_NEAR_MISSES unknown texts get one.
- */
-export function sessionPeople(db: Db): SessionPeople {
-  const lookUp = personLookup(db);
-  const matches = new Map<string, PersonMatch<PersonCandidate>>();
-  const nearMissesSought = new Set<string>();
-  const labels = new Map<string, string>();
-  const label = personLabel(staffFinder(db));
-  return {
-    resolve(text, withNearMisses) {
-      const key = text.trim();
-      let match = matches.get(key);
-      if (match === undefined) {
-        match = choosePerson(lookUp(key), []);
-        matches.set(key, match);
-      }
-      if (
-        !match.ok &&
-        match.reason === 'unknown' &&
-        withNearMisses &&
-        match.candidates.length === 0 &&
-        !nearMissesSought.has(key) &&
-        nearMissesSought.size < MAX_NEAR_MISSES
-      ) {
-        nearMissesSought.add(key);
-        match = choosePerson({ byId: [], byEmail: [], byName: [] }, nearMisses(db, key));
-        matches.set(key, match);
-      }
-      return match;
-    },
-    personOf(staffId) {
-      let shown = labels.get(staffId);
-      if (shown === undefined) labels.set(staffId, (shown = label(staffId)));
-      return shown;
-    },
-  };
-}
-
-const MAX_NEAR_MISSES = 200;

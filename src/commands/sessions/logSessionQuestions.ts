@@ -25,7 +25,8 @@ import type { Db } from '../../store/db.js';
 import { hasSession, knownThemes } from '../../store/sessions.js';
 import type { Prompts, RelationshipChoice } from '../../ui/prompts.js';
 import { answersToChange, describeSession } from '../../ui/sessionOutput.js';
-import { checkSession, personLabel } from './checkSession.js';
+import { personLabel } from '../shared/filePeople.js';
+import { checkSession } from './checkSession.js';
 
 export interface SessionQuestions {
   db: Db;

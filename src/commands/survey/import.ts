@@ -16,7 +16,7 @@ import type { Db } from '../../store/db.js';
 import { getSurveyImport, surveyParticipants, surveyWriter, type StoredAnswer } from '../../store/surveys.js';
 import { formatProblemList, importRefusal, problemJson, problemsCsv } from '../../ui/problems.js';
 import { surveyImportLine, type SurveyImportSummary } from '../../ui/surveyOutput.js';
-import { sessionPeople } from '../sessions/importSessions.js';
+import { sessionPeople } from '../shared/filePeople.js';
 import { existingCohort } from '../shared/resolveCohort.js';
 import { commitOrDryRun, printJson, withDatabase } from '../shared/skeleton.js';
 import type { SurveyImportOptions } from './command.js';
