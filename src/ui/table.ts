@@ -111,9 +111,9 @@ export function renderTable(headers: readonly string[], rows: ReadonlyArray<read
   if (plan.hidden.length > 0 && options.fit) {
     const names = plan.hidden.map((i) => heads[i]);
     const count = names.length === 1 ? '1 column' : `${names.length} columns`;
-    options.fit.err(`${count} hidden to fit ${limit} columns: ${names.join(', ')}; --wide shows ${names.length === 1 ? 'it' : 'them'}.\n`);
+    options.fit.err(wrapWords(`${count} hidden to fit ${limit} columns: ${names.join(', ')}; --wide shows ${names.length === 1 ? 'it' : 'them'}.`, limit));
   } else if (plan.cutAny && options.fit && plan.keep.some((c) => plan.widths[c] < widths[c])) {
-    options.fit.err(`Long cells cut to fit ${limit} columns; --wide shows them whole.\n`);
+    options.fit.err(wrapWords(`Long cells cut to fit ${limit} columns; --wide shows them whole.`, limit));
   }
 
   const rule = plan.keep.map((c) => '-'.repeat(plan.widths[c]));
@@ -177,4 +177,18 @@ function fitColumns(headers: readonly string[], natural: readonly number[], limi
   // One column still wider than the terminal: cut it to the terminal.
   if (excess > 0 && kept.length === 1) widths[kept[0]] = Math.max(1, limit);
   return { keep: kept, widths, hidden, cutAny: true };
+}
+
+/** A note broken between words into lines of at most `width` (a word longer than that stands alone), each ending in a newline. */
+export function wrapWords(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && displayWidth(line) + 1 + displayWidth(word) > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  lines.push(line);
+  return lines.map((l) => `${l}\n`).join('');
 }

@@ -76,7 +76,10 @@ describe.skipIf(!hasScript)('tables on a terminal (needs util-linux script)', ()
     const head = output.split('\n')[0];
     for (const column of ['Staff id', 'Name', 'Band', 'Seniority', 'Status']) expect(head).toContain(column);
     expect(head).not.toContain('Line manager');
-    expect(readFileSync(err, 'utf8')).toMatch(/^\d+ columns hidden to fit 80 columns: Line manager, Capacity, .*; --wide shows them\.$/m);
+    const note = readFileSync(err, 'utf8');
+    expect(note).toMatch(/^\d+ columns hidden to fit 80 columns: Line manager, Capacity, [^]*; --wide shows them\.$/m);
+    const hidden = note.slice(note.search(/\d+ columns hidden/), note.indexOf('--wide shows them.') + '--wide shows them.'.length);
+    expect(widest(hidden)).toBeLessThanOrEqual(80);
     expect(output).toContain('王秀英');
     expect(output).toContain('…');
   });
