@@ -111,9 +111,11 @@ export function renderTable(headers: readonly string[], rows: ReadonlyArray<read
   if (plan.hidden.length > 0 && options.fit) {
     const names = plan.hidden.map((i) => heads[i]);
     const count = names.length === 1 ? '1 column' : `${names.length} columns`;
-    options.fit.err(wrapWords(`${count} hidden to fit ${limit} columns: ${names.join(', ')}; --wide shows ${names.length === 1 ? 'it' : 'them'}.`, limit));
+    options.fit.err(
+      wrapWords(`${count} hidden to fit ${limit} columns: ${names.join(', ')}; --wide shows ${names.length === 1 ? 'it' : 'them'}.`, limit ?? Infinity),
+    );
   } else if (plan.cutAny && options.fit && plan.keep.some((c) => plan.widths[c] < widths[c])) {
-    options.fit.err(wrapWords(`Long cells cut to fit ${limit} columns; --wide shows them whole.`, limit));
+    options.fit.err(wrapWords(`Long cells cut to fit ${limit} columns; --wide shows them whole.`, limit ?? Infinity));
   }
 
   const rule = plan.keep.map((c) => '-'.repeat(plan.widths[c]));
