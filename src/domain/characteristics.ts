@@ -27,6 +27,43 @@ export interface Characteristic {
 export const CHARACTERISTIC_NAME = /^[a-z][a-z0-9_]{0,39}$/;
 export const CHARACTERISTIC_NAME_EXPECTED = 'lower-case letters, digits and underscores, starting with a letter, at most 40 (e.g. "carer")';
 
+/**
+ * Names a trust's own characteristic may not take: a characteristic's name is also a --weights
+ * key, a roster header, a research export column and a report key, and these already mean
+ * something there (the pair types, ethnicity and BME, the roster's fields, the export's columns).
+ */
+export const RESERVED_NAMES: ReadonlySet<string> = new Set([
+  'race',
+  'frontline',
+  'clinical',
+  'general',
+  'ethnicity',
+  'bme',
+  'role',
+  'cohort',
+  'seniority_group',
+  'seniority',
+  'person',
+  'staff_id',
+  'name',
+  'first_name',
+  'last_name',
+  'email',
+  'department',
+  'job_title',
+  'band',
+  'staff_group',
+  'function',
+  'functions',
+  'board_member',
+  'line_manager_id',
+  'race_trained',
+  'capacity',
+  'active',
+  'left_on',
+  'unknown',
+]);
+
 /** What "yes" and "no" mean, for `characteristics list` and the docs. */
 export function meaningOf(name: string): { yes: string; no: string } {
   switch (name) {

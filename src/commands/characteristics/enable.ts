@@ -1,12 +1,14 @@
 /** `remedi characteristics enable NAME [--own]`: start recording a characteristic (docs/characteristics.md, "Enabling"). */
 import type { Context } from '../../cli/context.js';
-import { BUILT_IN_CHARACTERISTICS, CHARACTERISTIC_NAME, CHARACTERISTIC_NAME_EXPECTED, isBuiltIn } from '../../domain/characteristics.js';
+import { BUILT_IN_CHARACTERISTICS, CHARACTERISTIC_NAME, CHARACTERISTIC_NAME_EXPECTED, RESERVED_NAMES, isBuiltIn } from '../../domain/characteristics.js';
 import { suggest } from '../../domain/suggest.js';
 import { UsageError } from '../../errors.js';
 import { enableCharacteristic } from '../../store/characteristics.js';
 import { ENABLE_ONLY_WHAT_YOU_USE, renderEnabled, type CharacteristicSummary } from '../../ui/characteristicOutput.js';
 import { visible } from '../../ui/terminalText.js';
-import { printJson, writeDatabase } from '../shared/skeleton.js';
+import { DatabaseAppeared } from '../../store/db.js';
+import { announceCreated } from '../shared/openDb.js';
+import { printJson, withDatabase } from '../shared/skeleton.js';
 import type { CharacteristicsEnableOptions } from './command.js';
 import { characteristicSummaries } from './list.js';
 
@@ -19,6 +21,14 @@ export function checkCharacteristicName(typed: string, own: boolean): string {
       throw new UsageError(`${name} is one of remedi's characteristics, not one of the trust's own.`, { fix: `remedi characteristics enable ${name}` });
     if (!CHARACTERISTIC_NAME.test(name)) {
       throw new UsageError(`"${visible(name)}" cannot be a characteristic's name: expected ${CHARACTERISTIC_NAME_EXPECTED}.`);
+    }
+    if (RESERVED_NAMES.has(name)) {
+      throw new UsageError(
+        `"${name}" already means something to remedi (a pairing weight, a roster column or a report's column), so it cannot name a characteristic.`,
+        {
+          fix: `Choose another name, such as ${name}_network.`,
+        },
+      );
     }
     return name;
   }
@@ -37,17 +47,35 @@ export function checkCharacteristicName(typed: string, own: boolean): string {
 
 export async function runCharacteristicsEnable(typed: string, options: CharacteristicsEnableOptions, context: Context): Promise<CharacteristicSummary> {
   const name = checkCharacteristicName(typed, options.own === true);
-  const { summary, already } = await writeDatabase(options, context, (db) => {
-    const added = db.transaction(() => enableCharacteristic(db, name, options.own === true, context.today)).immediate();
-    const found = characteristicSummaries(db).find((c) => c.name === name)!;
-    if (!added && found.kind !== (options.own === true ? 'own' : 'remedi'))
-      throw new UsageError(`${name} is already enabled as one of ${found.kind === 'own' ? "the trust's own" : "remedi's"}.`);
-    return { summary: found, already: !added };
-  });
+  let enabled: { summary: CharacteristicSummary; already: boolean };
+  try {
+    enabled = await enableIn(name, options, context);
+  } catch (error) {
+    if (!(error instanceof DatabaseAppeared)) throw error;
+    // Another remedi made the database while this one was building its own: use theirs.
+    context.err(`Another remedi created ${error.path} meanwhile; using it.\n`);
+    enabled = await enableIn(name, options, context);
+  }
+  const { summary, already } = enabled;
   if (options.json) printJson(context, summary);
   else {
     context.out(renderEnabled(summary, already));
     if (!already) context.err(ENABLE_ONLY_WHAT_YOU_USE);
   }
   return summary;
+}
+
+/** A trust may enable a characteristic before its first import: the database is made if need be, and appears only once it holds it. */
+function enableIn(name: string, options: CharacteristicsEnableOptions, context: Context): Promise<{ summary: CharacteristicSummary; already: boolean }> {
+  return withDatabase(options, context, { create: true, deferPublish: true }, (db, opened) => {
+    const added = db.transaction(() => enableCharacteristic(db, name, options.own === true, context.today)).immediate();
+    const found = characteristicSummaries(db).find((c) => c.name === name)!;
+    // Publishing a new database hands over its connection: nothing is read after it.
+    const isNew = !opened.published;
+    opened.publish();
+    if (isNew) announceCreated(opened, context);
+    if (!added && found.kind !== (options.own === true ? 'own' : 'remedi'))
+      throw new UsageError(`${name} is already enabled as one of ${found.kind === 'own' ? "the trust's own" : "remedi's"}.`);
+    return { summary: found, already: !added };
+  });
 }
