@@ -100,7 +100,8 @@ export function characteristicReader(
       else values.push([name, value]);
     }
     if (problems.length > 0) return { row: null, problems: [...result.problems, ...problems], warnings: result.warnings };
-    if (result.row === null) return result;
-    return { ...result, row: { ...result.row, characteristics: values } };
+    // The row is the reader's own, made for this record: given its values in place (no copy a row).
+    if (result.row !== null) result.row.characteristics = values;
+    return result;
   };
 }

@@ -7,7 +7,7 @@ import { CHARACTERISTIC_NAME, isBuiltIn, type CharacteristicValue } from '../../
 import { characteristicColumn, type RosterColumn } from '../../domain/rosterCharacteristics.js';
 import { UsageError } from '../../errors.js';
 import type { HeaderMap } from '../../io/tableFile.js';
-import { characteristicWriter } from '../../store/characteristics.js';
+import { characteristicBatch } from '../../store/characteristicBatch.js';
 import type { Db } from '../../store/db.js';
 import { visible } from '../../ui/terminalText.js';
 
@@ -50,23 +50,30 @@ export function characteristicMaps(options: readonly CharacteristicOption[], ena
 
 /**
  * Writes each row's values (a blank, unknown, deletes what was held: the file says it again)
- * and counts the values the file recorded, yes or no, per characteristic.
+ * and counts the values the file recorded, yes or no, per characteristic. Written in batches
+ * (store/characteristicBatch.ts): nothing reads them before the pass over the file ends, when
+ * `finish` writes the last; a person is in the file once (a second row of theirs refuses the
+ * import), so each value is given once.
  */
 export function characteristicRecorder(db: Db): {
   record: (staffId: string, values: ReadonlyArray<readonly [string, CharacteristicValue]>, isNew: boolean) => void;
+  finish: () => void;
   recorded: Map<string, number>;
 } {
-  const write = characteristicWriter(db);
+  const batch = characteristicBatch(db);
   const recorded = new Map<string, number>();
   return {
     record(staffId, values, isNew) {
       for (const [name, value] of values) {
-        if (!recorded.has(name)) recorded.set(name, 0);
-        if (value !== 'unknown') recorded.set(name, recorded.get(name)! + 1);
+        if (value !== 'unknown') {
+          recorded.set(name, (recorded.get(name) ?? 0) + 1);
+          batch.set(staffId, name, value);
+        }
         // Someone new holds nothing yet: an unknown has nothing to delete.
-        if (!(isNew && value === 'unknown')) write(staffId, name, value);
+        else if (!isNew) batch.unset(staffId, name);
       }
     },
+    finish: () => batch.flush(),
     recorded,
   };
 }

@@ -151,6 +151,7 @@ async function importRoster(
       if (enrol && row.role) enrol(row.staffId, row.role);
     },
   ).finally(() => onProgress.end());
+  values?.finish();
   const name = table.source.name;
   const plan: RosterPlanner = (planner as RosterPlanner | null) ?? newPlanner(table);
   const problems = [...table.problems, ...plan.problems].sort((a, b) => a.line - b.line);
