@@ -196,7 +196,14 @@ function wordsOf(words: { yes: string[]; no: string[]; unknown?: string[] }): Re
   return map;
 }
 
-const BUILT_IN_WORDS = new Map(BUILT_IN_CHARACTERISTICS.map((name) => [name, wordsOf(WORDS[name])]));
+/** Each one's words, and what its yes and no mean (meaningOf), which remedi export writes and an import reads back. */
+const BUILT_IN_WORDS = new Map(
+  BUILT_IN_CHARACTERISTICS.map((name) => {
+    const { yes, no } = meaningOf(name);
+    const words = WORDS[name];
+    return [name, wordsOf({ ...words, yes: [...words.yes, yes], no: [...words.no, no] })];
+  }),
+);
 const OWN_WORDS = wordsOf(YES_NO);
 
 /**
@@ -208,6 +215,14 @@ export function readCharacteristic(name: string, raw: string): CharacteristicVal
   if (text === '') return 'unknown';
   const words = isBuiltIn(name) ? BUILT_IN_WORDS.get(name)! : OWN_WORDS;
   return words.get(text) ?? null;
+}
+
+/**
+ * A value as remedi export writes it in staff.csv (what its yes and no mean, or unknown): a
+ * person reading their own export understands it, and an import reads it back as it was.
+ */
+export function characteristicCell(name: string, value: CharacteristicValue): string {
+  return value === 'unknown' ? 'unknown' : meaningOf(name)[value];
 }
 
 /** What a cell for this characteristic may say, for an error message. */

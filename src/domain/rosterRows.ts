@@ -8,10 +8,12 @@ import { DATE_EXPECTED, parseDate, parseDateCell, SERIAL_DATE_WARNING, type Date
 import { ETHNICITY_EXPECTED, parseEthnicity, type Ethnicity } from './ethnicity.js';
 import { FUNCTION_EXPECTED, parseFunctions, type FunctionsResult } from './functions.js';
 import type { FieldColumns, InputFile } from './inputFile.js';
-import { ROSTER_FIELDS, ROSTER_HEADERS, type RosterField } from './rosterColumns.js';
+import { ROSTER_FIELDS, type RosterField } from './rosterColumns.js';
 import { parseProgrammeRole, ROLE_EXPECTED } from './enrolment.js';
 import type { ProgrammeRole, StaffFacts } from './staff.js';
 import { YES_NO_EXPECTED, parseYesNo } from './yesNo.js';
+import type { CharacteristicValue } from './characteristics.js';
+import { characteristicReader, rosterHeadersWith, type RosterColumn } from './rosterCharacteristics.js';
 
 export interface RosterRow {
   /** Physical line where the record starts (the header is line 1). */
@@ -37,6 +39,8 @@ export interface RosterRow {
   blank: Array<keyof StaffFacts>;
   /** The band cell held something that is not a band (warned already); the band is stored as unknown. */
   bandUnknown?: true;
+  /** The enabled characteristics whose column the file has, each with this row's value (unknown for a blank). */
+  characteristics?: ReadonlyArray<readonly [string, CharacteristicValue]>;
 }
 
 export interface RowResult {
@@ -334,16 +338,24 @@ export function parseRosterRecord(
 
 const BLANK_FUNCTIONS: FunctionsResult = { ok: true, functions: null };
 
-/** A roster file, for the table reader: one per file read, since Excel day numbers are warned about once per file. */
-export function rosterFile(): InputFile<RosterField, RosterRow> {
+/**
+ * A roster file, for the table reader: one per file read, since Excel day numbers are warned
+ * about once per file. `characteristics`: the enabled ones, whose columns are read too; with
+ * none, each record is read by parseRosterRecord alone, as it always was.
+ */
+export function rosterFile(characteristics: readonly string[] = []): InputFile<RosterColumn, RosterRow> {
   const serialsWarned = new Set<RosterField>();
   const cache = new RosterCellCache();
+  const withCharacteristics = characteristics.length === 0 ? null : characteristicReader(characteristics, MAX_FIELD_LENGTH);
   return {
-    ...ROSTER_HEADERS,
+    ...rosterHeadersWith(characteristics),
     what: 'roster',
     empty: 'nobody in it',
     required: { fields: ['staff_id'], hint: 'staff id (looked for headers like staff_id or Employee Number)' },
-    read: (cells, line, columns) => parseRosterRecord(cells, line, columns, serialsWarned, cache),
+    read:
+      withCharacteristics === null
+        ? (cells, line, columns) => parseRosterRecord(cells, line, columns, serialsWarned, cache)
+        : (cells, line, columns) => withCharacteristics(parseRosterRecord(cells, line, columns, serialsWarned, cache), cells, line, columns),
   };
 }
 

@@ -29,13 +29,16 @@ export interface RecordSpec<F extends string, R> extends TableSpec<F> {
 }
 
 export interface TableReadOptions<F extends string> extends SourceOptions {
-  /** `--map` pairs: file header -> field (or ignore). */
-  maps?: ReadonlyArray<[string, F | typeof IGNORE]>;
+  /** `--map` pairs: file header -> field (or ignore); a third part names another option that gave the pair, for its messages. */
+  maps?: ReadonlyArray<HeaderMap<F>>;
   /** `--map-value` rules: a field's value replaced before it is read. */
   valueMaps?: ReadonlyArray<ValueMap<F>>;
   /** `--header-row N`: the headers are on physical line N; the lines above are skipped. */
   headerRow?: number;
 }
+
+/** A header read as a field: `--map "Header=field"`, or another option's pair, as written (`--characteristic "Header=name"`). */
+export type HeaderMap<F extends string> = readonly [header: string, target: F | typeof IGNORE, option?: string];
 
 /** `--map-value "band:Non AfC=VSM"`: in the band column, a cell reading "non afc" (any case) reads as VSM. */
 export interface ValueMap<F extends string> {
@@ -212,16 +215,11 @@ function valueMapsByColumn<F extends string>(
   return [...byColumn];
 }
 
-function mapHeaderRow<F extends string>(
-  source: TableSource,
-  headers: string[],
-  spec: TableSpec<F>,
-  maps: ReadonlyArray<[string, F | typeof IGNORE]>,
-): ColumnMapping<F> {
+function mapHeaderRow<F extends string>(source: TableSource, headers: string[], spec: TableSpec<F>, maps: ReadonlyArray<HeaderMap<F>>): ColumnMapping<F> {
   const squashedHeaders = new Set(headers.map(squashHeader));
-  for (const [header] of maps) {
+  for (const [header, , option] of maps) {
     if (!squashedHeaders.has(squashHeader(header))) {
-      throw new UsageError(`--map names a column "${header}" that ${source.name} does not have.`, {
+      throw new UsageError(`${option ?? '--map'} names a column "${header}" that ${source.name} does not have.`, {
         fix: `Its columns are: ${headers.filter((h) => h !== '').join(', ')}.`,
       });
     }

@@ -209,6 +209,26 @@ export function staffWriter(db: Db, today: IsoDate): StaffWriter {
 export interface ListedStaff extends StaffRecord {
   /** Their role in the cohort asked for; absent when listing everyone. */
   role?: ProgrammeRole;
+  /** Their stored characteristics (yes or no; unknown is absent), when asked for. */
+  characteristics?: ReadonlyMap<string, 'yes' | 'no'>;
+}
+
+export interface ListOptions {
+  /** Also each person's stored characteristics (staff list when a characteristic is enabled). */
+  characteristics?: boolean;
+}
+
+/** Each person's stored characteristics as one value after the others, `name=value,...` (names are lower-case letters, digits and underscores). */
+const CHARACTERISTICS_COLUMN = `(SELECT group_concat(c.name || '=' || c.value) FROM staff_characteristics c WHERE c.staff_id = staff.staff_id)`;
+
+function characteristicsFrom(value: unknown): ReadonlyMap<string, 'yes' | 'no'> {
+  const map = new Map<string, 'yes' | 'no'>();
+  if (typeof value !== 'string') return map;
+  for (const pair of value.split(',')) {
+    const at = pair.indexOf('=');
+    map.set(pair.slice(0, at), pair.slice(at + 1) as 'yes' | 'no');
+  }
+  return map;
 }
 
 /**
@@ -224,20 +244,31 @@ export function listStaff(db: Db, cohort?: number, options: { withdrawn?: boolea
  * writes each person as it comes instead of holding a million records (the database stays
  * busy until the loop ends).
  */
-export function* eachListedStaff(db: Db, cohort?: number, { withdrawn = false }: { withdrawn?: boolean } = {}): Generator<ListedStaff> {
+export function* eachListedStaff(
+  db: Db,
+  cohort?: number,
+  { withdrawn = false, characteristics = false }: { withdrawn?: boolean } & ListOptions = {},
+): Generator<ListedStaff> {
+  const extra = characteristics ? `, ${CHARACTERISTICS_COLUMN}` : '';
   // Rows as arrays (.raw()): naming eighteen properties on each of a million rows was most of the reading.
   if (cohort === undefined) {
-    for (const row of db.prepare(`SELECT ${STAFF_COLUMNS} FROM staff ORDER BY staff_id`).raw().iterate()) yield staffFromValues(row as StaffValues);
+    const rows = db.prepare(`SELECT ${STAFF_COLUMNS}${extra} FROM staff ORDER BY staff_id`).raw().iterate();
+    if (!characteristics) for (const row of rows) yield staffFromValues(row as StaffValues);
+    else for (const row of rows) yield { ...staffFromValues(row as StaffValues), characteristics: characteristicsFrom((row as StaffValues)[18]) };
     return;
   }
   const rows = db
     .prepare(
-      `SELECT ${STAFF_COLUMNS}, enrolments.role AS role FROM enrolments JOIN staff USING (staff_id)
+      `SELECT ${STAFF_COLUMNS}, enrolments.role AS role${extra} FROM enrolments JOIN staff USING (staff_id)
        WHERE enrolments.cohort = ? AND (? = 1 OR enrolments.withdrawn_on IS NULL) ORDER BY staff_id`,
     )
     .raw()
     .iterate(cohort, withdrawn ? 1 : 0);
-  for (const row of rows) yield { ...staffFromValues(row as StaffValues), role: (row as StaffValues)[18] as ProgrammeRole };
+  for (const row of rows) {
+    const person: ListedStaff = { ...staffFromValues(row as StaffValues), role: (row as StaffValues)[18] as ProgrammeRole };
+    if (characteristics) person.characteristics = characteristicsFrom((row as StaffValues)[19]);
+    yield person;
+  }
 }
 
 /**
@@ -247,12 +278,17 @@ export function* eachListedStaff(db: Db, cohort?: number, { withdrawn = false }:
  * no row read, so each thread skips the other's blocks for a fraction of reading them. Call
  * inside a read transaction, so every block comes from one snapshot.
  */
-export function staffListBlocks(db: Db): (after: string | null, skip: number, limit: number) => Generator<StaffRecord> {
-  const first = db.prepare(`SELECT ${STAFF_COLUMNS} FROM staff ORDER BY staff_id LIMIT ? OFFSET ?`).raw();
-  const next = db.prepare(`SELECT ${STAFF_COLUMNS} FROM staff WHERE staff_id > ? ORDER BY staff_id LIMIT ? OFFSET ?`).raw();
+export function staffListBlocks(
+  db: Db,
+  { characteristics = false }: ListOptions = {},
+): (after: string | null, skip: number, limit: number) => Generator<ListedStaff> {
+  const extra = characteristics ? `, ${CHARACTERISTICS_COLUMN}` : '';
+  const first = db.prepare(`SELECT ${STAFF_COLUMNS}${extra} FROM staff ORDER BY staff_id LIMIT ? OFFSET ?`).raw();
+  const next = db.prepare(`SELECT ${STAFF_COLUMNS}${extra} FROM staff WHERE staff_id > ? ORDER BY staff_id LIMIT ? OFFSET ?`).raw();
   return function* block(after, skip, limit) {
     const rows = after === null ? first.iterate(limit, skip) : next.iterate(after, limit, skip);
-    for (const row of rows) yield staffFromValues(row as StaffValues);
+    if (!characteristics) for (const row of rows) yield staffFromValues(row as StaffValues);
+    else for (const row of rows) yield { ...staffFromValues(row as StaffValues), characteristics: characteristicsFrom((row as StaffValues)[18]) };
   };
 }
 

@@ -4,6 +4,7 @@
  * back, so their names are typed against those importers' fields (domain/rosterColumns.ts,
  * domain/sessionImport.ts): a column the importer would not know does not compile.
  */
+import { characteristicCell } from '../domain/characteristics.js';
 import type { IsoDate } from '../domain/dates.js';
 import type { RosterField } from '../domain/rosterColumns.js';
 import type { SessionField } from '../domain/sessionRows.js';
@@ -82,6 +83,11 @@ export interface ExportContents {
   targetedDepartments: readonly string[];
   /** Cohort meetings: all of them, or for a subject access request those the person attended. */
   meetings?: readonly ExportedMeeting[];
+  /**
+   * The enabled characteristics (docs/characteristics.md), each a column of staff.csv under its
+   * name, which an import recognises, and each person's stored values (unknown where none is).
+   */
+  characteristics?: { names: readonly string[]; valuesOf: (staffId: string) => ReadonlyMap<string, 'yes' | 'no'> | undefined };
 }
 
 const STAFF_COLUMNS = [
@@ -122,10 +128,12 @@ const SESSION_COLUMNS = [
  * "Subject access"), and cohorts.csv and targeted-departments.csv are written empty.
  */
 export function exportTables(contents: ExportContents, { subjectAccess }: { subjectAccess: boolean }): ExportTable[] {
+  const characteristics = contents.characteristics?.names ?? [];
+  const valuesOf = contents.characteristics?.valuesOf ?? (() => undefined);
   return [
     {
       file: 'staff.csv',
-      headers: STAFF_COLUMNS,
+      headers: [...STAFF_COLUMNS, ...characteristics],
       rows: contents.staff.map((p) => [
         p.staffId,
         p.name,
@@ -144,6 +152,7 @@ export function exportTables(contents: ExportContents, { subjectAccess }: { subj
         // Who has left and when: `remedi import` reads both back (rosterRows.ts).
         p.active,
         p.leftOn ?? null,
+        ...characteristics.map((name) => characteristicCell(name, valuesOf(p.staffId)?.get(name) ?? 'unknown')),
       ]),
     },
     {

@@ -84,6 +84,11 @@ export interface ImportSummary {
   warnings: ReturnType<typeof problemJson>[];
   /** How many of the warnings were shown at an earlier import. */
   warningsSeenBefore: number;
+  /**
+   * Per enabled characteristic whose column the file has: how many people it gives a value
+   * (yes or no; the others are unknown). Counts only. Absent when the file has none.
+   */
+  characteristics?: Record<string, number>;
 }
 
 /** What the command found, for the summary and the notes. */
@@ -98,6 +103,8 @@ export interface ImportReport {
   warnings: RowProblem[];
   /** Per warning: shown at an earlier import. */
   seenBefore: boolean[];
+  /** Columns of remedi's characteristics that are not enabled, so were not read. */
+  characteristicsNotRead: ReadonlyArray<{ name: string; column: string }>;
 }
 
 /** The facts as staff show names them, but for the words a roster's changes have always used. */
@@ -234,6 +241,9 @@ export function renderImportSummary(
       lines.push(`  ${summary.enrolled} ${verb} enrolled in cohort ${summary.cohort}: ${mentor} mentors, ${mentee} mentees, ${either} either.`);
     }
   }
+  for (const [name, count] of Object.entries(summary.characteristics ?? {})) {
+    lines.push(`  ${name}: a value ${summary.dryRun ? 'would be' : 'was'} recorded for ${plural(count, 'person', 'people')} (the others unknown).`);
+  }
   return `${lines.map(visible).join('\n')}\n`;
 }
 
@@ -256,6 +266,12 @@ export function renderImportNotes(report: ImportReport, colour: (text: string) =
       warn(`Note: ${summary.file} has no role column, so nobody was enrolled in cohort ${summary.cohort}. Enrol people by command:`),
       `  remedi cohort enrol ${summary.cohort} --mentee P ... --mentor P ...   (P: a staff id, an email or a name)`,
       `  remedi cohort enrol ${summary.cohort} --from FILE                      (a CSV or .xlsx with a person column and a role column)`,
+    );
+  }
+  for (const { name, column } of report.characteristicsNotRead) {
+    out.push(
+      warn(`Note: ${column} was not read: ${name} is not enabled, so remedi records nothing of it.`),
+      `  To record it: remedi characteristics enable ${name}, then import again.`,
     );
   }
   if (summary.skippedForgotten > 0) {

@@ -5,6 +5,7 @@
  * Over 300 lines as one idea: a person's output contract is one module, so a field renamed or hidden here changes every view of them.
  */
 import { bandDisplay, type Seniority } from '../domain/bands.js';
+import { characteristicsOf, type CharacteristicValue } from '../domain/characteristics.js';
 import { formatDate, type IsoDate } from '../domain/dates.js';
 import type { BmeStatus } from '../domain/ethnicity.js';
 import type { StaffFunction } from '../domain/functions.js';
@@ -34,10 +35,21 @@ export interface StaffJson {
   capacity: number;
   active: boolean;
   role?: ProgrammeRole;
+  /** Each enabled characteristic's value (docs/characteristics.md); present only when at least one is enabled. */
+  characteristics?: Record<string, CharacteristicValue>;
 }
 
-/** A person as the store gives them, with their role when one cohort was asked for. */
-export type PersonWithRole = StaffRecord & { role?: ProgrammeRole };
+/** A person as the store gives them, with their role when one cohort was asked for, and their stored characteristics when asked for. */
+export type PersonWithRole = StaffRecord & { role?: ProgrammeRole; characteristics?: ReadonlyMap<string, 'yes' | 'no'> };
+
+/**
+ * The JSON with the enabled characteristics' values (unknown where none is stored), when any is
+ * enabled; with none the JSON is as it always was, without the key.
+ */
+export function withCharacteristics(json: StaffJson, enabled: readonly { name: string }[], stored: ReadonlyMap<string, 'yes' | 'no'> | undefined): StaffJson {
+  if (enabled.length > 0) json.characteristics = characteristicsOf(enabled, stored);
+  return json;
+}
 
 export function staffJson(person: PersonWithRole): StaffJson {
   return staffJsonClassified(person, classify(person));
@@ -145,15 +157,24 @@ export function renderStaffList(people: readonly StaffJson[], { cohort, dim, fit
   return renderTable(headers, rows, { fit, columns: STAFF_LIST_COLUMNS });
 }
 
-/** `staff list --csv`: the table's columns plus email and job title; dates as YYYY-MM-DD for spreadsheets. */
-export function staffListCsv(people: readonly StaffJson[], { cohort }: { cohort: boolean }): string {
+/**
+ * `staff list --csv`: the table's columns plus email and job title; dates as YYYY-MM-DD for
+ * spreadsheets; then one column per enabled characteristic (`characteristics`, their names), only when one is.
+ */
+export function staffListCsv(people: readonly StaffJson[], { cohort, characteristics = [] }: StaffCsvColumns): string {
   return toCsv(
-    staffCsvHeaders(cohort),
-    people.map((p) => staffCsvRow(p, cohort)),
+    staffCsvHeaders(cohort, characteristics),
+    people.map((p) => staffCsvRow(p, cohort, characteristics)),
   );
 }
 
-const staffCsvHeaders = (cohort: boolean): string[] => [
+/** The list's columns: with a cohort (role) or not (status), and the enabled characteristics' names. */
+export interface StaffCsvColumns {
+  cohort: boolean;
+  characteristics?: readonly string[];
+}
+
+const staffCsvHeaders = (cohort: boolean, characteristics: readonly string[]): string[] => [
   'Staff id',
   'Name',
   'Email',
@@ -168,9 +189,10 @@ const staffCsvHeaders = (cohort: boolean): string[] => [
   'RACE trained',
   'Capacity',
   cohort ? 'Role' : 'Status',
+  ...characteristics,
 ];
 
-const staffCsvRow = (p: StaffJson, cohort: boolean): CsvCell[] => [
+const staffCsvRow = (p: StaffJson, cohort: boolean, characteristics: readonly string[]): CsvCell[] => [
   p.staffId,
   p.name,
   p.email,
@@ -185,6 +207,7 @@ const staffCsvRow = (p: StaffJson, cohort: boolean): CsvCell[] => [
   p.raceTrained ? (p.raceTrainedOn ?? 'yes') : 'no',
   p.capacity,
   cohort ? (p.role ?? '') : status(p),
+  ...characteristics.map((name) => p.characteristics?.[name] ?? 'unknown'),
 ];
 
 /** A list written as it is read, so a million people are never held at once: add each, then end. */
@@ -260,23 +283,32 @@ function personJsonText(p: StaffJson): string {
     "raceTrained": ${p.raceTrained},
     "raceTrainedOn": ${text(p.raceTrainedOn)},
     "capacity": ${JSON.stringify(p.capacity)},
-    "active": ${p.active}${p.role === undefined ? '' : `,\n    "role": ${text(p.role)}`}
+    "active": ${p.active}${p.role === undefined ? '' : `,\n    "role": ${text(p.role)}`}${p.characteristics === undefined ? '' : `,\n    "characteristics": ${characteristicsText(p.characteristics)}`}
   }`;
 }
 
+/** The characteristics object as JSON.stringify(list, null, 2) writes it at a person's depth. */
+function characteristicsText(values: Record<string, CharacteristicValue>): string {
+  const entries = Object.entries(values);
+  return entries.length === 0 ? '{}' : `{\n${entries.map(([name, value]) => `      ${text(name)}: ${text(value)}`).join(',\n')}\n    }`;
+}
+
 /** `staff list --csv`, in batches through toCsv's own cells (formulas neutralised): the same text as staffListCsv. */
-export function staffCsvWriter(out: (text: string) => void, { cohort, part = 'whole' }: { cohort: boolean } & ListPart): ListWriter<StaffJson> {
+export function staffCsvWriter(
+  out: (text: string) => void,
+  { cohort, characteristics = [], part = 'whole' }: StaffCsvColumns & ListPart,
+): ListWriter<StaffJson> {
   let rows: CsvCell[][] = [];
   let header = part === 'whole';
   const flush = () => {
     if (!header && rows.length === 0) return;
-    out(header ? toCsv(staffCsvHeaders(cohort), rows) : csvRows(rows));
+    out(header ? toCsv(staffCsvHeaders(cohort, characteristics), rows) : csvRows(rows));
     header = false;
     rows = [];
   };
   return {
     add(p) {
-      rows.push(staffCsvRow(p, cohort));
+      rows.push(staffCsvRow(p, cohort, characteristics));
       if (rows.length === BATCH) flush();
     },
     flush,

@@ -6,7 +6,7 @@ import { bandDisplay } from '../domain/bands.js';
 import { formatDate, type IsoDate } from '../domain/dates.js';
 import type { ProgrammeRole, StaffFacts, StaffRecord } from '../domain/staff.js';
 import type { RelationshipJson } from './relationshipOutput.js';
-import { functionsText, handSetLabels, person, raceTraining, staffJson, type StaffJson } from './staffOutput.js';
+import { functionsText, handSetLabels, person, raceTraining, staffJson, withCharacteristics, type StaffJson } from './staffOutput.js';
 import { renderTable, type Fit } from './table.js';
 import { visible } from './terminalText.js';
 
@@ -38,6 +38,8 @@ export function renderStaffShow(show: StaffShowJson, nameOf: (staffId: string) =
     ['Band', bandDisplay(p.band)],
     ['Seniority', p.seniority ?? 'unknown (no band)'],
     ['BME', p.bme],
+    // As BME: the administrator's view of one person shows their values (docs/characteristics.md, "Values").
+    ...Object.entries(p.characteristics ?? {}).map(([name, value]): [string, string] => [name, value]),
     ['Functions', p.functions.length === 0 ? 'none' : functionsText(p, (text) => text)],
     ['Board member', p.boardMember ? 'yes' : 'no'],
     ['Line manager', p.lineManagerId === null ? 'none' : person(p.lineManagerId, nameOf)],
@@ -100,9 +102,10 @@ export function staffShowJson(
   person: StaffRecord,
   cohorts: CohortEnrolmentJson[],
   relationships: ReadonlyArray<{ json: RelationshipJson; sessions: number }>,
+  characteristics: { enabled: readonly { name: string }[]; stored: ReadonlyMap<string, 'yes' | 'no'> } = { enabled: [], stored: new Map() },
 ): StaffShowJson {
   return {
-    person: staffJson(person),
+    person: withCharacteristics(staffJson(person), characteristics.enabled, characteristics.stored),
     handSet: person.handSet ?? [],
     cohorts,
     relationships: relationships.map(({ json, sessions }) => ({ ...json, sessions })),

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FUNCTIONS } from '../../src/domain/functions.js';
 import { DEFAULT_FACTS, type StaffRecord } from '../../src/domain/staff.js';
+import { characteristicWriter, enableCharacteristic } from '../../src/store/characteristics.js';
 import { enrolmentWriter, saveCohort } from '../../src/store/cohorts.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
 import { searchStaff } from '../../src/store/people.js';
@@ -42,7 +43,11 @@ const TEXTS = [
 const BANDS = ['2', '5', '6', '8a', 'VSM', 'Consultant', null];
 const GROUPS = ['Nursing and Midwifery Registered', 'Additional Clinical Services', 'Administrative and Clerical', null];
 
-async function randomRoster(people: number, seed: number): Promise<{ path: string; db: Db }> {
+/**
+ * `characteristics`: disability and a trust's own are enabled, and each person holds a value of
+ * each, or not, at random (the JSON and CSV then carry them).
+ */
+async function randomRoster(people: number, seed: number, { characteristics = false } = {}): Promise<{ path: string; db: Db }> {
   const path = join(tempDir(), 'remedi.db');
   const { db } = await openDatabase(path, { create: true });
   const random = mulberry32(seed);
@@ -51,6 +56,11 @@ async function randomRoster(people: number, seed: number): Promise<{ path: strin
   const writer = staffWriter(db, '2026-01-01');
   saveCohort(db, { number: 1, name: null, start: '2026-01-05', end: '2026-09-30', minMonths: 8, minPerMonth: 2, meetEvery: null });
   const enrol = enrolmentWriter(db, 1);
+  if (characteristics) {
+    enableCharacteristic(db, 'zz_carer', true, '2026-01-01');
+    enableCharacteristic(db, 'disability', false, '2026-01-01');
+  }
+  const setValue = characteristicWriter(db);
   for (let i = 0; i < people; i += 1) {
     // Unique, and not in the order they were added.
     const staffId = `${1 + Math.floor(random() * 9)}${String(i).padStart(7, '0')}`;
@@ -75,6 +85,7 @@ async function randomRoster(people: number, seed: number): Promise<{ path: strin
     };
     writer.insert(person);
     if (random() < 0.3) enrol(staffId, pick(['mentor', 'mentee', 'either'] as const));
+    if (characteristics) for (const name of ['disability', 'zz_carer']) if (random() < 0.6) setValue(staffId, name, random() < 0.5 ? 'yes' : 'no');
   }
   db.prepare("UPDATE enrolments SET withdrawn_on = '2026-02-01' WHERE rowid % 7 = 0").run();
   return { path, db };
@@ -95,6 +106,27 @@ describe('staff list --json and --csv, written as the rows are read', () => {
       const csv = await run(['staff', 'list', '--csv', ...cohort, '--db', path]);
       expect(csv.code).toBe(0);
       expect(csv.stdout).toBe(staffListCsvAtOnce(db, number));
+    }
+    db.close();
+  });
+
+  it.each([
+    [0, 6],
+    [1, 7],
+    [1_234, 8],
+  ])('%i people with characteristics enabled: their values in the JSON and CSV, the same bytes as the whole list at once', async (people, seed) => {
+    const { path, db } = await randomRoster(people, seed, { characteristics: true });
+    for (const cohort of [[], ['--cohort', '1']]) {
+      const number = cohort.length === 0 ? undefined : 1;
+      const json = await run(['staff', 'list', '--json', ...cohort, '--db', path]);
+      expect(json.stdout).toBe(staffListJsonAtOnce(db, number));
+      if (people > 0 && number === undefined) expect(json.stdout).toContain('"characteristics": {\n      "disability": ');
+      const csv = await run(['staff', 'list', '--csv', ...cohort, '--db', path]);
+      expect(csv.stdout).toBe(staffListCsvAtOnce(db, number));
+      expect(csv.stdout.split(/\r?\n/)[0]).toMatch(/,(Status|Role),disability,zz_carer$/);
+      // The table puts no value beside a name.
+      const table = await run(['staff', 'list', ...cohort, '--db', path]);
+      expect(table.stdout).not.toMatch(/disability|zz_carer/);
     }
     db.close();
   });
@@ -127,6 +159,22 @@ describe('staff list of a large roster on two threads', () => {
     expect(csv.stdout).toBe(staffListCsvAtOnce(db));
     const one = await run(['staff', 'list', '--csv', '--db', path]);
     expect(csv.stderr).toBe(one.stderr);
+    db.close();
+  });
+
+  it.each([
+    [1, 15],
+    [7, 16],
+    [250, 17],
+  ])('blocks of %i people with characteristics enabled: the same bytes as the whole list printed at once', { timeout: 120_000 }, async (block, seed) => {
+    const { path, db } = await randomRoster(1_200, seed, { characteristics: true });
+    const env = { REMEDI_STAFF_LIST_SPLIT: '1', REMEDI_STAFF_LIST_BLOCK: String(block) };
+    const json = remedi(['staff', 'list', '--json', '--db', path], { env });
+    expect(json.code).toBe(0);
+    expect(json.stdout).toBe(staffListJsonAtOnce(db));
+    const csv = remedi(['staff', 'list', '--csv', '--db', path], { env });
+    expect(csv.code).toBe(0);
+    expect(csv.stdout).toBe(staffListCsvAtOnce(db));
     db.close();
   });
 

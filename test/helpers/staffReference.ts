@@ -20,14 +20,40 @@ function listedAtOnce(db: Db, cohort?: number) {
   return rows.map((row) => ({ ...staffFromRow(row), role: row.role }));
 }
 
+/**
+ * Each person's JSON with the enabled characteristics (issue 17), read here with plain queries:
+ * every value of every enabled one, unknown where no row is, in the enabled order (remedi's
+ * first, then the trust's by name); no key at all when none is enabled.
+ */
+function jsonWithCharacteristics(db: Db, cohort?: number) {
+  const builtIn = ['disability', 'sex', 'sexual_orientation', 'religion'];
+  const rank = (name: string) => (builtIn.includes(name) ? builtIn.indexOf(name) : builtIn.length);
+  const enabled = (db.prepare('SELECT name FROM characteristics').pluck().all() as string[]).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1));
+  const values = new Map<string, string>();
+  for (const row of db.prepare('SELECT staff_id, name, value FROM staff_characteristics').all() as Array<{ staff_id: string; name: string; value: string }>)
+    values.set(`${row.staff_id}\u0000${row.name}`, row.value);
+  return {
+    enabled,
+    people: listedAtOnce(db, cohort).map((person) => {
+      const json = staffJson(person);
+      if (enabled.length > 0)
+        json.characteristics = Object.fromEntries(enabled.map((name) => [name, values.get(`${person.staffId}\u0000${name}`) ?? 'unknown'])) as NonNullable<
+          typeof json.characteristics
+        >;
+      return json;
+    }),
+  };
+}
+
 /** What `staff list --json` printed on stdout: printJson of the whole list. */
 export function staffListJsonAtOnce(db: Db, cohort?: number): string {
-  return `${JSON.stringify(listedAtOnce(db, cohort).map(staffJson), null, 2)}\n`;
+  return `${JSON.stringify(jsonWithCharacteristics(db, cohort).people, null, 2)}\n`;
 }
 
 /** What `staff list --csv` printed on stdout: one toCsv of the whole list. */
 export function staffListCsvAtOnce(db: Db, cohort?: number): string {
-  return staffListCsv(listedAtOnce(db, cohort).map(staffJson), { cohort: cohort !== undefined });
+  const { enabled, people } = jsonWithCharacteristics(db, cohort);
+  return staffListCsv(people, { cohort: cohort !== undefined, characteristics: enabled });
 }
 
 const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);

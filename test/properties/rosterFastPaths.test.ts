@@ -8,7 +8,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mergeRow } from '../../src/domain/rosterPlan.js';
 import { ROSTER_FIELDS, ROSTER_HEADERS, type RosterField } from '../../src/domain/rosterColumns.js';
-import { parseRosterRecord, RosterCellCache, type RosterRow } from '../../src/domain/rosterRows.js';
+import { MAX_FIELD_LENGTH, parseRosterRecord, RosterCellCache, rosterFile, type RosterRow } from '../../src/domain/rosterRows.js';
+import { characteristicExpected, readCharacteristic } from '../../src/domain/characteristics.js';
+import type { RowProblem } from '../../src/errors.js';
 import { foldText } from '../../src/domain/people.js';
 import { DEFAULT_FACTS, type StaffRecord } from '../../src/domain/staff.js';
 import { nameKey } from '../../src/store/staff.js';
@@ -55,6 +57,96 @@ describe('roster reading with the cache of repeated cells', () => {
             const viaCache = parseRosterRecord(cells, index + 2, columns, cachedWarned, cache);
             const fresh = parseRosterRecord(cells, index + 2, columns, freshWarned);
             expect(JSON.stringify(viaCache)).toBe(JSON.stringify(fresh));
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('a roster read with characteristics enabled', () => {
+  /** Cells of the characteristics' columns: each one's words, the ways of not saying, and cells refused. */
+  const VALUES = [
+    '',
+    ' ',
+    'Yes',
+    'no',
+    'Not Declared',
+    'Prefer not to say',
+    'Female',
+    'M',
+    'Gay or Lesbian',
+    '2',
+    'Christianity',
+    'None',
+    'maybe',
+    'x'.repeat(1001),
+    'y',
+  ];
+  const NAMES = ['disability', 'sex', 'sexual_orientation', 'religion', 'carer'];
+  const HEADERS: Record<string, string> = {
+    disability: 'Disability',
+    sex: 'Gender',
+    sexual_orientation: 'Sexual Orientation',
+    religion: 'Religion',
+    carer: 'carer',
+  };
+
+  it('reads each record as the plain reader does, plus each cell as readCharacteristic reads it (refused cells refuse the row)', () => {
+    fc.assert(
+      fc.property(
+        header.chain((fields) =>
+          fc.tuple(
+            fc.constant(fields),
+            fc.subarray(NAMES, { minLength: 1 }),
+            fc.subarray(NAMES),
+            fc.array(
+              fc.tuple(
+                fc.tuple(...fields.map((field) => fc.constantFrom(...CELLS[field]))),
+                fc.array(fc.constantFrom(...VALUES), { minLength: 5, maxLength: 5 }),
+              ),
+              {
+                minLength: 1,
+                maxLength: 20,
+              },
+            ),
+          ),
+        ),
+        ([fields, inFile, enabled, records]) => {
+          const headers = [...fields, ...inFile.map((name) => HEADERS[name])];
+          const spec = rosterFile(enabled);
+          const columns = mapColumns(headers, spec);
+          const plain = rosterFile();
+          const plainColumns = mapColumns(headers, plain);
+          records.forEach(([cells, values], index) => {
+            const record = [...cells, ...values.slice(0, inFile.length)];
+            const line = index + 2;
+            const read = spec.read(record, line, columns);
+            const before = plain.read(record, line, plainColumns);
+            const expected: RowProblem[] = [...before.problems];
+            const stated: Array<[string, string]> = [];
+            // Columns are looked at in remedi's order, then the trust's.
+            for (const name of NAMES) {
+              const at = inFile.indexOf(name);
+              if (at < 0 || !enabled.includes(name)) continue;
+              const raw = values[at];
+              if (raw.length > MAX_FIELD_LENGTH) continue;
+              const value = readCharacteristic(name, raw);
+              if (value === null)
+                expected.push({
+                  line,
+                  column: columns.labels[fields.length + at],
+                  value: raw,
+                  message: `not a value of ${name}; expected ${characteristicExpected(name)}`,
+                });
+              else stated.push([name, value]);
+            }
+            expect(read.problems).toEqual(expected);
+            expect(read.warnings ?? []).toEqual(before.warnings ?? []);
+            if (expected.length > 0 || before.row === null) expect(read.row).toBeNull();
+            else if (stated.length === 0) expect(read.row).toEqual(before.row);
+            else expect(read.row).toEqual({ ...before.row, characteristics: stated });
           });
         },
       ),

@@ -7,6 +7,7 @@ import type { Context } from '../../cli/context.js';
 import { exportScope, meetingsInScope } from '../../domain/subjectAccess.js';
 import { createOutputFolder } from '../../io/outputFile.js';
 import { checkNewFolder } from '../../io/outputTarget.js';
+import { enabledCharacteristics, storedCharacteristics } from '../../store/characteristics.js';
 import { enrolmentsOf, listCohorts } from '../../store/cohorts.js';
 import { listDepartments } from '../../store/departments.js';
 import { listMeetings } from '../../store/meetings.js';
@@ -48,7 +49,13 @@ export async function runExport(directory: string, options: ExportOptions, conte
     const meetings = meetingsInScope(listMeetings(db, {}), who);
     // Their own answers to outcome surveys, with a subject access request (docs/privacy.md, "Subject access").
     const answers = surveyAnswersTable(surveyAnswersHeld(db, who));
-    return { who, tables: [...exportTables({ ...exportScope(held, who), meetings }, { subjectAccess: who !== undefined }), answers] };
+    // The enabled characteristics' values: everyone's, or the person's own (docs/characteristics.md, "Forgetting").
+    const stored = storedCharacteristics(db, who === undefined ? undefined : [who]);
+    const characteristics = { names: enabledCharacteristics(db).map((c) => c.name), valuesOf: (staffId: string) => stored.get(staffId) };
+    return {
+      who,
+      tables: [...exportTables({ ...exportScope(held, who), meetings, characteristics }, { subjectAccess: who !== undefined }), answers],
+    };
   });
   const summary: ExportSummary = { directory: target, staffId: who ?? null, files: [] };
   // Every file into a fresh folder beside the target, which gets its name only when all are written.

@@ -13,6 +13,11 @@ const importRoster = (parent: CommandUnknownOpts) =>
       .option('--missing-left', 'the file is the whole staff list: mark people not in it as having left')
       .option('--yes', 'with --missing-left: mark them even when that is more than a fifth of the people now active')
       .option('--map <"header=field">', 'read a column under another name, e.g. --map "Assignment Grade=band" (repeatable)', collect)
+      .option(
+        '--characteristic <"header=name">',
+        'read a column as an enabled characteristic, e.g. --characteristic "Unpaid carer=carer" (repeatable; see remedi characteristics list)',
+        collect,
+      )
       .option('--problems <file.csv>', 'write every problem and warning to this CSV file (line, column, header, value, problem, fix)')
       .option(
         '--map-value <"field:value=replacement">',
@@ -29,11 +34,15 @@ Examples:
   remedi import whole-trust.csv --missing-left --yes   (when over a fifth of the staff really left)
   remedi import roster.csv --map "Assignment Grade=band" --map "Notes=ignore"
   remedi import esr-export.csv --map-value "band:Non AfC=VSM" --header-row 3
+  remedi import roster.csv --characteristic "Unpaid carer=carer"   (after remedi characteristics enable carer --own)
 
 Columns are found by name, ignoring case and punctuation: staff_id (Employee Number), name (Full Name) or
 first_name + last_name, email, department (Directorate), job_title (Job Role), band (Pay Band), staff_group,
 ethnicity (Ethnic Origin), bme, function, board_member, line_manager_id (Line Manager Employee Number),
 role, race_trained, capacity, active and left_on (a leaver, as remedi export writes them). Every row is checked first: if any is wrong, nothing is written.
+An enabled characteristic's column is read too (disability (Disability), sex (Sex, Gender), sexual_orientation, religion,
+or a trust's own under its name or --characteristic); a blank or "Prefer not to say" is unknown. A column of one that is
+not enabled is not read (remedi characteristics enable NAME).
 Values set by hand (remedi staff edit) are kept over a missing column or a blank cell; a filled-in cell wins.
 Rows of people erased with remedi forget are skipped.`,
   );

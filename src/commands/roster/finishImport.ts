@@ -7,7 +7,7 @@
 import { UserError, type RowProblem } from '../../errors.js';
 import type { Context } from '../../cli/context.js';
 import { enrolmentOutcome, missingPeopleDecision, type HandSetReplacement, type RosterPlanner, type StaffUpdate } from '../../domain/rosterPlan.js';
-import type { RosterField } from '../../domain/rosterColumns.js';
+import { characteristicColumnsOf, type RosterColumn } from '../../domain/rosterCharacteristics.js';
 import type { StaffRecord } from '../../domain/staff.js';
 import type { Table } from '../../io/tableFile.js';
 import type { Db } from '../../store/db.js';
@@ -36,7 +36,7 @@ export interface ImportOutcome {
 
 /** What the pass over the file left: the file as read, the plan, what was written, and what the database held before. */
 export interface RosterPass {
-  table: Table<RosterField>;
+  table: Table<RosterColumn>;
   plan: RosterPlanner;
   /** The staff table held people before this import (so people can be missing from the file). */
   existing: boolean;
@@ -48,6 +48,9 @@ export interface RosterPass {
   replaced: ImportOutcome['replaced'];
   /** Writes --problems FILE (when asked for) with these warnings. */
   problemsFile: (warnings: readonly RowProblem[]) => string | undefined;
+  /** The characteristics enabled, and how many values (yes or no) the file recorded of each. */
+  characteristics: readonly string[];
+  recorded: ReadonlyMap<string, number>;
 }
 
 export function finishImport(db: Db, pass: RosterPass, options: ImportOptions & { database: string }, context: Context): ImportOutcome {
@@ -80,6 +83,8 @@ export function finishImport(db: Db, pass: RosterPass, options: ImportOptions & 
   const seenBefore = warningsSeenBefore(db, fingerprints);
   if (!dryRun) recordWarningsSeen(db, fingerprints);
 
+  // Counts only, never who: the file's columns of enabled characteristics, and those of remedi's it did not read.
+  const columns = characteristicColumnsOf(table.mapping, pass.characteristics);
   const summary: ImportSummary = {
     file: name,
     database: options.database,
@@ -100,6 +105,7 @@ export function finishImport(db: Db, pass: RosterPass, options: ImportOptions & 
     warnings: warnings.map((warning) => problemJson(name, warning)),
     warningsSeenBefore: seenBefore.filter(Boolean).length,
   };
+  if (columns.read.length > 0) summary.characteristics = Object.fromEntries(columns.read.map(({ name }) => [name, pass.recorded.get(name) ?? 0]));
   return {
     report: {
       summary,
@@ -108,6 +114,7 @@ export function finishImport(db: Db, pass: RosterPass, options: ImportOptions & 
       forgottenManagers: forgotten?.skipped.managers ?? 0,
       warnings,
       seenBefore,
+      characteristicsNotRead: columns.notRead,
     },
     updates: pass.updates,
     replaced: pass.replaced,

@@ -5,13 +5,14 @@
  */
 import type { IsoDate } from '../../domain/dates.js';
 import type { RosterField } from '../../domain/rosterColumns.js';
+import type { RosterColumn } from '../../domain/rosterCharacteristics.js';
 import type { RecordReadOptions } from '../../io/tableFile.js';
 import type { Db } from '../../store/db.js';
 import { forgottenChecker } from '../../store/privacy.js';
 import { staffIdKnown } from '../../store/staff.js';
 
 export interface ForgottenScreen {
-  screen: NonNullable<RecordReadOptions<RosterField>['screen']>;
+  screen: NonNullable<RecordReadOptions<RosterColumn>['screen']>;
   /** What the screen did: rows skipped, the days their people were erased, managers' ids blanked. */
   skipped: { rows: number; erasedOn: Set<IsoDate>; managers: number };
 }

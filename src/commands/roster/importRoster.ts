@@ -12,7 +12,10 @@ import { dbPathOf, type Context } from '../../cli/context.js';
 import { ROSTER_FIELDS, type RosterField } from '../../domain/rosterColumns.js';
 import { RosterPlanner, type StaffUpdate } from '../../domain/rosterPlan.js';
 import { rosterFile } from '../../domain/rosterRows.js';
+import type { RosterColumn } from '../../domain/rosterCharacteristics.js';
 import { fieldColumn, parseMapOption, parseValueMapOption, streamRecords, type Table } from '../../io/tableFile.js';
+import { enabledCharacteristics } from '../../store/characteristics.js';
+import { characteristicMaps, characteristicRecorder, parseCharacteristicOption } from './characteristicValues.js';
 import { announceOpened } from '../shared/openDb.js';
 import { commitOrDryRun, printJson } from '../shared/skeleton.js';
 import { enrolmentWriter, getCohort } from '../../store/cohorts.js';
@@ -27,11 +30,12 @@ import { screenForgotten } from './forgottenScreen.js';
 
 export type { ImportSummary } from '../../ui/importOutput.js';
 
-type RosterTable = Table<RosterField>;
+type RosterTable = Table<RosterColumn>;
 
 export async function runImport(path: string, options: ImportOptions, context: Context): Promise<ImportSummary> {
   const maps = parseMapOption(options.map ?? [], ROSTER_FIELDS);
   parseValueMapOption(options.mapValue ?? [], ROSTER_FIELDS); // a malformed rule stops us before the database is opened
+  parseCharacteristicOption(options.characteristic ?? []);
   let outcome: ImportOutcome;
   try {
     outcome = await importOnce(path, maps, options, context);
@@ -92,6 +96,10 @@ async function importRoster(
   context: Context,
 ): Promise<ImportOutcome> {
   const valueMaps = parseValueMapOption(options.mapValue ?? [], ROSTER_FIELDS);
+  // The characteristics enabled are read (docs/characteristics.md, "Importing"); with none, no row does anything more.
+  const characteristics = enabledCharacteristics(db).map((c) => c.name);
+  const headerMaps = [...maps, ...characteristicMaps(parseCharacteristicOption(options.characteristic ?? []), characteristics)];
+  const values = characteristics.length === 0 ? null : characteristicRecorder(db);
   const existing = hasStaff(db);
   const activeBefore = existing ? countActiveStaff(db) : 0;
   const find = existing ? staffFinder(db) : () => undefined;
@@ -115,8 +123,16 @@ async function importRoster(
   let rowsRead = 0;
   const table = await streamRecords(
     path,
-    rosterFile(),
-    { encoding: options.encoding, sheet: options.sheet, maps, valueMaps, headerRow: options.headerRow, screen: forgotten?.screen, onBytes: onProgress.through },
+    rosterFile(characteristics),
+    {
+      encoding: options.encoding,
+      sheet: options.sheet,
+      maps: headerMaps,
+      valueMaps,
+      headerRow: options.headerRow,
+      screen: forgotten?.screen,
+      onBytes: onProgress.through,
+    },
     (row, table) => {
       onProgress((rowsRead += 1));
       planner ??= newPlanner(table);
@@ -131,16 +147,36 @@ async function importRoster(
         if (keep(changes)) changes.push(changeJson(update));
         for (const r of update.handSetReplaced) if (keep(replaced)) replaced.push({ person: update.after, replaced: r });
       } else if (decision.rewrite) writer.update(decision.after);
+      if (values !== null && row.characteristics !== undefined) values.record(row.staffId, row.characteristics, decision.kind === 'added');
       if (enrol && row.role) enrol(row.staffId, row.role);
     },
   ).finally(() => onProgress.end());
+  values?.finish();
   const name = table.source.name;
   const plan: RosterPlanner = (planner as RosterPlanner | null) ?? newPlanner(table);
   const problems = [...table.problems, ...plan.problems].sort((a, b) => a.line - b.line);
   const problemsFile = (warnings: readonly RowProblem[]) =>
     options.problems === undefined ? undefined : writeProblemsFile(options.problems, problemsCsv(problems, warnings), options.database, context.cwd);
   if (problems.length > 0) throw importRefusal(name, problems, problemsFile([...table.warnings, ...plan.warnings]));
-  return finishImport(db, { table, plan, existing, activeBefore, find, forgotten, updates, changes, replaced, problemsFile }, options, context);
+  return finishImport(
+    db,
+    {
+      table,
+      plan,
+      existing,
+      activeBefore,
+      find,
+      forgotten,
+      updates,
+      changes,
+      replaced,
+      problemsFile,
+      characteristics,
+      recorded: values?.recorded ?? new Map(),
+    },
+    options,
+    context,
+  );
 }
 
 function missingCohort(cohort: number): UserError {

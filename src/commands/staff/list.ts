@@ -1,6 +1,7 @@
 /** `remedi staff list`: the people remedi knows and how it classified them, or those enrolled in one cohort with their role. */
 import type { Context } from '../../cli/context.js';
 import type { Db } from '../../store/db.js';
+import { enabledCharacteristics } from '../../store/characteristics.js';
 import { eachListedStaff, staffCountEstimate } from '../../store/staff.js';
 import { page } from '../../ui/pager.js';
 import { renderStaffList, staffCsvWriter, staffJsonWriter, staffListSummary, type ListWriter, type StaffJson } from '../../ui/staffOutput.js';
@@ -19,17 +20,20 @@ export async function runStaffList(options: StaffListOptions, context: Context):
   // --json and --csv are written as SQLite reads the rows (a national roster is a million people);
   // the table, for a person at a terminal, is fitted to the whole list and paged.
   const table: StaffJson[] = [];
-  const writer: ListWriter<StaffJson> = options.json
-    ? staffJsonWriter((text) => context.out(text))
-    : options.csv
-      ? staffCsvWriter((text) => context.out(text), { cohort })
-      : { add: (person) => void table.push(person), flush: () => undefined, end: () => undefined };
   const { count, left } = await readDatabase(options, context, async (db) => {
     if (options.cohort !== undefined) existingCohort(db, options.cohort);
+    // The enabled characteristics' values go into the JSON and CSV only, never the table beside a name.
+    const enabled = options.json || options.csv ? enabledCharacteristics(db) : [];
+    const characteristics = enabled.map((c) => c.name);
+    const writer: ListWriter<StaffJson> = options.json
+      ? staffJsonWriter((text) => context.out(text))
+      : options.csv
+        ? staffCsvWriter((text) => context.out(text), { cohort, characteristics })
+        : { add: (person) => void table.push(person), flush: () => undefined, end: () => undefined };
     const split = options.cohort === undefined && (options.json || options.csv) ? twoThreads(db, context) : null;
     let tally = { count: 0, left: 0 };
-    if (split === null) writeBlock(eachListedStaff(db, options.cohort), writer, tally);
-    else tally = await listOnTwoThreads(db, { csv: options.csv === true, writer, out: (text) => context.out(text), block: split.block });
+    if (split === null) writeBlock(eachListedStaff(db, options.cohort, { characteristics: enabled.length > 0 }), writer, tally, enabled);
+    else tally = await listOnTwoThreads(db, { csv: options.csv === true, writer, out: (text) => context.out(text), block: split.block, characteristics });
     writer.end();
     return tally;
   });

@@ -3,12 +3,14 @@
  * format it (listSplit.ts on the main thread, listWorker.ts on the second): the people of the
  * block through the list's own writer, and what the summary needs of them.
  */
-import { staffJsonOfList, type ListWriter, type PersonWithRole, type StaffJson } from '../../ui/staffOutput.js';
+import { staffJsonOfList, withCharacteristics, type ListWriter, type PersonWithRole, type StaffJson } from '../../ui/staffOutput.js';
 
 /** What the second thread is given: the database, the format, the block sizes, and the shared count of its blocks written. */
 export interface WorkerSetup {
   path: string;
   csv: boolean;
+  /** The enabled characteristics, in order (none: the list has no characteristics). */
+  characteristics: string[];
   /** People in each of its blocks. */
   block: number;
   /** People in each of the main thread's blocks, which come before each of its own. */
@@ -38,12 +40,21 @@ export interface ListTally {
 /** One memory of classifications for every block this thread writes. */
 const jsonOfThisThread = staffJsonOfList();
 
-/** Each person of `people` through `writer`, counted into `tally`; returns how many and the last staff id. */
-export function writeBlock(people: Iterable<PersonWithRole>, writer: ListWriter<StaffJson>, tally: ListTally): { count: number; last: string | null } {
+/**
+ * Each person of `people` through `writer`, counted into `tally`; returns how many and the last
+ * staff id. `characteristics`: the enabled ones, whose values the people were read with.
+ */
+export function writeBlock(
+  people: Iterable<PersonWithRole>,
+  writer: ListWriter<StaffJson>,
+  tally: ListTally,
+  characteristics: readonly { name: string }[] = [],
+): { count: number; last: string | null } {
   let count = 0;
   let last: string | null = null;
   for (const person of people) {
-    const json = jsonOfThisThread(person);
+    const json =
+      characteristics.length === 0 ? jsonOfThisThread(person) : withCharacteristics(jsonOfThisThread(person), characteristics, person.characteristics);
     writer.add(json);
     count += 1;
     if (!json.active) tally.left += 1;

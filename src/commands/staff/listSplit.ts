@@ -69,22 +69,29 @@ function blocksOf(worker: Worker): () => Promise<WorkerBlock> {
  */
 export async function listOnTwoThreads(
   db: Db,
-  { csv, writer, out, block = BLOCK }: { csv: boolean; writer: ListWriter<StaffJson>; out: (text: string) => void; block?: number },
+  {
+    csv,
+    writer,
+    out,
+    block = BLOCK,
+    characteristics = [],
+  }: { csv: boolean; writer: ListWriter<StaffJson>; out: (text: string) => void; block?: number; characteristics?: readonly string[] },
 ): Promise<ListTally> {
   const tally: ListTally = { count: 0, left: 0 };
   const witness = changeWitness(db.name);
   const written = new SharedArrayBuffer(4);
   // The worker's blocks are larger: this thread also writes every byte of both.
   const theirBlock = Math.ceil(block * WORKER_SHARE);
-  const setup: WorkerSetup = { path: db.name, csv, block: theirBlock, skip: block, ahead: AHEAD, written };
+  const setup: WorkerSetup = { path: db.name, csv, characteristics: [...characteristics], block: theirBlock, skip: block, ahead: AHEAD, written };
+  const enabled = characteristics.map((name) => ({ name }));
   const worker = new Worker(WORKER, { workerData: setup });
   worker.unref();
   const next = blocksOf(worker);
   // Read transactions, here and in the worker, begin with their first read: both after the witness.
   db.exec('BEGIN');
   try {
-    const blocks = staffListBlocks(db);
-    let own = writeBlock(blocks(null, 0, block), writer, tally);
+    const blocks = staffListBlocks(db, { characteristics: enabled.length > 0 });
+    let own = writeBlock(blocks(null, 0, block), writer, tally, enabled);
     writer.flush();
     let last = own.last;
     let checked = false;
@@ -97,7 +104,7 @@ export async function listOnTwoThreads(
         checked = true;
       } catch {
         // One thread, one snapshot: the rest after the last person written.
-        writeBlock(blocks(last, 0, -1), writer, tally);
+        writeBlock(blocks(last, 0, -1), writer, tally, enabled);
         break;
       }
       for (const text of theirs.texts) out(text);
@@ -107,7 +114,7 @@ export async function listOnTwoThreads(
       Atomics.notify(new Int32Array(written), 0);
       if (theirs.count < theirBlock) break;
       last = theirs.last;
-      own = writeBlock(blocks(last, 0, block), writer, tally);
+      own = writeBlock(blocks(last, 0, block), writer, tally, enabled);
       writer.flush();
       if (own.last !== null) last = own.last;
     }

@@ -1,5 +1,6 @@
 /** `remedi staff show P`: everything held about one person, their cohorts and their relationships. */
 import type { Context } from '../../cli/context.js';
+import { characteristicsOfPerson, enabledCharacteristics } from '../../store/characteristics.js';
 import { enrolmentsOf, namesOf, relationshipIdsOf, sessionCounts } from '../../store/people.js';
 import { loadRelationships } from '../../store/relationships.js';
 import { relationshipJson } from '../../ui/relationshipOutput.js';
@@ -22,7 +23,8 @@ export async function runStaffShow(query: string, options: StaffShowOptions, con
     ]);
     const nameOf = (staffId: string) => names.get(staffId) ?? staffId;
     const relationships = records.map((record) => ({ json: relationshipJson(record, nameOf, context.today), sessions: sessions.get(record.id) ?? 0 }));
-    return { show: staffShowJson(person, enrolmentsOf(db, person.staffId), relationships), names };
+    const characteristics = { enabled: enabledCharacteristics(db), stored: characteristicsOfPerson(db, person.staffId) };
+    return { show: staffShowJson(person, enrolmentsOf(db, person.staffId), relationships, characteristics), names };
   });
   if (options.json) printJson(context, show);
   else context.out(renderStaffShow(show, (staffId) => names.get(staffId), context));
