@@ -1,6 +1,7 @@
 /** `remedi characteristics enable NAME [--own]`: start recording a characteristic (docs/characteristics.md, "Enabling"). */
 import type { Context } from '../../cli/context.js';
 import { BUILT_IN_CHARACTERISTICS, CHARACTERISTIC_NAME, CHARACTERISTIC_NAME_EXPECTED, isBuiltIn } from '../../domain/characteristics.js';
+import { WEIGHT_NAMES } from '../../domain/pairingRules.js';
 import { suggest } from '../../domain/suggest.js';
 import { UsageError } from '../../errors.js';
 import { enableCharacteristic } from '../../store/characteristics.js';
@@ -19,6 +20,12 @@ export function checkCharacteristicName(typed: string, own: boolean): string {
       throw new UsageError(`${name} is one of remedi's characteristics, not one of the trust's own.`, { fix: `remedi characteristics enable ${name}` });
     if (!CHARACTERISTIC_NAME.test(name)) {
       throw new UsageError(`"${visible(name)}" cannot be a characteristic's name: expected ${CHARACTERISTIC_NAME_EXPECTED}.`);
+    }
+    // Its --weights key would be a pairing weight's (docs/pairing.md, "Score").
+    if ((WEIGHT_NAMES as readonly string[]).includes(name)) {
+      throw new UsageError(`${name} cannot be a characteristic's name: it is the name of a pairing weight (remedi pair --weights).`, {
+        fix: `Choose another name, such as ${name}_network.`,
+      });
     }
     return name;
   }
