@@ -157,6 +157,36 @@ describe('remedi pair with disability enabled', () => {
     expect(result.stderr).toContain('(none is enabled)');
   });
 
+  it('disabling the characteristic removes every lived experience reason of a saved trio, the mentors’ named ones too', async () => {
+    const dir = tempDir();
+    const db = await withDisability(dir, 'enabled.db');
+    expect((await run(['pair', '--trios', '--save', '--weights', weightsFile(dir, { disability: 1000 }), '--db', db])).code).toBe(0);
+    const reasons = () => {
+      const connection = new Database(db, { readonly: true });
+      try {
+        return connection.prepare('SELECT type, reasons FROM relationships').all() as Array<{ type: string; reasons: string }>;
+      } finally {
+        connection.close();
+      }
+    };
+    const named = reasons().filter((r) => /"[^"]+: lived experience \(disability\)/.test(r.reasons));
+    expect(named.length).toBeGreaterThan(0);
+    expect((await run(['characteristics', 'disable', 'disability', '--yes', '--db', db])).code).toBe(0);
+    for (const r of reasons()) {
+      expect(r.type).not.toBe(DISABILITY);
+      expect(r.reasons).not.toContain(DISABILITY);
+    }
+    expect(reasons().filter((r) => r.reasons.includes('a reason removed when its characteristic was disabled')).length).toBeGreaterThanOrEqual(named.length);
+  });
+
+  it.each(['race', 'frontline', 'clinical', 'general'])('a trust’s own characteristic cannot be named %s, a pairing weight', async (name) => {
+    const dir = tempDir();
+    const db = await cohortDb(dir, 'plain.db');
+    const result = await run(['characteristics', 'enable', name, '--own', '--db', db]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${name} cannot be a characteristic's name: it is the name of a pairing weight`);
+  });
+
   it('the real binary proposes with fixtures/weights-disability.json', async () => {
     const dir = tempDir();
     const db = await withDisability(dir, 'enabled.db');
