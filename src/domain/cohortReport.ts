@@ -9,7 +9,7 @@ import { protectCounts, type Count } from './countSuppression.js';
 import { formatDate, type IsoDate } from './dates.js';
 import type { BmeStatus } from './ethnicity.js';
 import { buildMeetingsSection, type CohortMember, type MeetingRecord, type MeetingsSection } from './meetings.js';
-import type { PairType, Slot } from './pairingRules.js';
+import { isFunctionalType, type FunctionalPairType, type PairType, type Slot } from './pairingRules.js';
 import { outcomesSection, type Outcome, type Quote, type ReportSurveyAnswer } from './outcomes.js';
 import { relationshipEnd, runsBetween, runsOn } from './relationshipLife.js';
 import { zeroes, type SessionSummary } from './sessionSummary.js';
@@ -84,10 +84,10 @@ export interface CohortReport {
     relationships: number;
     pairs: number;
     trios: number;
-    byType: Record<PairType, Count>;
+    byType: Record<FunctionalPairType, Count>;
     /** Pairs and trios by type; left out under --suppress-below (their sums would undo it). */
-    pairsByType?: Record<PairType, number>;
-    triosByType?: Record<PairType, number>;
+    pairsByType?: Record<FunctionalPairType, number>;
+    triosByType?: Record<FunctionalPairType, number>;
     byBme: Record<BmeStatus, Count>;
   };
   /**
@@ -161,6 +161,8 @@ export function buildCohortReport(input: ReportInput): CohortReport {
   const pairsByType = zeroes(TYPES);
   const triosByType = zeroes(TYPES);
   for (const rel of input.relationships) {
+    // Lived experience types (issue 17) are counted nowhere yet: the report's counts by characteristic come with their suppression.
+    if (!isFunctionalType(rel.type)) continue;
     byType[rel.type] += 1;
     (rel.mentors.length === 2 ? triosByType : pairsByType)[rel.type] += 1;
   }
@@ -193,7 +195,7 @@ export function buildCohortReport(input: ReportInput): CohortReport {
       relationships: input.relationships.length,
       pairs: input.relationships.filter((r) => r.mentors.length === 1).length,
       trios: input.relationships.filter((r) => r.mentors.length === 2).length,
-      byType: protectCounts<PairType>(byType, ['race'], suppressBelow),
+      byType: protectCounts<FunctionalPairType>(byType, ['race'], suppressBelow),
       ...(suppressBelow === null ? { pairsByType, triosByType } : {}),
       byBme: protectCounts<BmeStatus>(byBme, ['yes', 'no', 'unknown'], suppressBelow),
     },

@@ -3,6 +3,7 @@
  * broken, and the soft scores, with their weights written down once, here.
  */
 import { bandDisplay, type Seniority } from './bands.js';
+import { isBuiltIn, livedExperienceType, type CharacteristicValue, type LivedExperienceType } from './characteristics.js';
 import type { BmeStatus } from './ethnicity.js';
 import type { StaffFunction } from './functions.js';
 
@@ -18,9 +19,23 @@ export const WEIGHT_NAMES = [
   'perBandGap',
 ] as const;
 export type WeightName = (typeof WEIGHT_NAMES)[number];
-export type Weights = Record<WeightName, number>;
 
-/** The documented defaults (docs/pairing.md, "Score"); each may be 0 to 1000. */
+/**
+ * A lived experience type that applies in a run: an enabled characteristic given points
+ * (docs/pairing.md, "Pair types"). A characteristic given 0, or none, has no type at all.
+ */
+export interface LivedWeight {
+  name: string;
+  type: LivedExperienceType;
+  weight: number;
+}
+
+export type Weights = Record<WeightName, number> & {
+  /** The enabled characteristics given more than 0 points, in the enabled order (which breaks ties between them). */
+  readonly lived: readonly LivedWeight[];
+};
+
+/** The documented defaults (docs/pairing.md, "Score"); each may be 0 to 1000. No lived experience type applies by default. */
 export const DEFAULT_WEIGHTS: Readonly<Weights> = {
   race: 400,
   frontline: 300,
@@ -31,26 +46,49 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = {
   targetedMentee: 150,
   sameTargetedDepartment: 50,
   perBandGap: 10,
+  lived: [],
 };
 export const MAX_WEIGHT = 1000;
 
-/** Reads a weights file's JSON: any subset of the names, whole numbers 0 to 1000. */
-export function parseWeights(json: unknown): { weights: Weights; problems: string[] } {
-  const weights: Weights = { ...DEFAULT_WEIGHTS };
+/**
+ * Reads a weights file's JSON: any subset of the names, and of the enabled characteristics
+ * (in their enabled order), whole numbers 0 to 1000.
+ */
+export function parseWeights(json: unknown, enabled: readonly string[] = []): { weights: Weights; problems: string[] } {
+  const weights: { -readonly [K in keyof Weights]: Weights[K] } = { ...DEFAULT_WEIGHTS };
   const problems: string[] = [];
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     return { weights, problems: ['expected a JSON object such as {"race": 500, "perBandGap": 5}'] };
   }
+  const known = `the weights are ${WEIGHT_NAMES.join(', ')}, and one for each enabled characteristic (${enabled.length === 0 ? 'none is enabled' : enabled.join(', ')})`;
+  const lived = new Map<string, number>();
   for (const [key, value] of Object.entries(json)) {
-    if (!(WEIGHT_NAMES as readonly string[]).includes(key)) {
-      problems.push(`"${key}" is not a weight; the weights are ${WEIGHT_NAMES.join(', ')}`);
+    const named = (WEIGHT_NAMES as readonly string[]).includes(key);
+    if (!named && !enabled.includes(key)) {
+      problems.push(
+        isBuiltIn(key)
+          ? `"${key}" is a characteristic that is not enabled, so it has no weight (to use it: remedi characteristics enable ${key}); ${known}`
+          : `"${key}" is not a weight; ${known}`,
+      );
     } else if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_WEIGHT) {
       problems.push(`"${key}" is ${JSON.stringify(value)}; expected a whole number from 0 to ${MAX_WEIGHT}`);
-    } else {
+    } else if (named) {
       weights[key as WeightName] = value;
+    } else {
+      lived.set(key, value);
     }
   }
+  // Only a characteristic given points has a type: with 0 every proposal is what it was without it.
+  weights.lived = enabled.filter((name) => (lived.get(name) ?? 0) > 0).map((name) => ({ name, type: livedExperienceType(name), weight: lived.get(name)! }));
   return { weights, problems };
+}
+
+/** The weights as a weights file would give them: the named ones, then each lived experience type that applies. */
+export function weightsJson(weights: Weights): Record<WeightName, number> & Record<string, number> {
+  const json: Record<string, number> = {};
+  for (const name of WEIGHT_NAMES) json[name] = weights[name];
+  for (const { name, weight } of weights.lived) json[name] = weight;
+  return json as Record<WeightName, number> & Record<string, number>;
 }
 
 /** What the pairing rules need to know about a person. */
@@ -74,10 +112,25 @@ export interface Participant {
   /** Mentees a mentor may still take: capacity less their running relationships. */
   freeCapacity: number;
   capacity: number;
+  /**
+   * The person's values of the characteristics the run gives points (docs/characteristics.md,
+   * "Lived experience pairs"); a name not here is unknown. Never shown: only the pair types read it.
+   */
+  characteristics: Readonly<Record<string, CharacteristicValue>>;
 }
 
-export type PairType = 'race' | 'frontline' | 'clinical' | 'general';
-export const PAIR_TYPES: readonly PairType[] = ['race', 'frontline', 'clinical', 'general'];
+/** No characteristic read: every one unknown. */
+export const NO_CHARACTERISTICS: Readonly<Record<string, CharacteristicValue>> = Object.freeze({});
+
+export type FunctionalPairType = 'race' | 'frontline' | 'clinical' | 'general';
+export const PAIR_TYPES: readonly FunctionalPairType[] = ['race', 'frontline', 'clinical', 'general'];
+/** A functional type, or a lived experience type of an enabled characteristic (docs/pairing.md, "Pair types"). */
+export type PairType = FunctionalPairType | LivedExperienceType;
+
+const LIVED_PREFIX = 'lived experience ('.length;
+export const isFunctionalType = (type: PairType): type is FunctionalPairType => (PAIR_TYPES as readonly string[]).includes(type);
+/** The characteristic of a lived experience type (its label is `lived experience (NAME)`). */
+const characteristicOf = (type: LivedExperienceType): string => type.slice(LIVED_PREFIX, -1);
 export type Slot = 'bme' | 'frontline';
 
 export type HardRule = 'same-person' | 'not-junior' | 'line-chain' | 'no-capacity' | 'untrained' | 'paired-before';
@@ -117,7 +170,11 @@ export function fitsSlot(mentor: Participant, slot: Slot | null): boolean {
   return true;
 }
 
-/** Whether a pair fits a functional type (docs/pairing.md, "Pair types"); general always fits. */
+/**
+ * Whether a pair fits a type (docs/pairing.md, "Pair types"); general always fits. A lived
+ * experience type: a senior leader whose value is no (not unknown) with a mentor whose value is
+ * yes. Whether the type applies at all is the weights' (rankTypes).
+ */
 export function fitsType(type: PairType, mentee: Participant, mentor: Participant): boolean {
   if (type === 'general') return true;
   if (mentee.seniority !== 'senior') return false;
@@ -128,24 +185,48 @@ export function fitsType(type: PairType, mentee: Participant, mentor: Participan
       return mentee.functions.includes('strategic') && mentor.functions.includes('front line');
     case 'clinical':
       return mentee.functions.includes('managerial') && mentor.functions.includes('clinical') && mentor.rank >= 7;
+    default: {
+      const name = characteristicOf(type);
+      return mentee.characteristics[name] === 'no' && mentor.characteristics[name] === 'yes';
+    }
   }
 }
 
-/** The functional types a pair fits, best first by the documented order. */
-export function fittingTypes(mentee: Participant, mentor: Participant): PairType[] {
-  return PAIR_TYPES.filter((type) => fitsType(type, mentee, mentor));
+/** The types that apply under these weights, in the order that breaks ties: race, frontline, clinical, lived experience (enabled order), general. */
+function typesOf(weights: Pick<Weights, 'lived'>): PairType[] {
+  return ['race', 'frontline', 'clinical', ...weights.lived.map((l) => l.type), 'general'];
 }
 
-/** Of the given types, the one worth most under these weights (ties: race, frontline, clinical, general). */
+/** The types a pair fits that apply under these weights (the functional ones when no characteristic has points), in the tie order. */
+export function fittingTypes(mentee: Participant, mentor: Participant, weights: Pick<Weights, 'lived'> = DEFAULT_WEIGHTS): PairType[] {
+  return typesOf(weights).filter((type) => fitsType(type, mentee, mentor));
+}
+
+/** The points a type is worth under these weights (0 for a lived experience type given none). */
+export function typeWeight(type: PairType, weights: Weights): number {
+  if (isFunctionalType(type)) return weights[type];
+  return weights.lived.find((l) => l.type === type)?.weight ?? 0;
+}
+
+/** Where a type stands in the tie order (a lived experience type given no points just before general). */
+function tieOrder(type: PairType, weights: Weights): number {
+  const index = typesOf(weights).indexOf(type);
+  return index === -1 ? 3 + weights.lived.length - 0.5 : index;
+}
+
+/** Of the given types, the one worth most under these weights (ties: race, frontline, clinical, lived experience, general). */
 export function bestType(types: readonly PairType[], weights: Weights): PairType {
-  return types.reduce((best, type) =>
-    weights[type] > weights[best] || (weights[type] === weights[best] && PAIR_TYPES.indexOf(type) < PAIR_TYPES.indexOf(best)) ? type : best,
-  );
+  return types.reduce((best, type) => {
+    const worth = typeWeight(type, weights);
+    const bestWorth = typeWeight(best, weights);
+    return worth > bestWorth || (worth === bestWorth && tieOrder(type, weights) < tieOrder(best, weights)) ? type : best;
+  });
 }
 
-/** The types from most to least valuable under these weights (ties: race, frontline, clinical, general). */
+/** The types that apply, from most to least valuable under these weights (ties: race, frontline, clinical, lived experience, general). */
 export function rankTypes(weights: Weights): PairType[] {
-  return [...PAIR_TYPES].sort((a, b) => weights[b] - weights[a] || PAIR_TYPES.indexOf(a) - PAIR_TYPES.indexOf(b));
+  // Array.prototype.sort is stable: equal weights keep the tie order.
+  return typesOf(weights).sort((a, b) => typeWeight(b, weights) - typeWeight(a, weights));
 }
 
 /** The pair's type: the fitting type worth most. Pass rankTypes(weights) when asking millions of times. */
@@ -179,14 +260,14 @@ function departmentPoints(relation: DepartmentRelation, weights: Weights): numbe
 /** The soft score of an allowed pair, as a number only. scorePair explains the same sum. */
 export function pairScore(mentee: Participant, mentor: Participant, weights: Weights, targeted: ReadonlySet<string>, ranking = rankTypes(weights)): number {
   return (
-    weights[pairType(mentee, mentor, weights, ranking)] +
+    typeWeight(pairType(mentee, mentor, weights, ranking), weights) +
     (mentor.bme === 'yes' ? weights.bmeMentor : 0) +
     departmentPoints(departmentRelation(mentee, mentor, targeted), weights) +
     weights.perBandGap * (mentee.rank - mentor.rank)
   );
 }
 
-const TYPE_REASON: Record<PairType, string> = {
+const TYPE_REASON: Record<FunctionalPairType, string> = {
   race: 'race pair: a senior leader who is not BME with a BME middle manager',
   frontline: 'front-line pair: a strategic leader with a front-line mentor',
   clinical: 'clinical pair: a managerial leader with a clinical leader',
@@ -208,7 +289,8 @@ export function scorePair(mentee: Participant, mentor: Participant, weights: Wei
     score += points;
     reasons.push(`${reason} (+${points})`);
   };
-  add(weights[type], TYPE_REASON[type]);
+  // A lived experience reason names the characteristic only: never anyone's value.
+  add(typeWeight(type, weights), isFunctionalType(type) ? TYPE_REASON[type] : type);
   if (mentor.bme === 'yes') add(weights.bmeMentor, 'BME mentor');
   const relation = departmentRelation(mentee, mentor, targeted);
   if (relation === 'targeted-same' || relation === 'targeted-other') {

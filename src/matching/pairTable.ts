@@ -7,7 +7,7 @@
  * checks them against brokenRule and pairScore on random cohorts); the score is summed in
  * the same order, so it is the same double.
  */
-import { pairKey, rankTypes, type Participant, type RuleContext, type Weights } from '../domain/pairingRules.js';
+import { pairKey, type Participant, type RuleContext, type Weights } from '../domain/pairingRules.js';
 
 export interface PairTable {
   /** Whether brokenRule(mentees[i], mentors[r]) is null. */
@@ -76,14 +76,15 @@ export function pairTable(
   const mentorUsable = Uint8Array.from(mentors, (p) => (p.freeCapacity > 0 && (p.raceTrained || rules.allowUntrained) ? 1 : 0));
   const bmeMentorPoints = Float64Array.from(mentors, (p) => (p.bme === 'yes' ? weights.bmeMentor : 0));
 
-  // The worth of the best fitting type for each set of shared type bits (pairType: the first
-  // type of the ranking that fits; general always fits).
-  const ranking = rankTypes(weights);
+  // The worth of the best fitting type for each set of shared type bits (pairType: the type
+  // worth most that fits; general always fits, so it is the least a pair is worth).
   const typeWorth = new Float64Array(8);
   for (let shared = 0; shared < 8; shared += 1) {
-    const type = ranking.find((t) => t === 'general' || (shared & TYPE_BIT[t]) !== 0) ?? 'general';
-    typeWorth[shared] = weights[type];
+    let worth = weights.general;
+    for (const type of ['race', 'frontline', 'clinical'] as const) if ((shared & TYPE_BIT[type]) !== 0) worth = Math.max(worth, weights[type]);
+    typeWorth[shared] = worth;
   }
+  const lived = weights.lived.length === 0 ? null : livedTypes(mentees, mentors, weights);
 
   // One bit a cell: at 5,000 x 5,000 a byte a cell would be 25 MB of a peak that must stay under 400.
   const allowedBits = new Uint8Array(Math.ceil((nMentees * nMentors) / 8));
@@ -110,25 +111,101 @@ export function pairTable(
   for (let i = 0; i < nMentees; i += 1) for (let r = 0; r < nMentors; r += 1) if (allowed(i, r)) menteesAllowed[r] += 1;
 
   const { targetedMentee, sameTargetedDepartment, differentDepartment, perBandGap } = weights;
-  const score = (i: number, r: number): number => {
-    const own = mentee.department[i];
-    const theirs = mentor.department[r];
-    const departmentPoints =
-      menteeTargeted[i] === 1
-        ? own === theirs
-          ? targetedMentee + sameTargetedDepartment
-          : targetedMentee
-        : own !== -1 && theirs !== -1 && own !== theirs
-          ? differentDepartment
-          : 0;
-    return typeWorth[menteeType[i] & mentorType[r]] + bmeMentorPoints[r] + departmentPoints + perBandGap * (mentee.rank[i] - mentor.rank[r]);
-  };
+  // Two copies of one sum, in pairScore's order (type, BME mentor, departments, band gap), so
+  // each is the same double: without a lived experience type the hot loop stays as it was.
+  const score =
+    lived === null
+      ? (i: number, r: number): number => {
+          const own = mentee.department[i];
+          const theirs = mentor.department[r];
+          const departmentPoints =
+            menteeTargeted[i] === 1
+              ? own === theirs
+                ? targetedMentee + sameTargetedDepartment
+                : targetedMentee
+              : own !== -1 && theirs !== -1 && own !== theirs
+                ? differentDepartment
+                : 0;
+          return typeWorth[menteeType[i] & mentorType[r]] + bmeMentorPoints[r] + departmentPoints + perBandGap * (mentee.rank[i] - mentor.rank[r]);
+        }
+      : (i: number, r: number): number => {
+          const own = mentee.department[i];
+          const theirs = mentor.department[r];
+          const departmentPoints =
+            menteeTargeted[i] === 1
+              ? own === theirs
+                ? targetedMentee + sameTargetedDepartment
+                : targetedMentee
+              : own !== -1 && theirs !== -1 && own !== theirs
+                ? differentDepartment
+                : 0;
+          return lived.worth(i, r) + bmeMentorPoints[r] + departmentPoints + perBandGap * (mentee.rank[i] - mentor.rank[r]);
+        };
   return {
     allowed,
     menteesAllowed,
     score,
     bmeMentor: Uint8Array.from(mentors, (p) => (p.bme === 'yes' ? 1 : 0)),
     frontlineMentor: Uint8Array.from(mentors, (p) => (p.functions.includes('front line') ? 1 : 0)),
+  };
+}
+
+/**
+ * The worth of a pair's type when lived experience types apply (weights.lived): every type
+ * worth more than general gets a bit, the most valuable type the lowest bit, so the worth of
+ * the shared bits is the weight of the lowest one (or general's, when none is shared). The
+ * bits are packed 32 to a word: as many characteristics as a trust enables, exactly.
+ */
+function livedTypes(mentees: readonly Participant[], mentors: readonly Participant[], weights: Weights): { worth: (i: number, r: number) => number } {
+  const senior = (p: Participant) => p.seniority === 'senior';
+  // Each type's side of fitsType: what the mentee asks for and what the mentor offers.
+  const types: Array<{ weight: number; asks: (p: Participant) => boolean; offers: (p: Participant) => boolean }> = [
+    { weight: weights.race, asks: (p) => senior(p) && p.bme === 'no', offers: (p) => p.seniority === 'middle' && p.bme === 'yes' },
+    { weight: weights.frontline, asks: (p) => senior(p) && p.functions.includes('strategic'), offers: (p) => p.functions.includes('front line') },
+    {
+      weight: weights.clinical,
+      asks: (p) => senior(p) && p.functions.includes('managerial'),
+      offers: (p) => p.functions.includes('clinical') && p.rank >= 7,
+    },
+    ...weights.lived.map(({ name, weight }) => ({
+      weight,
+      asks: (p: Participant) => senior(p) && p.characteristics[name] === 'no',
+      offers: (p: Participant) => p.characteristics[name] === 'yes',
+    })),
+  ];
+  const general = weights.general;
+  // A type worth no more than general never raises a pair's worth: it needs no bit.
+  const counted = types.filter((t) => t.weight > general).sort((a, b) => b.weight - a.weight);
+  const words = Math.ceil(counted.length / 32);
+  const bitWeight = Float64Array.from(counted, (t) => t.weight);
+  const masks = (people: readonly Participant[], side: 'asks' | 'offers') => {
+    const mask = new Int32Array(people.length * words);
+    people.forEach((p, index) => {
+      counted.forEach((type, bit) => {
+        if (type[side](p)) mask[index * words + (bit >> 5)] |= 1 << (bit & 31);
+      });
+    });
+    return mask;
+  };
+  const asked = masks(mentees, 'asks');
+  const offered = masks(mentors, 'offers');
+  // The lowest set bit's index: 31 - clz32(x & -x).
+  if (words <= 1) {
+    return {
+      worth: (i, r) => {
+        const shared = words === 0 ? 0 : asked[i] & offered[r];
+        return shared === 0 ? general : bitWeight[31 - Math.clz32(shared & -shared)];
+      },
+    };
+  }
+  return {
+    worth: (i, r) => {
+      for (let w = 0; w < words; w += 1) {
+        const shared = asked[i * words + w] & offered[r * words + w];
+        if (shared !== 0) return bitWeight[(w << 5) + 31 - Math.clz32(shared & -shared)];
+      }
+      return general;
+    },
   };
 }
 

@@ -2,7 +2,8 @@
  * Who takes part in a pairing run: the cohort's active participants not already in a
  * running relationship, with `either` resolved (a senior leader mentees, anyone else mentors).
  */
-import type { Participant } from '../domain/pairingRules.js';
+import type { CharacteristicValue } from '../domain/characteristics.js';
+import { NO_CHARACTERISTICS, type Participant } from '../domain/pairingRules.js';
 import type { Unmatched } from '../domain/proposal.js';
 import { classify, departmentKey, type ProgrammeRole, type StaffRecord } from '../domain/staff.js';
 
@@ -25,7 +26,15 @@ export const bandNotKnown = (staffId: string): string => `band not known: set it
 
 const byStaffId = (a: Participant, b: Participant): number => (a.staffId < b.staffId ? -1 : a.staffId > b.staffId ? 1 : 0);
 
-export function toParticipant(record: StaffRecord, managerOf: ReadonlyMap<string, string | null>, runningAsMentor = 0): Participant {
+/** A person's values of the characteristics a run gives points (the others are not read: see Participant.characteristics). */
+export type CharacteristicsOf = (staffId: string) => Readonly<Record<string, CharacteristicValue>>;
+
+export function toParticipant(
+  record: StaffRecord,
+  managerOf: ReadonlyMap<string, string | null>,
+  runningAsMentor = 0,
+  characteristics: Readonly<Record<string, CharacteristicValue>> = NO_CHARACTERISTICS,
+): Participant {
   const classification = classify(record);
   const manager = record.lineManagerId;
   return {
@@ -46,6 +55,7 @@ export function toParticipant(record: StaffRecord, managerOf: ReadonlyMap<string
     raceTrained: record.raceTrained,
     capacity: record.capacity,
     freeCapacity: Math.max(0, record.capacity - runningAsMentor),
+    characteristics,
   };
 }
 
@@ -54,6 +64,7 @@ export function selectParticipants(
   managerOf: ReadonlyMap<string, string | null>,
   mentorLoad: ReadonlyMap<string, number>,
   alreadyPaired: ReadonlySet<string>,
+  characteristicsOf: CharacteristicsOf = () => NO_CHARACTERISTICS,
 ): Participants {
   const mentees: Participant[] = [];
   const mentors: Participant[] = [];
@@ -66,7 +77,7 @@ export function selectParticipants(
       left += 1;
       continue;
     }
-    const person = toParticipant(record, managerOf, mentorLoad.get(record.staffId) ?? 0);
+    const person = toParticipant(record, managerOf, mentorLoad.get(record.staffId) ?? 0, characteristicsOf(record.staffId));
     if (classify(record).rank === null) {
       // No band (ESR's Non AfC, Chair, N/A...): seniority unknown, so never paired until it is set.
       leftOut.push({ person, role: role === 'mentee' ? 'mentee' : 'mentor', reasons: [bandNotKnown(record.staffId)] });

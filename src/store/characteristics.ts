@@ -45,7 +45,9 @@ export function countCharacteristicValues(db: Db, name: string): { values: numbe
 /**
  * Disables a characteristic and erases every value of it. A relationship of its lived experience
  * type would still tell who has it: it becomes a general pair, and its lived experience reason
- * is replaced by LIVED_REASON_REMOVED. Call inside a transaction, with secure_delete on.
+ * is replaced by LIVED_REASON_REMOVED wherever it stands (a trio's reasons begin with the
+ * mentor's name, and a trio of another type may hold one mentor's lived experience reason).
+ * Call inside a transaction, with secure_delete on.
  */
 export function disableCharacteristic(db: Db, name: string): DisableResult {
   const type = livedExperienceType(name);
@@ -53,9 +55,9 @@ export function disableCharacteristic(db: Db, name: string): DisableResult {
   const relationships = db
     .prepare(
       `UPDATE relationships SET type = 'general',
-         reasons = (SELECT json_group_array(CASE WHEN value = @type OR substr(value, 1, length(@type) + 1) = @type || ' ' THEN @removed ELSE value END)
+         reasons = (SELECT json_group_array(CASE WHEN instr(value, @type) > 0 THEN @removed ELSE value END)
                     FROM json_each(relationships.reasons))
-       WHERE type = @type OR EXISTS (SELECT 1 FROM json_each(relationships.reasons) WHERE substr(value, 1, length(@type)) = @type)`,
+       WHERE type = @type OR EXISTS (SELECT 1 FROM json_each(relationships.reasons) WHERE instr(value, @type) > 0)`,
     )
     .run({ type, removed: LIVED_REASON_REMOVED }).changes;
   db.prepare('DELETE FROM characteristics WHERE name = ?').run(name);

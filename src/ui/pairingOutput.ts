@@ -1,14 +1,15 @@
 /** How proposals and relationships read: JSON (a contract), CSV for mail merges, and text. */
 import type { ChalkInstance } from 'chalk';
 import { formatDate, type IsoDate } from '../domain/dates.js';
-import { seniorityLabel, type PairType, type Participant, type Slot, type Weights } from '../domain/pairingRules.js';
+import { seniorityLabel, weightsJson, type PairType, type Participant, type Slot, type WeightName, type Weights } from '../domain/pairingRules.js';
 import type { Proposal, ProposedRelationship } from '../domain/proposal.js';
 import type { CsvCell } from '../io/csvOutput.js';
 import { visible } from './terminalText.js';
 
 export interface ProposalJson {
   cohort: number;
-  weights: Weights;
+  /** The weights by name, then each enabled characteristic given points (a lived experience type that applied). */
+  weights: Record<WeightName, number> & Record<string, number>;
   saved: boolean;
   start: IsoDate;
   relationships: Array<{
@@ -35,7 +36,7 @@ export function proposalJson(
 ): ProposalJson {
   return {
     cohort,
-    weights,
+    weights: weightsJson(weights),
     saved: saved.ids !== null,
     start: saved.start,
     relationships: proposal.relationships.map((rel, index) => ({

@@ -25,6 +25,7 @@ export function person(staffId: string, fields: Partial<Participant> = {}): Part
     raceTrained: true,
     freeCapacity: 1,
     capacity: 1,
+    characteristics: {},
     ...fields,
   };
 }

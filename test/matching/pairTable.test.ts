@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { Seniority } from '../../src/domain/bands.js';
+import type { CharacteristicValue } from '../../src/domain/characteristics.js';
 import type { BmeStatus } from '../../src/domain/ethnicity.js';
 import { FUNCTIONS } from '../../src/domain/functions.js';
-import { brokenRule, DEFAULT_WEIGHTS, fitsSlot, pairKey, pairScore, WEIGHT_NAMES, type Participant, type Weights } from '../../src/domain/pairingRules.js';
+import {
+  brokenRule,
+  DEFAULT_WEIGHTS,
+  fitsSlot,
+  pairKey,
+  pairScore,
+  pairType,
+  parseWeights,
+  WEIGHT_NAMES,
+  type Participant,
+  type Weights,
+} from '../../src/domain/pairingRules.js';
 import { pairTable } from '../../src/matching/pairTable.js';
 import { person } from '../helpers/participants.js';
 import { mulberry32 } from '../helpers/random.js';
@@ -10,6 +22,7 @@ import { mulberry32 } from '../helpers/random.js';
 const DEPARTMENTS = [null, 'Surgery', ' surgery', 'Pharmacy', 'Estates', 'A&E'];
 const BME: BmeStatus[] = ['yes', 'no', 'unknown'];
 const SENIORITY: Seniority[] = ['junior', 'middle', 'senior'];
+const VALUES: CharacteristicValue[] = ['yes', 'no', 'unknown'];
 
 /** A random cohort, with staff ids holding "|" (pairKey's separator), people on both sides, and managers outside the run. */
 function randomCohort(seed: number) {
@@ -19,6 +32,8 @@ function randomCohort(seed: number) {
   const ids = Array.from({ length: int(0, 14) }, (_, k) => pick(['P', 'a|', '|b', 'a', 'x|y']) + k);
   const outsiders = ['OUT1', 'OUT|2'];
   const someone = () => (rand() < 0.4 ? null : rand() < 0.8 ? pick(ids) : pick(outsiders));
+  // Characteristics: none most often, a few, or more than fit in one 32-bit word of type bits.
+  const enabled = rand() < 0.4 ? [] : Array.from({ length: rand() < 0.25 ? int(40, 50) : int(1, 4) }, (_, k) => `c${k}`);
   const randomPerson = (id: string): Participant => {
     const department = pick(DEPARTMENTS);
     const capacity = int(0, 2);
@@ -34,6 +49,7 @@ function randomCohort(seed: number) {
       raceTrained: rand() < 0.8,
       capacity,
       freeCapacity: Math.max(0, capacity - int(0, 1)),
+      characteristics: Object.fromEntries(enabled.filter(() => rand() < 0.8).map((name) => [name, pick(VALUES)])),
     });
   };
   // Someone may be on both sides (the same-person rule).
@@ -41,8 +57,13 @@ function randomCohort(seed: number) {
   const mentors = ids.filter(() => rand() < 0.6).map(randomPerson);
   const pairedBefore = new Set<string>();
   for (const a of [...ids, ...outsiders]) for (const b of ids) if (rand() < 0.15) pairedBefore.add(pairKey(a, b));
-  const weights: Weights = { ...DEFAULT_WEIGHTS };
-  if (rand() < 0.6) for (const name of WEIGHT_NAMES) weights[name] = rand() < 0.2 ? 0 : int(0, 1000);
+  const functional: Weights = { ...DEFAULT_WEIGHTS };
+  if (rand() < 0.6) for (const name of WEIGHT_NAMES) functional[name] = rand() < 0.2 ? 0 : int(0, 1000);
+  // Lived experience weights, ties among them and with the functional ones included.
+  const livedJson = Object.fromEntries(
+    enabled.map((name) => [name, rand() < 0.3 ? 0 : rand() < 0.2 ? pick([functional.race, functional.general, 300]) : int(0, 1000)]),
+  );
+  const weights: Weights = { ...functional, lived: parseWeights(livedJson, enabled).weights.lived };
   const targeted = new Set(['surgery', 'pharmacy', 'a&e'].filter(() => rand() < 0.4));
   const rules = { allowUntrained: rand() < 0.3, allowRepeat: rand() < 0.3, pairedBefore };
   return { mentees, mentors, weights, targeted, rules };
@@ -52,6 +73,8 @@ describe('pairTable', () => {
   it('gives brokenRule, pairScore and fitsSlot cell for cell on 2,000 random cohorts', () => {
     let allowedCells = 0;
     let forbiddenCells = 0;
+    let livedCells = 0;
+    let manyWords = 0;
     for (let seed = 1; seed <= 2000; seed += 1) {
       const { mentees, mentors, weights, targeted, rules } = randomCohort(seed);
       const table = pairTable(mentees, mentors, weights, targeted, rules);
@@ -63,6 +86,7 @@ describe('pairTable', () => {
           expect(table.allowed(i, r), where).toBe(allowed);
           if (allowed) {
             expect(table.score(i, r), where).toBe(pairScore(mentee, mentor, weights, targeted));
+            if (pairType(mentee, mentor, weights).startsWith('lived experience')) livedCells += 1;
             menteesAllowed[r] += 1;
             allowedCells += 1;
           } else {
@@ -71,12 +95,17 @@ describe('pairTable', () => {
         });
       });
       expect(table.menteesAllowed).toEqual(menteesAllowed);
+      // More than 32 types worth more than general: the type bits take two words.
+      if ([weights.race, weights.frontline, weights.clinical, ...weights.lived.map((l) => l.weight)].filter((w) => w > weights.general).length > 32)
+        manyWords += 1;
       expect([...table.bmeMentor]).toEqual(mentors.map((m) => (fitsSlot(m, 'bme') ? 1 : 0)));
       expect([...table.frontlineMentor]).toEqual(mentors.map((m) => (fitsSlot(m, 'frontline') ? 1 : 0)));
     }
     // The cohorts must exercise both answers.
     expect(allowedCells).toBeGreaterThan(5000);
     expect(forbiddenCells).toBeGreaterThan(5000);
+    expect(livedCells).toBeGreaterThan(150);
+    expect(manyWords).toBeGreaterThan(20);
   });
 
   it.each<[string, string, string, boolean]>([

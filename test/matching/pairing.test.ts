@@ -9,6 +9,7 @@ import {
   fitsSlot,
   lineChain,
   pairKey,
+  parseWeights,
   scorePair,
   WEIGHT_NAMES,
   type Participant,
@@ -190,9 +191,19 @@ function randomProblem(seed: number, trioHeavy = false): PairingProblem {
   });
   const pairedBefore = new Set<string>();
   for (const e of menteeIds) for (const m of mentorIds) if (rand() < 0.15) pairedBefore.add(pairKey(e, m));
-  const weights: Weights = { ...DEFAULT_WEIGHTS };
-  if (rand() < 0.5) for (const name of WEIGHT_NAMES) weights[name] = int(0, 1000);
+  const functional: Weights = { ...DEFAULT_WEIGHTS };
+  if (rand() < 0.5) for (const name of WEIGHT_NAMES) functional[name] = int(0, 1000);
   const targeted = new Set(['surgery', 'pharmacy', 'estates'].filter(() => rand() < 0.3));
+  // Characteristics and their weights from a stream of their own, so the cohorts are those they were before.
+  const lived = mulberry32(seed + 1_000_000);
+  const enabled = ['disability', 'carer'].filter(() => lived() < 0.5);
+  const values = ['yes', 'no', 'unknown'] as const;
+  for (const people of [mentees, mentors])
+    people.forEach((p, k) => {
+      people[k] = { ...p, characteristics: Object.fromEntries(enabled.map((name) => [name, values[Math.floor(lived() * 3)]])) };
+    });
+  const livedJson = Object.fromEntries(enabled.map((name) => [name, lived() < 0.3 ? 0 : Math.floor(lived() * 1001)]));
+  const weights: Weights = { ...functional, lived: parseWeights(livedJson, enabled).weights.lived };
   return {
     mentees,
     mentors,
@@ -214,6 +225,7 @@ describe('proposePairings against a brute force', () => {
     let trioCohorts = 0;
     let crowded = 0;
     let tempting = 0;
+    let lived = 0;
     for (const seed of seeds) {
       const p = randomProblem(seed, trioHeavy);
       const proposal = proposePairings(p);
@@ -223,6 +235,7 @@ describe('proposePairings against a brute force', () => {
       if (paired > 0) nonEmpty += 1;
       if (trioSlotsFilled > 0) trioCohorts += 1;
       if (paired >= 3) crowded += 1;
+      if (proposal.relationships.some((rel) => rel.mentors.some((m) => m.type.startsWith('lived experience')))) lived += 1;
       const fillsBothSlots = (e: Participant, m: Participant) =>
         m.freeCapacity === 2 && brokenRule(e, m, p.rules) === null && fitsSlot(m, 'bme') && fitsSlot(m, 'frontline');
       if (p.trios && p.mentees.some((e) => e.boardMember && p.mentors.some((m) => fillsBothSlots(e, m)))) tempting += 1;
@@ -233,6 +246,8 @@ describe('proposePairings against a brute force', () => {
     expect(crowded).toBeGreaterThan(seeds.length / 10);
     expect(trioCohorts).toBeGreaterThanOrEqual(minTrios);
     expect(tempting).toBeGreaterThanOrEqual(minTrios);
+    // And lived experience types, which apply only with points.
+    expect(lived).toBeGreaterThan(seeds.length / 20);
   });
 });
 

@@ -148,6 +148,7 @@ describe('toParticipant', () => {
       raceTrained: false,
       capacity: 2,
       freeCapacity: 1,
+      characteristics: {},
     });
   });
 

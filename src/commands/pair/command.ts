@@ -14,7 +14,10 @@ const pairPropose = (parent: CommandUnknownOpts) =>
     .option('--trios', 'give each board member two mentors: one BME, one front-line')
     .option('--save', 'record the proposed relationships')
     .option('--start <date>', 'the day saved relationships start (default: today while the cohort runs, else its start)', isoDateArgument)
-    .option('--weights <file>', 'a JSON file of scoring weights, e.g. {"race": 500, "perBandGap": 5}')
+    .option(
+      '--weights <file>',
+      'a JSON file of scoring weights, e.g. {"race": 500, "perBandGap": 5}; an enabled characteristic\'s name weighs its lived experience, e.g. {"disability": 300}',
+    )
     .option('--allow-untrained', 'let mentors who are not RACE-trained yet be paired')
     .option('--allow-repeat', 'let two people paired in an earlier cohort be paired again')
     .option('--replace', "first remove this cohort's relationships that have no sessions yet, and propose them afresh")

@@ -10,7 +10,10 @@ import { chooseStart, describeShortfall, shortfall, shortfallFix, type Shortfall
 import { UserError } from '../../errors.js';
 import type { Proposal } from '../../domain/proposal.js';
 import { CohortTooLargeError, proposePairings } from '../../matching/pairing.js';
-import { selectParticipants } from '../../matching/participants.js';
+import { selectParticipants, type CharacteristicsOf } from '../../matching/participants.js';
+import { characteristicsOf } from '../../domain/characteristics.js';
+import type { StaffRecord } from '../../domain/staff.js';
+import { enabledCharacteristics, storedCharacteristics } from '../../store/characteristics.js';
 import { enrolmentsOf, type Cohort } from '../../store/cohorts.js';
 import type { Db } from '../../store/db.js';
 import { targetedDepartments } from '../../store/departments.js';
@@ -28,12 +31,21 @@ import { PROPOSAL_CSV_HEADER, proposalCsvRows, proposalJson, renderProposal, typ
 import { resolveCohort } from '../shared/resolveCohort.js';
 import { commitOrDryRun, printCsv, printJson, refuseJsonAndCsv, withDatabase } from '../shared/skeleton.js';
 import type { PairOptions } from './command.js';
-import { readWeights } from './weights.js';
+import { readWeightsJson, weightsOf } from './weights.js';
 
 export async function runPair(options: PairOptions, context: Context): Promise<ProposalJson> {
   refuseJsonAndCsv(options);
-  const weights = options.weights === undefined ? parseWeights({}).weights : readWeights(options.weights);
+  // The file is read before the database is opened; its characteristics' keys are checked against the enabled ones inside.
+  const weightsFile = options.weights === undefined ? null : { path: options.weights, json: readWeightsJson(options.weights) };
   const { cohort, start, reason, short, saved, proposal, json } = await withDatabase(options, context, { create: false }, (db) => {
+    const weights =
+      weightsFile === null
+        ? parseWeights({}).weights
+        : weightsOf(
+            weightsFile.json,
+            weightsFile.path,
+            enabledCharacteristics(db).map((c) => c.name),
+          );
     const cohort = resolveCohort(db, options.cohort, context);
     if (cohort.end < context.today) {
       context.err(context.colour.err.yellow(`Note: cohort ${cohort.number} ended on ${formatDate(cohort.end)}; relationships saved now are already over.\n`));
@@ -148,7 +160,13 @@ function plan(db: Db, cohort: Cohort, weights: Weights, options: PairOptions, co
     db,
     enrolled.map(({ record }) => record.staffId),
   );
-  const participants = selectParticipants(enrolled, managerOf, runningMentorLoad(db, context.today), menteesAlreadyPaired(db, cohort.number, context.today));
+  const participants = selectParticipants(
+    enrolled,
+    managerOf,
+    runningMentorLoad(db, context.today),
+    menteesAlreadyPaired(db, cohort.number, context.today),
+    valuesForPairing(db, enrolled, weights),
+  );
   if (participants.mentees.length === 0 && participants.mentors.length === 0 && enrolled.length === 0) {
     throw new UserError(`Nobody is enrolled in cohort ${cohort.number}.`, {
       fix: `Enrol people with remedi cohort enrol ${cohort.number} --mentee P --mentor P (or --from FILE), or import a roster with a role column: remedi import roster.csv --cohort ${cohort.number}`,
@@ -194,6 +212,19 @@ function plan(db: Db, cohort: Cohort, weights: Weights, options: PairOptions, co
     busy?.end();
   }
   return { proposal, notes: participants.notes };
+}
+
+/**
+ * Each person's values of the characteristics this run gives points, and of no other: a run
+ * without lived experience weights reads none (docs/characteristics.md, "Lived experience pairs").
+ */
+function valuesForPairing(db: Db, enrolled: ReadonlyArray<{ record: StaffRecord }>, weights: Weights): CharacteristicsOf | undefined {
+  if (weights.lived.length === 0) return undefined;
+  const stored = storedCharacteristics(
+    db,
+    enrolled.map(({ record }) => record.staffId),
+  );
+  return (staffId) => characteristicsOf(weights.lived, stored.get(staffId));
 }
 
 /**

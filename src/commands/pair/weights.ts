@@ -8,7 +8,13 @@ export const MAX_WEIGHTS_BYTES = 64 * 1024;
 /** {"race": 500} is one level; a value that is itself an object or a list is two, and refused by parseWeights. */
 const MAX_WEIGHTS_DEPTH = 2;
 
-export function readWeights(path: string): Weights {
+/** The weights of a --weights file; its characteristics' keys must name enabled characteristics (in their enabled order). */
+export function readWeights(path: string, enabled: readonly string[] = []): Weights {
+  return weightsOf(readWeightsJson(path), path, enabled);
+}
+
+/** A --weights file's JSON, read and parsed but not yet checked (that needs the enabled characteristics, from the database). */
+export function readWeightsJson(path: string): unknown {
   const text = readWeightsFile(path);
   // JSON.parse recurses: 50,000 '[' overflow its stack. Count the nesting first.
   if (nestingDepth(text) > MAX_WEIGHTS_DEPTH) {
@@ -16,15 +22,18 @@ export function readWeights(path: string): Weights {
       fix: 'Write it like {"race": 500, "perBandGap": 5}.',
     });
   }
-  let json: unknown;
   try {
-    json = JSON.parse(text);
+    return JSON.parse(text);
   } catch (error) {
     throw new UsageError(`The weights file ${path} is not valid JSON (${(error as Error).message}).`, {
       fix: 'Write it like {"race": 500, "perBandGap": 5}.',
     });
   }
-  const { weights, problems } = parseWeights(json);
+}
+
+/** The weights of a parsed --weights file, refused whole with every problem. */
+export function weightsOf(json: unknown, path: string, enabled: readonly string[]): Weights {
+  const { weights, problems } = parseWeights(json, enabled);
   if (problems.length > 0) {
     throw new UsageError(`The weights file ${path} was not used: ${problems.join('; ')}.`, { fix: 'Fix the file and run remedi pair again.' });
   }
