@@ -153,9 +153,10 @@ export function researchDataset(input: ResearchInput, k: number, newId: () => st
   const anonymised = kAnonymise(peopleRows, keys, k);
   // Defence in depth: the files are never written if the check does not hold.
   if (rarestCombination(anonymised.rows, keys) < k) throw new Error('research export: a combination rarer than k survived');
-  const at = (column: string) => keys[columns.indexOf(column)];
+  // The file's order: cohort, role, seniority group, BME, then the characteristics (the columns' order above: seniority, characteristics, BME, role, cohort).
+  const n = names.length;
   const peopleHeaders = ['person', 'cohort', 'role', 'seniority_group', 'bme', ...names];
-  const cellKeys = [at('cohort'), at('role'), at('seniority_group'), at('bme'), ...names.map((_, i) => keys[1 + i])];
+  const cellKeys = [keys[n + 3], keys[n + 2], keys[0], keys[n + 1], ...names.map((_, i) => keys[1 + i])];
 
   const sessionsOf = new Map<number, ResearchSession[]>();
   for (const s of input.sessions) {
