@@ -75,7 +75,7 @@ export function storedCharacteristics(db: Db, staffIds?: Iterable<string>): Map<
   const result = new Map<string, Map<string, 'yes' | 'no'>>();
   for (const [staffId, name, value] of rows) {
     let own = result.get(staffId);
-    if (own === undefined) result.set(staffId, (own = new Map()));
+    if (own === undefined) result.set(staffId, (own = new Map<string, 'yes' | 'no'>()));
     own.set(name, value);
   }
   return result;
@@ -83,7 +83,7 @@ export function storedCharacteristics(db: Db, staffIds?: Iterable<string>): Map<
 
 /** One person's stored values. */
 export function characteristicsOfPerson(db: Db, staffId: string): Map<string, 'yes' | 'no'> {
-  return storedCharacteristics(db, [staffId]).get(staffId) ?? new Map();
+  return storedCharacteristics(db, [staffId]).get(staffId) ?? new Map<string, 'yes' | 'no'>();
 }
 
 /** Sets people's values one at a time (unknown deletes the row). Call inside a transaction. */
