@@ -3,13 +3,14 @@
  * relationship, who is keeping to the thresholds, how people met, which themes recur.
  * Built from plain data; the commands load it and the ui renders it.
  */
+import { characteristicOfType, livedExperienceType, type CharacteristicValue } from './characteristics.js';
 import { assessCompliance, type ComplianceStatus, type RelationshipMonth } from './compliance.js';
 import type { Cohort } from './cohorts.js';
 import { protectCounts, type Count } from './countSuppression.js';
 import { formatDate, type IsoDate } from './dates.js';
 import type { BmeStatus } from './ethnicity.js';
 import { buildMeetingsSection, type CohortMember, type MeetingRecord, type MeetingsSection } from './meetings.js';
-import { isFunctionalType, type FunctionalPairType, type PairType, type Slot } from './pairingRules.js';
+import type { PairType, Slot } from './pairingRules.js';
 import { outcomesSection, type Outcome, type Quote, type ReportSurveyAnswer } from './outcomes.js';
 import { relationshipEnd, runsBetween, runsOn } from './relationshipLife.js';
 import { zeroes, type SessionSummary } from './sessionSummary.js';
@@ -46,12 +47,24 @@ export interface ReportInput {
   board: ReadonlyArray<ReportPerson & { role: 'mentor' | 'mentee' | 'either' | null; withdrawnOn: IsoDate | null }>;
   /** BME status of the people in this cohort's relationships. */
   bmeOf: ReadonlyMap<string, BmeStatus>;
+  /**
+   * The enabled characteristics, in their order, each with how many of the people in this
+   * cohort's relationships said yes and said no (the rest are unknown); none when absent.
+   */
+  characteristics?: ReadonlyArray<CharacteristicCount>;
   /** From --suppress-below K: counts of people by ethnicity from 1 to K-1 show as "<K". */
   suppressBelow: number | null;
   /** The cohort's meetings and everyone ever enrolled in it (docs/outcomes.md, "In the report"); none when left out. The members may be read only once (the store streams them). */
   meetings?: { held: readonly MeetingRecord[]; members: Iterable<CohortMember> };
   /** The cohort's outcome survey answers (none when absent). */
   surveyAnswers?: readonly ReportSurveyAnswer[];
+}
+
+/** An enabled characteristic and how many of the cohort's participants said yes and no (docs/characteristics.md, "In reports"). */
+export interface CharacteristicCount {
+  name: string;
+  yes: number;
+  no: number;
 }
 
 export interface ReportRelationship {
@@ -84,11 +97,14 @@ export interface CohortReport {
     relationships: number;
     pairs: number;
     trios: number;
-    byType: Record<FunctionalPairType, Count>;
+    /** The four functional types, then the lived experience type of each enabled characteristic. */
+    byType: Record<string, Count>;
     /** Pairs and trios by type; left out under --suppress-below (their sums would undo it). */
-    pairsByType?: Record<FunctionalPairType, number>;
-    triosByType?: Record<FunctionalPairType, number>;
+    pairsByType?: Record<string, number>;
+    triosByType?: Record<string, number>;
     byBme: Record<BmeStatus, Count>;
+    /** The participants by each enabled characteristic, yes, no and unknown (an empty object when none is enabled). */
+    characteristics: Record<string, Record<CharacteristicValue, Count>>;
   };
   /**
    * Board coverage (docs/programme-year.md, "Ended cohorts"): `covered` counts board members
@@ -125,6 +141,11 @@ export interface CohortReport {
   quotes: Quote[];
 }
 
+/** The functional pair types, in the order every report lists them (docs/pairing.md, "Pair types"). */
+const FUNCTIONAL_TYPES = ['race', 'frontline', 'clinical', 'general'] as const;
+const isSensitiveType = (type: string): boolean => type === 'race' || characteristicOfType(type) !== null;
+const CHARACTERISTIC_CELLS: readonly CharacteristicValue[] = ['yes', 'no', 'unknown'];
+
 export function buildCohortReport(input: ReportInput): CohortReport {
   const { cohort, asOf, suppressBelow } = input;
   const thresholds = { minMonths: cohort.minMonths, minPerMonth: cohort.minPerMonth };
@@ -156,13 +177,14 @@ export function buildCohortReport(input: ReportInput): CohortReport {
     return row;
   });
 
-  const TYPES = ['race', 'frontline', 'clinical', 'general'] as const;
-  const byType = zeroes(TYPES);
-  const pairsByType = zeroes(TYPES);
-  const triosByType = zeroes(TYPES);
+  const livedTypes = (input.characteristics ?? []).map((c) => livedExperienceType(c.name));
+  const types = [...FUNCTIONAL_TYPES, ...livedTypes];
+  const byType = zeroes<string>(types);
+  const pairsByType = zeroes<string>(types);
+  const triosByType = zeroes<string>(types);
   for (const rel of input.relationships) {
-    // Lived experience types (issue 17) are counted nowhere yet: the report's counts by characteristic come with their suppression.
-    if (!isFunctionalType(rel.type)) continue;
+    // A type the list does not name (a characteristic no longer enabled) is still counted, after the others.
+    if (!(rel.type in byType)) for (const counts of [byType, pairsByType, triosByType]) counts[rel.type] = 0;
     byType[rel.type] += 1;
     (rel.mentors.length === 2 ? triosByType : pairsByType)[rel.type] += 1;
   }
@@ -179,6 +201,11 @@ export function buildCohortReport(input: ReportInput): CohortReport {
   }
   const byBme = zeroes(['yes', 'no', 'unknown'] as const);
   for (const id of people) byBme[input.bmeOf.get(id) ?? 'unknown'] += 1;
+  // Counted over the same people as byBme, and every cell is a count of people by a special category: all sensitive.
+  const characteristics: CohortReport['participation']['characteristics'] = {};
+  for (const { name, yes, no } of input.characteristics ?? []) {
+    characteristics[name] = protectCounts<CharacteristicValue>({ yes, no, unknown: people.size - yes - no }, CHARACTERISTIC_CELLS, suppressBelow);
+  }
 
   const board = boardCoverage(input.board, input.relationships, cohort, asOf);
 
@@ -195,9 +222,11 @@ export function buildCohortReport(input: ReportInput): CohortReport {
       relationships: input.relationships.length,
       pairs: input.relationships.filter((r) => r.mentors.length === 1).length,
       trios: input.relationships.filter((r) => r.mentors.length === 2).length,
-      byType: protectCounts<FunctionalPairType>(byType, ['race'], suppressBelow),
+      // A race pair tells its people's BME status, a lived experience pair their values: sensitive counts.
+      byType: protectCounts<string>(byType, Object.keys(byType).filter(isSensitiveType), suppressBelow),
       ...(suppressBelow === null ? { pairsByType, triosByType } : {}),
       byBme: protectCounts<BmeStatus>(byBme, ['yes', 'no', 'unknown'], suppressBelow),
+      characteristics,
     },
     board,
     summary: {

@@ -12,9 +12,21 @@ import { monthIndexOn, relationshipEnd, relationshipMonths, type RelationshipDat
 import type { Kind, Level } from './sessions.js';
 import type { SurveyStage } from './surveys.js';
 
-/** The identifying columns of people.csv, in the order they are given up to reach k (docs/outcomes.md). */
+/** The identifying columns of people.csv every export has, in the order they are given up to reach k (docs/outcomes.md). */
 export const IDENTIFYING_COLUMNS = ['seniority_group', 'bme', 'role', 'cohort'] as const;
-export type IdentifyingColumn = (typeof IDENTIFYING_COLUMNS)[number];
+/** One of IDENTIFYING_COLUMNS, or an enabled characteristic's name. */
+export type IdentifyingColumn = string;
+
+/**
+ * The identifying columns of people.csv with these characteristics enabled, in the order they
+ * are given up to reach k: the seniority group, then each characteristic in its order, then
+ * BME, role and cohort (docs/outcomes.md, "The research export").
+ */
+export const identifyingColumns = (characteristics: readonly string[]): IdentifyingColumn[] => [
+  IDENTIFYING_COLUMNS[0],
+  ...characteristics,
+  ...IDENTIFYING_COLUMNS.slice(1),
+];
 
 export const DEFAULT_K = 5;
 
@@ -22,6 +34,8 @@ export interface ResearchPerson {
   staffId: string;
   seniority: Seniority | null;
   bme: BmeStatus;
+  /** Their stored values of the enabled characteristics (unknown is absent). */
+  characteristics?: ReadonlyMap<string, 'yes' | 'no'>;
 }
 
 export interface ResearchRelationship extends RelationshipDates {
@@ -56,6 +70,8 @@ export interface ResearchInput {
   relationships: readonly ResearchRelationship[];
   sessions: readonly ResearchSession[];
   scores: readonly ResearchScore[];
+  /** The enabled characteristics, in their order: a column of people.csv each (none when absent). */
+  characteristics?: readonly string[];
   /** Sessions after this day are not counted (today). */
   asOf: IsoDate;
 }
@@ -75,7 +91,8 @@ export interface ResearchDataset {
   leftOut: number;
 }
 
-type PeopleRow = Record<IdentifyingColumn, string> & { person: string };
+/** A row of people.csv: the random id, and a cell per identifying column, keyed by the column's position (a characteristic's name may be any word). */
+type PeopleRow = Record<string, string> & { person: string };
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -91,7 +108,7 @@ function compareRows(a: ReadonlyArray<string | number>, b: ReadonlyArray<string 
 
 /**
  * The dataset: people.csv (one row per person and cohort, the only file with cohort, role,
- * seniority group and BME, made k-anonymous), relationships.csv and sessions.csv (by a random
+ * seniority group, BME and the enabled characteristics, made k-anonymous), relationships.csv and sessions.csv (by a random
  * relationship id, naming no one: a relationship's type tells its people's BME status, so
  * linking people to relationships would undo the k check), and survey_scores.csv (by the
  * person's random id; scores only, never free text). Ids come from `newId`, one per person and
@@ -110,23 +127,36 @@ export function researchDataset(input: ResearchInput, k: number, newId: () => st
   }
   for (const s of input.scores) take(s.cohort, s.staffId, s.group === 'mentees' ? 'mentee' : 'mentor');
 
+  const names = input.characteristics ?? [];
+  const columns = identifyingColumns(names);
+  // Keyed by position, never by name, so a characteristic called "role" is a column of its own.
+  const keys = columns.map((_, i) => `c${i}`);
   const personId = new Map<string, string>();
   const peopleRows: PeopleRow[] = [];
   for (const [key, p] of participation) {
     const person = input.people.get(p.staffId);
     const id = newId();
     personId.set(key, id);
-    peopleRows.push({
-      person: id,
-      cohort: String(p.cohort),
-      role: p.role,
+    const cells: Record<string, string> = {
       seniority_group: person?.seniority ?? '',
       bme: person === undefined || person.bme === 'unknown' ? '' : person.bme,
+      role: p.role,
+      cohort: String(p.cohort),
+    };
+    const row: PeopleRow = { person: id };
+    columns.forEach((column, i) => {
+      // A characteristic not known (no value stored) is empty, as BME not known is.
+      row[keys[i]] = i >= 1 && i <= names.length ? (person?.characteristics?.get(column) ?? '') : cells[column];
     });
+    peopleRows.push(row);
   }
-  const anonymised = kAnonymise(peopleRows, IDENTIFYING_COLUMNS, k);
+  const anonymised = kAnonymise(peopleRows, keys, k);
   // Defence in depth: the files are never written if the check does not hold.
-  if (rarestCombination(anonymised.rows, IDENTIFYING_COLUMNS) < k) throw new Error('research export: a combination rarer than k survived');
+  if (rarestCombination(anonymised.rows, keys) < k) throw new Error('research export: a combination rarer than k survived');
+  // The file's order: cohort, role, seniority group, BME, then the characteristics (the columns' order above: seniority, characteristics, BME, role, cohort).
+  const n = names.length;
+  const peopleHeaders = ['person', 'cohort', 'role', 'seniority_group', 'bme', ...names];
+  const cellKeys = [keys[n + 3], keys[n + 2], keys[0], keys[n + 1], ...names.map((_, i) => keys[1 + i])];
 
   const sessionsOf = new Map<number, ResearchSession[]>();
   for (const s of input.sessions) {
@@ -177,8 +207,8 @@ export function researchDataset(input: ResearchInput, k: number, newId: () => st
     tables: [
       {
         file: 'people.csv',
-        headers: ['person', 'cohort', 'role', 'seniority_group', 'bme'],
-        rows: anonymised.rows.map((r) => [r.person, r.cohort, r.role, r.seniority_group, r.bme]).sort((a, b) => byText(a[0], b[0])),
+        headers: peopleHeaders,
+        rows: anonymised.rows.map((r) => [r.person, ...cellKeys.map((key) => r[key])]).sort((a, b) => byText(a[0], b[0])),
       },
       {
         file: 'relationships.csv',
@@ -201,7 +231,7 @@ export function researchDataset(input: ResearchInput, k: number, newId: () => st
     ],
     k,
     rows: peopleRows.length,
-    suppressed: anonymised.suppressed,
+    suppressed: anonymised.suppressed.map(({ cells }, i) => ({ column: columns[i], cells })),
     leftOut: anonymised.leftOut,
   };
 }

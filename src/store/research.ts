@@ -1,17 +1,20 @@
-/** What the research export reads (docs/outcomes.md, "The research export"): the participants' facts, relationships, sessions and survey scores. */
+/** What the research export reads (docs/outcomes.md, "The research export"): the participants' facts and characteristics, relationships, sessions and survey scores. */
 import type { ResearchInput, ResearchPerson, ResearchScore } from '../domain/researchExport.js';
 import { classify } from '../domain/staff.js';
 import type { SurveyStage } from '../domain/surveys.js';
+import { characteristicsForResearch } from './characteristicCounts.js';
 import type { Db } from './connection.js';
 import { loadRelationships } from './relationships.js';
 import { listSessions } from './sessions.js';
 import { loadAllStaff } from './staff.js';
 
 export function researchInput(db: Db, asOf: ResearchInput['asOf']): ResearchInput {
+  const { names, valuesOf } = characteristicsForResearch(db);
   const people = new Map<string, ResearchPerson>();
   for (const [staffId, record] of loadAllStaff(db)) {
     const { seniority, bme } = classify(record);
-    people.set(staffId, { staffId, seniority, bme });
+    const characteristics = valuesOf.get(staffId);
+    people.set(staffId, characteristics === undefined ? { staffId, seniority, bme } : { staffId, seniority, bme, characteristics });
   }
   const relationships = loadRelationships(db).map((r) => ({
     id: r.id,
@@ -30,5 +33,5 @@ export function researchInput(db: Db, asOf: ResearchInput['asOf']): ResearchInpu
         WHERE a.score IS NOT NULL`,
     )
     .all() as Array<Omit<ResearchScore, 'stage'> & { stage: SurveyStage }>;
-  return { people, relationships, sessions: listSessions(db), scores, asOf };
+  return { people, relationships, sessions: listSessions(db), scores, characteristics: names, asOf };
 }

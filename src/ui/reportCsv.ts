@@ -7,7 +7,7 @@ import type { PublicationReport } from '../domain/publicationReport.js';
 import { toCsv } from '../io/csvOutput.js';
 import { meetingsCsvRows } from './reportMeetings.js';
 import { outcomesCsvRows } from './outcomesReport.js';
-import { PUBLICATION_NOTE, rateText } from './reportParts.js';
+import { countedCharacteristics, PUBLICATION_NOTE, rateText } from './reportParts.js';
 
 /** One row per relationship; with suppression no type column (docs/reports.md, "Suppression"). */
 export function reportCsv(report: CohortReport): string {
@@ -35,7 +35,7 @@ export function reportCsv(report: CohortReport): string {
 export function publicationCsv(report: PublicationReport): string {
   const { participation: p, board, summary, interactions: i } = report;
   const rows: Array<[string, string, string | number | null]> = [
-    ['note', 'for publication', PUBLICATION_NOTE(report.suppressBelow)],
+    ['note', 'for publication', PUBLICATION_NOTE(report.suppressBelow, countedCharacteristics(report))],
     ['participation', 'relationships', p.relationships],
     ['participation', 'pairs', p.pairs],
     ['participation', 'trios', p.trios],
@@ -43,6 +43,10 @@ export function publicationCsv(report: PublicationReport): string {
     ['participation', 'mentees', p.mentees],
     ['participation', 'mentors', p.mentors],
     ...Object.entries(p.byBme).map(([status, n]): [string, string, string | number] => ['participation', `participants BME ${status}`, n]),
+    // After BME, by the characteristic's name (the report JSON's key), as "participants disability yes".
+    ...Object.entries(p.characteristics).flatMap(([name, counts]) =>
+      Object.entries(counts).map(([value, n]): [string, string, string | number] => ['participation', `participants ${name} ${value}`, n]),
+    ),
     ['board', 'covered during the cohort', board.covered],
     ['board', 'board members', board.total],
     ['board', 'covered now', board.coveredNow],

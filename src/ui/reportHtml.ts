@@ -10,6 +10,8 @@ import { isPublication, type PublicationReport } from '../domain/publicationRepo
 import { KIND_LABELS, type Kind } from '../domain/sessions.js';
 import {
   asOfText,
+  characteristicLabel,
+  countedCharacteristics,
   monthCells,
   MONTH_LEGEND,
   NOT_FOR_PUBLICATION,
@@ -18,6 +20,7 @@ import {
   PUBLICATION_NOTE,
   rateText,
   showsCoveredNow,
+  suppressedBy,
 } from './reportParts.js';
 import { meetingsHtml } from './reportMeetings.js';
 import { outcomesHtml } from './outcomesReport.js';
@@ -189,6 +192,12 @@ ${table(
     ...Object.entries(p.byBme).map(
       ([status, n]) => `<tr><th scope="row">Participants, BME: ${esc(status)}</th>${metric(`participation.byBme.${status}`, n)}</tr>`,
     ),
+    ...Object.entries(p.characteristics).flatMap(([name, counts]) =>
+      Object.entries(counts).map(
+        ([value, n]) =>
+          `<tr><th scope="row">Participants, ${esc(characteristicLabel(name))}: ${esc(value)}</th>${metric(`participation.characteristics.${name}.${value}`, n)}</tr>`,
+      ),
+    ),
   ],
 )}
 </section>`);
@@ -249,11 +258,12 @@ ${table(
 ${outcomesHtml(report)}
 </section>`);
 
+  const counted = countedCharacteristics(report);
   const suppression = isPublication(report)
-    ? `<p class="note" data-for-publication="true">${esc(PUBLICATION_NOTE(report.suppressBelow))}</p>`
+    ? `<p class="note" data-for-publication="true">${esc(PUBLICATION_NOTE(report.suppressBelow, counted))}</p>`
     : report.suppressBelow === null
       ? ''
-      : `<p class="note">Counts of people by ethnicity from 1 to ${report.suppressBelow - 1} are shown as &lt;${report.suppressBelow}, and no row shows a pair type.</p>`;
+      : `<p class="note">Counts of people by ${esc(suppressedBy(counted))} from 1 to ${report.suppressBelow - 1} are shown as &lt;${report.suppressBelow}, and no row shows a pair type.</p>`;
   // A page with names and ethnicity counts says so first, on screen and on paper.
   const banner =
     named === null

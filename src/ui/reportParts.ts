@@ -97,6 +97,21 @@ export const NOT_FOR_PUBLICATION = 'Contains special category data: not for publ
 export const NOT_FOR_PUBLICATION_WHY =
   'It names staff beside their relationships and counts participants by ethnicity. For a paper to publish, use remedi report --for-publication.';
 
+/** A characteristic's name as words ("sexual orientation"). */
+export const characteristicLabel = (name: string): string => name.replace(/_/g, ' ');
+
+/**
+ * What the suppressed counts of people are by: "ethnicity", or with the characteristics the
+ * report counts, "ethnicity or disability", "ethnicity, disability or sex".
+ */
+export function suppressedBy(characteristics: readonly string[]): string {
+  const all = ['ethnicity', ...characteristics.map(characteristicLabel)];
+  return all.length === 1 ? all[0] : `${all.slice(0, -1).join(', ')} or ${all[all.length - 1]}`;
+}
+
+/** The characteristics a report counts its participants by (docs/characteristics.md, "In reports"). */
+export const countedCharacteristics = (report: Pick<CohortReport, 'participation'>): string[] => Object.keys(report.participation.characteristics);
+
 /** What a report for publication says about itself, in every format. */
-export const PUBLICATION_NOTE = (suppressBelow: number): string =>
-  `For publication: no names or staff ids, no row for any one relationship, and counts of people by ethnicity from 1 to ${suppressBelow - 1} shown as <${suppressBelow}.`;
+export const PUBLICATION_NOTE = (suppressBelow: number, characteristics: readonly string[] = []): string =>
+  `For publication: no names or staff ids, no row for any one relationship, and counts of people by ${suppressedBy(characteristics)} from 1 to ${suppressBelow - 1} shown as <${suppressBelow}.`;

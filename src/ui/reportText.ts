@@ -10,6 +10,8 @@ import { renderTable, styled, type Fit } from './table.js';
 import { oneLine, visible } from './terminalText.js';
 import {
   asOfText,
+  characteristicLabel,
+  countedCharacteristics,
   countText,
   MONTH_LEGEND,
   MONTH_LEGEND_SHORT,
@@ -21,6 +23,7 @@ import {
   rateText,
   showsCoveredNow,
   statusText,
+  suppressedBy,
 } from './reportParts.js';
 
 const mentorNames = (rel: CohortReport['relationships'][number]) => rel.mentors.map((m) => m.name).join(' + ');
@@ -40,8 +43,10 @@ export function renderReportText(report: CohortReport | PublicationReport, colou
   lines.push(
     `${formatDate(cohort.start)} to ${formatDate(cohort.end)}; at least ${cohort.minMonths} months with ${cohort.minPerMonth} sessions a month. ${asOfText(report)}`,
   );
-  if (isPublication(report)) lines.push(PUBLICATION_NOTE(report.suppressBelow));
-  else if (report.suppressBelow !== null) lines.push(`Counts of people by ethnicity below ${report.suppressBelow} are shown as <${report.suppressBelow}.`);
+  const counted = countedCharacteristics(report);
+  if (isPublication(report)) lines.push(PUBLICATION_NOTE(report.suppressBelow, counted));
+  else if (report.suppressBelow !== null)
+    lines.push(`Counts of people by ${suppressedBy(counted)} below ${report.suppressBelow} are shown as <${report.suppressBelow}.`);
 
   heading('Participation');
   lines.push(
@@ -62,6 +67,8 @@ export function renderReportText(report: CohortReport | PublicationReport, colou
   lines.push(
     `  ${p.mentees} mentees and ${p.mentors} mentors; participants by BME status: yes ${countText(p.byBme.yes)}, no ${countText(p.byBme.no)}, unknown ${countText(p.byBme.unknown)}`,
   );
+  for (const [name, n] of Object.entries(p.characteristics))
+    lines.push(`  participants by ${characteristicLabel(name)}: yes ${countText(n.yes)}, no ${countText(n.no)}, unknown ${countText(n.unknown)}`);
 
   const now = showsCoveredNow(report);
   heading(`Board coverage: ${board.covered} of ${board.total} board members covered during the cohort${now ? `; ${board.coveredNow} covered now` : ''}`);
@@ -169,9 +176,10 @@ export function renderReportMarkdown(report: CohortReport | PublicationReport): 
   out.push(
     `${formatDate(cohort.start)} to ${formatDate(cohort.end)}; at least ${cohort.minMonths} months with ${cohort.minPerMonth} sessions a month. ${asOfText(report)}`,
   );
-  if (isPublication(report)) out.push('', md(PUBLICATION_NOTE(report.suppressBelow)));
+  const counted = countedCharacteristics(report);
+  if (isPublication(report)) out.push('', md(PUBLICATION_NOTE(report.suppressBelow, counted)));
   else if (report.suppressBelow !== null)
-    out.push('', `Counts of people by ethnicity below ${report.suppressBelow} are shown as ${md(`<${report.suppressBelow}`)}.`);
+    out.push('', `Counts of people by ${md(suppressedBy(counted))} below ${report.suppressBelow} are shown as ${md(`<${report.suppressBelow}`)}.`);
 
   out.push('', '## Participation', '');
   out.push(
@@ -187,6 +195,9 @@ export function renderReportMarkdown(report: CohortReport | PublicationReport): 
         ['Mentees', String(p.mentees)],
         ['Mentors', String(p.mentors)],
         ...Object.entries(p.byBme).map(([status, n]) => [`Participants, BME: ${status}`, md(countText(n))]),
+        ...Object.entries(p.characteristics).flatMap(([name, counts]) =>
+          Object.entries(counts).map(([value, n]) => [`Participants, ${md(characteristicLabel(name))}: ${value}`, md(countText(n))]),
+        ),
       ],
     ),
   );

@@ -15,12 +15,33 @@ const SET_UP = [
   ['pair', '--trios', '--save', '--start', '2026-01-05'],
   ['import-sessions', join(FIXTURES, 'sessions.csv')],
 ];
-let template: Promise<string> | undefined;
+const templates = new Map<boolean, Promise<string>>();
 
-async function setUp(): Promise<string> {
-  template ??= (async () => {
+/**
+ * Disability enabled, each person's value as fixtures/roster-disability.csv gives it (ESR's Yes and No;
+ * Not Declared, Prefer Not To Answer and blanks unknown), stored as the roster import stores it.
+ */
+function storeDisability(handle: Database.Database): void {
+  const value = handle.prepare("INSERT INTO staff_characteristics (staff_id, name, value) VALUES (?, 'disability', ?)");
+  const [, ...lines] = readFileSync(join(FIXTURES, 'roster-disability.csv'), 'utf8').trim().split(/\r?\n/);
+  for (const line of lines) {
+    const [staffId, flag] = line.split(',');
+    if (flag === 'Yes' || flag === 'No') value.run(staffId, flag.toLowerCase());
+  }
+}
+
+/** A copy of the set-up database, with disability enabled (the default) or with no characteristic. */
+async function setUp(disability = true): Promise<string> {
+  if (!templates.has(disability)) templates.set(disability, makeTemplate(disability));
+  const db = join(tempDir(), 'remedi.db');
+  copyFileSync(await templates.get(disability)!, db);
+  return db;
+}
+
+async function makeTemplate(disability: boolean): Promise<string> {
+  {
     const db = join(mkdtempSync(join(tmpdir(), 'remedi-research-')), 'remedi.db');
-    for (const args of SET_UP) {
+    for (const args of [...SET_UP, ...(disability ? [['characteristics', 'enable', 'disability']] : [])]) {
       const result = await run([...args, '--db', db], { env });
       expect(result.code, result.stderr).toBe(0);
     }
@@ -33,15 +54,13 @@ async function setUp(): Promise<string> {
       answer.run(1, id, 1 + (i % 3));
       answer.run(2, id, 3 + (i % 3));
     });
+    if (disability) storeDisability(handle);
     handle.close();
     return db;
-  })();
-  const db = join(tempDir(), 'remedi.db');
-  copyFileSync(await template, db);
-  return db;
+  }
 }
 afterAll(async () => {
-  if (template) rmSync(join(await template, '..'), { recursive: true, force: true });
+  for (const template of templates.values()) rmSync(join(await template, '..'), { recursive: true, force: true });
 });
 
 const readCsv = (path: string): string[][] =>
@@ -71,30 +90,41 @@ function identities(db: string): { ids: string[]; texts: string[] } {
 }
 
 describe('remedi export --research', () => {
-  it.each([2, 5, 8])('with --k %i: no combination of the identifying columns rarer than k, and no name, email or staff id anywhere', async (k) => {
-    const db = await setUp();
-    const folder = join(tempDir(), 'research');
-    const result = await run(['export', '--research', folder, '--k', String(k), '--db', db, '--json'], { env });
-    expect(result.code, result.stderr).toBe(0);
-    const summary = JSON.parse(result.stdout) as { k: number; files: Array<{ file: string; rows: number }>; leftOut: number };
-    expect(summary.k).toBe(k);
-    expect(readdirSync(folder).sort()).toEqual(['people.csv', 'relationships.csv', 'sessions.csv', 'survey_scores.csv']);
+  it.each([
+    [2, true],
+    [5, true],
+    [8, true],
+    [2, false],
+    [5, false],
+  ])(
+    'with --k %i (disability enabled: %s): no combination of the identifying columns rarer than k, and no name, email or staff id anywhere',
+    async (k, disability) => {
+      const db = await setUp(disability);
+      const folder = join(tempDir(), 'research');
+      const result = await run(['export', '--research', folder, '--k', String(k), '--db', db, '--json'], { env });
+      expect(result.code, result.stderr).toBe(0);
+      const summary = JSON.parse(result.stdout) as { k: number; files: Array<{ file: string; rows: number }>; leftOut: number };
+      expect(summary.k).toBe(k);
+      expect(readdirSync(folder).sort()).toEqual(['people.csv', 'relationships.csv', 'sessions.csv', 'survey_scores.csv']);
 
-    const [header, ...people] = readCsv(join(folder, 'people.csv'));
-    expect(header).toEqual(['person', 'cohort', 'role', 'seniority_group', 'bme']);
-    const combinations = new Map<string, number>();
-    for (const row of people) combinations.set(row.slice(1).join(','), (combinations.get(row.slice(1).join(',')) ?? 0) + 1);
-    for (const [combination, count] of combinations) expect(count, combination).toBeGreaterThanOrEqual(k);
-    expect(people.length + summary.leftOut).toBe(participants(db));
+      const [header, ...people] = readCsv(join(folder, 'people.csv'));
+      expect(header).toEqual(['person', 'cohort', 'role', 'seniority_group', 'bme', ...(disability ? ['disability'] : [])]);
+      // Every value is yes, no or empty; with k = 2 some yes survive, and above it the few people with a disability are emptied.
+      if (disability) expect(new Set(people.map((row) => row[5]))).toEqual(new Set(k === 2 ? ['yes', 'no', ''] : ['no', '']));
+      const combinations = new Map<string, number>();
+      for (const row of people) combinations.set(row.slice(1).join(','), (combinations.get(row.slice(1).join(',')) ?? 0) + 1);
+      for (const [combination, count] of combinations) expect(count, combination).toBeGreaterThanOrEqual(k);
+      expect(people.length + summary.leftOut).toBe(participants(db));
 
-    const { ids, texts } = identities(db);
-    for (const file of readdirSync(folder)) {
-      const text = readFileSync(join(folder, file), 'utf8');
-      for (const cell of text.split(/[\r\n,;]+/).map((c) => c.trim())) expect(ids, `${file}: ${cell}`).not.toContain(cell);
-      for (const identity of texts) expect(text.toLowerCase(), file).not.toContain(identity.toLowerCase());
-      if (file !== 'people.csv') expect(readCsv(join(folder, file))[0].filter((h) => ['role', 'seniority_group', 'bme'].includes(h))).toEqual([]);
-    }
-  });
+      const { ids, texts } = identities(db);
+      for (const file of readdirSync(folder)) {
+        const text = readFileSync(join(folder, file), 'utf8');
+        for (const cell of text.split(/[\r\n,;]+/).map((c) => c.trim())) expect(ids, `${file}: ${cell}`).not.toContain(cell);
+        for (const identity of texts) expect(text.toLowerCase(), file).not.toContain(identity.toLowerCase());
+        if (file !== 'people.csv') expect(readCsv(join(folder, file))[0].filter((h) => ['role', 'seniority_group', 'bme'].includes(h))).toEqual([]);
+      }
+    },
+  );
 
   it('gives new random ids on every export, and keeps survey scores by person', async () => {
     const db = await setUp();
@@ -125,7 +155,20 @@ describe('remedi export --research', () => {
     expect(result.stdout).toMatch(
       /^Exported a research dataset to .* \(readable by you only; no names, emails, staff ids, departments or notes; new random ids\):\n {2}people\.csv: \d+ rows\n/,
     );
-    expect(result.stdout).toMatch(/Every combination of cohort, role, seniority group and BME in people\.csv is shared by at least 5 people: /);
+    expect(result.stdout).toMatch(/Every combination of cohort, role, seniority group, BME and disability in people\.csv is shared by at least 5 people: /);
+    const without = await run(['export', '--research', join(tempDir(), 'research'), '--db', await setUp(false)], { env });
+    expect(without.stdout).toMatch(/Every combination of cohort, role, seniority group and BME in people\.csv is shared by at least 5 people: /);
+  });
+
+  it('gives up the seniority group, then disability, before BME, and says how many of each it emptied', async () => {
+    const db = await setUp();
+    const result = await run(['export', '--research', join(tempDir(), 'research'), '--k', '5', '--db', db, '--json'], { env });
+    expect(result.code, result.stderr).toBe(0);
+    const summary = JSON.parse(result.stdout) as { suppressed: Record<string, number> };
+    expect(Object.keys(summary.suppressed)).toEqual(['seniority_group', 'disability', 'bme', 'role', 'cohort']);
+    const text = (await run(['export', '--research', join(tempDir(), 'research2'), '--k', '5', '--db', db], { env })).stdout;
+    expect(summary.suppressed.disability).toBeGreaterThan(0);
+    expect(text).toMatch(/emptied \d+ seniority groups?, \d+ disability values?/);
   });
 
   it.each([

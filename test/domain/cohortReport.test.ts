@@ -84,6 +84,7 @@ describe('buildCohortReport: participation', () => {
         trios: 0,
         byType: { race: 0, frontline: 0, clinical: 0, general: 0 },
         byBme: { yes: 0, no: 0, unknown: 0 },
+        characteristics: {},
       },
     },
     {
@@ -103,6 +104,7 @@ describe('buildCohortReport: participation', () => {
         trios: 1,
         byType: { race: 2, frontline: 0, clinical: 1, general: 0 },
         byBme: { yes: 3, no: 2, unknown: 1 },
+        characteristics: {},
       },
     },
     {
@@ -122,6 +124,7 @@ describe('buildCohortReport: participation', () => {
         trios: 4,
         byType: { race: 1, frontline: 1, clinical: 1, general: 1 },
         byBme: { yes: 3, no: 4, unknown: 2 },
+        characteristics: {},
       },
     },
     {
@@ -136,6 +139,7 @@ describe('buildCohortReport: participation', () => {
         trios: 0,
         byType: { race: 0, frontline: 0, clinical: 0, general: 2 },
         byBme: { yes: 1, no: 2, unknown: 0 },
+        characteristics: {},
       },
     },
     {
@@ -150,6 +154,7 @@ describe('buildCohortReport: participation', () => {
         trios: 0,
         byType: { race: 0, frontline: 0, clinical: 0, general: 2 },
         byBme: { yes: 0, no: 0, unknown: 3 },
+        characteristics: {},
       },
     },
   ])('$name', ({ relationships, bmeOf, expected }) => {

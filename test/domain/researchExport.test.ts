@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { researchDataset, type ResearchInput, type ResearchPerson } from '../../src/domain/researchExport.js';
+import { rarestCombination } from '../../src/domain/kAnonymity.js';
+import { identifyingColumns, researchDataset, type ResearchInput, type ResearchPerson } from '../../src/domain/researchExport.js';
 import type { Seniority } from '../../src/domain/bands.js';
 import type { BmeStatus } from '../../src/domain/ethnicity.js';
 
@@ -117,5 +119,115 @@ describe('researchDataset', () => {
     const dataset = researchDataset(INPUT, 6, counter());
     expect(table(dataset, 'people.csv').rows).toEqual([]);
     expect(dataset.leftOut).toBe(5);
+  });
+});
+
+describe('researchDataset with characteristics enabled', () => {
+  const valued = (staffId: string, seniority: Seniority | null, bme: BmeStatus, values: Record<string, 'yes' | 'no'>): [string, ResearchPerson] => [
+    staffId,
+    { staffId, seniority, bme, characteristics: new Map(Object.entries(values)) },
+  ];
+  const WITH: ResearchInput = {
+    ...INPUT,
+    characteristics: ['disability', 'carer'],
+    people: new Map([
+      valued('L1', 'senior', 'no', { disability: 'no', carer: 'yes' }),
+      valued('L2', 'senior', 'no', { disability: 'no' }),
+      valued('M1', 'junior', 'yes', { disability: 'yes', carer: 'no' }),
+      valued('M2', 'junior', 'yes', { disability: 'yes', carer: 'no' }),
+      // No values stored: unknown, an empty cell.
+      person('M3', null, 'unknown'),
+    ]),
+  };
+
+  it('gives people.csv a column per characteristic after BME, yes or no, not known empty', () => {
+    const people = table(researchDataset(WITH, 1, counter()), 'people.csv');
+    expect(people.headers).toEqual(['person', 'cohort', 'role', 'seniority_group', 'bme', 'disability', 'carer']);
+    expect(people.rows).toEqual([
+      ['id001', '1', 'mentee', 'senior', 'no', 'no', 'yes'],
+      ['id002', '1', 'mentor', 'junior', 'yes', 'yes', 'no'],
+      ['id003', '1', 'mentee', 'senior', 'no', 'no', ''],
+      ['id004', '1', 'mentor', 'junior', 'yes', 'yes', 'no'],
+      ['id005', '1', 'mentor', '', '', '', ''],
+    ]);
+  });
+
+  it('gives up the seniority group, then each characteristic in its order, before BME, role and cohort', () => {
+    expect(identifyingColumns(['disability', 'carer'])).toEqual(['seniority_group', 'disability', 'carer', 'bme', 'role', 'cohort']);
+    expect(identifyingColumns([])).toEqual(['seniority_group', 'bme', 'role', 'cohort']);
+    const dataset = researchDataset(WITH, 2, counter());
+    // L1 and L2 differ only in carer: their seniority group is emptied first, then disability (neither helps), then carer, and they pair up.
+    const rows = table(dataset, 'people.csv').rows.map((r) => r.slice(1).join(','));
+    expect(rows.sort()).toEqual(['1,mentee,,no,,', '1,mentee,,no,,', '1,mentor,junior,yes,yes,no', '1,mentor,junior,yes,yes,no']);
+    expect(dataset.suppressed).toEqual([
+      { column: 'seniority_group', cells: 2 },
+      { column: 'disability', cells: 2 },
+      { column: 'carer', cells: 1 },
+      { column: 'bme', cells: 0 },
+      { column: 'role', cells: 0 },
+      { column: 'cohort', cells: 0 },
+    ]);
+    expect(dataset.leftOut).toBe(1);
+  });
+
+  it('keeps a characteristic named like another column apart from it', () => {
+    const dataset = researchDataset({ ...WITH, characteristics: ['role'], people: new Map([valued('L1', 'senior', 'no', { role: 'yes' })]) }, 1, counter());
+    const people = table(dataset, 'people.csv');
+    expect(people.headers).toEqual(['person', 'cohort', 'role', 'seniority_group', 'bme', 'role']);
+    expect(people.rows[0]).toEqual(['id001', '1', 'mentee', 'senior', 'no', 'yes']);
+  });
+
+  it('on random people, values and k: no combination of every identifying column rarer than k, and only identifying cells emptied', () => {
+    const names = ['disability', 'sex', 'carer'];
+    const value = fc.constantFrom<'yes' | 'no' | undefined>('yes', 'no', undefined);
+    const someone = fc.record({
+      seniority: fc.constantFrom<Seniority | null>('junior', 'middle', 'senior', null),
+      bme: fc.constantFrom<BmeStatus>('yes', 'no', 'unknown'),
+      values: fc.tuple(value, value, value),
+      cohort: fc.integer({ min: 1, max: 2 }),
+      mentee: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(someone, { minLength: 1, maxLength: 60 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 2, max: 8 }), (spec, enabled, k) => {
+        const characteristics = names.slice(0, enabled);
+        const people = new Map(
+          spec.map((p, i): [string, ResearchPerson] => {
+            const stored = new Map<string, 'yes' | 'no'>();
+            characteristics.forEach((name, j) => {
+              if (p.values[j] !== undefined) stored.set(name, p.values[j]);
+            });
+            return [`P${i}`, { staffId: `P${i}`, seniority: p.seniority, bme: p.bme, characteristics: stored }];
+          }),
+        );
+        // Each person the mentee, or the mentor, of a relationship of their own.
+        const relationships = spec.map((p, i) => ({
+          id: i + 1,
+          cohort: p.cohort,
+          menteeId: p.mentee ? `P${i}` : 'LEADER',
+          mentorIds: p.mentee ? ['MENTOR'] : [`P${i}`],
+          type: 'general' as const,
+          start: '2026-01-05',
+          endedOn: null,
+          plannedEnd: '2026-09-30',
+        }));
+        const dataset = researchDataset({ people, relationships, sessions: [], scores: [], characteristics, asOf: '2026-03-10' }, k, counter());
+        const file = table(dataset, 'people.csv');
+        expect(file.headers).toEqual(['person', 'cohort', 'role', 'seniority_group', 'bme', ...characteristics]);
+        const rows = file.rows.map((r) => Object.fromEntries(file.headers.map((h, i) => [i >= 5 ? `c:${h}` : h, String(r[i])])));
+        const columns = [...identifyingColumns([]), ...characteristics.map((name) => `c:${name}`)];
+        expect(rarestCombination(rows, columns)).toBeGreaterThanOrEqual(k);
+        expect(file.rows.length + dataset.leftOut).toBe(dataset.rows);
+        // The same export with k = 1 (the same ids, nothing emptied): every cell kept is as it was, or empty.
+        const whole = table(
+          researchDataset({ people, relationships, sessions: [], scores: [], characteristics, asOf: '2026-03-10' }, 1, counter()),
+          'people.csv',
+        );
+        const original = new Map(whole.rows.map((r) => [r[0], r]));
+        for (const row of file.rows) row.forEach((cell, i) => expect([original.get(row[0])![i], '']).toContain(cell));
+        for (const row of whole.rows) for (const cell of row.slice(5)) expect(['yes', 'no', '']).toContain(cell);
+        expect(dataset.suppressed.map((s) => s.column)).toEqual(identifyingColumns(characteristics));
+      }),
+      { numRuns: 200 },
+    );
   });
 });

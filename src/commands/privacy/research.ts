@@ -38,7 +38,7 @@ export async function runResearchExport(directory: string, options: ExportOption
     directory: target,
     k,
     files: dataset.tables.map((t) => ({ file: t.file, rows: t.rows.length })),
-    suppressed: Object.fromEntries(dataset.suppressed.map((s) => [s.column, s.cells])) as ResearchSummary['suppressed'],
+    suppressed: Object.fromEntries(dataset.suppressed.map((s) => [s.column, s.cells])),
     leftOut: dataset.leftOut,
   };
   if (options.json) printJson(context, summary);

@@ -11,6 +11,7 @@ import { formatDate, type IsoDate } from '../../domain/dates.js';
 import { reportFormat, type ReportFormat } from '../../domain/reportFormat.js';
 import { UsageError } from '../../errors.js';
 import { writeOutputFile } from '../../io/outputFile.js';
+import { characteristicCountsOfParticipants } from '../../store/characteristicCounts.js';
 import type { Db } from '../../store/db.js';
 import { eachCohortMember, listMeetings } from '../../store/meetings.js';
 import { bmeOfParticipants, boardWithRoles, cohortSessionSummary, reportRelationships } from '../../store/reportData.js';
@@ -34,6 +35,7 @@ function reportInput(db: Db, cohort: Cohort, asOf: IsoDate, suppressBelow: numbe
     sessions: cohortSessionSummary(db, cohort.number, asOf),
     board: boardWithRoles(db, cohort.number),
     bmeOf: bmeOfParticipants(db, cohort.number),
+    characteristics: characteristicCountsOfParticipants(db, cohort.number),
     suppressBelow,
     meetings: { held: listMeetings(db, { cohort: cohort.number }), members: eachCohortMember(db, cohort.number) },
     surveyAnswers: cohortSurveyAnswers(db, cohort.number),

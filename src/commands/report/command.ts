@@ -26,12 +26,12 @@ const cohortReport = (parent: CommandUnknownOpts) =>
     .option('--out <file>', 'write the report to this file instead of the screen (written whole or not at all; - for the screen)')
     .option(
       '--suppress-below <k>',
-      'for reports that leave the programme team: counts of people by ethnicity below k show as <k, and no row shows a pair type',
+      'for reports that leave the programme team: counts of people by ethnicity, or by a characteristic enabled, below k show as <k, and no row shows a pair type',
       wholeNumber('a whole number of 2 or more', 2),
     )
     .option(
       '--for-publication',
-      'a paper that may be published: figures only, no names or staff ids, counts of people by ethnicity below 5 (or --suppress-below) hidden',
+      'a paper that may be published: figures only, no names or staff ids, counts of people by ethnicity or a characteristic enabled below 5 (or --suppress-below) hidden',
     )
     .addHelpText(
       'after',
