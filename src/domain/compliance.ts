@@ -68,8 +68,45 @@ function remembered(key: string, make: () => string): string {
   return text;
 }
 
+/**
+ * remembered, keyed by three parts in maps within maps instead of one key made of them: a
+ * string built and hashed for every month label and reason (fifty thousand relationships)
+ * cost more than the sentences themselves.
+ */
+type Part = string | number;
+const byParts = new Map<Part, Map<Part, Map<Part, string>>>();
+let partsHeld = 0;
+function rememberedBy(a: Part, b: Part, c: Part, make: () => string): string {
+  let inA = byParts.get(a);
+  if (inA === undefined) {
+    inA = new Map<Part, Map<Part, string>>();
+    byParts.set(a, inA);
+  }
+  let inB = inA.get(b);
+  if (inB === undefined) {
+    inB = new Map<Part, string>();
+    inA.set(b, inB);
+  }
+  let text = inB.get(c);
+  if (text === undefined) {
+    text = make();
+    if (partsHeld >= 50_000) {
+      // Held long enough: start again (the maps above go with the rest).
+      byParts.clear();
+      partsHeld = 0;
+      inA = new Map<Part, Map<Part, string>>();
+      byParts.set(a, inA);
+      inB = new Map<Part, string>();
+      inA.set(b, inB);
+    }
+    partsHeld += 1;
+    inB.set(c, text);
+  }
+  return text;
+}
+
 function monthLabel(month: { index: number; from: IsoDate; to: IsoDate }): string {
-  return remembered(`${month.index} ${month.from} ${month.to}`, () => `month ${month.index}, ${formatRange(month.from, month.to)}`);
+  return rememberedBy(month.from, month.to, month.index, () => `month ${month.index}, ${formatRange(month.from, month.to)}`);
 }
 
 function sessionCount(sessions: number, minPerMonth: number): string {
@@ -135,8 +172,10 @@ export function assessCompliance(input: ComplianceInput, thresholds: Thresholds,
   if (met) {
     status = 'met';
     reasons.push(
-      remembered(
-        `met|${minMonths}|${minPerMonth}`,
+      rememberedBy(
+        'met',
+        minMonths,
+        minPerMonth,
         () => `met: ${plural(minMonths, 'month', 'months')} complete, each with at least ${plural(minPerMonth, 'session', 'sessions')}`,
       ),
     );
@@ -144,7 +183,7 @@ export function assessCompliance(input: ComplianceInput, thresholds: Thresholds,
     status = 'breached';
     for (const month of shortMonths ?? []) {
       const label = monthLabel(month);
-      reasons.push(remembered(`${label}|${month.sessions}|${minPerMonth}`, () => `${label}: ${sessionCount(month.sessions, minPerMonth)}`));
+      reasons.push(rememberedBy(label, month.sessions, minPerMonth, () => `${label}: ${sessionCount(month.sessions, minPerMonth)}`));
     }
     if (!lastsMinimum) {
       const how = endedOn ? 'ended' : 'planned to end';
