@@ -152,6 +152,9 @@ export function buildCohortReport(input: ReportInput): CohortReport {
   const summary = input.sessions;
   const datesOf = summary.datesByRelationship;
 
+  // Sessions in complete months over every relationship, and each status's count, added up as the rows are made.
+  let inCompleteMonths = 0;
+  const statusCounts: Record<ComplianceStatus, number> = { met: 0, 'on track': 0, 'at risk': 0, breached: 0 };
   const relationships: ReportRelationship[] = input.relationships.map((rel) => {
     const compliance = assessCompliance(
       { start: rel.start, endedOn: rel.endedOn, plannedEnd: rel.plannedEnd, sessionDates: datesOf.get(rel.id) ?? [] },
@@ -174,6 +177,8 @@ export function buildCohortReport(input: ReportInput): CohortReport {
       running: runsOn(rel, asOf),
     };
     if (suppressBelow === null) row.type = rel.type;
+    inCompleteMonths += compliance.sessionsInCompleteMonths;
+    statusCounts[compliance.status] += 1;
     return row;
   });
 
@@ -210,7 +215,6 @@ export function buildCohortReport(input: ReportInput): CohortReport {
   const board = boardCoverage(input.board, input.relationships, cohort, asOf);
 
   const completeMonths = relationships.reduce((sum, r) => sum + r.monthsComplete, 0);
-  const inCompleteMonths = relationships.reduce((sum, r) => sum + r.months.filter((m) => m.complete).reduce((s, m) => s + m.sessions, 0), 0);
 
   return {
     cohort,
@@ -230,10 +234,10 @@ export function buildCohortReport(input: ReportInput): CohortReport {
     },
     board,
     summary: {
-      met: relationships.filter((r) => r.status === 'met').length,
-      onTrack: relationships.filter((r) => r.status === 'on track').length,
-      atRisk: relationships.filter((r) => r.status === 'at risk').length,
-      breached: relationships.filter((r) => r.status === 'breached').length,
+      met: statusCounts.met,
+      onTrack: statusCounts['on track'],
+      atRisk: statusCounts['at risk'],
+      breached: statusCounts.breached,
     },
     relationships,
     interactions: {

@@ -3,7 +3,7 @@
  * Pure: the as-of date is an argument, never "today".
  */
 import { formatDate, type IsoDate } from './dates.js';
-import { daysBetween, lastsMonths, relationshipEnd, relationshipMonths, runsOn, wholeMonths, type LifeMonth } from './relationshipLife.js';
+import { daysBetween, lastsMonths, relationshipEnd, relationshipMonthsAs, runsOn, wholeMonths, type LifeMonth } from './relationshipLife.js';
 
 export interface Thresholds {
   minMonths: number;
@@ -68,8 +68,45 @@ function remembered(key: string, make: () => string): string {
   return text;
 }
 
+/**
+ * remembered, keyed by three parts in maps within maps instead of one key made of them: a
+ * string built and hashed for every month label and reason (fifty thousand relationships)
+ * cost more than the sentences themselves.
+ */
+type Part = string | number;
+const byParts = new Map<Part, Map<Part, Map<Part, string>>>();
+let partsHeld = 0;
+function rememberedBy(a: Part, b: Part, c: Part, make: () => string): string {
+  let inA = byParts.get(a);
+  if (inA === undefined) {
+    inA = new Map<Part, Map<Part, string>>();
+    byParts.set(a, inA);
+  }
+  let inB = inA.get(b);
+  if (inB === undefined) {
+    inB = new Map<Part, string>();
+    inA.set(b, inB);
+  }
+  let text = inB.get(c);
+  if (text === undefined) {
+    text = make();
+    if (partsHeld >= 50_000) {
+      // Held long enough: start again (the maps above go with the rest).
+      byParts.clear();
+      partsHeld = 0;
+      inA = new Map<Part, Map<Part, string>>();
+      byParts.set(a, inA);
+      inB = new Map<Part, string>();
+      inA.set(b, inB);
+    }
+    partsHeld += 1;
+    inB.set(c, text);
+  }
+  return text;
+}
+
 function monthLabel(month: { index: number; from: IsoDate; to: IsoDate }): string {
-  return remembered(`${month.index} ${month.from} ${month.to}`, () => `month ${month.index}, ${formatRange(month.from, month.to)}`);
+  return rememberedBy(month.from, month.to, month.index, () => `month ${month.index}, ${formatRange(month.from, month.to)}`);
 }
 
 function sessionCount(sessions: number, minPerMonth: number): string {
@@ -83,7 +120,7 @@ export function assessCompliance(input: ComplianceInput, thresholds: Thresholds,
   const end = relationshipEnd(life);
   // Sessions count up to the as-of date, or to the end once the relationship is over.
   const lastDay = asOf < end ? asOf : end;
-  const months: RelationshipMonth[] = relationshipMonths(life, asOf).map(({ index, from, to, complete, state }) => ({
+  const months: RelationshipMonth[] = relationshipMonthsAs(life, asOf, (index, from, to, state, complete) => ({
     index,
     from,
     to,
@@ -104,8 +141,16 @@ export function assessCompliance(input: ComplianceInput, thresholds: Thresholds,
     months[at].sessions += 1;
   }
 
-  const completeMonths = months.filter((month) => month.complete);
-  const sessionsInCompleteMonths = completeMonths.reduce((sum, month) => sum + month.sessions, 0);
+  // Plain loops: a national report assesses fifty thousand relationships, and an array per filter is garbage.
+  let monthsComplete = 0;
+  let sessionsInCompleteMonths = 0;
+  let shortMonths: RelationshipMonth[] | null = null;
+  for (const month of months) {
+    if (!month.complete) continue;
+    monthsComplete += 1;
+    sessionsInCompleteMonths += month.sessions;
+    if (month.sessions < minPerMonth) (shortMonths ??= []).push(month);
+  }
   const lastsMinimum = lastsMonths(start, end, minMonths);
 
   const currentMonth = runsOn(life, asOf) ? months[months.length - 1] : undefined;
@@ -119,25 +164,26 @@ export function assessCompliance(input: ComplianceInput, thresholds: Thresholds,
       }
     : null;
 
-  const firstMonths = months.slice(0, minMonths);
-  const met = firstMonths.length === minMonths && firstMonths.every((month) => month.complete && month.sessions >= minPerMonth);
-  const shortMonths = completeMonths.filter((month) => month.sessions < minPerMonth);
+  let met = minMonths >= 0 && months.length >= minMonths;
+  for (let i = 0; i < minMonths && met; i++) met = months[i].complete && months[i].sessions >= minPerMonth;
 
   let status: ComplianceStatus;
   const reasons: string[] = [];
   if (met) {
     status = 'met';
     reasons.push(
-      remembered(
-        `met|${minMonths}|${minPerMonth}`,
+      rememberedBy(
+        'met',
+        minMonths,
+        minPerMonth,
         () => `met: ${plural(minMonths, 'month', 'months')} complete, each with at least ${plural(minPerMonth, 'session', 'sessions')}`,
       ),
     );
-  } else if (shortMonths.length > 0 || !lastsMinimum) {
+  } else if (shortMonths !== null || !lastsMinimum) {
     status = 'breached';
-    for (const month of shortMonths) {
+    for (const month of shortMonths ?? []) {
       const label = monthLabel(month);
-      reasons.push(remembered(`${label}|${month.sessions}|${minPerMonth}`, () => `${label}: ${sessionCount(month.sessions, minPerMonth)}`));
+      reasons.push(rememberedBy(label, month.sessions, minPerMonth, () => `${label}: ${sessionCount(month.sessions, minPerMonth)}`));
     }
     if (!lastsMinimum) {
       const how = endedOn ? 'ended' : 'planned to end';
@@ -163,10 +209,10 @@ export function assessCompliance(input: ComplianceInput, thresholds: Thresholds,
     status,
     reasons,
     months,
-    monthsComplete: completeMonths.length,
+    monthsComplete,
     sessionsInCompleteMonths,
     sessions,
-    rate: completeMonths.length > 0 ? sessionsInCompleteMonths / completeMonths.length : null,
+    rate: monthsComplete > 0 ? sessionsInCompleteMonths / monthsComplete : null,
     end,
     lastsMinimum,
     current,

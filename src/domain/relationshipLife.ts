@@ -139,15 +139,27 @@ export function monthRange(start: IsoDate, index: number): { from: IsoDate; to: 
  * end (a month starting after its end is never shown), each with its state.
  */
 export function relationshipMonths(rel: RelationshipDates, asOf: IsoDate): LifeMonth[] {
+  return relationshipMonthsAs(rel, asOf, (index, from, to, state, complete) => ({ index, from, to, state, complete }));
+}
+
+/**
+ * Its months as relationshipMonths gives them, each made by `make` (so a caller that needs
+ * its own shape, compliance's month with its sessions, builds one object a month, not two).
+ */
+export function relationshipMonthsAs<T>(
+  rel: RelationshipDates,
+  asOf: IsoDate,
+  make: (index: number, from: IsoDate, to: IsoDate, state: MonthState, complete: boolean) => T,
+): T[] {
   const end = relationshipEnd(rel);
   const lastDay = earlier(asOf, end);
-  const months: LifeMonth[] = [];
+  const months: T[] = [];
   for (let index = 1; ; index++) {
     const { from, to } = monthRange(rel.start, index);
     if (from > lastDay) break;
     const complete = to <= asOf && to <= end;
     const state: MonthState = complete ? 'complete' : asOf >= end ? 'cut short' : 'current';
-    months.push({ index, from, to, state, complete });
+    months.push(make(index, from, to, state, complete));
   }
   return months;
 }

@@ -5,11 +5,13 @@
 import type { IsoDate } from '../domain/dates.js';
 import { bmeStatus, type BmeStatus } from '../domain/ethnicity.js';
 import type { ReportInput, ReportRelationshipInput } from '../domain/cohortReport.js';
-import { themeOrder, type SessionSummary } from '../domain/sessionSummary.js';
+import type { SessionSummary } from '../domain/sessionSummary.js';
 import { KINDS, LEVELS, type Kind, type Level } from '../domain/sessions.js';
 import type { PairType, Slot } from '../domain/pairingRules.js';
 import type { ReplacementItem } from '../domain/chase.js';
 import type { Db } from './db.js';
+import { choiceCounter, dateSplitter, readIntegers } from './joinedValues.js';
+import { SessionRelationships, sessionThemeCounts, type ThemeReading } from './sessionThemeCounts.js';
 import { relationshipsWithLeavers } from './relationships.js';
 
 /** A cohort's relationships with their people's names (no reasons: reports do not show them). */
@@ -67,71 +69,46 @@ export function cohortSessionDates(db: Db, cohort: number, asOf: IsoDate): Map<n
   return datesByRelationship;
 }
 
-/**
- * Splits a relationship's joined dates, each distinct day one shared string: a cohort's million
- * sessions fall on a few hundred days, and a string per session is most of the report's garbage.
- * Dates are ISO days (validated as sessions are written), so never hold the separator; anything
- * not ten characters apart is split plainly.
- */
-function dateSplitter(): (joined: string) => IsoDate[] {
-  const days = new Map<number, IsoDate>();
-  return (joined) => {
-    if ((joined.length + 1) % 11 !== 0) return joined.split(',');
-    const dates: IsoDate[] = new Array<IsoDate>((joined.length + 1) / 11);
-    for (let i = 0, at = 0; at < joined.length; i++, at += 11) {
-      if (at + 10 < joined.length && joined.charCodeAt(at + 10) !== 44) return joined.split(',');
-      // The day's ten characters as one number, each (from the dash, 45, to the digits, 48 to 57) one hex digit.
-      let key = 0;
-      for (let c = at; c < at + 10; c++) {
-        const digit = joined.charCodeAt(c) - 45;
-        if (digit < 0 || digit > 15) return joined.split(',');
-        key = key * 16 + digit;
-      }
-      let date = days.get(key);
-      if (date === undefined) {
-        date = joined.slice(at, at + 10);
-        days.set(key, date);
-      }
-      dates[i] = date;
-    }
-    return dates;
-  };
+/** The cohort's sessions on or before the as-of date, summarised (test/helpers/sessionSummary.ts computes the same in memory, to test this against). */
+export function cohortSessionSummary(db: Db, cohort: number, asOf: IsoDate, themeReading?: ThemeReading): SessionSummary {
+  // One read transaction: the sessions and their themes from the same snapshot.
+  return db.inTransaction ? summarise(db, cohort, asOf, themeReading) : db.transaction(() => summarise(db, cohort, asOf, themeReading)).deferred();
 }
 
-/**
- * A session's kind and level as one character (`0` + kind * levels + level), so a relationship's
- * are one string. Written into the SQL (our own constants: no quotes in them), which SQLite
- * compares faster than bound values.
- */
-const caseOf = (column: string, values: readonly string[], times: number) =>
-  `CASE ${column} ${values.map((value, i) => `WHEN '${value}' THEN ${i * times}`).join(' ')} END`;
-const KIND_LEVEL_CODE = `char(48 + ${caseOf('kind', KINDS, LEVELS.length)} + ${caseOf('level', LEVELS, 1)})`;
-
-/** The cohort's sessions on or before the as-of date, summarised (test/helpers/sessionSummary.ts computes the same in memory, to test this against). */
-export function cohortSessionSummary(db: Db, cohort: number, asOf: IsoDate): SessionSummary {
-  // One pass over the covering index (relationship, date, kind, level, lived, minutes), one row
-  // per relationship: SQLite sorts nothing (a GROUP BY kind or month would sort a million rows).
+function summarise(db: Db, cohort: number, asOf: IsoDate, themeReading?: ThemeReading): SessionSummary {
+  // One pass over the covering index (relationship, date, kind, level, lived, minutes, and the
+  // id every index holds), one row per relationship: SQLite sorts nothing (a GROUP BY kind or
+  // month would sort a million rows), and its columns are joined as they are (an expression
+  // per session, a CASE for a code, cost SQLite more than the text costs us to count).
   const rows = db
     .prepare(
-      `SELECT relationship_id, group_concat(date), sum(minutes), sum(lived_experience), group_concat(${KIND_LEVEL_CODE}, '')
+      `SELECT relationship_id, group_concat(date), sum(minutes), sum(lived_experience), group_concat(kind), group_concat(level), group_concat(id)
        FROM sessions WHERE ${COHORT_SESSIONS} GROUP BY relationship_id`,
     )
     .raw()
-    .iterate(cohort, asOf) as Iterable<[number, string, number, number, string]>;
+    .iterate(cohort, asOf) as Iterable<[number, string, number, number, string, string, string]>;
   const datesByRelationship = new Map<number, IsoDate[]>();
-  const kindLevel = new Array<number>(KINDS.length * LEVELS.length).fill(0);
+  const kindCounts = new Array<number>(KINDS.length).fill(0);
+  const levelCounts = new Array<number>(LEVELS.length).fill(0);
+  const countKinds = choiceCounter(KINDS);
+  const countLevels = choiceCounter(LEVELS);
   const byMonth = new Map<string, number>();
+  // Which relationship (its place in the scan, from 1) each session counted belongs to, for the themes.
+  const sessions = new SessionRelationships(db);
+  const ids: number[] = [];
   let total = 0;
   let minutes = 0;
   let livedExperience = 0;
   const splitDates = dateSplitter();
-  for (const [id, joined, length, lived, codes] of rows) {
+  for (const [id, joined, length, lived, kinds, levels, joinedIds] of rows) {
     const dates = splitDates(joined);
     datesByRelationship.set(id, dates);
     total += dates.length;
     minutes += length;
     livedExperience += lived;
-    for (let i = 0; i < codes.length; i++) kindLevel[codes.charCodeAt(i) - 48] += 1;
+    countKinds(kinds, kindCounts);
+    countLevels(levels, levelCounts);
+    sessions.add(ids, readIntegers(joinedIds, ids, 0));
     // A relationship's dates come month by month (the index's order): count a run before touching the map.
     let month = '';
     let run = 0;
@@ -145,49 +122,9 @@ export function cohortSessionSummary(db: Db, cohort: number, asOf: IsoDate): Ses
     }
     if (run > 0) byMonth.set(month, (byMonth.get(month) ?? 0) + run);
   }
-  const kinds = Object.fromEntries(KINDS.map((k, i) => [k, kindLevel.slice(i * LEVELS.length, (i + 1) * LEVELS.length).reduce((a, b) => a + b, 0)])) as Record<
-    Kind,
-    number
-  >;
-  const levels = Object.fromEntries(LEVELS.map((l, j) => [l, KINDS.reduce((sum, _k, i) => sum + kindLevel[i * LEVELS.length + j], 0)])) as Record<
-    Level,
-    number
-  >;
-  return { datesByRelationship, total, minutes, livedExperience, kinds, levels, byMonth, themes: cohortThemes(db, cohort, asOf) };
-}
-
-/**
- * Each theme raised in the cohort's sessions up to the as-of date, with its sessions and
- * distinct relationships. Read one row per relationship in the index's order (a session has a
- * theme at most once: the key is (session, theme)), counted here, so SQLite sorts nothing.
- */
-function cohortThemes(db: Db, cohort: number, asOf: IsoDate): SessionSummary['themes'] {
-  const rows = db
-    .prepare(
-      `SELECT s.relationship_id, group_concat(st.theme_id) FROM sessions s JOIN session_themes st ON st.session_id = s.id
-       WHERE s.relationship_id IN (SELECT id FROM relationships WHERE cohort = ?) AND s.date <= ? GROUP BY s.relationship_id`,
-    )
-    .raw()
-    .iterate(cohort, asOf) as Iterable<[number, string]>;
-  const counts = new Map<number, { sessions: number; relationships: number; lastRelationship: number }>();
-  for (const [relationshipId, themeIds] of rows) {
-    for (const text of themeIds.split(',')) {
-      const themeId = Number(text);
-      let count = counts.get(themeId);
-      if (count === undefined) {
-        count = { sessions: 0, relationships: 0, lastRelationship: -1 };
-        counts.set(themeId, count);
-      }
-      count.sessions += 1;
-      if (count.lastRelationship !== relationshipId) {
-        count.lastRelationship = relationshipId;
-        count.relationships += 1;
-      }
-    }
-  }
-  if (counts.size === 0) return [];
-  const labels = new Map(db.prepare('SELECT id, label FROM themes').raw().all() as Array<[number, string]>);
-  return [...counts].map(([themeId, { sessions, relationships }]) => ({ theme: labels.get(themeId) ?? '', sessions, relationships })).sort(themeOrder);
+  const kinds = Object.fromEntries(KINDS.map((k, i) => [k, kindCounts[i]])) as Record<Kind, number>;
+  const levels = Object.fromEntries(LEVELS.map((l, j) => [l, levelCounts[j]])) as Record<Level, number>;
+  return { datesByRelationship, total, minutes, livedExperience, kinds, levels, byMonth, themes: sessionThemeCounts(db, sessions, themeReading) };
 }
 
 /** BME status of everyone in the cohort's relationships, from their stored ethnicity and override. */

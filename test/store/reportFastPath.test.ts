@@ -13,7 +13,7 @@ import { buildPublicationReport } from '../../src/domain/publicationReport.js';
 import { KINDS, LEVELS, normaliseTheme } from '../../src/domain/sessions.js';
 import { getCohort } from '../../src/store/cohorts.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
-import { bmeOfParticipants, boardWithRoles, cohortSessionDates, reportRelationships } from '../../src/store/reportData.js';
+import { bmeOfParticipants, boardWithRoles, cohortSessionDates, cohortSessionSummary, reportRelationships } from '../../src/store/reportData.js';
 import { listSessions, sessionWriter } from '../../src/store/sessions.js';
 import { makeChalk } from '../../src/ui/colour.js';
 import { publicationCsv, reportCsv } from '../../src/ui/reportCsv.js';
@@ -121,6 +121,11 @@ describe('the report read through SQLite gives every format and the chase list e
             const purePublication = buildPublicationReport(pureInput(db, number, asOf, suppressBelow));
             expect(fastPublication).toEqual(purePublication);
             expect(publicationCsv(fastPublication)).toBe(publicationCsv(purePublication));
+          }
+          // Every way of reading the themes (a few ids per query, two columns instead of one, a set per theme instead of bits) counts the same.
+          const inMemory = summariseSessions(listSessions(db, { cohort: number }), asOf);
+          for (const reading of [{}, { range: 3 }, { range: 7, packed: false }, { range: 1, maxBits: 0 }, { packed: false, maxBits: 0 }]) {
+            expect(cohortSessionSummary(db, number, asOf, reading)).toEqual(inMemory);
           }
           const leaving = new Set([3, 7]);
           const relationships = reportRelationships(db, number).map((rel) => ({ ...rel, minMonths: cohort.minMonths, minPerMonth: cohort.minPerMonth }));
