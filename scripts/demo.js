@@ -23,12 +23,15 @@ const steps = [
   [START, 'import', 'fixtures/roster.csv', '--dry-run'],
   [START, 'import', 'fixtures/roster.csv', '--cohort', '1'],
   [START, 'import', 'fixtures/roster-update.csv'],
+  // The trust records disability too (docs/characteristics.md): enabled first, then HR's export of it.
+  [START, 'characteristics', 'enable', 'disability'],
+  [START, 'import', 'fixtures/roster-disability.csv'],
   [START, 'cohort', 'list'],
   [START, 'staff', 'find', 'siobhan'],
   [START, 'staff', 'list', '--cohort', '1'],
   [START, 'department', 'target', 'Emergency Medicine'],
-  [START, 'pair', '--cohort', '1', '--trios'],
-  [START, 'pair', '--cohort', '1', '--trios', '--save'],
+  [START, 'pair', '--cohort', '1', '--trios', '--weights', 'fixtures/weights-disability.json'],
+  [START, 'pair', '--cohort', '1', '--trios', '--weights', 'fixtures/weights-disability.json', '--save'],
   [START, 'pair', 'list', '--cohort', '1'],
   [START, 'survey', 'import', 'fixtures/surveys/start.csv', '--cohort', '1', '--stage', 'start', '--text', 'What do you hope to get from the programme?'],
   [JULY, 'import-sessions', 'fixtures/sessions.csv'],
@@ -57,6 +60,7 @@ const steps = [
   [AFTER, 'survey', 'import', 'fixtures/surveys/end.xlsx', '--cohort', '1', '--stage', 'end', '--text', 'What changed for you?'],
   [AFTER, 'survey', 'list'],
   [AFTER, 'report', '--cohort', '1'],
+  [AFTER, 'report', '--cohort', '1', '--for-publication', '--format', 'markdown'],
   [AFTER, 'export', '--research', 'demo/research'],
 ];
 

@@ -88,7 +88,8 @@ export class RosterPlanner {
         message: `the band is missing, so their seniority is unknown and they are not paired until it is set (remedi staff edit STAFF_ID --band ...)`,
       });
     }
-    const manager = after.lineManagerId;
+    // Only a file that gives the manager is told the manager is unknown: one without the column says nothing of them.
+    const manager = row.facts.lineManagerId === undefined ? null : after.lineManagerId;
     if (manager !== null && !this.lineOf.has(manager) && !knownToDatabase(manager)) this.pendingManagers.push({ line: row.line, managerId: manager });
     if (row.role) this.enrolled[row.role] += 1;
     if (before === undefined) {
