@@ -5,6 +5,8 @@
  * that is not enabled, and a value is never guessed.
  */
 
+import { ROSTER_FIELDS } from './rosterColumns.js';
+
 /** A person's value for one characteristic: "yes" has the lived experience, "no" has not, "unknown" not stated. */
 export type CharacteristicValue = 'yes' | 'no' | 'unknown';
 export const CHARACTERISTIC_VALUES: readonly CharacteristicValue[] = ['yes', 'no', 'unknown'];
@@ -32,36 +34,10 @@ export const CHARACTERISTIC_NAME_EXPECTED = 'lower-case letters, digits and unde
  * key, a roster header, a research export column and a report key, and these already mean
  * something there (the pair types, ethnicity and BME, the roster's fields, the export's columns).
  */
-export const RESERVED_NAMES: ReadonlySet<string> = new Set([
-  'race',
-  'frontline',
-  'clinical',
-  'general',
-  'ethnicity',
-  'bme',
-  'role',
-  'cohort',
-  'seniority_group',
-  'seniority',
-  'person',
-  'staff_id',
-  'name',
-  'first_name',
-  'last_name',
-  'email',
-  'department',
-  'job_title',
-  'band',
-  'staff_group',
-  'function',
-  'functions',
-  'board_member',
-  'line_manager_id',
-  'race_trained',
-  'capacity',
-  'active',
-  'left_on',
-  'unknown',
+export const RESERVED_NAMES: ReadonlySet<string> = new Set<string>([
+  ...ROSTER_FIELDS,
+  ...['race', 'frontline', 'clinical', 'general'],
+  ...['ethnicity', 'bme', 'functions', 'seniority', 'seniority_group', 'cohort', 'person', 'unknown'],
 ]);
 
 /** What "yes" and "no" mean, for `characteristics list` and the docs. */
