@@ -302,6 +302,10 @@ describe('remedi pair --save: when new relationships start', () => {
     const result = await run(['pair', '--db', db]);
     expect(result.stdout).toContain('too short: cannot last the minimum months before the cohort ends');
     expect(result.stdout).toContain('remedi cohort edit 1 --end 2026-11-14');
+    // Saved as text, the shortfall is said once, in the proposal's notes, not again after saving.
+    const saved = await run(['pair', '--save', '--db', db]);
+    expect(saved.code, saved.stderr).toBe(0);
+    expect(`${saved.stdout}${saved.stderr}`.split('cannot last 8 months before cohort 1 ends').length - 1).toBe(1);
   });
 
   it.each([

@@ -113,7 +113,8 @@ export async function runPair(options: PairOptions, context: Context): Promise<P
         ? `Nothing was saved: no relationship could be proposed in cohort ${cohort.number} (the reasons are above).\n`
         : `Saved ${count} ${count === 1 ? 'relationship' : 'relationships'} in cohort ${cohort.number}, ${starting}. See them with remedi pair list.\n`,
     );
-    if (short && count > 0) {
+    // The text proposal above already ends with this in its notes; JSON and CSV hold it out of sight.
+    if (short && count > 0 && (options.json || options.csv)) {
       context.err(
         context.colour.err.yellow(
           `Warning: ${describeShortfall(short, count === 1 ? 'it' : 'they')}. To give ${count === 1 ? 'it' : 'them'} the time: ${shortfallFix(short)}\n`,
