@@ -39,7 +39,8 @@ export function renderStaffShow(show: StaffShowJson, nameOf: (staffId: string) =
     ['Seniority', p.seniority ?? 'unknown (no band)'],
     ['BME', p.bme],
     // As BME: the administrator's view of one person shows their values (docs/characteristics.md, "Values").
-    ...Object.entries(p.characteristics ?? {}).map(([name, value]): [string, string] => [name, value]),
+    // Labelled as the other lines are: "Sexual orientation", "Carer".
+    ...Object.entries(p.characteristics ?? {}).map(([name, value]): [string, string] => [characteristicLabel(name), value]),
     ['Functions', p.functions.length === 0 ? 'none' : functionsText(p, (text) => text)],
     ['Board member', p.boardMember ? 'yes' : 'no'],
     ['Line manager', p.lineManagerId === null ? 'none' : person(p.lineManagerId, nameOf)],
@@ -111,3 +112,8 @@ export function staffShowJson(
     relationships: relationships.map(({ json, sessions }) => ({ ...json, sessions })),
   };
 }
+
+const characteristicLabel = (name: string): string => {
+  const words = name.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};

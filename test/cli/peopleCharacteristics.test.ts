@@ -57,7 +57,7 @@ describe('staff show and find', () => {
   it("staff show's page gives each value on its own line after BME, as ethnicity is shown; staff find shows none", async () => {
     const { db } = await withCharacteristics();
     const page = (await run(['staff', 'show', '1001', '--db', db])).stdout;
-    expect(page).toMatch(/BME +no\ndisability +yes\nreligion +yes\nzz_network_q +yes\nFunctions/);
+    expect(page).toMatch(/BME +no\nDisability +yes\nReligion +yes\nZz network q +yes\nFunctions/);
     const find = await run(['staff', 'find', 'Ann', '--json', '--db', db]);
     expect(find.stdout).not.toMatch(/characteristics|disability/);
     const table = await run(['staff', 'list', '--db', db]);
