@@ -175,6 +175,18 @@ export function checkpointWal(db: Db): CheckpointResult {
   }
 }
 
+/**
+ * checkpointWal, tried a few times a moment apart while another connection's read holds it up
+ * (forget and characteristics disable, after their erasure is committed). False when it never finished.
+ */
+export async function checkpointPatiently(db: Db, tries = 5, waitMs = 200): Promise<boolean> {
+  for (let attempt = 1; ; attempt += 1) {
+    if (checkpointWal(db).busy === 0) return true;
+    if (attempt >= tries) return false;
+    await new Promise((resolve) => setTimeout(resolve, waitMs));
+  }
+}
+
 /** Rebuilds the file, so what was freed (old values included) is not left in free pages. Throws as SQLite does (SQLITE_FULL, SQLITE_BUSY...). */
 export function compactFile(db: Db): void {
   db.exec('VACUUM');

@@ -6,14 +6,11 @@
 import { promptsOf, type Context } from '../../cli/context.js';
 import { UsageError, UserError } from '../../errors.js';
 import { countCharacteristicValues, disableCharacteristic, enabledCharacteristics, type DisableResult } from '../../store/characteristics.js';
-import { checkpointWal, compactFile } from '../../store/privacy.js';
+import { checkpointPatiently, compactFile } from '../../store/privacy.js';
 import { renderDisabled } from '../../ui/characteristicOutput.js';
 import { visible } from '../../ui/terminalText.js';
 import { printJson, withDatabase } from '../shared/skeleton.js';
 import type { CharacteristicsDisableOptions } from './command.js';
-
-const CHECKPOINT_TRIES = 5;
-const CHECKPOINT_WAIT_MS = 200;
 
 export interface DisableSummary extends DisableResult {
   name: string;
@@ -69,10 +66,7 @@ async function clearFile(db: Parameters<typeof compactFile>[0], path: string, na
       },
     );
   }
-  for (let attempt = 1; attempt <= CHECKPOINT_TRIES; attempt += 1) {
-    if (checkpointWal(db).busy === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, CHECKPOINT_WAIT_MS));
-  }
+  if (await checkpointPatiently(db)) return;
   throw new UserError(`${done}, but old values are still in ${visible(path)}-wal while another program is reading the database.`, {
     fix: 'Close that program (or let the other remedi finish): when the last program using the database closes it, SQLite writes the WAL into the file over the old values.',
   });

@@ -8,7 +8,7 @@ import { forgetConfirmation, typedIdentity } from '../../domain/forgetting.js';
 import type { StaffRecord } from '../../domain/staff.js';
 import { UsageError, UserError } from '../../errors.js';
 import type { Db } from '../../store/db.js';
-import { checkpointWal, compactFile, copiesHolding, erasedOn, erasePerson } from '../../store/privacy.js';
+import { checkpointPatiently, checkpointWal, compactFile, copiesHolding, erasedOn, erasePerson } from '../../store/privacy.js';
 import { copiesNote, erasureFinishedText, forgotText, NOTHING_FORGOTTEN, type ForgetSummary } from '../../ui/forgetOutput.js';
 import { oneLine, visible } from '../../ui/terminalText.js';
 import { resolvePerson } from '../shared/resolvePerson.js';
@@ -16,8 +16,6 @@ import { printJson, withDatabase } from '../shared/skeleton.js';
 import type { ForgetOptions } from './command.js';
 
 /** How often, and how far apart, the file is tried again while another program reads it. */
-const CHECKPOINT_TRIES = 5;
-const CHECKPOINT_WAIT_MS = 200;
 
 export async function runForget(query: string, options: ForgetOptions, context: Context): Promise<ForgetSummary> {
   return withDatabase(options, context, { create: false }, async (db, opened) => {
@@ -100,11 +98,7 @@ async function clearFile(db: Db, file: string, staffId: string, when: 'now' | 'e
       },
     );
   }
-  for (let attempt = 1; ; attempt += 1) {
-    if (checkpointWal(db).busy === 0) return;
-    if (attempt === CHECKPOINT_TRIES) break;
-    await new Promise((resolve) => setTimeout(resolve, CHECKPOINT_WAIT_MS));
-  }
+  if (await checkpointPatiently(db)) return;
   throw new UserError(
     `${erased}, but their old details are still inside ${path}: the erasure is waiting in ${path}-wal, and SQLite cannot write it over the old details ` +
       'while another program is reading the database. That is most likely another remedi command still running, or a program that opened the file (such as DB Browser for SQLite).',
