@@ -1,9 +1,7 @@
 /**
  * Sessions as JSON (a contract: the field names are relied on) and as CSV; one session in a
  * line; the answers log-session offers to change; and import-sessions' summary. The table of
- * sessions is in sessionTable.ts: the table module loads string-width, whose start (an
- * Intl.Segmenter) is a large part of a one-session command's time, so commands that print no
- * table do not load it.
+ * sessions is in sessionTable.ts, so commands that print no table do not load the table module.
  */
 import { formatDate } from '../domain/dates.js';
 import { KIND_LABELS, type RecordedSession, type SessionDraft } from '../domain/sessions.js';
