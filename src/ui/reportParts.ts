@@ -63,6 +63,20 @@ export const rateText = (rate: number | null): string => (rate === null ? '-' : 
 export const percent = (share: number | null): string => (share === null ? '-' : `${Math.round(share * 100)}%`);
 
 /**
+ * How often relationships met, and how many sessions explored lived experience, as clauses
+ * (each without its full stop): none for the rate when there are no relationships (no month
+ * can complete), none for lived experience before the first session.
+ */
+export function interactionClauses(relationships: number, interactions: CohortReport['interactions']): string[] {
+  const { perRelationshipPerMonth: rate, livedExperience } = interactions;
+  const clauses: string[] = [];
+  if (relationships > 0)
+    clauses.push(rate === null ? 'no relationship month is complete yet' : `${rate.toFixed(1)} sessions per relationship per complete month`);
+  if (livedExperience.share !== null) clauses.push(`${percent(livedExperience.share)} explored lived experience`);
+  return clauses;
+}
+
+/**
  * The day the report is as of, in words: "As at the cohort's end, 30 Sep 2026." when it is
  * the cohort's end (the default once a cohort has ended: docs/programme-year.md, "Ended cohorts").
  */

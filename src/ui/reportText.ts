@@ -13,12 +13,12 @@ import {
   characteristicLabel,
   countedCharacteristics,
   countText,
+  interactionClauses,
   MONTH_LEGEND,
   MONTH_LEGEND_SHORT,
   monthStrip,
   NOT_FOR_PUBLICATION,
   NOT_FOR_PUBLICATION_WHY,
-  percent,
   PUBLICATION_NOTE,
   rateText,
   showsCoveredNow,
@@ -122,9 +122,8 @@ export function renderReportText(report: CohortReport | PublicationReport, colou
   }
 
   heading(`Interactions: ${i.total} sessions, ${Math.round(i.minutes / 60)} hours`);
-  lines.push(
-    `  ${i.perRelationshipPerMonth === null ? 'No month is complete yet.' : `${i.perRelationshipPerMonth.toFixed(1)} sessions per relationship per complete month.`} ${percent(i.livedExperience.share)} explored lived experience.`,
-  );
+  const clauses = interactionClauses(p.relationships, i);
+  if (clauses.length > 0) lines.push(`  ${clauses.map((clause) => `${clause[0].toUpperCase()}${clause.slice(1)}.`).join(' ')}`);
   lines.push(
     `  Kinds: ${
       Object.entries(i.kinds)
@@ -257,10 +256,7 @@ export function renderReportMarkdown(report: CohortReport | PublicationReport): 
   }
 
   out.push('', '## Interactions', '');
-  out.push(
-    `${i.total} sessions (${Math.round(i.minutes / 60)} hours); ${i.perRelationshipPerMonth === null ? 'no month complete yet' : `${i.perRelationshipPerMonth.toFixed(1)} per relationship per complete month`}; ${percent(i.livedExperience.share)} explored lived experience.`,
-    '',
-  );
+  out.push(`${[`${i.total} sessions (${Math.round(i.minutes / 60)} hours)`, ...interactionClauses(p.relationships, i)].join('; ')}.`, '');
   out.push(
     mdTable(
       ['Kind', 'Sessions'],

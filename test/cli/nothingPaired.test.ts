@@ -28,3 +28,17 @@ it('pair --save says nothing was saved, and chase says there are no running rela
   expect(chase.stderr).toContain('Nobody to chase in cohort 1 as of 6 Apr 2026: it has no running relationships');
   expect(chase.stderr).not.toContain('every running relationship has its sessions');
 });
+
+it('the report of a cohort that ended with nobody paired claims no month and no share of sessions', async () => {
+  const db = join(tempDir(), 'remedi.db');
+  const env = { REMEDI_TODAY: '2026-01-05' };
+  expect((await run(['cohort', 'create', '1', '--start', '2026-01-05', '--end', '2026-09-30', '--db', db], { env })).code).toBe(0);
+  expect((await run(['import', join(FIXTURES, 'year', 'esr-2026-01.csv'), '--db', db], { env })).code).toBe(0);
+  const after = { env: { REMEDI_TODAY: '2026-10-15' } };
+  for (const format of ['table', 'markdown', 'html']) {
+    const report = await run(['report', '--cohort', '1', '--format', format, '--db', db], after);
+    expect(report.code, report.stderr).toBe(0);
+    expect(report.stdout).toMatch(/\b0(<\/span>)? sessions/);
+    expect(report.stdout).not.toMatch(/complete yet|- explored|-% explored|per complete month/i);
+  }
+});
