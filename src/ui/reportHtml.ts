@@ -21,6 +21,7 @@ import {
   rateText,
   showsCoveredNow,
   suppressedBy,
+  sessionsAndHours,
 } from './reportParts.js';
 import { meetingsHtml } from './reportMeetings.js';
 import { outcomesHtml } from './outcomesReport.js';
@@ -207,7 +208,7 @@ ${table(
   const monthLabel = (month: string) => formatDate(`${month}-01`).slice(2);
   sections.push(`<section aria-labelledby="interactions">
 <h2 id="interactions">Interactions</h2>
-<p><span data-metric="interactions.total">${i.total}</span> sessions, ${Math.round(i.minutes / 60)} hours in all; ${p.relationships === 0 ? '' : i.perRelationshipPerMonth === null ? 'no relationship month is complete yet; ' : `<span data-metric="interactions.perRelationshipPerMonth">${i.perRelationshipPerMonth.toFixed(2)}</span> sessions per relationship per complete month; `}${i.livedExperience.share === null ? '' : `${percent(i.livedExperience.share)} `}explored lived experience (<span data-metric="interactions.livedExperience.sessions">${i.livedExperience.sessions}</span> sessions).</p>
+<p><span data-metric="interactions.total">${i.total}</span> ${i.total === 1 ? 'session' : 'sessions'}, ${sessionsAndHours(i)[1]} in all; ${p.relationships === 0 ? '' : i.perRelationshipPerMonth === null ? 'no relationship month is complete yet; ' : `<span data-metric="interactions.perRelationshipPerMonth">${i.perRelationshipPerMonth.toFixed(2)}</span> sessions per relationship per complete month; `}${i.livedExperience.share === null ? '' : `${percent(i.livedExperience.share)} `}explored lived experience (<span data-metric="interactions.livedExperience.sessions">${i.livedExperience.sessions}</span> sessions).</p>
 <h3>Sessions per calendar month</h3>
 ${figure(
   columnChart(

@@ -62,6 +62,14 @@ export const rateText = (rate: number | null): string => (rate === null ? '-' : 
 
 export const percent = (share: number | null): string => (share === null ? '-' : `${Math.round(share * 100)}%`);
 
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/** "12 sessions, 9 hours" ("1 session, 1 hour"): the interactions' count and their time in whole hours. */
+export const sessionsAndHours = (interactions: CohortReport['interactions']): [sessions: string, hours: string] => [
+  plural(interactions.total, 'session', 'sessions'),
+  plural(Math.round(interactions.minutes / 60), 'hour', 'hours'),
+];
+
 /**
  * How often relationships met, and how many sessions explored lived experience, as clauses
  * (each without its full stop): none for the rate when there are no relationships (no month

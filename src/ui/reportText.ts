@@ -14,6 +14,7 @@ import {
   countedCharacteristics,
   countText,
   interactionClauses,
+  sessionsAndHours,
   MONTH_LEGEND,
   MONTH_LEGEND_SHORT,
   monthStrip,
@@ -121,7 +122,7 @@ export function renderReportText(report: CohortReport | PublicationReport, colou
     }
   }
 
-  heading(`Interactions: ${i.total} sessions, ${Math.round(i.minutes / 60)} hours`);
+  heading(`Interactions: ${sessionsAndHours(i).join(', ')}`);
   const clauses = interactionClauses(p.relationships, i);
   if (clauses.length > 0) lines.push(`  ${clauses.map((clause) => `${clause[0].toUpperCase()}${clause.slice(1)}.`).join(' ')}`);
   lines.push(
@@ -256,7 +257,7 @@ export function renderReportMarkdown(report: CohortReport | PublicationReport): 
   }
 
   out.push('', '## Interactions', '');
-  out.push(`${[`${i.total} sessions (${Math.round(i.minutes / 60)} hours)`, ...interactionClauses(p.relationships, i)].join('; ')}.`, '');
+  out.push(`${[`${sessionsAndHours(i)[0]} (${sessionsAndHours(i)[1]})`, ...interactionClauses(p.relationships, i)].join('; ')}.`, '');
   out.push(
     mdTable(
       ['Kind', 'Sessions'],

@@ -42,3 +42,23 @@ it('the report of a cohort that ended with nobody paired claims no month and no 
     expect(report.stdout).not.toMatch(/complete yet|- explored|-% explored|per complete month/i);
   }
 });
+
+it('one session of 50 minutes reads in the singular: 1 session, 1 hour', async () => {
+  const db = join(tempDir(), 'remedi.db');
+  const env = { REMEDI_TODAY: '2026-01-05' };
+  expect((await run(['cohort', 'create', '1', '--start', '2026-01-05', '--end', '2026-09-30', '--db', db], { env })).code).toBe(0);
+  expect((await run(['import', join(FIXTURES, 'roster.csv'), '--cohort', '1', '--db', db], { env })).code).toBe(0);
+  expect((await run(['pair', '--cohort', '1', '--save', '--db', db], { env })).code).toBe(0);
+  const later = { env: { REMEDI_TODAY: '2026-03-20' } };
+  const logged = await run(
+    ['log-session', '--pair', '1', '--date', '2026-03-19', '--minutes', '50', '--kind', 'one-to-one', '--level', 'team', '--db', db],
+    later,
+  );
+  expect(logged.code, logged.stderr).toBe(0);
+  const text = await run(['report', '--cohort', '1', '--no-color', '--db', db], later);
+  expect(text.stdout).toContain('Interactions: 1 session, 1 hour\n');
+  const markdown = await run(['report', '--cohort', '1', '--format', 'markdown', '--db', db], later);
+  expect(markdown.stdout).toMatch(/^1 session \(1 hour\); /m);
+  const html = await run(['report', '--cohort', '1', '--format', 'html', '--db', db], later);
+  expect(html.stdout).toContain('<span data-metric="interactions.total">1</span> session, 1 hour in all;');
+});
