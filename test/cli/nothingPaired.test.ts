@@ -1,6 +1,7 @@
 /**
- * A cohort where nobody could be paired yet (no mentor RACE-trained): what pair --save and
- * report chase say must be true of it, not the lines written for a cohort with pairs.
+ * Cohorts with nothing or almost nothing in them (nobody paired, because no mentor is
+ * RACE-trained; one session): what pair --save, report chase and the report say must be
+ * true of them, not the lines written for a cohort with pairs and many sessions.
  */
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
