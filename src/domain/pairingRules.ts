@@ -309,6 +309,9 @@ export function seniorityLabel(person: Pick<Participant, 'band' | 'boardMember'>
   return bandDisplay(person.band);
 }
 
+/** Why a mentor who is not RACE-trained was left out (the text output gathers these into one line). */
+export const UNTRAINED_MENTOR_REASON = 'not RACE-trained yet: record it with remedi staff train, or pair with --allow-untrained';
+
 /** How a broken rule reads in a count ("3 are not junior to them"). */
 export const RULE_PHRASE: Record<HardRule, { one: string; many: string; hint?: string }> = {
   'same-person': { one: 'is the same person', many: 'are the same person' },

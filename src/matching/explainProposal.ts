@@ -2,7 +2,17 @@
  * The solved assignment in words an administrator can read: each pair's reasons, and why
  * a mentee (or one slot of a trio) has no mentor or a mentor was given nobody.
  */
-import { bestType, brokenRule, fitsSlot, scorePair, RULE_PHRASE, RULE_PHRASE_FOR_MENTOR, type HardRule, type Slot } from '../domain/pairingRules.js';
+import {
+  bestType,
+  brokenRule,
+  fitsSlot,
+  scorePair,
+  RULE_PHRASE,
+  RULE_PHRASE_FOR_MENTOR,
+  UNTRAINED_MENTOR_REASON,
+  type HardRule,
+  type Slot,
+} from '../domain/pairingRules.js';
 import type { Proposal, ProposedMentor, ProposedRelationship, Unmatched } from '../domain/proposal.js';
 import type { PairingProblem, Row } from './proposal.js';
 
@@ -157,7 +167,7 @@ function whyNoMentee(problem: PairingProblem, r: number, eligible: number): stri
   if (mentor.capacity === 0) return 'capacity 0 in the roster: they take no mentees for now';
   if (mentor.freeCapacity <= 0) return `no free capacity: already mentoring ${mentor.capacity - mentor.freeCapacity} of ${mentor.capacity}`;
   if (!mentor.raceTrained && !rules.allowUntrained) {
-    return 'not RACE-trained yet: record it with remedi staff train, or pair with --allow-untrained';
+    return UNTRAINED_MENTOR_REASON;
   }
   if (mentees.length === 0) return 'there are no mentees waiting in this cohort';
   if (eligible === 0) {

@@ -1,7 +1,16 @@
 /** How proposals and relationships read: JSON (a contract), CSV for mail merges, and text. */
 import type { ChalkInstance } from 'chalk';
 import { formatDate, type IsoDate } from '../domain/dates.js';
-import { seniorityLabel, weightsJson, type PairType, type Participant, type Slot, type WeightName, type Weights } from '../domain/pairingRules.js';
+import {
+  seniorityLabel,
+  UNTRAINED_MENTOR_REASON,
+  weightsJson,
+  type PairType,
+  type Participant,
+  type Slot,
+  type WeightName,
+  type Weights,
+} from '../domain/pairingRules.js';
 import type { Proposal, ProposedRelationship } from '../domain/proposal.js';
 import type { CsvCell } from '../io/csvOutput.js';
 import { visible } from './terminalText.js';
@@ -128,10 +137,27 @@ export function renderProposal(json: ProposalJson, proposal: Proposal, colour: C
   });
   const left = proposal.unmatched;
   if (left.length > 0) {
+    // Mentors left out only for want of RACE training read as one line, not one line each:
+    // before anyone's training is recorded that is every mentor of the cohort.
+    const untrained = left.filter((u) => u.role === 'mentor' && u.reasons.length === 1 && u.reasons[0] === UNTRAINED_MENTOR_REASON);
+    if (proposal.relationships.length === 0 && untrained.length > 0 && untrained.length === left.filter((u) => u.role === 'mentor').length) {
+      lines.push(
+        '',
+        colour.yellow(
+          `Nobody could be paired: no mentor's RACE training is recorded. Record it with remedi staff train STAFF_ID ... --on DATE, or pair with --allow-untrained.`,
+        ),
+      );
+    }
     lines.push('', colour.bold(`Left out (${left.length}):`));
     for (const u of left) {
+      if (untrained.length > 1 && untrained.includes(u)) continue;
       const line = `  ${u.role} ${who(u.person)}: ${visible(u.reasons.join('; '))}`;
       lines.push(u.role === 'mentee' ? colour.yellow(line) : line);
+    }
+    if (untrained.length > 1) {
+      lines.push(
+        `  ${untrained.length} mentors not RACE-trained yet (remedi staff train, or pair with --allow-untrained): ${untrained.map((u) => visible(u.person.name)).join(', ')}`,
+      );
     }
   }
   if (json.notes.length > 0) {

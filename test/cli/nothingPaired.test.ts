@@ -19,6 +19,12 @@ it('pair --save says nothing was saved, and chase says there are no running rela
   );
   expect(enrolled.code, enrolled.stderr).toBe(0);
 
+  const proposed = await run(['pair', '--cohort', '1', '--trios', '--no-color', '--db', db], { env });
+  expect(proposed.stdout).toContain("Nobody could be paired: no mentor's RACE training is recorded.");
+  // One line for the 30 untrained mentors, not a line each.
+  expect(proposed.stdout).toMatch(/^ {2}30 mentors not RACE-trained yet \(.*\): Chloe Adebayo, Priya Sharma, /m);
+  expect(proposed.stdout).not.toMatch(/^ {2}mentor /m);
+
   const saved = await run(['pair', '--cohort', '1', '--save', '--db', db], { env });
   expect(saved.code, saved.stderr).toBe(0);
   expect(saved.stderr).toContain('Nothing was saved: no relationship could be proposed in cohort 1');
