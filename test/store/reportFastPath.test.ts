@@ -6,7 +6,8 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCohortReport, loadPublicationReport, reportJsonPieces } from '../../src/commands/report/cohortReport.js';
+import { loadCohortReport, loadPublicationReport } from '../../src/commands/report/cohortReport.js';
+import { reportJsonPieces } from '../../src/ui/reportJson.js';
 import { chaseList } from '../../src/domain/chase.js';
 import { buildCohortReport, type ReportInput } from '../../src/domain/cohortReport.js';
 import { buildPublicationReport } from '../../src/domain/publicationReport.js';

@@ -20,6 +20,7 @@ import { makeChalk } from '../../ui/colour.js';
 import { page } from '../../ui/pager.js';
 import { publicationCsv, reportCsv } from '../../ui/reportCsv.js';
 import { renderReportHtml } from '../../ui/reportHtml.js';
+import { reportJsonPieces } from '../../ui/reportJson.js';
 import { renderReportMarkdown, renderReportText } from '../../ui/reportText.js';
 import { resolveCohort } from '../shared/resolveCohort.js';
 import { withDatabase } from '../shared/skeleton.js';
@@ -49,48 +50,6 @@ export function loadCohortReport(db: Db, cohort: Cohort, asOf: IsoDate, suppress
 /** `--for-publication`: suppressBelow null means the default, 5. */
 export function loadPublicationReport(db: Db, cohort: Cohort, asOf: IsoDate, suppressBelow: number | null): PublicationReport {
   return buildPublicationReport(reportInput(db, cohort, asOf, suppressBelow));
-}
-
-/**
- * The report's JSON, exactly `JSON.stringify(report, null, 2)` and a newline, in pieces of about a
- * megabyte: a national cohort's runs past 100 MB, and held whole (with its bytes for the write)
- * it would take several times the report itself. Each top-level field, and each batch of
- * relationships, is stringified inside an object of its own, so JSON.stringify indents it as
- * it would nested in the report, and only the wrapper's first and last lines are cut off.
- */
-export function* reportJsonPieces(report: CohortReport | PublicationReport): Generator<string> {
-  const nested = (key: string, value: unknown) => JSON.stringify({ [key]: value }, null, 2).slice(2, -2);
-  const fields = (Object.entries(report) as Array<[string, unknown]>)
-    .map(([key, value]) => ({ key, value, batched: key === 'relationships' && Array.isArray(value) && value.length > 0 }))
-    .map((field) => ({ ...field, text: field.batched ? '' : nested(field.key, field.value) }))
-    // JSON.stringify leaves out a field it cannot write (undefined): its wrapper is "{}", cut to nothing.
-    .filter((field) => field.batched || field.text !== '');
-  if (fields.length === 0) {
-    yield `${JSON.stringify(report, null, 2)}\n`;
-    return;
-  }
-  let piece = '{\n';
-  for (const [index, { key, value, batched, text }] of fields.entries()) {
-    if (!batched) piece += text;
-    else {
-      const items = value as unknown[];
-      piece += `  ${JSON.stringify(key)}: [\n`;
-      const BATCH = 500;
-      for (let from = 0; from < items.length; from += BATCH) {
-        // {"r": [ ...items ]} at two spaces: the items at four, as in the report; cut its first two lines and last two.
-        const batch = JSON.stringify({ r: items.slice(from, from + BATCH) }, null, 2);
-        piece += batch.slice('{\n  "r": [\n'.length, -'\n  ]\n}'.length);
-        piece += from + BATCH < items.length ? ',\n' : '\n';
-        if (piece.length > 1_000_000) {
-          yield piece;
-          piece = '';
-        }
-      }
-      piece += '  ]';
-    }
-    piece += index < fields.length - 1 ? ',\n' : '\n';
-  }
-  yield `${piece}}\n`;
 }
 
 /** The report in one format; the text table in colour only on the screen. */
