@@ -16,38 +16,61 @@ import { relationshipsWithLeavers } from './relationships.js';
 
 /** A cohort's relationships with their people's names (no reasons: reports do not show them). */
 export function reportRelationships(db: Db, cohort: number): Array<ReportRelationshipInput & { cohort: number }> {
+  return readRelationships(db, cohort, null);
+}
+
+/**
+ * The same, and the BME status of everyone in them (as bmeOfParticipants gives it), read with
+ * their names: the report's one pass over their staff rows instead of two.
+ */
+export function reportRelationshipsWithBme(
+  db: Db,
+  cohort: number,
+): { relationships: Array<ReportRelationshipInput & { cohort: number }>; bmeOf: Map<string, BmeStatus> } {
+  const bmeOf = new Map<string, BmeStatus>();
+  return { relationships: readRelationships(db, cohort, bmeOf), bmeOf };
+}
+
+function readRelationships(db: Db, cohort: number, bmeOf: Map<string, BmeStatus> | null): Array<ReportRelationshipInput & { cohort: number }> {
+  // s.staff_id is null for someone not on the staff list: no BME status (bmeOfParticipants reads only staff rows).
   const rows = db
     .prepare(
-      `SELECT r.id, r.cohort, r.mentee_id, coalesce(s.name, r.mentee_id) AS mentee_name, r.type, r.start_date, r.ended_on, c.end_date
+      `SELECT r.id, r.cohort, r.mentee_id, coalesce(s.name, r.mentee_id) AS mentee_name, r.type, r.start_date, r.ended_on, c.end_date,
+         s.staff_id IS NOT NULL, s.ethnicity, s.bme_override
        FROM relationships r JOIN cohorts c ON c.number = r.cohort LEFT JOIN staff s ON s.staff_id = r.mentee_id
        WHERE r.cohort = ? ORDER BY r.id`,
     )
     .raw()
-    .all(cohort) as Array<[number, number, string, string, PairType, string, string | null, string]>;
-  const mentors = new Map<number, Array<{ staffId: string; name: string; slot: Slot | null }>>();
+    .all(cohort) as Array<[number, number, string, string, PairType, string, string | null, string, number, string | null, number | null]>;
+  const relationships = rows.map(([id, number, menteeId, menteeName, type, start, endedOn, plannedEnd, onStaff, ethnicity, override]) => {
+    if (bmeOf !== null && onStaff === 1) bmeOf.set(menteeId, bmeStatus(ethnicity, override === null ? null : override === 1));
+    return {
+      id,
+      cohort: number,
+      mentee: { staffId: menteeId, name: menteeName },
+      mentors: [] as Array<{ staffId: string; name: string; slot: Slot | null }>,
+      type,
+      start,
+      endedOn,
+      plannedEnd,
+    };
+  });
   const mentorRows = db
     .prepare(
-      `SELECT m.relationship_id, m.mentor_id, coalesce(s.name, m.mentor_id), m.slot
+      `SELECT m.relationship_id, m.mentor_id, coalesce(s.name, m.mentor_id), m.slot, s.staff_id IS NOT NULL, s.ethnicity, s.bme_override
        FROM relationship_mentors m JOIN relationships r ON r.id = m.relationship_id LEFT JOIN staff s ON s.staff_id = m.mentor_id
        WHERE r.cohort = ? ORDER BY m.relationship_id, m.slot IS NULL, m.slot, m.mentor_id`,
     )
     .raw()
-    .iterate(cohort) as Iterable<[number, string, string, Slot | null]>;
-  for (const [id, staffId, name, slot] of mentorRows) {
-    const list = mentors.get(id) ?? [];
-    list.push({ staffId, name, slot });
-    mentors.set(id, list);
+    .iterate(cohort) as Iterable<[number, string, string, Slot | null, number, string | null, number | null]>;
+  // Both in relationship order: each mentor's relationship is found by walking on, with no look-up.
+  let at = 0;
+  for (const [id, staffId, name, slot, onStaff, ethnicity, override] of mentorRows) {
+    while (relationships[at].id < id) at++;
+    relationships[at].mentors.push({ staffId, name, slot });
+    if (bmeOf !== null && onStaff === 1) bmeOf.set(staffId, bmeStatus(ethnicity, override === null ? null : override === 1));
   }
-  return rows.map(([id, number, menteeId, menteeName, type, start, endedOn, plannedEnd]) => ({
-    id,
-    cohort: number,
-    mentee: { staffId: menteeId, name: menteeName },
-    mentors: mentors.get(id) ?? [],
-    type,
-    start,
-    endedOn,
-    plannedEnd,
-  }));
+  return relationships;
 }
 
 /** A cohort's sessions on or before the as-of date, one query's WHERE (bound: cohort, as-of). */

@@ -47,21 +47,25 @@ async function randomDatabase(seed: number): Promise<Db> {
       `INSERT INTO relationships (id, cohort, mentee_id, type, start_date, ended_on, created_on) VALUES (?, ?, ?, ?, ?, ?, '2024-01-01')`,
     );
     const mentor = db.prepare('INSERT INTO relationship_mentors (relationship_id, mentor_id, slot) VALUES (?, ?, ?)');
+    // BME, not, unknown (none given, 99) and one a letter only: by the person, not the random stream.
+    const ETHNICITIES = ['A', 'M', null, 'H', '99', 'C3', 'S1'];
     const starts = ['2024-01-31', '2024-01-31', '2024-02-29', '2024-03-01', '2024-03-15', '2024-05-31'];
     const TYPES = ['race', 'frontline', 'clinical', 'general'];
     for (let id = 1; id <= 30; id++) {
       const mentee = `1${String(id).padStart(7, '0')}`;
-      staff.run(mentee, `Mentee ${id}`, '8c', 'A', int(3) === 0 ? 1 : 0);
+      staff.run(mentee, `Mentee ${id}`, '8c', ETHNICITIES[id % ETHNICITIES.length], int(3) === 0 ? 1 : 0);
       const start = starts[int(starts.length)];
       const ended = random() < 0.25 ? day(80 + int(150)) : null;
       relationship.run(id, 1 + int(2), mentee, TYPES[int(4)], start, ended !== null && ended < start ? start : ended);
       const trio = random() < 0.3;
       for (let k = 0; k < (trio ? 2 : 1); k++) {
         const staffId = `2${String(id * 2 + k).padStart(7, '0')}`;
-        staff.run(staffId, `Mentor ${id}-${k}`, '5', 'M', 0);
+        staff.run(staffId, `Mentor ${id}-${k}`, '5', ETHNICITIES[(id + k + 2) % ETHNICITIES.length], 0);
         mentor.run(id, staffId, trio ? (k === 0 ? 'bme' : 'frontline') : null);
       }
     }
+    // Some people's BME status set by hand, either way (it wins over their ethnicity).
+    db.prepare('UPDATE staff SET bme_override = CASE rowid % 7 WHEN 0 THEN 1 WHEN 3 THEN 0 END').run();
     const writer = sessionWriter(db, '2024-01-01');
     const themes = ['Career progression', 'Speaking up', 'Belonging', 'Allyship', 'Wellbeing'];
     const draft = () => ({

@@ -8,8 +8,25 @@ import type { CohortReport, ReportRelationship } from '../../src/domain/cohortRe
 import { RELATIONSHIPS_PER_PIECE, reportJsonPieces } from '../../src/ui/reportJson.js';
 import { mulberry32 } from '../helpers/random.js';
 
-const NAMES = ['Grace Adeyemi', 'Zoë O\'Brien', 'Ana "Nan" Silva', 'Back\\slash', 'Tab\there', 'Line\nbreak', '\u0001control', 'Emoji 🌍', 'lone \ud800 half', '', 'Łukasz Żółć'];
-const REASONS = ['month 2, 5 Feb to 4 Mar 2026: 1 of 2 sessions', 'met: 8 months complete, each with at least 2 sessions', 'starts on 1 Mar 2026', 'quote " inside'];
+const NAMES = [
+  'Grace Adeyemi',
+  "Zoë O'Brien",
+  'Ana "Nan" Silva',
+  'Back\\slash',
+  'Tab\there',
+  'Line\nbreak',
+  '\u0001control',
+  'Emoji 🌍',
+  'lone \ud800 half',
+  '',
+  'Łukasz Żółć',
+];
+const REASONS = [
+  'month 2, 5 Feb to 4 Mar 2026: 1 of 2 sessions',
+  'met: 8 months complete, each with at least 2 sessions',
+  'starts on 1 Mar 2026',
+  'quote " inside',
+];
 const STATES = [
   { complete: true, state: 'complete' },
   { complete: false, state: 'current' },
@@ -62,19 +79,26 @@ function reportOf(relationships: ReportRelationship[]): CohortReport {
 }
 
 describe('reportJsonPieces', () => {
-  it.each([0, 1, 2, RELATIONSHIPS_PER_PIECE - 1, RELATIONSHIPS_PER_PIECE, RELATIONSHIPS_PER_PIECE + 1, 2 * RELATIONSHIPS_PER_PIECE, 2 * RELATIONSHIPS_PER_PIECE + 1, 500])(
-    'writes %i relationships exactly as JSON.stringify does',
-    (count) => {
-      for (const suppressed of [false, true]) {
-        const random = mulberry32(count * 2 + (suppressed ? 1 : 0));
-        const report = reportOf(Array.from({ length: count }, (_, i) => randomRelationship(random, i + 1, suppressed)));
-        const pieces = [...reportJsonPieces(report)];
-        expect(pieces.join('')).toBe(`${JSON.stringify(report, null, 2)}\n`);
-        // A piece per RELATIONSHIPS_PER_PIECE relationships, and the rest in the last one.
-        expect(pieces).toHaveLength(Math.floor(count / RELATIONSHIPS_PER_PIECE) + 1);
-      }
-    },
-  );
+  it.each([
+    0,
+    1,
+    2,
+    RELATIONSHIPS_PER_PIECE - 1,
+    RELATIONSHIPS_PER_PIECE,
+    RELATIONSHIPS_PER_PIECE + 1,
+    2 * RELATIONSHIPS_PER_PIECE,
+    2 * RELATIONSHIPS_PER_PIECE + 1,
+    500,
+  ])('writes %i relationships exactly as JSON.stringify does', (count) => {
+    for (const suppressed of [false, true]) {
+      const random = mulberry32(count * 2 + (suppressed ? 1 : 0));
+      const report = reportOf(Array.from({ length: count }, (_, i) => randomRelationship(random, i + 1, suppressed)));
+      const pieces = [...reportJsonPieces(report)];
+      expect(pieces.join('')).toBe(`${JSON.stringify(report, null, 2)}\n`);
+      // A piece per RELATIONSHIPS_PER_PIECE relationships, and the rest in the last one.
+      expect(pieces).toHaveLength(Math.floor(count / RELATIONSHIPS_PER_PIECE) + 1);
+    }
+  });
 
   it('leaves out a field JSON.stringify cannot write, and writes a report with nothing else as JSON.stringify does', () => {
     const report = { ...reportOf([randomRelationship(mulberry32(7), 1, false)]), later: undefined } as unknown as CohortReport;

@@ -14,7 +14,7 @@ import { writeOutputFile } from '../../io/outputFile.js';
 import { characteristicCountsOfParticipants } from '../../store/characteristicCounts.js';
 import type { Db } from '../../store/db.js';
 import { eachCohortMember, listMeetings } from '../../store/meetings.js';
-import { bmeOfParticipants, boardWithRoles, cohortSessionSummary, reportRelationships } from '../../store/reportData.js';
+import { boardWithRoles, cohortSessionSummary, reportRelationshipsWithBme } from '../../store/reportData.js';
 import { cohortSurveyAnswers } from '../../store/surveys.js';
 import { makeChalk } from '../../ui/colour.js';
 import { page } from '../../ui/pager.js';
@@ -29,13 +29,14 @@ import type { ReportOptions } from './command.js';
 const FORMAT_NAMES: Record<ReportFormat, string> = { html: 'an HTML page', markdown: 'Markdown', csv: 'CSV', json: 'JSON', table: 'plain text' };
 
 function reportInput(db: Db, cohort: Cohort, asOf: IsoDate, suppressBelow: number | null): ReportInput {
+  const { relationships, bmeOf } = reportRelationshipsWithBme(db, cohort.number);
   return {
     cohort,
     asOf,
-    relationships: reportRelationships(db, cohort.number),
+    relationships,
     sessions: cohortSessionSummary(db, cohort.number, asOf),
     board: boardWithRoles(db, cohort.number),
-    bmeOf: bmeOfParticipants(db, cohort.number),
+    bmeOf,
     characteristics: characteristicCountsOfParticipants(db, cohort.number),
     suppressBelow,
     meetings: { held: listMeetings(db, { cohort: cohort.number }), members: eachCohortMember(db, cohort.number) },
