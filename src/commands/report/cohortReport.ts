@@ -17,11 +17,7 @@ import { eachCohortMember, listMeetings } from '../../store/meetings.js';
 import { boardWithRoles, cohortSessionSummary, reportRelationshipsWithBme } from '../../store/reportData.js';
 import { cohortSurveyAnswers } from '../../store/surveys.js';
 import { makeChalk } from '../../ui/colour.js';
-import { page } from '../../ui/pager.js';
-import { publicationCsv, reportCsv } from '../../ui/reportCsv.js';
-import { renderReportHtml } from '../../ui/reportHtml.js';
 import { reportJsonPieces } from '../../ui/reportJson.js';
-import { renderReportMarkdown, renderReportText } from '../../ui/reportText.js';
 import { resolveCohort } from '../shared/resolveCohort.js';
 import { withDatabase } from '../shared/skeleton.js';
 import type { ReportOptions } from './command.js';
@@ -53,19 +49,34 @@ export function loadPublicationReport(db: Db, cohort: Cohort, asOf: IsoDate, sup
   return buildPublicationReport(reportInput(db, cohort, asOf, suppressBelow));
 }
 
-/** The report in one format; the text table in colour only on the screen. */
-function renderReport(report: CohortReport | PublicationReport, format: ReportFormat, toScreen: boolean, context: Context): string {
+type Render = (report: CohortReport | PublicationReport, toScreen: boolean, context: Context) => string;
+
+/**
+ * The renderer of one format (the text table in colour only on the screen), loaded only when
+ * that format is asked for: a JSON report needs none of the others, whose modules (tables,
+ * string widths, charts) take a JSON report's start-up half as long again.
+ */
+async function rendererFor(format: ReportFormat): Promise<Render> {
   switch (format) {
     case 'json':
-      return [...reportJsonPieces(report)].join('');
-    case 'csv':
-      return isPublication(report) ? publicationCsv(report) : reportCsv(report);
-    case 'markdown':
-      return renderReportMarkdown(report);
-    case 'html':
-      return renderReportHtml(report);
-    case 'table':
-      return toScreen ? renderReportText(report, context.colour.out, context) : renderReportText(report, makeChalk({ flag: false, isTTY: false }));
+      return (report) => [...reportJsonPieces(report)].join('');
+    case 'csv': {
+      const { publicationCsv, reportCsv } = await import('../../ui/reportCsv.js');
+      return (report) => (isPublication(report) ? publicationCsv(report) : reportCsv(report));
+    }
+    case 'markdown': {
+      const { renderReportMarkdown } = await import('../../ui/reportText.js');
+      return (report) => renderReportMarkdown(report);
+    }
+    case 'html': {
+      const { renderReportHtml } = await import('../../ui/reportHtml.js');
+      return (report) => renderReportHtml(report);
+    }
+    case 'table': {
+      const { renderReportText } = await import('../../ui/reportText.js');
+      return (report, toScreen, context) =>
+        toScreen ? renderReportText(report, context.colour.out, context) : renderReportText(report, makeChalk({ flag: false, isTTY: false }));
+    }
   }
 }
 
@@ -77,6 +88,9 @@ export async function runReport(options: ReportOptions, context: Context): Promi
   }
   const out = options.out;
   const toScreen = out === undefined || out === '-';
+  const render = await rendererFor(format);
+  // The text report on a terminal goes through the pager when long; JSON, CSV and the rest never.
+  const page = format === 'table' && toScreen ? (await import('../../ui/pager.js')).page : null;
   return withDatabase(options, context, { create: false, readonly: true }, (db, opened) => {
     const cohort = resolveCohort(db, options.cohort, context);
     const { asOf, atCohortEnd } = reportDay(cohort, context.today, options.asOf);
@@ -88,10 +102,9 @@ export async function runReport(options: ReportOptions, context: Context): Promi
       for (const piece of reportJsonPieces(report)) context.out(piece);
       return report;
     }
-    const text = renderReport(report, format, toScreen, context);
+    const text = render(report, toScreen, context);
     if (toScreen) {
-      // The text report on a terminal goes through the pager when long; JSON, CSV and the rest never.
-      if (format === 'table') page(context, text);
+      if (page !== null) page(context, text);
       else context.out(text);
     } else {
       // Never onto the database itself (io/outputFile.ts).
