@@ -1,6 +1,6 @@
 /**
- * `remedi report chase`: its JSON (the contract of issue 11), its mail-merge CSV, its table,
- * and what it says on stderr. Whom to chase is domain/chase.ts's decision.
+ * `remedi report chase`: its JSON (the contract of issue 11), its mail-merge CSV, and what it
+ * says on stderr; its table is ui/chaseTable.ts. Whom to chase is domain/chase.ts's decision.
  */
 import type { ChalkInstance } from 'chalk';
 import type { ChaseItem, ReplacementItem } from '../domain/chase.js';
@@ -8,7 +8,6 @@ import type { MeetingDue } from '../domain/meetings.js';
 import { formatDate, type IsoDate } from '../domain/dates.js';
 import { toCsv } from '../io/csvOutput.js';
 import { NEEDS_REPLACEMENT_HEADING, replacementText } from './reportParts.js';
-import { renderTable, styled, type Fit } from './table.js';
 
 /** `report chase --json`. Field names and their order are a contract. */
 export interface ChaseJson {
@@ -77,25 +76,6 @@ export function chaseCsv(items: readonly ChaseItem[], emailOf: (staffId: string)
         .filter(Boolean)
         .join('; '),
     ]),
-  );
-}
-
-/** The chase table, statuses readable without colour. */
-export function renderChase(items: readonly ChaseItem[], colour: Pick<ChalkInstance, 'red' | 'yellow'>, fit?: Fit): string {
-  const { red, yellow } = colour;
-  return renderTable(
-    ['Id', 'Mentee', 'Mentors', 'Status', 'Needs', 'By', 'Days left'],
-    items.map((item) => [
-      `#${item.id}`,
-      item.mentee.name,
-      item.mentors.map((m) => m.name).join(' + '),
-      styled(item.status === 'breached' ? red('breached') : item.status === 'at risk' ? yellow(item.status) : item.status),
-      `${item.sessionsNeeded} ${item.sessionsNeeded === 1 ? 'session' : 'sessions'}`,
-      formatDate(item.by),
-      String(item.daysLeft),
-    ]),
-    // Whom to write to matters more than the date: Mentors is kept, By and Days left go first.
-    { fit, columns: { Mentee: { min: 12 }, Mentors: { priority: 2, min: 12 }, 'Days left': { priority: 3 }, By: { priority: 4 } } },
   );
 }
 

@@ -7,7 +7,8 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCohortReport, loadPublicationReport, reportJsonPieces } from '../../src/commands/report/cohortReport.js';
+import { loadCohortReport, loadPublicationReport } from '../../src/commands/report/cohortReport.js';
+import { reportJsonPieces } from '../../src/ui/reportJson.js';
 import { buildCohortReport, type CharacteristicCount, type ReportInput } from '../../src/domain/cohortReport.js';
 import { buildPublicationReport } from '../../src/domain/publicationReport.js';
 import { characteristicCountsOfParticipants, characteristicsForResearch } from '../../src/store/characteristicCounts.js';

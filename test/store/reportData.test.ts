@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCohortReport, reportJsonPieces } from '../../src/commands/report/cohortReport.js';
+import { loadCohortReport } from '../../src/commands/report/cohortReport.js';
+import { reportJsonPieces } from '../../src/ui/reportJson.js';
 import { KINDS, LEVELS } from '../../src/domain/sessions.js';
 import { getCohort } from '../../src/store/cohorts.js';
 import { openDatabase, type Db } from '../../src/store/db.js';

@@ -11,13 +11,14 @@ import { chosenFormat } from '../../domain/reportFormat.js';
 import { meetingDates } from '../../store/meetings.js';
 import { cohortSessionDates, replacementsNeeded, reportRelationships } from '../../store/reportData.js';
 import { staffFinder } from '../../store/staff.js';
-import { chaseCsv, chaseJson, chaseNotes, meetingDueText, renderChase, renderNeedsReplacement, type ChaseJson } from '../../ui/chaseOutput.js';
+import { chaseCsv, chaseJson, chaseNotes, meetingDueText, renderNeedsReplacement, type ChaseJson } from '../../ui/chaseOutput.js';
 import { resolveCohort } from '../shared/resolveCohort.js';
 import { printJson, readDatabase } from '../shared/skeleton.js';
 import type { ChaseOptions } from './command.js';
 
 export async function runReportChase(options: ChaseOptions, context: Context): Promise<ChaseJson> {
   const format = chosenFormat(options);
+  const { renderChase } = format === 'table' ? await import('../../ui/chaseTable.js') : { renderChase: null };
   return readDatabase(options, context, (db) => {
     const cohort = resolveCohort(db, options.cohort, context, chaseCohort);
     const day = reportDay(cohort, context.today, options.asOf);
@@ -51,7 +52,7 @@ export async function runReportChase(options: ChaseOptions, context: Context): P
         // "every running relationship has its sessions" is only true when some are running.
         context.err(running === 0 ? chaseNotes.noneRunning(cohort.number, asOf) : chaseNotes.nobody(cohort.number, asOf, needsReplacement.length > 0));
       } else {
-        context.out(renderChase(items, context.colour.out, context));
+        context.out(renderChase!(items, context.colour.out, context));
         context.err(chaseNotes.count(items.length, asOf));
         if (items.some((item) => item.status === 'breached')) context.err(chaseNotes.breachedStillRunning);
       }

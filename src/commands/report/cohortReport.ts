@@ -14,13 +14,10 @@ import { writeOutputFile } from '../../io/outputFile.js';
 import { characteristicCountsOfParticipants } from '../../store/characteristicCounts.js';
 import type { Db } from '../../store/db.js';
 import { eachCohortMember, listMeetings } from '../../store/meetings.js';
-import { bmeOfParticipants, boardWithRoles, cohortSessionSummary, reportRelationships } from '../../store/reportData.js';
+import { boardWithRoles, cohortSessionSummary, reportRelationshipsWithBme } from '../../store/reportData.js';
 import { cohortSurveyAnswers } from '../../store/surveys.js';
 import { makeChalk } from '../../ui/colour.js';
-import { page } from '../../ui/pager.js';
-import { publicationCsv, reportCsv } from '../../ui/reportCsv.js';
-import { renderReportHtml } from '../../ui/reportHtml.js';
-import { renderReportMarkdown, renderReportText } from '../../ui/reportText.js';
+import { reportJsonPieces } from '../../ui/reportJson.js';
 import { resolveCohort } from '../shared/resolveCohort.js';
 import { withDatabase } from '../shared/skeleton.js';
 import type { ReportOptions } from './command.js';
@@ -28,13 +25,14 @@ import type { ReportOptions } from './command.js';
 const FORMAT_NAMES: Record<ReportFormat, string> = { html: 'an HTML page', markdown: 'Markdown', csv: 'CSV', json: 'JSON', table: 'plain text' };
 
 function reportInput(db: Db, cohort: Cohort, asOf: IsoDate, suppressBelow: number | null): ReportInput {
+  const { relationships, bmeOf } = reportRelationshipsWithBme(db, cohort.number);
   return {
     cohort,
     asOf,
-    relationships: reportRelationships(db, cohort.number),
+    relationships,
     sessions: cohortSessionSummary(db, cohort.number, asOf),
     board: boardWithRoles(db, cohort.number),
-    bmeOf: bmeOfParticipants(db, cohort.number),
+    bmeOf,
     characteristics: characteristicCountsOfParticipants(db, cohort.number),
     suppressBelow,
     meetings: { held: listMeetings(db, { cohort: cohort.number }), members: eachCohortMember(db, cohort.number) },
@@ -51,61 +49,34 @@ export function loadPublicationReport(db: Db, cohort: Cohort, asOf: IsoDate, sup
   return buildPublicationReport(reportInput(db, cohort, asOf, suppressBelow));
 }
 
-/**
- * The report's JSON, exactly `JSON.stringify(report, null, 2)` and a newline, in pieces of about a
- * megabyte: a national cohort's runs past 100 MB, and held whole (with its bytes for the write)
- * it would take several times the report itself. Each top-level field, and each batch of
- * relationships, is stringified inside an object of its own, so JSON.stringify indents it as
- * it would nested in the report, and only the wrapper's first and last lines are cut off.
- */
-export function* reportJsonPieces(report: CohortReport | PublicationReport): Generator<string> {
-  const nested = (key: string, value: unknown) => JSON.stringify({ [key]: value }, null, 2).slice(2, -2);
-  const fields = (Object.entries(report) as Array<[string, unknown]>)
-    .map(([key, value]) => ({ key, value, batched: key === 'relationships' && Array.isArray(value) && value.length > 0 }))
-    .map((field) => ({ ...field, text: field.batched ? '' : nested(field.key, field.value) }))
-    // JSON.stringify leaves out a field it cannot write (undefined): its wrapper is "{}", cut to nothing.
-    .filter((field) => field.batched || field.text !== '');
-  if (fields.length === 0) {
-    yield `${JSON.stringify(report, null, 2)}\n`;
-    return;
-  }
-  let piece = '{\n';
-  for (const [index, { key, value, batched, text }] of fields.entries()) {
-    if (!batched) piece += text;
-    else {
-      const items = value as unknown[];
-      piece += `  ${JSON.stringify(key)}: [\n`;
-      const BATCH = 500;
-      for (let from = 0; from < items.length; from += BATCH) {
-        // {"r": [ ...items ]} at two spaces: the items at four, as in the report; cut its first two lines and last two.
-        const batch = JSON.stringify({ r: items.slice(from, from + BATCH) }, null, 2);
-        piece += batch.slice('{\n  "r": [\n'.length, -'\n  ]\n}'.length);
-        piece += from + BATCH < items.length ? ',\n' : '\n';
-        if (piece.length > 1_000_000) {
-          yield piece;
-          piece = '';
-        }
-      }
-      piece += '  ]';
-    }
-    piece += index < fields.length - 1 ? ',\n' : '\n';
-  }
-  yield `${piece}}\n`;
-}
+type Render = (report: CohortReport | PublicationReport, toScreen: boolean, context: Context) => string;
 
-/** The report in one format; the text table in colour only on the screen. */
-function renderReport(report: CohortReport | PublicationReport, format: ReportFormat, toScreen: boolean, context: Context): string {
+/**
+ * The renderer of one format (the text table in colour only on the screen), loaded only when
+ * that format is asked for: a JSON report needs none of the others, whose modules (tables,
+ * string widths, charts) take a JSON report's start-up half as long again.
+ */
+async function rendererFor(format: ReportFormat): Promise<Render> {
   switch (format) {
     case 'json':
-      return [...reportJsonPieces(report)].join('');
-    case 'csv':
-      return isPublication(report) ? publicationCsv(report) : reportCsv(report);
-    case 'markdown':
-      return renderReportMarkdown(report);
-    case 'html':
-      return renderReportHtml(report);
-    case 'table':
-      return toScreen ? renderReportText(report, context.colour.out, context) : renderReportText(report, makeChalk({ flag: false, isTTY: false }));
+      return (report) => [...reportJsonPieces(report)].join('');
+    case 'csv': {
+      const { publicationCsv, reportCsv } = await import('../../ui/reportCsv.js');
+      return (report) => (isPublication(report) ? publicationCsv(report) : reportCsv(report));
+    }
+    case 'markdown': {
+      const { renderReportMarkdown } = await import('../../ui/reportText.js');
+      return (report) => renderReportMarkdown(report);
+    }
+    case 'html': {
+      const { renderReportHtml } = await import('../../ui/reportHtml.js');
+      return (report) => renderReportHtml(report);
+    }
+    case 'table': {
+      const { renderReportText } = await import('../../ui/reportText.js');
+      return (report, toScreen, context) =>
+        toScreen ? renderReportText(report, context.colour.out, context) : renderReportText(report, makeChalk({ flag: false, isTTY: false }));
+    }
   }
 }
 
@@ -117,6 +88,9 @@ export async function runReport(options: ReportOptions, context: Context): Promi
   }
   const out = options.out;
   const toScreen = out === undefined || out === '-';
+  const render = await rendererFor(format);
+  // The text report on a terminal goes through the pager when long; JSON, CSV and the rest never.
+  const page = format === 'table' && toScreen ? (await import('../../ui/pager.js')).page : null;
   return withDatabase(options, context, { create: false, readonly: true }, (db, opened) => {
     const cohort = resolveCohort(db, options.cohort, context);
     const { asOf, atCohortEnd } = reportDay(cohort, context.today, options.asOf);
@@ -128,10 +102,9 @@ export async function runReport(options: ReportOptions, context: Context): Promi
       for (const piece of reportJsonPieces(report)) context.out(piece);
       return report;
     }
-    const text = renderReport(report, format, toScreen, context);
+    const text = render(report, toScreen, context);
     if (toScreen) {
-      // The text report on a terminal goes through the pager when long; JSON, CSV and the rest never.
-      if (format === 'table') page(context, text);
+      if (page !== null) page(context, text);
       else context.out(text);
     } else {
       // Never onto the database itself (io/outputFile.ts).
