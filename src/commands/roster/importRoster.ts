@@ -13,7 +13,7 @@ import { ROSTER_FIELDS, type RosterField } from '../../domain/rosterColumns.js';
 import { firstImportPlan, RosterPlanner, type PlanOutcome, type PlanTally, type StaffUpdate } from '../../domain/rosterPlan.js';
 import { rosterFile, type RosterRow } from '../../domain/rosterRows.js';
 import type { RosterColumn } from '../../domain/rosterCharacteristics.js';
-import { fieldColumn, parseMapOption, parseValueMapOption, recordReader, streamRecords, type Table } from '../../io/tableFile.js';
+import { fieldColumn, parseMapOption, parseValueMapOption, recordReader, streamRecords, type RowHandler, type Table } from '../../io/tableFile.js';
 import type { WorkerStreamOptions } from '../../io/tableWorker.js';
 import { enabledCharacteristics } from '../../store/characteristics.js';
 import { characteristicMaps, characteristicRecorder, parseCharacteristicOption } from './characteristicValues.js';
@@ -34,6 +34,7 @@ import { eachAddedPerson, type RosterWorkerSetup } from './rosterBatches.js';
 export type { ImportSummary } from '../../ui/importOutput.js';
 
 type RosterTable = Table<RosterColumn>;
+type RosterSpec = ReturnType<typeof rosterFile>;
 
 export async function runImport(path: string, options: ImportOptions, context: Context): Promise<ImportSummary> {
   const maps = parseMapOption(options.map ?? [], ROSTER_FIELDS);
@@ -159,32 +160,16 @@ async function importRoster(
   const reading =
     worker === null
       ? streamRecords(path, spec, { ...readOptions, screen: forgotten?.screen }, onRow)
-      : import('../../io/tableWorker.js').then(({ streamCellsInWorker, streamRecordsInWorker }) => {
-          if (!firstImport) {
-            const setup: RosterWorkerSetup = { characteristics: [...characteristics], firstImport: null };
-            return streamCellsInWorker(worker, path, { ...readOptions, setup }, recordReader(spec, forgotten?.screen, onRow)).then((table) => {
-              spec.complete?.(table);
-              return table;
-            });
-          }
-          const setup: RosterWorkerSetup = {
-            characteristics: [...characteristics],
-            firstImport: { today: context.today, missingLeft: options.missingLeft === true },
-          };
-          const onResult = (tally: unknown) => (plannedInWorker = firstImportPlan(tally as PlanTally));
-          return streamRecordsInWorker(
-            worker,
-            path,
-            // V8's young generation (measured on 1,000,000 rows: 9.2 s of the worker's CPU and a 312 MB peak with 4 MB, 8.0 s and 263 MB).
-            { ...readOptions, setup, onResult, youngGenerationMb: null },
-            (batch, rows) =>
-              eachAddedPerson(batch, rows, (inserts, at, staffId, role) => {
-                onProgress((rowsRead += 1));
-                writer.insertValues(inserts, at);
-                if (enrol && role) enrol(staffId, role);
-              }),
-            () => undefined,
-          );
+      : readInWorker(worker, path, spec, readOptions, {
+          characteristics,
+          firstImport: firstImport ? { today: context.today, missingLeft: options.missingLeft === true } : null,
+          onRow: recordReader(spec, forgotten?.screen, onRow),
+          onAdded: (inserts, at, staffId, role) => {
+            onProgress((rowsRead += 1));
+            writer.insertValues(inserts, at);
+            if (enrol && role) enrol(staffId, role);
+          },
+          onPlanned: (planned) => (plannedInWorker = planned),
         });
   const table = await reading.finally(() => onProgress.end());
   values?.finish();
@@ -212,6 +197,40 @@ async function importRoster(
     },
     options,
     context,
+  );
+}
+
+interface WorkerReading extends RosterWorkerSetup {
+  /** Each record read (a worker that splits only). */
+  onRow: RowHandler<RosterColumn>;
+  /** Each person a first import adds (a worker that plans). */
+  onAdded: Parameters<typeof eachAddedPerson>[2];
+  /** What a worker that planned the file came to. */
+  onPlanned: (plan: PlanOutcome) => void;
+}
+
+/** The pass over the file with a reading worker (its modules load only when one is started). */
+async function readInWorker(
+  worker: URL,
+  path: string,
+  spec: RosterSpec,
+  options: WorkerStreamOptions<RosterColumn>,
+  { characteristics, firstImport, onRow, onAdded, onPlanned }: WorkerReading,
+): Promise<RosterTable> {
+  const { streamCellsInWorker, streamRecordsInWorker } = await import('../../io/tableWorker.js');
+  const setup: RosterWorkerSetup = { characteristics: [...characteristics], firstImport };
+  if (firstImport === null) {
+    const table = await streamCellsInWorker(worker, path, { ...options, setup }, onRow);
+    spec.complete?.(table);
+    return table;
+  }
+  return streamRecordsInWorker(
+    worker,
+    path,
+    // V8's young generation (measured on 1,000,000 rows: 9.2 s of the worker's CPU and a 312 MB peak with 4 MB, 8.0 s and 263 MB).
+    { ...options, setup, youngGenerationMb: null, onResult: (tally) => onPlanned(firstImportPlan(tally as PlanTally)) },
+    (batch, rows) => eachAddedPerson(batch, rows, onAdded),
+    () => undefined,
   );
 }
 
