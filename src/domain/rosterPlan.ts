@@ -40,8 +40,54 @@ export type RowDecision =
    */
   | { kind: 'unchanged'; after: StaffRecord; rewrite: boolean };
 
+/** What planning a file came to, as the rest of an import reads it (RosterPlanner, or firstImportPlan). */
+export interface PlanOutcome {
+  readonly problems: RowProblem[];
+  readonly warnings: RowProblem[];
+  readonly added: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  readonly handSetReplaced: number;
+  readonly enrolled: Readonly<Record<ProgrammeRole, number>>;
+  /** Once every row is read: the warnings for line managers neither the file nor the database holds. */
+  finishManagers(): void;
+  /** Whether the file has a row for this staff id. */
+  inFile(staffId: string): boolean;
+}
+
+/** A RosterPlanner's outcome as plain values, with the warnings its finishManagers would add. */
+export interface PlanTally {
+  problems: RowProblem[];
+  warnings: RowProblem[];
+  added: number;
+  updated: number;
+  unchanged: number;
+  handSetReplaced: number;
+  enrolled: Record<ProgrammeRole, number>;
+  unknownManagers: RowProblem[];
+}
+
+/**
+ * The outcome of a first import (into an empty staff table) planned elsewhere, a reading
+ * worker's RosterPlanner, from its tally. Only a first import: nobody already known can be
+ * missing from the file, so inFile is never asked (finishImport asks only of people held before).
+ */
+export function firstImportPlan(tally: PlanTally): PlanOutcome {
+  const { unknownManagers, ...outcome } = tally;
+  return {
+    ...outcome,
+    finishManagers: () => {
+      for (const warning of unknownManagers) outcome.warnings.push(warning);
+      unknownManagers.length = 0;
+    },
+    inFile: () => {
+      throw new Error('a first import planned elsewhere knows nobody who could be missing from it');
+    },
+  };
+}
+
 /** Plans a roster one row at a time; collects problems, warnings and counts. */
-export class RosterPlanner {
+export class RosterPlanner implements PlanOutcome {
   readonly problems: RowProblem[] = [];
   readonly warnings: RowProblem[] = [];
   added = 0;
@@ -108,16 +154,26 @@ export class RosterPlanner {
 
   /** Managers still unknown once every row is read become warnings (in file order). */
   finishManagers(): void {
-    for (const { line, managerId } of this.pendingManagers) {
-      if (this.lineOf.has(managerId)) continue;
-      this.warnings.push({
+    for (const warning of this.unknownManagers()) this.warnings.push(warning);
+    this.pendingManagers.length = 0;
+  }
+
+  /** The warnings finishManagers would add, leaving the planner as it is. */
+  unknownManagers(): RowProblem[] {
+    return this.pendingManagers
+      .filter(({ managerId }) => !this.lineOf.has(managerId))
+      .map(({ line, managerId }) => ({
         line,
         column: this.options.columnOf('line_manager_id'),
         value: managerId,
         message: `line manager ${managerId} is not in this file or the database, so remedi cannot check the management chain above them`,
-      });
-    }
-    this.pendingManagers.length = 0;
+      }));
+  }
+
+  /** What the plan came to, as plain values (it crosses threads: see firstImportPlan). */
+  tally(): PlanTally {
+    const { problems, warnings, added, updated, unchanged, handSetReplaced, enrolled } = this;
+    return { problems, warnings, added, updated, unchanged, handSetReplaced, enrolled, unknownManagers: this.unknownManagers() };
   }
 
   inFile(staffId: string): boolean {

@@ -166,16 +166,28 @@ export async function streamRecords<F extends string, R>(
   options: RecordReadOptions<F>,
   onRow: (row: R, table: Table<F>) => void,
 ): Promise<Table<F>> {
-  const { screen } = options;
-  const table = await readTable(path, spec, options, (cells, line, table) => {
+  const table = await readTable(path, spec, options, recordReader(spec, options.screen, onRow));
+  spec.complete?.(table);
+  return table;
+}
+
+/**
+ * How streamRecords reads each record readTable gives it: screened, read by `spec`, its problems
+ * and warnings collected, a good row given to `onRow`. For records split elsewhere (a reading
+ * worker's, io/tableWorker.ts) to be read exactly so; `spec.complete` is then the caller's to call.
+ */
+export function recordReader<F extends string, R>(
+  spec: RecordSpec<F, R>,
+  screen: RecordReadOptions<F>['screen'],
+  onRow: (row: R, table: Table<F>) => void,
+): RowHandler<F> {
+  return (cells, line, table) => {
     if (screen && screen(cells, table) === 'skip') return;
     const result = spec.read(cells, line, table.mapping);
     for (const problem of result.problems) table.problems.push(problem);
     if (result.warnings) for (const warning of result.warnings) table.warnings.push(warning);
     if (result.row !== null) onRow(result.row, table);
-  });
-  spec.complete?.(table);
-  return table;
+  };
 }
 
 export interface RecordTable<F extends string, R> extends Table<F> {

@@ -3,7 +3,11 @@
  * writes them to the database does only that: the worker reads, splits and checks each record
  * (streamRecords, as in-process), and hands the rows over in batches of plain values. Any
  * importer can use it: its worker module calls serveRecords with its RecordSpec and a way to
- * flatten a row; the command calls streamRecordsInWorker with the way back.
+ * flatten a row (or serveRows, to decide itself which rows it sends, and send a result at the
+ * end); the command calls streamRecordsInWorker with the way back. When what reads a record
+ * needs the database (the roster's forgotten people, its lookups of who is known), the worker
+ * only reads and splits: serveCells hands over each record's cells, and streamCellsInWorker
+ * gives them to the same handler streamRecords would (tableFile.ts's recordReader).
  *
  * The worker runs at most BATCHES_AHEAD batches ahead of the thread taking them (it waits on a
  * shared counter), so a million-row file is never held. Errors keep their class, message, fix
@@ -12,13 +16,14 @@
  */
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { UsageError, UserError } from '../errors.js';
-import { streamRecords, type RecordReadOptions, type RecordSpec, type Table } from './tableFile.js';
+import type { RowProblem } from '../errors.js';
+import { readTable, streamRecords, type RecordReadOptions, type RecordSpec, type RowHandler, type Table, type TableSpec } from './tableFile.js';
 
 /** Rows a batch holds: large enough that a message's own cost is spread thin. */
 const ROWS_PER_BATCH = 1024;
 /** Batches sent and not yet taken: the worker waits past this (the memory bound). */
 const BATCHES_AHEAD = 8;
-/** The worker's young generation (V8's default is several times more). */
+/** The worker's young generation, unless told otherwise (V8's default is several times more). */
 const YOUNG_GENERATION_MB = 4;
 
 /** What streamRecords is given, less its callbacks (functions do not cross threads). */
@@ -29,6 +34,8 @@ interface Request<F extends string> {
   options: WorkerReadOptions<F>;
   /** One Int32 on shared memory: batches sent and not yet taken. */
   ahead: SharedArrayBuffer;
+  /** What else the worker module is told (workerSetup), as plain values. */
+  setup?: unknown;
 }
 
 interface SentError {
@@ -40,9 +47,12 @@ interface SentError {
 }
 
 type Message<F extends string> =
-  | { type: 'batch'; values: unknown[]; rows: number }
+  /** `problems`: the ones found (by serveCells) since the batch before, records the batch does not hold. */
+  | { type: 'batch'; values: unknown[]; rows: number; problems?: RowProblem[] }
   | { type: 'bytes'; read: number; size: number }
-  | { type: 'done'; table: Table<F> }
+  /** serveCells: the headers are read; the table as it is before its first record. */
+  | { type: 'start'; table: Table<F> }
+  | { type: 'done'; table: Table<F>; result?: unknown }
   | { type: 'error'; error: SentError };
 
 /** Flattens one row onto `out` (plain values only); called in the worker. */
@@ -52,6 +62,50 @@ export type BatchDecoder<R> = (values: readonly unknown[], rows: number, onRow: 
 
 export interface WorkerStreamOptions<F extends string> extends WorkerReadOptions<F> {
   onBytes?: (read: number, size: number) => void;
+  /** Given to the worker module (workerSetup): plain values only. */
+  setup?: unknown;
+  /** What the worker sent with its last message (serveRows' `finish`), before the table resolves. */
+  onResult?: (result: unknown) => void;
+  /**
+   * The worker's young generation in MB; null for V8's own. A worker that keeps what it reads
+   * (a planner's staff ids) wants V8's: a small one moves all of it to the old generation early.
+   */
+  youngGenerationMb?: number | null;
+}
+
+/** In a worker module: what the command gave as `setup`. */
+export function workerSetup<T>(): T {
+  return (workerData as Request<string>).setup as T;
+}
+
+/** The worker's side of a batch: rows flattened onto `values`, and the wait while the taker is too far behind. */
+function batchSender<F extends string>() {
+  const port = parentPort;
+  if (port === null) throw new Error('a reading worker runs in a worker thread');
+  const { path, options, ahead } = workerData as Request<F>;
+  const waiting = new Int32Array(ahead);
+  const post = (message: Message<F>) => port.postMessage(message);
+  const batch = { values: [] as unknown[], rows: 0, problems: [] as RowProblem[] };
+  const send = () => {
+    if (batch.rows === 0 && batch.problems.length === 0) return;
+    // Wait (this thread has nothing else to do) while the other is BATCHES_AHEAD behind.
+    for (let now = Atomics.load(waiting, 0); now >= BATCHES_AHEAD; now = Atomics.load(waiting, 0)) Atomics.wait(waiting, 0, now, 1000);
+    Atomics.add(waiting, 0, 1);
+    post({ type: 'batch', values: batch.values, rows: batch.rows, ...(batch.problems.length === 0 ? {} : { problems: batch.problems }) });
+    batch.values = [];
+    batch.rows = 0;
+    batch.problems = [];
+  };
+  const onBytes = (read: number, size: number) => post({ type: 'bytes', read, size });
+  const finish = (reading: Promise<Table<F>>, result?: (table: Table<F>) => unknown) =>
+    reading.then(
+      (table) => {
+        send();
+        post({ type: 'done', table, ...(result === undefined ? {} : { result: result(table) }) });
+      },
+      (error: unknown) => post({ type: 'error', error: sentError(error) }),
+    );
+  return { path, options, post, batch, send, onBytes, finish };
 }
 
 /**
@@ -60,33 +114,57 @@ export interface WorkerStreamOptions<F extends string> extends WorkerReadOptions
  * record is refused, the rest are read for their problems only.
  */
 export function serveRecords<F extends string, R>(spec: RecordSpec<F, R>, encode: RowEncoder<R>): void {
-  const port = parentPort;
-  if (port === null) throw new Error('serveRecords runs in a worker thread');
-  const { path, options, ahead } = workerData as Request<F>;
-  const waiting = new Int32Array(ahead);
-  const post = (message: Message<F>) => port.postMessage(message);
-  let values: unknown[] = [];
-  let rows = 0;
-  const send = () => {
-    if (rows === 0) return;
-    // Wait (this thread has nothing else to do) while the other is BATCHES_AHEAD behind.
-    for (let now = Atomics.load(waiting, 0); now >= BATCHES_AHEAD; now = Atomics.load(waiting, 0)) Atomics.wait(waiting, 0, now, 1000);
-    Atomics.add(waiting, 0, 1);
-    post({ type: 'batch', values, rows });
-    values = [];
-    rows = 0;
-  };
-  streamRecords(path, spec, { ...options, onBytes: (read, size) => post({ type: 'bytes', read, size }) }, (row, table) => {
-    if (table.problems.length > 0) return;
-    encode(row, values);
-    rows += 1;
-    if (rows >= ROWS_PER_BATCH) send();
-  }).then(
-    (table) => {
-      send();
-      post({ type: 'done', table });
-    },
-    (error: unknown) => post({ type: 'error', error: sentError(error) }),
+  serveRows(spec, (row, table, out) => {
+    if (table.problems.length > 0) return false;
+    encode(row, out);
+    return true;
+  });
+}
+
+/**
+ * serveRecords with the choice of rows the worker's own: `take` sees every row read, flattens
+ * onto `out` the ones to hand over and says whether it did. `finish`, once every record is read,
+ * gives what goes back with the table (plain values: what the worker worked out on the way).
+ */
+export function serveRows<F extends string, R>(
+  spec: RecordSpec<F, R>,
+  take: (row: R, table: Table<F>, out: unknown[]) => boolean,
+  finish?: (table: Table<F>) => unknown,
+): void {
+  const { path, options, batch, send, onBytes, finish: end } = batchSender<F>();
+  const reading = streamRecords(path, spec, { ...options, onBytes }, (row, table) => {
+    if (!take(row, table, batch.values)) return;
+    batch.rows += 1;
+    if (batch.rows >= ROWS_PER_BATCH) send();
+  });
+  void end(reading, finish);
+}
+
+/**
+ * The worker's side when the records are read on the other thread: reads `workerData`'s file
+ * (readTable: headers matched, ragged rows refused, --map-value applied) and posts each record's
+ * line and cells, the table once its headers are read, and every problem found here.
+ */
+export function serveCells<F extends string>(spec: TableSpec<F>): void {
+  const { path, options, post, batch, send, onBytes, finish } = batchSender<F>();
+  let started = false;
+  let problemsSent = 0;
+  const reading = readTable(path, spec, { ...options, onBytes }, (cells, line, table) => {
+    if (!started) {
+      started = true;
+      post({ type: 'start', table: { ...table, problems: [] } });
+    }
+    // A ragged row's problem, found here, goes over with the batch it falls in.
+    for (; problemsSent < table.problems.length; problemsSent += 1) batch.problems.push(table.problems[problemsSent]);
+    batch.values.push(line, cells);
+    batch.rows += 1;
+    if (batch.rows >= ROWS_PER_BATCH) send();
+  });
+  void finish(
+    reading.then((table) => {
+      for (; problemsSent < table.problems.length; problemsSent += 1) batch.problems.push(table.problems[problemsSent]);
+      return table;
+    }),
   );
 }
 
@@ -102,14 +180,54 @@ export function streamRecordsInWorker<F extends string, R>(
   decode: BatchDecoder<R>,
   onRow: (row: R) => void,
 ): Promise<Table<F>> {
-  const { onBytes, ...readOptions } = options;
+  return takeFromWorker(workerUrl, path, options, {
+    batch: (message) => decode(message.values, message.rows, onRow),
+    done: (table) => table,
+  });
+}
+
+/**
+ * The taking side of serveCells: `onCells` is given each record's cells with the table, in file
+ * order, as readTable gives them (tableFile.ts's recordReader reads them as streamRecords does).
+ * What `onCells` adds to the table's problems joins the worker's in file order.
+ */
+export function streamCellsInWorker<F extends string>(
+  workerUrl: URL,
+  path: string,
+  options: WorkerStreamOptions<F>,
+  onCells: RowHandler<F>,
+): Promise<Table<F>> {
+  let table: Table<F> | null = null;
+  return takeFromWorker(workerUrl, path, options, {
+    start: (started) => (table = started),
+    batch: ({ values, rows, problems }) => {
+      // Before any record has the header's shape, the problems come back with the table itself.
+      const into = table;
+      if (into === null) return;
+      if (problems !== undefined) for (const problem of problems) into.problems.push(problem);
+      for (let i = 0; i < rows * 2; i += 2) onCells(values[i + 1] as string[], values[i] as number, into);
+    },
+    // Each record's problems come from one thread or the other, in order: ordered by line, they are as one thread finds them.
+    done: (read) => (table === null ? read : { ...table, problems: table.problems.sort((a, b) => a.line - b.line) }),
+  });
+}
+
+interface Taker<F extends string> {
+  start?: (table: Table<F>) => void;
+  batch: (message: { values: unknown[]; rows: number; problems?: RowProblem[] }) => void;
+  done: (table: Table<F>) => Table<F>;
+}
+
+function takeFromWorker<F extends string>(workerUrl: URL, path: string, options: WorkerStreamOptions<F>, take: Taker<F>): Promise<Table<F>> {
+  const { onBytes, onResult, setup, youngGenerationMb = YOUNG_GENERATION_MB, ...readOptions } = options;
   const ahead = new SharedArrayBuffer(4);
   const waiting = new Int32Array(ahead);
-  const request: Request<F> = { path, options: readOptions, ahead };
+  const request: Request<F> = { path, options: readOptions, ahead, setup };
   return new Promise<Table<F>>((resolve, reject) => {
     // A small young generation: the worker's garbage is short-lived rows, and the process's peak
     // memory is both threads' (measured on 200,000 rows: 250 MB with the default, 234 MB with 4 MB).
-    const worker = new Worker(workerUrl, { workerData: request, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+    const resourceLimits = youngGenerationMb === null ? {} : { maxYoungGenerationSizeMb: youngGenerationMb };
+    const worker = new Worker(workerUrl, { workerData: request, resourceLimits });
     let settled = false;
     const settle = (outcome: () => void) => {
       if (settled) return;
@@ -121,12 +239,16 @@ export function streamRecordsInWorker<F extends string, R>(
       if (settled) return;
       try {
         if (message.type === 'batch') {
-          decode(message.values, message.rows, onRow);
+          take.batch(message);
           Atomics.sub(waiting, 0, 1);
           Atomics.notify(waiting, 0);
         } else if (message.type === 'bytes') onBytes?.(message.read, message.size);
-        else if (message.type === 'done') settle(() => resolve(message.table));
-        else settle(() => reject(receivedError(message.error)));
+        else if (message.type === 'start') take.start?.(message.table);
+        else if (message.type === 'done') {
+          const table = take.done(message.table);
+          onResult?.(message.result);
+          settle(() => resolve(table));
+        } else settle(() => reject(receivedError(message.error)));
       } catch (error) {
         // What the taking thread threw (its own write failing, say) stops the reading too.
         settle(() => reject(error instanceof Error ? error : new Error(String(error))));

@@ -6,7 +6,7 @@
  */
 import { UserError, type RowProblem } from '../../errors.js';
 import type { Context } from '../../cli/context.js';
-import { enrolmentOutcome, missingPeopleDecision, type HandSetReplacement, type RosterPlanner, type StaffUpdate } from '../../domain/rosterPlan.js';
+import { enrolmentOutcome, missingPeopleDecision, type HandSetReplacement, type PlanOutcome, type StaffUpdate } from '../../domain/rosterPlan.js';
 import { characteristicColumnsOf, type RosterColumn } from '../../domain/rosterCharacteristics.js';
 import type { StaffRecord } from '../../domain/staff.js';
 import type { Table } from '../../io/tableFile.js';
@@ -37,7 +37,7 @@ export interface ImportOutcome {
 /** What the pass over the file left: the file as read, the plan, what was written, and what the database held before. */
 export interface RosterPass {
   table: Table<RosterColumn>;
-  plan: RosterPlanner;
+  plan: PlanOutcome;
   /** The staff table held people before this import (so people can be missing from the file). */
   existing: boolean;
   activeBefore: number;

@@ -10,13 +10,15 @@ import { basename } from 'node:path';
 import { UserError, type RowProblem } from '../../errors.js';
 import { dbPathOf, type Context } from '../../cli/context.js';
 import { ROSTER_FIELDS, type RosterField } from '../../domain/rosterColumns.js';
-import { RosterPlanner, type StaffUpdate } from '../../domain/rosterPlan.js';
-import { rosterFile } from '../../domain/rosterRows.js';
+import { firstImportPlan, RosterPlanner, type PlanOutcome, type PlanTally, type StaffUpdate } from '../../domain/rosterPlan.js';
+import { rosterFile, type RosterRow } from '../../domain/rosterRows.js';
 import type { RosterColumn } from '../../domain/rosterCharacteristics.js';
-import { fieldColumn, parseMapOption, parseValueMapOption, streamRecords, type Table } from '../../io/tableFile.js';
+import { fieldColumn, parseMapOption, parseValueMapOption, recordReader, streamRecords, type RowHandler, type Table } from '../../io/tableFile.js';
+import type { WorkerStreamOptions } from '../../io/tableWorker.js';
 import { enabledCharacteristics } from '../../store/characteristics.js';
 import { characteristicMaps, characteristicRecorder, parseCharacteristicOption } from './characteristicValues.js';
 import { announceOpened } from '../shared/openDb.js';
+import { readingWorker, ROSTER_WORKER_FROM_BYTES } from '../shared/readingWorker.js';
 import { commitOrDryRun, printJson } from '../shared/skeleton.js';
 import { enrolmentWriter, getCohort } from '../../store/cohorts.js';
 import { DatabaseAppeared, openDatabase, type Db } from '../../store/db.js';
@@ -27,10 +29,12 @@ import { writeProblemsFile } from '../../io/problemsFile.js';
 import type { ImportOptions } from './command.js';
 import { finishImport, type ImportOutcome } from './finishImport.js';
 import { screenForgotten } from './forgottenScreen.js';
+import { eachAddedPerson, type RosterWorkerSetup } from './rosterBatches.js';
 
 export type { ImportSummary } from '../../ui/importOutput.js';
 
 type RosterTable = Table<RosterColumn>;
+type RosterSpec = ReturnType<typeof rosterFile>;
 
 export async function runImport(path: string, options: ImportOptions, context: Context): Promise<ImportSummary> {
   const maps = parseMapOption(options.map ?? [], ROSTER_FIELDS);
@@ -121,39 +125,56 @@ async function importRoster(
   const forgotten = screenForgotten(db);
   const onProgress = progress(context, { what: `Reading ${basename(path)}`, json: options.json });
   let rowsRead = 0;
-  const table = await streamRecords(
-    path,
-    rosterFile(characteristics),
-    {
-      encoding: options.encoding,
-      sheet: options.sheet,
-      maps: headerMaps,
-      valueMaps,
-      headerRow: options.headerRow,
-      screen: forgotten?.screen,
-      onBytes: onProgress.through,
-    },
-    (row, table) => {
-      onProgress((rowsRead += 1));
-      planner ??= newPlanner(table);
-      const decision = planner.row(row, find(row.staffId), known);
-      // Once any row is refused nothing will be kept: go on checking, stop writing.
-      if (decision === null || table.problems.length > 0 || planner.problems.length > 0) return;
-      if (decision.kind === 'added') writer.insert(decision.after);
-      else if (decision.kind === 'updated') {
-        const { update } = decision;
-        writer.update(update.after);
-        if (updates.length < SHOWN_ON_TERMINAL) updates.push(update);
-        if (keep(changes)) changes.push(changeJson(update));
-        for (const r of update.handSetReplaced) if (keep(replaced)) replaced.push({ person: update.after, replaced: r });
-      } else if (decision.rewrite) writer.update(decision.after);
-      if (values !== null && row.characteristics !== undefined) values.record(row.staffId, row.characteristics, decision.kind === 'added');
-      if (enrol && row.role) enrol(row.staffId, row.role);
-    },
-  ).finally(() => onProgress.end());
+  const spec = rosterFile(characteristics);
+  const readOptions: WorkerStreamOptions<RosterColumn> = {
+    encoding: options.encoding,
+    sheet: options.sheet,
+    maps: headerMaps,
+    valueMaps,
+    headerRow: options.headerRow,
+    onBytes: onProgress.through,
+  };
+  const onRow = (row: RosterRow, table: RosterTable) => {
+    onProgress((rowsRead += 1));
+    planner ??= newPlanner(table);
+    const decision = planner.row(row, find(row.staffId), known);
+    // Once any row is refused nothing will be kept: go on checking, stop writing.
+    if (decision === null || table.problems.length > 0 || planner.problems.length > 0) return;
+    if (decision.kind === 'added') writer.insert(decision.after);
+    else if (decision.kind === 'updated') {
+      const { update } = decision;
+      writer.update(update.after);
+      if (updates.length < SHOWN_ON_TERMINAL) updates.push(update);
+      if (keep(changes)) changes.push(changeJson(update));
+      for (const r of update.handSetReplaced) if (keep(replaced)) replaced.push({ person: update.after, replaced: r });
+    } else if (decision.rewrite) writer.update(decision.after);
+    if (values !== null && row.characteristics !== undefined) values.record(row.staffId, row.characteristics, decision.kind === 'added');
+    if (enrol && row.role) enrol(row.staffId, row.role);
+  };
+  // A large file is read on the second core (commands/shared/readingWorker.ts). Into an empty
+  // table, with nothing the rows are checked against in the database, the worker plans them too,
+  // and this thread only inserts; otherwise it splits the file, and each record is read here.
+  const worker = readingWorker(new URL('./importRosterWorker.js', import.meta.url), path, ROSTER_WORKER_FROM_BYTES, context);
+  const firstImport = !existing && values === null && forgotten === null;
+  let plannedInWorker: PlanOutcome | null = null;
+  const reading =
+    worker === null
+      ? streamRecords(path, spec, { ...readOptions, screen: forgotten?.screen }, onRow)
+      : readInWorker(worker, path, spec, readOptions, {
+          characteristics,
+          firstImport: firstImport ? { today: context.today, missingLeft: options.missingLeft === true } : null,
+          onRow: recordReader(spec, forgotten?.screen, onRow),
+          onAdded: (inserts, at, staffId, role) => {
+            onProgress((rowsRead += 1));
+            writer.insertValues(inserts, at);
+            if (enrol && role) enrol(staffId, role);
+          },
+          onPlanned: (planned) => (plannedInWorker = planned),
+        });
+  const table = await reading.finally(() => onProgress.end());
   values?.finish();
   const name = table.source.name;
-  const plan: RosterPlanner = (planner as RosterPlanner | null) ?? newPlanner(table);
+  const plan: PlanOutcome = (plannedInWorker as PlanOutcome | null) ?? (planner as RosterPlanner | null) ?? newPlanner(table);
   const problems = [...table.problems, ...plan.problems].sort((a, b) => a.line - b.line);
   const problemsFile = (warnings: readonly RowProblem[]) =>
     options.problems === undefined ? undefined : writeProblemsFile(options.problems, problemsCsv(problems, warnings), options.database, context.cwd);
@@ -176,6 +197,40 @@ async function importRoster(
     },
     options,
     context,
+  );
+}
+
+interface WorkerReading extends RosterWorkerSetup {
+  /** Each record read (a worker that splits only). */
+  onRow: RowHandler<RosterColumn>;
+  /** Each person a first import adds (a worker that plans). */
+  onAdded: Parameters<typeof eachAddedPerson>[2];
+  /** What a worker that planned the file came to. */
+  onPlanned: (plan: PlanOutcome) => void;
+}
+
+/** The pass over the file with a reading worker (its modules load only when one is started). */
+async function readInWorker(
+  worker: URL,
+  path: string,
+  spec: RosterSpec,
+  options: WorkerStreamOptions<RosterColumn>,
+  { characteristics, firstImport, onRow, onAdded, onPlanned }: WorkerReading,
+): Promise<RosterTable> {
+  const { streamCellsInWorker, streamRecordsInWorker } = await import('../../io/tableWorker.js');
+  const setup: RosterWorkerSetup = { characteristics: [...characteristics], firstImport };
+  if (firstImport === null) {
+    const table = await streamCellsInWorker(worker, path, { ...options, setup }, onRow);
+    spec.complete?.(table);
+    return table;
+  }
+  return streamRecordsInWorker(
+    worker,
+    path,
+    // V8's young generation (measured on 1,000,000 rows: 9.2 s of the worker's CPU and a 312 MB peak with 4 MB, 8.0 s and 263 MB).
+    { ...options, setup, youngGenerationMb: null, onResult: (tally) => onPlanned(firstImportPlan(tally as PlanTally)) },
+    (batch, rows) => eachAddedPerson(batch, rows, onAdded),
+    () => undefined,
   );
 }
 

@@ -2,8 +2,6 @@
  * `remedi import-sessions sessions.csv`: bulk sessions from a form's export, checked
  * like the roster import (every row checked and written in one transaction, or nothing).
  */
-import { existsSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { type Context, dbPathOf } from '../../cli/context.js';
 import { sessionTarget } from '../../domain/sessionDraft.js';
 import { sessionImportPlanner } from '../../domain/sessionImport.js';
@@ -19,6 +17,7 @@ import { formatProblemList, importRefusal, problemJson, problemsCsv } from '../.
 import { progress } from '../../ui/progress.js';
 import { importSessionsLine, type ImportSessionsSummary } from '../../ui/sessionOutput.js';
 import { sessionPeople } from '../shared/filePeople.js';
+import { readingWorker, SESSION_LOG_WORKER_FROM_BYTES } from '../shared/readingWorker.js';
 import { commitOrDryRun, printJson, withDatabase } from '../shared/skeleton.js';
 import type { ImportSessionsOptions } from './command.js';
 
@@ -76,7 +75,7 @@ async function importRows(
     onProgress((imported += 1));
   };
   const readOptions = { encoding: options.encoding, sheet: options.sheet, maps, headerRow: options.headerRow, onBytes: onProgress.through };
-  const worker = readingWorker(path, context);
+  const worker = readingWorker(new URL('./importSessionsWorker.js', import.meta.url), path, SESSION_LOG_WORKER_FROM_BYTES, context);
   const table = await (
     worker !== null
       ? readInWorker(worker, path, readOptions, handle)
@@ -96,26 +95,6 @@ async function importRows(
   return { table, imported, duplicates: planner.duplicates, relationships: written.size };
 }
 
-/**
- * The worker module that reads a large file on the second core while this thread plans and
- * writes (io/tableWorker.ts), or null to read it here: a small file is read before a worker
- * would have started (measured: see WORKER_FROM_BYTES). Run from the sources (the tests'
- * in-process runs) there is no built worker module, and the file is read here too.
- * REMEDI_IMPORT_WORKER=always or never decides it for the tests that compare the two.
- */
-function readingWorker(path: string, context: Context): URL | null {
-  const url = new URL('./importSessionsWorker.js', import.meta.url);
-  const choice = context.env.REMEDI_IMPORT_WORKER;
-  if (choice === 'never' || !existsSync(fileURLToPath(url))) return null;
-  if (choice === 'always') return url;
-  try {
-    return statSync(path).size >= WORKER_FROM_BYTES ? url : null;
-  } catch {
-    // Not there, or not readable: the reader here says so, as for any file.
-    return null;
-  }
-}
-
 /** The worker's modules load only when one is started: a small file's import does not pay for them. */
 async function readInWorker(
   worker: URL,
@@ -126,6 +105,3 @@ async function readInWorker(
   const [{ streamRecordsInWorker }, { decodeSessionRows }] = await Promise.all([import('../../io/tableWorker.js'), import('./sessionRowBatches.js')]);
   return streamRecordsInWorker(worker, path, options, decodeSessionRows, onRow);
 }
-
-/** Files from this size are read in a worker (a 1,500-row form export is about 100 KB). */
-const WORKER_FROM_BYTES = 1 << 20;
