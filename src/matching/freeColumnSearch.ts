@@ -58,51 +58,8 @@ export function searchWithFreeColumnLists(state: SearchState, placedOne: () => v
     else assignedColumns[assigned++] = j;
   }
 
-  // Each row's list: listed[i * LISTED + k] for k in [head[i], size[i]); complete[i] when the
-  // list held every free column of finite key when it was built (then none is left to find).
-  const listed = new Int32Array(nr * LISTED);
-  const keys = new Float64Array(LISTED);
-  const head = new Int32Array(nr);
-  const size = new Int32Array(nr);
-  const complete = new Uint8Array(nr);
-
-  /** Row i's best free column (least key, lowest index), or -1 when every free cell of the row is forbidden. */
-  const bestFree = (i: number): number => {
-    const at = i * LISTED;
-    for (let k = head[i]; k < size[i]; k++) {
-      const j = listed[at + k];
-      if (row4col[j] === -1) {
-        head[i] = k;
-        return j;
-      }
-    }
-    if (complete[i] === 1) {
-      head[i] = size[i];
-      return -1;
-    }
-    // Rebuild: the LISTED least (key, index) among the free columns, by insertion. Free
-    // columns come in index order, so a tie never moves an earlier column back.
-    const base = i * nc;
-    let n = 0;
-    for (let f = 0; f < nFree; f++) {
-      const j = free[f];
-      const key = cost[base + j] - v[j];
-      if (key === Infinity) continue;
-      if (n === LISTED && key >= keys[n - 1]) continue;
-      let k = n < LISTED ? n++ : n - 1;
-      while (k > 0 && keys[k - 1] > key) {
-        keys[k] = keys[k - 1];
-        listed[at + k] = listed[at + k - 1];
-        k--;
-      }
-      keys[k] = key;
-      listed[at + k] = j;
-    }
-    head[i] = 0;
-    size[i] = n;
-    complete[i] = n < LISTED ? 1 : 0;
-    return n === 0 ? -1 : listed[at];
-  };
+  const lists = new FreeColumnLists(nr);
+  const { listed, head, size } = lists;
 
   for (let curRow = 0; curRow < nr; curRow++) {
     if (col4row[curRow] !== -1) continue; // placed by the quick start
@@ -122,7 +79,16 @@ export function searchWithFreeColumnLists(state: SearchState, placedOne: () => v
       const shift = minVal - u[i];
       // Row i's free side first: a free column at distance minVal ends the search at once, as
       // no unvisited column is nearer (reduced costs are never negative) and free columns win ties.
-      const j = bestFree(i);
+      let j = -1;
+      for (let k = head[i], at = i * LISTED; k < size[i]; k++) {
+        const listedJ = listed[at + k];
+        if (row4col[listedJ] === -1) {
+          head[i] = k;
+          j = listedJ;
+          break;
+        }
+      }
+      if (j === -1) j = lists.rebuild(i, cost, v, nc, free, nFree);
       if (j !== -1) {
         // A strict improvement, or the same distance at a lower index (which must then improve on j's own: see above).
         const d = shift + cost[base + j] - v[j];
@@ -200,6 +166,60 @@ export function searchWithFreeColumnLists(state: SearchState, placedOne: () => v
     placedOne();
   }
   return -1;
+}
+
+/**
+ * Each row's list of its best free columns: listed[i * LISTED + k] for k in [head[i], size[i]),
+ * in (key, index) order; complete[i] when the list held every free column of finite key when
+ * it was built (then none is left to find once it is used up).
+ */
+class FreeColumnLists {
+  readonly listed: Int32Array;
+  readonly head: Int32Array;
+  readonly size: Int32Array;
+  private readonly complete: Uint8Array;
+  private readonly keys = new Float64Array(LISTED);
+
+  constructor(nr: number) {
+    this.listed = new Int32Array(nr * LISTED);
+    this.head = new Int32Array(nr);
+    this.size = new Int32Array(nr);
+    this.complete = new Uint8Array(nr);
+  }
+
+  /**
+   * Row i's list once its columns are all taken: the LISTED least (key, index) among the free
+   * columns (free[0, nFree), in index order, so a tie never moves an earlier column back), by
+   * insertion. Returns the first, or -1 when every free cell of the row is forbidden.
+   */
+  rebuild(i: number, cost: Float64Array, v: Float64Array, nc: number, free: Int32Array, nFree: number): number {
+    const { listed, keys } = this;
+    const at = i * LISTED;
+    this.head[i] = 0;
+    if (this.complete[i] === 1) {
+      this.size[i] = 0;
+      return -1;
+    }
+    const base = i * nc;
+    let n = 0;
+    for (let f = 0; f < nFree; f++) {
+      const j = free[f];
+      const key = cost[base + j] - v[j];
+      if (key === Infinity) continue;
+      if (n === LISTED && key >= keys[n - 1]) continue;
+      let k = n < LISTED ? n++ : n - 1;
+      while (k > 0 && keys[k - 1] > key) {
+        keys[k] = keys[k - 1];
+        listed[at + k] = listed[at + k - 1];
+        k--;
+      }
+      keys[k] = key;
+      listed[at + k] = j;
+    }
+    this.size[i] = n;
+    this.complete[i] = n < LISTED ? 1 : 0;
+    return n === 0 ? -1 : listed[at];
+  }
 }
 
 /** The position of x in the sorted values[0, n). */
