@@ -22,8 +22,12 @@
  * (every mentee prefers the same few mentors, so the quick start places almost nobody).
  */
 
-/** How many of a row's best free columns its list holds. */
-const LISTED = 32;
+/**
+ * How many of a row's best free columns its list holds. Rebuilding by insertion costs more per
+ * column as the list grows: on the bench's pair 2,000 matrix (callgrind, solve only plus loading
+ * it) 8: 4.31G instructions, 16: 4.23G, 24: 4.42G, 32: 4.60G, 128: 8.77G.
+ */
+const LISTED = 16;
 
 export interface SearchState {
   cost: Float64Array;
