@@ -58,7 +58,7 @@ export function explain(
   });
 
   const nameOf = (i: number) => mentees[i].name;
-  const takenBy = (r: number): TakenBy => ({ names: menteesOfMentor[r].map(nameOf).join(' and '), mentees: menteesOfMentor[r] });
+  const takenBy: TakenBy = { mentees: (r) => menteesOfMentor[r], names: (r) => menteesOfMentor[r].map(nameOf).join(' and ') };
 
   mentees.forEach((mentee, i) => {
     const relationship = relationshipOf.get(i);
@@ -99,7 +99,7 @@ export function explain(
     },
   };
 
-  function trioReasons(p: PairingProblem, i: number, taken: (r: number) => TakenBy): string[] {
+  function trioReasons(p: PairingProblem, i: number, taken: TakenBy): string[] {
     return [`no BME mentor: ${whyNoMentor(p, i, 'bme', taken)}`, `no front-line mentor: ${whyNoMentor(p, i, 'frontline', taken)}`];
   }
 }
@@ -116,14 +116,14 @@ function countPhrase(counts: Map<HardRule, number>, phrases: Record<HardRule, { 
     .join(', ');
 }
 
-/** Why a mentee (or one slot of a trio) has no mentor: hard rules, or taken by others. */
+/** Who each mentor went to: the mentees' indexes, and their names (built only for the mentors a reason names). */
 interface TakenBy {
-  /** The mentees a mentor went to, by name. */
-  names: string;
-  mentees: number[];
+  mentees: (r: number) => readonly number[];
+  names: (r: number) => string;
 }
 
-function whyNoMentor(problem: PairingProblem, i: number, slot: Slot | null, takenBy: (r: number) => TakenBy): string {
+/** Why a mentee (or one slot of a trio) has no mentor: hard rules, or taken by others. */
+function whyNoMentor(problem: PairingProblem, i: number, slot: Slot | null, takenBy: TakenBy): string {
   const { mentees, mentors, rules } = problem;
   const mentee = mentees[i];
   const counts = new Map<HardRule, number>();
@@ -142,8 +142,8 @@ function whyNoMentor(problem: PairingProblem, i: number, slot: Slot | null, take
     return `no eligible mentor among the ${mentors.length}: ${parts.filter((part) => part !== '').join(', ')}`;
   }
   // In a trio, the only candidates may already be this board member's other mentor.
-  const elsewhere = eligible.filter((r) => !takenBy(r).mentees.includes(i));
-  const ownOther = eligible.filter((r) => takenBy(r).mentees.includes(i));
+  const elsewhere = eligible.filter((r) => !takenBy.mentees(r).includes(i));
+  const ownOther = eligible.filter((r) => takenBy.mentees(r).includes(i));
   if (elsewhere.length === 0) {
     const names = ownOther.map((r) => mentors[r].name).join(' and ');
     return `${names} ${ownOther.length === 1 ? 'is' : 'are'} already their other mentor, and a trio needs two different people`;
@@ -151,7 +151,7 @@ function whyNoMentor(problem: PairingProblem, i: number, slot: Slot | null, take
   const named = elsewhere
     .slice(0, 5)
     .map((r) => {
-      const to = takenBy(r).names;
+      const to = takenBy.names(r);
       return to === '' ? mentors[r].name : `${mentors[r].name} (to ${to})`;
     })
     .join(', ');

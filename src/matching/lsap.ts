@@ -13,8 +13,10 @@
  * reduction on a square matrix, row reduction on a wide one), which halves the work on
  * dense random matrices and keeps pace with SciPy.
  *
- * One idea in one file, a little over 300 lines: the reduction, the search and the tie rule
- * share the typed arrays and only make sense read together.
+ * On integer costs (remedi's), the searches keep each row's best free columns in a list
+ * instead of scanning every free column (freeColumnSearch.ts): the same steps and the same
+ * answer, with far fewer cells read. This file keeps the reductions, the tie rule and the
+ * plain search, which is the reference for the other and serves any other costs.
  *
  * Tie rule (it makes the result deterministic; "row" and "column" swap roles when
  * nRows > nCols, since the transposed problem is solved):
@@ -28,6 +30,8 @@
  * So a square matrix of equal costs gives the identity, and a wide or tall one gives
  * row k <-> column k for every k below min(nRows, nCols).
  */
+
+import { searchWithFreeColumnLists } from './freeColumnSearch.js';
 
 export interface Assignment {
   /** For each row, its column, or -1 when the row is left unassigned (only possible when nRows > nCols). */
@@ -45,6 +49,13 @@ export interface SolveOptions {
    * Called once per row at most, outside the search loop.
    */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Whether the searches may keep each row's best free columns in a list instead of scanning
+   * every free column (freeColumnSearch.ts): the same results, step for step, used only when
+   * the costs are integers small enough for every sum to be exact. Default true; false always
+   * scans (the tests compare the two).
+   */
+  freeColumnLists?: boolean;
 }
 
 /** No complete assignment of the smaller side avoids the forbidden (Infinity) cells. */
@@ -64,11 +75,17 @@ export class InfeasibleAssignmentError extends Error {
  */
 export function linearSumAssignment(cost: Float64Array, nRows: number, nCols: number, options: SolveOptions = {}): Assignment {
   checkShape(cost, nRows, nCols);
+  let largest = 0;
+  let integers = true;
   for (let k = 0; k < cost.length; k++) {
     const c = cost[k];
     if (c !== c || c === -Infinity) throw badCell('cost', c, k, nCols, 'Infinity marks a forbidden cell');
+    if (c === Infinity) continue;
+    if (integers && !Number.isInteger(c)) integers = false;
+    const size = c < 0 ? -c : c;
+    if (size > largest) largest = size;
   }
-  return solve(cost, cost, nRows, nCols, options.onProgress);
+  return solve(cost, cost, nRows, nCols, options, integers && exact(largest, nRows, nCols));
 }
 
 /**
@@ -78,14 +95,28 @@ export function linearSumAssignment(cost: Float64Array, nRows: number, nCols: nu
 export function linearSumAssignmentMax(value: Float64Array, nRows: number, nCols: number, options: SolveOptions = {}): Assignment {
   checkShape(value, nRows, nCols);
   const negated = new Float64Array(value.length);
+  let largest = 0;
+  let integers = true;
   for (let k = 0; k < value.length; k++) {
     const x = value[k];
     if (x !== x || x === Infinity) {
       throw badCell('value', x, k, nCols, 'when maximising, -Infinity marks a forbidden cell');
     }
     negated[k] = -x;
+    if (x === -Infinity) continue;
+    if (integers && !Number.isInteger(x)) integers = false;
+    const size = x < 0 ? -x : x;
+    if (size > largest) largest = size;
   }
-  return solve(negated, value, nRows, nCols, options.onProgress);
+  return solve(negated, value, nRows, nCols, options, integers && exact(largest, nRows, nCols));
+}
+
+/**
+ * Whether every potential and distance of a solve over integer costs of at most `largest` in
+ * size stays an exact integer (pairing.ts's EXACT_LIMIT bound): then comparisons never round.
+ */
+function exact(largest: number, nRows: number, nCols: number): boolean {
+  return (nRows + nCols + 1) * largest * 2 <= 2 ** 52;
 }
 
 function checkShape(cost: Float64Array, nRows: number, nCols: number): void {
@@ -102,14 +133,19 @@ function badCell(what: string, x: number, k: number, nCols: number, hint: string
   return new RangeError(`The ${what} at row ${row}, column ${k - row * nCols} is ${x}; ${hint}`);
 }
 
-/** `cost` is what we minimise (already validated); `original` gives the reported total. */
-function solve(cost: Float64Array, original: Float64Array, nRows: number, nCols: number, onProgress: SolveOptions['onProgress']): Assignment {
+/**
+ * `cost` is what we minimise (already validated); `original` gives the reported total;
+ * `exactCosts` when every sum of costs is an exact integer.
+ */
+function solve(cost: Float64Array, original: Float64Array, nRows: number, nCols: number, options: SolveOptions, exactCosts: boolean): Assignment {
+  const { onProgress } = options;
+  const listed = exactCosts && options.freeColumnLists !== false;
   const rowToCol = new Int32Array(nRows).fill(-1);
   const colToRow = new Int32Array(nCols).fill(-1);
   if (nRows === 0 || nCols === 0) return { rowToCol, colToRow, total: 0 };
 
   if (nRows <= nCols) {
-    solveWide(cost, nRows, nCols, rowToCol, colToRow, 'row', onProgress);
+    solveWide(cost, nRows, nCols, rowToCol, colToRow, 'row', onProgress, listed);
   } else {
     // Search from the smaller side, as SciPy does: the transpose has nCols rows.
     const transposed = new Float64Array(cost.length);
@@ -117,7 +153,7 @@ function solve(cost: Float64Array, original: Float64Array, nRows: number, nCols:
       const base = i * nCols;
       for (let j = 0; j < nCols; j++) transposed[j * nRows + i] = cost[base + j];
     }
-    solveWide(transposed, nCols, nRows, colToRow, rowToCol, 'column', onProgress);
+    solveWide(transposed, nCols, nRows, colToRow, rowToCol, 'column', onProgress, listed);
   }
 
   let total = 0;
@@ -141,6 +177,7 @@ function solveWide(
   row4col: Int32Array,
   rowWord: string,
   onProgress: SolveOptions['onProgress'],
+  listed: boolean,
 ): void {
   const u = new Float64Array(nr); // row potentials
   const v = new Float64Array(nc); // column potentials
@@ -158,6 +195,11 @@ function solveWide(
     onProgress(placed, nr);
   }
 
+  if (listed) {
+    const stuck = searchWithFreeColumnLists({ cost, nr, nc, u, v, col4row, row4col }, () => onProgress?.(++placed, nr));
+    if (stuck !== -1) throw cannotPlace(rowWord, stuck);
+    return;
+  }
   for (let curRow = 0; curRow < nr; curRow++) {
     if (col4row[curRow] !== -1) continue; // placed by the reduction
     dist.fill(Infinity);
@@ -194,7 +236,7 @@ function solveWide(
         }
       }
       if (lowest === Infinity) {
-        throw new InfeasibleAssignmentError(`No assignment of every ${rowWord} avoids the forbidden cells (${rowWord} ${curRow} cannot be placed)`);
+        throw cannotPlace(rowWord, curRow);
       }
       minVal = lowest;
       const j = cols[bestK];
@@ -227,6 +269,10 @@ function solveWide(
     }
     if (onProgress !== undefined) onProgress(++placed, nr);
   }
+}
+
+function cannotPlace(rowWord: string, row: number): InfeasibleAssignmentError {
+  return new InfeasibleAssignmentError(`No assignment of every ${rowWord} avoids the forbidden cells (${rowWord} ${row} cannot be placed)`);
 }
 
 /**
