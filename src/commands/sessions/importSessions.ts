@@ -14,7 +14,7 @@ import { parseMapOption, streamRecords, type Table } from '../../io/tableFile.js
 import type { WorkerStreamOptions } from '../../io/tableWorker.js';
 import type { Db } from '../../store/db.js';
 import { loadRelationships } from '../../store/relationships.js';
-import { sessionImportWriter } from '../../store/sessions.js';
+import { journalStatementsInMemory, sessionImportWriter } from '../../store/sessions.js';
 import { formatProblemList, importRefusal, problemJson, problemsCsv } from '../../ui/problems.js';
 import { progress } from '../../ui/progress.js';
 import { importSessionsLine, type ImportSessionsSummary } from '../../ui/sessionOutput.js';
@@ -34,6 +34,7 @@ export async function runImportSessions(path: string, options: ImportSessionsOpt
   const maps = parseMapOption(options.map ?? [], SESSION_FIELDS);
   const dbPath = dbPathOf(options, context);
   return withDatabase(options, context, { create: false }, async (db) => {
+    journalStatementsInMemory(db);
     const { table, imported, duplicates, relationships } = await commitOrDryRun(db, options.dryRun === true, () =>
       importRows(db, path, maps, options, context),
     );
@@ -68,12 +69,18 @@ async function importRows(
   const written = new Set<number>();
   let imported = 0;
   const onProgress = progress(context, { what: 'Recording sessions', unit: 'sessions', json: options.json === true });
+  let batch: SessionRow[] = [];
+  const plan = () => {
+    for (const session of planner.rows(batch)) {
+      writer.insert(session, session.line);
+      written.add(session.relationshipId);
+      onProgress((imported += 1));
+    }
+    batch = [];
+  };
   const handle = (row: SessionRow) => {
-    const session = planner.row(row);
-    if (session === null) return;
-    writer.insert(session, session.line);
-    written.add(session.relationshipId);
-    onProgress((imported += 1));
+    batch.push(row);
+    if (batch.length >= PLANNED_AT_ONCE) plan();
   };
   const readOptions = { encoding: options.encoding, sheet: options.sheet, maps, headerRow: options.headerRow, onBytes: onProgress.through };
   const worker = readingWorker(path, context);
@@ -85,6 +92,7 @@ async function importRows(
           if (table.problems.length === 0) handle(row);
         })
   ).finally(() => onProgress.end());
+  plan();
   writer.finish();
   const problemsFile = (problems: readonly RowProblem[]) =>
     options.problems === undefined
@@ -126,6 +134,9 @@ async function readInWorker(
   const [{ streamRecordsInWorker }, { decodeSessionRows }] = await Promise.all([import('../../io/tableWorker.js'), import('./sessionRowBatches.js')]);
   return streamRecordsInWorker(worker, path, options, decodeSessionRows, onRow);
 }
+
+/** Rows planned together: the duplicates among them are looked for in the database by one query. */
+const PLANNED_AT_ONCE = 512;
 
 /** Files from this size are read in a worker (a 1,500-row form export is about 100 KB). */
 const WORKER_FROM_BYTES = 1 << 20;
