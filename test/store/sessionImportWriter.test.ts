@@ -6,7 +6,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Kind } from '../../src/domain/sessions.js';
+import { sessionTarget } from '../../src/domain/sessionDraft.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
+import { loadRelationships, loadSessionTargets } from '../../src/store/relationships.js';
 import { journalStatementsInMemory, sessionImportWriter, sessionWriter, type NewSession } from '../../src/store/sessions.js';
 import { tempDir } from '../helpers/cli.js';
 
@@ -100,6 +102,17 @@ describe('sessionImportWriter', () => {
       expect(writer.earlier(many)).toEqual(many.map((_, n) => (n === 0 ? 'recorded' : n <= 600 ? n + 1 : undefined)));
       writer.finish();
     })();
+    db.close();
+  });
+});
+
+describe('loadSessionTargets', () => {
+  it("gives each relationship's dates, mentors (in loadRelationships' order) and mentee, as loadRelationships does", async () => {
+    const db = await database();
+    db.prepare("UPDATE relationships SET ended_on = '2024-06-30' WHERE id = 2").run();
+    db.prepare("UPDATE relationship_mentors SET slot = 'frontline' WHERE mentor_id = 'M3'").run();
+    expect(loadSessionTargets(db)).toEqual(loadRelationships(db).map((r) => ({ ...sessionTarget(r), menteeId: r.menteeId })));
+    expect(loadSessionTargets(db).map((r) => r.mentorIds)).toEqual([['M1'], ['M3', 'M2']]);
     db.close();
   });
 });

@@ -5,7 +5,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Context, dbPathOf } from '../../cli/context.js';
-import { sessionTarget } from '../../domain/sessionDraft.js';
 import { sessionImportPlanner } from '../../domain/sessionImport.js';
 import { SESSION_FIELDS, sessionLogFile, type SessionField, type SessionRow } from '../../domain/sessionRows.js';
 import type { RowProblem } from '../../errors.js';
@@ -13,7 +12,7 @@ import { writeProblemsFile } from '../../io/problemsFile.js';
 import { parseMapOption, streamRecords, type Table } from '../../io/tableFile.js';
 import type { WorkerStreamOptions } from '../../io/tableWorker.js';
 import type { Db } from '../../store/db.js';
-import { loadRelationships } from '../../store/relationships.js';
+import { loadSessionTargets } from '../../store/relationships.js';
 import { journalStatementsInMemory, sessionImportWriter } from '../../store/sessions.js';
 import { formatProblemList, importRefusal, problemJson, problemsCsv } from '../../ui/problems.js';
 import { progress } from '../../ui/progress.js';
@@ -63,7 +62,7 @@ async function importRows(
   options: ImportSessionsOptions,
   context: Context,
 ): Promise<{ table: Table<SessionField>; imported: number; duplicates: number; relationships: number }> {
-  const relationships = loadRelationships(db).map((r) => ({ ...sessionTarget(r), menteeId: r.menteeId }));
+  const relationships = loadSessionTargets(db);
   const writer = sessionImportWriter(db, context.today);
   const planner = sessionImportPlanner(relationships, writer.earlier, context.today, options.skipDuplicates === true, sessionPeople(db));
   const written = new Set<number>();
