@@ -101,6 +101,7 @@ export function streamRecordsInWorker<F extends string, R>(
   options: WorkerStreamOptions<F>,
   decode: BatchDecoder<R>,
   onRow: (row: R) => void,
+  youngGenerationMb = YOUNG_GENERATION_MB,
 ): Promise<Table<F>> {
   const { onBytes, ...readOptions } = options;
   const ahead = new SharedArrayBuffer(4);
@@ -109,7 +110,8 @@ export function streamRecordsInWorker<F extends string, R>(
   return new Promise<Table<F>>((resolve, reject) => {
     // A small young generation: the worker's garbage is short-lived rows, and the process's peak
     // memory is both threads' (measured on 200,000 rows: 250 MB with the default, 234 MB with 4 MB).
-    const worker = new Worker(workerUrl, { workerData: request, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+    // An importer whose writing thread waits on the worker's collections may give it more.
+    const worker = new Worker(workerUrl, { workerData: request, resourceLimits: { maxYoungGenerationSizeMb: youngGenerationMb } });
     let settled = false;
     const settle = (outcome: () => void) => {
       if (settled) return;
