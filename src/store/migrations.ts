@@ -284,6 +284,8 @@ export const MIGRATIONS: readonly string[] = [
   UPDATE sqlite_sequence SET seq = max(seq, coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'sessions'), 0)) WHERE name = 'sessions_new';
   INSERT INTO sqlite_sequence (name, seq) SELECT 'sessions_new', seq FROM sqlite_sequence
     WHERE name = 'sessions' AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'sessions_new');
+  -- Copying no rows still leaves a count of 0; a table never written to had none.
+  DELETE FROM sqlite_sequence WHERE name = 'sessions_new' AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'sessions');
   DROP TABLE sessions;
   ALTER TABLE sessions_new RENAME TO sessions;
   CREATE INDEX sessions_for_reports ON sessions (relationship_id, date, kind, level, lived_experience, minutes);

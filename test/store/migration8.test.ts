@@ -93,6 +93,23 @@ describe('schema 8', () => {
     }
   });
 
+  it('leaves a database that never had a session without a count of them, as a new one is made', async () => {
+    const path = join(tempDir(), 'remedi.db');
+    const old = new Database(path);
+    old.function('remedi_fold', (text: unknown) => String(text).toLowerCase());
+    for (const migration of MIGRATIONS.slice(0, 7)) old.exec(migration);
+    old.pragma('user_version = 7');
+    old.close();
+    const { db } = await openDatabase(path, { create: false });
+    const fresh = await openDatabase(join(tempDir(), 'new.db'), { create: true });
+    try {
+      for (const made of [db, fresh.db]) expect(made.prepare("SELECT count(*) FROM sqlite_sequence WHERE name = 'sessions'").pluck().get()).toBe(0);
+    } finally {
+      db.close();
+      fresh.close();
+    }
+  });
+
   it('refuses a database whose session mentors point nowhere, and leaves it as it was', async () => {
     const path = join(tempDir(), 'remedi.db');
     schemaSevenDatabase(path);
