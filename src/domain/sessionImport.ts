@@ -53,20 +53,29 @@ export function personMatchProblem(match: Extract<PersonMatch<PersonCandidate>, 
 /** A text with no space, no @ and a digit reads as a staff id: unknown, it is "not a mentor", as before names were read. */
 const looksLikeStaffId = (text: string): boolean => /^[^\s@]*\d[^\s@]*$/.test(text);
 
-/**
- * Where a session of this relationship, day and kind was met before: the line of an earlier row
- * of this file that was accepted, 'recorded' when the database already holds one, else undefined.
- */
-export type EarlierSession = (relationshipId: number, date: IsoDate, kind: Kind) => number | 'recorded' | undefined;
+/** A session's identity for duplicates: its relationship, day and kind (docs/sessions.md, "Duplicates"). */
+export interface SessionKey {
+  relationshipId: number;
+  date: IsoDate;
+  kind: Kind;
+}
 
 /**
- * Plans a session log one row at a time, so a file of a million rows is never held whole: each
- * accepted session is handed back for the caller to write (and to remember, for `earlier`).
- * Problems and the count of skipped duplicates accumulate on the planner.
+ * Where each of these sessions was met before the rows now being planned, in order: the line of
+ * an earlier row of this file that was accepted, 'recorded' when the database already holds one,
+ * else undefined. Asked once per batch of rows, so a store answers a batch with one query.
+ */
+export type EarlierSessions = (keys: readonly SessionKey[]) => ReadonlyArray<number | 'recorded' | undefined>;
+
+/**
+ * Plans a session log a batch of rows at a time, so a file of a million rows is never held whole:
+ * each batch's accepted sessions are handed back for the caller to write (and to remember, for
+ * `earlier`) before the next batch is planned. Problems and the count of skipped duplicates
+ * accumulate on the planner, in the order of the rows.
  */
 export interface SessionImportPlanner {
-  /** The session this row records, or null when it is refused (see problems) or a skipped duplicate. */
-  row: (row: SessionRow) => PlannedSession | null;
+  /** The sessions these rows record, in order; a row refused (see problems) or a skipped duplicate records none. */
+  rows: (rows: readonly SessionRow[]) => PlannedSession[];
   readonly problems: RowProblem[];
   readonly duplicates: number;
 }
@@ -78,7 +87,7 @@ export interface SessionImportPlanner {
  */
 export function sessionImportPlanner(
   relationships: readonly KnownRelationship[],
-  earlier: EarlierSession,
+  earlier: EarlierSessions,
   today: IsoDate,
   skipDuplicates: boolean,
   people: SessionPeople = AS_STAFF_IDS,
@@ -92,9 +101,10 @@ export function sessionImportPlanner(
     if (list === undefined) byMentee.set(r.menteeId, [r]);
     else list.push(r);
   }
-  const row = (row: SessionRow): PlannedSession | null => {
+  /** The session a row records, before duplicates are looked for, or null with its problems on `refused`. */
+  const check = (row: SessionRow, refused: RowProblem[]): PlannedSession | null => {
     const refuse = (column: string | null, value: string | null, message: string) => {
-      problems.push({ line: row.line, column, value, message });
+      refused.push({ line: row.line, column, value, message });
       return null;
     };
     let menteeId = row.menteeId;
@@ -148,20 +158,6 @@ export function sessionImportPlanner(
         refuse(row.columns[problem.field], problem.field === 'mentors' ? (found.written.get(problem.value) ?? problem.value) : problem.value, problem.message);
       return null;
     }
-    const earlierLine = earlier(target.id, row.date, row.kind);
-    if (earlierLine !== undefined) {
-      if (skipDuplicates) {
-        duplicates += 1;
-        return null;
-      }
-      return refuse(
-        row.columns.date,
-        row.date,
-        earlierLine !== 'recorded'
-          ? `the same session (relationship #${target.id}, ${row.date}, ${row.kind}) is already on line ${earlierLine}`
-          : `${sessionOfKind(row.kind)} on ${row.date} is already recorded for relationship #${target.id} (use --skip-duplicates to skip rows already recorded)`,
-      );
-    }
     return {
       line: row.line,
       relationshipId: target.id,
@@ -175,8 +171,50 @@ export function sessionImportPlanner(
       notes: row.notes,
     };
   };
+  const refused: RowProblem[] = [];
+  const rows = (batch: readonly SessionRow[]): PlannedSession[] => {
+    // Each row's session, or the problems that refuse it (kept aside so that every problem is told in the order of the rows).
+    const checked: Array<PlannedSession | RowProblem[]> = [];
+    const keys: SessionKey[] = [];
+    for (const row of batch) {
+      const session = check(row, refused);
+      checked.push(session ?? refused.splice(0));
+      if (session !== null) keys.push(session);
+    }
+    const before = keys.length > 0 ? earlier(keys) : [];
+    // Accepted rows of this batch, for a later row of it that repeats one.
+    const accepted = new Map<string, number>();
+    const sessions: PlannedSession[] = [];
+    let asked = 0;
+    for (let at = 0; at < checked.length; at += 1) {
+      const entry = checked[at];
+      if (Array.isArray(entry)) {
+        problems.push(...entry);
+        continue;
+      }
+      const key = duplicateKey(entry.relationshipId, entry.date, entry.kind);
+      const earlierLine = accepted.get(key) ?? before[asked];
+      asked += 1;
+      if (earlierLine === undefined) {
+        accepted.set(key, entry.line);
+        sessions.push(entry);
+      } else if (skipDuplicates) duplicates += 1;
+      else {
+        problems.push({
+          line: entry.line,
+          column: batch[at].columns.date,
+          value: entry.date,
+          message:
+            earlierLine !== 'recorded'
+              ? `the same session (relationship #${entry.relationshipId}, ${entry.date}, ${entry.kind}) is already on line ${earlierLine}`
+              : `${sessionOfKind(entry.kind)} on ${entry.date} is already recorded for relationship #${entry.relationshipId} (use --skip-duplicates to skip rows already recorded)`,
+        });
+      }
+    }
+    return sessions;
+  };
   return {
-    row,
+    rows,
     problems,
     get duplicates() {
       return duplicates;
@@ -184,7 +222,10 @@ export function sessionImportPlanner(
   };
 }
 
-/** A whole session log planned at once (the planner over rows in memory, `recorded` the duplicateKey of each session held). */
+/**
+ * A whole session log planned at once (the planner over rows in memory, `recorded` the duplicateKey
+ * of each session held), `batch` rows at a time as an import plans them (all at once unless told).
+ */
 export function planSessionImport(
   rows: readonly SessionRow[],
   relationships: readonly KnownRelationship[],
@@ -192,19 +233,21 @@ export function planSessionImport(
   today: IsoDate,
   skipDuplicates: boolean,
   people: SessionPeople = AS_STAFF_IDS,
+  batch = Math.max(rows.length, 1),
 ): SessionImportPlan {
   const seen = new Map<string, number>();
-  const earlier: EarlierSession = (relationshipId, date, kind) => {
-    const key = duplicateKey(relationshipId, date, kind);
-    return seen.get(key) ?? (recorded.has(key) ? 'recorded' : undefined);
-  };
+  const earlier: EarlierSessions = (keys) =>
+    keys.map(({ relationshipId, date, kind }) => {
+      const key = duplicateKey(relationshipId, date, kind);
+      return seen.get(key) ?? (recorded.has(key) ? 'recorded' : undefined);
+    });
   const planner = sessionImportPlanner(relationships, earlier, today, skipDuplicates, people);
   const sessions: PlannedSession[] = [];
-  for (const row of rows) {
-    const session = planner.row(row);
-    if (session === null) continue;
-    seen.set(duplicateKey(session.relationshipId, session.date, session.kind), session.line);
-    sessions.push(session);
+  for (let at = 0; at < rows.length; at += batch) {
+    for (const session of planner.rows(rows.slice(at, at + batch))) {
+      seen.set(duplicateKey(session.relationshipId, session.date, session.kind), session.line);
+      sessions.push(session);
+    }
   }
   return { sessions, duplicates: planner.duplicates, problems: planner.problems };
 }

@@ -6,6 +6,7 @@
 import type { IsoDate } from '../domain/dates.js';
 import { pairKey, type PairType, type Slot } from '../domain/pairingRules.js';
 import type { RelationshipRecord, RelationshipWithLeavers } from '../domain/relationships.js';
+import type { SessionTarget } from '../domain/sessions.js';
 import type { Db } from './db.js';
 
 export type NewRelationship = Omit<RelationshipRecord, 'id' | 'endedOn' | 'endReason' | 'plannedEnd'>;
@@ -80,6 +81,31 @@ export function loadRelationships(db: Db, filter: { cohort?: number; ids?: numbe
     plannedEnd: row.planned_end,
     override: row.override === 1,
   }));
+}
+
+/**
+ * Every relationship as a session is checked against (its dates and mentors) with its mentee, for
+ * an import of sessions: loadRelationships' mentors in the same order, without the scores, reasons
+ * and the rest, which a 50,000-relationship database made a tenth of a session import's start.
+ */
+export function loadSessionTargets(db: Db): Array<SessionTarget & { menteeId: string }> {
+  const mentorsOf = new Map<number, string[]>();
+  const mentors = db
+    .prepare('SELECT relationship_id, mentor_id FROM relationship_mentors ORDER BY relationship_id, slot IS NULL, slot, mentor_id')
+    .raw()
+    .iterate() as IterableIterator<[number, string]>;
+  for (const [relationshipId, mentorId] of mentors) {
+    const list = mentorsOf.get(relationshipId);
+    if (list === undefined) mentorsOf.set(relationshipId, [mentorId]);
+    else list.push(mentorId);
+  }
+  const rows = db
+    .prepare(
+      'SELECT r.id, r.start_date, r.ended_on, c.end_date, r.mentee_id FROM relationships r JOIN cohorts c ON c.number = r.cohort ORDER BY r.cohort, r.id',
+    )
+    .raw()
+    .all() as Array<[number, IsoDate, IsoDate | null, IsoDate, string]>;
+  return rows.map(([id, start, endedOn, plannedEnd, menteeId]) => ({ id, start, endedOn, plannedEnd, mentorIds: mentorsOf.get(id) ?? [], menteeId }));
 }
 
 /**

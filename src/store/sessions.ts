@@ -1,5 +1,6 @@
 /** Sessions: each mentoring interaction recorded against a relationship. */
 import type { IsoDate } from '../domain/dates.js';
+import type { EarlierSessions } from '../domain/sessionImport.js';
 import type { Kind, Level, RecordedSession, SessionDraft, Theme } from '../domain/sessions.js';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.js';
@@ -165,28 +166,40 @@ export function sessionWriter(db: Db, today: IsoDate): SessionWriter {
 }
 
 export interface SessionImportWriter {
-  /** Writes a planned session (perhaps later, with others: see finish), remembering its line for `earlier`. */
+  /** Writes a planned session (perhaps later, with others: see finish and earlier), remembering its line for `earlier`. */
   insert(session: NewSession, line: number): void;
-  /** The line of a session this import wrote with this key, 'recorded' for one held before it, else undefined (see duplicateKey). */
-  earlier: (relationshipId: number, date: IsoDate, kind: Kind) => number | 'recorded' | undefined;
+  /** For each key, the line of a session this import wrote with it, 'recorded' for one held before it, else undefined (see duplicateKey). */
+  earlier: EarlierSessions;
   /** Writes what is still waiting; call before the transaction commits. */
   finish(): void;
 }
 
-/** Sessions written per statement, with their mentor and theme rows: one statement per row was most of an import's time. */
-const BATCH = 128;
+/**
+ * Before a bulk import's transaction begins (SQLite changes it only outside one): each statement's
+ * own journal, which a multi-row INSERT keeps so that it can be undone alone, is held in memory
+ * rather than in a temporary file, as are any temporary indexes. Only this connection is changed.
+ */
+export function journalStatementsInMemory(db: Db): void {
+  db.pragma('temp_store = MEMORY');
+}
+
+/**
+ * Sessions written per statement, with their mentor and theme rows, and keys looked up per query:
+ * one statement per row was most of an import's time, and 512 took fewer instructions than 128.
+ */
+const BATCH = 512;
 
 /**
  * A bulk import's writer, inside its one transaction. Sessions are written BATCH at a time, each
  * with its id given (the next AUTOINCREMENT would hand out, so sqlite_sequence moves on as it
  * would), so their mentor and theme rows can go in the same few statements. Duplicates are looked
- * up in the database itself (the reports' index leads with relationship, date, kind) and among the
- * sessions waiting, rather than by loading every recorded key; a session this import wrote is told
- * from an older one by its id, and the line of each is kept by id in a typed array.
+ * up in the database itself, a batch of keys per query (the reports' index leads with relationship,
+ * date, kind), once the sessions waiting are written, rather than by loading every recorded key; a
+ * session this import wrote is told from an older one by its id, and the line of each is kept by id
+ * in a typed array.
  */
 export function sessionImportWriter(db: Db, today: IsoDate): SessionImportWriter {
   const themeId = themeIdsOf(db);
-  const find = db.prepare('SELECT id FROM sessions WHERE relationship_id = ? AND date = ? AND kind = ? LIMIT 1').pluck();
   const firstId =
     (db
       .prepare("SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'sessions'), 0), coalesce((SELECT max(id) FROM sessions), 0))")
@@ -195,34 +208,52 @@ export function sessionImportWriter(db: Db, today: IsoDate): SessionImportWriter
   let nextId = firstId;
   let lines = new Int32Array(1 << 16);
   const statements = new Map<string, Statement>();
-  const insertMany = (table: string, columns: string, width: number, values: unknown[]) => {
+  const prepared = (sql: string) => {
+    let statement = statements.get(sql);
+    if (statement === undefined) statements.set(sql, (statement = db.prepare(sql)));
+    return statement;
+  };
+  const tuples = (count: number, width: number) =>
+    Array(count)
+      .fill(`(${Array(width).fill('?').join(', ')})`)
+      .join(', ');
+  /**
+   * `values` in rows of `width`, BATCH rows a statement. A session's created_on is the import's day,
+   * one parameter for every row (@today, bound once a statement): a string bound per row was
+   * measured a tenth of writing the sessions table.
+   */
+  const insertMany = (table: string, columns: string, width: number, values: unknown[], last = '') => {
+    const row = `(${[...Array<string>(width).fill('?'), ...(last === '' ? [] : [last])].join(', ')})`;
     for (let at = 0; at < values.length; at += BATCH * width) {
       const chunk = values.length - at >= BATCH * width ? BATCH : (values.length - at) / width;
-      const sql = `INSERT ${table === 'session_themes' ? 'OR IGNORE ' : ''}INTO ${table} (${columns}) VALUES ${Array(chunk)
-        .fill(`(${Array(width).fill('?').join(', ')})`)
-        .join(', ')}`;
-      let statement = statements.get(sql);
-      if (statement === undefined) statements.set(sql, (statement = db.prepare(sql)));
-      statement.run(values.length === chunk * width ? values : values.slice(at, at + chunk * width));
+      const sql = `INSERT ${table === 'session_themes' ? 'OR IGNORE ' : ''}INTO ${table} (${columns}) VALUES ${Array(chunk).fill(row).join(', ')}`;
+      const rows = values.length === chunk * width ? values : values.slice(at, at + chunk * width);
+      if (last === '') prepared(sql).run(rows);
+      else prepared(sql).run(rows, { today });
     }
   };
+  /** Of these keys (at, relationship, date, kind each), the place `at` and the id of a session found with each. */
+  const found = (count: number) =>
+    prepared(
+      `SELECT k.column1, (SELECT s.id FROM sessions s WHERE s.relationship_id = k.column2 AND s.date = k.column3 AND s.kind = k.column4 LIMIT 1) AS id
+       FROM (VALUES ${tuples(count, 4)}) k WHERE id IS NOT NULL`,
+    ).raw();
   let sessions: unknown[] = [];
   let mentors: unknown[] = [];
   let themes: unknown[] = [];
-  const waiting = new Map<string, number>();
   const flush = () => {
-    if (sessions.length > 0) insertMany('sessions', 'id, relationship_id, date, minutes, kind, level, lived_experience, notes, created_on', 9, sessions);
+    if (sessions.length > 0)
+      insertMany('sessions', 'id, relationship_id, date, minutes, kind, level, lived_experience, notes, created_on', 8, sessions, '@today');
     if (mentors.length > 0) insertMany('session_mentors', 'session_id, mentor_id', 2, mentors);
     if (themes.length > 0) insertMany('session_themes', 'session_id, theme_id', 2, themes);
     sessions = [];
     mentors = [];
     themes = [];
-    waiting.clear();
   };
   return {
     insert(s, line) {
       const id = nextId++;
-      sessions.push(id, s.relationshipId, s.date, s.minutes, s.kind, s.level, s.livedExperience ? 1 : 0, s.notes, today);
+      sessions.push(id, s.relationshipId, s.date, s.minutes, s.kind, s.level, s.livedExperience ? 1 : 0, s.notes);
       for (const mentor of s.mentors) mentors.push(id, mentor);
       for (const theme of s.themes) themes.push(id, themeId(theme));
       const at = id - firstId;
@@ -232,15 +263,21 @@ export function sessionImportWriter(db: Db, today: IsoDate): SessionImportWriter
         lines = grown;
       }
       lines[at] = line;
-      waiting.set(`${s.relationshipId}|${s.date}|${s.kind}`, line);
-      if (waiting.size >= BATCH) flush();
+      if (sessions.length >= BATCH * 8) flush();
     },
-    earlier(relationshipId, date, kind) {
-      const line = waiting.size > 0 ? waiting.get(`${relationshipId}|${date}|${kind}`) : undefined;
-      if (line !== undefined) return line;
-      const id = find.get(relationshipId, date, kind) as number | undefined;
-      if (id === undefined) return undefined;
-      return id >= firstId ? lines[id - firstId] : 'recorded';
+    earlier(keys) {
+      // What is waiting is written first, so that the database answers for every session of this import.
+      flush();
+      const answers = new Array<number | 'recorded' | undefined>(keys.length).fill(undefined);
+      for (let at = 0; at < keys.length; at += BATCH) {
+        const params: unknown[] = [];
+        const chunk = Math.min(BATCH, keys.length - at);
+        for (let n = at; n < at + chunk; n += 1) params.push(n, keys[n].relationshipId, keys[n].date, keys[n].kind);
+        for (const [place, id] of found(chunk).all(params) as Array<[number, number]>) {
+          answers[place] = id >= firstId ? lines[id - firstId] : 'recorded';
+        }
+      }
+      return answers;
     },
     finish: flush,
   };

@@ -51,8 +51,12 @@ async function baseDatabase(
 function contents(db: string): unknown {
   const read = new Database(db, { readonly: true });
   try {
+    // session_mentors has no rowid (schema 8): its rows in the order of its key.
     return ['sessions', 'session_mentors', 'session_themes', 'themes', 'sqlite_sequence'].map((table) =>
-      read.prepare(`SELECT * FROM ${table} ORDER BY rowid`).raw().all(),
+      read
+        .prepare(`SELECT * FROM ${table} ORDER BY ${table === 'session_mentors' ? 'session_id, mentor_id' : 'rowid'}`)
+        .raw()
+        .all(),
     );
   } finally {
     read.close();

@@ -556,6 +556,35 @@ describe('planSessionImport: duplicates', () => {
     expect(result.duplicates).toBe(duplicates);
   });
 
+  // An import plans 512 rows at a time, asking for the duplicates of each batch at once.
+  const MIXED = [
+    row({ line: 2, date: '2024-06-01' }),
+    row({ line: 3, minutes: 0, date: '2024-06-03' }),
+    row({ line: 4 }),
+    row({ line: 5, date: '2024-06-01' }),
+    row({ line: 6, pairId: 99 }),
+    row({ line: 7, date: '2024-06-01', kind: 'shadowing' }),
+    row({ line: 8, date: '2024-06-01', kind: 'shadowing', minutes: 30 }),
+    row({ line: 9, pairId: 2, date: '2024-04-01', kind: 'shadowing' }),
+  ];
+  it.each([1, 2, 3, 5, 8])('plans alike %i rows at a time, every problem in the order of the rows', (batch) => {
+    for (const skipDuplicates of [false, true]) {
+      const whole = planSessionImport(MIXED, RELATIONSHIPS, new Set(RECORDED), TODAY, skipDuplicates);
+      const batched = planSessionImport(MIXED, RELATIONSHIPS, new Set(RECORDED), TODAY, skipDuplicates, undefined, batch);
+      expect(batched).toEqual(whole);
+    }
+    const { problems, sessions } = planSessionImport(MIXED, RELATIONSHIPS, new Set(RECORDED), TODAY, false, undefined, batch);
+    expect(sessions.map((s) => s.line)).toEqual([2, 7]);
+    expect(problems.map((p) => [p.line, p.message])).toEqual([
+      [3, expect.stringContaining('minutes')],
+      [4, expect.stringContaining('already recorded for relationship #1')],
+      [5, 'the same session (relationship #1, 2024-06-01, one-to-one) is already on line 2'],
+      [6, 'there is no relationship #99'],
+      [8, 'the same session (relationship #1, 2024-06-01, shadowing) is already on line 7'],
+      [9, expect.stringContaining('already recorded for relationship #2')],
+    ]);
+  });
+
   it('with skipDuplicates, still refuses a bad row that repeats a recorded one', () => {
     const result = plan([row({ line: 2, minutes: 0 })], RECORDED, true);
     expect(result.sessions).toEqual([]);

@@ -1,0 +1,118 @@
+/**
+ * import-sessions' writer (store/sessions.ts sessionImportWriter): sessions written 512 to a
+ * statement with their mentors and themes, and duplicates looked up a batch of keys per query,
+ * on real temporary SQLite files, against remedi's one-at-a-time session writer.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Kind } from '../../src/domain/sessions.js';
+import { sessionTarget } from '../../src/domain/sessionDraft.js';
+import { openDatabase, type Db } from '../../src/store/db.js';
+import { loadRelationships, loadSessionTargets } from '../../src/store/relationships.js';
+import { journalStatementsInMemory, sessionImportWriter, sessionWriter, type NewSession } from '../../src/store/sessions.js';
+import { tempDir } from '../helpers/cli.js';
+
+const TODAY = '2024-12-01';
+const KINDS: Kind[] = ['one-to-one', 'observation', 'shadowing'];
+
+/** Two relationships, the second a trio, in a cohort of 2024; one session recorded on 2 Jan 2024. */
+async function database(): Promise<Db> {
+  const { db } = await openDatabase(join(tempDir(), 'remedi.db'), { create: true });
+  db.transaction(() => {
+    db.prepare("INSERT INTO cohorts (number, start_date, end_date) VALUES (1, '2024-01-01', '2024-12-31')").run();
+    const staff = db.prepare("INSERT INTO staff (staff_id, name, added_on, updated_on) VALUES (?, ?, '2024-01-01', '2024-01-01')");
+    for (const id of ['L1', 'L2', 'M1', 'M2', 'M3']) staff.run(id, `Person ${id}`);
+    const relationship = db.prepare(
+      "INSERT INTO relationships (id, cohort, mentee_id, type, start_date, created_on) VALUES (?, 1, ?, 'race', '2024-01-01', '2024-01-01')",
+    );
+    relationship.run(1, 'L1');
+    relationship.run(2, 'L2');
+    const mentor = db.prepare('INSERT INTO relationship_mentors (relationship_id, mentor_id) VALUES (?, ?)');
+    mentor.run(1, 'M1');
+    mentor.run(2, 'M2');
+    mentor.run(2, 'M3');
+    sessionWriter(db, TODAY).insert(session(0));
+  })();
+  return db;
+}
+
+const day = (n: number) => new Date(Date.UTC(2024, 0, 2) + Math.floor(n / KINDS.length) * 86_400_000).toISOString().slice(0, 10);
+
+/** The nth session: both relationships, three kinds a day, some themes (a theme repeated), mentors of a trio. */
+function session(n: number): NewSession {
+  const relationshipId = 1 + (n % 2);
+  return {
+    relationshipId,
+    date: day(n >> 1),
+    kind: KINDS[(n >> 1) % KINDS.length],
+    minutes: 15 + (n % 5) * 15,
+    level: 'team',
+    livedExperience: n % 3 === 0,
+    notes: n % 4 === 0 ? `note ${n}` : null,
+    mentors: relationshipId === 1 ? ['M1'] : n % 3 === 0 ? ['M2', 'M3'] : ['M3'],
+    themes: Array.from({ length: n % 4 }, (_, t) => ({ key: `theme ${(n + t) % 7}`, label: `Theme ${(n + t) % 7}` })),
+  };
+}
+
+function contents(db: Db): unknown {
+  return ['sessions', 'session_mentors', 'session_themes', 'themes', 'sqlite_sequence'].map((table) =>
+    db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).raw().all(),
+  );
+}
+
+describe('sessionImportWriter', () => {
+  it('writes sessions, mentors and themes as the one-at-a-time writer does, across several statements', async () => {
+    const [batched, single] = [await database(), await database()];
+    journalStatementsInMemory(batched);
+    const sessions = Array.from({ length: 1300 }, (_, n) => session(n + 1));
+    batched.transaction(() => {
+      const writer = sessionImportWriter(batched, TODAY);
+      sessions.forEach((s, n) => writer.insert(s, n + 2));
+      writer.finish();
+    })();
+    single.transaction(() => {
+      const writer = sessionWriter(single, TODAY);
+      for (const s of sessions) writer.insert(s);
+    })();
+    expect(contents(batched)).toEqual(contents(single));
+    expect((batched.prepare('SELECT count(*) FROM sessions').pluck().get() as number) - 1).toBe(1300);
+    batched.close();
+    single.close();
+  });
+
+  it("finds each key's earlier session, by line for this import's (written or waiting), 'recorded' for one held before", async () => {
+    const db = await database();
+    db.transaction(() => {
+      const writer = sessionImportWriter(db, TODAY);
+      // 600 written: the first 512 in the database, the rest still waiting.
+      for (let n = 1; n <= 600; n++) writer.insert(session(n), n + 1);
+      const key = (s: NewSession) => ({ relationshipId: s.relationshipId, date: s.date, kind: s.kind });
+      const asked = [
+        key(session(0)),
+        key(session(1)),
+        key(session(512)),
+        key(session(513)),
+        key(session(600)),
+        { relationshipId: 1, date: '2024-11-30', kind: 'other' as Kind },
+        { relationshipId: 3, date: day(0), kind: 'one-to-one' as Kind },
+      ];
+      expect(writer.earlier(asked)).toEqual(['recorded', 2, 513, 514, 601, undefined, undefined]);
+      // More keys than one query takes: answered alike, in order.
+      const many = Array.from({ length: 1100 }, (_, n) => key(session(n)));
+      expect(writer.earlier(many)).toEqual(many.map((_, n) => (n === 0 ? 'recorded' : n <= 600 ? n + 1 : undefined)));
+      writer.finish();
+    })();
+    db.close();
+  });
+});
+
+describe('loadSessionTargets', () => {
+  it("gives each relationship's dates, mentors (in loadRelationships' order) and mentee, as loadRelationships does", async () => {
+    const db = await database();
+    db.prepare("UPDATE relationships SET ended_on = '2024-06-30' WHERE id = 2").run();
+    db.prepare("UPDATE relationship_mentors SET slot = 'frontline' WHERE mentor_id = 'M3'").run();
+    expect(loadSessionTargets(db)).toEqual(loadRelationships(db).map((r) => ({ ...sessionTarget(r), menteeId: r.menteeId })));
+    expect(loadSessionTargets(db).map((r) => r.mentorIds)).toEqual([['M1'], ['M3', 'M2']]);
+    db.close();
+  });
+});
