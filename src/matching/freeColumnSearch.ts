@@ -21,6 +21,7 @@
  * In remedi's cohorts about two thirds of the cells a plain search reads are free columns'
  * (every mentee prefers the same few mentors, so the quick start places almost nobody).
  */
+import { flipPath } from './augment.js';
 
 /**
  * How many of a row's best free columns its list holds. Rebuilding by insertion costs more per
@@ -134,16 +135,7 @@ export function searchWithFreeColumnLists(state: SearchState, placedOne: () => v
       v[j] -= delta;
     }
 
-    // Flip the augmenting path back to curRow.
-    let j = sink;
-    for (;;) {
-      const r = pred[j];
-      row4col[j] = r;
-      const previous = col4row[r];
-      col4row[r] = j;
-      if (r === curRow) break;
-      j = previous;
-    }
+    flipPath(sink, curRow, pred, row4col, col4row);
     const at = lowerBound(free, nFree, sink);
     free.copyWithin(at, at + 1, nFree);
     nFree--;

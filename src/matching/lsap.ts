@@ -31,6 +31,7 @@
  * row k <-> column k for every k below min(nRows, nCols).
  */
 
+import { flipPath } from './augment.js';
 import { searchWithFreeColumnLists } from './freeColumnSearch.js';
 
 export interface Assignment {
@@ -257,16 +258,7 @@ function solveWide(
       v[j] -= delta;
     }
 
-    // Flip the augmenting path back to curRow.
-    let j = sink;
-    for (;;) {
-      const r = pred[j];
-      row4col[j] = r;
-      const previous = col4row[r];
-      col4row[r] = j;
-      if (r === curRow) break;
-      j = previous;
-    }
+    flipPath(sink, curRow, pred, row4col, col4row);
     if (onProgress !== undefined) onProgress(++placed, nr);
   }
 }
