@@ -14,6 +14,7 @@ import type { StaffRecord } from '../../src/domain/staff.js';
 import { STAFF_INSERT_WIDTH, staffInsertValues } from '../../src/store/staff.js';
 import { FIXTURES, remedi, tempDir } from '../helpers/cli.js';
 import { run as inProcess } from '../helpers/inProcess.js';
+import { mulberry32 } from '../helpers/random.js';
 
 const TODAY = { REMEDI_TODAY: '2026-03-15' };
 
@@ -113,11 +114,7 @@ describe('roster import read in a worker thread', () => {
   it('gives what reading in-process gives on random files of good rows, refused cells, ragged rows, duplicates and broken CSV', async () => {
     const dir = tempDir();
     const bases = await databases(dir);
-    let seed = 15;
-    const random = () => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed / 2 ** 31;
-    };
+    const random = mulberry32(15);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
     const outcomes = new Set<number>();
     for (let round = 0; round < 5; round += 1) {
