@@ -1,7 +1,6 @@
 /**
  * `remedi report chase`'s table, apart from the rest of its output (ui/chaseOutput.ts): the
- * table's module, with its string widths, loads only when the table is printed, not for the
- * JSON or the CSV.
+ * table module (ui/table.ts) loads only when the table is printed, not for the JSON or the CSV.
  */
 import type { ChalkInstance } from 'chalk';
 import type { ChaseItem } from '../domain/chase.js';
