@@ -3,13 +3,13 @@
  * relationships that need a new mentor or mentee because someone left.
  */
 import type { Context } from '../../cli/context.js';
-import { chaseList, nothingToChase, type ChaseItem } from '../../domain/chase.js';
+import { chaseDue, nothingToChase, withPeople, type ChaseItem } from '../../domain/chase.js';
 import { chaseCohort, reportDay } from '../../domain/cohorts.js';
 import { meetingDue } from '../../domain/meetings.js';
 import { runsOn } from '../../domain/relationshipLife.js';
 import { chosenFormat } from '../../domain/reportFormat.js';
 import { meetingDates } from '../../store/meetings.js';
-import { cohortSessionDates, replacementsNeeded, reportRelationships } from '../../store/reportData.js';
+import { chaseRelationships, cohortSessionDates, relationshipsById, replacementsNeeded } from '../../store/reportData.js';
 import { staffFinder } from '../../store/staff.js';
 import { chaseCsv, chaseJson, chaseNotes, meetingDueText, renderNeedsReplacement, type ChaseJson } from '../../ui/chaseOutput.js';
 import { resolveCohort } from '../shared/resolveCohort.js';
@@ -28,10 +28,16 @@ export async function runReportChase(options: ChaseOptions, context: Context): P
     let items: ChaseItem[] = [];
     let running = 0;
     if (!ended) {
-      const relationships = reportRelationships(db, cohort.number).map((rel) => ({ ...rel, minMonths: cohort.minMonths, minPerMonth: cohort.minPerMonth }));
+      const relationships = chaseRelationships(db, cohort);
       running = relationships.filter((rel) => runsOn(rel, asOf)).length;
       const dates = cohortSessionDates(db, cohort.number, asOf);
-      items = chaseList(relationships, dates, asOf, new Set(needsReplacement.map((item) => item.id)));
+      const due = chaseDue(relationships, dates, asOf, new Set(needsReplacement.map((item) => item.id)));
+      // Names only for those listed: usually a fraction of the cohort.
+      const people = relationshipsById(
+        db,
+        due.map((entry) => entry.id),
+      );
+      items = due.map((entry) => withPeople(entry, people.get(entry.id)!));
     }
     // An ended cohort has no meeting to chase either.
     const meeting = ended ? null : meetingDue(cohort, meetingDates(db, cohort.number), asOf);
