@@ -119,12 +119,21 @@ export interface LifeMonth {
  */
 const rangeCache = new Map<IsoDate, Array<{ from: IsoDate; to: IsoDate }>>();
 export function monthRange(start: IsoDate, index: number): { from: IsoDate; to: IsoDate } {
+  return rangeIn(rangesFrom(start), start, index);
+}
+
+/** The months remembered for this start (looked up once by a caller that walks them all). */
+function rangesFrom(start: IsoDate): Array<{ from: IsoDate; to: IsoDate }> {
   let ranges = rangeCache.get(start);
   if (ranges === undefined) {
     if (rangeCache.size > 5_000) rangeCache.clear();
     ranges = [];
     rangeCache.set(start, ranges);
   }
+  return ranges;
+}
+
+function rangeIn(ranges: Array<{ from: IsoDate; to: IsoDate }>, start: IsoDate, index: number): { from: IsoDate; to: IsoDate } {
   let range = ranges[index];
   if (range === undefined) {
     range = { from: addMonths(start, index - 1), to: addDays(addMonths(start, index), -1) };
@@ -170,9 +179,10 @@ export function eachRelationshipMonth(
 ): number {
   const end = relationshipEnd(rel);
   const lastDay = earlier(asOf, end);
+  const ranges = rangesFrom(rel.start);
   let index = 1;
   for (; ; index++) {
-    const { from, to } = monthRange(rel.start, index);
+    const { from, to } = rangeIn(ranges, rel.start, index);
     if (from > lastDay) break;
     const complete = to <= asOf && to <= end;
     const state: MonthState = complete ? 'complete' : asOf >= end ? 'cut short' : 'current';
