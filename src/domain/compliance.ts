@@ -204,9 +204,10 @@ export function complianceStanding(input: ComplianceInput, thresholds: Threshold
 export function assessCompliance(input: ComplianceInput, thresholds: Thresholds, asOf: IsoDate): Compliance {
   const { start, endedOn } = input;
   const { minMonths, minPerMonth } = thresholds;
-  const { status, end, current, monthsComplete, sessionsInCompleteMonths, sessions, lastsMinimum, ...counted } = tally(input, thresholds, asOf);
+  const tallied = tally(input, thresholds, asOf);
+  const { status, end, current, monthsComplete, sessionsInCompleteMonths, sessions, lastsMinimum } = tallied;
   const months: RelationshipMonth[] = [];
-  for (let i = 0; i < counted.months; i++) {
+  for (let i = 0; i < tallied.months; i++) {
     const state = monthState[i];
     months.push({ index: i + 1, from: monthFrom[i], to: monthTo[i], sessions: monthSessions[i], complete: state === 'complete', state });
   }
@@ -237,8 +238,9 @@ export function assessCompliance(input: ComplianceInput, thresholds: Thresholds,
       );
     }
   } else if (status === 'at risk') {
-    const { daysLeft } = current!;
-    reasons.push(`${monthLabel(current!)}: ${sessionCount(current!.sessions, minPerMonth)}, ${plural(daysLeft, 'day', 'days')} left`);
+    // At risk only in a current month.
+    const month = current!;
+    reasons.push(`${monthLabel(month)}: ${sessionCount(month.sessions, minPerMonth)}, ${plural(month.daysLeft, 'day', 'days')} left`);
   } else {
     if (asOf < start) reasons.push(`starts on ${formatDate(start)}`);
     else if (current) {
