@@ -33,10 +33,13 @@ export interface ChaseRelationship extends RelationshipDates {
 /** A chase list entry before its people are added (the store reads names only for these). */
 export type ChaseDue = Omit<ChaseItem, 'mentee' | 'mentors'>;
 
-/** Who is chased, most urgent first, by relationship id: chaseList without the people. */
+/**
+ * Who is chased, most urgent first, by relationship id: chaseList without the people. Each
+ * relationship comes with its session dates on or before the as-of date (one entry per
+ * session), and is decided on its own, so they may come one at a time.
+ */
 export function chaseDue(
-  relationships: readonly ChaseRelationship[],
-  sessionDates: ReadonlyMap<number, readonly IsoDate[]>,
+  relationships: Iterable<ChaseRelationship & { sessionDates: readonly IsoDate[] }>,
   asOf: IsoDate,
   /** Relationships whose mentee, or every mentor, has left: listed apart, not chased. */
   needsReplacement: ReadonlySet<number> = new Set(),
@@ -44,11 +47,7 @@ export function chaseDue(
   const due: ChaseDue[] = [];
   for (const rel of relationships) {
     if (needsReplacement.has(rel.id)) continue;
-    const { status, end, current } = complianceStanding(
-      { start: rel.start, endedOn: rel.endedOn, plannedEnd: rel.plannedEnd, sessionDates: sessionDates.get(rel.id) ?? [] },
-      rel,
-      asOf,
-    );
+    const { status, end, current } = complianceStanding(rel, rel, asOf);
     if (status === 'met' || current === null || current.sessions >= rel.minPerMonth) continue;
     // The last relationship month may run past the relationship's end: sessions must come before it.
     const by = current.to < end ? current.to : end;
@@ -71,6 +70,11 @@ export function withPeople(due: ChaseDue, people: { mentee: ReportPerson; mentor
   };
 }
 
+/**
+ * The chase list of relationships held with their people, their session dates apart: the
+ * whole rule in one call (`report chase` takes it in two, chaseDue then withPeople, reading
+ * names between for those listed only).
+ */
 export function chaseList(
   relationships: ReadonlyArray<ReportRelationshipInput & ChaseRelationship>,
   sessionDates: ReadonlyMap<number, readonly IsoDate[]>,
@@ -79,7 +83,8 @@ export function chaseList(
   needsReplacement: ReadonlySet<number> = new Set(),
 ): ChaseItem[] {
   const byId = new Map(relationships.map((rel) => [rel.id, rel]));
-  return chaseDue(relationships, sessionDates, asOf, needsReplacement).map((due) => withPeople(due, byId.get(due.id)!));
+  const withDates = relationships.map((rel) => ({ ...rel, sessionDates: sessionDates.get(rel.id) ?? [] }));
+  return chaseDue(withDates, asOf, needsReplacement).map((due) => withPeople(due, byId.get(due.id)!));
 }
 
 /** A relationship that needs ending and a replacement: its mentee, or every mentor, has left. */

@@ -40,14 +40,31 @@ export function relationshipsById(db: Db, ids: readonly number[]): Map<number, R
   return new Map(relationships.map((rel) => [rel.id, rel]));
 }
 
-/** A cohort's relationships as the chase decides on them: their dates and the cohort's thresholds, no people. */
-export function chaseRelationships(db: Db, cohort: { number: number; minMonths: number; minPerMonth: number }): ChaseRelationship[] {
+/**
+ * A cohort's relationships as the chase decides on them, in id order: their dates, the cohort's
+ * thresholds and each one's session dates on or before the as-of date (one entry per session),
+ * no people. One at a time, each with its dates joined by SQLite in the same row: a
+ * relationship's dates are garbage as soon as it is decided, and the chase held every one of
+ * fifty thousand relationships' dates at once before (a fifth of its time was collecting them).
+ */
+export function* chaseRelationships(
+  db: Db,
+  cohort: { number: number; minMonths: number; minPerMonth: number },
+  asOf: IsoDate,
+): Generator<ChaseRelationship & { sessionDates: IsoDate[] }> {
   const rows = db
-    .prepare('SELECT r.id, r.start_date, r.ended_on, c.end_date FROM relationships r JOIN cohorts c ON c.number = r.cohort WHERE r.cohort = ? ORDER BY r.id')
+    .prepare(
+      `SELECT r.id, r.start_date, r.ended_on, c.end_date,
+         (SELECT group_concat(s.date) FROM sessions s WHERE s.relationship_id = r.id AND s.date <= @asOf)
+       FROM relationships r JOIN cohorts c ON c.number = r.cohort WHERE r.cohort = @cohort ORDER BY r.id`,
+    )
     .raw()
-    .all(cohort.number) as Array<[number, IsoDate, IsoDate | null, IsoDate]>;
+    .iterate({ cohort: cohort.number, asOf }) as Iterable<[number, IsoDate, IsoDate | null, IsoDate, string | null]>;
   const { number, minMonths, minPerMonth } = cohort;
-  return rows.map(([id, start, endedOn, plannedEnd]) => ({ id, cohort: number, start, endedOn, plannedEnd, minMonths, minPerMonth }));
+  const splitDates = dateSplitter();
+  for (const [id, start, endedOn, plannedEnd, dates] of rows) {
+    yield { id, cohort: number, start, endedOn, plannedEnd, minMonths, minPerMonth, sessionDates: dates === null ? [] : splitDates(dates) };
+  }
 }
 
 function readRelationships(
@@ -126,23 +143,6 @@ function cohortSessions(db: Db, cohort: number, asOf: IsoDate): CohortSessions {
   const marked = new Uint8Array(span);
   for (const id of ids) marked[id - low] = 1;
   return { where, params, inCohort: (id) => marked[id - low] === 1 };
-}
-
-/**
- * Each relationship's session dates (one entry per session) on or before the as-of date: what
- * compliance and the chase list need. One row per relationship, its dates joined by SQLite
- * (a million rows through the driver cost several times what fifty thousand strings do to split).
- */
-export function cohortSessionDates(db: Db, cohort: number, asOf: IsoDate): Map<number, IsoDate[]> {
-  const { where, params, inCohort } = cohortSessions(db, cohort, asOf);
-  const rows = db
-    .prepare(`SELECT relationship_id, group_concat(date) FROM sessions WHERE ${where} GROUP BY relationship_id`)
-    .raw()
-    .iterate(...params) as Iterable<[number, string]>;
-  const datesByRelationship = new Map<number, IsoDate[]>();
-  const splitDates = dateSplitter();
-  for (const [id, dates] of rows) if (inCohort === null || inCohort(id)) datesByRelationship.set(id, splitDates(dates));
-  return datesByRelationship;
 }
 
 /** The cohort's sessions on or before the as-of date, summarised (test/helpers/sessionSummary.ts computes the same in memory, to test this against). */
