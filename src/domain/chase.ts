@@ -3,9 +3,10 @@
  * is short of sessions, most urgent first (docs/compliance.md, "Chase"). A relationship that needs
  * a replacement is never chased (docs/programme-year.md, "Leavers").
  */
-import { assessCompliance, daysBetween, type ComplianceStatus } from './compliance.js';
+import { complianceStanding, daysBetween, type ComplianceStatus } from './compliance.js';
 import type { IsoDate } from './dates.js';
 import type { ReportPerson, ReportRelationshipInput } from './cohortReport.js';
+import type { RelationshipDates } from './relationshipLife.js';
 
 export interface ChaseItem {
   id: number;
@@ -21,37 +22,69 @@ export interface ChaseItem {
   daysLeft: number;
 }
 
+/** What the chase decision needs of a relationship: its dates and its cohort's thresholds, not its people. */
+export interface ChaseRelationship extends RelationshipDates {
+  id: number;
+  cohort: number;
+  minMonths: number;
+  minPerMonth: number;
+}
+
+/** A chase list entry before its people are added (the store reads names only for these). */
+export type ChaseDue = Omit<ChaseItem, 'mentee' | 'mentors'>;
+
+/**
+ * Who is chased, most urgent first, by relationship id: chaseList without the people. Each
+ * relationship comes with its session dates on or before the as-of date (one entry per
+ * session), and is decided on its own, so they may come one at a time.
+ */
+export function chaseDue(
+  relationships: Iterable<ChaseRelationship & { sessionDates: readonly IsoDate[] }>,
+  asOf: IsoDate,
+  /** Relationships whose mentee, or every mentor, has left: listed apart, not chased. */
+  needsReplacement: ReadonlySet<number> = new Set(),
+): ChaseDue[] {
+  const due: ChaseDue[] = [];
+  for (const rel of relationships) {
+    if (needsReplacement.has(rel.id)) continue;
+    const { status, end, current } = complianceStanding(rel, rel, asOf);
+    if (status === 'met' || current === null || current.sessions >= rel.minPerMonth) continue;
+    // The last relationship month may run past the relationship's end: sessions must come before it.
+    const by = current.to < end ? current.to : end;
+    due.push({ id: rel.id, cohort: rel.cohort, status, sessionsNeeded: rel.minPerMonth - current.sessions, by, daysLeft: daysBetween(asOf, by) + 1 });
+  }
+  return due.sort((a, b) => a.daysLeft - b.daysLeft || b.sessionsNeeded - a.sessionsNeeded || a.id - b.id);
+}
+
+/** A chase entry with its people, in the field order of the JSON contract. */
+export function withPeople(due: ChaseDue, people: { mentee: ReportPerson; mentors: ReadonlyArray<ReportPerson> }): ChaseItem {
+  return {
+    id: due.id,
+    cohort: due.cohort,
+    mentee: people.mentee,
+    mentors: people.mentors.map((m) => ({ staffId: m.staffId, name: m.name })),
+    status: due.status,
+    sessionsNeeded: due.sessionsNeeded,
+    by: due.by,
+    daysLeft: due.daysLeft,
+  };
+}
+
+/**
+ * The chase list of relationships held with their people, their session dates apart: the
+ * whole rule in one call (`report chase` takes it in two, chaseDue then withPeople, reading
+ * names between for those listed only).
+ */
 export function chaseList(
-  relationships: ReadonlyArray<ReportRelationshipInput & { cohort: number; minMonths: number; minPerMonth: number }>,
+  relationships: ReadonlyArray<ReportRelationshipInput & ChaseRelationship>,
   sessionDates: ReadonlyMap<number, readonly IsoDate[]>,
   asOf: IsoDate,
   /** Relationships whose mentee, or every mentor, has left: listed apart, not chased. */
   needsReplacement: ReadonlySet<number> = new Set(),
 ): ChaseItem[] {
-  const items: ChaseItem[] = [];
-  for (const rel of relationships) {
-    if (needsReplacement.has(rel.id)) continue;
-    const compliance = assessCompliance(
-      { start: rel.start, endedOn: rel.endedOn, plannedEnd: rel.plannedEnd, sessionDates: sessionDates.get(rel.id) ?? [] },
-      { minMonths: rel.minMonths, minPerMonth: rel.minPerMonth },
-      asOf,
-    );
-    const current = compliance.current;
-    if (compliance.status === 'met' || current === null || current.sessions >= rel.minPerMonth) continue;
-    // The last relationship month may run past the relationship's end: sessions must come before it.
-    const by = current.to < compliance.end ? current.to : compliance.end;
-    items.push({
-      id: rel.id,
-      cohort: rel.cohort,
-      mentee: rel.mentee,
-      mentors: rel.mentors.map((m) => ({ staffId: m.staffId, name: m.name })),
-      status: compliance.status,
-      sessionsNeeded: rel.minPerMonth - current.sessions,
-      by,
-      daysLeft: daysBetween(asOf, by) + 1,
-    });
-  }
-  return items.sort((a, b) => a.daysLeft - b.daysLeft || b.sessionsNeeded - a.sessionsNeeded || a.id - b.id);
+  const byId = new Map(relationships.map((rel) => [rel.id, rel]));
+  const withDates = relationships.map((rel) => ({ ...rel, sessionDates: sessionDates.get(rel.id) ?? [] }));
+  return chaseDue(withDates, asOf, needsReplacement).map((due) => withPeople(due, byId.get(due.id)!));
 }
 
 /** A relationship that needs ending and a replacement: its mentee, or every mentor, has left. */

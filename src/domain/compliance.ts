@@ -3,7 +3,7 @@
  * Pure: the as-of date is an argument, never "today".
  */
 import { formatDate, type IsoDate } from './dates.js';
-import { daysBetween, lastsMonths, relationshipEnd, relationshipMonthsAs, runsOn, wholeMonths, type LifeMonth } from './relationshipLife.js';
+import { daysBetween, eachRelationshipMonth, lastsMonths, relationshipEnd, runsOn, wholeMonths, type LifeMonth, type MonthState } from './relationshipLife.js';
 
 export interface Thresholds {
   minMonths: number;
@@ -113,21 +113,48 @@ function sessionCount(sessions: number, minPerMonth: number): string {
   return `${sessions} of ${minPerMonth} ${minPerMonth === 1 ? 'session' : 'sessions'}`;
 }
 
-export function assessCompliance(input: ComplianceInput, thresholds: Thresholds, asOf: IsoDate): Compliance {
+/** What compliance decides of a relationship, without its months or reasons: what the chase list needs. */
+export interface Standing {
+  status: ComplianceStatus;
+  end: IsoDate;
+  current: Compliance['current'];
+}
+
+/**
+ * Each month's bounds, state and sessions for the relationship being assessed, kept from one
+ * relationship to the next: the chase list assesses fifty thousand, and an object per month
+ * for each was most of its garbage.
+ */
+const monthFrom: IsoDate[] = [];
+const monthTo: IsoDate[] = [];
+const monthState: MonthState[] = [];
+let monthSessions = new Int32Array(64);
+
+function keepMonth(index: number, from: IsoDate, to: IsoDate, state: MonthState): void {
+  monthFrom[index - 1] = from;
+  monthTo[index - 1] = to;
+  monthState[index - 1] = state;
+}
+
+/** The decision, and what it rests on; its months are left in the arrays above. */
+interface Tally extends Standing {
+  months: number;
+  monthsComplete: number;
+  sessionsInCompleteMonths: number;
+  sessions: number;
+  lastsMinimum: boolean;
+}
+
+function tally(input: ComplianceInput, thresholds: Thresholds, asOf: IsoDate): Tally {
   const { start, endedOn, plannedEnd, sessionDates } = input;
   const { minMonths, minPerMonth } = thresholds;
   const life = { start, endedOn, plannedEnd };
   const end = relationshipEnd(life);
   // Sessions count up to the as-of date, or to the end once the relationship is over.
   const lastDay = asOf < end ? asOf : end;
-  const months: RelationshipMonth[] = relationshipMonthsAs(life, asOf, (index, from, to, state, complete) => ({
-    index,
-    from,
-    to,
-    sessions: 0,
-    complete,
-    state,
-  }));
+  const months = eachRelationshipMonth(life, asOf, keepMonth);
+  if (monthSessions.length < months) monthSessions = new Int32Array(months * 2);
+  monthSessions.fill(0, 0, months);
   // One pass over the dates: the months run on from the start without a gap up to the one
   // holding the last day counted, so each counted date falls in exactly one (found from the
   // previous date's, which is next to it when the dates come in order).
@@ -136,41 +163,57 @@ export function assessCompliance(input: ComplianceInput, thresholds: Thresholds,
   for (const date of sessionDates) {
     if (date < start || date > lastDay) continue;
     sessions += 1;
-    while (date > months[at].to) at++;
-    while (date < months[at].from) at--;
-    months[at].sessions += 1;
+    while (date > monthTo[at]) at++;
+    while (date < monthFrom[at]) at--;
+    monthSessions[at] += 1;
   }
 
-  // Plain loops: a national report assesses fifty thousand relationships, and an array per filter is garbage.
+  // The complete months come first.
   let monthsComplete = 0;
   let sessionsInCompleteMonths = 0;
-  let shortMonths: RelationshipMonth[] | null = null;
-  for (const month of months) {
-    if (!month.complete) continue;
+  let shortMonths = 0;
+  while (monthsComplete < months && monthState[monthsComplete] === 'complete') {
+    sessionsInCompleteMonths += monthSessions[monthsComplete];
+    if (monthSessions[monthsComplete] < minPerMonth) shortMonths += 1;
     monthsComplete += 1;
-    sessionsInCompleteMonths += month.sessions;
-    if (month.sessions < minPerMonth) (shortMonths ??= []).push(month);
   }
   const lastsMinimum = lastsMonths(start, end, minMonths);
 
-  const currentMonth = runsOn(life, asOf) ? months[months.length - 1] : undefined;
-  const current = currentMonth
-    ? {
-        index: currentMonth.index,
-        from: currentMonth.from,
-        to: currentMonth.to,
-        sessions: currentMonth.sessions,
-        daysLeft: daysBetween(asOf, currentMonth.to) + 1,
-      }
+  const last = months - 1;
+  const current = runsOn(life, asOf)
+    ? { index: last + 1, from: monthFrom[last], to: monthTo[last], sessions: monthSessions[last], daysLeft: daysBetween(asOf, monthTo[last]) + 1 }
     : null;
 
-  let met = minMonths >= 0 && months.length >= minMonths;
-  for (let i = 0; i < minMonths && met; i++) met = months[i].complete && months[i].sessions >= minPerMonth;
+  let met = minMonths >= 0 && months >= minMonths;
+  for (let i = 0; i < minMonths && met; i++) met = i < monthsComplete && monthSessions[i] >= minPerMonth;
 
   let status: ComplianceStatus;
+  if (met) status = 'met';
+  else if (shortMonths > 0 || !lastsMinimum) status = 'breached';
+  else if (current && current.sessions < minPerMonth && current.daysLeft <= AT_RISK_DAYS) status = 'at risk';
+  else status = 'on track';
+  return { status, end, current, months, monthsComplete, sessionsInCompleteMonths, sessions, lastsMinimum };
+}
+
+/** assessCompliance's status, end and current month, without the months and reasons it also builds. */
+export function complianceStanding(input: ComplianceInput, thresholds: Thresholds, asOf: IsoDate): Standing {
+  const { status, end, current } = tally(input, thresholds, asOf);
+  return { status, end, current };
+}
+
+export function assessCompliance(input: ComplianceInput, thresholds: Thresholds, asOf: IsoDate): Compliance {
+  const { start, endedOn } = input;
+  const { minMonths, minPerMonth } = thresholds;
+  const tallied = tally(input, thresholds, asOf);
+  const { status, end, current, monthsComplete, sessionsInCompleteMonths, sessions, lastsMinimum } = tallied;
+  const months: RelationshipMonth[] = [];
+  for (let i = 0; i < tallied.months; i++) {
+    const state = monthState[i];
+    months.push({ index: i + 1, from: monthFrom[i], to: monthTo[i], sessions: monthSessions[i], complete: state === 'complete', state });
+  }
+
   const reasons: string[] = [];
-  if (met) {
-    status = 'met';
+  if (status === 'met') {
     reasons.push(
       rememberedBy(
         'met',
@@ -179,9 +222,9 @@ export function assessCompliance(input: ComplianceInput, thresholds: Thresholds,
         () => `met: ${plural(minMonths, 'month', 'months')} complete, each with at least ${plural(minPerMonth, 'session', 'sessions')}`,
       ),
     );
-  } else if (shortMonths !== null || !lastsMinimum) {
-    status = 'breached';
-    for (const month of shortMonths ?? []) {
+  } else if (status === 'breached') {
+    for (const month of months) {
+      if (!month.complete || month.sessions >= minPerMonth) continue;
       const label = monthLabel(month);
       reasons.push(rememberedBy(label, month.sessions, minPerMonth, () => `${label}: ${sessionCount(month.sessions, minPerMonth)}`));
     }
@@ -194,11 +237,11 @@ export function assessCompliance(input: ComplianceInput, thresholds: Thresholds,
         }),
       );
     }
-  } else if (current && current.sessions < minPerMonth && current.daysLeft <= AT_RISK_DAYS) {
-    status = 'at risk';
-    reasons.push(`${monthLabel(current)}: ${sessionCount(current.sessions, minPerMonth)}, ${plural(current.daysLeft, 'day', 'days')} left`);
+  } else if (status === 'at risk') {
+    // At risk only in a current month.
+    const month = current!;
+    reasons.push(`${monthLabel(month)}: ${sessionCount(month.sessions, minPerMonth)}, ${plural(month.daysLeft, 'day', 'days')} left`);
   } else {
-    status = 'on track';
     if (asOf < start) reasons.push(`starts on ${formatDate(start)}`);
     else if (current) {
       reasons.push(`${monthLabel(current)}: ${sessionCount(current.sessions, minPerMonth)} so far, ${plural(current.daysLeft, 'day', 'days')} left`);

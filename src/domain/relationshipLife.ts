@@ -119,12 +119,21 @@ export interface LifeMonth {
  */
 const rangeCache = new Map<IsoDate, Array<{ from: IsoDate; to: IsoDate }>>();
 export function monthRange(start: IsoDate, index: number): { from: IsoDate; to: IsoDate } {
+  return rangeIn(rangesFrom(start), start, index);
+}
+
+/** The months remembered for this start (looked up once by a caller that walks them all). */
+function rangesFrom(start: IsoDate): Array<{ from: IsoDate; to: IsoDate }> {
   let ranges = rangeCache.get(start);
   if (ranges === undefined) {
     if (rangeCache.size > 5_000) rangeCache.clear();
     ranges = [];
     rangeCache.set(start, ranges);
   }
+  return ranges;
+}
+
+function rangeIn(ranges: Array<{ from: IsoDate; to: IsoDate }>, start: IsoDate, index: number): { from: IsoDate; to: IsoDate } {
   let range = ranges[index];
   if (range === undefined) {
     range = { from: addMonths(start, index - 1), to: addDays(addMonths(start, index), -1) };
@@ -151,17 +160,35 @@ export function relationshipMonthsAs<T>(
   asOf: IsoDate,
   make: (index: number, from: IsoDate, to: IsoDate, state: MonthState, complete: boolean) => T,
 ): T[] {
+  const months: T[] = [];
+  eachRelationshipMonth(rel, asOf, (index, from, to, state, complete) => {
+    months.push(make(index, from, to, state, complete));
+  });
+  return months;
+}
+
+/**
+ * Visits its months as relationshipMonths gives them, in order, and returns how many there
+ * are: for a caller that keeps what it needs of each month without an object per month (the
+ * chase list walks fifty thousand relationships). The complete ones come first.
+ */
+export function eachRelationshipMonth(
+  rel: RelationshipDates,
+  asOf: IsoDate,
+  visit: (index: number, from: IsoDate, to: IsoDate, state: MonthState, complete: boolean) => void,
+): number {
   const end = relationshipEnd(rel);
   const lastDay = earlier(asOf, end);
-  const months: T[] = [];
-  for (let index = 1; ; index++) {
-    const { from, to } = monthRange(rel.start, index);
+  const ranges = rangesFrom(rel.start);
+  let index = 1;
+  for (; ; index++) {
+    const { from, to } = rangeIn(ranges, rel.start, index);
     if (from > lastDay) break;
     const complete = to <= asOf && to <= end;
     const state: MonthState = complete ? 'complete' : asOf >= end ? 'cut short' : 'current';
-    months.push(make(index, from, to, state, complete));
+    visit(index, from, to, state, complete);
   }
-  return months;
+  return index - 1;
 }
 
 /** How many whole months from `start` end on or before `end`. */

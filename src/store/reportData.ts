@@ -8,7 +8,7 @@ import type { ReportInput, ReportRelationshipInput } from '../domain/cohortRepor
 import type { SessionSummary } from '../domain/sessionSummary.js';
 import { KINDS, LEVELS, type Kind, type Level } from '../domain/sessions.js';
 import type { PairType, Slot } from '../domain/pairingRules.js';
-import type { ReplacementItem } from '../domain/chase.js';
+import type { ChaseRelationship, ReplacementItem } from '../domain/chase.js';
 import type { Db } from './db.js';
 import { choiceCounter, dateSplitter, readIntegers } from './joinedValues.js';
 import { SessionRelationships, sessionThemeCounts, type ThemeReading } from './sessionThemeCounts.js';
@@ -16,7 +16,7 @@ import { relationshipsWithLeavers } from './relationships.js';
 
 /** A cohort's relationships with their people's names (no reasons: reports do not show them). */
 export function reportRelationships(db: Db, cohort: number): Array<ReportRelationshipInput & { cohort: number }> {
-  return readRelationships(db, cohort, null);
+  return readRelationships(db, { cohort }, null);
 }
 
 /**
@@ -28,21 +28,63 @@ export function reportRelationshipsWithBme(
   cohort: number,
 ): { relationships: Array<ReportRelationshipInput & { cohort: number }>; bmeOf: Map<string, BmeStatus> } {
   const bmeOf = new Map<string, BmeStatus>();
-  return { relationships: readRelationships(db, cohort, bmeOf), bmeOf };
+  return { relationships: readRelationships(db, { cohort }, bmeOf), bmeOf };
 }
 
-function readRelationships(db: Db, cohort: number, bmeOf: Map<string, BmeStatus> | null): Array<ReportRelationshipInput & { cohort: number }> {
+/**
+ * These relationships (of any cohorts) with their people's names, by id: for the chase, which
+ * decides on chaseRelationships' rows and reads names only for those it lists.
+ */
+export function relationshipsById(db: Db, ids: readonly number[]): Map<number, ReportRelationshipInput & { cohort: number }> {
+  const relationships = readRelationships(db, { ids: [...ids].sort((a, b) => a - b) }, null);
+  return new Map(relationships.map((rel) => [rel.id, rel]));
+}
+
+/**
+ * A cohort's relationships as the chase decides on them, in id order: their dates, the cohort's
+ * thresholds and each one's session dates on or before the as-of date (one entry per session),
+ * no people. One at a time, each with its dates joined by SQLite in the same row: a
+ * relationship's dates are garbage as soon as it is decided, and the chase held every one of
+ * fifty thousand relationships' dates at once before (a fifth of its time was collecting them).
+ */
+export function* chaseRelationships(
+  db: Db,
+  cohort: { number: number; minMonths: number; minPerMonth: number },
+  asOf: IsoDate,
+): Generator<ChaseRelationship & { sessionDates: IsoDate[] }> {
+  const rows = db
+    .prepare(
+      `SELECT r.id, r.start_date, r.ended_on, c.end_date,
+         (SELECT group_concat(s.date) FROM sessions s WHERE s.relationship_id = r.id AND s.date <= @asOf)
+       FROM relationships r JOIN cohorts c ON c.number = r.cohort WHERE r.cohort = @cohort ORDER BY r.id`,
+    )
+    .raw()
+    .iterate({ cohort: cohort.number, asOf }) as Iterable<[number, IsoDate, IsoDate | null, IsoDate, string | null]>;
+  const { number, minMonths, minPerMonth } = cohort;
+  const splitDates = dateSplitter();
+  for (const [id, start, endedOn, plannedEnd, dates] of rows) {
+    yield { id, cohort: number, start, endedOn, plannedEnd, minMonths, minPerMonth, sessionDates: dates === null ? [] : splitDates(dates) };
+  }
+}
+
+function readRelationships(
+  db: Db,
+  which: { cohort: number } | { ids: readonly number[] },
+  bmeOf: Map<string, BmeStatus> | null,
+): Array<ReportRelationshipInput & { cohort: number }> {
   // s.staff_id is null for someone not on the staff list: no BME status (bmeOfParticipants reads only staff rows).
   // The chase list, which needs none, does not read them.
   const bme = bmeOf === null ? '' : ', s.staff_id IS NOT NULL, s.ethnicity, s.bme_override';
+  // Both queries below select their relationships by this.
+  const [where, param] = 'cohort' in which ? ['r.cohort = ?', which.cohort] : ['r.id IN (SELECT value FROM json_each(?))', JSON.stringify(which.ids)];
   const rows = db
     .prepare(
       `SELECT r.id, r.cohort, r.mentee_id, coalesce(s.name, r.mentee_id) AS mentee_name, r.type, r.start_date, r.ended_on, c.end_date${bme}
        FROM relationships r JOIN cohorts c ON c.number = r.cohort LEFT JOIN staff s ON s.staff_id = r.mentee_id
-       WHERE r.cohort = ? ORDER BY r.id`,
+       WHERE ${where} ORDER BY r.id`,
     )
     .raw()
-    .all(cohort) as Array<[number, number, string, string, PairType, string, string | null, string, number, string | null, number | null]>;
+    .all(param) as Array<[number, number, string, string, PairType, string, string | null, string, number, string | null, number | null]>;
   const relationships = rows.map(([id, number, menteeId, menteeName, type, start, endedOn, plannedEnd, onStaff, ethnicity, override]) => {
     if (bmeOf !== null && onStaff === 1) bmeOf.set(menteeId, bmeStatus(ethnicity, override === null ? null : override === 1));
     return {
@@ -60,10 +102,10 @@ function readRelationships(db: Db, cohort: number, bmeOf: Map<string, BmeStatus>
     .prepare(
       `SELECT m.relationship_id, m.mentor_id, coalesce(s.name, m.mentor_id), m.slot${bme}
        FROM relationship_mentors m JOIN relationships r ON r.id = m.relationship_id LEFT JOIN staff s ON s.staff_id = m.mentor_id
-       WHERE r.cohort = ? ORDER BY m.relationship_id, m.slot IS NULL, m.slot, m.mentor_id`,
+       WHERE ${where} ORDER BY m.relationship_id, m.slot IS NULL, m.slot, m.mentor_id`,
     )
     .raw()
-    .iterate(cohort) as Iterable<[number, string, string, Slot | null, number, string | null, number | null]>;
+    .iterate(param) as Iterable<[number, string, string, Slot | null, number, string | null, number | null]>;
   // Both in relationship order: each mentor's relationship is found by walking on, with no look-up.
   let at = 0;
   for (const [id, staffId, name, slot, onStaff, ethnicity, override] of mentorRows) {
@@ -101,23 +143,6 @@ function cohortSessions(db: Db, cohort: number, asOf: IsoDate): CohortSessions {
   const marked = new Uint8Array(span);
   for (const id of ids) marked[id - low] = 1;
   return { where, params, inCohort: (id) => marked[id - low] === 1 };
-}
-
-/**
- * Each relationship's session dates (one entry per session) on or before the as-of date: what
- * compliance and the chase list need. One row per relationship, its dates joined by SQLite
- * (a million rows through the driver cost several times what fifty thousand strings do to split).
- */
-export function cohortSessionDates(db: Db, cohort: number, asOf: IsoDate): Map<number, IsoDate[]> {
-  const { where, params, inCohort } = cohortSessions(db, cohort, asOf);
-  const rows = db
-    .prepare(`SELECT relationship_id, group_concat(date) FROM sessions WHERE ${where} GROUP BY relationship_id`)
-    .raw()
-    .iterate(...params) as Iterable<[number, string]>;
-  const datesByRelationship = new Map<number, IsoDate[]>();
-  const splitDates = dateSplitter();
-  for (const [id, dates] of rows) if (inCohort === null || inCohort(id)) datesByRelationship.set(id, splitDates(dates));
-  return datesByRelationship;
 }
 
 /** The cohort's sessions on or before the as-of date, summarised (test/helpers/sessionSummary.ts computes the same in memory, to test this against). */

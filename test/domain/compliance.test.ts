@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, assessCompliance, daysBetween, type Compliance, type Thresholds } from '../../src/domain/compliance.js';
+import { addDays, addMonths, assessCompliance, complianceStanding, daysBetween, type Compliance, type Thresholds } from '../../src/domain/compliance.js';
+import { relationshipMonths } from '../../src/domain/relationshipLife.js';
+import { mulberry32 } from '../helpers/random.js';
 
 const SEED: Thresholds = { minMonths: 8, minPerMonth: 2 };
 
@@ -320,5 +322,35 @@ describe('assessCompliance: counts and rate', () => {
     expect(result.sessionsInCompleteMonths).toBe(inComplete);
     expect(result.sessions).toBe(total);
     expect(result.rate).toBe(rate);
+  });
+});
+
+describe('complianceStanding and the months counted from one relationship to the next', () => {
+  // Relationships of up to ten years (more months than the first scratch holds) after and
+  // before short ones, so what one leaves behind never shows in the next.
+  it('gives assessCompliance status, end and current month, and each month counts exactly its sessions', () => {
+    const random = mulberry32(15);
+    const int = (n: number) => Math.floor(random() * n);
+    let checked = 0;
+    for (let i = 0; i < 600; i++) {
+      const start = addDays('2020-01-01', int(400));
+      const plannedEnd = addDays(start, int(i % 3 === 0 ? 3_650 : 400));
+      const endedOn = int(4) === 0 ? addDays(start, int(daysBetween(start, plannedEnd) + 1)) : null;
+      const asOf = addDays(start, int(daysBetween(start, plannedEnd) + 120) - 60);
+      const sessions = Array.from({ length: int(80) }, () => addDays(start, int(daysBetween(start, plannedEnd) + 60) - 30)).sort();
+      const thresholds = { minMonths: 1 + int(12), minPerMonth: 1 + int(3) };
+      const input = { start, endedOn, plannedEnd, sessionDates: sessions };
+      const full = assessCompliance(input, thresholds, asOf);
+      expect(complianceStanding(input, thresholds, asOf)).toStrictEqual({ status: full.status, end: full.end, current: full.current });
+      const lastDay = [asOf, endedOn ?? plannedEnd].sort()[0];
+      expect(full.months.map((m) => ({ index: m.index, from: m.from, to: m.to, state: m.state, complete: m.complete }))).toStrictEqual(
+        relationshipMonths(input, asOf),
+      );
+      for (const month of full.months) {
+        expect(month.sessions).toBe(sessions.filter((d) => d >= month.from && d <= month.to && d >= start && d <= lastDay).length);
+      }
+      checked += full.months.length;
+    }
+    expect(checked).toBeGreaterThan(64);
   });
 });

@@ -5,7 +5,7 @@ import { reportJsonPieces } from '../../src/ui/reportJson.js';
 import { KINDS, LEVELS } from '../../src/domain/sessions.js';
 import { getCohort } from '../../src/store/cohorts.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
-import { boardWithRoles, cohortSessionDates, cohortSessionSummary } from '../../src/store/reportData.js';
+import { boardWithRoles, chaseRelationships, cohortSessionSummary, reportRelationships } from '../../src/store/reportData.js';
 import { listSessions } from '../../src/store/sessions.js';
 import { FIXTURES, remedi, tempDir } from '../helpers/cli.js';
 import { mulberry32 } from '../helpers/random.js';
@@ -113,7 +113,10 @@ describe('cohortSessionSummary (SQL) agrees with summariseSessions (in memory) o
         for (const asOf of ['2025-12-31', '2026-02-14', '2026-06-30', '2026-09-30', '2027-01-31']) {
           const inMemory = summariseSessions(listSessions(db, { cohort }), asOf);
           expect(cohortSessionSummary(db, cohort, asOf)).toEqual(inMemory);
-          expect(cohortSessionDates(db, cohort, asOf)).toEqual(inMemory.datesByRelationship);
+          // The chase's reading: every relationship of the cohort in id order, each with its dates.
+          const chased = [...chaseRelationships(db, getCohort(db, cohort)!, asOf)];
+          expect(chased.map((rel) => rel.id)).toEqual(reportRelationships(db, cohort).map((rel) => rel.id));
+          expect(new Map(chased.filter((rel) => rel.sessionDates.length > 0).map((rel) => [rel.id, rel.sessionDates]))).toEqual(inMemory.datesByRelationship);
           // The report's JSON, written in pieces, is JSON.stringify's byte for byte.
           const report = loadCohortReport(db, getCohort(db, cohort)!, asOf, null);
           expect([...reportJsonPieces(report)].join('')).toBe(`${JSON.stringify(report, null, 2)}\n`);

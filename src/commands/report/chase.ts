@@ -3,13 +3,14 @@
  * relationships that need a new mentor or mentee because someone left.
  */
 import type { Context } from '../../cli/context.js';
-import { chaseList, nothingToChase, type ChaseItem } from '../../domain/chase.js';
+import { chaseDue, nothingToChase, withPeople, type ChaseItem, type ChaseRelationship } from '../../domain/chase.js';
 import { chaseCohort, reportDay } from '../../domain/cohorts.js';
+import type { IsoDate } from '../../domain/dates.js';
 import { meetingDue } from '../../domain/meetings.js';
 import { runsOn } from '../../domain/relationshipLife.js';
 import { chosenFormat } from '../../domain/reportFormat.js';
 import { meetingDates } from '../../store/meetings.js';
-import { cohortSessionDates, replacementsNeeded, reportRelationships } from '../../store/reportData.js';
+import { chaseRelationships, relationshipsById, replacementsNeeded } from '../../store/reportData.js';
 import { staffFinder } from '../../store/staff.js';
 import { chaseCsv, chaseJson, chaseNotes, meetingDueText, renderNeedsReplacement, type ChaseJson } from '../../ui/chaseOutput.js';
 import { resolveCohort } from '../shared/resolveCohort.js';
@@ -28,10 +29,20 @@ export async function runReportChase(options: ChaseOptions, context: Context): P
     let items: ChaseItem[] = [];
     let running = 0;
     if (!ended) {
-      const relationships = reportRelationships(db, cohort.number).map((rel) => ({ ...rel, minMonths: cohort.minMonths, minPerMonth: cohort.minPerMonth }));
-      running = relationships.filter((rel) => runsOn(rel, asOf)).length;
-      const dates = cohortSessionDates(db, cohort.number, asOf);
-      items = chaseList(relationships, dates, asOf, new Set(needsReplacement.map((item) => item.id)));
+      // Counted as they pass: the relationships come one at a time.
+      const counted = function* (relationships: Iterable<ChaseRelationship & { sessionDates: readonly IsoDate[] }>) {
+        for (const rel of relationships) {
+          if (runsOn(rel, asOf)) running += 1;
+          yield rel;
+        }
+      };
+      const due = chaseDue(counted(chaseRelationships(db, cohort, asOf)), asOf, new Set(needsReplacement.map((item) => item.id)));
+      // Names only for those listed: usually a fraction of the cohort.
+      const people = relationshipsById(
+        db,
+        due.map((entry) => entry.id),
+      );
+      items = due.map((entry) => withPeople(entry, people.get(entry.id)!));
     }
     // An ended cohort has no meeting to chase either.
     const meeting = ended ? null : meetingDue(cohort, meetingDates(db, cohort.number), asOf);
