@@ -53,8 +53,11 @@ export function chaseDue(
     const by = current.to < end ? current.to : end;
     due.push({ id: rel.id, cohort: rel.cohort, status, sessionsNeeded: rel.minPerMonth - current.sessions, by, daysLeft: daysBetween(asOf, by) + 1 });
   }
-  return due.sort((a, b) => a.daysLeft - b.daysLeft || b.sessionsNeeded - a.sessionsNeeded || a.id - b.id);
+  return due.sort(chaseOrder);
 }
+
+/** The chase list's order: fewest days left first, then most sessions needed, then by id. */
+export const chaseOrder = (a: ChaseDue, b: ChaseDue): number => a.daysLeft - b.daysLeft || b.sessionsNeeded - a.sessionsNeeded || a.id - b.id;
 
 /** A chase entry with its people, in the field order of the JSON contract. */
 export function withPeople(due: ChaseDue, people: { mentee: ReportPerson; mentors: ReadonlyArray<ReportPerson> }): ChaseItem {

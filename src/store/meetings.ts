@@ -100,6 +100,12 @@ function attach(db: Db, id: number, meeting: MeetingDraft): void {
   meeting.actions.forEach((text, position) => act.run(id, position + 1, text));
 }
 
+/**
+ * An erased person's anonymous id (store/privacy.ts), told as store/people.ts's
+ * `NOT LIKE 'forgotten-%'` tells it (SQLite's LIKE folds ASCII case).
+ */
+const isForgottenId = (staffId: string): boolean => staffId.length >= 10 && staffId.slice(0, 10).toLowerCase() === 'forgotten-';
+
 /** Everyone ever enrolled in the cohort, withdrawn people too, with what ends their taking part. */
 export function cohortMembers(db: Db, cohort: number): CohortMember[] {
   return [...eachCohortMember(db, cohort)];
@@ -109,12 +115,13 @@ export function cohortMembers(db: Db, cohort: number): CohortMember[] {
 export function* eachCohortMember(db: Db, cohort: number): Generator<CohortMember> {
   const rows = db
     .prepare(
-      `SELECT e.staff_id, s.name, e.withdrawn_on, s.left_on, s.staff_id LIKE 'forgotten-%' AS forgotten
+      `SELECT e.staff_id, s.name, e.withdrawn_on, s.left_on
        FROM enrolments e JOIN staff s ON s.staff_id = e.staff_id WHERE e.cohort = ? ORDER BY e.staff_id`,
     )
     .raw()
-    .iterate(cohort) as IterableIterator<[string, string, IsoDate | null, IsoDate | null, number]>;
-  for (const [staffId, name, withdrawnOn, leftOn, forgotten] of rows) yield { staffId, name, withdrawnOn, leftOn, forgotten: forgotten === 1 };
+    .iterate(cohort) as IterableIterator<[string, string, IsoDate | null, IsoDate | null]>;
+  // Erased people's anonymous ids told here, not by SQLite's LIKE per row (50 of 240 ms at a hundred thousand members).
+  for (const [staffId, name, withdrawnOn, leftOn] of rows) yield { staffId, name, withdrawnOn, leftOn, forgotten: isForgottenId(staffId) };
 }
 
 /** The days this cohort met, oldest first. */

@@ -40,6 +40,26 @@ export function relationshipsById(db: Db, ids: readonly number[]): Map<number, R
   return new Map(relationships.map((rel) => [rel.id, rel]));
 }
 
+/** Relationship ids from `from` to `to`, both included. */
+export interface IdRange {
+  from: number;
+  to: number;
+}
+
+export const ALL_IDS: IdRange = { from: 0, to: Number.MAX_SAFE_INTEGER };
+
+/**
+ * Where to cut a cohort's relationships in two, by id, so that about `share` of them come from
+ * the cut on: the first id of the later part, or null when the cohort has fewer than `minimum`,
+ * or too few to cut.
+ */
+export function cohortIdCut(db: Db, cohort: number, share: number, minimum: number): number | null {
+  const count = db.prepare('SELECT count(*) FROM relationships WHERE cohort = ?').pluck().get(cohort) as number;
+  const before = Math.round(count * (1 - share));
+  if (count < minimum || before < 1 || before >= count) return null;
+  return db.prepare('SELECT id FROM relationships WHERE cohort = ? ORDER BY id LIMIT 1 OFFSET ?').pluck().get(cohort, before) as number;
+}
+
 /**
  * A cohort's relationships as the chase decides on them, in id order: their dates, the cohort's
  * thresholds and each one's session dates on or before the as-of date (one entry per session),
@@ -51,15 +71,18 @@ export function* chaseRelationships(
   db: Db,
   cohort: { number: number; minMonths: number; minPerMonth: number },
   asOf: IsoDate,
+  /** Only those whose id is in this range, for a part read on another thread. */
+  ids: IdRange = ALL_IDS,
 ): Generator<ChaseRelationship & { sessionDates: IsoDate[] }> {
   const rows = db
     .prepare(
       `SELECT r.id, r.start_date, r.ended_on, c.end_date,
          (SELECT group_concat(s.date) FROM sessions s WHERE s.relationship_id = r.id AND s.date <= @asOf)
-       FROM relationships r JOIN cohorts c ON c.number = r.cohort WHERE r.cohort = @cohort ORDER BY r.id`,
+       FROM relationships r JOIN cohorts c ON c.number = r.cohort
+       WHERE r.cohort = @cohort AND r.id BETWEEN @from AND @to ORDER BY r.id`,
     )
     .raw()
-    .iterate({ cohort: cohort.number, asOf }) as Iterable<[number, IsoDate, IsoDate | null, IsoDate, string | null]>;
+    .iterate({ cohort: cohort.number, asOf, from: ids.from, to: ids.to }) as Iterable<[number, IsoDate, IsoDate | null, IsoDate, string | null]>;
   const { number, minMonths, minPerMonth } = cohort;
   const splitDates = dateSplitter();
   for (const [id, start, endedOn, plannedEnd, dates] of rows) {

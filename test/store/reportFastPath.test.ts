@@ -4,8 +4,13 @@
  * databases written through remedi's own session writer (inserts, edits, deletes), both cohorts,
  * as of days before, during and after, with and without suppression.
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { chasePart } from '../../src/commands/report/chasePart.js';
+import { chaseOnTwoThreads } from '../../src/commands/report/chaseSplit.js';
 import { loadCohortReport, loadPublicationReport } from '../../src/commands/report/cohortReport.js';
 import { reportJsonPieces } from '../../src/ui/reportJson.js';
 import { chaseDue, chaseList, withPeople } from '../../src/domain/chase.js';
@@ -18,6 +23,7 @@ import {
   bmeOfParticipants,
   boardWithRoles,
   chaseRelationships,
+  cohortIdCut,
   cohortSessionSummary,
   relationshipsById,
   reportRelationships,
@@ -175,6 +181,73 @@ describe('the report read through SQLite gives every format and the chase list e
         }
       }
       expect(chased).toBeGreaterThan(0);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('report chase on two threads gives the one-thread list', () => {
+  const BUILT_WORKER = new URL('../../dist/commands/report/chaseWorker.js', import.meta.url);
+  const asOf = '2024-05-31';
+  /** A worker module written for the test: `body` runs in place of the chase worker. */
+  const workerOf = (body: string): URL => {
+    const path = join(tempDir(), 'worker.mjs');
+    writeFileSync(path, body);
+    return pathToFileURL(path);
+  };
+  const setupOf = (db: Db, number: number) => {
+    const cohort = getCohort(db, number)!;
+    const needsReplacement = new Set([3, 7]);
+    return { cohort: { number, minMonths: cohort.minMonths, minPerMonth: cohort.minPerMonth }, asOf, needsReplacement };
+  };
+
+  it.each([1, 2, 3])('seed %i: cut anywhere, both cohorts, the built worker', async (seed) => {
+    const db = await randomDatabase(seed, 'runs');
+    try {
+      for (const number of [1, 2]) {
+        const setup = setupOf(db, number);
+        const alone = chasePart(db, setup.cohort, asOf, setup.needsReplacement);
+        expect(alone.items.length).toBeGreaterThan(0);
+        for (const share of [0.1, 0.45, 0.9]) {
+          const cut = cohortIdCut(db, number, share, 1)!;
+          const fellBack: Error[] = [];
+          expect(await chaseOnTwoThreads(db, { ...setup, cut, worker: BUILT_WORKER, onFallBack: (why) => fellBack.push(why) })).toStrictEqual(alone);
+          // The worker's own part, not this thread's reading of it.
+          expect(fellBack).toEqual([]);
+        }
+      }
+    } finally {
+      db.close();
+    }
+  });
+
+  it("takes the worker's part as the worker sends it, and reads it itself when a write was committed meanwhile or the worker fails", async () => {
+    const db = await randomDatabase(4, 'runs');
+    try {
+      const setup = setupOf(db, 1);
+      const cut = cohortIdCut(db, 1, 0.5, 1)!;
+      const alone = chasePart(db, setup.cohort, asOf, setup.needsReplacement);
+      const mine = alone.items.filter((item) => item.id < cut);
+      expect(mine.length).toBeGreaterThan(0);
+      expect(mine.length).toBeLessThan(alone.items.length);
+      // A worker that sends an empty part: taken as it is when nothing changed (so the part is the worker's) ...
+      const empty = workerOf("import { parentPort } from 'node:worker_threads'; parentPort.postMessage({ items: [], running: 0 });");
+      expect((await chaseOnTwoThreads(db, { ...setup, cut, worker: empty })).items).toStrictEqual(mine);
+      // ... and read again here, in this thread's snapshot (names as they were), when a rename was committed meanwhile.
+      const rename = () => {
+        const other = new Database(db.name);
+        other.exec("UPDATE staff SET name = name || ' (renamed)'");
+        other.close();
+      };
+      const fellBack: Error[] = [];
+      expect(await chaseOnTwoThreads(db, { ...setup, cut, worker: empty, beforeCheck: rename, onFallBack: (why) => fellBack.push(why) })).toStrictEqual(alone);
+      expect(fellBack.map((why) => why.message)).toEqual(['the database changed between the two snapshots']);
+      const failing = workerOf("throw new Error('the worker failed');");
+      const renamed = chasePart(db, setup.cohort, asOf, setup.needsReplacement);
+      expect(renamed.items[0].mentee.name).toMatch(/ \(renamed\)$/);
+      expect(await chaseOnTwoThreads(db, { ...setup, cut, worker: failing, onFallBack: (why) => fellBack.push(why) })).toStrictEqual(renamed);
+      expect(fellBack.at(-1)!.message).toBe('the worker failed');
     } finally {
       db.close();
     }

@@ -3,24 +3,41 @@
  * relationships that need a new mentor or mentee because someone left.
  */
 import type { Context } from '../../cli/context.js';
-import { chaseDue, nothingToChase, withPeople, type ChaseItem, type ChaseRelationship } from '../../domain/chase.js';
+import { nothingToChase, type ChaseItem } from '../../domain/chase.js';
 import { chaseCohort, reportDay } from '../../domain/cohorts.js';
-import type { IsoDate } from '../../domain/dates.js';
 import { meetingDue } from '../../domain/meetings.js';
-import { runsOn } from '../../domain/relationshipLife.js';
 import { chosenFormat } from '../../domain/reportFormat.js';
 import { meetingDates } from '../../store/meetings.js';
-import { chaseRelationships, relationshipsById, replacementsNeeded } from '../../store/reportData.js';
+import type { Db } from '../../store/db.js';
+import { cohortIdCut, replacementsNeeded } from '../../store/reportData.js';
 import { staffFinder } from '../../store/staff.js';
 import { chaseCsv, chaseJson, chaseNotes, meetingDueText, renderNeedsReplacement, type ChaseJson } from '../../ui/chaseOutput.js';
 import { resolveCohort } from '../shared/resolveCohort.js';
 import { printJson, readDatabase } from '../shared/skeleton.js';
+import { chasePart } from './chasePart.js';
+import { chaseOnTwoThreads, chaseWorkerBuilt } from './chaseSplit.js';
 import type { ChaseOptions } from './command.js';
+
+/**
+ * From how many relationships a cohort's chase runs on two threads (chaseSplit.ts): below it,
+ * starting a worker (its modules, its connection) costs more than it saves. The worker takes the
+ * smaller part: it starts later. Tests set REMEDI_CHASE_SPLIT (relationships) to take the
+ * two-thread path on a small cohort.
+ */
+const SPLIT_FROM = 20_000;
+const WORKER_SHARE = 0.45;
+
+/** The first relationship id of the worker's part, or null to chase on this thread alone. */
+function twoThreads(db: Db, cohort: number, context: Context): number | null {
+  // A copy in memory (read-only media) has no file for a second connection.
+  if (db.memory || !chaseWorkerBuilt()) return null;
+  return cohortIdCut(db, cohort, WORKER_SHARE, Number(context.env.REMEDI_CHASE_SPLIT ?? SPLIT_FROM));
+}
 
 export async function runReportChase(options: ChaseOptions, context: Context): Promise<ChaseJson> {
   const format = chosenFormat(options);
   const { renderChase } = format === 'table' ? await import('../../ui/chaseTable.js') : { renderChase: null };
-  return readDatabase(options, context, (db) => {
+  return readDatabase(options, context, async (db) => {
     const cohort = resolveCohort(db, options.cohort, context, chaseCohort);
     const day = reportDay(cohort, context.today, options.asOf);
     const { asOf } = day;
@@ -29,20 +46,17 @@ export async function runReportChase(options: ChaseOptions, context: Context): P
     let items: ChaseItem[] = [];
     let running = 0;
     if (!ended) {
-      // Counted as they pass: the relationships come one at a time.
-      const counted = function* (relationships: Iterable<ChaseRelationship & { sessionDates: readonly IsoDate[] }>) {
-        for (const rel of relationships) {
-          if (runsOn(rel, asOf)) running += 1;
-          yield rel;
-        }
-      };
-      const due = chaseDue(counted(chaseRelationships(db, cohort, asOf)), asOf, new Set(needsReplacement.map((item) => item.id)));
-      // Names only for those listed: usually a fraction of the cohort.
-      const people = relationshipsById(
-        db,
-        due.map((entry) => entry.id),
-      );
-      items = due.map((entry) => withPeople(entry, people.get(entry.id)!));
+      const replaced = new Set(needsReplacement.map((item) => item.id));
+      const cut = twoThreads(db, cohort.number, context);
+      ({ items, running } =
+        cut === null
+          ? chasePart(db, cohort, asOf, replaced)
+          : await chaseOnTwoThreads(db, {
+              cohort: { number: cohort.number, minMonths: cohort.minMonths, minPerMonth: cohort.minPerMonth },
+              asOf,
+              needsReplacement: replaced,
+              cut,
+            }));
     }
     // An ended cohort has no meeting to chase either.
     const meeting = ended ? null : meetingDue(cohort, meetingDates(db, cohort.number), asOf);
