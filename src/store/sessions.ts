@@ -184,6 +184,24 @@ export function journalStatementsInMemory(db: Db): void {
 }
 
 /**
+ * Runs a bulk import's transaction (begun and ended inside `work`) without SQLite looking up the
+ * parent of every row written (foreign keys), and turns them back on after: each link the import
+ * writes was read in the same transaction (the relationship and its own mentors, checked by the
+ * planner, a theme's id found or added, a session written before its mentors and themes).
+ * Measured on 1,000,000 rows: a quarter of writing them (one look-up per session, two per mentor
+ * and per theme). The pragma changes only outside a transaction; only this connection is changed.
+ */
+export async function withoutLinkLookups<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  const before = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
+  try {
+    return await work();
+  } finally {
+    db.pragma(`foreign_keys = ${before}`);
+  }
+}
+
+/**
  * Sessions written per statement, with their mentor and theme rows, and keys looked up per query:
  * one statement per row was most of an import's time, and 512 took fewer instructions than 128.
  */

@@ -9,7 +9,7 @@ import type { Kind } from '../../src/domain/sessions.js';
 import { sessionTarget } from '../../src/domain/sessionDraft.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
 import { loadRelationships, loadSessionTargets } from '../../src/store/relationships.js';
-import { journalStatementsInMemory, sessionImportWriter, sessionWriter, type NewSession } from '../../src/store/sessions.js';
+import { journalStatementsInMemory, sessionImportWriter, sessionWriter, withoutLinkLookups, type NewSession } from '../../src/store/sessions.js';
 import { tempDir } from '../helpers/cli.js';
 
 const TODAY = '2024-12-01';
@@ -102,6 +102,32 @@ describe('sessionImportWriter', () => {
       expect(writer.earlier(many)).toEqual(many.map((_, n) => (n === 0 ? 'recorded' : n <= 600 ? n + 1 : undefined)));
       writer.finish();
     })();
+    db.close();
+  });
+});
+
+describe('withoutLinkLookups', () => {
+  it('writes with foreign keys off, leaves no broken link, and turns them back on after the transaction, even when it fails', async () => {
+    const db = await database();
+    const keys = () => db.pragma('foreign_keys', { simple: true });
+    expect(keys()).toBe(1);
+    const seen = await withoutLinkLookups(db, async () => {
+      db.exec('BEGIN IMMEDIATE');
+      const writer = sessionImportWriter(db, TODAY);
+      for (let n = 1; n <= 700; n++) writer.insert(session(n), n + 1);
+      writer.finish();
+      db.exec('COMMIT');
+      return keys();
+    });
+    expect(seen).toBe(0);
+    expect(keys()).toBe(1);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    await expect(
+      withoutLinkLookups(db, async () => {
+        throw new Error('the file could not be read');
+      }),
+    ).rejects.toThrow('the file could not be read');
+    expect(keys()).toBe(1);
     db.close();
   });
 });

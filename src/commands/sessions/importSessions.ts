@@ -11,7 +11,7 @@ import { parseMapOption, streamRecords, type Table } from '../../io/tableFile.js
 import type { WorkerStreamOptions } from '../../io/tableWorker.js';
 import type { Db } from '../../store/db.js';
 import { loadSessionTargets } from '../../store/relationships.js';
-import { journalStatementsInMemory, sessionImportWriter } from '../../store/sessions.js';
+import { journalStatementsInMemory, sessionImportWriter, withoutLinkLookups } from '../../store/sessions.js';
 import { formatProblemList, importRefusal, problemJson, problemsCsv } from '../../ui/problems.js';
 import { progress } from '../../ui/progress.js';
 import { importSessionsLine, type ImportSessionsSummary } from '../../ui/sessionOutput.js';
@@ -33,8 +33,8 @@ export async function runImportSessions(path: string, options: ImportSessionsOpt
   const dbPath = dbPathOf(options, context);
   return withDatabase(options, context, { create: false }, async (db) => {
     journalStatementsInMemory(db);
-    const { table, imported, duplicates, relationships } = await commitOrDryRun(db, options.dryRun === true, () =>
-      importRows(db, path, maps, options, context),
+    const { table, imported, duplicates, relationships } = await withoutLinkLookups(db, () =>
+      commitOrDryRun(db, options.dryRun === true, () => importRows(db, path, maps, options, context)),
     );
     const name = table.source.name;
     const summary: ImportSessionsSummary = {
