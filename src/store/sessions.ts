@@ -1,7 +1,8 @@
 /** Sessions: each mentoring interaction recorded against a relationship. */
 import type { IsoDate } from '../domain/dates.js';
 import type { EarlierSessions } from '../domain/sessionImport.js';
-import type { Kind, Level, RecordedSession, SessionDraft, Theme } from '../domain/sessions.js';
+import { dayAndKind, type SessionKeyFilter } from '../domain/sessionKeyFilter.js';
+import { KINDS, type Kind, type Level, type RecordedSession, type SessionDraft, type Theme } from '../domain/sessions.js';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.js';
 
@@ -216,8 +217,11 @@ const BATCH = 512;
  * session this import wrote is told from an older one by its id, and the line of each is kept by id
  * in a typed array.
  */
-export function sessionImportWriter(db: Db, today: IsoDate): SessionImportWriter {
+export function sessionImportWriter(db: Db, today: IsoDate, held?: () => SessionKeyFilter | null): SessionImportWriter {
   const themeId = themeIdsOf(db);
+  // Decided once, before the first session is written: a filter that missed one of this import's keys would answer wrongly.
+  let filter: SessionKeyFilter | null | undefined;
+  const heldKeys = () => (filter === undefined ? (filter = held?.() ?? null) : filter);
   const firstId =
     (db
       .prepare("SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'sessions'), 0), coalesce((SELECT max(id) FROM sessions), 0))")
@@ -270,6 +274,7 @@ export function sessionImportWriter(db: Db, today: IsoDate): SessionImportWriter
   };
   return {
     insert(s, line) {
+      heldKeys()?.add(s.relationshipId, dayAndKind(s.date, s.kind));
       const id = nextId++;
       sessions.push(id, s.relationshipId, s.date, s.minutes, s.kind, s.level, s.livedExperience ? 1 : 0, s.notes);
       for (const mentor of s.mentors) mentors.push(id, mentor);
@@ -287,10 +292,15 @@ export function sessionImportWriter(db: Db, today: IsoDate): SessionImportWriter
       // What is waiting is written first, so that the database answers for every session of this import.
       flush();
       const answers = new Array<number | 'recorded' | undefined>(keys.length).fill(undefined);
-      for (let at = 0; at < keys.length; at += BATCH) {
+      // Only the keys the filter may hold are asked (a key it does not hold was never written); without one, every key.
+      const known = heldKeys();
+      const asked: number[] = [];
+      for (let n = 0; n < keys.length; n += 1)
+        if (known === null || known.mayHold(keys[n].relationshipId, dayAndKind(keys[n].date, keys[n].kind))) asked.push(n);
+      for (let at = 0; at < asked.length; at += BATCH) {
         const params: unknown[] = [];
-        const chunk = Math.min(BATCH, keys.length - at);
-        for (let n = at; n < at + chunk; n += 1) params.push(n, keys[n].relationshipId, keys[n].date, keys[n].kind);
+        const chunk = Math.min(BATCH, asked.length - at);
+        for (let n = at; n < at + chunk; n += 1) params.push(asked[n], keys[asked[n]].relationshipId, keys[asked[n]].date, keys[asked[n]].kind);
         for (const [place, id] of found(chunk).all(params) as Array<[number, number]>) {
           answers[place] = id >= firstId ? lines[id - firstId] : 'recorded';
         }
@@ -299,6 +309,24 @@ export function sessionImportWriter(db: Db, today: IsoDate): SessionImportWriter
     },
     finish: flush,
   };
+}
+
+/**
+ * Adds every session held to `filter` by its relationship, day and kind (domain/sessionKeyFilter.ts
+ * dayAndKind, worked out here in SQL from the day's digits), read a relationship at a time: one
+ * row of text for each relationship instead of one row for each session, which better-sqlite3
+ * makes at about twice the cost (measured on 1,000,000 sessions, 0.36-0.48 s against 0.58-0.85 s).
+ */
+export function addHeldSessionKeys(db: Db, filter: SessionKeyFilter): void {
+  const kind = `CASE kind ${KINDS.map((k, at) => `WHEN '${k}' THEN ${at}`).join(' ')} END`;
+  const rows = db
+    .prepare(`SELECT relationship_id, group_concat(CAST(replace(date, '-', '') AS INTEGER) * 10 + ${kind}) FROM sessions GROUP BY relationship_id`)
+    .raw()
+    .iterate() as IterableIterator<[number, string | null]>;
+  for (const [relationshipId, list] of rows) {
+    if (list === null) continue;
+    for (const key of list.split(',')) filter.add(relationshipId, Number(key));
+  }
 }
 
 /** A theme's id by its key, found or added once per writer: themes are only ever added, so an id once found stays right. */

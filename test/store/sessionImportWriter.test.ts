@@ -9,7 +9,16 @@ import type { Kind } from '../../src/domain/sessions.js';
 import { sessionTarget } from '../../src/domain/sessionDraft.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
 import { loadRelationships, loadSessionTargets } from '../../src/store/relationships.js';
-import { journalStatementsInMemory, sessionImportWriter, sessionWriter, withoutLinkLookups, type NewSession } from '../../src/store/sessions.js';
+import { fillHeldKeys, heldKeysRequest } from '../../src/commands/sessions/heldSessionKeys.js';
+import { dayAndKind, sessionKeyFilter } from '../../src/domain/sessionKeyFilter.js';
+import {
+  addHeldSessionKeys,
+  journalStatementsInMemory,
+  sessionImportWriter,
+  sessionWriter,
+  withoutLinkLookups,
+  type NewSession,
+} from '../../src/store/sessions.js';
 import { tempDir } from '../helpers/cli.js';
 
 const TODAY = '2024-12-01';
@@ -102,6 +111,72 @@ describe('sessionImportWriter', () => {
       expect(writer.earlier(many)).toEqual(many.map((_, n) => (n === 0 ? 'recorded' : n <= 600 ? n + 1 : undefined)));
       writer.finish();
     })();
+    db.close();
+  });
+});
+
+describe('the filter of sessions held (addHeldSessionKeys, heldSessionKeys.ts)', () => {
+  it('holds every session held, by the day and kind worked out in SQL as dayAndKind does, and few others', async () => {
+    const db = await database();
+    db.transaction(() => {
+      const writer = sessionWriter(db, TODAY);
+      for (let n = 1; n <= 900; n++) writer.insert(session(n));
+    })();
+    const filter = sessionKeyFilter(new Int32Array(1 << 11));
+    addHeldSessionKeys(db, filter);
+    const held = db.prepare('SELECT relationship_id, date, kind FROM sessions').raw().all() as Array<[number, string, Kind]>;
+    expect(held).toHaveLength(901);
+    for (const [relationshipId, date, kind] of held) expect(filter.mayHold(relationshipId, dayAndKind(date, kind))).toBe(true);
+    const others = Array.from({ length: 900 }, (_, n) => dayAndKind(day(n), 'other'));
+    expect(others.filter((key) => filter.mayHold(1, key)).length).toBeLessThan(20);
+    db.close();
+  });
+
+  it("gives the writer the same answers as asking the database about every key, filled on another connection inside the import's transaction", async () => {
+    const answers = async (filtered: boolean) => {
+      const db = await database();
+      db.transaction(() => {
+        const writer = sessionWriter(db, TODAY);
+        for (let n = 1; n <= 300; n++) writer.insert(session(n * 3));
+      })();
+      db.exec('BEGIN IMMEDIATE');
+      const request = filtered ? heldKeysRequest(db, db.name) : null;
+      if (filtered) {
+        expect(request).not.toBeNull();
+        expect(request!.filter()).toBeNull();
+        fillHeldKeys(request!.setup);
+        expect(request!.filter()).not.toBeNull();
+      }
+      const writer = sessionImportWriter(db, TODAY, request?.filter);
+      const key = (s: NewSession) => ({ relationshipId: s.relationshipId, date: s.date, kind: s.kind });
+      const seen: unknown[] = [];
+      // Batches of sessions held and new ones, the new ones written; then the same again, each now held or this import's (written or waiting).
+      for (let at = 0; at < 1200; at += 150) {
+        const batch = Array.from({ length: 150 }, (_, n) => session((at + n) % 600));
+        seen.push(writer.earlier(batch.map(key)));
+        batch.forEach((s, n) => {
+          if (at < 600 && (at + n) % 3 !== 0) writer.insert(s, at + n + 2);
+        });
+      }
+      writer.finish();
+      db.exec('COMMIT');
+      db.close();
+      return seen;
+    };
+    const plain = await answers(false);
+    expect(plain.flat().filter((answer) => answer === 'recorded').length).toBeGreaterThan(100);
+    expect(plain.flat().filter((answer) => typeof answer === 'number').length).toBeGreaterThan(100);
+    expect(await answers(true)).toEqual(plain);
+  });
+
+  it('is not asked for outside WAL, and is left unfilled (every key asked) when the database cannot be read', async () => {
+    const db = await database();
+    db.pragma('journal_mode = DELETE');
+    expect(heldKeysRequest(db, db.name)).toBeNull();
+    db.pragma('journal_mode = WAL');
+    const request = heldKeysRequest(db, db.name)!;
+    fillHeldKeys({ ...request.setup, database: join(tempDir(), 'missing.db') });
+    expect(request.filter()).toBeNull();
     db.close();
   });
 });

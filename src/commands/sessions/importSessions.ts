@@ -62,7 +62,9 @@ async function importRows(
   context: Context,
 ): Promise<{ table: Table<SessionField>; imported: number; duplicates: number; relationships: number }> {
   const relationships = loadSessionTargets(db);
-  const writer = sessionImportWriter(db, context.today);
+  const worker = readingWorker(new URL('./importSessionsWorker.js', import.meta.url), path, SESSION_LOG_WORKER_FROM_BYTES, context);
+  const held = worker !== null && options.dryRun !== true ? await heldKeys(db, path) : null;
+  const writer = sessionImportWriter(db, context.today, held?.filter);
   const planner = sessionImportPlanner(relationships, writer.earlier, context.today, options.skipDuplicates === true, sessionPeople(db));
   const written = new Set<number>();
   let imported = 0;
@@ -81,10 +83,9 @@ async function importRows(
     if (batch.length >= PLANNED_AT_ONCE) plan();
   };
   const readOptions = { encoding: options.encoding, sheet: options.sheet, maps, headerRow: options.headerRow, onBytes: onProgress.through };
-  const worker = readingWorker(new URL('./importSessionsWorker.js', import.meta.url), path, SESSION_LOG_WORKER_FROM_BYTES, context);
   const table = await (
     worker !== null
-      ? readInWorker(worker, path, readOptions, handle)
+      ? readInWorker(worker, path, { ...readOptions, setup: held?.setup }, handle)
       : streamRecords(path, sessionLogFile(), readOptions, (row, table) => {
           // A cell refused as read means only those problems are told: stop planning, read on.
           if (table.problems.length === 0) handle(row);
@@ -100,6 +101,12 @@ async function importRows(
   if (problems.length > 0) throw importRefusal(table.source.name, problems, problemsFile(problems));
   problemsFile([]);
   return { table, imported, duplicates: planner.duplicates, relationships: written.size };
+}
+
+/** The filter of the sessions held, filled by the worker (heldSessionKeys.ts): loaded, as the worker's modules, only for a large file. */
+async function heldKeys(db: Db, file: string) {
+  const { heldKeysRequest } = await import('./heldSessionKeys.js');
+  return heldKeysRequest(db, file);
 }
 
 /** The worker's modules load only when one is started: a small file's import does not pay for them. */
