@@ -13,8 +13,14 @@ import { KINDS, type Kind } from './sessions.js';
  * works out the same number in SQL from the day's text (its digits) for the sessions it holds.
  */
 export function dayAndKind(date: IsoDate, kind: Kind): number {
-  return Number(date.slice(0, 4) + date.slice(5, 7) + date.slice(8, 10)) * 10 + KINDS.indexOf(kind);
+  // The digits read one by one: a string sliced and joined for each of a million rows was measured.
+  let number = 0;
+  for (const at of DIGITS) number = number * 10 + date.charCodeAt(at) - 48;
+  return number * 10 + KINDS.indexOf(kind);
 }
+
+/** Where the digits of YYYY-MM-DD are. */
+const DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
 
 export interface SessionKeyFilter {
   add: (relationshipId: number, dayAndKind: number) => void;
