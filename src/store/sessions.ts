@@ -166,6 +166,14 @@ export function sessionWriter(db: Db, today: IsoDate): SessionWriter {
   };
 }
 
+/** What a bulk import's writer asks before the database about a key: neither holding it means no session has it. */
+export interface SessionImportFilters {
+  /** The sessions this import writes: the writer adds each. */
+  written: SessionKeyFilter;
+  /** The sessions held before the import, once every one is in it; null until then. */
+  held: () => SessionKeyFilter | null;
+}
+
 export interface SessionImportWriter {
   /** Writes a planned session (perhaps later, with others: see finish and earlier), remembering its line for `earlier`. */
   insert(session: NewSession, line: number): void;
@@ -217,11 +225,8 @@ const BATCH = 512;
  * session this import wrote is told from an older one by its id, and the line of each is kept by id
  * in a typed array.
  */
-export function sessionImportWriter(db: Db, today: IsoDate, held?: () => SessionKeyFilter | null): SessionImportWriter {
+export function sessionImportWriter(db: Db, today: IsoDate, filters?: SessionImportFilters): SessionImportWriter {
   const themeId = themeIdsOf(db);
-  // Decided once, before the first session is written: a filter that missed one of this import's keys would answer wrongly.
-  let filter: SessionKeyFilter | null | undefined;
-  const heldKeys = () => (filter === undefined ? (filter = held?.() ?? null) : filter);
   const firstId =
     (db
       .prepare("SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'sessions'), 0), coalesce((SELECT max(id) FROM sessions), 0))")
@@ -281,7 +286,7 @@ export function sessionImportWriter(db: Db, today: IsoDate, held?: () => Session
   };
   return {
     insert(s, line) {
-      heldKeys()?.add(s.relationshipId, dayAndKind(s.date, s.kind));
+      filters?.written.add(s.relationshipId, dayAndKind(s.date, s.kind));
       const id = nextId++;
       sessions.push(id, s.relationshipId, s.date, s.minutes, s.kind, s.level, s.livedExperience ? 1 : 0, s.notes);
       for (const mentor of s.mentors) mentors.push(id, mentor);
@@ -299,11 +304,13 @@ export function sessionImportWriter(db: Db, today: IsoDate, held?: () => Session
       // What is waiting is written first, so that the database answers for every session of this import.
       flush();
       const answers = new Array<number | 'recorded' | undefined>(keys.length).fill(undefined);
-      // Only the keys the filter may hold are asked (a key it does not hold was never written); without one, every key.
-      const known = heldKeys();
+      // Only the keys the filters may hold are asked (a key neither holds is in no session); until the filter of those held is filled, every key.
+      const held = filters?.held() ?? null;
       const asked: number[] = [];
-      for (let n = 0; n < keys.length; n += 1)
-        if (known === null || known.mayHold(keys[n].relationshipId, dayAndKind(keys[n].date, keys[n].kind))) asked.push(n);
+      for (let n = 0; n < keys.length; n += 1) {
+        const key = held === null ? 0 : dayAndKind(keys[n].date, keys[n].kind);
+        if (held === null || held.mayHold(keys[n].relationshipId, key) || filters!.written.mayHold(keys[n].relationshipId, key)) asked.push(n);
+      }
       for (let at = 0; at < asked.length; at += BATCH) {
         const params: unknown[] = [];
         const chunk = Math.min(BATCH, asked.length - at);
@@ -319,21 +326,33 @@ export function sessionImportWriter(db: Db, today: IsoDate, held?: () => Session
 }
 
 /**
- * Adds every session held to `filter` by its relationship, day and kind (domain/sessionKeyFilter.ts
- * dayAndKind, worked out here in SQL from the day's digits), read a relationship at a time: one
- * row of text for each relationship instead of one row for each session, which better-sqlite3
- * makes at about twice the cost (measured on 1,000,000 sessions, 0.36-0.48 s against 0.58-0.85 s).
+ * Adds the sessions held to `filter` by their relationship, day and kind (domain/sessionKeyFilter.ts
+ * dayAndKind, worked out here in SQL from the day's digits), a relationship's at a time: one row of
+ * text for each relationship instead of one row for each session, which better-sqlite3 makes at
+ * about twice the cost (measured on 1,000,000 sessions, 0.36-0.48 s against 0.58-0.85 s). `step`
+ * adds the next `relationships` relationships' and says whether any are left; `stop` ends the read.
+ * The read sees one state of the database from its first step to its last.
  */
-export function addHeldSessionKeys(db: Db, filter: SessionKeyFilter): void {
+export function heldSessionKeys(db: Db, filter: SessionKeyFilter): { step: (relationships: number) => boolean; stop: () => void } {
   const kind = `CASE kind ${KINDS.map((k, at) => `WHEN '${k}' THEN ${at}`).join(' ')} END`;
   const rows = db
     .prepare(`SELECT relationship_id, group_concat(CAST(replace(date, '-', '') AS INTEGER) * 10 + ${kind}) FROM sessions GROUP BY relationship_id`)
     .raw()
     .iterate() as IterableIterator<[number, string | null]>;
-  for (const [relationshipId, list] of rows) {
-    if (list === null) continue;
-    for (const key of list.split(',')) filter.add(relationshipId, Number(key));
-  }
+  return {
+    step(relationships) {
+      for (let n = 0; n < relationships; n += 1) {
+        const next = rows.next();
+        if (next.done === true) return false;
+        const [relationshipId, list] = next.value;
+        if (list !== null) for (const key of list.split(',')) filter.add(relationshipId, Number(key));
+      }
+      return true;
+    },
+    stop() {
+      rows.return?.();
+    },
+  };
 }
 
 /** A theme's id by its key, found or added once per writer: themes are only ever added, so an id once found stays right. */

@@ -152,6 +152,32 @@ describe('import-sessions read in a worker thread', () => {
   }, 300_000);
 });
 
+describe('import-sessions of a file long enough that the worker gets ahead', () => {
+  it('gives what reading in-process gives while the worker fills the filter of sessions held (heldSessionKeys.ts): sessions held, repeated in the file, and new', async () => {
+    const dir = tempDir();
+    const { base, pairs } = await baseDatabase(dir);
+    // First, sessions on every other day for every pair, so that the database holds many.
+    const rows = (from: number, days: number, step: number) => {
+      const lines = ['pair_id,date,minutes,kind,level,themes,lived_experience'];
+      for (const pair of pairs)
+        for (let day = from; day < from + days; day += step) {
+          const date = new Date(Date.UTC(2026, 0, 5 + day)).toISOString().slice(0, 10);
+          for (const kind of KINDS) lines.push([pair.id, date, 45, kind, 'team', 'Belonging', 'no'].join(','));
+        }
+      return `${lines.join('\n')}\n`;
+    };
+    writeFileSync(join(dir, 'held.csv'), rows(0, 200, 2));
+    const held = remedi(['import-sessions', join(dir, 'held.csv'), '--db', base, '--skip-duplicates'], { env: TODAY });
+    expect(held.code).toBe(0);
+    // Then every day: half of it held, every row past one batch's worth repeated later in the file.
+    const file = join(dir, 'more.csv');
+    const more = rows(0, 200, 1);
+    writeFileSync(file, more + more.slice(more.indexOf('\n') + 1));
+    expect(more.split('\n').length).toBeGreaterThan(10 * 1024);
+    for (const flags of [['--skip-duplicates', '--json'], []]) bothWays(dir, base, file, ...flags);
+  }, 300_000);
+});
+
 describe('session rows packed for the hand-over', () => {
   const columns = {
     pair: 'column A (pair_id)',

@@ -9,10 +9,10 @@ import type { Kind } from '../../src/domain/sessions.js';
 import { sessionTarget } from '../../src/domain/sessionDraft.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
 import { loadRelationships, loadSessionTargets } from '../../src/store/relationships.js';
-import { fillHeldKeys, heldKeysRequest } from '../../src/commands/sessions/heldSessionKeys.js';
+import { heldKeysFiller, heldKeysRequest } from '../../src/commands/sessions/heldSessionKeys.js';
 import { dayAndKind, sessionKeyFilter } from '../../src/domain/sessionKeyFilter.js';
 import {
-  addHeldSessionKeys,
+  heldSessionKeys,
   journalStatementsInMemory,
   sessionImportWriter,
   sessionWriter,
@@ -115,15 +115,18 @@ describe('sessionImportWriter', () => {
   });
 });
 
-describe('the filter of sessions held (addHeldSessionKeys, heldSessionKeys.ts)', () => {
-  it('holds every session held, by the day and kind worked out in SQL as dayAndKind does, and few others', async () => {
+describe('the filters of sessions held and written (heldSessionKeys, heldSessionKeys.ts)', () => {
+  it('holds every session held, by the day and kind worked out in SQL as dayAndKind does, and few others, read a few relationships a step', async () => {
     const db = await database();
     db.transaction(() => {
       const writer = sessionWriter(db, TODAY);
       for (let n = 1; n <= 900; n++) writer.insert(session(n));
     })();
     const filter = sessionKeyFilter(new Int32Array(1 << 11));
-    addHeldSessionKeys(db, filter);
+    const reading = heldSessionKeys(db, filter);
+    // Two relationships: the first step reads one, the second the other, the third finds none left.
+    expect([reading.step(1), reading.step(1), reading.step(1)]).toEqual([true, true, false]);
+    reading.stop();
     const held = db.prepare('SELECT relationship_id, date, kind FROM sessions').raw().all() as Array<[number, string, Kind]>;
     expect(held).toHaveLength(901);
     for (const [relationshipId, date, kind] of held) expect(filter.mayHold(relationshipId, dayAndKind(date, kind))).toBe(true);
@@ -132,51 +135,62 @@ describe('the filter of sessions held (addHeldSessionKeys, heldSessionKeys.ts)',
     db.close();
   });
 
-  it("gives the writer the same answers as asking the database about every key, filled on another connection inside the import's transaction", async () => {
-    const answers = async (filtered: boolean) => {
-      const db = await database();
-      db.transaction(() => {
-        const writer = sessionWriter(db, TODAY);
-        for (let n = 1; n <= 300; n++) writer.insert(session(n * 3));
-      })();
-      db.exec('BEGIN IMMEDIATE');
-      const request = filtered ? heldKeysRequest(db, db.name) : null;
-      if (filtered) {
-        expect(request).not.toBeNull();
-        expect(request!.filter()).toBeNull();
-        fillHeldKeys(request!.setup);
-        expect(request!.filter()).not.toBeNull();
-      }
-      const writer = sessionImportWriter(db, TODAY, request?.filter);
-      const key = (s: NewSession) => ({ relationshipId: s.relationshipId, date: s.date, kind: s.kind });
-      const seen: unknown[] = [];
-      // Batches of sessions held and new ones, the new ones written; then the same again, each now held or this import's (written or waiting).
-      for (let at = 0; at < 1200; at += 150) {
-        const batch = Array.from({ length: 150 }, (_, n) => session((at + n) % 600));
-        seen.push(writer.earlier(batch.map(key)));
-        batch.forEach((s, n) => {
-          if (at < 600 && (at + n) % 3 !== 0) writer.insert(s, at + n + 2);
-        });
-      }
-      writer.finish();
-      db.exec('COMMIT');
-      db.close();
-      return seen;
+  /** The writer's answers to batches of sessions held and new ones, the new ones written, then the same again (each now held or this import's, written or waiting). */
+  async function answers(fill: 'never' | 'before' | 'midway' | 'stopped'): Promise<unknown[]> {
+    const db = await database();
+    db.transaction(() => {
+      const writer = sessionWriter(db, TODAY);
+      for (let n = 1; n <= 300; n++) writer.insert(session(n * 3));
+    })();
+    db.exec('BEGIN IMMEDIATE');
+    const request = fill === 'never' ? null : heldKeysRequest(db, db.name);
+    const filler = request === null ? null : heldKeysFiller(request.setup);
+    // Filled as the worker fills it: from its own connection, a step at a time.
+    const fillAll = () => {
+      while (filler!.step());
     };
-    const plain = await answers(false);
-    expect(plain.flat().filter((answer) => answer === 'recorded').length).toBeGreaterThan(100);
-    expect(plain.flat().filter((answer) => typeof answer === 'number').length).toBeGreaterThan(100);
-    expect(await answers(true)).toEqual(plain);
-  });
+    if (fill === 'before') fillAll();
+    // Stopped before it is filled (the file read first): never used.
+    if (fill === 'stopped') filler!.stop();
+    const writer = sessionImportWriter(db, TODAY, request?.filters);
+    const key = (s: NewSession) => ({ relationshipId: s.relationshipId, date: s.date, kind: s.kind });
+    const seen: unknown[] = [];
+    for (let at = 0; at < 1200; at += 150) {
+      if (fill === 'midway' && at === 300) fillAll();
+      const batch = Array.from({ length: 150 }, (_, n) => session((at + n) % 600));
+      seen.push(writer.earlier(batch.map(key)));
+      batch.forEach((s, n) => {
+        if (at < 600 && (at + n) % 3 !== 0) writer.insert(s, at + n + 2);
+      });
+    }
+    writer.finish();
+    expect(request?.filters.held() ?? null).toEqual(fill === 'before' || fill === 'midway' ? expect.anything() : null);
+    filler?.stop();
+    db.exec('COMMIT');
+    db.close();
+    return seen;
+  }
 
-  it('is not asked for outside WAL, and is left unfilled (every key asked) when the database cannot be read', async () => {
+  it.each(['before', 'midway', 'stopped'] as const)(
+    "give the writer the same answers as asking the database about every key, the held one filled on another connection inside the import's transaction (%s the import)",
+    async (fill) => {
+      const plain = await answers('never');
+      expect(plain.flat().filter((answer) => answer === 'recorded').length).toBeGreaterThan(100);
+      expect(plain.flat().filter((answer) => typeof answer === 'number').length).toBeGreaterThan(100);
+      expect(await answers(fill)).toEqual(plain);
+    },
+  );
+
+  it('are not asked for outside WAL, and the held one is left unfilled (every key asked) when the database cannot be read', async () => {
     const db = await database();
     db.pragma('journal_mode = DELETE');
     expect(heldKeysRequest(db, db.name)).toBeNull();
     db.pragma('journal_mode = WAL');
     const request = heldKeysRequest(db, db.name)!;
-    fillHeldKeys({ ...request.setup, database: join(tempDir(), 'missing.db') });
-    expect(request.filter()).toBeNull();
+    const filler = heldKeysFiller({ ...request.setup, database: join(tempDir(), 'missing.db') });
+    expect(filler.step()).toBe(false);
+    filler.stop();
+    expect(request.filters.held()).toBeNull();
     db.close();
   });
 });

@@ -64,7 +64,7 @@ async function importRows(
   const relationships = loadSessionTargets(db);
   const worker = readingWorker(new URL('./importSessionsWorker.js', import.meta.url), path, SESSION_LOG_WORKER_FROM_BYTES, context);
   const held = worker !== null && options.dryRun !== true ? await heldKeys(db, path) : null;
-  const writer = sessionImportWriter(db, context.today, held?.filter);
+  const writer = sessionImportWriter(db, context.today, held?.filters);
   const planner = sessionImportPlanner(relationships, writer.earlier, context.today, options.skipDuplicates === true, sessionPeople(db));
   const written = new Set<number>();
   let imported = 0;
