@@ -57,6 +57,24 @@ type Message<F extends string> =
 
 /** Flattens one row onto `out` (plain values only); called in the worker. */
 export type RowEncoder<R> = (row: R, out: unknown[]) => void;
+/**
+ * Packs rows into buffers of its own, for rows whose values are mostly numbers and repeated texts:
+ * `add` packs one row; `seal` ends the batch, puts what it packed onto `out` (plain values and
+ * typed arrays) and gives the buffers to move with the message rather than copy. Called in the worker.
+ */
+export interface RowPacker<R> {
+  add: (row: R) => void;
+  seal: (out: unknown[]) => ArrayBuffer[];
+}
+/**
+ * Work the worker does while the taking thread is behind, a slice at a time, instead of waiting:
+ * `step` does one slice (a few milliseconds) and says whether there is more; `stop`, once every
+ * record is read and before the last message, ends it wherever it is.
+ */
+export interface SpareWork {
+  step: () => boolean;
+  stop: () => void;
+}
 /** Reads `rows` rows back from a batch's values; called on the thread that takes them. */
 export type BatchDecoder<R> = (values: readonly unknown[], rows: number, onRow: (row: R) => void) => void;
 
@@ -79,19 +97,27 @@ export function workerSetup<T>(): T {
 }
 
 /** The worker's side of a batch: rows flattened onto `values`, and the wait while the taker is too far behind. */
-function batchSender<F extends string>() {
+function batchSender<F extends string>(seal?: (out: unknown[]) => ArrayBuffer[], spare?: SpareWork) {
   const port = parentPort;
   if (port === null) throw new Error('a reading worker runs in a worker thread');
   const { path, options, ahead } = workerData as Request<F>;
   const waiting = new Int32Array(ahead);
   const post = (message: Message<F>) => port.postMessage(message);
   const batch = { values: [] as unknown[], rows: 0, problems: [] as RowProblem[] };
+  let spareLeft = spare !== undefined;
   const send = () => {
     if (batch.rows === 0 && batch.problems.length === 0) return;
-    // Wait (this thread has nothing else to do) while the other is BATCHES_AHEAD behind.
-    for (let now = Atomics.load(waiting, 0); now >= BATCHES_AHEAD; now = Atomics.load(waiting, 0)) Atomics.wait(waiting, 0, now, 1000);
+    // While the other is BATCHES_AHEAD behind: the spare work, a slice at a time, then wait (this thread has nothing else to do).
+    for (let now = Atomics.load(waiting, 0); now >= BATCHES_AHEAD; now = Atomics.load(waiting, 0)) {
+      if (spareLeft) spareLeft = spare!.step();
+      else Atomics.wait(waiting, 0, now, 1000);
+    }
     Atomics.add(waiting, 0, 1);
-    post({ type: 'batch', values: batch.values, rows: batch.rows, ...(batch.problems.length === 0 ? {} : { problems: batch.problems }) });
+    const moved = seal === undefined || batch.rows === 0 ? [] : seal(batch.values);
+    port.postMessage(
+      { type: 'batch', values: batch.values, rows: batch.rows, ...(batch.problems.length === 0 ? {} : { problems: batch.problems }) } satisfies Message<F>,
+      moved,
+    );
     batch.values = [];
     batch.rows = 0;
     batch.problems = [];
@@ -101,9 +127,13 @@ function batchSender<F extends string>() {
     reading.then(
       (table) => {
         send();
+        spare?.stop();
         post({ type: 'done', table, ...(result === undefined ? {} : { result: result(table) }) });
       },
-      (error: unknown) => post({ type: 'error', error: sentError(error) }),
+      (error: unknown) => {
+        spare?.stop();
+        post({ type: 'error', error: sentError(error) });
+      },
     );
   return { path, options, post, batch, send, onBytes, finish };
 }
@@ -113,12 +143,20 @@ function batchSender<F extends string>() {
  * in-process loop does, a row is handed over only while the file has no problem yet: once a
  * record is refused, the rest are read for their problems only.
  */
-export function serveRecords<F extends string, R>(spec: RecordSpec<F, R>, encode: RowEncoder<R>): void {
-  serveRows(spec, (row, table, out) => {
-    if (table.problems.length > 0) return false;
-    encode(row, out);
-    return true;
-  });
+export function serveRecords<F extends string, R>(spec: RecordSpec<F, R>, encode: RowEncoder<R> | RowPacker<R>, spare?: SpareWork): void {
+  const packer = typeof encode === 'function' ? null : encode;
+  servePacked(
+    spec,
+    (row, table, out) => {
+      if (table.problems.length > 0) return false;
+      if (packer === null) (encode as RowEncoder<R>)(row, out);
+      else packer.add(row);
+      return true;
+    },
+    undefined,
+    packer?.seal,
+    spare,
+  );
 }
 
 /**
@@ -131,7 +169,17 @@ export function serveRows<F extends string, R>(
   take: (row: R, table: Table<F>, out: unknown[]) => boolean,
   finish?: (table: Table<F>) => unknown,
 ): void {
-  const { path, options, batch, send, onBytes, finish: end } = batchSender<F>();
+  servePacked(spec, take, finish);
+}
+
+function servePacked<F extends string, R>(
+  spec: RecordSpec<F, R>,
+  take: (row: R, table: Table<F>, out: unknown[]) => boolean,
+  finish?: (table: Table<F>) => unknown,
+  seal?: (out: unknown[]) => ArrayBuffer[],
+  spare?: SpareWork,
+): void {
+  const { path, options, batch, send, onBytes, finish: end } = batchSender<F>(seal, spare);
   const reading = streamRecords(path, spec, { ...options, onBytes }, (row, table) => {
     if (!take(row, table, batch.values)) return;
     batch.rows += 1;

@@ -7,7 +7,8 @@ import { copyFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { decodeSessionRows, sessionRowEncoder } from '../../src/commands/sessions/sessionRowBatches.js';
+import { decodeSessionRows, sessionRowPacker } from '../../src/commands/sessions/sessionRowBatches.js';
+import { KINDS, LEVELS } from '../../src/domain/sessions.js';
 import type { SessionRow } from '../../src/domain/sessionRows.js';
 import { FIXTURES, remedi, tempDir } from '../helpers/cli.js';
 import { run as inProcess } from '../helpers/inProcess.js';
@@ -151,45 +152,138 @@ describe('import-sessions read in a worker thread', () => {
   }, 300_000);
 });
 
-describe('session rows flattened for the hand-over', () => {
-  it('come back as they were, across a structured clone, whatever they hold', () => {
-    const columns = {
-      pair: 'column A (pair_id)',
-      date: 'column C (date)',
-      minutes: 'column D (minutes)',
-      mentors: '(no mentors column: every mentor)',
-      themes: null,
+describe('import-sessions of a file long enough that the worker gets ahead', () => {
+  it('gives what reading in-process gives while the worker fills the filter of sessions held (heldSessionKeys.ts): sessions held, repeated in the file, and new', async () => {
+    const dir = tempDir();
+    const { base, pairs } = await baseDatabase(dir);
+    // First, sessions on every other day for every pair, so that the database holds many.
+    const rows = (from: number, days: number, step: number) => {
+      const lines = ['pair_id,date,minutes,kind,level,themes,lived_experience'];
+      for (const pair of pairs)
+        for (let day = from; day < from + days; day += step) {
+          const date = new Date(Date.UTC(2026, 0, 5 + day)).toISOString().slice(0, 10);
+          for (const kind of KINDS) lines.push([pair.id, date, 45, kind, 'team', 'Belonging', 'no'].join(','));
+        }
+      return `${lines.join('\n')}\n`;
     };
-    const other = { ...columns, mentee: 'column B (mentee)' };
+    writeFileSync(join(dir, 'held.csv'), rows(0, 200, 2));
+    const held = remedi(['import-sessions', join(dir, 'held.csv'), '--db', base, '--skip-duplicates'], { env: TODAY });
+    expect(held.code).toBe(0);
+    // Then every day: half of it held, every row past one batch's worth repeated later in the file.
+    const file = join(dir, 'more.csv');
+    const more = rows(0, 200, 1);
+    writeFileSync(file, more + more.slice(more.indexOf('\n') + 1));
+    expect(more.split('\n').length).toBeGreaterThan(10 * 1024);
+    for (const flags of [['--skip-duplicates', '--json'], []]) bothWays(dir, base, file, ...flags);
+  }, 300_000);
+});
+
+describe('session rows packed for the hand-over', () => {
+  const columns = {
+    pair: 'column A (pair_id)',
+    date: 'column C (date)',
+    minutes: 'column D (minutes)',
+    mentors: '(no mentors column: every mentor)',
+    themes: null,
+  };
+  const other = { ...columns, mentee: 'column B (mentee)' };
+  const row = (line: number, fields: Partial<SessionRow> = {}): SessionRow => ({
+    line,
+    pairId: 7,
+    menteeId: null,
+    date: '2026-03-01',
+    minutes: 45,
+    kind: 'one-to-one',
+    level: 'team',
+    themes: [],
+    livedExperience: false,
+    mentors: null,
+    notes: null,
+    columns,
+    ...fields,
+  });
+
+  /** The rows through the packer, batches of `batch`, each moved as the worker posts it (structured clone with its buffers moved). */
+  function throughPacker(rows: readonly SessionRow[], batch = 1024): SessionRow[] {
+    const packer = sessionRowPacker();
+    const back: SessionRow[] = [];
+    for (let at = 0; at < rows.length; at += batch) {
+      const part = rows.slice(at, at + batch);
+      for (const r of part) packer.add(r);
+      const values: unknown[] = [];
+      const moved = packer.seal(values);
+      const received = structuredClone(values, { transfer: moved });
+      // Moved, not copied: the worker's buffer is empty after the post.
+      for (const buffer of moved) expect(buffer.byteLength).toBe(0);
+      decodeSessionRows(received, part.length, (r) => back.push(r));
+    }
+    return back;
+  }
+
+  it.each<[string, SessionRow[]]>([
+    ['a plain row', [row(2)]],
+    ['no pair_id, a mentee_id', [row(2, { pairId: null, menteeId: '10000012' })]],
+    ['pair_id 0 and one past 2^32', [row(2, { pairId: 0 }), row(3, { pairId: 2 ** 32 + 5 })]],
+    ['a mentee and a respondent by name and email', [row(2, { pairId: null, mentee: 'Ada Obi', respondent: 'chidi.eze@nhs.net', columns: other })]],
+    ['every kind and level', KINDS.map((kind, n) => row(n + 2, { kind, level: LEVELS[n % LEVELS.length] }))],
+    ['lived experience, minutes at both ends', [row(2, { livedExperience: true, minutes: 1 }), row(3, { minutes: 600 })]],
+    [
+      'mentors not stated, none, one and several (a text repeated across fields)',
+      [
+        row(2, { mentors: null }),
+        row(3, { mentors: [] }),
+        row(4, { mentors: ['10000002'] }),
+        row(5, { mentors: ['10000002', 'Ada Obi', '2026-03-01'], menteeId: '10000002' }),
+      ],
+    ],
+    ['notes, empty of quotes and with them', [row(2, { notes: 'a note, with "quotes"' }), row(3, { notes: '' })]],
+    [
+      'theme lists: shared, differing only in a label, and ones whose joined texts would read alike',
+      [
+        row(2, { themes: [{ key: 'belonging', label: 'Belonging' }] }),
+        row(3, { themes: [{ key: 'belonging', label: 'belonging' }] }),
+        row(4, { themes: [{ key: 'belonging', label: 'Belonging' }] }),
+        row(5, { themes: [{ key: 'a1:b', label: 'c' }] }),
+        row(6, { themes: [{ key: 'a', label: 'b1:c' }] }),
+        row(7, {
+          themes: [
+            { key: 'a', label: 'b' },
+            { key: 'c', label: 'd' },
+          ],
+        }),
+      ],
+    ],
+    ['columns changing between rows and back', [row(2), row(3, { columns: other }), row(4), row(5, { columns: { ...other } })]],
+  ])('%s come back as they were', (_, rows) => {
+    const back = throughPacker(rows);
+    expect(back).toEqual(rows);
+    // Each row has its own theme and mentor arrays, as parseSessionRecord gives them.
+    for (let n = 1; n < back.length; n += 1) expect(back[n].themes).not.toBe(back[n - 1].themes);
+  });
+
+  it('come back as they were across batches, whatever they hold', () => {
     let seed = 7;
     const random = () => {
       seed = (seed * 69069 + 1) % 2 ** 32;
       return seed / 2 ** 32;
     };
-    const rows: SessionRow[] = Array.from({ length: 3000 }, (_, n) => ({
-      line: n + 2,
-      pairId: random() < 0.5 ? null : Math.floor(random() * 1000),
-      menteeId: random() < 0.5 ? null : `1000${n}`,
-      ...(random() < 0.3 ? { mentee: `Person ${n}` } : {}),
-      ...(random() < 0.3 ? { respondent: `p${n}@nhs.net` } : {}),
-      date: '2026-03-01',
-      minutes: 1 + Math.floor(random() * 600),
-      kind: 'one-to-one',
-      level: 'team',
-      themes: Array.from({ length: Math.floor(random() * 3) }, (_, t) => ({ key: `theme ${t}`, label: `Theme ${t}` })),
-      livedExperience: random() < 0.5,
-      mentors: random() < 0.4 ? null : Array.from({ length: Math.floor(random() * 3) }, (_, m) => `m${m}`),
-      notes: random() < 0.5 ? null : 'a note, with "quotes"',
-      columns: n % 1000 < 500 ? columns : other,
-    }));
-    const encode = sessionRowEncoder();
-    const back: SessionRow[] = [];
-    for (let at = 0; at < rows.length; at += 1024) {
-      const values: unknown[] = [];
-      const batch = rows.slice(at, at + 1024);
-      for (const row of batch) encode(row, values);
-      decodeSessionRows(structuredClone(values), batch.length, (row) => back.push(row));
-    }
-    expect(back).toEqual(rows);
+    const rows: SessionRow[] = Array.from({ length: 3000 }, (_, n) =>
+      row(n + 2, {
+        pairId: random() < 0.5 ? null : Math.floor(random() * 1000),
+        menteeId: random() < 0.5 ? null : `1000${n}`,
+        ...(random() < 0.3 ? { mentee: `Person ${n}` } : {}),
+        ...(random() < 0.3 ? { respondent: `p${n}@nhs.net` } : {}),
+        date: `2026-03-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`,
+        minutes: 1 + Math.floor(random() * 600),
+        kind: KINDS[Math.floor(random() * KINDS.length)],
+        level: LEVELS[Math.floor(random() * LEVELS.length)],
+        themes: Array.from({ length: Math.floor(random() * 3) }, (_, t) => ({ key: `theme ${t}`, label: `Theme ${t}` })),
+        livedExperience: random() < 0.5,
+        mentors: random() < 0.4 ? null : Array.from({ length: Math.floor(random() * 3) }, (_, m) => `m${m}`),
+        notes: random() < 0.5 ? null : `a note, with "quotes" ${Math.floor(random() * 10)}`,
+        columns: n % 1000 < 500 ? columns : other,
+      }),
+    );
+    for (const batch of [1, 7, 1024]) expect(throughPacker(rows, batch)).toEqual(rows);
   });
 });

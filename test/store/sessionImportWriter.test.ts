@@ -9,7 +9,16 @@ import type { Kind } from '../../src/domain/sessions.js';
 import { sessionTarget } from '../../src/domain/sessionDraft.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
 import { loadRelationships, loadSessionTargets } from '../../src/store/relationships.js';
-import { journalStatementsInMemory, sessionImportWriter, sessionWriter, type NewSession } from '../../src/store/sessions.js';
+import { heldKeysFiller, heldKeysRequest } from '../../src/commands/sessions/heldSessionKeys.js';
+import { dayAndKind, sessionKeyFilter } from '../../src/domain/sessionKeyFilter.js';
+import {
+  heldSessionKeys,
+  journalStatementsInMemory,
+  sessionImportWriter,
+  sessionWriter,
+  withoutLinkLookups,
+  type NewSession,
+} from '../../src/store/sessions.js';
 import { tempDir } from '../helpers/cli.js';
 
 const TODAY = '2024-12-01';
@@ -102,6 +111,112 @@ describe('sessionImportWriter', () => {
       expect(writer.earlier(many)).toEqual(many.map((_, n) => (n === 0 ? 'recorded' : n <= 600 ? n + 1 : undefined)));
       writer.finish();
     })();
+    db.close();
+  });
+});
+
+describe('the filters of sessions held and written (heldSessionKeys, heldSessionKeys.ts)', () => {
+  it('holds every session held, by the day and kind worked out in SQL as dayAndKind does, and few others, read a few relationships a step', async () => {
+    const db = await database();
+    db.transaction(() => {
+      const writer = sessionWriter(db, TODAY);
+      for (let n = 1; n <= 900; n++) writer.insert(session(n));
+    })();
+    const filter = sessionKeyFilter(new Int32Array(1 << 11));
+    const reading = heldSessionKeys(db, filter);
+    // Two relationships: the first step reads one, the second the other, the third finds none left.
+    expect([reading.step(1), reading.step(1), reading.step(1)]).toEqual([true, true, false]);
+    reading.stop();
+    const held = db.prepare('SELECT relationship_id, date, kind FROM sessions').raw().all() as Array<[number, string, Kind]>;
+    expect(held).toHaveLength(901);
+    for (const [relationshipId, date, kind] of held) expect(filter.mayHold(relationshipId, dayAndKind(date, kind))).toBe(true);
+    const others = Array.from({ length: 900 }, (_, n) => dayAndKind(day(n), 'other'));
+    expect(others.filter((key) => filter.mayHold(1, key)).length).toBeLessThan(20);
+    db.close();
+  });
+
+  /** The writer's answers to batches of sessions held and new ones, the new ones written, then the same again (each now held or this import's, written or waiting). */
+  async function answers(fill: 'never' | 'before' | 'midway' | 'stopped'): Promise<unknown[]> {
+    const db = await database();
+    db.transaction(() => {
+      const writer = sessionWriter(db, TODAY);
+      for (let n = 1; n <= 300; n++) writer.insert(session(n * 3));
+    })();
+    db.exec('BEGIN IMMEDIATE');
+    const request = fill === 'never' ? null : heldKeysRequest(db, db.name);
+    const filler = request === null ? null : heldKeysFiller(request.setup);
+    // Filled as the worker fills it: from its own connection, a step at a time.
+    const fillAll = () => {
+      while (filler!.step());
+    };
+    if (fill === 'before') fillAll();
+    // Stopped before it is filled (the file read first): never used.
+    if (fill === 'stopped') filler!.stop();
+    const writer = sessionImportWriter(db, TODAY, request?.filters);
+    const key = (s: NewSession) => ({ relationshipId: s.relationshipId, date: s.date, kind: s.kind });
+    const seen: unknown[] = [];
+    for (let at = 0; at < 1200; at += 150) {
+      if (fill === 'midway' && at === 300) fillAll();
+      const batch = Array.from({ length: 150 }, (_, n) => session((at + n) % 600));
+      seen.push(writer.earlier(batch.map(key)));
+      batch.forEach((s, n) => {
+        if (at < 600 && (at + n) % 3 !== 0) writer.insert(s, at + n + 2);
+      });
+    }
+    writer.finish();
+    expect(request?.filters.held() ?? null).toEqual(fill === 'before' || fill === 'midway' ? expect.anything() : null);
+    filler?.stop();
+    db.exec('COMMIT');
+    db.close();
+    return seen;
+  }
+
+  it.each(['before', 'midway', 'stopped'] as const)(
+    "give the writer the same answers as asking the database about every key, the held one filled on another connection inside the import's transaction (%s the import)",
+    async (fill) => {
+      const plain = await answers('never');
+      expect(plain.flat().filter((answer) => answer === 'recorded').length).toBeGreaterThan(100);
+      expect(plain.flat().filter((answer) => typeof answer === 'number').length).toBeGreaterThan(100);
+      expect(await answers(fill)).toEqual(plain);
+    },
+  );
+
+  it('are not asked for outside WAL, and the held one is left unfilled (every key asked) when the database cannot be read', async () => {
+    const db = await database();
+    db.pragma('journal_mode = DELETE');
+    expect(heldKeysRequest(db, db.name)).toBeNull();
+    db.pragma('journal_mode = WAL');
+    const request = heldKeysRequest(db, db.name)!;
+    const filler = heldKeysFiller({ ...request.setup, database: join(tempDir(), 'missing.db') });
+    expect(filler.step()).toBe(false);
+    filler.stop();
+    expect(request.filters.held()).toBeNull();
+    db.close();
+  });
+});
+
+describe('withoutLinkLookups', () => {
+  it('writes with foreign keys off, leaves no broken link, and turns them back on after the transaction, even when it fails', async () => {
+    const db = await database();
+    const keys = () => db.pragma('foreign_keys', { simple: true });
+    expect(keys()).toBe(1);
+    const seen = await withoutLinkLookups(db, async () => {
+      db.exec('BEGIN IMMEDIATE');
+      const writer = sessionImportWriter(db, TODAY);
+      for (let n = 1; n <= 700; n++) writer.insert(session(n), n + 1);
+      writer.finish();
+      db.exec('COMMIT');
+      return keys();
+    });
+    expect(seen).toBe(0);
+    expect(keys()).toBe(1);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    await expect(
+      withoutLinkLookups(db, async () => {
+        throw new Error('the file could not be read');
+      }),
+    ).rejects.toThrow('the file could not be read');
+    expect(keys()).toBe(1);
     db.close();
   });
 });

@@ -11,7 +11,7 @@ import { parseMapOption, streamRecords, type Table } from '../../io/tableFile.js
 import type { WorkerStreamOptions } from '../../io/tableWorker.js';
 import type { Db } from '../../store/db.js';
 import { loadSessionTargets } from '../../store/relationships.js';
-import { journalStatementsInMemory, sessionImportWriter } from '../../store/sessions.js';
+import { journalStatementsInMemory, sessionImportWriter, withoutLinkLookups } from '../../store/sessions.js';
 import { formatProblemList, importRefusal, problemJson, problemsCsv } from '../../ui/problems.js';
 import { progress } from '../../ui/progress.js';
 import { importSessionsLine, type ImportSessionsSummary } from '../../ui/sessionOutput.js';
@@ -33,8 +33,8 @@ export async function runImportSessions(path: string, options: ImportSessionsOpt
   const dbPath = dbPathOf(options, context);
   return withDatabase(options, context, { create: false }, async (db) => {
     journalStatementsInMemory(db);
-    const { table, imported, duplicates, relationships } = await commitOrDryRun(db, options.dryRun === true, () =>
-      importRows(db, path, maps, options, context),
+    const { table, imported, duplicates, relationships } = await withoutLinkLookups(db, () =>
+      commitOrDryRun(db, options.dryRun === true, () => importRows(db, path, maps, options, context)),
     );
     const name = table.source.name;
     const summary: ImportSessionsSummary = {
@@ -62,7 +62,9 @@ async function importRows(
   context: Context,
 ): Promise<{ table: Table<SessionField>; imported: number; duplicates: number; relationships: number }> {
   const relationships = loadSessionTargets(db);
-  const writer = sessionImportWriter(db, context.today);
+  const worker = readingWorker(new URL('./importSessionsWorker.js', import.meta.url), path, SESSION_LOG_WORKER_FROM_BYTES, context);
+  const held = worker !== null && options.dryRun !== true ? await heldKeys(db, path) : null;
+  const writer = sessionImportWriter(db, context.today, held?.filters);
   const planner = sessionImportPlanner(relationships, writer.earlier, context.today, options.skipDuplicates === true, sessionPeople(db));
   const written = new Set<number>();
   let imported = 0;
@@ -81,10 +83,9 @@ async function importRows(
     if (batch.length >= PLANNED_AT_ONCE) plan();
   };
   const readOptions = { encoding: options.encoding, sheet: options.sheet, maps, headerRow: options.headerRow, onBytes: onProgress.through };
-  const worker = readingWorker(new URL('./importSessionsWorker.js', import.meta.url), path, SESSION_LOG_WORKER_FROM_BYTES, context);
   const table = await (
     worker !== null
-      ? readInWorker(worker, path, readOptions, handle)
+      ? readInWorker(worker, path, { ...readOptions, setup: held?.setup }, handle)
       : streamRecords(path, sessionLogFile(), readOptions, (row, table) => {
           // A cell refused as read means only those problems are told: stop planning, read on.
           if (table.problems.length === 0) handle(row);
@@ -100,6 +101,12 @@ async function importRows(
   if (problems.length > 0) throw importRefusal(table.source.name, problems, problemsFile(problems));
   problemsFile([]);
   return { table, imported, duplicates: planner.duplicates, relationships: written.size };
+}
+
+/** The filter of the sessions held, filled by the worker (heldSessionKeys.ts): loaded, as the worker's modules, only for a large file. */
+async function heldKeys(db: Db, file: string) {
+  const { heldKeysRequest } = await import('./heldSessionKeys.js');
+  return heldKeysRequest(db, file);
 }
 
 /** The worker's modules load only when one is started: a small file's import does not pay for them. */
