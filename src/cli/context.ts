@@ -5,7 +5,7 @@
 import { fstatSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { UserError } from '../errors.js';
-import { writeAll } from '../io/outputFile.js';
+import { writeAll } from '../io/writeAll.js';
 import { writeProblem } from '../io/writeProblem.js';
 import type { ChalkInstance } from '../ui/colour.js';
 import { colourLevel, noColour, type ColourChoice } from '../ui/colourPolicy.js';

@@ -7,7 +7,8 @@
  * command line in-process (test/helpers/inProcess.ts).
  */
 import { readFileSync } from 'node:fs';
-import { Command, type CommandUnknownOpts } from '@commander-js/extra-typings';
+import type { CommandUnknownOpts } from '@commander-js/extra-typings';
+import { Command } from './commander.js';
 import type { CliHost } from './options.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
