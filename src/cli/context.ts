@@ -5,7 +5,7 @@
 import { fstatSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { UserError } from '../errors.js';
-import { writeAll } from '../io/outputFile.js';
+import { writeAll } from '../io/writeAll.js';
 import { writeProblem } from '../io/writeProblem.js';
 import type { ChalkInstance } from '../ui/colour.js';
 import { colourLevel, noColour, type ColourChoice } from '../ui/colourPolicy.js';
@@ -57,21 +57,20 @@ export interface CommonOptions {
 
 export async function processContext(options: CommonOptions = {}): Promise<Context> {
   const env = process.env;
+  // isatty(2) is what process.stderr.isTTY says, without building the stream (and process.stdin's) a command may never use.
+  const stderrIsTerminal = isatty(2);
   return {
     out: writeStdout,
     err: (text) => process.stderr.write(text),
-    colour: await streamColours(
-      { flag: options.color, isTTY: process.stdout.isTTY === true, env },
-      { flag: options.color, isTTY: process.stderr.isTTY === true, env },
-    ),
+    colour: await streamColours({ flag: options.color, isTTY: process.stdout.isTTY === true, env }, { flag: options.color, isTTY: stderrIsTerminal, env }),
     env,
     cwd: process.cwd(),
     today: todayIso(env),
-    interactive: process.stdin.isTTY === true && process.stderr.isTTY === true,
+    interactive: isatty(0) && stderrIsTerminal,
     width: terminalWidth(options),
     // A terminal that reports no size (0 rows) gets no pager: nobody can tell what is long.
     rows: process.stdout.isTTY === true && (process.stdout.rows ?? 0) > 0 ? process.stdout.rows : null,
-    stderrIsTerminal: process.stderr.isTTY === true,
+    stderrIsTerminal,
     pager: choosePager({ flag: options.pager, isTTY: process.stdout.isTTY === true, env, platform: process.platform }),
   };
 }

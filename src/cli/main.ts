@@ -3,7 +3,7 @@
  * (CONVENTIONS habit 2): commands throw a UserError or return; only runCli prints the error and
  * chooses the exit code. bin/remedi.js calls main(); tests call runCli() with their own host.
  */
-import { CommanderError } from '@commander-js/extra-typings';
+import { CommanderError } from './commander.js';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_REFUSED, EXIT_USAGE, UserError, databaseActivity, resetDatabaseActivity, sqliteUserError } from '../errors.js';
 import { writeProblem } from '../io/writeProblem.js';
 import { visible } from '../ui/terminalText.js';

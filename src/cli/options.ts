@@ -5,7 +5,8 @@
  * typed companion (@commander-js/extra-typings), so each run module's options type is inferred
  * from its flags (OptionsOf) and a renamed flag breaks the build.
  */
-import { InvalidArgumentError, Option, type Command, type OptionValues } from '@commander-js/extra-typings';
+import type { Command, OptionValues } from '@commander-js/extra-typings';
+import { InvalidArgumentError, Option } from './commander.js';
 import { parseDate } from '../domain/dates.js';
 import type { CommonOptions, Context } from './context.js';
 

@@ -7,7 +7,8 @@
  * command line in-process (test/helpers/inProcess.ts).
  */
 import { readFileSync } from 'node:fs';
-import { Command, type CommandUnknownOpts } from '@commander-js/extra-typings';
+import type { CommandUnknownOpts } from '@commander-js/extra-typings';
+import { Command } from './commander.js';
 import type { CliHost } from './options.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -19,7 +20,8 @@ export interface ProgramHost extends CliHost {
   writeErr: (text: string) => void;
 }
 
-type Declare = (program: CommandUnknownOpts, host: CliHost) => void;
+/** `only`: the command line's command, when the group may declare just that one (groupsFor chose the group by it). */
+type Declare = (program: CommandUnknownOpts, host: CliHost, only?: string) => void;
 
 /** A command group: the top-level commands it declares, and its declaration module, loaded when needed. */
 export interface CommandGroup {
@@ -57,7 +59,8 @@ export function groupsFor(argv: readonly string[]): readonly CommandGroup[] {
 
 /** The program for this command line (argv in node's form): every group it may need declared (groupsFor). */
 export async function buildProgram(host: ProgramHost, argv: readonly string[]): Promise<CommandUnknownOpts> {
-  const declarations = await Promise.all(groupsFor(argv).map((group) => group.load()));
+  const groups = groupsFor(argv);
+  const declarations = await Promise.all(groups.map((group) => group.load()));
   const program = new Command('remedi')
     // Before any subcommand is added: they inherit where output goes and the exit override.
     .configureOutput({ writeOut: (text) => host.writeOut(text), writeErr: (text) => host.writeErr(text) })
@@ -83,6 +86,7 @@ Getting started:
 Everything is kept in one file, remedi.db in this folder (or --db PATH,
 or $REMEDI_DB). remedi help COMMAND says more about each command.`,
     );
-  for (const declare of declarations) declare(program, host);
+  const only = groups.length === 1 ? argv[2] : undefined;
+  for (const declare of declarations) declare(program, host, only);
   return program;
 }

@@ -6,6 +6,7 @@ import { bandDisplay, type Seniority } from './bands.js';
 import { isBuiltIn, livedExperienceType, type CharacteristicValue, type LivedExperienceType } from './characteristics.js';
 import type { BmeStatus } from './ethnicity.js';
 import type { StaffFunction } from './functions.js';
+import { pairKey } from './pairKey.js';
 
 export const WEIGHT_NAMES = [
   'race',
@@ -142,7 +143,7 @@ export interface RuleContext {
   pairedBefore: ReadonlySet<string>;
 }
 
-export const pairKey = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`);
+export { pairKey };
 
 /** The manager and the manager's manager of someone: the two levels no pair may cross. */
 export function lineChain(staffId: string, managerOf: ReadonlyMap<string, string | null>): [string | null, string | null] {

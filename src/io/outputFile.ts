@@ -14,25 +14,11 @@
  *
  * Which paths may be written is outputTarget.ts; a failed write in plain words, writeProblem.ts.
  */
-import { randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  constants,
-  fsyncSync,
-  linkSync,
-  lstatSync,
-  mkdtempSync,
-  openSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  unlinkSync,
-  writeSync,
-  type Stats,
-} from 'node:fs';
+import { closeSync, constants, fsyncSync, linkSync, lstatSync, mkdtempSync, openSync, readdirSync, renameSync, rmSync, unlinkSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 import { READ_NO_LINK, alreadyExists, checkNewFolder, checkTarget, exists, folderExists, notAFile, type OutputOptions } from './outputTarget.js';
+import { writeAll } from './writeAll.js';
 import { writeProblem } from './writeProblem.js';
 
 /** Open flags for a new file: exclusive (never an existing path) and, where the platform has it, never a link. */
@@ -133,17 +119,6 @@ export function createOutputFolder(path: string, fill: (write: (file: string, da
   return target;
 }
 
-/** Writes every byte of `data` to an open file descriptor, however many calls that takes. */
-export function writeAll(fd: number, data: string | Uint8Array): void {
-  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-  let offset = 0;
-  while (offset < bytes.length) {
-    const written = writeSync(fd, bytes, offset, bytes.length - offset);
-    if (written <= 0) throw Object.assign(new Error('the write made no progress'), { code: 'EIO' });
-    offset += written;
-  }
-}
-
 /**
  * A temporary name beside the target: `<name>.partial-<pid>-<random>`. The process id lets a
  * later write of the same name remove what a remedi that was stopped half-way (Ctrl+C, a
@@ -151,7 +126,8 @@ export function writeAll(fd: number, data: string | Uint8Array): void {
  */
 function temporaryPath(target: string): string {
   removeLeftovers(target);
-  return join(dirname(target), `${partialPrefix(target)}${randomBytes(6).toString('hex')}`);
+  // node:crypto is loaded only when a file is written (store/db.ts says why).
+  return join(dirname(target), `${partialPrefix(target)}${process.getBuiltinModule('node:crypto').randomBytes(6).toString('hex')}`);
 }
 
 const partialPrefix = (target: string): string => `${basename(target)}.partial-${process.pid}-`;

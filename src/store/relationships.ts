@@ -4,7 +4,8 @@
  * the queries here mirror it in SQL (lifeSql), and a store test holds them to it.
  */
 import type { IsoDate } from '../domain/dates.js';
-import { pairKey, type PairType, type Slot } from '../domain/pairingRules.js';
+import { pairKey } from '../domain/pairKey.js';
+import type { PairType, Slot } from '../domain/pairingRules.js';
 import type { RelationshipRecord, RelationshipWithLeavers } from '../domain/relationships.js';
 import type { SessionTarget } from '../domain/sessions.js';
 import type { Db } from './db.js';

@@ -6,8 +6,12 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import Database from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Db } from './connection.js';
+
+// Required, not imported: imported from ESM, node would first scan better-sqlite3's CommonJS for its export names (cli/commander.ts says more).
+const require = createRequire(import.meta.url);
+const Database = require('better-sqlite3') as typeof BetterSqlite3;
 
 let binding: { nativeBinding?: string } | undefined;
 
@@ -15,7 +19,7 @@ let binding: { nativeBinding?: string } | undefined;
 function nativeBinding(): { nativeBinding?: string } {
   if (binding === undefined) {
     try {
-      const file = join(dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
+      const file = join(dirname(require.resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
       binding = existsSync(file) ? { nativeBinding: file } : {};
     } catch {
       binding = {};
@@ -25,6 +29,6 @@ function nativeBinding(): { nativeBinding?: string } {
 }
 
 /** A connection to a file (or to a database image in memory), as new Database() makes it. */
-export function sqlite(file: string | Buffer, options: Database.Options = {}): Db {
+export function sqlite(file: string | Buffer, options: BetterSqlite3.Options = {}): Db {
   return new Database(file, { ...nativeBinding(), ...options });
 }

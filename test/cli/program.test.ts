@@ -51,6 +51,15 @@ describe('the command registry', () => {
     expect(groupsFor(['node', 'remedi', ...args]).map((g) => g.commands)).toEqual([commands]);
   });
 
+  it.each([
+    [['log-session', '--pair', '1'], ['log-session']],
+    [['import-sessions', 'form.csv'], ['import-sessions']],
+    [['sessions', 'list'], ['sessions']],
+    [['check'], ['backup', 'check']],
+  ])('builds for %j a program of %j (the sessions group declares only the command named)', async (args, commands) => {
+    expect((await buildProgram(host(), ['node', 'remedi', ...args])).commands.map((c) => c.name())).toEqual(commands);
+  });
+
   it.each([[[]], [['--help']], [['help', 'log-session']], [['-V']], [['lg-session']], [['--db', 'x.db', 'log-session']], [['Log-Session']]])(
     'declares every group for %j (help and "Did you mean" need them all)',
     (args) => {

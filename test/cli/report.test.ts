@@ -157,6 +157,15 @@ describe('remedi report: every other format from the same data', () => {
     expect(markdown).not.toMatch(/\u001b\[/);
   });
 
+  it('the table to a file has no colour even when colour is forced, and is the table stdout gets', async () => {
+    const out = join(dir, 'report.txt');
+    const result = remedi(['report', '--out', out, '--as-of', '2026-07-29', '--db', db], { env: { ...env, FORCE_COLOR: '1' } });
+    expect(result.code, result.stderr).toBe(0);
+    const table = readFileSync(out, 'utf8');
+    expect(table).not.toMatch(/\u001b\[/);
+    expect(table).toBe((await run(['report', '--as-of', '2026-07-29'])).stdout);
+  });
+
   it.each([
     [['--format', 'pdf'], /Allowed choices are table, json, csv, markdown/],
     [['--json', '--format', 'csv'], /Choose one format/],

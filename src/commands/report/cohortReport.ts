@@ -10,13 +10,12 @@ import { reportDay, type Cohort } from '../../domain/cohorts.js';
 import { formatDate, type IsoDate } from '../../domain/dates.js';
 import { reportFormat, type ReportFormat } from '../../domain/reportFormat.js';
 import { UsageError } from '../../errors.js';
-import { writeOutputFile } from '../../io/outputFile.js';
 import { characteristicCountsOfParticipants } from '../../store/characteristicCounts.js';
 import type { Db } from '../../store/db.js';
 import { eachCohortMember, listMeetings } from '../../store/meetings.js';
 import { boardWithRoles, cohortSessionSummary, reportRelationshipsWithBme } from '../../store/reportData.js';
 import { cohortSurveyAnswers } from '../../store/surveys.js';
-import { makeChalk } from '../../ui/colour.js';
+import { noColour } from '../../ui/colourPolicy.js';
 import { reportJsonPieces } from '../../ui/reportJson.js';
 import { resolveCohort } from '../shared/resolveCohort.js';
 import { withDatabase } from '../shared/skeleton.js';
@@ -74,8 +73,7 @@ async function rendererFor(format: ReportFormat): Promise<Render> {
     }
     case 'table': {
       const { renderReportText } = await import('../../ui/reportText.js');
-      return (report, toScreen, context) =>
-        toScreen ? renderReportText(report, context.colour.out, context) : renderReportText(report, makeChalk({ flag: false, isTTY: false }));
+      return (report, toScreen, context) => (toScreen ? renderReportText(report, context.colour.out, context) : renderReportText(report, noColour));
     }
   }
 }
@@ -91,6 +89,8 @@ export async function runReport(options: ReportOptions, context: Context): Promi
   const render = await rendererFor(format);
   // The text report on a terminal goes through the pager when long; JSON, CSV and the rest never.
   const page = format === 'table' && toScreen ? (await import('../../ui/pager.js')).page : null;
+  // The file writer loads only with --out: most reports go to stdout.
+  const writeOutputFile = toScreen ? null : (await import('../../io/outputFile.js')).writeOutputFile;
   return withDatabase(options, context, { create: false, readonly: true }, (db, opened) => {
     const cohort = resolveCohort(db, options.cohort, context);
     const { asOf, atCohortEnd } = reportDay(cohort, context.today, options.asOf);
@@ -108,7 +108,7 @@ export async function runReport(options: ReportOptions, context: Context): Promi
       else context.out(text);
     } else {
       // Never onto the database itself (io/outputFile.ts).
-      const path = writeOutputFile(resolve(context.cwd, out), text, { database: opened.path, replace: true });
+      const path = writeOutputFile!(resolve(context.cwd, out), text, { database: opened.path, replace: true });
       context.err(`Wrote the cohort ${cohort.number} report${options.forPublication ? ' for publication' : ''} to ${path} (readable by you only).\n`);
     }
     return report;

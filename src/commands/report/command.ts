@@ -1,6 +1,6 @@
 /** `remedi report` and report chase and themes: flags and help. The run module loads only when a command runs. */
 import type { CommandUnknownOpts } from '@commander-js/extra-typings';
-import { Option } from '@commander-js/extra-typings';
+import { Option } from '../../cli/commander.js';
 import { cohortNumber, common, isoDateArgument, wholeNumber, type CliHost, type OptionsOf } from '../../cli/options.js';
 
 const cohortReport = (parent: CommandUnknownOpts) =>

@@ -1,5 +1,6 @@
 /** `remedi survey import`, `list` and `delete`: outcome surveys' flags and help. Run modules load only when a command runs. */
-import { Option, type CommandUnknownOpts } from '@commander-js/extra-typings';
+import type { CommandUnknownOpts } from '@commander-js/extra-typings';
+import { Option } from '../../cli/commander.js';
 import { cohortNumber, collect, common, databaseOptions, fileReadingOptions, type CliHost, type OptionsOf } from '../../cli/options.js';
 import { SURVEY_STAGES } from '../../domain/surveys.js';
 
