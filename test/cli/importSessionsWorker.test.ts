@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeSessionRows, sessionRowPacker } from '../../src/commands/sessions/sessionRowBatches.js';
 import { KINDS, LEVELS } from '../../src/domain/sessions.js';
 import type { SessionRow } from '../../src/domain/sessionRows.js';
+import { sessionRow } from '../helpers/sessionRow.js';
 import { FIXTURES, remedi, tempDir } from '../helpers/cli.js';
 import { run as inProcess } from '../helpers/inProcess.js';
 
@@ -187,21 +188,7 @@ describe('session rows packed for the hand-over', () => {
     themes: null,
   };
   const other = { ...columns, mentee: 'column B (mentee)' };
-  const row = (line: number, fields: Partial<SessionRow> = {}): SessionRow => ({
-    line,
-    pairId: 7,
-    menteeId: null,
-    date: '2026-03-01',
-    minutes: 45,
-    kind: 'one-to-one',
-    level: 'team',
-    themes: [],
-    livedExperience: false,
-    mentors: null,
-    notes: null,
-    columns,
-    ...fields,
-  });
+  const row = (line: number, fields: Partial<SessionRow> = {}): SessionRow => sessionRow({ line, pairId: 7, date: '2026-03-01', columns, ...fields });
 
   /** The rows through the packer, batches of `batch`, each moved as the worker posts it (structured clone with its buffers moved). */
   function throughPacker(rows: readonly SessionRow[], batch = 1024): SessionRow[] {

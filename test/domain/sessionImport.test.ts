@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planSessionImport, type KnownRelationship, type PlannedSession } from '../../src/domain/sessionImport.js';
 import { SESSION_HEADERS, parseSessionRecord, type SessionRow } from '../../src/domain/sessionRows.js';
+import { sessionRow } from '../helpers/sessionRow.js';
 import { duplicateKey } from '../../src/domain/sessions.js';
 import { choosePerson, foldText, type PersonCandidate } from '../../src/domain/people.js';
 import { mapColumns } from '../../src/io/columns.js';
@@ -284,21 +285,7 @@ const RELATIONSHIPS: KnownRelationship[] = [
 const TODAY = '2024-11-30';
 
 /** A parsed row of a plain-headed file; pair 1 on 5 Mar 2024 unless told. */
-const row = (changes: Partial<SessionRow> = {}): SessionRow => ({
-  line: 2,
-  pairId: 1,
-  menteeId: null,
-  date: '2024-03-05',
-  minutes: 45,
-  kind: 'one-to-one',
-  level: 'team',
-  themes: [],
-  livedExperience: false,
-  mentors: null,
-  notes: null,
-  columns: PLAIN_COLUMNS,
-  ...changes,
-});
+const row = (changes: Partial<SessionRow> = {}): SessionRow => sessionRow({ line: 2, pairId: 1, date: '2024-03-05', columns: PLAIN_COLUMNS, ...changes });
 
 const plan = (rows: SessionRow[], recorded: string[] = [], skipDuplicates = false) =>
   planSessionImport(rows, RELATIONSHIPS, new Set(recorded), TODAY, skipDuplicates);
