@@ -65,11 +65,12 @@ export async function chaseOnTwoThreads(
 ): Promise<ChasePart> {
   const theirs: IdRange = { from: cut, to: Number.MAX_SAFE_INTEGER };
   const witness = changeWitness(db.name);
+  let worker: Worker | null = null;
   // This thread's read transaction begins with its first read: after the witness began.
   db.exec('BEGIN');
   try {
     const setup: ChaseWorkerSetup = { path: db.name, cohort, asOf, needsReplacement: [...needsReplacement], ids: theirs };
-    const worker = new Worker(url, { workerData: setup });
+    worker = new Worker(url, { workerData: setup });
     const arriving = partOf(worker);
     // Its failure is read when this thread asks for its part, not before.
     arriving.catch(() => undefined);
@@ -82,12 +83,12 @@ export async function chaseOnTwoThreads(
     } catch (error) {
       onFallBack?.(error as Error);
       other = chasePart(db, cohort, asOf, needsReplacement, theirs);
-    } finally {
-      void worker.terminate();
     }
     db.exec('COMMIT');
     return joinChaseParts(own, other);
   } finally {
+    // Also when this thread's own part fails: the worker never keeps the process waiting.
+    if (worker !== null) void worker.terminate();
     if (db.inTransaction) db.exec('ROLLBACK');
     witness.close();
   }
