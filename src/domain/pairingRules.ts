@@ -143,8 +143,6 @@ export interface RuleContext {
   pairedBefore: ReadonlySet<string>;
 }
 
-export { pairKey };
-
 /** The manager and the manager's manager of someone: the two levels no pair may cross. */
 export function lineChain(staffId: string, managerOf: ReadonlyMap<string, string | null>): [string | null, string | null] {
   const first = managerOf.get(staffId) ?? null;

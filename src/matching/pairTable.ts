@@ -7,7 +7,8 @@
  * checks them against brokenRule and pairScore on random cohorts); the score is summed in
  * the same order, so it is the same double.
  */
-import { pairKey, type Participant, type RuleContext, type Weights } from '../domain/pairingRules.js';
+import { pairKey } from '../domain/pairKey.js';
+import type { Participant, RuleContext, Weights } from '../domain/pairingRules.js';
 
 export interface PairTable {
   /** Whether brokenRule(mentees[i], mentors[r]) is null. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CurrentEnrolment } from '../../src/domain/enrolment.js';
 import { planManualPairing, type ManualPairingInput } from '../../src/domain/manualPairing.js';
-import { DEFAULT_WEIGHTS, pairKey, scorePair, type Participant } from '../../src/domain/pairingRules.js';
+import { pairKey } from '../../src/domain/pairKey.js';
+import { DEFAULT_WEIGHTS, scorePair, type Participant } from '../../src/domain/pairingRules.js';
 import { person } from '../helpers/participants.js';
 
 // A board member, a BME mentor and a front-line mentor who can be paired with them.

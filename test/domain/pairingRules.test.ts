@@ -7,7 +7,6 @@ import {
   fittingTypes,
   fitsType,
   fitsSlot,
-  pairKey,
   pairScore,
   pairType,
   parseWeights,
@@ -20,6 +19,7 @@ import {
   type RuleContext,
   type Weights,
 } from '../../src/domain/pairingRules.js';
+import { pairKey } from '../../src/domain/pairKey.js';
 
 /** Band labels by rank (index); rank 14 is the board, which has no band. */
 

@@ -7,7 +7,6 @@ import {
   brokenRule,
   DEFAULT_WEIGHTS,
   fitsSlot,
-  pairKey,
   pairScore,
   pairType,
   parseWeights,
@@ -15,6 +14,7 @@ import {
   type Participant,
   type Weights,
 } from '../../src/domain/pairingRules.js';
+import { pairKey } from '../../src/domain/pairKey.js';
 import { pairTable } from '../../src/matching/pairTable.js';
 import { person } from '../helpers/participants.js';
 import { mulberry32 } from '../helpers/random.js';

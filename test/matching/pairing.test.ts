@@ -8,7 +8,6 @@ import {
   DEFAULT_WEIGHTS,
   fitsSlot,
   lineChain,
-  pairKey,
   parseWeights,
   scorePair,
   WEIGHT_NAMES,
@@ -17,6 +16,7 @@ import {
   type Slot,
   type Weights,
 } from '../../src/domain/pairingRules.js';
+import { pairKey } from '../../src/domain/pairKey.js';
 import { departmentKey } from '../../src/domain/staff.js';
 import type { Proposal } from '../../src/domain/proposal.js';
 import { proposePairings, type PairingProblem } from '../../src/matching/pairing.js';
