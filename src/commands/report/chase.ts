@@ -4,7 +4,8 @@
  */
 import type { Context } from '../../cli/context.js';
 import { nothingToChase, type ChaseItem } from '../../domain/chase.js';
-import { chaseCohort, reportDay } from '../../domain/cohorts.js';
+import { chaseCohort, reportDay, type Cohort } from '../../domain/cohorts.js';
+import type { IsoDate } from '../../domain/dates.js';
 import { meetingDue } from '../../domain/meetings.js';
 import { chosenFormat } from '../../domain/reportFormat.js';
 import { meetingDates } from '../../store/meetings.js';
@@ -14,8 +15,7 @@ import { staffFinder } from '../../store/staff.js';
 import { chaseCsv, chaseJson, chaseNotes, meetingDueText, renderNeedsReplacement, type ChaseJson } from '../../ui/chaseOutput.js';
 import { resolveCohort } from '../shared/resolveCohort.js';
 import { printJson, readDatabase } from '../shared/skeleton.js';
-import { chasePart } from './chasePart.js';
-import { chaseOnTwoThreads, chaseWorkerBuilt } from './chaseSplit.js';
+import { chasePart, type ChasePart } from './chasePart.js';
 import type { ChaseOptions } from './command.js';
 
 /**
@@ -27,11 +27,17 @@ import type { ChaseOptions } from './command.js';
 const SPLIT_FROM = 20_000;
 const WORKER_SHARE = 0.45;
 
-/** The first relationship id of the worker's part, or null to chase on this thread alone. */
-function twoThreads(db: Db, cohort: number, context: Context): number | null {
+/**
+ * The cohort's chase list, on two threads for a large cohort. The split's modules (worker
+ * threads, the witness connection) load only then: a trust's cohort of sixty never needs them.
+ */
+async function chaseCohortList(db: Db, cohort: Cohort, asOf: IsoDate, needsReplacement: ReadonlySet<number>, context: Context): Promise<ChasePart> {
   // A copy in memory (read-only media) has no file for a second connection.
-  if (db.memory || !chaseWorkerBuilt()) return null;
-  return cohortIdCut(db, cohort, WORKER_SHARE, Number(context.env.REMEDI_CHASE_SPLIT ?? SPLIT_FROM));
+  const cut = db.memory ? null : cohortIdCut(db, cohort.number, WORKER_SHARE, Number(context.env.REMEDI_CHASE_SPLIT ?? SPLIT_FROM));
+  const split = cut === null ? null : await import('./chaseSplit.js');
+  if (split === null || !split.chaseWorkerBuilt()) return chasePart(db, cohort, asOf, needsReplacement);
+  const { number, minMonths, minPerMonth } = cohort;
+  return split.chaseOnTwoThreads(db, { cohort: { number, minMonths, minPerMonth }, asOf, needsReplacement, cut: cut! });
 }
 
 export async function runReportChase(options: ChaseOptions, context: Context): Promise<ChaseJson> {
@@ -46,17 +52,7 @@ export async function runReportChase(options: ChaseOptions, context: Context): P
     let items: ChaseItem[] = [];
     let running = 0;
     if (!ended) {
-      const replaced = new Set(needsReplacement.map((item) => item.id));
-      const cut = twoThreads(db, cohort.number, context);
-      ({ items, running } =
-        cut === null
-          ? chasePart(db, cohort, asOf, replaced)
-          : await chaseOnTwoThreads(db, {
-              cohort: { number: cohort.number, minMonths: cohort.minMonths, minPerMonth: cohort.minPerMonth },
-              asOf,
-              needsReplacement: replaced,
-              cut,
-            }));
+      ({ items, running } = await chaseCohortList(db, cohort, asOf, new Set(needsReplacement.map((item) => item.id)), context));
     }
     // An ended cohort has no meeting to chase either.
     const meeting = ended ? null : meetingDue(cohort, meetingDates(db, cohort.number), asOf);
