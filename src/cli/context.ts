@@ -42,6 +42,8 @@ export interface Context {
   pager?: string | null;
   /** stderr is a terminal: long work may show a progress line there (ui/progress.ts). */
   stderrIsTerminal?: boolean;
+  /** How soon, and how often, that line is drawn (ui/progress.ts); null: its own pace. */
+  progressMs?: number | null;
 }
 
 export interface CommonOptions {
@@ -71,8 +73,14 @@ export async function processContext(options: CommonOptions = {}): Promise<Conte
     // A terminal that reports no size (0 rows) gets no pager: nobody can tell what is long.
     rows: process.stdout.isTTY === true && (process.stdout.rows ?? 0) > 0 ? process.stdout.rows : null,
     stderrIsTerminal,
+    progressMs: progressPace(env.REMEDI_PROGRESS_MS),
     pager: choosePager({ flag: options.pager, isTTY: process.stdout.isTTY === true, env, platform: process.platform }),
   };
+}
+
+/** REMEDI_PROGRESS_MS as a whole number of milliseconds; anything else leaves the progress line its own pace. */
+function progressPace(value: string | undefined): number | null {
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : null;
 }
 
 /** chalk for stdout and stderr; chalk itself is loaded only when one of them has colour (ui/colourPolicy.ts). */

@@ -9,6 +9,12 @@ export interface ProgressTarget {
   err(text: string): void;
   /** stderr is a terminal. */
   stderrIsTerminal?: boolean;
+  /**
+   * Milliseconds the work runs before the line appears, and between redraws; absent: a second,
+   * then four times a second. REMEDI_PROGRESS_MS sets it (cli/context.ts): a test of the real
+   * command sets 0, so the line is drawn at every look at the clock however fast the machine is.
+   */
+  progressMs?: number | null;
 }
 
 export interface Progress {
@@ -87,6 +93,8 @@ export function progress(
   { what, unit = 'rows', json = false, every = EVERY, now = Date.now }: { what: string; unit?: string; json?: boolean; every?: number; now?: () => number },
 ): Progress {
   if (json || target.stderrIsTerminal !== true) return NONE;
+  const showAfter = target.progressMs ?? SHOW_AFTER_MS;
+  const redraw = target.progressMs ?? REDRAW_MS;
   let start = 0;
   let from: ProgressStart = { done: 0, fraction: 0 };
   let fraction: number | null = null;
@@ -101,7 +109,7 @@ export function progress(
     }
     if (calls % every !== 0) return;
     const at = now();
-    if (at - start < SHOW_AFTER_MS || at - drawnAt < REDRAW_MS) return;
+    if (at - start < showAfter || (drawn && at - drawnAt < redraw)) return;
     drawnAt = at;
     drawn = true;
     target.err(`\r${progressText(what, unit, done, total, (at - start) / 1000, { fraction, from })}\u001b[K`);
