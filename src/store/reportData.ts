@@ -168,48 +168,61 @@ function cohortSessions(db: Db, cohort: number, asOf: IsoDate): CohortSessions {
   return { where, params, inCohort: (id) => marked[id - low] === 1 };
 }
 
+/** What a report needs of the session dates: each relationship's, and the counts they give. */
+export type SessionDates = Pick<SessionSummary, 'datesByRelationship' | 'total' | 'minutes' | 'byMonth'>;
+
+/** What a report needs of the sessions' other columns: counts of their kinds, levels and themes. */
+export type SessionCounts = Pick<SessionSummary, 'livedExperience' | 'kinds' | 'levels' | 'themes'>;
+
 /** The cohort's sessions on or before the as-of date, summarised (test/helpers/sessionSummary.ts computes the same in memory, to test this against). */
 export function cohortSessionSummary(db: Db, cohort: number, asOf: IsoDate, themeReading?: ThemeReading): SessionSummary {
   // One read transaction: the sessions and their themes from the same snapshot.
-  return db.inTransaction ? summarise(db, cohort, asOf, themeReading) : db.transaction(() => summarise(db, cohort, asOf, themeReading)).deferred();
+  return inOneRead(db, () => {
+    const where = cohortSessions(db, cohort, asOf);
+    const { datesByRelationship, total, minutes, byMonth } = readSessionDates(db, where);
+    const { livedExperience, kinds, levels, themes } = readSessionCounts(db, where, themeReading);
+    return { datesByRelationship, total, minutes, livedExperience, kinds, levels, byMonth, themes };
+  });
 }
 
-function summarise(db: Db, cohort: number, asOf: IsoDate, themeReading?: ThemeReading): SessionSummary {
-  // One pass over the covering index (relationship, date, kind, level, lived, minutes, and the
-  // id every index holds), one row per relationship: SQLite sorts nothing (a GROUP BY kind or
-  // month would sort a million rows), and its columns are joined as they are (an expression
-  // per session, a CASE for a code, cost SQLite more than the text costs us to count).
-  const { where, params, inCohort } = cohortSessions(db, cohort, asOf);
+/** The dates half of cohortSessionSummary: a report on two threads reads it here while the counts are read on the other. */
+export function cohortSessionDates(db: Db, cohort: number, asOf: IsoDate): SessionDates {
+  return inOneRead(db, () => readSessionDates(db, cohortSessions(db, cohort, asOf)));
+}
+
+/** The counts half of cohortSessionSummary (commands/report/reportWorker.ts reads it on its own connection). */
+export function cohortSessionCounts(db: Db, cohort: number, asOf: IsoDate, themeReading?: ThemeReading): SessionCounts {
+  return inOneRead(db, () => readSessionCounts(db, cohortSessions(db, cohort, asOf), themeReading));
+}
+
+/** `read` in one read transaction: the one it is in, else its own. */
+export function inOneRead<T>(db: Db, read: () => T): T {
+  return db.inTransaction ? read() : db.transaction(read).deferred();
+}
+
+// Both halves make one pass over the covering index (relationship, date, kind, level, lived,
+// minutes, and the id every index holds), one row per relationship: SQLite sorts nothing (a
+// GROUP BY kind or month would sort a million rows), and its columns are joined as they are (an
+// expression per session, a CASE for a code, cost SQLite more than the text costs us to count).
+// Two passes, each joining only what its half needs, so each can run on a thread of its own;
+// on one thread the second pass costs about what joining every column in one would.
+
+function readSessionDates(db: Db, { where, params, inCohort }: CohortSessions): SessionDates {
   const rows = db
-    .prepare(
-      `SELECT relationship_id, group_concat(date), sum(minutes), sum(lived_experience), group_concat(kind), group_concat(level), group_concat(id)
-       FROM sessions WHERE ${where} GROUP BY relationship_id`,
-    )
+    .prepare(`SELECT relationship_id, group_concat(date), sum(minutes) FROM sessions WHERE ${where} GROUP BY relationship_id`)
     .raw()
-    .iterate(...params) as Iterable<[number, string, number, number, string, string, string]>;
+    .iterate(...params) as Iterable<[number, string, number]>;
   const datesByRelationship = new Map<number, IsoDate[]>();
-  const kindCounts = new Array<number>(KINDS.length).fill(0);
-  const levelCounts = new Array<number>(LEVELS.length).fill(0);
-  const countKinds = choiceCounter(KINDS);
-  const countLevels = choiceCounter(LEVELS);
   const byMonth = new Map<string, number>();
-  // Which relationship (its place in the scan, from 1) each session counted belongs to, for the themes.
-  const sessions = new SessionRelationships(db);
-  const ids: number[] = [];
   let total = 0;
   let minutes = 0;
-  let livedExperience = 0;
   const splitDates = dateSplitter();
-  for (const [id, joined, length, lived, kinds, levels, joinedIds] of rows) {
+  for (const [id, joined, length] of rows) {
     if (inCohort !== null && !inCohort(id)) continue;
     const dates = splitDates(joined);
     datesByRelationship.set(id, dates);
     total += dates.length;
     minutes += length;
-    livedExperience += lived;
-    countKinds(kinds, kindCounts);
-    countLevels(levels, levelCounts);
-    sessions.add(ids, readIntegers(joinedIds, ids, 0));
     // A relationship's dates come month by month (the index's order): count a run before touching the map.
     let month = '';
     let run = 0;
@@ -223,9 +236,35 @@ function summarise(db: Db, cohort: number, asOf: IsoDate, themeReading?: ThemeRe
     }
     if (run > 0) byMonth.set(month, (byMonth.get(month) ?? 0) + run);
   }
+  return { datesByRelationship, total, minutes, byMonth };
+}
+
+function readSessionCounts(db: Db, { where, params, inCohort }: CohortSessions, themeReading?: ThemeReading): SessionCounts {
+  const rows = db
+    .prepare(
+      `SELECT relationship_id, sum(lived_experience), group_concat(kind), group_concat(level), group_concat(id)
+       FROM sessions WHERE ${where} GROUP BY relationship_id`,
+    )
+    .raw()
+    .iterate(...params) as Iterable<[number, number, string, string, string]>;
+  const kindCounts = new Array<number>(KINDS.length).fill(0);
+  const levelCounts = new Array<number>(LEVELS.length).fill(0);
+  const countKinds = choiceCounter(KINDS);
+  const countLevels = choiceCounter(LEVELS);
+  // Which relationship (its place in the scan, from 1) each session counted belongs to, for the themes.
+  const sessions = new SessionRelationships(db);
+  const ids: number[] = [];
+  let livedExperience = 0;
+  for (const [id, lived, kinds, levels, joinedIds] of rows) {
+    if (inCohort !== null && !inCohort(id)) continue;
+    livedExperience += lived;
+    countKinds(kinds, kindCounts);
+    countLevels(levels, levelCounts);
+    sessions.add(ids, readIntegers(joinedIds, ids, 0));
+  }
   const kinds = Object.fromEntries(KINDS.map((k, i) => [k, kindCounts[i]])) as Record<Kind, number>;
   const levels = Object.fromEntries(LEVELS.map((l, j) => [l, levelCounts[j]])) as Record<Level, number>;
-  return { datesByRelationship, total, minutes, livedExperience, kinds, levels, byMonth, themes: sessionThemeCounts(db, sessions, themeReading) };
+  return { livedExperience, kinds, levels, themes: sessionThemeCounts(db, sessions, themeReading) };
 }
 
 /** BME status of everyone in the cohort's relationships, from their stored ethnicity and override. */

@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { chasePart } from '../../src/commands/report/chasePart.js';
 import { chaseOnTwoThreads } from '../../src/commands/report/chaseSplit.js';
+import { withCountsOnAWorker } from '../../src/commands/report/reportSplit.js';
 import { loadCohortReport, loadPublicationReport } from '../../src/commands/report/cohortReport.js';
 import { reportJsonPieces } from '../../src/ui/reportJson.js';
 import { chaseDue, chaseList, withPeople } from '../../src/domain/chase.js';
@@ -24,6 +25,8 @@ import {
   boardWithRoles,
   chaseRelationships,
   cohortIdCut,
+  cohortSessionCounts,
+  cohortSessionDates,
   cohortSessionSummary,
   relationshipsById,
   reportRelationships,
@@ -247,6 +250,78 @@ describe('report chase on two threads gives the one-thread list', () => {
       const renamed = chasePart(db, setup.cohort, asOf, setup.needsReplacement);
       expect(renamed.items[0].mentee.name).toMatch(/ \(renamed\)$/);
       expect(await chaseOnTwoThreads(db, { ...setup, cut, worker: failing, onFallBack: (why) => fellBack.push(why) })).toStrictEqual(renamed);
+      expect(fellBack.at(-1)!.message).toBe('the worker failed');
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe("the report's session counts read on a second thread are the one-thread counts", () => {
+  const BUILT_WORKER = new URL('../../dist/commands/report/reportWorker.js', import.meta.url);
+  const workerOf = (body: string): URL => {
+    const path = join(tempDir(), 'worker.mjs');
+    writeFileSync(path, body);
+    return pathToFileURL(path);
+  };
+
+  it.each([1, 2, 3])('seed %i: both cohorts, as of days before, during and after, the built worker', async (seed) => {
+    const db = await randomDatabase(seed);
+    try {
+      let themed = 0;
+      for (const cohort of [1, 2]) {
+        for (const asOf of ['2024-02-15', '2024-05-31', '2024-12-31']) {
+          const fellBack: Error[] = [];
+          const { mine, counts } = await withCountsOnAWorker(db, { cohort, asOf, worker: BUILT_WORKER, onFallBack: (why) => fellBack.push(why) }, () =>
+            cohortSessionDates(db, cohort, asOf),
+          );
+          // The worker's own counts, not this thread's reading of them.
+          expect(fellBack).toEqual([]);
+          const summary = cohortSessionSummary(db, cohort, asOf);
+          expect({ ...mine, ...counts }).toEqual(summary);
+          expect(counts).toStrictEqual(cohortSessionCounts(db, cohort, asOf));
+          themed += summary.themes.length;
+        }
+      }
+      // Counts with no themes would prove little.
+      expect(themed).toBeGreaterThan(0);
+    } finally {
+      db.close();
+    }
+  });
+
+  it("takes the worker's counts as it sends them, and reads them itself when a write was committed meanwhile or the worker fails", async () => {
+    const db = await randomDatabase(4);
+    try {
+      const asOf = '2024-12-31';
+      const alone = cohortSessionCounts(db, 1, asOf);
+      expect(alone.themes.length).toBeGreaterThan(0);
+      const none = { livedExperience: 0, kinds: {}, levels: {}, themes: [] };
+      // A worker that sends no counts: taken as it is when nothing changed (so the counts are the worker's) ...
+      const empty = workerOf(`import { parentPort } from 'node:worker_threads'; parentPort.postMessage(${JSON.stringify(none)});`);
+      expect((await withCountsOnAWorker(db, { cohort: 1, asOf, worker: empty }, () => null)).counts).toStrictEqual(none);
+      // ... and read again here, in this thread's snapshot (before the write), when a session's themes were deleted meanwhile.
+      const deleteOne = () => {
+        const other = new Database(db.name);
+        other.exec(
+          `DELETE FROM session_themes WHERE session_id = (SELECT min(st.session_id) FROM session_themes st JOIN sessions s ON s.id = st.session_id
+             JOIN relationships r ON r.id = s.relationship_id WHERE r.cohort = 1 AND s.date <= '${asOf}')`,
+        );
+        other.close();
+      };
+      const fellBack: Error[] = [];
+      // (This thread's snapshot begins with its own first read, as the report's does.)
+      const dates = () => cohortSessionDates(db, 1, asOf);
+      expect(
+        (await withCountsOnAWorker(db, { cohort: 1, asOf, worker: empty, beforeCheck: deleteOne, onFallBack: (why) => fellBack.push(why) }, dates)).counts,
+      ).toStrictEqual(alone);
+      expect(fellBack.map((why) => why.message)).toEqual(['the database changed between the two snapshots']);
+      const failing = workerOf("throw new Error('the worker failed');");
+      const after = cohortSessionCounts(db, 1, asOf);
+      expect(after).not.toStrictEqual(alone);
+      expect((await withCountsOnAWorker(db, { cohort: 1, asOf, worker: failing, onFallBack: (why) => fellBack.push(why) }, () => null)).counts).toStrictEqual(
+        after,
+      );
       expect(fellBack.at(-1)!.message).toBe('the worker failed');
     } finally {
       db.close();

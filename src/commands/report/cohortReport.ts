@@ -13,7 +13,7 @@ import { UsageError } from '../../errors.js';
 import { characteristicCountsOfParticipants } from '../../store/characteristicCounts.js';
 import type { Db } from '../../store/db.js';
 import { eachCohortMember, listMeetings } from '../../store/meetings.js';
-import { boardWithRoles, cohortSessionSummary, reportRelationshipsWithBme } from '../../store/reportData.js';
+import { boardWithRoles, cohortSessionCounts, cohortSessionDates, inOneRead, reportRelationshipsWithBme, type SessionCounts } from '../../store/reportData.js';
 import { cohortSurveyAnswers } from '../../store/surveys.js';
 import { noColour } from '../../ui/colourPolicy.js';
 import { reportJsonPieces } from '../../ui/reportJson.js';
@@ -23,13 +23,21 @@ import type { ReportOptions } from './command.js';
 
 const FORMAT_NAMES: Record<ReportFormat, string> = { html: 'an HTML page', markdown: 'Markdown', csv: 'CSV', json: 'JSON', table: 'plain text' };
 
-function reportInput(db: Db, cohort: Cohort, asOf: IsoDate, suppressBelow: number | null): ReportInput {
+/**
+ * From how many relationships a cohort's report reads its session counts on a second thread
+ * (reportSplit.ts): below it, starting a worker (its modules, its connection) costs more than it
+ * saves. Tests set REMEDI_REPORT_SPLIT (relationships) to take that path on a small cohort.
+ */
+const SPLIT_FROM = 20_000;
+
+/** Everything the report reads but the sessions' counts: this thread's part when the counts are read on the worker. */
+function inputBesideCounts(db: Db, cohort: Cohort, asOf: IsoDate, suppressBelow: number | null) {
   const { relationships, bmeOf } = reportRelationshipsWithBme(db, cohort.number);
   return {
     cohort,
     asOf,
     relationships,
-    sessions: cohortSessionSummary(db, cohort.number, asOf),
+    dates: cohortSessionDates(db, cohort.number, asOf),
     board: boardWithRoles(db, cohort.number),
     bmeOf,
     characteristics: characteristicCountsOfParticipants(db, cohort.number),
@@ -37,6 +45,31 @@ function reportInput(db: Db, cohort: Cohort, asOf: IsoDate, suppressBelow: numbe
     meetings: { held: listMeetings(db, { cohort: cohort.number }), members: eachCohortMember(db, cohort.number) },
     surveyAnswers: cohortSurveyAnswers(db, cohort.number),
   };
+}
+
+function withCounts({ dates, ...rest }: ReturnType<typeof inputBesideCounts>, counts: SessionCounts): ReportInput {
+  const { datesByRelationship, total, minutes, byMonth } = dates;
+  const { livedExperience, kinds, levels, themes } = counts;
+  return { ...rest, sessions: { datesByRelationship, total, minutes, livedExperience, kinds, levels, byMonth, themes } };
+}
+
+/** What the report is built from, read in one read transaction. */
+function reportInput(db: Db, cohort: Cohort, asOf: IsoDate, suppressBelow: number | null): ReportInput {
+  return inOneRead(db, () => withCounts(inputBesideCounts(db, cohort, asOf, suppressBelow), cohortSessionCounts(db, cohort.number, asOf)));
+}
+
+/**
+ * The same, with the session counts read on a second thread for a large cohort. The split's
+ * modules (worker threads, the witness connection) load only then.
+ */
+async function reportInputOnTwoThreads(db: Db, cohort: Cohort, asOf: IsoDate, suppressBelow: number | null, context: Context): Promise<ReportInput> {
+  // A copy in memory (read-only media) has no file for a second connection.
+  const from = Number(context.env.REMEDI_REPORT_SPLIT ?? SPLIT_FROM);
+  const large = !db.memory && (db.prepare('SELECT count(*) FROM relationships WHERE cohort = ?').pluck().get(cohort.number) as number) >= from;
+  const split = large ? await import('./reportSplit.js') : null;
+  if (split === null || !split.reportWorkerBuilt()) return reportInput(db, cohort, asOf, suppressBelow);
+  const { mine, counts } = await split.withCountsOnAWorker(db, { cohort: cohort.number, asOf }, () => inputBesideCounts(db, cohort, asOf, suppressBelow));
+  return withCounts(mine, counts);
 }
 
 export function loadCohortReport(db: Db, cohort: Cohort, asOf: IsoDate, suppressBelow: number | null): CohortReport {
@@ -91,13 +124,12 @@ export async function runReport(options: ReportOptions, context: Context): Promi
   const page = format === 'table' && toScreen ? (await import('../../ui/pager.js')).page : null;
   // The file writer loads only with --out: most reports go to stdout.
   const writeOutputFile = toScreen ? null : (await import('../../io/outputFile.js')).writeOutputFile;
-  return withDatabase(options, context, { create: false, readonly: true }, (db, opened) => {
+  return withDatabase(options, context, { create: false, readonly: true }, async (db, opened) => {
     const cohort = resolveCohort(db, options.cohort, context);
     const { asOf, atCohortEnd } = reportDay(cohort, context.today, options.asOf);
     if (atCohortEnd) context.err(`Cohort ${cohort.number} ended on ${formatDate(cohort.end)}: reporting as at its end (choose another day with --as-of).\n`);
-    const report = options.forPublication
-      ? loadPublicationReport(db, cohort, asOf, options.suppressBelow ?? null)
-      : loadCohortReport(db, cohort, asOf, options.suppressBelow ?? null);
+    const input = await reportInputOnTwoThreads(db, cohort, asOf, options.suppressBelow ?? null, context);
+    const report = options.forPublication ? buildPublicationReport(input) : buildCohortReport(input);
     if (toScreen && format === 'json') {
       for (const piece of reportJsonPieces(report)) context.out(piece);
       return report;
