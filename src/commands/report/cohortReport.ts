@@ -53,7 +53,10 @@ function withCounts({ dates, ...rest }: ReturnType<typeof inputBesideCounts>, co
   return { ...rest, sessions: { datesByRelationship, total, minutes, livedExperience, kinds, levels, byMonth, themes } };
 }
 
-/** What the report is built from, read in one read transaction. */
+/**
+ * What the report is built from, read in one read transaction; the cohort's members are the
+ * exception: the meetings section reads them one by one as it is built, after it.
+ */
 function reportInput(db: Db, cohort: Cohort, asOf: IsoDate, suppressBelow: number | null): ReportInput {
   return inOneRead(db, () => withCounts(inputBesideCounts(db, cohort, asOf, suppressBelow), cohortSessionCounts(db, cohort.number, asOf)));
 }
