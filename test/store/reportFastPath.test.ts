@@ -12,6 +12,8 @@ import { describe, expect, it } from 'vitest';
 import { chasePart } from '../../src/commands/report/chasePart.js';
 import { chaseOnTwoThreads } from '../../src/commands/report/chaseSplit.js';
 import { withCountsOnAWorker } from '../../src/commands/report/reportSplit.js';
+import { fallBackNote } from '../../src/commands/shared/workerPart.js';
+import type { Context } from '../../src/cli/context.js';
 import { loadCohortReport, loadPublicationReport } from '../../src/commands/report/cohortReport.js';
 import { reportJsonPieces } from '../../src/ui/reportJson.js';
 import { chaseDue, chaseList, withPeople } from '../../src/domain/chase.js';
@@ -326,5 +328,16 @@ describe("the report's session counts read on a second thread are the one-thread
     } finally {
       db.close();
     }
+  });
+});
+
+describe('a part read again on this thread', () => {
+  it('says why on stderr with --debug, control characters shown, and says nothing without it', () => {
+    const said: string[] = [];
+    const context = { err: (text: string) => said.push(text) } as unknown as Context;
+    expect(fallBackNote(context, undefined)).toBeUndefined();
+    expect(fallBackNote(context, false)).toBeUndefined();
+    fallBackNote(context, true)!(new Error('the worker failed \u001b[2J'));
+    expect(said).toEqual(["The second thread's part was read on this one instead: the worker failed \\x1b[2J\n"]);
   });
 });

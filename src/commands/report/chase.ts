@@ -31,13 +31,21 @@ const WORKER_SHARE = 0.45;
  * The cohort's chase list, on two threads for a large cohort. The split's modules (worker
  * threads, the witness connection) load only then: a trust's cohort of sixty never needs them.
  */
-async function chaseCohortList(db: Db, cohort: Cohort, asOf: IsoDate, needsReplacement: ReadonlySet<number>, context: Context): Promise<ChasePart> {
+async function chaseCohortList(
+  db: Db,
+  cohort: Cohort,
+  asOf: IsoDate,
+  needsReplacement: ReadonlySet<number>,
+  context: Context,
+  debug: boolean | undefined,
+): Promise<ChasePart> {
   // A copy in memory (read-only media) has no file for a second connection.
   const cut = db.memory ? null : cohortIdCut(db, cohort.number, WORKER_SHARE, Number(context.env.REMEDI_CHASE_SPLIT ?? SPLIT_FROM));
   const split = cut === null ? null : await import('./chaseSplit.js');
   if (split === null || !split.chaseWorkerBuilt()) return chasePart(db, cohort, asOf, needsReplacement);
   const { number, minMonths, minPerMonth } = cohort;
-  return split.chaseOnTwoThreads(db, { cohort: { number, minMonths, minPerMonth }, asOf, needsReplacement, cut: cut! });
+  const onFallBack = (await import('../shared/workerPart.js')).fallBackNote(context, debug);
+  return split.chaseOnTwoThreads(db, { cohort: { number, minMonths, minPerMonth }, asOf, needsReplacement, cut: cut!, onFallBack });
 }
 
 export async function runReportChase(options: ChaseOptions, context: Context): Promise<ChaseJson> {
@@ -52,7 +60,7 @@ export async function runReportChase(options: ChaseOptions, context: Context): P
     let items: ChaseItem[] = [];
     let running = 0;
     if (!ended) {
-      ({ items, running } = await chaseCohortList(db, cohort, asOf, new Set(needsReplacement.map((item) => item.id)), context));
+      ({ items, running } = await chaseCohortList(db, cohort, asOf, new Set(needsReplacement.map((item) => item.id)), context, options.debug));
     }
     // An ended cohort has no meeting to chase either.
     const meeting = ended ? null : meetingDue(cohort, meetingDates(db, cohort.number), asOf);

@@ -65,13 +65,23 @@ function reportInput(db: Db, cohort: Cohort, asOf: IsoDate, suppressBelow: numbe
  * The same, with the session counts read on a second thread for a large cohort. The split's
  * modules (worker threads, the witness connection) load only then.
  */
-async function reportInputOnTwoThreads(db: Db, cohort: Cohort, asOf: IsoDate, suppressBelow: number | null, context: Context): Promise<ReportInput> {
+async function reportInputOnTwoThreads(
+  db: Db,
+  cohort: Cohort,
+  asOf: IsoDate,
+  suppressBelow: number | null,
+  context: Context,
+  debug: boolean | undefined,
+): Promise<ReportInput> {
   // A copy in memory (read-only media) has no file for a second connection.
   const from = Number(context.env.REMEDI_REPORT_SPLIT ?? SPLIT_FROM);
   const large = !db.memory && (db.prepare('SELECT count(*) FROM relationships WHERE cohort = ?').pluck().get(cohort.number) as number) >= from;
   const split = large ? await import('./reportSplit.js') : null;
   if (split === null || !split.reportWorkerBuilt()) return reportInput(db, cohort, asOf, suppressBelow);
-  const { mine, counts } = await split.withCountsOnAWorker(db, { cohort: cohort.number, asOf }, () => inputBesideCounts(db, cohort, asOf, suppressBelow));
+  const onFallBack = (await import('../shared/workerPart.js')).fallBackNote(context, debug);
+  const { mine, counts } = await split.withCountsOnAWorker(db, { cohort: cohort.number, asOf, onFallBack }, () =>
+    inputBesideCounts(db, cohort, asOf, suppressBelow),
+  );
   return withCounts(mine, counts);
 }
 
@@ -131,7 +141,7 @@ export async function runReport(options: ReportOptions, context: Context): Promi
     const cohort = resolveCohort(db, options.cohort, context);
     const { asOf, atCohortEnd } = reportDay(cohort, context.today, options.asOf);
     if (atCohortEnd) context.err(`Cohort ${cohort.number} ended on ${formatDate(cohort.end)}: reporting as at its end (choose another day with --as-of).\n`);
-    const input = await reportInputOnTwoThreads(db, cohort, asOf, options.suppressBelow ?? null, context);
+    const input = await reportInputOnTwoThreads(db, cohort, asOf, options.suppressBelow ?? null, context, options.debug);
     const report = options.forPublication ? buildPublicationReport(input) : buildCohortReport(input);
     if (toScreen && format === 'json') {
       for (const piece of reportJsonPieces(report)) context.out(piece);

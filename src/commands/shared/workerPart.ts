@@ -10,8 +10,10 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { Context } from '../../cli/context.js';
 import { changeWitness } from '../../store/changeWitness.js';
 import type { Db } from '../../store/db.js';
+import { visible } from '../../ui/terminalText.js';
 
 /** Whether a built worker module is at `url`; not so when the sources run under the tests' TypeScript loader. */
 export const workerBuilt = (url: URL): boolean => url.protocol === 'file:' && existsSync(fileURLToPath(url));
@@ -20,6 +22,14 @@ export const workerBuilt = (url: URL): boolean => url.protocol === 'file:' && ex
 export interface WorkerPartHooks {
   beforeCheck?: () => void;
   onFallBack?: (why: Error) => void;
+}
+
+/**
+ * With --debug, why a worker's part was read on this thread instead (a write committed meanwhile,
+ * the worker's own failure), on stderr; without it, nothing: the result is the same either way.
+ */
+export function fallBackNote(context: Context, debug: boolean | undefined): WorkerPartHooks['onFallBack'] {
+  return debug === true ? (why) => context.err(`The second thread's part was read on this one instead: ${visible(why.message)}\n`) : undefined;
 }
 
 /** The worker's one message, or its failure. */
