@@ -218,9 +218,9 @@ describe('remedi report chase and themes', () => {
   });
 
   it('the report with its session counts read on a second thread (the real binary) prints what it prints on one, in every format', () => {
-    for (const format of ['json', 'csv', 'markdown', 'table']) {
+    for (const format of [['json'], ['csv'], ['markdown'], ['table'], ['json', '--for-publication']]) {
       for (const asOf of ['2026-03-10', '2026-07-29']) {
-        const args = ['report', '--cohort', '1', '--format', format, '--as-of', asOf, '--db', db];
+        const args = ['report', '--cohort', '1', '--format', ...format, '--as-of', asOf, '--db', db];
         const split = remedi(args, { env: { ...env, REMEDI_REPORT_SPLIT: '1' } });
         expect(split.code, split.stderr).toBe(0);
         expect(split.stdout.length).toBeGreaterThan(0);
