@@ -78,8 +78,9 @@ export const sessionsAndHours = (interactions: CohortReport['interactions']): [s
 export function interactionClauses(relationships: number, interactions: CohortReport['interactions']): string[] {
   const { perRelationshipPerMonth: rate, livedExperience } = interactions;
   const clauses: string[] = [];
-  if (relationships > 0)
-    clauses.push(rate === null ? 'no relationship month is complete yet' : `${rate.toFixed(1)} sessions per relationship per complete month`);
+  // To one decimal, but a rate that rounds to 0.0 while some sessions were held says so.
+  const shown = rate === null ? null : rate > 0 && rate < 0.05 ? 'fewer than 0.1' : rate.toFixed(1);
+  if (relationships > 0) clauses.push(shown === null ? 'no relationship month is complete yet' : `${shown} sessions per relationship per complete month`);
   if (livedExperience.share !== null) clauses.push(`${percent(livedExperience.share)} explored lived experience`);
   return clauses;
 }
