@@ -139,11 +139,12 @@ describe('renderTable fitted to a terminal', () => {
     expect(table.split('\n')[2]).toBe('1   strategic, mana…');
   });
 
-  it('fitted, a national staff list still renders quickly', () => {
+  // Speed is the bench's to measure; this only keeps fitting linear: a fit that went back over
+  // the rows for each row would not finish 200,000 of them within the test's time.
+  it('fitted, a national staff list renders whole', () => {
     const many = Array.from({ length: 200_000 }, (_, i) => [String(i), `Name ${i} with a long surname`, 'Department of things', '5']);
-    const start = Date.now();
     const lines = renderTable(['Id', 'Name', 'Department', 'Band'], many, { fit: fit(40) }).split('\n');
     expect(lines).toHaveLength(200_003);
-    expect(Date.now() - start).toBeLessThan(5000);
-  });
+    expect(lines.at(-2)).toMatch(/^199999 /);
+  }, 30_000);
 });
