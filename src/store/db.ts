@@ -16,13 +16,13 @@ import { dirname } from 'node:path';
 import { UserError, noteCommitted, noteDatabaseOpened, sqliteUserError } from '../errors.js';
 import { busyTimeoutMs, configure, registerFunctions, trackCommits, type Db } from './connection.js';
 import { whatIsAt, type Found } from './dbPath.js';
-import { SCHEMA_VERSION } from './migrations.js';
 import { networkNotice } from './networkFolder.js';
 import { asOpenError, foreignDatabase, noDatabase } from './openErrors.js';
 import { ownerOnly, tightenPermissions } from './permissions.js';
 import { DatabaseAppeared, moveIntoPlace } from './publishDatabase.js';
 import { openReadOnly, writable } from './readOnlyOpen.js';
-import { migrate, refuseNewer, schemaKind, schemaVersion } from './schema.js';
+import { loadMigrations, migrate, needsMigrating, refuseNewer, schemaKind, schemaVersion, type Migrations } from './schema.js';
+import { SCHEMA_VERSION } from './schemaVersion.js';
 import { sqlite } from './sqlite.js';
 
 export type { Db } from './connection.js';
@@ -80,7 +80,7 @@ export async function openDatabase(path: string, options: OpenOptions): Promise<
     // A scratch database (a dry run against no file): nothing to create or check.
     const db = sqlite(path);
     configure(db);
-    migrate(db, path);
+    migrate(db, path, await loadMigrations());
     return opened({ db, path, created: false, backup: null, notices: [] });
   }
   const found = whatIsAt(path);
@@ -89,7 +89,7 @@ export async function openDatabase(path: string, options: OpenOptions): Promise<
     if (!options.create) throw noDatabase(path, found);
   }
   if (found === 'missing') {
-    const building = openNew(path, options);
+    const building = openNew(path, options, await loadMigrations());
     if (options.deferPublish) return building;
     let appeared = false;
     try {
@@ -108,7 +108,7 @@ export async function openDatabase(path: string, options: OpenOptions): Promise<
  * A new database: made under `<path>.new-<random>` (created exclusively, owner-only) and
  * filled there, journal_mode DELETE, so no -wal or -shm is named after the temporary file.
  */
-function openNew(path: string, options: OpenOptions): OpenedDb {
+function openNew(path: string, options: OpenOptions, migrations: Migrations): OpenedDb {
   const folder = dirname(path);
   if (!existsSync(folder)) {
     throw new UserError(`Cannot create the database ${path}: the folder ${folder} does not exist.`, {
@@ -138,7 +138,7 @@ function openNew(path: string, options: OpenOptions): OpenedDb {
   try {
     db = sqlite(temporary, { fileMustExist: true });
     configure(db, 'DELETE');
-    migrate(db, path);
+    migrate(db, path, migrations);
     notices = networkNotice(db, path, options, { record: true });
   } catch (error) {
     discard();
@@ -214,7 +214,7 @@ async function openInPlace(path: string, empty: boolean, options: OpenOptions): 
       backup = freeBackupPath(`${path}.before-update-from-schema-${version}`);
       await backupTo(db, backup);
     }
-    migrate(db, path);
+    if (needsMigrating(db)) migrate(db, path, await loadMigrations());
     notices.push(...networkNotice(db, path, options, { record: true }));
   } catch (error) {
     db?.close();

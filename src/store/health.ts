@@ -7,7 +7,7 @@ import { UserError } from '../errors.js';
 import type { ReplacementItem } from '../domain/chase.js';
 import type { IsoDate } from '../domain/dates.js';
 import type { Db } from './connection.js';
-import { SCHEMA_VERSION } from './migrations.js';
+import { SCHEMA_VERSION } from './schemaVersion.js';
 import { openReadOnly } from './readOnlyOpen.js';
 import { replacementsNeeded } from './reportData.js';
 import { schemaKind, schemaVersion } from './schema.js';

@@ -3,10 +3,8 @@
  * migration that has shipped: add the next one.
  */
 
-/** How people are found by name and by email (store/people.ts); a first import builds them once, at its end. */
-export const STAFF_SEARCH_INDEXES = `
-  CREATE INDEX staff_by_name_key ON staff (name_key);
-  CREATE INDEX staff_by_email ON staff (lower(email));`;
+import { SCHEMA_VERSION } from './schemaVersion.js';
+import { STAFF_SEARCH_INDEXES } from './staffSearchIndexes.js';
 
 export const MIGRATIONS: readonly string[] = [
   // 1: staff, cohorts and who takes part in which cohort.
@@ -308,4 +306,5 @@ export const MIGRATIONS: readonly string[] = [
  */
 export const REBUILDS_TABLES: ReadonlySet<number> = new Set([7, 8]);
 
-export const SCHEMA_VERSION = MIGRATIONS.length;
+// A step added without SCHEMA_VERSION (or the other way round) would leave databases behind, or claim a step never run.
+if (MIGRATIONS.length !== SCHEMA_VERSION) throw new Error(`migrations.ts has ${MIGRATIONS.length} steps, but SCHEMA_VERSION is ${SCHEMA_VERSION}`);

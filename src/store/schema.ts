@@ -1,10 +1,20 @@
 /**
  * Whose database a file is (remedi's, nobody's yet, another program's), its schema version,
- * and bringing an older one up to date with the steps in migrations.ts.
+ * and bringing an older one up to date with the steps in migrations.ts, which are loaded only
+ * for that (loadMigrations): a database at this version never needs them.
  */
 import { UserError } from '../errors.js';
 import type { Db } from './connection.js';
-import { MIGRATIONS, REBUILDS_TABLES, SCHEMA_VERSION } from './migrations.js';
+import { SCHEMA_VERSION } from './schemaVersion.js';
+
+/** The steps of migrations.ts, as migrate takes them. */
+export interface Migrations {
+  MIGRATIONS: readonly string[];
+  REBUILDS_TABLES: ReadonlySet<number>;
+}
+
+/** The steps, when a database needs them (needsMigrating), or a new one is made. */
+export const loadMigrations = (): Promise<Migrations> => import('./migrations.js');
 
 export type SchemaKind = 'remedi' | 'empty' | 'foreign';
 
@@ -28,7 +38,10 @@ export function refuseNewer(db: Db, path: string, found = schemaVersion(db)): vo
   });
 }
 
-export function migrate(db: Db, path: string): void {
+/** Whether the database is older than this remedi's schema (a new one, version 0, too). */
+export const needsMigrating = (db: Db): boolean => schemaVersion(db) < SCHEMA_VERSION;
+
+export function migrate(db: Db, path: string, { MIGRATIONS, REBUILDS_TABLES }: Migrations): void {
   const before = schemaVersion(db);
   if (before === SCHEMA_VERSION) return;
   // A step that rebuilds a table others point to would, with foreign keys on, delete their

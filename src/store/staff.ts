@@ -4,7 +4,7 @@ import type { ProgrammeRole, StaffFacts, StaffRecord } from '../domain/staff.js'
 import { foldText } from '../domain/people.js';
 import type { IsoDate } from '../domain/dates.js';
 import type { Db } from './db.js';
-import { STAFF_SEARCH_INDEXES } from './migrations.js';
+import { STAFF_SEARCH_INDEXES } from './staffSearchIndexes.js';
 
 export interface StaffRow {
   staff_id: string;

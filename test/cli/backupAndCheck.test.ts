@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SCHEMA_VERSION } from '../../src/store/migrations.js';
+import { SCHEMA_VERSION } from '../../src/store/schemaVersion.js';
 import { FIXTURES, snapshotFolder, tempDir } from '../helpers/cli.js';
 import { run } from '../helpers/inProcess.js';
 

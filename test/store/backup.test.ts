@@ -10,7 +10,7 @@ import { UserError } from '../../src/errors.js';
 import { backupDatabase, type CopyPages } from '../../src/store/backup.js';
 import { saveCohort } from '../../src/store/cohorts.js';
 import { openDatabase } from '../../src/store/db.js';
-import { SCHEMA_VERSION } from '../../src/store/migrations.js';
+import { SCHEMA_VERSION } from '../../src/store/schemaVersion.js';
 import { tempDir } from '../helpers/cli.js';
 
 async function programme(): Promise<{ dir: string; db: string }> {

@@ -8,7 +8,8 @@ import { partialCopyProblem } from '../../src/store/backup.js';
 import { busyTimeoutMs } from '../../src/store/connection.js';
 import { DatabaseAppeared, openDatabase, resolveDbPath } from '../../src/store/db.js';
 import { networkFolder } from '../../src/store/networkFolder.js';
-import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/migrations.js';
+import { MIGRATIONS } from '../../src/store/migrations.js';
+import { SCHEMA_VERSION } from '../../src/store/schemaVersion.js';
 import { tempDir } from '../helpers/cli.js';
 
 const COHORT: Cohort = { number: 1, name: null, start: '2026-01-05', end: '2026-09-30', minMonths: 8, minPerMonth: 2, meetEvery: null };

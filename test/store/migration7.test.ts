@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/db.js';
-import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/migrations.js';
+import { MIGRATIONS } from '../../src/store/migrations.js';
+import { SCHEMA_VERSION } from '../../src/store/schemaVersion.js';
 import { tempDir } from '../helpers/cli.js';
 
 /** A database as schema 6 left it: two cohorts' relationships, mentors, sessions, one relationship deleted at the end. */

@@ -8,7 +8,7 @@ import { dbPathOf, type Context } from '../../cli/context.js';
 import { checkVerdict } from '../../domain/databaseCheck.js';
 import { partialCopyProblem } from '../../store/backup.js';
 import { inspectDatabase } from '../../store/health.js';
-import { SCHEMA_VERSION } from '../../store/migrations.js';
+import { SCHEMA_VERSION } from '../../store/schemaVersion.js';
 import { renderCheck, type CheckResult } from '../../ui/databaseOutput.js';
 import { printJson } from '../shared/skeleton.js';
 import type { CheckOptions } from './command.js';

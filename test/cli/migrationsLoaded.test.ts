@@ -1,0 +1,67 @@
+/**
+ * The schema's steps (store/migrations.ts) load only when a database is made or needs updating:
+ * a command on an up-to-date database never loads them. Seen from the real binary, with a module
+ * hook that writes down every module of ours it loads.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../src/store/migrations.js';
+import { SCHEMA_VERSION } from '../../src/store/schemaVersion.js';
+import { remedi, tempDir } from '../helpers/cli.js';
+
+/** Runs remedi with a hook writing each module of dist/ it resolves to a file; gives the result and those modules. */
+function withModulesSeen(args: string[]): { code: number | null; stderr: string; modules: string[] } {
+  const dir = tempDir();
+  const seen = join(dir, 'seen.txt');
+  writeFileSync(seen, '');
+  const hooks = join(dir, 'hooks.mjs');
+  writeFileSync(
+    hooks,
+    `import { appendFileSync } from 'node:fs';
+     export async function resolve(specifier, context, next) {
+       const found = await next(specifier, context);
+       if (found.url.includes('/dist/')) appendFileSync(${JSON.stringify(seen)}, found.url.replace(/.*\\/dist\\//, '') + '\\n');
+       return found;
+     }`,
+  );
+  const register = join(dir, 'register.mjs');
+  writeFileSync(register, `import { register } from 'node:module'; register(${JSON.stringify(pathToFileURL(hooks).href)});`);
+  const result = remedi(args, { env: { NODE_OPTIONS: `--import=${pathToFileURL(register).href}` } });
+  return { code: result.code, stderr: result.stderr, modules: readFileSync(seen, 'utf8').split('\n').filter(Boolean) };
+}
+
+describe('the schema steps load only when a database needs them', () => {
+  it('a new database loads them; a command on it once made does not; an older database loads them and is updated', () => {
+    expect(MIGRATIONS).toHaveLength(SCHEMA_VERSION);
+    const dir = tempDir();
+    const db = join(dir, 'remedi.db');
+    const created = withModulesSeen(['cohort', 'create', '1', '--start', '2026-01-05', '--end', '2026-09-30', '--db', db]);
+    expect(created.code, created.stderr).toBe(0);
+    expect(created.modules).toContain('store/migrations.js');
+    for (const args of [
+      ['cohort', 'list', '--db', db],
+      ['cohort', 'create', '2', '--start', '2026-10-05', '--end', '2027-06-30', '--db', db],
+    ]) {
+      const current = withModulesSeen(args);
+      expect(current.code, current.stderr).toBe(0);
+      // The hook saw the command's own modules, so its silence on the steps means something.
+      expect(current.modules).toContain('store/db.js');
+      expect(current.modules).not.toContain('store/migrations.js');
+    }
+    const older = join(dir, 'older.db');
+    const old = new Database(older);
+    old.exec(MIGRATIONS.slice(0, 4).join('\n'));
+    old.pragma('user_version = 4');
+    old.close();
+    const updated = withModulesSeen(['cohort', 'create', '1', '--start', '2026-01-05', '--end', '2026-09-30', '--db', older]);
+    expect(updated.code, updated.stderr).toBe(0);
+    expect(updated.stderr).toContain('Updated the database for this version of remedi');
+    expect(updated.modules).toContain('store/migrations.js');
+    const reopened = new Database(older, { readonly: true });
+    expect(reopened.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    reopened.close();
+  });
+});
