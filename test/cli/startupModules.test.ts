@@ -1,7 +1,8 @@
 /**
- * The schema's steps (store/migrations.ts) load only when a database is made or needs updating:
- * a command on an up-to-date database never loads them. Seen from the real binary, with a module
- * hook that writes down every module of ours it loads.
+ * What a command leaves unloaded at start-up, seen from the real binary: the schema's steps
+ * (store/migrations.ts) load only when a database is made or needs updating, and
+ * node:child_process only when something is paged (commander asks for it, and is given a
+ * stand-in: cli/commander.ts).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +13,10 @@ import { MIGRATIONS } from '../../src/store/migrations.js';
 import { SCHEMA_VERSION } from '../../src/store/schemaVersion.js';
 import { remedi, tempDir } from '../helpers/cli.js';
 
-/** Runs remedi with a hook writing each module of dist/ it resolves to a file; gives the result and those modules. */
+/**
+ * Runs remedi with a hook writing each module of dist/ it resolves to a file, and node's own
+ * modules it loaded at its exit; gives the result and those modules.
+ */
 function withModulesSeen(args: string[]): { code: number | null; stderr: string; modules: string[] } {
   const dir = tempDir();
   const seen = join(dir, 'seen.txt');
@@ -28,7 +32,12 @@ function withModulesSeen(args: string[]): { code: number | null; stderr: string;
      }`,
   );
   const register = join(dir, 'register.mjs');
-  writeFileSync(register, `import { register } from 'node:module'; register(${JSON.stringify(pathToFileURL(hooks).href)});`);
+  writeFileSync(
+    register,
+    `import { register } from 'node:module'; import { appendFileSync } from 'node:fs';
+     register(${JSON.stringify(pathToFileURL(hooks).href)});
+     process.on('exit', () => appendFileSync(${JSON.stringify(seen)}, process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => 'node:' + m.slice(13) + '\\n').join('')));`,
+  );
   const result = remedi(args, { env: { NODE_OPTIONS: `--import=${pathToFileURL(register).href}` } });
   return { code: result.code, stderr: result.stderr, modules: readFileSync(seen, 'utf8').split('\n').filter(Boolean) };
 }
@@ -63,5 +72,19 @@ describe('the schema steps load only when a database needs them', () => {
     const reopened = new Database(older, { readonly: true });
     expect(reopened.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     reopened.close();
+  });
+});
+
+describe('node:child_process', () => {
+  it('is not loaded by a command that pages nothing, though commander asks for it', () => {
+    const dir = tempDir();
+    const db = join(dir, 'remedi.db');
+    expect(withModulesSeen(['cohort', 'create', '1', '--start', '2026-01-05', '--end', '2026-09-30', '--db', db]).code).toBe(0);
+    const listed = withModulesSeen(['cohort', 'list', '--db', db]);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.modules).toContain('cli/commander.js');
+    // node's own modules were written down too, so the absence means something.
+    expect(listed.modules).toContain('node:fs');
+    expect(listed.modules).not.toContain('node:child_process');
   });
 });
