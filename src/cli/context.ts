@@ -3,7 +3,6 @@
  * database. Tests build one with captured output instead of the real streams.
  */
 import { fstatSync } from 'node:fs';
-import { isatty } from 'node:tty';
 import { UserError } from '../errors.js';
 import { writeAll } from '../io/writeAll.js';
 import { writeProblem } from '../io/writeProblem.js';
@@ -57,22 +56,44 @@ export interface CommonOptions {
   pager?: boolean;
 }
 
+/**
+ * Whether a file descriptor is a terminal: what process.stderr.isTTY says, without building the
+ * stream (or process.stdin) a command may never use. node:tty, with net and readline's modules,
+ * is 5% of a command's start-up above node's own, so it is loaded only when this is asked.
+ */
+const isTerminal = (fd: number): boolean => process.getBuiltinModule('node:tty').isatty(fd);
+
 export async function processContext(options: CommonOptions = {}): Promise<Context> {
   const env = process.env;
-  // isatty(2) is what process.stderr.isTTY says, without building the stream (and process.stdin's) a command may never use.
-  const stderrIsTerminal = isatty(2);
+  let stderrTerminal: boolean | undefined;
+  const stderrIsTerminal = () => (stderrTerminal ??= isTerminal(2));
   return {
     out: writeStdout,
     err: (text) => process.stderr.write(text),
-    colour: await streamColours({ flag: options.color, isTTY: process.stdout.isTTY === true, env }, { flag: options.color, isTTY: stderrIsTerminal, env }),
+    colour: await streamColours(
+      { flag: options.color, isTTY: process.stdout.isTTY === true, env },
+      // Asked only when nothing else decides (--no-color, NO_COLOR, FORCE_COLOR do).
+      {
+        flag: options.color,
+        get isTTY() {
+          return stderrIsTerminal();
+        },
+        env,
+      },
+    ),
     env,
     cwd: process.cwd(),
     today: todayIso(env),
-    interactive: isatty(0) && stderrIsTerminal,
+    // Both asked when read: a command that asks nothing, shows no progress and writes no colour never loads node:tty.
+    get interactive() {
+      return isTerminal(0) && stderrIsTerminal();
+    },
     width: terminalWidth(options),
     // A terminal that reports no size (0 rows) gets no pager: nobody can tell what is long.
     rows: process.stdout.isTTY === true && (process.stdout.rows ?? 0) > 0 ? process.stdout.rows : null,
-    stderrIsTerminal,
+    get stderrIsTerminal() {
+      return stderrIsTerminal();
+    },
     progressMs: progressPace(env.REMEDI_PROGRESS_MS),
     pager: choosePager({ flag: options.pager, isTTY: process.stdout.isTTY === true, env, platform: process.platform }),
   };
@@ -123,7 +144,8 @@ function writeStdout(text: string): void {
 function isFileOrDevice(fd: number): boolean {
   try {
     const stats = fstatSync(fd);
-    return stats.isFile() || ((stats.isCharacterDevice() || stats.isBlockDevice()) && !isatty(fd));
+    // stdout's stream is built already (processContext asks it whether it is a terminal), so it is asked, not node:tty.
+    return stats.isFile() || ((stats.isCharacterDevice() || stats.isBlockDevice()) && !(fd === 1 ? process.stdout.isTTY === true : isTerminal(fd)));
   } catch {
     return false;
   }

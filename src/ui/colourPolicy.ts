@@ -14,11 +14,13 @@ export interface ColourChoice {
   env?: NodeJS.ProcessEnv;
 }
 
-export function colourLevel({ flag, isTTY, env = process.env }: ColourChoice): 0 | 1 {
+/** `choice.isTTY` is read last, only when nothing else decides: asking a terminal may load node:tty (cli/context.ts). */
+export function colourLevel(choice: ColourChoice): 0 | 1 {
+  const { flag, env = process.env } = choice;
   if (flag === false) return 0;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0;
   if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false' ? 0 : 1;
-  return isTTY && env.TERM !== 'dumb' ? 1 : 0;
+  return choice.isTTY && env.TERM !== 'dumb' ? 1 : 0;
 }
 
 /** chalk's style names (modifiers, colours, background colours); test/ui/colour.test.ts checks them against chalk's own lists. */

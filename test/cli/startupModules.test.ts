@@ -1,8 +1,9 @@
 /**
  * What a command leaves unloaded at start-up, seen from the real binary: the schema's steps
- * (store/migrations.ts) load only when a database is made or needs updating, and
+ * (store/migrations.ts) load only when a database is made or needs updating,
  * node:child_process only when something is paged (commander asks for it, and is given a
- * stand-in: cli/commander.ts).
+ * stand-in: cli/commander.ts), and node:tty only when a command must know whether it is at a
+ * terminal (cli/context.ts).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -86,5 +87,22 @@ describe('node:child_process', () => {
     // node's own modules were written down too, so the absence means something.
     expect(listed.modules).toContain('node:fs');
     expect(listed.modules).not.toContain('node:child_process');
+  });
+});
+
+describe('node:tty', () => {
+  it('is not loaded by a command that asks nothing and has no colour to decide (NO_COLOR), and is once it must ask', () => {
+    const dir = tempDir();
+    const db = join(dir, 'remedi.db');
+    expect(withModulesSeen(['cohort', 'create', '1', '--start', '2026-01-05', '--end', '2026-09-30', '--db', db]).code).toBe(0);
+    const listed = withModulesSeen(['cohort', 'list', '--db', db]);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.modules).toContain('node:fs');
+    expect(listed.modules).not.toContain('node:tty');
+    // log-session missing its flags asks whether it may ask (stdin and stderr are no terminal here): a usage error.
+    const asked = withModulesSeen(['log-session', '--pair', '1', '--db', db]);
+    expect(asked.code).toBe(2);
+    expect(asked.stderr).toContain('Without a terminal, give --pair, --date, --minutes, --kind and --level');
+    expect(asked.modules).toContain('node:tty');
   });
 });

@@ -16,8 +16,8 @@ import { checkSession, flagAnswers } from './checkSession.js';
 
 export async function runLogSession(options: LogSessionOptions, context: Context): Promise<SessionJson> {
   const missing = missingSessionFlags(options);
-  const interactive = context.interactive && !options.json;
-  if (missing.length > 0 && !interactive) {
+  // Whether it may ask is asked only when something is missing: the question loads node:tty.
+  if (missing.length > 0 && !(context.interactive && options.json !== true)) {
     throw new UsageError(`Missing ${missing.join(', ')}.`, {
       fix: 'Without a terminal, give --pair, --date, --minutes, --kind and --level (see remedi log-session --help).',
     });
