@@ -76,28 +76,17 @@ describe('the schema steps load only when a database needs them', () => {
   });
 });
 
-describe('node:child_process', () => {
-  it('is not loaded by a command that pages nothing, though commander asks for it', () => {
-    const dir = tempDir();
-    const db = join(dir, 'remedi.db');
+describe("node's own modules", () => {
+  it('node:child_process and node:tty are not loaded by a command that pages nothing, asks nothing and has no colour to decide (NO_COLOR)', () => {
+    const db = join(tempDir(), 'remedi.db');
     expect(withModulesSeen(['cohort', 'create', '1', '--start', '2026-01-05', '--end', '2026-09-30', '--db', db]).code).toBe(0);
     const listed = withModulesSeen(['cohort', 'list', '--db', db]);
     expect(listed.code, listed.stderr).toBe(0);
+    // commander asks for child_process as it loads.
     expect(listed.modules).toContain('cli/commander.js');
     // node's own modules were written down too, so the absence means something.
     expect(listed.modules).toContain('node:fs');
     expect(listed.modules).not.toContain('node:child_process');
-  });
-});
-
-describe('node:tty', () => {
-  it('is not loaded by a command that asks nothing and has no colour to decide (NO_COLOR), and is once it must ask', () => {
-    const dir = tempDir();
-    const db = join(dir, 'remedi.db');
-    expect(withModulesSeen(['cohort', 'create', '1', '--start', '2026-01-05', '--end', '2026-09-30', '--db', db]).code).toBe(0);
-    const listed = withModulesSeen(['cohort', 'list', '--db', db]);
-    expect(listed.code, listed.stderr).toBe(0);
-    expect(listed.modules).toContain('node:fs');
     expect(listed.modules).not.toContain('node:tty');
     // log-session missing its flags asks whether it may ask (stdin and stderr are no terminal here): a usage error.
     const asked = withModulesSeen(['log-session', '--pair', '1', '--db', db]);
