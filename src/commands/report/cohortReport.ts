@@ -73,8 +73,8 @@ async function reportInputOnTwoThreads(
   context: Context,
   debug: boolean | undefined,
 ): Promise<ReportInput> {
-  // A copy in memory (read-only media) has no file for a second connection.
   const from = Number(context.env.REMEDI_REPORT_SPLIT ?? SPLIT_FROM);
+  // A copy in memory (read-only media) has no file for a second connection.
   const large = !db.memory && (db.prepare('SELECT count(*) FROM relationships WHERE cohort = ?').pluck().get(cohort.number) as number) >= from;
   const split = large ? await import('./reportSplit.js') : null;
   if (split === null || !split.reportWorkerBuilt()) return reportInput(db, cohort, asOf, suppressBelow);
@@ -85,6 +85,7 @@ async function reportInputOnTwoThreads(
   return withCounts(mine, counts);
 }
 
+/** The report read on this thread alone, as runReport reads a cohort below SPLIT_FROM (the tests compare the fast path through it). */
 export function loadCohortReport(db: Db, cohort: Cohort, asOf: IsoDate, suppressBelow: number | null): CohortReport {
   return buildCohortReport(reportInput(db, cohort, asOf, suppressBelow));
 }
