@@ -94,7 +94,10 @@ export interface Classification {
   functionsDerived: boolean;
 }
 
-export function classify(facts: StaffFacts): Classification {
+/** The facts a classification depends on, and only those: a list of a million people classifies each combination of them once. */
+export type ClassifiedFacts = Pick<StaffFacts, 'band' | 'boardMember' | 'ethnicity' | 'bmeOverride' | 'functionsStated' | 'staffGroup'>;
+
+export function classify(facts: ClassifiedFacts): Classification {
   const rank = seniorityRank(facts.band, facts.boardMember);
   const functionsDerived = facts.functionsStated === null;
   return {

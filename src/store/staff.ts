@@ -1,6 +1,6 @@
 /** The staff table: people as the rosters describe them, leavers kept with their history. */
 import type { StaffFunction } from '../domain/functions.js';
-import type { ProgrammeRole, StaffFacts, StaffRecord } from '../domain/staff.js';
+import type { ClassifiedFacts, ProgrammeRole, StaffFacts, StaffRecord } from '../domain/staff.js';
 import { foldText } from '../domain/people.js';
 import type { IsoDate } from '../domain/dates.js';
 import type { Db } from './db.js';
@@ -250,7 +250,8 @@ export interface ListOptions {
 /** Each person's stored characteristics as one value after the others, `name=value,...` (names are lower-case letters, digits and underscores). */
 const CHARACTERISTICS_COLUMN = `(SELECT group_concat(c.name || '=' || c.value) FROM staff_characteristics c WHERE c.staff_id = staff.staff_id)`;
 
-function characteristicsFrom(value: unknown): ReadonlyMap<string, 'yes' | 'no'> {
+/** A characteristics column's value as the stored values by name (none stored: an empty map). */
+export function characteristicsFrom(value: unknown): ReadonlyMap<string, 'yes' | 'no'> {
   const map = new Map<string, 'yes' | 'no'>();
   if (typeof value !== 'string') return map;
   for (const pair of value.split(',')) {
@@ -318,6 +319,135 @@ export function staffListBlocks(
     const rows = after === null ? first.iterate(limit, skip) : next.iterate(after, limit, skip);
     if (!characteristics) for (const row of rows) yield staffFromValues(row as StaffValues);
     else for (const row of rows) yield { ...staffFromValues(row as StaffValues), characteristics: characteristicsFrom((row as StaffValues)[18]) };
+  };
+}
+
+/**
+ * A person as text that SQLite writes (staff list --json of a national roster): literal text,
+ * a field's value as JSON where `{ field }` stands (text quoted and escaped as JSON.stringify
+ * does, flags true or false, numbers as digits), and a hole where the caller writes what only
+ * remedi can (`classification`: read as the facts it depends on; `characteristics`: the
+ * stored values). SQLite making the text is half the work of making each value a string in
+ * JavaScript and writing it out there (staffTextRows).
+ */
+export type StaffTextTemplate = ReadonlyArray<string | { field: StaffTextField } | { hole: StaffTextHole }>;
+export type StaffTextHole = 'classification' | 'characteristics';
+/** The fields a template may show: the person's own, and their role when one cohort is listed. */
+export type StaffTextField = Exclude<keyof StaffRecord, 'ethnicity' | 'bmeOverride' | 'functionsStated' | 'leftOn' | 'handSet'> | 'role';
+
+/** Each field as the JSON text of its value (json_quote gives 'null' for NULL). */
+const FIELD_JSON: Record<StaffTextField, string> = {
+  staffId: 'json_quote(staff_id)',
+  name: 'json_quote(name)',
+  email: 'json_quote(email)',
+  department: 'json_quote(department)',
+  jobTitle: 'json_quote(job_title)',
+  staffGroup: 'json_quote(staff_group)',
+  band: 'json_quote(band)',
+  boardMember: "iif(board_member, 'true', 'false')",
+  lineManagerId: 'json_quote(line_manager_id)',
+  raceTrained: "iif(race_trained, 'true', 'false')",
+  raceTrainedOn: 'json_quote(race_trained_on)',
+  capacity: 'capacity',
+  active: "iif(active, 'true', 'false')",
+  role: 'json_quote(enrolments.role)',
+};
+
+/** What each hole is read as: the classification's facts in ClassifiedFacts order (classifiedFactsOf), the characteristics as characteristicsFrom reads them. */
+const HOLE_VALUE: Record<StaffTextHole, string> = {
+  classification: 'json_array(band, board_member, ethnicity, bme_override, functions, staff_group)',
+  characteristics: CHARACTERISTICS_COLUMN,
+};
+
+const sqlText = (text: string): string => `'${text.replaceAll("'", "''")}'`;
+
+/**
+ * The template's columns: each run of text and fields between holes as one format() call,
+ * each hole's value; then staff_id and active, which the list counts by.
+ */
+function staffTextColumns(template: StaffTextTemplate): string {
+  const columns: string[] = [];
+  let text = '';
+  let format = '';
+  const values: string[] = [];
+  const endRun = () => {
+    columns.push(values.length === 0 ? sqlText(text) : `format(${sqlText(format)}, ${values.join(', ')})`);
+    text = format = '';
+    values.length = 0;
+  };
+  for (const piece of template) {
+    if (typeof piece === 'string') {
+      text += piece;
+      format += piece.replaceAll('%', '%%');
+    } else if ('field' in piece) {
+      format += '%s';
+      values.push(FIELD_JSON[piece.field]);
+    } else {
+      endRun();
+      columns.push(HOLE_VALUE[piece.hole]);
+    }
+  }
+  endRun();
+  return `${columns.join(', ')}, staff_id, active`;
+}
+
+/**
+ * A row of staffTextRows: the template's runs of text with each hole's value between them,
+ * then the staff id and 1 or 0 for active.
+ */
+export type StaffTextRow = unknown[];
+
+/**
+ * Everyone by staff id (`cohort` undefined), or one cohort's participants with their role
+ * (withdrawn ones only when asked), as the template's text: eachListedStaff's people, written
+ * by SQLite.
+ */
+export function staffTextRows(
+  db: Db,
+  template: StaffTextTemplate,
+  cohort?: number,
+  { withdrawn = false }: { withdrawn?: boolean } = {},
+): Iterable<StaffTextRow> {
+  const columns = staffTextColumns(template);
+  if (cohort === undefined) return db.prepare(`SELECT ${columns} FROM staff ORDER BY staff_id`).raw().iterate() as Iterable<StaffTextRow>;
+  return db
+    .prepare(
+      `SELECT ${columns} FROM enrolments JOIN staff USING (staff_id)
+       WHERE enrolments.cohort = ? AND (? = 1 OR enrolments.withdrawn_on IS NULL) ORDER BY staff_id`,
+    )
+    .raw()
+    .iterate(cohort, withdrawn ? 1 : 0) as Iterable<StaffTextRow>;
+}
+
+/** staffListBlocks as the template's text (staffTextRows): blocks of the whole list by staff id. */
+export function staffTextBlocks(db: Db, template: StaffTextTemplate): (after: string | null, skip: number, limit: number) => Iterable<StaffTextRow> {
+  const columns = staffTextColumns(template);
+  const first = db.prepare(`SELECT ${columns} FROM staff ORDER BY staff_id LIMIT ? OFFSET ?`).raw();
+  const next = db.prepare(`SELECT ${columns} FROM staff WHERE staff_id > ? ORDER BY staff_id LIMIT ? OFFSET ?`).raw();
+  // A block read whole in one call is cheaper than a call a row; the rest of the list (no limit) is read a row at a time.
+  return (after, skip, limit) => {
+    const read = limit >= 0 ? 'all' : 'iterate';
+    return (after === null ? first[read](limit, skip) : next[read](after, limit, skip)) as Iterable<StaffTextRow>;
+  };
+}
+
+/** A classification hole's value as the facts it holds (staffFromValues' reading of the same columns). */
+export function classifiedFactsOf(value: string): ClassifiedFacts {
+  const [band, boardMember, ethnicity, bmeOverride, functions, staffGroup] = JSON.parse(value) as [
+    string | null,
+    number,
+    string | null,
+    number | null,
+    string | null,
+    string | null,
+  ];
+  return {
+    band,
+    boardMember: boardMember === 1,
+    ethnicity,
+    bmeOverride: bmeOverride === null ? null : bmeOverride === 1,
+    functionsStated: functions === null ? null : (functions.split(';') as StaffFunction[]),
+    staffGroup,
   };
 }
 

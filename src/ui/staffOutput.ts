@@ -9,7 +9,7 @@ import { characteristicsOf, type CharacteristicValue } from '../domain/character
 import { formatDate, type IsoDate } from '../domain/dates.js';
 import type { BmeStatus } from '../domain/ethnicity.js';
 import type { StaffFunction } from '../domain/functions.js';
-import { classify, FACT_KEYS, type Classification, type ProgrammeRole, type StaffFacts, type StaffRecord } from '../domain/staff.js';
+import { classify, FACT_KEYS, type Classification, type ClassifiedFacts, type ProgrammeRole, type StaffFacts, type StaffRecord } from '../domain/staff.js';
 import type { EditField, StaffEditPlan } from '../domain/staffEdit.js';
 import { csvRows, toCsv, type CsvCell } from '../io/csvOutput.js';
 import { renderTable, styled, type Fit } from './table.js';
@@ -230,11 +230,77 @@ export interface ListPart {
 /** People gathered before each write: large writes to stdout, and a buffer of a few megabytes at most. */
 const BATCH = 250;
 
+/** A field of a person that SQLite writes into their text as JSON (the store's StaffTextField). */
+type TextField = Exclude<keyof StaffJson, 'seniority' | 'bme' | 'functions' | 'functionsDerived' | 'characteristics'>;
+type TextPiece = string | { field: TextField } | { hole: 'classification' | 'characteristics' };
+
+/** What a list's text needs besides its template. */
+export interface PersonTextOptions {
+  /** A classification hole's value as the facts it holds. */
+  factsOf: (value: string) => ClassifiedFacts;
+  /** A characteristics hole's value as the stored values (when any characteristic is enabled). */
+  storedOf: (value: unknown) => ReadonlyMap<string, 'yes' | 'no'>;
+  /** The enabled characteristics, in order: none, and the JSON has no characteristics key. */
+  enabled: readonly { name: string }[];
+  /** A cohort's list: each person's role follows `active`. */
+  role: boolean;
+}
+
 /**
- * `staff list --json`, person by person: the same text as printJson of the whole list
- * (JSON.stringify with 2 spaces, a final newline), the field names being a contract.
+ * One person of `staff list --json` as the store's text template (store/staff.ts): the text
+ * JSON.stringify(list, null, 2) writes for them inside the list, field for field in staffJson's
+ * order, with SQLite writing each field's value and this module the classification and the
+ * characteristics. The test compares the whole list with JSON.stringify of staffJson's.
  */
-export function staffJsonWriter(out: (text: string) => void, { part = 'whole' }: ListPart = {}): ListWriter<StaffJson> {
+export function personJsonTemplate({ role, enabled }: Pick<PersonTextOptions, 'role' | 'enabled'>): TextPiece[] {
+  const field = (name: string, key: TextField): TextPiece[] => [`,\n    "${name}": `, { field: key }];
+  return [
+    '  {\n    "staffId": ',
+    { field: 'staffId' },
+    ...field('name', 'name'),
+    ...field('email', 'email'),
+    ...field('department', 'department'),
+    ...field('jobTitle', 'jobTitle'),
+    ...field('staffGroup', 'staffGroup'),
+    ...field('band', 'band'),
+    ',\n    "seniority": ',
+    { hole: 'classification' },
+    ...field('boardMember', 'boardMember'),
+    ...field('lineManagerId', 'lineManagerId'),
+    ...field('raceTrained', 'raceTrained'),
+    ...field('raceTrainedOn', 'raceTrainedOn'),
+    ...field('capacity', 'capacity'),
+    ...field('active', 'active'),
+    ...(role ? field('role', 'role') : []),
+    ...(enabled.length > 0 ? [',\n    "characteristics": ', { hole: 'characteristics' } as const] : []),
+    '\n  }',
+  ];
+}
+
+/** From "seniority" to "functionsDerived": a classification's part of a person's JSON, after `"seniority": `. */
+function classificationJsonText(c: Classification): string {
+  const functions = c.functions.length === 0 ? '[]' : `[\n      ${c.functions.map(text).join(',\n      ')}\n    ]`;
+  return `${text(c.seniority)},\n    "bme": ${text(c.bme)},\n    "functions": ${functions},\n    "functionsDerived": ${c.functionsDerived}`;
+}
+
+/**
+ * `staff list --json`, person by person, from the rows of personJsonTemplate as the store
+ * reads them (the template's texts with each hole's value between, then staff id and active):
+ * the same text as printJson of the whole list (JSON.stringify with 2 spaces, a final
+ * newline), the field names being a contract. Each combination of classified facts is
+ * classified once (a roster holds a few hundred).
+ */
+export function staffJsonTextWriter(out: (text: string) => void, options: PersonTextOptions & ListPart): ListWriter<readonly unknown[]> {
+  const { factsOf, storedOf, enabled, part = 'whole' } = options;
+  const known = new Map<string, string>();
+  const classified = (value: string): string => {
+    let json = known.get(value);
+    if (json === undefined) {
+      json = classificationJsonText(classify(factsOf(value)));
+      if (known.size < REMEMBERED) known.set(value, json);
+    }
+    return json;
+  };
   let parts: string[] = [];
   let count = part === 'middle' ? 1 : 0;
   const flush = () => {
@@ -242,8 +308,9 @@ export function staffJsonWriter(out: (text: string) => void, { part = 'whole' }:
     parts = [];
   };
   return {
-    add(p) {
-      parts.push(count === 0 ? '[\n' : ',\n', personJsonText(p));
+    add(row) {
+      parts.push(count === 0 ? '[\n' : ',\n', row[0] as string, classified(row[1] as string), row[2] as string);
+      if (enabled.length > 0) parts.push(characteristicsText(characteristicsOf(enabled, storedOf(row[3]))), row[4] as string);
       count += 1;
       if (count % BATCH === 0) flush();
     },
@@ -258,34 +325,6 @@ export function staffJsonWriter(out: (text: string) => void, { part = 'whole' }:
 /** What JSON.stringify escapes in a string: quotes, backslashes, control characters and lone surrogates. */
 const ESCAPED_IN_JSON = /["\\\u0000-\u001f\ud800-\udfff]/;
 const text = (value: string | null): string => (value === null ? 'null' : ESCAPED_IN_JSON.test(value) ? JSON.stringify(value) : `"${value}"`);
-
-/**
- * One person as JSON.stringify(list, null, 2) writes them inside the list, written out by hand:
- * JSON.stringify with indentation was half of listing a million people. Field for field the
- * order of staffJson; the test compares it with JSON.stringify of the whole list.
- */
-function personJsonText(p: StaffJson): string {
-  const functions = p.functions.length === 0 ? '[]' : `[\n      ${p.functions.map(text).join(',\n      ')}\n    ]`;
-  return `  {
-    "staffId": ${text(p.staffId)},
-    "name": ${text(p.name)},
-    "email": ${text(p.email)},
-    "department": ${text(p.department)},
-    "jobTitle": ${text(p.jobTitle)},
-    "staffGroup": ${text(p.staffGroup)},
-    "band": ${text(p.band)},
-    "seniority": ${text(p.seniority)},
-    "bme": ${text(p.bme)},
-    "functions": ${functions},
-    "functionsDerived": ${p.functionsDerived},
-    "boardMember": ${p.boardMember},
-    "lineManagerId": ${text(p.lineManagerId)},
-    "raceTrained": ${p.raceTrained},
-    "raceTrainedOn": ${text(p.raceTrainedOn)},
-    "capacity": ${JSON.stringify(p.capacity)},
-    "active": ${p.active}${p.role === undefined ? '' : `,\n    "role": ${text(p.role)}`}${p.characteristics === undefined ? '' : `,\n    "characteristics": ${characteristicsText(p.characteristics)}`}
-  }`;
-}
 
 /** The characteristics object as JSON.stringify(list, null, 2) writes it at a person's depth. */
 function characteristicsText(values: Record<string, CharacteristicValue>): string {

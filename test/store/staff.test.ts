@@ -12,7 +12,16 @@ import {
   withdrawEnrolments,
 } from '../../src/store/cohorts.js';
 import { openDatabase } from '../../src/store/db.js';
-import { editStaff, lineManagerFinder, listStaff, loadAllStaff, staffWriter } from '../../src/store/staff.js';
+import {
+  classifiedFactsOf,
+  editStaff,
+  lineManagerFinder,
+  listStaff,
+  loadAllStaff,
+  staffTextBlocks,
+  staffTextRows,
+  staffWriter,
+} from '../../src/store/staff.js';
 import { lookUpPerson } from '../../src/store/people.js';
 import { tempDir } from '../helpers/cli.js';
 
@@ -171,5 +180,51 @@ describe('editing one person by hand', () => {
     writer.insert(person('002', { lineManagerId: '001' }));
     const managerOf = lineManagerFinder(db);
     expect([managerOf('002'), managerOf('001'), managerOf('999')]).toEqual(['001', null, null]);
+  });
+});
+
+describe('staffTextRows: a person as text SQLite writes from a template', () => {
+  it('writes each field as JSON, keeps literal text as written (a percent sign, a quote), and reads each hole beside the text', async () => {
+    const db = await freshDb();
+    const writer = staffWriter(db, '2026-03-01');
+    writer.insert(person('002', { name: 'Zoë "Z" O\'Neill', email: null, capacity: 3, boardMember: true, functionsStated: ['front line', 'clinical'] }));
+    writer.insert(person('001', { name: 'tab\there', active: false, ethnicity: 'M', bmeOverride: false }));
+    saveCohort(db, { number: 1, name: null, start: '2026-01-05', end: '2026-09-30', minMonths: 8, minPerMonth: 2, meetEvery: null });
+    enrolmentWriter(db, 1)('002', 'mentor');
+    const template = [
+      "100% of '",
+      { field: 'name' },
+      "' at ",
+      { field: 'capacity' },
+      ' ',
+      { field: 'email' },
+      ' ',
+      { field: 'boardMember' },
+      ' | ',
+      { hole: 'classification' },
+      ' %s|',
+    ] as const;
+    const rows = [...staffTextRows(db, template)];
+    expect(rows).toEqual([
+      [`100% of '"tab\\there"' at 1 null false | `, '["5",0,"M",0,null,null]', ' %s|', '001', 0],
+      [`100% of '"Zoë \\"Z\\" O'Neill"' at 3 null true | `, '["5",1,null,null,"front line;clinical",null]', ' %s|', '002', 1],
+    ]);
+    // The facts read back as the person's own.
+    expect(classifiedFactsOf(rows[1][1] as string)).toEqual({
+      band: '5',
+      boardMember: true,
+      ethnicity: null,
+      bmeOverride: null,
+      functionsStated: ['front line', 'clinical'],
+      staffGroup: null,
+    });
+    expect(classifiedFactsOf(rows[0][1] as string)).toMatchObject({ ethnicity: 'M', bmeOverride: false, functionsStated: null });
+    // A cohort's people only, with their role.
+    expect([...staffTextRows(db, [{ field: 'staffId' }, ' ', { field: 'role' }], 1)]).toEqual([['"002" "mentor"', '002', 1]]);
+    // Blocks by staff id: after one, at most so many, some passed over.
+    const blocks = staffTextBlocks(db, [{ field: 'staffId' }]);
+    expect([...blocks(null, 0, 1)]).toEqual([['"001"', '001', 0]]);
+    expect([...blocks('001', 0, 5)]).toEqual([['"002"', '002', 1]]);
+    expect([...blocks(null, 1, -1)]).toEqual([['"002"', '002', 1]]);
   });
 });

@@ -4,11 +4,11 @@ import type { Db } from '../../store/db.js';
 import { enabledCharacteristics } from '../../store/characteristics.js';
 import { eachListedStaff, staffCountEstimate } from '../../store/staff.js';
 import { page } from '../../ui/pager.js';
-import { renderStaffList, staffCsvWriter, staffJsonWriter, staffListSummary, type ListWriter, type StaffJson } from '../../ui/staffOutput.js';
+import { renderStaffList, staffJsonOfList, staffListSummary, type StaffJson } from '../../ui/staffOutput.js';
 import { existingCohort } from '../shared/resolveCohort.js';
 import { readDatabase, refuseJsonAndCsv } from '../shared/skeleton.js';
 import type { StaffListOptions } from './command.js';
-import { writeBlock } from './listBlock.js';
+import { listWriter, writeBlock } from './listBlock.js';
 import { BLOCK, listOnTwoThreads, workerBuilt } from './listSplit.js';
 
 export type { StaffJson } from '../../ui/staffOutput.js';
@@ -22,19 +22,24 @@ export async function runStaffList(options: StaffListOptions, context: Context):
   const table: StaffJson[] = [];
   const { count, left } = await readDatabase(options, context, async (db) => {
     if (options.cohort !== undefined) existingCohort(db, options.cohort);
+    if (!options.json && !options.csv) {
+      const json = staffJsonOfList();
+      const tally = { count: 0, left: 0 };
+      for (const person of eachListedStaff(db, options.cohort)) {
+        table.push(json(person));
+        tally.count += 1;
+        if (!person.active) tally.left += 1;
+      }
+      return tally;
+    }
     // The enabled characteristics' values go into the JSON and CSV only, never the table beside a name.
-    const enabled = options.json || options.csv ? enabledCharacteristics(db) : [];
-    const characteristics = enabled.map((c) => c.name);
-    const writer: ListWriter<StaffJson> = options.json
-      ? staffJsonWriter((text) => context.out(text))
-      : options.csv
-        ? staffCsvWriter((text) => context.out(text), { cohort, characteristics })
-        : { add: (person) => void table.push(person), flush: () => undefined, end: () => undefined };
-    const split = options.cohort === undefined && (options.json || options.csv) ? twoThreads(db, context) : null;
+    const format = { csv: options.csv === true, cohort, characteristics: enabledCharacteristics(db).map((c) => c.name) };
+    const list = listWriter(format, (text) => context.out(text));
+    const split = options.cohort === undefined ? twoThreads(db, context) : null;
     let tally = { count: 0, left: 0 };
-    if (split === null) writeBlock(eachListedStaff(db, options.cohort, { characteristics: enabled.length > 0 }), writer, tally, enabled);
-    else tally = await listOnTwoThreads(db, { csv: options.csv === true, writer, out: (text) => context.out(text), block: split.block, characteristics });
-    writer.end();
+    if (split === null) writeBlock(list.rows(db, options.cohort), list, tally);
+    else tally = await listOnTwoThreads(db, { format, list, out: (text) => context.out(text), block: split.block });
+    list.writer.end();
     return tally;
   });
   if (options.json) return count;

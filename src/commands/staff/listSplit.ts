@@ -17,9 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { changeWitness } from '../../store/changeWitness.js';
 import type { Db } from '../../store/db.js';
-import { staffListBlocks } from '../../store/staff.js';
-import type { ListWriter, StaffJson } from '../../ui/staffOutput.js';
-import { writeBlock, type ListTally, type WorkerBlock, type WorkerSetup } from './listBlock.js';
+import { writeBlock, type FormatWriter, type ListFormat, type ListTally, type WorkerBlock, type WorkerSetup } from './listBlock.js';
 
 /** People a block: about a megabyte of JSON, so the blocks in flight stay small beside the heap. */
 export const BLOCK = 2_500;
@@ -64,35 +62,28 @@ function blocksOf(worker: Worker): () => Promise<WorkerBlock> {
 }
 
 /**
- * The whole staff list (no cohort) through `writer`, on two threads; `out` writes the
+ * The whole staff list (no cohort) through `list`, on two threads; `out` writes the
  * worker's text between this thread's blocks. Returns the people counted.
  */
 export async function listOnTwoThreads(
   db: Db,
-  {
-    csv,
-    writer,
-    out,
-    block = BLOCK,
-    characteristics = [],
-  }: { csv: boolean; writer: ListWriter<StaffJson>; out: (text: string) => void; block?: number; characteristics?: readonly string[] },
+  { format, list, out, block = BLOCK }: { format: ListFormat; list: FormatWriter; out: (text: string) => void; block?: number },
 ): Promise<ListTally> {
   const tally: ListTally = { count: 0, left: 0 };
   const witness = changeWitness(db.name);
   const written = new SharedArrayBuffer(4);
   // The worker's blocks are larger: this thread also writes every byte of both.
   const theirBlock = Math.ceil(block * WORKER_SHARE);
-  const setup: WorkerSetup = { path: db.name, csv, characteristics: [...characteristics], block: theirBlock, skip: block, ahead: AHEAD, written };
-  const enabled = characteristics.map((name) => ({ name }));
+  const setup: WorkerSetup = { ...format, characteristics: [...format.characteristics], path: db.name, block: theirBlock, skip: block, ahead: AHEAD, written };
   const worker = new Worker(WORKER, { workerData: setup });
   worker.unref();
   const next = blocksOf(worker);
   // Read transactions, here and in the worker, begin with their first read: both after the witness.
   db.exec('BEGIN');
   try {
-    const blocks = staffListBlocks(db, { characteristics: enabled.length > 0 });
-    let own = writeBlock(blocks(null, 0, block), writer, tally, enabled);
-    writer.flush();
+    const blocks = list.blocks(db);
+    let own = writeBlock(blocks(null, 0, block), list, tally);
+    list.writer.flush();
     let last = own.last;
     let checked = false;
     while (own.count === block) {
@@ -104,7 +95,7 @@ export async function listOnTwoThreads(
         checked = true;
       } catch {
         // One thread, one snapshot: the rest after the last person written.
-        writeBlock(blocks(last, 0, -1), writer, tally, enabled);
+        writeBlock(blocks(last, 0, -1), list, tally);
         break;
       }
       for (const text of theirs.texts) out(text);
@@ -114,8 +105,8 @@ export async function listOnTwoThreads(
       Atomics.notify(new Int32Array(written), 0);
       if (theirs.count < theirBlock) break;
       last = theirs.last;
-      own = writeBlock(blocks(last, 0, block), writer, tally, enabled);
-      writer.flush();
+      own = writeBlock(blocks(last, 0, block), list, tally);
+      list.writer.flush();
       if (own.last !== null) last = own.last;
     }
     db.exec('COMMIT');
