@@ -14,8 +14,8 @@ import { resolveDbPath } from '../store/db.js';
 import type { Prompts } from '../ui/prompts.js';
 
 export interface Context {
-  /** stdout: data (tables, JSON, CSV). */
-  out(text: string): void;
+  /** stdout: data (tables, JSON, CSV): text, or bytes of UTF-8 text already encoded (a worker's part of a long list). */
+  out(data: string | Uint8Array): void;
   /** stderr: talk (progress, warnings, notes). */
   err(text: string): void;
   /** Colours for stdout and for stderr, each by its own stream's terminal. */
@@ -126,14 +126,14 @@ let stdoutIsFile: boolean | undefined;
  * one-line error. A pipe or a terminal goes through process.stdout, whose errors main()
  * in cli.ts turns into one line (or, for a reader that closed the pipe, a quiet exit).
  */
-function writeStdout(text: string): void {
+function writeStdout(data: string | Uint8Array): void {
   stdoutIsFile ??= isFileOrDevice(1);
   if (!stdoutIsFile) {
-    process.stdout.write(text);
+    process.stdout.write(data);
     return;
   }
   try {
-    writeAll(1, text);
+    writeAll(1, data);
   } catch (error) {
     const problem = writeProblem(error);
     if (problem === null) throw error;

@@ -12,7 +12,7 @@ import { makeChalk } from '../../src/ui/colour.js';
 import type { Kind, Level } from '../../src/domain/sessions.js';
 import { matchingChoices, type Prompts, type RelationshipChoice, type SaveChoice } from '../../src/ui/prompts.js';
 import { FIXTURES, tempDir } from '../helpers/cli.js';
-import { run } from '../helpers/inProcess.js';
+import { outputText, run } from '../helpers/inProcess.js';
 import { asFlags } from '../helpers/flags.js';
 
 /** What each prompt answers when the test has not queued anything else. */
@@ -92,7 +92,7 @@ function terminalContext(db: string, today = '2026-07-29'): { context: Context; 
     out,
     err,
     context: {
-      out: (text) => out.push(text),
+      out: (data) => out.push(outputText(data)),
       err: (text) => err.push(text),
       colour: { out: chalk, err: chalk },
       env: { REMEDI_DB: db },

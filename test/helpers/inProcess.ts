@@ -12,6 +12,9 @@ import { todayIso } from '../../src/domain/dates.js';
 import { makeChalk } from '../../src/ui/colour.js';
 import { ROOT, type RunResult } from './cli.js';
 
+/** What a command wrote to stdout as text: bytes are UTF-8 (Context.out). */
+export const outputText = (data: string | Uint8Array): string => (typeof data === 'string' ? data : Buffer.from(data).toString('utf8'));
+
 export interface InProcessOptions {
   cwd?: string;
   /** Added to the environment the command sees (which starts from this process's, as a child's would). */
@@ -28,7 +31,7 @@ export async function run(args: string[], options: InProcessOptions = {}): Promi
   const plain = makeChalk({ isTTY: false, env: { NO_COLOR: '1' } });
   const host: ProgramHost = {
     context: async () => ({
-      out: (text) => void (stdout += text),
+      out: (data) => void (stdout += outputText(data)),
       err: (text) => void (stderr += text),
       colour: { out: plain, err: plain },
       env,

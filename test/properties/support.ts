@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import type { Context } from '../../src/cli/context.js';
 import { UserError } from '../../src/errors.js';
 import { makeChalk } from '../../src/ui/colour.js';
+import { outputText } from '../helpers/inProcess.js';
 
 export { snapshotFolder } from '../helpers/cli.js';
 export { asFlags } from '../helpers/flags.js';
@@ -29,7 +30,7 @@ export function capturedContext(cwd: string, today = TODAY): Captured {
   return {
     out,
     err,
-    context: { out: (t) => out.push(t), err: (t) => err.push(t), colour: { out: chalk, err: chalk }, env: {}, cwd, today, interactive: false },
+    context: { out: (t) => out.push(outputText(t)), err: (t) => err.push(t), colour: { out: chalk, err: chalk }, env: {}, cwd, today, interactive: false },
   };
 }
 

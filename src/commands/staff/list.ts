@@ -38,7 +38,7 @@ export async function runStaffList(options: StaffListOptions, context: Context):
     const split = options.cohort === undefined ? twoThreads(db, context) : null;
     let tally = { count: 0, left: 0 };
     if (split === null) writeBlock(list.rows(db, options.cohort), list, tally);
-    else tally = await listOnTwoThreads(db, { format, list, out: (text) => context.out(text), block: split.block });
+    else tally = await listOnTwoThreads(db, { format, list, out: (data) => context.out(data), block: split.block });
     list.writer.end();
     return tally;
   });

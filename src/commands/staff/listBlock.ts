@@ -48,8 +48,11 @@ export interface ListFormat {
 
 /** A block formatted by the second thread: its text, and its people counted. */
 export interface WorkerBlock {
-  /** In the writer's own batches: no text of the whole block is made, here or on the main thread. */
-  texts: string[];
+  /**
+   * The writer's own batches as UTF-8, encoded on the second thread and moved, not copied, to the
+   * main thread, which writes them as they are: no text of the whole block is made on either.
+   */
+  bytes: Uint8Array[];
   count: number;
   left: number;
   /** The staff id of its last person (null for an empty block). */

@@ -11,6 +11,7 @@ import { listWriter, writeBlock, type WorkerBlock, type WorkerSetup } from './li
 const setup = workerData as WorkerSetup;
 const written = new Int32Array(setup.written);
 const db = openReadOnly(setup.path);
+const encoder = new TextEncoder();
 try {
   db.exec('BEGIN');
   let parts: string[] = [];
@@ -24,9 +25,13 @@ try {
     // Past the main thread's block, which comes before each of these.
     const { count, last } = writeBlock(blocks(after, setup.skip, setup.block), list, tally);
     list.writer.end();
-    const texts = parts;
+    // TextEncoder gives each batch a buffer of its own (Buffer.from may share a pool), so each can be moved.
+    const bytes = parts.map((text) => encoder.encode(text));
     parts = [];
-    parentPort!.postMessage({ texts, count, left: tally.left, last } satisfies WorkerBlock);
+    parentPort!.postMessage(
+      { bytes, count, left: tally.left, last } satisfies WorkerBlock,
+      bytes.map((b) => b.buffer),
+    );
     if (count < setup.block) break;
     after = last;
   }
