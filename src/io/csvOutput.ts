@@ -42,15 +42,39 @@ export function csvRows(rows: ReadonlyArray<readonly CsvCell[]>): string {
   // csv-stringify's rules for these options, by hand: its sync API was a third of writing a million rows.
   // A cell is quoted when it holds a quote, a comma or a line break, its quotes doubled (test/io/csvOutput.test.ts checks them equal).
   let text = '';
-  for (const row of rows) {
-    for (let i = 0; i < row.length; i += 1) {
-      const cell = cellText(row[i]);
-      if (i > 0) text += ',';
-      text += NEEDS_QUOTES.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
-    }
-    text += '\r\n';
+  for (const row of rows) text += `${csvCells(row)}\r\n`;
+  return text;
+}
+
+/** One row's cells as csvRows writes them, without the line's end. */
+export function csvCells(row: readonly CsvCell[]): string {
+  let text = '';
+  for (let i = 0; i < row.length; i += 1) {
+    const cell = cellText(row[i]);
+    if (i > 0) text += ',';
+    text += NEEDS_QUOTES.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
   }
   return text;
+}
+
+/**
+ * A cell as csvCells writes it, as an SQL expression over `value` (an SQL expression of that
+ * type): for a long list that SQLite writes as text (`staff list --csv`). The same rules:
+ * nothing for NULL; yes or no for a flag; a formula start neutralised unless the text is a
+ * negative number; quotes when a quote, a comma or a line break is inside, quotes doubled.
+ * test/io/csvOutput.test.ts holds the two equal over every short text of the characters
+ * that matter.
+ */
+export function csvCellSql(value: string, type: 'text' | 'number' | 'flag'): string {
+  if (type === 'number') return `coalesce(CAST(${value} AS TEXT), '')`; // whole numbers (a real would not print as String does)
+  if (type === 'flag') return `iif(${value}, 'yes', 'no')`;
+  // FORMULA_START after any quotes, and not NUMBER: only a text starting with - can be both.
+  // GLOB reads a text only up to a NUL character, instr the whole of it: a text holding one is no number, and is searched by instr.
+  const afterQuotes = `substr(ltrim(${value}, ''''), 1, 1)`;
+  const negativeNumber = `(${value} GLOB '-[0-9]*' AND substr(${value}, 2) NOT GLOB '*[^0-9.]*' AND ${value} NOT GLOB '*.*.*' AND ${value} NOT GLOB '*.' AND NOT instr(${value}, char(0)))`;
+  const prefix = `iif(${afterQuotes} IN ('=', '+', '-', '@', char(9), char(13)) AND NOT ${negativeNumber}, '''', '')`;
+  const needsQuotes = `(instr(${value}, '"') OR instr(${value}, ',') OR instr(${value}, char(10)) OR instr(${value}, char(13)))`;
+  return `CASE WHEN ${value} IS NULL THEN '' WHEN ${needsQuotes} THEN '"' || ${prefix} || replace(${value}, '"', '""') || '"' ELSE ${prefix} || ${value} END`;
 }
 
 const NEEDS_QUOTES = /[",\r\n]/;

@@ -3,6 +3,7 @@ import type { StaffFunction } from '../domain/functions.js';
 import type { ClassifiedFacts, ProgrammeRole, StaffFacts, StaffRecord } from '../domain/staff.js';
 import { foldText } from '../domain/people.js';
 import type { IsoDate } from '../domain/dates.js';
+import { csvCellSql } from '../io/csvOutput.js';
 import type { Db } from './db.js';
 import { STAFF_SEARCH_INDEXES } from './staffSearchIndexes.js';
 
@@ -238,13 +239,6 @@ export function staffWriter(db: Db, today: IsoDate): StaffWriter {
 export interface ListedStaff extends StaffRecord {
   /** Their role in the cohort asked for; absent when listing everyone. */
   role?: ProgrammeRole;
-  /** Their stored characteristics (yes or no; unknown is absent), when asked for. */
-  characteristics?: ReadonlyMap<string, 'yes' | 'no'>;
-}
-
-export interface ListOptions {
-  /** Also each person's stored characteristics (staff list when a characteristic is enabled). */
-  characteristics?: boolean;
 }
 
 /** Each person's stored characteristics as one value after the others, `name=value,...` (names are lower-case letters, digits and underscores). */
@@ -274,88 +268,70 @@ export function listStaff(db: Db, cohort?: number, options: { withdrawn?: boolea
  * writes each person as it comes instead of holding a million records (the database stays
  * busy until the loop ends).
  */
-export function* eachListedStaff(
-  db: Db,
-  cohort?: number,
-  { withdrawn = false, characteristics = false }: { withdrawn?: boolean } & ListOptions = {},
-): Generator<ListedStaff> {
-  const extra = characteristics ? `, ${CHARACTERISTICS_COLUMN}` : '';
+export function* eachListedStaff(db: Db, cohort?: number, { withdrawn = false }: { withdrawn?: boolean } = {}): Generator<ListedStaff> {
   // Rows as arrays (.raw()): naming eighteen properties on each of a million rows was most of the reading.
   if (cohort === undefined) {
-    const rows = db.prepare(`SELECT ${STAFF_COLUMNS}${extra} FROM staff ORDER BY staff_id`).raw().iterate();
-    if (!characteristics) for (const row of rows) yield staffFromValues(row as StaffValues);
-    else for (const row of rows) yield { ...staffFromValues(row as StaffValues), characteristics: characteristicsFrom((row as StaffValues)[18]) };
+    for (const row of db.prepare(`SELECT ${STAFF_COLUMNS} FROM staff ORDER BY staff_id`).raw().iterate()) yield staffFromValues(row as StaffValues);
     return;
   }
   const rows = db
     .prepare(
-      `SELECT ${STAFF_COLUMNS}, enrolments.role AS role${extra} FROM enrolments JOIN staff USING (staff_id)
+      `SELECT ${STAFF_COLUMNS}, enrolments.role AS role FROM enrolments JOIN staff USING (staff_id)
        WHERE enrolments.cohort = ? AND (? = 1 OR enrolments.withdrawn_on IS NULL) ORDER BY staff_id`,
     )
     .raw()
     .iterate(cohort, withdrawn ? 1 : 0);
-  for (const row of rows) {
-    const person: ListedStaff = { ...staffFromValues(row as StaffValues), role: (row as StaffValues)[18] as ProgrammeRole };
-    if (characteristics) person.characteristics = characteristicsFrom((row as StaffValues)[19]);
-    yield person;
-  }
+  for (const row of rows) yield { ...staffFromValues(row as StaffValues), role: (row as StaffValues)[18] as ProgrammeRole };
 }
 
 /**
- * One block of the whole staff list by staff id, for listing it on two threads (staff list of a
- * national roster): at most `limit` people after staff id `after` (from the first when null),
- * the first `skip` of them passed over. Passing over is SQLite stepping the primary key's index,
- * no row read, so each thread skips the other's blocks for a fraction of reading them. Call
- * inside a read transaction, so every block comes from one snapshot.
+ * A person as text that SQLite writes (staff list --json and --csv of a national roster):
+ * literal text, a field's value where `{ field }` stands, written as the template's `as` says
+ * (JSON: text quoted and escaped as JSON.stringify does, flags true or false, numbers as
+ * digits; CSV: each a cell by io/csvOutput.ts's rules), or a flag as the template's own
+ * `words` for true and false; and a hole where the caller writes what only remedi can
+ * (`classification`: read as the facts it depends on; `raceTraining`: whether and when;
+ * `characteristics`: the stored values). SQLite making the text is half the work of making
+ * each value a string in JavaScript and writing it out there (staffTextRows).
  */
-export function staffListBlocks(
-  db: Db,
-  { characteristics = false }: ListOptions = {},
-): (after: string | null, skip: number, limit: number) => Generator<ListedStaff> {
-  const extra = characteristics ? `, ${CHARACTERISTICS_COLUMN}` : '';
-  const first = db.prepare(`SELECT ${STAFF_COLUMNS}${extra} FROM staff ORDER BY staff_id LIMIT ? OFFSET ?`).raw();
-  const next = db.prepare(`SELECT ${STAFF_COLUMNS}${extra} FROM staff WHERE staff_id > ? ORDER BY staff_id LIMIT ? OFFSET ?`).raw();
-  return function* block(after, skip, limit) {
-    const rows = after === null ? first.iterate(limit, skip) : next.iterate(after, limit, skip);
-    if (!characteristics) for (const row of rows) yield staffFromValues(row as StaffValues);
-    else for (const row of rows) yield { ...staffFromValues(row as StaffValues), characteristics: characteristicsFrom((row as StaffValues)[18]) };
-  };
+export interface StaffTextTemplate {
+  as: 'json' | 'csv';
+  pieces: ReadonlyArray<string | { field: StaffTextField; words?: readonly [string, string] } | { hole: StaffTextHole }>;
 }
-
-/**
- * A person as text that SQLite writes (staff list --json of a national roster): literal text,
- * a field's value as JSON where `{ field }` stands (text quoted and escaped as JSON.stringify
- * does, flags true or false, numbers as digits), and a hole where the caller writes what only
- * remedi can (`classification`: read as the facts it depends on; `characteristics`: the
- * stored values). SQLite making the text is half the work of making each value a string in
- * JavaScript and writing it out there (staffTextRows).
- */
-export type StaffTextTemplate = ReadonlyArray<string | { field: StaffTextField } | { hole: StaffTextHole }>;
-export type StaffTextHole = 'classification' | 'characteristics';
+export type StaffTextHole = 'classification' | 'raceTraining' | 'characteristics';
 /** The fields a template may show: the person's own, and their role when one cohort is listed. */
 export type StaffTextField = Exclude<keyof StaffRecord, 'ethnicity' | 'bmeOverride' | 'functionsStated' | 'leftOn' | 'handSet'> | 'role';
 
-/** Each field as the JSON text of its value (json_quote gives 'null' for NULL). */
-const FIELD_JSON: Record<StaffTextField, string> = {
-  staffId: 'json_quote(staff_id)',
-  name: 'json_quote(name)',
-  email: 'json_quote(email)',
-  department: 'json_quote(department)',
-  jobTitle: 'json_quote(job_title)',
-  staffGroup: 'json_quote(staff_group)',
-  band: 'json_quote(band)',
-  boardMember: "iif(board_member, 'true', 'false')",
-  lineManagerId: 'json_quote(line_manager_id)',
-  raceTrained: "iif(race_trained, 'true', 'false')",
-  raceTrainedOn: 'json_quote(race_trained_on)',
-  capacity: 'capacity',
-  active: "iif(active, 'true', 'false')",
-  role: 'json_quote(enrolments.role)',
+/** Each field's column and the type of its value. */
+const FIELD_COLUMN: Record<StaffTextField, { column: string; type: 'text' | 'number' | 'flag' }> = {
+  staffId: { column: 'staff_id', type: 'text' },
+  name: { column: 'name', type: 'text' },
+  email: { column: 'email', type: 'text' },
+  department: { column: 'department', type: 'text' },
+  jobTitle: { column: 'job_title', type: 'text' },
+  staffGroup: { column: 'staff_group', type: 'text' },
+  band: { column: 'band', type: 'text' },
+  boardMember: { column: 'board_member', type: 'flag' },
+  lineManagerId: { column: 'line_manager_id', type: 'text' },
+  raceTrained: { column: 'race_trained', type: 'flag' },
+  raceTrainedOn: { column: 'race_trained_on', type: 'text' },
+  capacity: { column: 'capacity', type: 'number' },
+  active: { column: 'active', type: 'flag' },
+  role: { column: 'enrolments.role', type: 'text' },
 };
 
-/** What each hole is read as: the classification's facts in ClassifiedFacts order (classifiedFactsOf), the characteristics as characteristicsFrom reads them. */
+/** A field's value as the template writes it (json_quote gives 'null' for NULL). */
+function fieldText(as: StaffTextTemplate['as'], field: StaffTextField, words: readonly [string, string] | undefined): string {
+  const { column, type } = FIELD_COLUMN[field];
+  if (words !== undefined) return `iif(${column}, ${sqlText(words[0])}, ${sqlText(words[1])})`;
+  if (as === 'csv') return csvCellSql(column, type);
+  return type === 'text' ? `json_quote(${column})` : type === 'flag' ? `iif(${column}, 'true', 'false')` : column;
+}
+
+/** What each hole is read as: the facts in the order classifiedFactsOf and raceTrainingOf read them, the characteristics as characteristicsFrom reads them. */
 const HOLE_VALUE: Record<StaffTextHole, string> = {
   classification: 'json_array(band, board_member, ethnicity, bme_override, functions, staff_group)',
+  raceTraining: 'json_array(race_trained, race_trained_on)',
   characteristics: CHARACTERISTICS_COLUMN,
 };
 
@@ -375,13 +351,13 @@ function staffTextColumns(template: StaffTextTemplate): string {
     text = format = '';
     values.length = 0;
   };
-  for (const piece of template) {
+  for (const piece of template.pieces) {
     if (typeof piece === 'string') {
       text += piece;
       format += piece.replaceAll('%', '%%');
     } else if ('field' in piece) {
       format += '%s';
-      values.push(FIELD_JSON[piece.field]);
+      values.push(fieldText(template.as, piece.field, piece.words));
     } else {
       endRun();
       columns.push(HOLE_VALUE[piece.hole]);
@@ -419,7 +395,14 @@ export function staffTextRows(
     .iterate(cohort, withdrawn ? 1 : 0) as Iterable<StaffTextRow>;
 }
 
-/** staffListBlocks as the template's text (staffTextRows): blocks of the whole list by staff id. */
+/**
+ * Blocks of the whole list by staff id as the template's text (staffTextRows), for listing it on
+ * two threads (staff list of a national roster): at most `limit` people (-1: all) after staff id
+ * `after` (from the first when null), the first `skip` of them passed over. Passing over is
+ * SQLite stepping the primary key's index, no row read, so each thread skips the other's blocks
+ * for a fraction of reading them. Call inside a read transaction, so every block comes from one
+ * snapshot.
+ */
 export function staffTextBlocks(db: Db, template: StaffTextTemplate): (after: string | null, skip: number, limit: number) => Iterable<StaffTextRow> {
   const columns = staffTextColumns(template);
   const first = db.prepare(`SELECT ${columns} FROM staff ORDER BY staff_id LIMIT ? OFFSET ?`).raw();
@@ -429,6 +412,12 @@ export function staffTextBlocks(db: Db, template: StaffTextTemplate): (after: st
     const read = limit >= 0 ? 'all' : 'iterate';
     return (after === null ? first[read](limit, skip) : next[read](after, limit, skip)) as Iterable<StaffTextRow>;
   };
+}
+
+/** A race training hole's value as whether and when (staffFromValues' reading of the same columns). */
+export function raceTrainingOf(value: string): Pick<StaffRecord, 'raceTrained' | 'raceTrainedOn'> {
+  const [trained, on] = JSON.parse(value) as [number, string | null];
+  return { raceTrained: trained === 1, raceTrainedOn: on };
 }
 
 /** A classification hole's value as the facts it holds (staffFromValues' reading of the same columns). */

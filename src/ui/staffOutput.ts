@@ -11,7 +11,7 @@ import type { BmeStatus } from '../domain/ethnicity.js';
 import type { StaffFunction } from '../domain/functions.js';
 import { classify, FACT_KEYS, type Classification, type ClassifiedFacts, type ProgrammeRole, type StaffFacts, type StaffRecord } from '../domain/staff.js';
 import type { EditField, StaffEditPlan } from '../domain/staffEdit.js';
-import { csvRows, toCsv, type CsvCell } from '../io/csvOutput.js';
+import { csvCells, toCsv, type CsvCell } from '../io/csvOutput.js';
 import { renderTable, styled, type Fit } from './table.js';
 import { visible } from './terminalText.js';
 
@@ -106,7 +106,7 @@ function staffJsonClassified(person: PersonWithRole, classification: Classificat
 const status = (p: { active: boolean }): string => (p.active ? 'active' : 'left');
 export const raceTraining = (p: { raceTrained: boolean; raceTrainedOn: IsoDate | null }): string =>
   p.raceTrained ? (p.raceTrainedOn === null ? 'yes' : formatDate(p.raceTrainedOn)) : 'no';
-export const functionsText = (p: StaffJson, mark: (text: string) => string): string =>
+export const functionsText = (p: Pick<StaffJson, 'functions' | 'functionsDerived'>, mark: (text: string) => string): string =>
   p.functions.join(', ') + (p.functionsDerived && p.functions.length > 0 ? mark(' (derived)') : '');
 
 // ---- staff list ---------------------------------------------------------------------
@@ -192,19 +192,26 @@ const staffCsvHeaders = (cohort: boolean, characteristics: readonly string[]): s
   ...characteristics,
 ];
 
+/** Band, seniority, BME and functions: the CSV's cells of what remedi made of a person. */
+const classificationCells = (band: string | null, c: Pick<StaffJson, 'seniority' | 'bme' | 'functions' | 'functionsDerived'>): CsvCell[] => [
+  bandDisplay(band),
+  c.seniority,
+  c.bme,
+  functionsText(c, (text) => text),
+];
+/** The CSV's RACE trained cell: the day as YYYY-MM-DD for a spreadsheet, yes without one, or no. */
+const raceTrainingCell = (p: { raceTrained: boolean; raceTrainedOn: IsoDate | null }): string => (p.raceTrained ? (p.raceTrainedOn ?? 'yes') : 'no');
+
 const staffCsvRow = (p: StaffJson, cohort: boolean, characteristics: readonly string[]): CsvCell[] => [
   p.staffId,
   p.name,
   p.email,
   p.department,
   p.jobTitle,
-  bandDisplay(p.band),
-  p.seniority,
-  p.bme,
-  functionsText(p, (text) => text),
+  ...classificationCells(p.band, p),
   p.boardMember,
   p.lineManagerId,
-  p.raceTrained ? (p.raceTrainedOn ?? 'yes') : 'no',
+  raceTrainingCell(p),
   p.capacity,
   cohort ? (p.role ?? '') : status(p),
   ...characteristics.map((name) => p.characteristics?.[name] ?? 'unknown'),
@@ -230,95 +237,93 @@ export interface ListPart {
 /** People gathered before each write: large writes to stdout, and a buffer of a few megabytes at most. */
 const BATCH = 250;
 
-/** A field of a person that SQLite writes into their text as JSON (the store's StaffTextField). */
+/** A field of a person that SQLite writes into their text (the store's StaffTextField). */
 type TextField = Exclude<keyof StaffJson, 'seniority' | 'bme' | 'functions' | 'functionsDerived' | 'characteristics'>;
-type TextPiece = string | { field: TextField } | { hole: 'classification' | 'characteristics' };
+type TextPiece = string | { field: TextField; words?: readonly [string, string] } | { hole: 'classification' | 'raceTraining' | 'characteristics' };
+/** A person's text as SQLite fills it in (the store's StaffTextTemplate): fields written as JSON or as CSV cells. */
+interface PersonTemplate {
+  as: 'json' | 'csv';
+  pieces: TextPiece[];
+}
 
-/** What a list's text needs besides its template. */
+/** What a list's text needs besides its template: how the store's holes read, and what the list shows. */
 export interface PersonTextOptions {
   /** A classification hole's value as the facts it holds. */
   factsOf: (value: string) => ClassifiedFacts;
+  /** A race training hole's value as whether and when. */
+  raceTrainingOf: (value: string) => { raceTrained: boolean; raceTrainedOn: IsoDate | null };
   /** A characteristics hole's value as the stored values (when any characteristic is enabled). */
   storedOf: (value: unknown) => ReadonlyMap<string, 'yes' | 'no'>;
-  /** The enabled characteristics, in order: none, and the JSON has no characteristics key. */
+  /** The enabled characteristics, in order: none, and the list has no characteristics. */
   enabled: readonly { name: string }[];
-  /** A cohort's list: each person's role follows `active`. */
-  role: boolean;
+  /** A cohort's list: each person's role instead of their status (the CSV) or after it (the JSON). */
+  cohort: boolean;
 }
 
 /**
- * One person of `staff list --json` as the store's text template (store/staff.ts): the text
- * JSON.stringify(list, null, 2) writes for them inside the list, field for field in staffJson's
- * order, with SQLite writing each field's value and this module the classification and the
- * characteristics. The test compares the whole list with JSON.stringify of staffJson's.
+ * One person of `staff list --json` as a template: the text JSON.stringify(list, null, 2)
+ * writes for them inside the list, field for field in staffJson's order, with SQLite writing
+ * each field's value and this module the classification and the characteristics. The test
+ * compares the whole list with JSON.stringify of staffJson's.
  */
-export function personJsonTemplate({ role, enabled }: Pick<PersonTextOptions, 'role' | 'enabled'>): TextPiece[] {
-  const field = (name: string, key: TextField): TextPiece[] => [`,\n    "${name}": `, { field: key }];
-  return [
-    '  {\n    "staffId": ',
-    { field: 'staffId' },
-    ...field('name', 'name'),
-    ...field('email', 'email'),
-    ...field('department', 'department'),
-    ...field('jobTitle', 'jobTitle'),
-    ...field('staffGroup', 'staffGroup'),
-    ...field('band', 'band'),
-    ',\n    "seniority": ',
-    { hole: 'classification' },
-    ...field('boardMember', 'boardMember'),
-    ...field('lineManagerId', 'lineManagerId'),
-    ...field('raceTrained', 'raceTrained'),
-    ...field('raceTrainedOn', 'raceTrainedOn'),
-    ...field('capacity', 'capacity'),
-    ...field('active', 'active'),
-    ...(role ? field('role', 'role') : []),
-    ...(enabled.length > 0 ? [',\n    "characteristics": ', { hole: 'characteristics' } as const] : []),
-    '\n  }',
-  ];
-}
-
-/** From "seniority" to "functionsDerived": a classification's part of a person's JSON, after `"seniority": `. */
-function classificationJsonText(c: Classification): string {
-  const functions = c.functions.length === 0 ? '[]' : `[\n      ${c.functions.map(text).join(',\n      ')}\n    ]`;
-  return `${text(c.seniority)},\n    "bme": ${text(c.bme)},\n    "functions": ${functions},\n    "functionsDerived": ${c.functionsDerived}`;
-}
-
-/**
- * `staff list --json`, person by person, from the rows of personJsonTemplate as the store
- * reads them (the template's texts with each hole's value between, then staff id and active):
- * the same text as printJson of the whole list (JSON.stringify with 2 spaces, a final
- * newline), the field names being a contract. Each combination of classified facts is
- * classified once (a roster holds a few hundred).
- */
-export function staffJsonTextWriter(out: (text: string) => void, options: PersonTextOptions & ListPart): ListWriter<readonly unknown[]> {
-  const { factsOf, storedOf, enabled, part = 'whole' } = options;
-  const known = new Map<string, string>();
-  const classified = (value: string): string => {
-    let json = known.get(value);
-    if (json === undefined) {
-      json = classificationJsonText(classify(factsOf(value)));
-      if (known.size < REMEMBERED) known.set(value, json);
-    }
-    return json;
-  };
-  let parts: string[] = [];
-  let count = part === 'middle' ? 1 : 0;
-  const flush = () => {
-    if (parts.length > 0) out(parts.join(''));
-    parts = [];
-  };
+export function personJsonTemplate({ cohort, enabled }: Pick<PersonTextOptions, 'cohort' | 'enabled'>): PersonTemplate {
+  const field = (key: TextField): TextPiece[] => [`,\n    "${key}": `, { field: key }];
   return {
-    add(row) {
-      parts.push(count === 0 ? '[\n' : ',\n', row[0] as string, classified(row[1] as string), row[2] as string);
-      if (enabled.length > 0) parts.push(characteristicsText(characteristicsOf(enabled, storedOf(row[3]))), row[4] as string);
-      count += 1;
-      if (count % BATCH === 0) flush();
-    },
-    flush,
-    end() {
-      if (part === 'whole') parts.push(count === 0 ? '[]\n' : '\n]\n');
-      flush();
-    },
+    as: 'json',
+    pieces: [
+      '  {\n    "staffId": ',
+      { field: 'staffId' },
+      ...field('name'),
+      ...field('email'),
+      ...field('department'),
+      ...field('jobTitle'),
+      ...field('staffGroup'),
+      ...field('band'),
+      ',\n    "seniority": ',
+      { hole: 'classification' },
+      ...field('boardMember'),
+      ...field('lineManagerId'),
+      ...field('raceTrained'),
+      ...field('raceTrainedOn'),
+      ...field('capacity'),
+      ...field('active'),
+      ...(cohort ? field('role') : []),
+      ...(enabled.length > 0 ? [',\n    "characteristics": ', { hole: 'characteristics' } as const] : []),
+      '\n  }',
+    ],
+  };
+}
+
+/** One person's line of `staff list --csv` as a template: staffCsvRow's cells, each by the CSV's rules, the line's end included. */
+export function personCsvTemplate({ cohort, enabled }: Pick<PersonTextOptions, 'cohort' | 'enabled'>): PersonTemplate {
+  return {
+    as: 'csv',
+    pieces: [
+      { field: 'staffId' },
+      ',',
+      { field: 'name' },
+      ',',
+      { field: 'email' },
+      ',',
+      { field: 'department' },
+      ',',
+      { field: 'jobTitle' },
+      ',',
+      // Band, seniority, BME and functions.
+      { hole: 'classification' },
+      ',',
+      { field: 'boardMember' },
+      ',',
+      { field: 'lineManagerId' },
+      ',',
+      { hole: 'raceTraining' },
+      ',',
+      { field: 'capacity' },
+      ',',
+      cohort ? { field: 'role' } : { field: 'active', words: ['active', 'left'] },
+      ...(enabled.length > 0 ? [',', { hole: 'characteristics' } as const] : []),
+      '\r\n',
+    ],
   };
 }
 
@@ -326,33 +331,102 @@ export function staffJsonTextWriter(out: (text: string) => void, options: Person
 const ESCAPED_IN_JSON = /["\\\u0000-\u001f\ud800-\udfff]/;
 const text = (value: string | null): string => (value === null ? 'null' : ESCAPED_IN_JSON.test(value) ? JSON.stringify(value) : `"${value}"`);
 
+/** From "seniority" to "functionsDerived": a classification's part of a person's JSON, after `"seniority": `. */
+function classificationJsonText(c: Classification): string {
+  const functions = c.functions.length === 0 ? '[]' : `[\n      ${c.functions.map(text).join(',\n      ')}\n    ]`;
+  return `${text(c.seniority)},\n    "bme": ${text(c.bme)},\n    "functions": ${functions},\n    "functionsDerived": ${c.functionsDerived}`;
+}
+
+/** A memory of each hole value's text: a roster holds a few hundred combinations (a pathological one cannot grow it without end). */
+function remembered(textOf: (value: string) => string): (value: string) => string {
+  const known = new Map<string, string>();
+  return (value) => {
+    let text = known.get(value);
+    if (text === undefined) {
+      text = textOf(value);
+      if (known.size < REMEMBERED) known.set(value, text);
+    }
+    return text;
+  };
+}
+
+/**
+ * A list of people from the rows of their template as the store reads them (the template's
+ * texts with each hole's value between, then staff id and active), in batches: `write` gives
+ * each row's text to `parts`; `start` and `end` are the list's opening and closing.
+ */
+function textListWriter(
+  out: (text: string) => void,
+  { start, end, write }: { start: string; end: (count: number) => string; write: (row: readonly unknown[], parts: string[], first: boolean) => void },
+): ListWriter<readonly unknown[]> {
+  let parts: string[] = start === '' ? [] : [start];
+  let count = 0;
+  const flush = () => {
+    if (parts.length > 0) out(parts.join(''));
+    parts = [];
+  };
+  return {
+    add(row) {
+      write(row, parts, count === 0);
+      count += 1;
+      if (count % BATCH === 0) flush();
+    },
+    flush,
+    end() {
+      parts.push(end(count));
+      flush();
+    },
+  };
+}
+
+/**
+ * `staff list --json`, person by person, from personJsonTemplate's rows: the same text as
+ * printJson of the whole list (JSON.stringify with 2 spaces, a final newline), the field names
+ * being a contract. `middle`: another thread's block, every person after a first.
+ */
+export function staffJsonTextWriter(out: (text: string) => void, options: PersonTextOptions & ListPart): ListWriter<readonly unknown[]> {
+  const { factsOf, storedOf, enabled, part = 'whole' } = options;
+  const whole = part === 'whole';
+  const classified = remembered((value) => classificationJsonText(classify(factsOf(value))));
+  return textListWriter(out, {
+    start: '',
+    end: (count) => (!whole ? '' : count === 0 ? '[]\n' : '\n]\n'),
+    write(row, parts, first) {
+      parts.push(first && whole ? '[\n' : ',\n', row[0] as string, classified(row[1] as string), row[2] as string);
+      if (enabled.length > 0) parts.push(characteristicsText(characteristicsOf(enabled, storedOf(row[3]))), row[4] as string);
+    },
+  });
+}
+
 /** The characteristics object as JSON.stringify(list, null, 2) writes it at a person's depth. */
 function characteristicsText(values: Record<string, CharacteristicValue>): string {
   const entries = Object.entries(values);
   return entries.length === 0 ? '{}' : `{\n${entries.map(([name, value]) => `      ${text(name)}: ${text(value)}`).join(',\n')}\n    }`;
 }
 
-/** `staff list --csv`, in batches through toCsv's own cells (formulas neutralised): the same text as staffListCsv. */
-export function staffCsvWriter(
-  out: (text: string) => void,
-  { cohort, characteristics = [], part = 'whole' }: StaffCsvColumns & ListPart,
-): ListWriter<StaffJson> {
-  let rows: CsvCell[][] = [];
-  let header = part === 'whole';
-  const flush = () => {
-    if (!header && rows.length === 0) return;
-    out(header ? toCsv(staffCsvHeaders(cohort, characteristics), rows) : csvRows(rows));
-    header = false;
-    rows = [];
-  };
-  return {
-    add(p) {
-      rows.push(staffCsvRow(p, cohort, characteristics));
-      if (rows.length === BATCH) flush();
+/**
+ * `staff list --csv`, person by person, from personCsvTemplate's rows: the same text as
+ * staffListCsv of the whole list (its header first, unless `middle`: another thread's block).
+ */
+export function staffCsvTextWriter(out: (text: string) => void, options: PersonTextOptions & ListPart): ListWriter<readonly unknown[]> {
+  const { factsOf, raceTrainingOf, storedOf, enabled, cohort, part = 'whole' } = options;
+  const classified = remembered((value) => {
+    const facts = factsOf(value);
+    return csvCells(classificationCells(facts.band, classify(facts)));
+  });
+  const race = remembered((value) => csvCells([raceTrainingCell(raceTrainingOf(value))]));
+  const names = enabled.map((c) => c.name);
+  return textListWriter(out, {
+    start: part === 'whole' ? toCsv(staffCsvHeaders(cohort, names), []) : '',
+    end: () => '',
+    write(row, parts) {
+      parts.push(row[0] as string, classified(row[1] as string), row[2] as string, race(row[3] as string), row[4] as string);
+      if (enabled.length > 0) {
+        const values = characteristicsOf(enabled, storedOf(row[5]));
+        parts.push(csvCells(names.map((name) => values[name] ?? 'unknown')), row[6] as string);
+      }
     },
-    flush,
-    end: flush,
-  };
+  });
 }
 
 // ---- staff find ---------------------------------------------------------------------

@@ -1,7 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
+import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvRows, neutraliseFormula, toCsv, type CsvCell } from '../../src/io/csvOutput.js';
+import { csvCells, csvCellSql, csvRows, neutraliseFormula, toCsv, type CsvCell } from '../../src/io/csvOutput.js';
 
 /** What toCsv wrote through csv-stringify before its rows were written by hand (issue 15). */
 const cellText = (cell: CsvCell): string =>
@@ -48,5 +49,57 @@ describe('toCsv and csvRows', () => {
       [null, 3],
     ];
     expect(toCsv(['h'], rows.slice(0, 1)) + csvRows(rows.slice(1))).toBe(toCsv(['h'], rows));
+  });
+});
+
+describe('csvCellSql: the cell rules as SQLite writes them', () => {
+  const db = new Database(':memory:');
+  db.exec('CREATE TABLE cells (t TEXT, n INTEGER, f INTEGER)');
+  const sqlCells = (texts: readonly (string | null)[]): string[] => {
+    db.exec('DELETE FROM cells');
+    const insert = db.prepare('INSERT INTO cells (t) VALUES (?)');
+    db.transaction(() => texts.forEach((t) => insert.run(t)))();
+    return db
+      .prepare(`SELECT ${csvCellSql('t', 'text')} FROM cells ORDER BY rowid`)
+      .pluck()
+      .all() as string[];
+  };
+
+  it('writes every text of up to four of the characters that matter as csvCells does', () => {
+    // NUL too: SQLite's GLOB stops at one, and a cell holding one must still be quoted and neutralised as any other.
+    const alphabet = ["'", '=', '+', '-', '@', '\t', '\r', '\n', '"', ',', '0', '.', 'a', '\u0000'];
+    let texts: string[] = [''];
+    const all: string[] = [''];
+    for (let length = 1; length <= 4; length += 1) {
+      texts = texts.flatMap((text) => alphabet.map((c) => text + c));
+      all.push(...texts);
+    }
+    const got = sqlCells(all);
+    const mismatches = all.filter((text, i) => got[i] !== csvCells([text]));
+    expect(mismatches).toEqual([]);
+    expect(all.length).toBe(1 + 14 + 14 ** 2 + 14 ** 3 + 14 ** 4);
+  });
+
+  it('writes any text, and nothing for none, as csvCells does', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string({ unit: 'grapheme' }), fc.string(), fc.constant(null)), { maxLength: 20 }), (texts) => {
+        // SQLite stores text as UTF-8: a lone surrogate comes back as U+FFFD, as a roster's would.
+        const stored = texts.map((t) => (t === null ? null : Buffer.from(t, 'utf8').toString('utf8')));
+        expect(sqlCells(stored)).toEqual(stored.map((t) => csvCells([t])));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('writes numbers and flags as csvCells does', () => {
+    db.exec('DELETE FROM cells');
+    const values = [0, 1, 3, -2, 1_000_000, null];
+    const insert = db.prepare('INSERT INTO cells (n, f) VALUES (?, ?)');
+    for (const value of values) insert.run(value, value === null ? 0 : value === 0 ? 0 : 1);
+    const rows = db
+      .prepare(`SELECT ${csvCellSql('n', 'number')}, ${csvCellSql('f', 'flag')} FROM cells ORDER BY rowid`)
+      .raw()
+      .all() as string[][];
+    expect(rows).toEqual(values.map((value) => [csvCells([value]), csvCells([value !== null && value !== 0])]));
   });
 });

@@ -16,6 +16,7 @@ import {
   classifiedFactsOf,
   editStaff,
   lineManagerFinder,
+  raceTrainingOf,
   listStaff,
   loadAllStaff,
   staffTextBlocks,
@@ -184,14 +185,23 @@ describe('editing one person by hand', () => {
 });
 
 describe('staffTextRows: a person as text SQLite writes from a template', () => {
-  it('writes each field as JSON, keeps literal text as written (a percent sign, a quote), and reads each hole beside the text', async () => {
+  async function twoPeople() {
     const db = await freshDb();
     const writer = staffWriter(db, '2026-03-01');
-    writer.insert(person('002', { name: 'Zoë "Z" O\'Neill', email: null, capacity: 3, boardMember: true, functionsStated: ['front line', 'clinical'] }));
-    writer.insert(person('001', { name: 'tab\there', active: false, ethnicity: 'M', bmeOverride: false }));
+    writer.insert(
+      person('002', { name: 'Zoë "Z" O\'Neill', email: null, capacity: 3, boardMember: true, functionsStated: ['front line', 'clinical'], raceTrained: true }),
+    );
+    writer.insert(
+      person('001', { name: 'tab\there', department: '=SUM(A1), or -3', active: false, ethnicity: 'M', bmeOverride: false, raceTrainedOn: '2025-06-01' }),
+    );
     saveCohort(db, { number: 1, name: null, start: '2026-01-05', end: '2026-09-30', minMonths: 8, minPerMonth: 2, meetEvery: null });
     enrolmentWriter(db, 1)('002', 'mentor');
-    const template = [
+    return db;
+  }
+
+  it('writes each field as JSON, keeps literal text as written (a percent sign, a quote), and reads each hole beside the text', async () => {
+    const db = await twoPeople();
+    const pieces = [
       "100% of '",
       { field: 'name' },
       "' at ",
@@ -204,7 +214,7 @@ describe('staffTextRows: a person as text SQLite writes from a template', () => 
       { hole: 'classification' },
       ' %s|',
     ] as const;
-    const rows = [...staffTextRows(db, template)];
+    const rows = [...staffTextRows(db, { as: 'json', pieces })];
     expect(rows).toEqual([
       [`100% of '"tab\\there"' at 1 null false | `, '["5",0,"M",0,null,null]', ' %s|', '001', 0],
       [`100% of '"Zoë \\"Z\\" O'Neill"' at 3 null true | `, '["5",1,null,null,"front line;clinical",null]', ' %s|', '002', 1],
@@ -220,11 +230,35 @@ describe('staffTextRows: a person as text SQLite writes from a template', () => 
     });
     expect(classifiedFactsOf(rows[0][1] as string)).toMatchObject({ ethnicity: 'M', bmeOverride: false, functionsStated: null });
     // A cohort's people only, with their role.
-    expect([...staffTextRows(db, [{ field: 'staffId' }, ' ', { field: 'role' }], 1)]).toEqual([['"002" "mentor"', '002', 1]]);
+    expect([...staffTextRows(db, { as: 'json', pieces: [{ field: 'staffId' }, ' ', { field: 'role' }] }, 1)]).toEqual([['"002" "mentor"', '002', 1]]);
     // Blocks by staff id: after one, at most so many, some passed over.
-    const blocks = staffTextBlocks(db, [{ field: 'staffId' }]);
+    const blocks = staffTextBlocks(db, { as: 'json', pieces: [{ field: 'staffId' }] });
     expect([...blocks(null, 0, 1)]).toEqual([['"001"', '001', 0]]);
     expect([...blocks('001', 0, 5)]).toEqual([['"002"', '002', 1]]);
     expect([...blocks(null, 1, -1)]).toEqual([['"002"', '002', 1]]);
+  });
+
+  it('writes each field as a CSV cell (a formula neutralised, a comma quoted), a flag in the words given, and reads race training beside the text', async () => {
+    const db = await twoPeople();
+    const pieces = [
+      { field: 'department' },
+      ',',
+      { field: 'email' },
+      ',',
+      { field: 'boardMember' },
+      ',',
+      { field: 'active', words: ['active', 'left'] },
+      ',',
+      { hole: 'raceTraining' },
+    ] as const;
+    const rows = [...staffTextRows(db, { as: 'csv', pieces })];
+    expect(rows).toEqual([
+      [`"'=SUM(A1), or -3",,no,left,`, '[0,"2025-06-01"]', '', '001', 0],
+      [',,yes,active,', '[1,null]', '', '002', 1],
+    ]);
+    expect([raceTrainingOf(rows[0][1] as string), raceTrainingOf(rows[1][1] as string)]).toEqual([
+      { raceTrained: false, raceTrainedOn: '2025-06-01' },
+      { raceTrained: true, raceTrainedOn: null },
+    ]);
   });
 });

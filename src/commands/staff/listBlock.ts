@@ -2,29 +2,12 @@
  * One block of `staff list --json`/`--csv` of a whole roster, as both threads of a large list
  * format it (listSplit.ts on the main thread, listWorker.ts on the second), and the one-thread
  * list (list.ts): the people through the list's own writer, and what the summary needs of them.
- * The JSON is written by SQLite from the person's template (ui/staffOutput.ts
- * personJsonTemplate), the CSV from the people as records.
+ * SQLite writes each person's text from their template (ui/staffOutput.ts personJsonTemplate
+ * and personCsvTemplate), remedi what only it can (the classification).
  */
 import type { Db } from '../../store/db.js';
-import {
-  characteristicsFrom,
-  classifiedFactsOf,
-  eachListedStaff,
-  staffListBlocks,
-  staffTextBlocks,
-  staffTextRows,
-  type StaffTextRow,
-} from '../../store/staff.js';
-import {
-  personJsonTemplate,
-  staffCsvWriter,
-  staffJsonOfList,
-  staffJsonTextWriter,
-  withCharacteristics,
-  type ListPart,
-  type ListWriter,
-  type PersonWithRole,
-} from '../../ui/staffOutput.js';
+import { characteristicsFrom, classifiedFactsOf, raceTrainingOf, staffTextBlocks, staffTextRows, type StaffTextRow } from '../../store/staff.js';
+import { personCsvTemplate, personJsonTemplate, staffCsvTextWriter, staffJsonTextWriter, type ListPart, type ListWriter } from '../../ui/staffOutput.js';
 
 /** What the second thread is given: the database, the format, the block sizes, and the shared count of its blocks written. */
 export interface WorkerSetup extends ListFormat {
@@ -76,37 +59,19 @@ export interface FormatWriter {
   count(row: never, tally: ListTally): string;
 }
 
-/** The writer of `format` into `out`, with what reads its rows. */
+/** The writer of `format` into `out`, with what reads its rows: the text of each person's template, written by SQLite (store/staff.ts staffTextRows). */
 export function listWriter(format: ListFormat, out: (text: string) => void, { part = 'whole' }: ListPart = {}): FormatWriter {
-  const enabled = format.characteristics.map((name) => ({ name }));
-  if (!format.csv) {
-    const template = personJsonTemplate({ role: format.cohort, enabled });
-    const writer = staffJsonTextWriter(out, { factsOf: classifiedFactsOf, storedOf: characteristicsFrom, enabled, role: format.cohort, part });
-    return asFormatWriter<StaffTextRow>({
-      writer,
-      rows: (db, cohort) => staffTextRows(db, template, cohort),
-      blocks: (db) => staffTextBlocks(db, template),
-      // The store puts the staff id and active after the template's text.
-      count: (row, tally) => {
-        if (row[row.length - 1] !== 1) tally.left += 1;
-        return row[row.length - 2] as string;
-      },
-    });
-  }
-  const csv = staffCsvWriter(out, { cohort: format.cohort, characteristics: format.characteristics, part });
-  const withValues = enabled.length > 0;
-  const json = staffJsonOfList();
-  return asFormatWriter<PersonWithRole>({
-    writer: {
-      add: (person) => csv.add(withValues ? withCharacteristics(json(person), enabled, person.characteristics) : json(person)),
-      flush: () => csv.flush(),
-      end: () => csv.end(),
-    },
-    rows: (db, cohort) => eachListedStaff(db, cohort, { characteristics: withValues }),
-    blocks: (db) => staffListBlocks(db, { characteristics: withValues }),
-    count: (person, tally) => {
-      if (!person.active) tally.left += 1;
-      return person.staffId;
+  const shown = { cohort: format.cohort, enabled: format.characteristics.map((name) => ({ name })) };
+  const options = { ...shown, factsOf: classifiedFactsOf, raceTrainingOf, storedOf: characteristicsFrom, part };
+  const template = format.csv ? personCsvTemplate(shown) : personJsonTemplate(shown);
+  return asFormatWriter<StaffTextRow>({
+    writer: format.csv ? staffCsvTextWriter(out, options) : staffJsonTextWriter(out, options),
+    rows: (db, cohort) => staffTextRows(db, template, cohort),
+    blocks: (db) => staffTextBlocks(db, template),
+    // The store puts the staff id and active after the template's text.
+    count: (row, tally) => {
+      if (row[row.length - 1] !== 1) tally.left += 1;
+      return row[row.length - 2] as string;
     },
   });
 }
