@@ -338,27 +338,21 @@ const HOLE_VALUE: Record<StaffTextHole, string> = {
 const sqlText = (text: string): string => `'${text.replaceAll("'", "''")}'`;
 
 /**
- * The template's columns: each run of text and fields between holes as one format() call,
+ * The template's columns: each run of text and fields between holes as one concat() call,
  * each hole's value; then staff_id and active, which the list counts by.
  */
 function staffTextColumns(template: StaffTextTemplate): string {
   const columns: string[] = [];
-  let text = '';
-  let format = '';
-  const values: string[] = [];
+  // concat(), not format(): format's %s ends a text at a NUL character, which a CSV cell may hold.
+  let run: string[] = [];
   const endRun = () => {
-    columns.push(values.length === 0 ? sqlText(text) : `format(${sqlText(format)}, ${values.join(', ')})`);
-    text = format = '';
-    values.length = 0;
+    columns.push(run.length === 0 ? "''" : run.length === 1 ? run[0] : `concat(${run.join(', ')})`);
+    run = [];
   };
   for (const piece of template.pieces) {
-    if (typeof piece === 'string') {
-      text += piece;
-      format += piece.replaceAll('%', '%%');
-    } else if ('field' in piece) {
-      format += '%s';
-      values.push(fieldText(template.as, piece.field, piece.words));
-    } else {
+    if (typeof piece === 'string') run.push(sqlText(piece));
+    else if ('field' in piece) run.push(fieldText(template.as, piece.field, piece.words));
+    else {
       endRun();
       columns.push(HOLE_VALUE[piece.hole]);
     }

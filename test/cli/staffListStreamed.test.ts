@@ -37,6 +37,7 @@ const TEXTS = [
   'tab\there',
   '😀 emoji',
   'lone \ud800 half',
+  'nul\u0000, inside',
   'x\r\ny',
   ' ',
 ];
