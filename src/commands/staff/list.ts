@@ -9,7 +9,7 @@ import { existingCohort } from '../shared/resolveCohort.js';
 import { readDatabase, refuseJsonAndCsv } from '../shared/skeleton.js';
 import type { StaffListOptions } from './command.js';
 import { listWriter, writeBlock } from './listBlock.js';
-import { BLOCK, listOnTwoThreads, workerBuilt } from './listSplit.js';
+import type { listOnTwoThreads as ListOnTwoThreads } from './listSplit.js';
 
 export type { StaffJson } from '../../ui/staffOutput.js';
 
@@ -35,10 +35,10 @@ export async function runStaffList(options: StaffListOptions, context: Context):
     // The enabled characteristics' values go into the JSON and CSV only, never the table beside a name.
     const format = { csv: options.csv === true, cohort, characteristics: enabledCharacteristics(db).map((c) => c.name) };
     const list = listWriter(format, (text) => context.out(text));
-    const split = options.cohort === undefined ? twoThreads(db, context) : null;
+    const split = options.cohort === undefined ? await twoThreads(db, context) : null;
     let tally = { count: 0, left: 0 };
     if (split === null) writeBlock(list.rows(db, options.cohort), list, tally);
-    else tally = await listOnTwoThreads(db, { format, list, out: (data) => context.out(data), block: split.block });
+    else tally = await split.listOnTwoThreads(db, { format, list, out: (data) => context.out(data), block: split.block });
     list.writer.end();
     return tally;
   });
@@ -60,10 +60,12 @@ export async function runStaffList(options: StaffListOptions, context: Context):
  */
 const SPLIT_FROM = 100_000;
 
-function twoThreads(db: Db, context: Context): { block: number } | null {
+async function twoThreads(db: Db, context: Context): Promise<{ listOnTwoThreads: typeof ListOnTwoThreads; block: number } | null> {
   const from = Number(context.env.REMEDI_STAFF_LIST_SPLIT ?? SPLIT_FROM);
-  const block = Number(context.env.REMEDI_STAFF_LIST_BLOCK ?? BLOCK);
   // A copy in memory (read-only media) has no file for a second connection.
-  if (db.memory || !workerBuilt() || !(block >= 1)) return null;
-  return staffCountEstimate(db) >= from ? { block: Math.floor(block) } : null;
+  if (db.memory || staffCountEstimate(db) < from) return null;
+  // Loaded only for a roster this large: a trust's list has no use for node:worker_threads.
+  const split = await import('./listSplit.js');
+  const block = Number(context.env.REMEDI_STAFF_LIST_BLOCK ?? split.BLOCK);
+  return split.workerBuilt() && block >= 1 ? { listOnTwoThreads: split.listOnTwoThreads, block: Math.floor(block) } : null;
 }
