@@ -57,6 +57,53 @@ export function csvCells(row: readonly CsvCell[]): string {
   return text;
 }
 
+/** What separates the cells of a line written plain (csvOfPlainCells): the unit separator, which no roster's text holds. */
+export const PLAIN_CELL_SEPARATOR = '\u001f';
+
+/**
+ * The CSV of `text`, cells written as they are (nothing for none) with PLAIN_CELL_SEPARATOR
+ * between them, `separators` of them: what csvCells writes for those cells. Most lines need
+ * neither quotes nor a formula guard, and are the text with commas for separators; any other is
+ * cut at its separators and written by the rules. The text's last `skip` characters are kept as
+ * they are (the line's end). Null when a cell holds the separator itself (the cut would be
+ * wrong): the caller writes that line from its values.
+ */
+export function csvOfPlainCells(text: string, separators: number, skip = 0): string | null {
+  let seen = 0;
+  let cellStart = true;
+  let plain = true;
+  const end = text.length - skip;
+  for (let i = 0; i < end; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === SEPARATOR) {
+      seen += 1;
+      cellStart = true;
+      continue;
+    }
+    if (c === COMMA || c === QUOTE || c === LF || c === CR) plain = false;
+    else if (cellStart && (c === APOSTROPHE || c === EQUALS || c === PLUS || c === MINUS || c === AT || c === TAB)) plain = false;
+    cellStart = false;
+  }
+  if (seen !== separators) return null;
+  if (plain) return separators === 0 ? text : text.replaceAll(PLAIN_CELL_SEPARATOR, ',');
+  return csvCells(text.slice(0, end).split(PLAIN_CELL_SEPARATOR)) + text.slice(end);
+}
+
+const code = (c: string): number => c.charCodeAt(0);
+const [SEPARATOR, COMMA, QUOTE, LF, CR, APOSTROPHE, EQUALS, PLUS, MINUS, AT, TAB] = [
+  code(PLAIN_CELL_SEPARATOR),
+  code(','),
+  code('"'),
+  code('\n'),
+  code('\r'),
+  code("'"),
+  code('='),
+  code('+'),
+  code('-'),
+  code('@'),
+  code('\t'),
+];
+
 /**
  * A cell as csvCells writes it, as an SQL expression over `value` (an SQL expression of that
  * type): for a long list that SQLite writes as text (`staff list --csv`). The same rules:

@@ -288,14 +288,16 @@ export function* eachListedStaff(db: Db, cohort?: number, { withdrawn = false }:
  * A person as text that SQLite writes (staff list --json and --csv of a national roster):
  * literal text, a field's value where `{ field }` stands, written as the template's `as` says
  * (JSON: text quoted and escaped as JSON.stringify does, flags true or false, numbers as
- * digits; CSV: each a cell by io/csvOutput.ts's rules), or a flag as the template's own
+ * digits; CSV: each a cell by io/csvOutput.ts's rules; plain: a CSV cell as it is, NULL as
+ * nothing, for a caller that looks over the line and asks for any that needs the rules again
+ * with staffTextRowOf), or a flag as the template's own
  * `words` for true and false; and a hole where the caller writes what only remedi can
  * (`classification`: read as the facts it depends on; `raceTraining`: whether and when;
  * `characteristics`: the stored values). SQLite making the text is half the work of making
  * each value a string in JavaScript and writing it out there (staffTextRows).
  */
 export interface StaffTextTemplate {
-  as: 'json' | 'csv';
+  as: 'json' | 'csv' | 'plain';
   pieces: ReadonlyArray<string | { field: StaffTextField; words?: readonly [string, string] } | { hole: StaffTextHole }>;
 }
 export type StaffTextHole = 'classification' | 'raceTraining' | 'characteristics';
@@ -324,7 +326,8 @@ const FIELD_COLUMN: Record<StaffTextField, { column: string; type: 'text' | 'num
 function fieldText(as: StaffTextTemplate['as'], field: StaffTextField, words: readonly [string, string] | undefined): string {
   const { column, type } = FIELD_COLUMN[field];
   if (words !== undefined) return `iif(${column}, ${sqlText(words[0])}, ${sqlText(words[1])})`;
-  if (as === 'csv') return csvCellSql(column, type);
+  if (as === 'plain' && type === 'text') return `coalesce(${column}, '')`;
+  if (as !== 'json') return csvCellSql(column, type);
   return type === 'text' ? `json_quote(${column})` : type === 'flag' ? `iif(${column}, 'true', 'false')` : column;
 }
 
@@ -387,6 +390,17 @@ export function staffTextRows(
     )
     .raw()
     .iterate(cohort, withdrawn ? 1 : 0) as Iterable<StaffTextRow>;
+}
+
+/** One person's row of staffTextRows (in `cohort`'s list, with their role, when given): undefined when there is none. */
+export function staffTextRowOf(db: Db, template: StaffTextTemplate, cohort?: number): (staffId: string) => StaffTextRow | undefined {
+  const columns = staffTextColumns(template);
+  if (cohort === undefined) {
+    const one = db.prepare(`SELECT ${columns} FROM staff WHERE staff_id = ?`).raw();
+    return (staffId) => one.get(staffId) as StaffTextRow | undefined;
+  }
+  const one = db.prepare(`SELECT ${columns} FROM enrolments JOIN staff USING (staff_id) WHERE enrolments.cohort = ? AND staff_id = ?`).raw();
+  return (staffId) => one.get(cohort, staffId) as StaffTextRow | undefined;
 }
 
 /**

@@ -11,7 +11,7 @@ import type { BmeStatus } from '../domain/ethnicity.js';
 import type { StaffFunction } from '../domain/functions.js';
 import { classify, FACT_KEYS, type Classification, type ClassifiedFacts, type ProgrammeRole, type StaffFacts, type StaffRecord } from '../domain/staff.js';
 import type { EditField, StaffEditPlan } from '../domain/staffEdit.js';
-import { csvCells, toCsv, type CsvCell } from '../io/csvOutput.js';
+import { csvCells, csvOfPlainCells, PLAIN_CELL_SEPARATOR, toCsv, type CsvCell } from '../io/csvOutput.js';
 import { renderTable, styled, type Fit } from './table.js';
 import { visible } from './terminalText.js';
 
@@ -242,7 +242,7 @@ type TextField = Exclude<keyof StaffJson, 'seniority' | 'bme' | 'functions' | 'f
 type TextPiece = string | { field: TextField; words?: readonly [string, string] } | { hole: 'classification' | 'raceTraining' | 'characteristics' };
 /** A person's text as SQLite fills it in (the store's StaffTextTemplate): fields written as JSON or as CSV cells. */
 interface PersonTemplate {
-  as: 'json' | 'csv';
+  as: 'json' | 'csv' | 'plain';
   pieces: TextPiece[];
 }
 
@@ -294,37 +294,59 @@ export function personJsonTemplate({ cohort, enabled }: Pick<PersonTextOptions, 
   };
 }
 
-/** One person's line of `staff list --csv` as a template: staffCsvRow's cells, each by the CSV's rules, the line's end included. */
-export function personCsvTemplate({ cohort, enabled }: Pick<PersonTextOptions, 'cohort' | 'enabled'>): PersonTemplate {
+/**
+ * One person's line of `staff list --csv` as a template: staffCsvRow's cells, each by the CSV's
+ * rules, the line's end included; `plain`, each written as it is, for staffCsvTextWriter to look
+ * over (fullRowOf).
+ */
+export function personCsvTemplate({ cohort, enabled, plain = false }: Pick<PersonTextOptions, 'cohort' | 'enabled'> & { plain?: boolean }): PersonTemplate {
+  const between = plain ? PLAIN_CELL_SEPARATOR : ',';
   return {
-    as: 'csv',
+    as: plain ? 'plain' : 'csv',
     pieces: [
       { field: 'staffId' },
-      ',',
+      between,
       { field: 'name' },
-      ',',
+      between,
       { field: 'email' },
-      ',',
+      between,
       { field: 'department' },
-      ',',
+      between,
       { field: 'jobTitle' },
-      ',',
+      between,
       // Band, seniority, BME and functions.
       { hole: 'classification' },
-      ',',
+      between,
       { field: 'boardMember' },
-      ',',
+      between,
       { field: 'lineManagerId' },
-      ',',
+      between,
       { hole: 'raceTraining' },
-      ',',
+      between,
       { field: 'capacity' },
-      ',',
+      between,
       cohort ? { field: 'role' } : { field: 'active', words: ['active', 'left'] },
-      ...(enabled.length > 0 ? [',', { hole: 'characteristics' } as const] : []),
+      ...(enabled.length > 0 ? [between, { hole: 'characteristics' } as const] : []),
       '\r\n',
     ],
   };
+}
+
+/**
+ * Each run of a plain template's text between its holes: the separators its own literal text
+ * holds, and how long the line's end after its last cell is (not a cell's to hold).
+ */
+function plainRuns(template: PersonTemplate): Array<{ separators: number; skip: number }> {
+  const runs = [{ separators: 0, skip: 0 }];
+  for (const piece of template.pieces) {
+    const run = runs[runs.length - 1];
+    if (typeof piece === 'string') {
+      run.separators += piece.split(PLAIN_CELL_SEPARATOR).length - 1;
+      run.skip = piece.endsWith('\r\n') ? 2 : 0;
+    } else if ('hole' in piece) runs.push({ separators: 0, skip: 0 });
+    else run.skip = 0;
+  }
+  return runs;
 }
 
 /** What JSON.stringify escapes in a string: quotes, backslashes, control characters and lone surrogates. */
@@ -407,9 +429,26 @@ function characteristicsText(values: Record<string, CharacteristicValue>): strin
 /**
  * `staff list --csv`, person by person, from personCsvTemplate's rows: the same text as
  * staffListCsv of the whole list (its header first, unless `middle`: another thread's block).
+ * With `fullRowOf`, the rows are the plain template's, each written by csvOfPlainCells; a line
+ * with a cell holding its separator is taken again, by its staff id, from the template with the
+ * rules.
  */
-export function staffCsvTextWriter(out: (text: string) => void, options: PersonTextOptions & ListPart): ListWriter<readonly unknown[]> {
-  const { factsOf, raceTrainingOf, storedOf, enabled, cohort, part = 'whole' } = options;
+export function staffCsvTextWriter(
+  out: (text: string) => void,
+  options: PersonTextOptions & ListPart & { fullRowOf?: (staffId: string) => readonly unknown[] },
+): ListWriter<readonly unknown[]> {
+  const { factsOf, raceTrainingOf, storedOf, enabled, cohort, part = 'whole', fullRowOf } = options;
+  const runs = plainRuns(personCsvTemplate({ cohort, enabled, plain: true }));
+  // The row with each run's CSV in place of its plain text; or, for a cell holding the separator, the row written by the rules.
+  const asWritten = (row: readonly unknown[]): readonly unknown[] => {
+    const written = row.slice();
+    for (let i = 0; i < runs.length; i += 1) {
+      const text = csvOfPlainCells(row[2 * i] as string, runs[i].separators, runs[i].skip);
+      if (text === null) return fullRowOf!(row[row.length - 2] as string);
+      written[2 * i] = text;
+    }
+    return written;
+  };
   const classified = remembered((value) => {
     const facts = factsOf(value);
     return csvCells(classificationCells(facts.band, classify(facts)));
@@ -419,7 +458,8 @@ export function staffCsvTextWriter(out: (text: string) => void, options: PersonT
   return textListWriter(out, {
     start: part === 'whole' ? toCsv(staffCsvHeaders(cohort, names), []) : '',
     end: () => '',
-    write(row, parts) {
+    write(plainOrFull, parts) {
+      const row = fullRowOf === undefined ? plainOrFull : asWritten(plainOrFull);
       parts.push(row[0] as string, classified(row[1] as string), row[2] as string, race(row[3] as string), row[4] as string);
       if (enabled.length > 0) {
         const values = characteristicsOf(enabled, storedOf(row[5]));

@@ -38,6 +38,10 @@ const TEXTS = [
   '😀 emoji',
   'lone \ud800 half',
   'nul\u0000, inside',
+  "'quoted start",
+  '\tleading tab',
+  '-',
+  'unit\u001fseparator',
   'x\r\ny',
   ' ',
 ];

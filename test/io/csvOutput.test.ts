@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvCells, csvCellSql, csvRows, neutraliseFormula, toCsv, type CsvCell } from '../../src/io/csvOutput.js';
+import { csvCells, csvCellSql, csvOfPlainCells, csvRows, neutraliseFormula, PLAIN_CELL_SEPARATOR, toCsv, type CsvCell } from '../../src/io/csvOutput.js';
 
 /** What toCsv wrote through csv-stringify before its rows were written by hand (issue 15). */
 const cellText = (cell: CsvCell): string =>
@@ -101,5 +101,36 @@ describe('csvCellSql: the cell rules as SQLite writes them', () => {
       .raw()
       .all() as string[][];
     expect(rows).toEqual(values.map((value) => [csvCells([value]), csvCells([value !== null && value !== 0])]));
+  });
+});
+
+describe('csvOfPlainCells: a line written plain, as the rules write it', () => {
+  const SEP = PLAIN_CELL_SEPARATOR;
+  const cells = fc.array(
+    fc.oneof(
+      fc.string({ unit: fc.constantFrom('a', ' ', ',', '"', "'", '\r', '\n', '=', '+', '-', '@', '\t', '1', '.', 'é', '\u0000') }),
+      fc.string(),
+      fc.constant(null),
+    ),
+    { minLength: 1, maxLength: 6 },
+  );
+
+  it('writes what csvCells writes, the line end kept', () => {
+    fc.assert(
+      fc.property(cells, fc.boolean(), (row, lineEnd) => {
+        const end = lineEnd ? '\r\n' : '';
+        expect(csvOfPlainCells(row.map((c) => c ?? '').join(SEP) + end, row.length - 1, end.length)).toBe(csvCells(row) + end);
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it('keeps an ordinary line as it is but for its commas, and gives null when a cell holds the separator', () => {
+    expect(csvOfPlainCells(['10000001', 'Grace Lewis', 'grace.lewis@nhs.net', '', 'Nurse'].join(SEP), 4)).toBe(
+      '10000001,Grace Lewis,grace.lewis@nhs.net,,Nurse',
+    );
+    expect(csvOfPlainCells(`${SEP}Band 5${SEP}no${SEP}\r\n`, 3, 2)).toBe(',Band 5,no,\r\n');
+    expect(csvOfPlainCells(`a${SEP}b${SEP}c`, 1)).toBeNull();
+    expect(csvOfPlainCells('a', 1)).toBeNull();
   });
 });

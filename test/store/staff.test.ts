@@ -20,6 +20,7 @@ import {
   listStaff,
   loadAllStaff,
   staffTextBlocks,
+  staffTextRowOf,
   staffTextRows,
   staffWriter,
 } from '../../src/store/staff.js';
@@ -256,6 +257,10 @@ describe('staffTextRows: a person as text SQLite writes from a template', () => 
       [`"'=SUM(A1), or -3",,no,left,`, '[0,"2025-06-01"]', '', '001', 0],
       [',,yes,active,', '[1,null]', '', '002', 1],
     ]);
+    // Plain: each text as it is, nothing for none (the caller writes them by the rules).
+    expect([...staffTextRows(db, { as: 'plain', pieces })].map((row) => row[0])).toEqual(['=SUM(A1), or -3,,no,left,', ',,yes,active,']);
+    expect(staffTextRowOf(db, { as: 'csv', pieces })('001')).toEqual(rows[0]);
+    expect(staffTextRowOf(db, { as: 'csv', pieces })('999')).toBeUndefined();
     expect([raceTrainingOf(rows[0][1] as string), raceTrainingOf(rows[1][1] as string)]).toEqual([
       { raceTrained: false, raceTrainedOn: '2025-06-01' },
       { raceTrained: true, raceTrainedOn: null },

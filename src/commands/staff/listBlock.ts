@@ -6,7 +6,15 @@
  * and personCsvTemplate), remedi what only it can (the classification).
  */
 import type { Db } from '../../store/db.js';
-import { characteristicsFrom, classifiedFactsOf, raceTrainingOf, staffTextBlocks, staffTextRows, type StaffTextRow } from '../../store/staff.js';
+import {
+  characteristicsFrom,
+  classifiedFactsOf,
+  raceTrainingOf,
+  staffTextBlocks,
+  staffTextRowOf,
+  staffTextRows,
+  type StaffTextRow,
+} from '../../store/staff.js';
 import { personCsvTemplate, personJsonTemplate, staffCsvTextWriter, staffJsonTextWriter, type ListPart, type ListWriter } from '../../ui/staffOutput.js';
 
 /** What the second thread is given: the database, the format, the block sizes, and the shared count of its blocks written. */
@@ -63,11 +71,29 @@ export interface FormatWriter {
 export function listWriter(format: ListFormat, out: (text: string) => void, { part = 'whole' }: ListPart = {}): FormatWriter {
   const shown = { cohort: format.cohort, enabled: format.characteristics.map((name) => ({ name })) };
   const options = { ...shown, factsOf: classifiedFactsOf, raceTrainingOf, storedOf: characteristicsFrom, part };
-  const template = format.csv ? personCsvTemplate(shown) : personJsonTemplate(shown);
+  // The CSV is read plain and written by the CSV's rules here (io/csvOutput.ts csvOfPlainCells):
+  // SQLite's quote and formula checks were most of its work a line. A line with a cell holding the
+  // plain separator is read again with SQLite writing each cell by the rules.
+  const template = format.csv ? personCsvTemplate({ ...shown, plain: true }) : personJsonTemplate(shown);
+  const missing = (staffId: string): never => {
+    throw new Error(`staff list: ${staffId}, read plain, was not there to read again`);
+  };
+  let fullRowOf: (staffId: string) => StaffTextRow = missing;
+  // In the same read transaction as the plain rows (a statement still reading holds it), so the same snapshot.
+  const readsFrom = (db: Db, cohort?: number) => {
+    const one = staffTextRowOf(db, personCsvTemplate(shown), cohort);
+    fullRowOf = (staffId) => one(staffId) ?? missing(staffId);
+  };
   return asFormatWriter<StaffTextRow>({
-    writer: format.csv ? staffCsvTextWriter(out, options) : staffJsonTextWriter(out, options),
-    rows: (db, cohort) => staffTextRows(db, template, cohort),
-    blocks: (db) => staffTextBlocks(db, template),
+    writer: format.csv ? staffCsvTextWriter(out, { ...options, fullRowOf: (staffId) => fullRowOf(staffId) }) : staffJsonTextWriter(out, options),
+    rows: (db, cohort) => {
+      if (format.csv) readsFrom(db, cohort);
+      return staffTextRows(db, template, cohort);
+    },
+    blocks: (db) => {
+      if (format.csv) readsFrom(db);
+      return staffTextBlocks(db, template);
+    },
     // The store puts the staff id and active after the template's text.
     count: (row, tally) => {
       if (row[row.length - 1] !== 1) tally.left += 1;
