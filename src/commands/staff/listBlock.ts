@@ -56,15 +56,15 @@ export interface ListTally {
   left: number;
 }
 
-/** A list's writer for its format: what each of its rows is (a person, or a row of the JSON's text) stays between the writer and its reader. */
+/** A list's writer for its format, with what reads its rows (each person's template text, as the store reads it). */
 export interface FormatWriter {
-  writer: ListWriter<never>;
+  writer: ListWriter<StaffTextRow>;
   /** The rows of everyone by staff id (or of the cohort), for the one-thread list. */
-  rows(db: Db, cohort?: number): Iterable<never>;
+  rows(db: Db, cohort?: number): Iterable<StaffTextRow>;
   /** Blocks of everyone by staff id, for the two threads (call inside a read transaction). */
-  blocks(db: Db): (after: string | null, skip: number, limit: number) => Iterable<never>;
+  blocks(db: Db): (after: string | null, skip: number, limit: number) => Iterable<StaffTextRow>;
   /** Counts one row written into `tally`; returns its staff id. */
-  count(row: never, tally: ListTally): string;
+  count(row: StaffTextRow, tally: ListTally): string;
 }
 
 /** The writer of `format` into `out`, with what reads its rows: the text of each person's template, written by SQLite (store/staff.ts staffTextRows). */
@@ -84,7 +84,7 @@ export function listWriter(format: ListFormat, out: (text: string) => void, { pa
     const one = staffTextRowOf(db, personCsvTemplate(shown), cohort);
     fullRowOf = (staffId) => one(staffId) ?? missing(staffId);
   };
-  return asFormatWriter<StaffTextRow>({
+  return {
     writer: format.csv ? staffCsvTextWriter(out, { ...options, fullRowOf: (staffId) => fullRowOf(staffId) }) : staffJsonTextWriter(out, options),
     rows: (db, cohort) => {
       if (format.csv) readsFrom(db, cohort);
@@ -99,18 +99,11 @@ export function listWriter(format: ListFormat, out: (text: string) => void, { pa
       if (row[row.length - 1] !== 1) tally.left += 1;
       return row[row.length - 2] as string;
     },
-  });
+  };
 }
 
-const asFormatWriter = <Row>(typed: {
-  writer: ListWriter<Row>;
-  rows(db: Db, cohort?: number): Iterable<Row>;
-  blocks(db: Db): (after: string | null, skip: number, limit: number) => Iterable<Row>;
-  count(row: Row, tally: ListTally): string;
-}): FormatWriter => typed as unknown as FormatWriter;
-
 /** Each row of `rows` through the format's writer, counted into `tally`; returns how many and the last staff id. */
-export function writeBlock(rows: Iterable<never>, format: FormatWriter, tally: ListTally): { count: number; last: string | null } {
+export function writeBlock(rows: Iterable<StaffTextRow>, format: FormatWriter, tally: ListTally): { count: number; last: string | null } {
   let count = 0;
   let last: string | null = null;
   for (const row of rows) {

@@ -74,7 +74,7 @@ export async function listOnTwoThreads(
   const tally: ListTally = { count: 0, left: 0 };
   const witness = changeWitness(db.name);
   const written = new SharedArrayBuffer(4);
-  // The worker's blocks are larger: this thread also writes every byte of both.
+  // The worker's share of people (WORKER_SHARE): this thread also writes every byte of both.
   const theirBlock = Math.ceil(block * WORKER_SHARE[format.csv ? 'csv' : 'json']);
   const setup: WorkerSetup = { ...format, characteristics: [...format.characteristics], path: db.name, block: theirBlock, skip: block, ahead: AHEAD, written };
   const worker = new Worker(WORKER, { workerData: setup });
