@@ -57,7 +57,7 @@ export function csvCells(row: readonly CsvCell[]): string {
   return text;
 }
 
-/** What separates the cells of a line written plain (csvOfPlainCells): the unit separator, which no roster's text holds. */
+/** What separates the cells of a line written plain (csvOfPlainCells): the unit separator, which a roster's text hardly ever holds. */
 export const PLAIN_CELL_SEPARATOR = '\u001f';
 
 /**
@@ -106,7 +106,8 @@ const [SEPARATOR, COMMA, QUOTE, LF, CR, APOSTROPHE, EQUALS, PLUS, MINUS, AT, TAB
 
 /**
  * A cell as csvCells writes it, as an SQL expression over `value` (an SQL expression of that
- * type): for a long list that SQLite writes as text (`staff list --csv`). The same rules:
+ * type): for a line of a long list SQLite writes whole (`staff list --csv`, a line whose cell
+ * holds the plain separator). The same rules:
  * nothing for NULL; yes or no for a flag; a formula start neutralised unless the text is a
  * negative number; quotes when a quote, a comma or a line break is inside, quotes doubled.
  * test/io/csvOutput.test.ts holds the two equal over every short text of the characters
