@@ -264,6 +264,13 @@ export function listStaff(db: Db, cohort?: number, options: { withdrawn?: boolea
 }
 
 /**
+ * Who a cohort's list holds, by staff id: its participants (the cohort, then 1 to keep those who
+ * withdrew, bound in that order), their enrolment beside their staff row.
+ */
+const COHORT_LIST = `FROM enrolments JOIN staff USING (staff_id)
+  WHERE enrolments.cohort = ? AND (? = 1 OR enrolments.withdrawn_on IS NULL) ORDER BY staff_id`;
+
+/**
  * listStaff one person at a time, as SQLite reads them: `staff list` of a national roster
  * writes each person as it comes instead of holding a million records (the database stays
  * busy until the loop ends).
@@ -275,10 +282,7 @@ export function* eachListedStaff(db: Db, cohort?: number, { withdrawn = false }:
     return;
   }
   const rows = db
-    .prepare(
-      `SELECT ${STAFF_COLUMNS}, enrolments.role AS role FROM enrolments JOIN staff USING (staff_id)
-       WHERE enrolments.cohort = ? AND (? = 1 OR enrolments.withdrawn_on IS NULL) ORDER BY staff_id`,
-    )
+    .prepare(`SELECT ${STAFF_COLUMNS}, enrolments.role AS role ${COHORT_LIST}`)
     .raw()
     .iterate(cohort, withdrawn ? 1 : 0);
   for (const row of rows) yield { ...staffFromValues(row as StaffValues), role: (row as StaffValues)[18] as ProgrammeRole };
@@ -384,10 +388,7 @@ export function staffTextRows(
   const columns = staffTextColumns(template);
   if (cohort === undefined) return db.prepare(`SELECT ${columns} FROM staff ORDER BY staff_id`).raw().iterate() as Iterable<StaffTextRow>;
   return db
-    .prepare(
-      `SELECT ${columns} FROM enrolments JOIN staff USING (staff_id)
-       WHERE enrolments.cohort = ? AND (? = 1 OR enrolments.withdrawn_on IS NULL) ORDER BY staff_id`,
-    )
+    .prepare(`SELECT ${columns} ${COHORT_LIST}`)
     .raw()
     .iterate(cohort, withdrawn ? 1 : 0) as Iterable<StaffTextRow>;
 }
