@@ -6,7 +6,8 @@
  */
 
 export interface HeldData<P, E, C, R, S> {
-  staff: readonly P[];
+  /** Everyone on the staff list, as they are read (a whole roster is never held at once). */
+  staff: Iterable<P>;
   /** Every enrolment of every cohort, withdrawn ones too. */
   enrolments: readonly E[];
   cohorts: readonly C[];
@@ -27,13 +28,18 @@ export function exportScope<
   const relationships = held.relationships.filter((r) => about(r.menteeId) || r.mentors.some((m) => about(m.staffId)));
   const relationshipIds = new Set(relationships.map((r) => r.id));
   return {
-    staff: held.staff.filter((p) => about(p.staffId)),
+    staff: who === undefined ? held.staff : only(held.staff, who),
     enrolments: held.enrolments.filter((e) => about(e.staffId)),
     cohorts: who === undefined ? held.cohorts : [],
     relationships,
     sessions: held.sessions.filter((s) => relationshipIds.has(s.relationshipId)),
     targetedDepartments: who === undefined ? held.targetedDepartments : [],
   };
+}
+
+/** The person's own record, taken from the staff as they are read. */
+function* only<P extends { staffId: string }>(staff: Iterable<P>, who: string): Generator<P> {
+  for (const person of staff) if (person.staffId === who) yield person;
 }
 
 /** The cohort meetings that go into the export: all of them, or for one person those they attended. */

@@ -46,6 +46,27 @@ export function csvRows(rows: ReadonlyArray<readonly CsvCell[]>): string {
   return text;
 }
 
+/** Lines per piece of csvPieces: about 64 KB of a roster's text. */
+const LINES_PER_PIECE = 512;
+
+/**
+ * toCsv's text in pieces, its rows made as the pieces are taken (export's staff.csv, written
+ * as its rows are read): joined, the pieces are toCsv's text.
+ */
+export function* csvPieces(headers: readonly string[], rows: Iterable<readonly CsvCell[]>): Generator<string> {
+  let piece = toCsv(headers, []);
+  let lines = 0;
+  for (const row of rows) {
+    piece += `${csvCells(row)}\r\n`;
+    lines += 1;
+    if (lines % LINES_PER_PIECE === 0) {
+      yield piece;
+      piece = '';
+    }
+  }
+  yield piece;
+}
+
 /** One row's cells as csvRows writes them, without the line's end. */
 export function csvCells(row: readonly CsvCell[]): string {
   let text = '';

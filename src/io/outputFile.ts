@@ -36,13 +36,17 @@ export function writeOutputFile(path: string, data: string | Uint8Array, options
   return target;
 }
 
+/** A file's contents: whole, or in pieces made as they are written (the file is still whole or not at all). */
+export type FileContents = string | Uint8Array | Iterable<string>;
+
 /** The write itself: a new temporary file, every byte, fsync, then its name. Leaves no temporary file behind. */
-function writeThroughTemporary(target: string, data: string | Uint8Array, options: OutputOptions): void {
+function writeThroughTemporary(target: string, data: FileContents, options: OutputOptions): void {
   const temp = temporaryPath(target);
   try {
     const fd = openSync(temp, CREATE_NEW, 0o600);
     try {
-      writeAll(fd, data);
+      if (typeof data === 'string' || data instanceof Uint8Array) writeAll(fd, data);
+      else for (const piece of data) writeAll(fd, piece);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -93,7 +97,7 @@ export async function createOutputFile<T>(
  * fresh owner-only folder created beside it, which is renamed into place only when every
  * file is written. An existing path is refused; a failure leaves nothing under the final name.
  */
-export function createOutputFolder(path: string, fill: (write: (file: string, data: string | Uint8Array) => void) => void): string {
+export function createOutputFolder(path: string, fill: (write: (file: string, data: FileContents) => void) => void): string {
   const target = checkNewFolder(path);
   const parent = dirname(target);
   let temp: string | undefined;

@@ -15,7 +15,8 @@ import type { CsvCell } from '../io/csvOutput.js';
 export interface ExportTable {
   file: string;
   headers: readonly string[];
-  rows: CsvCell[][];
+  /** staff.csv's are made from the staff as they are read, while the file is written: once. */
+  rows: Iterable<CsvCell[]>;
 }
 
 export interface ExportedEnrolment {
@@ -75,7 +76,8 @@ export interface ExportedMeeting {
 }
 
 export interface ExportContents {
-  staff: readonly StaffRecord[];
+  /** Everyone (or the one person), as they are read: a whole roster is never held at once. */
+  staff: Iterable<StaffRecord>;
   enrolments: readonly ExportedEnrolment[];
   cohorts: readonly ExportedCohort[];
   relationships: readonly ExportedRelationship[];
@@ -134,7 +136,7 @@ export function exportTables(contents: ExportContents, { subjectAccess }: { subj
     {
       file: 'staff.csv',
       headers: [...STAFF_COLUMNS, ...characteristics],
-      rows: contents.staff.map((p) => [
+      rows: mapEach(contents.staff, (p) => [
         p.staffId,
         p.name,
         p.email,
@@ -185,6 +187,10 @@ export function exportTables(contents: ExportContents, { subjectAccess }: { subj
     { file: 'targeted-departments.csv', headers: ['department'], rows: contents.targetedDepartments.map((name) => [name]) },
     subjectAccess ? subjectAccessMeetings(contents.meetings ?? []) : meetingsTable(contents.meetings ?? []),
   ];
+}
+
+function* mapEach<T, U>(items: Iterable<T>, map: (item: T) => U): Generator<U> {
+  for (const item of items) yield map(item);
 }
 
 function meetingsTable(meetings: readonly ExportedMeeting[]): ExportTable {

@@ -21,7 +21,7 @@ const held = {
 };
 
 const ids = (scope: HeldData<{ staffId: string }, { cohort: number; staffId: string }, unknown, { id: number }, { id: number }>) => ({
-  staff: scope.staff.map((p) => p.staffId),
+  staff: [...scope.staff].map((p) => p.staffId),
   enrolments: scope.enrolments.map((e) => `${e.cohort}:${e.staffId}`),
   cohorts: scope.cohorts.length,
   relationships: scope.relationships.map((r) => r.id),

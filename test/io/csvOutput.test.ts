@@ -2,7 +2,17 @@ import { stringify } from 'csv-stringify/sync';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvCells, csvCellSql, csvOfPlainCells, csvRows, neutraliseFormula, PLAIN_CELL_SEPARATOR, toCsv, type CsvCell } from '../../src/io/csvOutput.js';
+import {
+  csvCells,
+  csvCellSql,
+  csvPieces,
+  csvOfPlainCells,
+  csvRows,
+  neutraliseFormula,
+  PLAIN_CELL_SEPARATOR,
+  toCsv,
+  type CsvCell,
+} from '../../src/io/csvOutput.js';
 
 /** What toCsv wrote through csv-stringify before its rows were written by hand (issue 15). */
 const cellText = (cell: CsvCell): string =>
@@ -49,6 +59,24 @@ describe('toCsv and csvRows', () => {
       [null, 3],
     ];
     expect(toCsv(['h'], rows.slice(0, 1)) + csvRows(rows.slice(1))).toBe(toCsv(['h'], rows));
+  });
+
+  it.each([0, 1, 511, 512, 513, 1_100])('csvPieces of %i rows, made as they are taken, join to toCsv of them', (count) => {
+    const rows: CsvCell[][] = Array.from({ length: count }, (_, i) => [i, i % 7 === 0 ? `=${i}` : `name ${i}`, i % 5 === 0 ? 'a "quoted", cell' : null]);
+    let made = 0;
+    const each = function* () {
+      for (const row of rows) {
+        made += 1;
+        yield row;
+      }
+    };
+    const pieces = csvPieces(['id', 'name', 'notes'], each());
+    // Nothing is made before the first piece is asked for, and no more than a piece ahead after it.
+    expect(made).toBe(0);
+    const first = pieces.next();
+    expect(made).toBeLessThanOrEqual(512);
+    expect([first.value, ...pieces].join('')).toBe(toCsv(['id', 'name', 'notes'], rows));
+    expect(made).toBe(count);
   });
 });
 

@@ -227,6 +227,20 @@ describe('createOutputFolder', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('writes a file given in pieces whole, and leaves nothing when making its pieces fails half-way', () => {
+    const dir = tempDir();
+    const pieces = function* (fail: boolean) {
+      yield 'staff_id\r\n';
+      yield '1\r\n';
+      if (fail) throw new Error('the database went away');
+      yield '2\r\n';
+    };
+    createOutputFolder(join(dir, 'whole'), (write) => write('staff.csv', pieces(false)));
+    expect(readFileSync(join(dir, 'whole', 'staff.csv'), 'utf8')).toBe('staff_id\r\n1\r\n2\r\n');
+    expect(() => createOutputFolder(join(dir, 'export'), (write) => write('staff.csv', pieces(true)))).toThrow('the database went away');
+    expect(readdirSync(dir)).toEqual(['whole']);
+  });
+
   it('never writes through a link planted under the name while it was writing', () => {
     const dir = tempDir();
     const elsewhere = join(dir, 'elsewhere');

@@ -72,7 +72,7 @@ describe('exportTables: the files of remedi export', () => {
     [true, ['7', '1', '10000003', '10000080; 10000090', '2026-01-05', null, '2026-09-30', null, false]],
   ])('relationships.csv for a subject access request %s', (subjectAccess, row) => {
     const relationships = table(trio, subjectAccess, 'relationships.csv');
-    expect(relationships.rows.map((r) => r.map((cell) => (typeof cell === 'number' ? String(cell) : cell)))).toEqual([row]);
+    expect([...relationships.rows].map((r) => r.map((cell) => (typeof cell === 'number' ? String(cell) : cell)))).toEqual([row]);
     expect(relationships.headers.length).toBe(row.length);
     if (subjectAccess) for (const hidden of ['slots', 'type', 'score', 'reasons']) expect(relationships.headers).not.toContain(hidden);
   });

@@ -13,9 +13,9 @@ import { listDepartments } from '../../store/departments.js';
 import { listMeetings } from '../../store/meetings.js';
 import { loadRelationships } from '../../store/relationships.js';
 import { listSessions } from '../../store/sessions.js';
-import { allStaffInOrderAdded } from '../../store/staff.js';
+import { eachStaffInOrderAdded } from '../../store/staff.js';
 import { surveyAnswersHeld } from '../../store/surveys.js';
-import { toCsv } from '../../io/csvOutput.js';
+import { csvPieces } from '../../io/csvOutput.js';
 import { exportSummaryText, exportTables, SUBJECT_ACCESS_NOTE, type ExportSummary } from '../../ui/exportOutput.js';
 import { progress } from '../../ui/progress.js';
 import { surveyAnswersTable } from '../../ui/surveyOutput.js';
@@ -27,12 +27,13 @@ export async function runExport(directory: string, options: ExportOptions, conte
   const target = resolve(context.cwd, directory);
   // Refused before anything is read; createOutputFolder looks again when it renames.
   checkNewFolder(target);
-  const { who, tables } = await readDatabase(options, context, (db) => {
+  // The files are written while the database is open, in its one read: staff.csv is made from the staff as they are read.
+  return readDatabase(options, context, (db) => {
     // A person by staff id, email or name; a forgotten person cannot be found any more.
     const who = options.staff === undefined ? undefined : resolvePerson(db, options.staff).staffId;
     const cohorts = listCohorts(db);
     const held = {
-      staff: allStaffInOrderAdded(db),
+      staff: eachStaffInOrderAdded(db),
       // Every enrolment, withdrawn ones too: a subject access request asks for all that is held.
       enrolments: cohorts.flatMap((c) =>
         [...enrolmentsOf(db, c.number)]
@@ -52,27 +53,33 @@ export async function runExport(directory: string, options: ExportOptions, conte
     // The enabled characteristics' values: everyone's, or the person's own (docs/characteristics.md, "Forgetting").
     const stored = storedCharacteristics(db, who === undefined ? undefined : [who]);
     const characteristics = { names: enabledCharacteristics(db).map((c) => c.name), valuesOf: (staffId: string) => stored.get(staffId) };
-    return {
-      who,
-      tables: [...exportTables({ ...exportScope(held, who), meetings, characteristics }, { subjectAccess: who !== undefined }), answers],
-    };
+    const tables = [...exportTables({ ...exportScope(held, who), meetings, characteristics }, { subjectAccess: who !== undefined }), answers];
+    const summary: ExportSummary = { directory: target, staffId: who ?? null, files: [] };
+    // Every file into a fresh folder beside the target, which gets its name only when all are written.
+    const onProgress = progress(context, { what: `Exporting to ${target}`, unit: 'files written', json: options.json, every: 1 });
+    try {
+      createOutputFolder(target, (write) => {
+        for (const { file, headers, rows } of tables) {
+          const counted = { file, rows: 0 };
+          write(file, csvPieces(headers, counting(rows, counted)));
+          summary.files.push(counted);
+          onProgress(summary.files.length, tables.length);
+        }
+      });
+    } finally {
+      onProgress.end();
+    }
+    if (options.json) printJson(context, summary);
+    else context.out(exportSummaryText(summary));
+    if (who !== undefined) context.err(SUBJECT_ACCESS_NOTE);
+    return summary;
   });
-  const summary: ExportSummary = { directory: target, staffId: who ?? null, files: [] };
-  // Every file into a fresh folder beside the target, which gets its name only when all are written.
-  const onProgress = progress(context, { what: `Exporting to ${target}`, unit: 'files written', json: options.json, every: 1 });
-  try {
-    createOutputFolder(target, (write) => {
-      for (const { file, headers, rows } of tables) {
-        write(file, toCsv(headers, rows));
-        summary.files.push({ file, rows: rows.length });
-        onProgress(summary.files.length, tables.length);
-      }
-    });
-  } finally {
-    onProgress.end();
+}
+
+/** The rows as they are taken, counted into `into.rows`. */
+function* counting<T>(rows: Iterable<T>, into: { rows: number }): Generator<T> {
+  for (const row of rows) {
+    into.rows += 1;
+    yield row;
   }
-  if (options.json) printJson(context, summary);
-  else context.out(exportSummaryText(summary));
-  if (who !== undefined) context.err(SUBJECT_ACCESS_NOTE);
-  return summary;
 }
