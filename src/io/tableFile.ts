@@ -100,40 +100,44 @@ export async function readTable<F extends string>(path: string, spec: TableSpec<
     return started;
   };
 
-  for await (const raw of readSourceRecords(source, options.onBytes)) {
-    // A sheet's rows end at their last filled cell: a data row is fitted to the header's width.
-    const cells: string[] = source.kind === 'xlsx' && table !== null ? fitToHeader(raw.cells, table.headers.length) : raw.cells;
-    const record = { line: raw.line, cells: cells.map(restoreFormulaText) };
-    if (table === null) {
-      if (options.headerRow !== undefined) {
-        if (record.line >= options.headerRow) table = start(record, record.line - 1);
+  for await (const piece of readSourceRecords(source, options.onBytes)) {
+    for (const raw of piece) {
+      // A sheet's rows end at their last filled cell: a data row is fitted to the header's width.
+      const cells: string[] = source.kind === 'xlsx' && table !== null ? fitToHeader(raw.cells, table.headers.length) : raw.cells;
+      // In place: the records are the reader's new arrays, and a copy of each was a large file's garbage.
+      for (let i = 0; i < cells.length; i += 1) cells[i] = restoreFormulaText(cells[i]);
+      const record = { line: raw.line, cells };
+      if (table === null) {
+        if (options.headerRow !== undefined) {
+          if (record.line >= options.headerRow) table = start(record, record.line - 1);
+          continue;
+        }
+        if (looking && !namesRequired(record.cells)) {
+          before.push(record);
+          // Not found in the first lines: line 1 is the header, and its refusal says what to do.
+          if (record.line >= HEADER_SEARCH_LINES) table = start(before[0], 0);
+          continue;
+        }
+        looking = false;
+        table = start(record, before.length);
         continue;
       }
-      if (looking && !namesRequired(record.cells)) {
-        before.push(record);
-        // Not found in the first lines: line 1 is the header, and its refusal says what to do.
-        if (record.line >= HEADER_SEARCH_LINES) table = start(before[0], 0);
+      rows += 1;
+      if (record.cells.length !== table.headers.length) {
+        table.problems.push({
+          line: record.line,
+          column: null,
+          value: null,
+          message: `this row has ${record.cells.length} fields but the header has ${table.headers.length}; a comma inside a value needs the value in double quotes`,
+        });
         continue;
       }
-      looking = false;
-      table = start(record, before.length);
-      continue;
+      for (const [column, map] of valueMaps) {
+        const replacement = map.get(record.cells[column].trim().toLowerCase());
+        if (replacement !== undefined) record.cells[column] = replacement;
+      }
+      onRow(record.cells, record.line, table);
     }
-    rows += 1;
-    if (record.cells.length !== table.headers.length) {
-      table.problems.push({
-        line: record.line,
-        column: null,
-        value: null,
-        message: `this row has ${record.cells.length} fields but the header has ${table.headers.length}; a comma inside a value needs the value in double quotes`,
-      });
-      continue;
-    }
-    for (const [column, map] of valueMaps) {
-      const replacement = map.get(record.cells[column].trim().toLowerCase());
-      if (replacement !== undefined) record.cells[column] = replacement;
-    }
-    onRow(record.cells, record.line, table);
   }
 
   if (table === null && before.length > 0) table = start(before[0], 0);

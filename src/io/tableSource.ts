@@ -32,8 +32,12 @@ export async function openTableSource(path: string, options: SourceOptions): Pro
   return { kind, ...(await openCsv(path, options.encoding)) };
 }
 
-/** The source's records; a workbook's name becomes "file, sheet NAME" once its sheet is known. */
-export async function* readSourceRecords(source: TableSource, onBytes?: OnBytes): AsyncGenerator<CsvRecord> {
+/**
+ * The source's records, a piece of the file at a time (a CSV's: each read's records; a
+ * workbook's: one row, as its reader gives them); a workbook's name becomes "file, sheet
+ * NAME" once its sheet is known.
+ */
+export async function* readSourceRecords(source: TableSource, onBytes?: OnBytes): AsyncGenerator<CsvRecord[]> {
   if (source.kind === 'csv') {
     yield* readCsvRecords(source, onBytes);
     return;
@@ -43,7 +47,7 @@ export async function* readSourceRecords(source: TableSource, onBytes?: OnBytes)
       source.sheet = record.sheet;
       source.name = workbookLabel(source.file, record.sheet);
     }
-    yield { line: record.line, cells: record.cells };
+    yield [{ line: record.line, cells: record.cells }];
   }
 }
 

@@ -20,9 +20,11 @@ async function readAll(path: string, withCallback = true): Promise<Reading> {
   const reading: Reading = { calls: [], callsBefore: [], records: [] };
   const source = await openTableSource(path, {});
   const onBytes = withCallback ? (read: number, size: number) => void reading.calls.push([read, size]) : undefined;
-  for await (const record of readSourceRecords(source, onBytes)) {
-    reading.callsBefore.push(reading.calls.length);
-    reading.records.push(record);
+  for await (const piece of readSourceRecords(source, onBytes)) {
+    for (const record of piece) {
+      reading.callsBefore.push(reading.calls.length);
+      reading.records.push(record);
+    }
   }
   return reading;
 }
