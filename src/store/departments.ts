@@ -40,6 +40,17 @@ export function listDepartments(db: Db): DepartmentSummary[] {
   return listed;
 }
 
+/**
+ * The targeted departments by name, as listDepartments names them (the spelling most of their
+ * staff have). With none targeted, as most trusts start, the staff are not grouped to say so.
+ */
+export function targetedDepartmentNames(db: Db): string[] {
+  if (db.prepare('SELECT 1 FROM targeted_departments LIMIT 1').get() === undefined) return [];
+  return listDepartments(db)
+    .filter((d) => d.targeted)
+    .map((d) => d.name);
+}
+
 export function targetedDepartments(db: Db): Set<string> {
   return new Set(targetedNames(db).keys());
 }

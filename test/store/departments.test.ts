@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/db.js';
-import { listDepartments, setTargeted } from '../../src/store/departments.js';
+import { listDepartments, setTargeted, targetedDepartmentNames } from '../../src/store/departments.js';
 import { tempDir } from '../helpers/cli.js';
 
 describe('listDepartments', () => {
@@ -30,6 +30,30 @@ describe('listDepartments', () => {
         { name: 'Surgery', staff: 2, targeted: false },
         { name: 'Estates', staff: 0, targeted: true },
       ]);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe("targetedDepartmentNames: the names in an export's targeted-departments.csv", () => {
+  it('names the targeted departments as the list does, and none when none is targeted', async () => {
+    const { db } = await openDatabase(join(tempDir(), 'remedi.db'), { create: true });
+    try {
+      const add = db.prepare("INSERT INTO staff (staff_id, name, department, active, added_on, updated_on) VALUES (?, 'X', ?, 1, '2026-01-01', '2026-01-01')");
+      ['Surgery', 'surgery', 'Surgery', 'Estates'].forEach((department, i) => add.run(String(i), department));
+      expect(targetedDepartmentNames(db)).toEqual([]);
+      setTargeted(db, 'SURGERY', true);
+      setTargeted(db, 'Pharmacy', true);
+      expect(targetedDepartmentNames(db)).toEqual(['Surgery', 'Pharmacy']);
+      expect(targetedDepartmentNames(db)).toEqual(
+        listDepartments(db)
+          .filter((d) => d.targeted)
+          .map((d) => d.name),
+      );
+      setTargeted(db, 'Surgery', false);
+      setTargeted(db, 'Pharmacy', false);
+      expect(targetedDepartmentNames(db)).toEqual([]);
     } finally {
       db.close();
     }

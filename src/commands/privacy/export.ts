@@ -9,7 +9,7 @@ import { createOutputFolder } from '../../io/outputFile.js';
 import { checkNewFolder } from '../../io/outputTarget.js';
 import { enabledCharacteristics, storedCharacteristics } from '../../store/characteristics.js';
 import { enrolmentsOf, listCohorts } from '../../store/cohorts.js';
-import { listDepartments } from '../../store/departments.js';
+import { targetedDepartmentNames } from '../../store/departments.js';
 import { listMeetings } from '../../store/meetings.js';
 import { loadRelationships } from '../../store/relationships.js';
 import { listSessions } from '../../store/sessions.js';
@@ -43,9 +43,7 @@ export async function runExport(directory: string, options: ExportOptions, conte
       cohorts,
       relationships: loadRelationships(db),
       sessions: listSessions(db),
-      targetedDepartments: listDepartments(db)
-        .filter((d) => d.targeted)
-        .map((d) => d.name),
+      targetedDepartments: targetedDepartmentNames(db),
     };
     const meetings = meetingsInScope(listMeetings(db, {}), who);
     // Their own answers to outcome surveys, with a subject access request (docs/privacy.md, "Subject access").
