@@ -70,3 +70,8 @@ export function trackCommits(db: Db): void {
     });
   }) as Db['transaction'];
 }
+
+/** `read` in one read transaction: the one it is in, else its own (every read in it sees one snapshot). */
+export function inOneRead<T>(db: Db, read: () => T): T {
+  return db.inTransaction ? read() : db.transaction(read).deferred();
+}

@@ -9,7 +9,7 @@ import type { SessionSummary } from '../domain/sessionSummary.js';
 import { KINDS, LEVELS, type Kind, type Level } from '../domain/sessions.js';
 import type { PairType, Slot } from '../domain/pairingRules.js';
 import type { ChaseRelationship, ReplacementItem } from '../domain/chase.js';
-import type { Db } from './db.js';
+import { inOneRead, type Db } from './connection.js';
 import { choiceCounter, dateSplitter, readIntegers } from './joinedValues.js';
 import { SessionRelationships, sessionThemeCounts, type ThemeReading } from './sessionThemeCounts.js';
 import { relationshipsWithLeavers } from './relationships.js';
@@ -193,11 +193,6 @@ export function cohortSessionDates(db: Db, cohort: number, asOf: IsoDate): Sessi
 /** The counts half of cohortSessionSummary (commands/report/reportWorker.ts reads it on its own connection). */
 export function cohortSessionCounts(db: Db, cohort: number, asOf: IsoDate, themeReading?: ThemeReading): SessionCounts {
   return inOneRead(db, () => readSessionCounts(db, cohortSessions(db, cohort, asOf), themeReading));
-}
-
-/** `read` in one read transaction: the one it is in, else its own. */
-export function inOneRead<T>(db: Db, read: () => T): T {
-  return db.inTransaction ? read() : db.transaction(read).deferred();
 }
 
 // Both halves make one pass over the covering index (relationship, date, kind, level, lived,
