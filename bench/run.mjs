@@ -192,6 +192,41 @@ const copyDb = (from, to) => {
 };
 
 /**
+ * SQLite alone doing the writes one of our imports does, beside it: the rows our import wrote
+ * (copied once, after its first timed run, into a plain database of their own by `copySql`, which
+ * reads ours as `o`) inserted by sqlite3 into a fresh copy of `start` in one transaction, as our
+ * import writes them (`writeSql`, reading the rows as `r`): foreign keys off, the same tables and
+ * indexes, the same commit and checkpoint at close. What ours takes beyond it is reading the file,
+ * checking every row and handing the values to SQLite; what it takes beyond the floor is SQLite's
+ * own work on remedi's schema.
+ */
+function sqliteAloneSubject({ dir, start, ours, copySql, writeSql, tables }) {
+  const rowsDb = join(dir, 'rows.db');
+  const target = join(dir, 'alone.db');
+  const counts = (db) => run('sqlite3', [db, tables.map((table) => `SELECT count(*) FROM ${table};`).join(' ')]).trim();
+  return {
+    name: 'alone',
+    time: () => {
+      const first = !existsSync(rowsDb);
+      if (first) run('sqlite3', [rowsDb, `ATTACH '${ours}' AS o; ${copySql}`]);
+      copyDb(start, target);
+      const result = timeProcess('sqlite3', [target, `PRAGMA foreign_keys = OFF; ATTACH '${rowsDb}' AS r; BEGIN; ${writeSql} COMMIT;`]);
+      // The same rows in the same tables as ours left.
+      if (first && counts(target) !== counts(ours)) throw new Error(`SQLite alone left ${counts(target)} rows in ${tables.join(', ')}; ours ${counts(ours)}`);
+      return result;
+    },
+    cleanUp: () => {
+      removeDb(rowsDb);
+      removeDb(target);
+    },
+  };
+}
+
+/** The reference2 fields of a row for sqliteAloneSubject's figure (none without sqlite3). */
+const aloneFields = (alone) =>
+  alone === undefined ? {} : { reference2: alone.seconds, reference2Label: 'SQLite alone writing the same rows', aloneRuns: alone.runs };
+
+/**
  * Runs each of `subjects` ({ name, time: (run) => timeProcess result }) `runs` times, interleaved
  * (a, b, c, a, b, c, ...) so a burst of load on the shared machine falls on all of them alike.
  */
@@ -329,6 +364,10 @@ async function importSection({ quick, tmp, machine, cache }) {
   const notes = [];
   const hasFloor = machine.sqlite3 !== null;
   if (!hasFloor) notes.push("Import floor: Debian's `sqlite3` is missing on this machine, so the floor column is skipped.");
+  // An empty remedi database, for SQLite alone to write our import's rows into, with remedi's own search indexes.
+  const { STAFF_SEARCH_INDEXES } = await import(pathToFileURL(join(ROOT, 'dist', 'store', 'staffSearchIndexes.js')).href);
+  const emptyDb = join(mkdtempSync(join(tmp, 'import-empty-')), 'empty.db');
+  if (hasFloor) cli(['cohort', 'create', '1', '--start', '2026-01-05', '--end', '2026-09-30', '--db', emptyDb]);
   for (const n of sizes) {
     const dir = mkdtempSync(join(tmp, `import-${n}-`));
     const roster = join(dir, 'roster.csv');
@@ -348,17 +387,32 @@ async function importSection({ quick, tmp, machine, cache }) {
         },
       },
     ];
+    const alone = hasFloor
+      ? sqliteAloneSubject({
+          dir,
+          start: emptyDb,
+          ours: db,
+          copySql: 'CREATE TABLE staff AS SELECT * FROM o.staff;',
+          tables: ['staff'],
+          // A first import drops the search indexes, inserts everyone and builds them again, with SQLite's sorting helper thread.
+          writeSql: `DROP INDEX staff_by_name_key; DROP INDEX staff_by_email; INSERT INTO staff SELECT * FROM r.staff; PRAGMA threads = 1; ${STAFF_SEARCH_INDEXES}`,
+        })
+      : null;
     if (hasFloor) {
-      subjects.push({
-        name: 'floor',
-        time: () => {
-          removeDb(floorDb);
-          return timeProcess('sqlite3', [floorDb, '.mode csv', `.import ${roster} staff`]);
+      subjects.push(
+        {
+          name: 'floor',
+          time: () => {
+            removeDb(floorDb);
+            return timeProcess('sqlite3', [floorDb, '.mode csv', `.import ${roster} staff`]);
+          },
         },
-      });
+        alone,
+      );
     }
     const s = sideBySide(3, subjects, `import ${fmt(n)} rows`);
     removeDb(floorDb);
+    alone?.cleanUp();
     rmSync(roster, { force: true });
     const f = s.floor ?? null;
     const ratio = f ? s.ours.seconds / f.seconds : null;
@@ -379,11 +433,15 @@ async function importSection({ quick, tmp, machine, cache }) {
       ...acceptance,
       runs: { ours: s.ours.runs, floor: f?.runs ?? null },
       referencePeakMb: f?.peakMb ?? null,
+      ...aloneFields(s.alone),
     });
-    progress(`  ours ${s.ours.seconds.toFixed(3)} s (peak ${s.ours.peakMb} MB), floor ${f?.seconds.toFixed(3) ?? '—'} s`);
+    progress(
+      `  ours ${s.ours.seconds.toFixed(3)} s (peak ${s.ours.peakMb} MB), floor ${f?.seconds.toFixed(3) ?? '—'} s, SQLite alone ${s.alone?.seconds.toFixed(3) ?? '—'} s`,
+    );
     // The largest roster's database is the staff section's (staff list and find over it).
     if (n === sizes[sizes.length - 1]) cache.staffDb = { path: db, people: n };
   }
+  rmSync(dirname(emptyDb), { recursive: true, force: true });
   return { rows, notes, optimum: [] };
 }
 
@@ -467,6 +525,7 @@ async function sessionsSection(ctx) {
   const taken = new Set();
   for (const s of read.prepare('SELECT relationship_id AS r, date, kind FROM sessions').iterate()) taken.add(`${s.r}|${s.date}|${s.kind}`);
   const before = read.prepare('SELECT count(*) AS n FROM sessions').get().n;
+  const lastId = read.prepare('SELECT max(id) AS id FROM sessions').get().id;
   read.close();
   await writeSessionFile(file, { relationships, rows: n, seed: 7, taken });
   taken.clear();
@@ -488,19 +547,41 @@ async function sessionsSection(ctx) {
   ];
   const hasFloor = machine.sqlite3 !== null;
   if (hasFloor) {
-    subjects.push({
-      name: 'floor',
-      time: () => {
-        removeDb(floorDb);
-        return timeProcess('sqlite3', [floorDb, '.mode csv', `.import ${file} sessions`]);
+    subjects.push(
+      {
+        name: 'floor',
+        time: () => {
+          removeDb(floorDb);
+          return timeProcess('sqlite3', [floorDb, '.mode csv', `.import ${file} sessions`]);
+        },
       },
-    });
+      sqliteAloneSubject({
+        dir,
+        start: source,
+        ours: db,
+        copySql: [
+          `CREATE TABLE sessions AS SELECT * FROM o.sessions WHERE id > ${lastId};`,
+          `CREATE TABLE session_mentors AS SELECT * FROM o.session_mentors WHERE session_id > ${lastId};`,
+          `CREATE TABLE session_themes AS SELECT * FROM o.session_themes WHERE session_id > ${lastId};`,
+        ].join(' '),
+        tables: ['sessions', 'session_mentors', 'session_themes'],
+        // As sessionImportWriter writes them: each session with its id, then its mentors and its themes.
+        writeSql: [
+          'PRAGMA temp_store = MEMORY;',
+          'INSERT INTO sessions SELECT * FROM r.sessions;',
+          'INSERT INTO session_mentors SELECT * FROM r.session_mentors;',
+          'INSERT OR IGNORE INTO session_themes SELECT * FROM r.session_themes;',
+        ].join(' '),
+      }),
+    );
   }
   const s = sideBySide(3, subjects, `import-sessions ${fmt(n)} rows`);
   rmSync(dir, { recursive: true, force: true });
   const f = s.floor ?? null;
   const ratio = f ? s.ours.seconds / f.seconds : null;
-  progress(`  ours ${s.ours.seconds.toFixed(3)} s (peak ${s.ours.peakMb} MB), floor ${f?.seconds.toFixed(3) ?? '—'} s`);
+  progress(
+    `  ours ${s.ours.seconds.toFixed(3)} s (peak ${s.ours.peakMb} MB), floor ${f?.seconds.toFixed(3) ?? '—'} s, SQLite alone ${s.alone?.seconds.toFixed(3) ?? '—'} s`,
+  );
   return {
     rows: [
       {
@@ -517,6 +598,7 @@ async function sessionsSection(ctx) {
         ...gate({ ratio, maxRatio: 3, peakMb: s.ours.peakMb, maxPeakMb: 300 }),
         runs: { ours: s.ours.runs, floor: f?.runs ?? null },
         referencePeakMb: f?.peakMb ?? null,
+        ...aloneFields(s.alone),
       },
     ],
     notes: [],
