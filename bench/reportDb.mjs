@@ -94,7 +94,7 @@ export async function buildReportDatabase(path, { relationships, sessions, seed 
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertSessionMentor = db.prepare('INSERT INTO session_mentors (session_id, mentor_id) VALUES (?, ?)');
   const insertTheme = db.prepare('INSERT INTO themes (id, key, label) VALUES (?, ?, ?)');
-  const insertSessionTheme = db.prepare('INSERT OR IGNORE INTO session_themes (session_id, theme_id) VALUES (?, ?)');
+  const insertSessionTheme = db.prepare('INSERT OR IGNORE INTO session_themes (session_id, theme_id, position) VALUES (?, ?, ?)');
 
   const counts = { staff: 0, relationships, sessions: 0, sessionMentors: 0, sessionThemes: 0, trios: 0 };
   const perRelationship = sessions / relationships;
@@ -172,7 +172,7 @@ export async function buildReportDatabase(path, { relationships, sessions, seed 
       counts.sessionMentors += present.length;
       const themeCount = Math.floor(rand() * 4);
       for (let t = 0; t < themeCount; t++) {
-        counts.sessionThemes += insertSessionTheme.run(id, 1 + Math.floor(rand() * THEMES.length)).changes;
+        counts.sessionThemes += insertSessionTheme.run(id, 1 + Math.floor(rand() * THEMES.length), t).changes;
       }
       counts.sessions += 1;
     }

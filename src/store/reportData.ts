@@ -294,7 +294,7 @@ export function themedSessions(db: Db, cohorts: readonly number[]): Array<{ coho
       `SELECT st.session_id, r.cohort, s.relationship_id, t.label
        FROM session_themes st JOIN sessions s ON s.id = st.session_id JOIN themes t ON t.id = st.theme_id
        JOIN relationships r ON r.id = s.relationship_id
-       WHERE r.cohort IN (SELECT value FROM json_each(?)) ORDER BY st.session_id, st.rowid`,
+       WHERE r.cohort IN (SELECT value FROM json_each(?)) ORDER BY st.session_id, st.position`,
     )
     .raw()
     .iterate(JSON.stringify(cohorts)) as Iterable<[number, number, number, string]>;

@@ -3,4 +3,4 @@
  * the two agree). Known here without loading those steps: only a new database, or one that
  * needs updating, loads them, not every command's start-up.
  */
-export const SCHEMA_VERSION = 8;
+export const SCHEMA_VERSION = 9;

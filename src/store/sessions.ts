@@ -61,7 +61,7 @@ export function listSessions(db: Db, filter: SessionFilter = {}): RecordedSessio
   const themesOf = groupBy(
     db
       .prepare(
-        `SELECT st.session_id AS id, t.label AS value FROM session_themes st JOIN themes t ON t.id = st.theme_id JOIN sessions s ON s.id = st.session_id JOIN relationships r ON r.id = s.relationship_id ${clause} ORDER BY st.rowid`,
+        `SELECT st.session_id AS id, t.label AS value FROM session_themes st JOIN themes t ON t.id = st.theme_id JOIN sessions s ON s.id = st.session_id JOIN relationships r ON r.id = s.relationship_id ${clause} ORDER BY st.session_id, st.position`,
       )
       .all(params) as Array<{ id: number; value: string }>,
   );
@@ -130,14 +130,15 @@ export function sessionWriter(db: Db, today: IsoDate): SessionWriter {
        lived_experience = @livedExperience, notes = @notes WHERE id = @id`,
   );
   const addMentor = db.prepare('INSERT INTO session_mentors (session_id, mentor_id) VALUES (?, ?)');
-  const addTheme = db.prepare('INSERT OR IGNORE INTO session_themes (session_id, theme_id) VALUES (?, ?)');
+  // A theme's position is the order it was given in (listSessions reads them in it).
+  const addTheme = db.prepare('INSERT OR IGNORE INTO session_themes (session_id, theme_id, position) VALUES (?, ?, ?)');
   const clearMentors = db.prepare('DELETE FROM session_mentors WHERE session_id = ?');
   const clearThemes = db.prepare('DELETE FROM session_themes WHERE session_id = ?');
   const remove = db.prepare('DELETE FROM sessions WHERE id = ?');
   const themeId = themeIdsOf(db);
   const attach = (id: number, session: NewSession) => {
     for (const mentor of session.mentors) addMentor.run(id, mentor);
-    for (const theme of session.themes) addTheme.run(id, themeId(theme));
+    session.themes.forEach((theme, position) => addTheme.run(id, themeId(theme), position));
   };
   const params = (session: NewSession) => ({
     relationshipId: session.relationshipId,
@@ -279,7 +280,7 @@ export function sessionImportWriter(db: Db, today: IsoDate, filters?: SessionImp
     if (sessions.length > 0)
       insertMany('sessions', 'id, relationship_id, date, minutes, kind, level, lived_experience, notes, created_on', 8, sessions, '@today');
     if (mentors.length > 0) insertMany('session_mentors', 'session_id, mentor_id', 2, mentors);
-    if (themes.length > 0) insertMany('session_themes', 'session_id, theme_id', 2, themes);
+    if (themes.length > 0) insertMany('session_themes', 'session_id, theme_id, position', 3, themes);
     sessions = [];
     mentors = [];
     themes = [];
@@ -290,7 +291,7 @@ export function sessionImportWriter(db: Db, today: IsoDate, filters?: SessionImp
       const id = nextId++;
       sessions.push(id, s.relationshipId, s.date, s.minutes, s.kind, s.level, s.livedExperience ? 1 : 0, s.notes);
       for (const mentor of s.mentors) mentors.push(id, mentor);
-      for (const theme of s.themes) themes.push(id, themeId(theme));
+      for (let position = 0; position < s.themes.length; position += 1) themes.push(id, themeId(s.themes[position]), position);
       const at = id - firstId;
       if (at >= lines.length) {
         const grown = new Int32Array(lines.length * 2);

@@ -53,10 +53,11 @@ async function baseDatabase(
 function contents(db: string): unknown {
   const read = new Database(db, { readonly: true });
   try {
-    // session_mentors has no rowid (schema 8): its rows in the order of its key.
+    // session_mentors and session_themes have no rowid (schemas 8 and 9): their rows in the order of their key.
+    const keyOf: Record<string, string> = { session_mentors: 'session_id, mentor_id', session_themes: 'session_id, theme_id' };
     return ['sessions', 'session_mentors', 'session_themes', 'themes', 'sqlite_sequence'].map((table) =>
       read
-        .prepare(`SELECT * FROM ${table} ORDER BY ${table === 'session_mentors' ? 'session_id, mentor_id' : 'rowid'}`)
+        .prepare(`SELECT * FROM ${table} ORDER BY ${keyOf[table] ?? 'rowid'}`)
         .raw()
         .all(),
     );

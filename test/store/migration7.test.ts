@@ -3,17 +3,12 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/db.js';
-import { MIGRATIONS } from '../../src/store/migrations.js';
-import { SCHEMA_VERSION } from '../../src/store/schemaVersion.js';
 import { tempDir } from '../helpers/cli.js';
+import { expectUpToDateAndSound, schemaDatabase } from '../helpers/oldSchema.js';
 
 /** A database as schema 6 left it: two cohorts' relationships, mentors, sessions, one relationship deleted at the end. */
 function schemaSixDatabase(path: string): void {
-  const old = new Database(path);
-  old.function('remedi_fold', (text: unknown) => String(text).toLowerCase());
-  old.pragma('foreign_keys = ON');
-  for (const migration of MIGRATIONS.slice(0, 6)) old.exec(migration);
-  old.pragma('user_version = 6');
+  const old = schemaDatabase(path, 6);
   const day = '2026-01-01';
   const person = old.prepare('INSERT INTO staff (staff_id, name, band, added_on, updated_on) VALUES (?, ?, ?, ?, ?)');
   for (const [id, band] of [
@@ -50,9 +45,7 @@ describe('schema 7', () => {
     schemaSixDatabase(path);
     const { db } = await openDatabase(path, { create: false });
     try {
-      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-      expect(db.pragma('foreign_key_check')).toEqual([]);
+      expectUpToDateAndSound(db);
       expect(db.prepare('SELECT id, mentee_id, type, reasons FROM relationships ORDER BY id').raw().all()).toEqual([
         [1, '1', 'race', '["race pair (+400)"]'],
         [2, '4', 'general', '["race pair (+400)"]'],

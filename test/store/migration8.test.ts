@@ -6,19 +6,14 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/db.js';
-import { MIGRATIONS } from '../../src/store/migrations.js';
-import { SCHEMA_VERSION } from '../../src/store/schemaVersion.js';
 import { KINDS, LEVELS } from '../../src/domain/sessions.js';
 import { listSessions } from '../../src/store/sessions.js';
 import { tempDir } from '../helpers/cli.js';
+import { expectUpToDateAndSound, schemaDatabase } from '../helpers/oldSchema.js';
 
 /** A database as schema 7 left it: a pair and a trio, three sessions, the trio's second with one mentor of two. */
 function schemaSevenDatabase(path: string): void {
-  const old = new Database(path);
-  old.function('remedi_fold', (text: unknown) => String(text).toLowerCase());
-  old.pragma('foreign_keys = ON');
-  for (const migration of MIGRATIONS.slice(0, 7)) old.exec(migration);
-  old.pragma('user_version = 7');
+  const old = schemaDatabase(path, 7);
   const day = '2026-01-01';
   const person = old.prepare('INSERT INTO staff (staff_id, name, added_on, updated_on) VALUES (?, ?, ?, ?)');
   for (const id of ['1', '2', '3', '4', '5']) person.run(id, `Person ${id}`, day, day);
@@ -48,10 +43,7 @@ describe('schema 8', () => {
     schemaSevenDatabase(path);
     const { db } = await openDatabase(path, { create: false });
     try {
-      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-      expect(db.pragma('foreign_key_check')).toEqual([]);
-      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expectUpToDateAndSound(db);
       expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'session_mentors'").pluck().get()).toMatch(/WITHOUT ROWID$/);
       expect(db.prepare('SELECT session_id, mentor_id FROM session_mentors ORDER BY 1, 2').raw().all()).toEqual([
         [1, '3'],
@@ -96,11 +88,7 @@ describe('schema 8', () => {
 
   it('leaves a database that never had a session without a count of them, as a new one is made', async () => {
     const path = join(tempDir(), 'remedi.db');
-    const old = new Database(path);
-    old.function('remedi_fold', (text: unknown) => String(text).toLowerCase());
-    for (const migration of MIGRATIONS.slice(0, 7)) old.exec(migration);
-    old.pragma('user_version = 7');
-    old.close();
+    schemaDatabase(path, 7).close();
     const { db } = await openDatabase(path, { create: false });
     const fresh = await openDatabase(join(tempDir(), 'new.db'), { create: true });
     try {

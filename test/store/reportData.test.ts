@@ -90,7 +90,7 @@ describe('cohortSessionSummary (SQL) agrees with summariseSessions (in memory) o
       const session = db.prepare(
         `INSERT INTO sessions (relationship_id, date, minutes, kind, level, lived_experience, created_on) VALUES (?, ?, ?, ?, ?, ?, '2026-01-01')`,
       );
-      const sessionTheme = db.prepare('INSERT OR IGNORE INTO session_themes (session_id, theme_id) VALUES (?, ?)');
+      const sessionTheme = db.prepare('INSERT OR IGNORE INTO session_themes (session_id, theme_id, position) VALUES (?, ?, ?)');
       for (let id = 1; id <= 40; id++) {
         const staffId = String(20000000 + id);
         staff.run(staffId, `Person ${id}`);
@@ -99,7 +99,7 @@ describe('cohortSessionSummary (SQL) agrees with summariseSessions (in memory) o
         const sessions = int(4) === 0 ? 0 : int(30);
         for (let s = 0; s < sessions; s++) {
           const { lastInsertRowid } = session.run(id, day(int(330)), 1 + int(120), KINDS[int(KINDS.length)], LEVELS[int(LEVELS.length)], int(2));
-          for (let t = int(4); t > 0; t--) sessionTheme.run(lastInsertRowid, 1 + int(themes.length));
+          for (let t = int(4); t > 0; t--) sessionTheme.run(lastInsertRowid, 1 + int(themes.length), t);
         }
       }
     })();
