@@ -208,9 +208,10 @@ export function deleteRelationships(db: Db, ids: readonly number[]): void {
 
 /**
  * Relationships still holding their people on `today` in which someone has left the trust
- * (docs/programme-year.md, "Leavers"), optionally of one cohort, by id.
+ * (docs/programme-year.md, "Leavers"), optionally of one cohort, by id. With `during: 'runs'`,
+ * those running on `today` instead: one ended that day too, which is never chased.
  */
-export function relationshipsWithLeavers(db: Db, today: IsoDate, cohort?: number): RelationshipWithLeavers[] {
+export function relationshipsWithLeavers(db: Db, today: IsoDate, cohort?: number, during: 'holdsPeople' | 'runs' = 'holdsPeople'): RelationshipWithLeavers[] {
   const rows = db
     .prepare(
       // The leavers first, once, then their relationships by the people indexes: joining every
@@ -221,7 +222,7 @@ export function relationshipsWithLeavers(db: Db, today: IsoDate, cohort?: number
        FROM relationships r JOIN cohorts c ON c.number = r.cohort
        JOIN relationship_mentors m ON m.relationship_id = r.id
        JOIN staff ms ON ms.staff_id = r.mentee_id JOIN staff mm ON mm.staff_id = m.mentor_id
-       WHERE ${lifeSql.holdsPeopleOn('@today')} AND (@cohort IS NULL OR r.cohort = @cohort)
+       WHERE ${during === 'runs' ? lifeSql.runsOn('@today') : lifeSql.holdsPeopleOn('@today')} AND (@cohort IS NULL OR r.cohort = @cohort)
          AND r.id IN (
            SELECT r2.id FROM relationships r2 WHERE r2.mentee_id IN leavers
            UNION SELECT m2.relationship_id FROM relationship_mentors m2 WHERE m2.mentor_id IN leavers)

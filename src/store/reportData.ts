@@ -321,3 +321,15 @@ export function replacementsNeeded(db: Db, day: IsoDate, cohort?: number): Array
     .filter((rel) => rel.needsReplacement)
     .map((rel) => ({ id: rel.id, cohort: rel.cohort, mentee: person(rel.menteeId), mentors: rel.mentorIds.map(person), left: rel.left }));
 }
+
+/**
+ * The relationships running on `day` that are not chased because their mentee, or every mentor,
+ * has left (docs/compliance.md, "Chase"): those needing a replacement, and one ended that day.
+ */
+export function leftOutOfChase(db: Db, day: IsoDate, cohort: number): Set<number> {
+  return new Set(
+    relationshipsWithLeavers(db, day, cohort, 'runs')
+      .filter((rel) => rel.needsReplacement)
+      .map((rel) => rel.id),
+  );
+}

@@ -122,18 +122,23 @@ describe("the store's relationship queries follow domain/relationshipLife.ts", (
           );
         }
 
-        // Leavers: relationships holding their people in which someone has left.
-        const expected = world.relationships
-          .filter((r) => holdsPeopleOn(r, day))
-          .map((r) => {
-            const left = [r.menteeId, ...sorted(r.mentorIds)].filter((id) => !active.get(id));
-            const needsReplacement = left.includes(r.menteeId) || r.mentorIds.every((id) => !active.get(id));
-            return { id: r.id, cohort: r.cohort, menteeId: r.menteeId, mentorIds: sorted(r.mentorIds), left, needsReplacement };
-          })
-          .filter((r) => r.left.length > 0);
+        // Leavers: relationships holding their people (or, for the chase, running) in which someone has left.
+        const withLeavers = (during: (r: (typeof world.relationships)[number], day: string) => boolean) =>
+          world.relationships
+            .filter((r) => during(r, day))
+            .map((r) => {
+              const left = [r.menteeId, ...sorted(r.mentorIds)].filter((id) => !active.get(id));
+              const needsReplacement = left.includes(r.menteeId) || r.mentorIds.every((id) => !active.get(id));
+              return { id: r.id, cohort: r.cohort, menteeId: r.menteeId, mentorIds: sorted(r.mentorIds), left, needsReplacement };
+            })
+            .filter((r) => r.left.length > 0);
+        const expected = withLeavers(holdsPeopleOn);
         expect(relationshipsWithLeavers(db, day), day).toStrictEqual(expected);
+        const running = withLeavers(runsOn);
+        expect(relationshipsWithLeavers(db, day, undefined, 'runs'), day).toStrictEqual(running);
         for (const cohort of world.cohorts) {
           expect(relationshipsWithLeavers(db, day, cohort.number)).toStrictEqual(expected.filter((r) => r.cohort === cohort.number));
+          expect(relationshipsWithLeavers(db, day, cohort.number, 'runs')).toStrictEqual(running.filter((r) => r.cohort === cohort.number));
         }
       }
     } finally {

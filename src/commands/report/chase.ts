@@ -10,7 +10,7 @@ import { meetingDue } from '../../domain/meetings.js';
 import { chosenFormat } from '../../domain/reportFormat.js';
 import { meetingDates } from '../../store/meetings.js';
 import type { Db } from '../../store/db.js';
-import { cohortIdCut, replacementsNeeded } from '../../store/reportData.js';
+import { cohortIdCut, leftOutOfChase, replacementsNeeded } from '../../store/reportData.js';
 import { staffFinder } from '../../store/staff.js';
 import { chaseCsv, chaseJson, chaseNotes, meetingDueText, renderNeedsReplacement, type ChaseJson } from '../../ui/chaseOutput.js';
 import { resolveCohort } from '../shared/resolveCohort.js';
@@ -60,7 +60,9 @@ export async function runReportChase(options: ChaseOptions, context: Context): P
     let items: ChaseItem[] = [];
     let running = 0;
     if (!ended) {
-      ({ items, running } = await chaseCohortList(db, cohort, asOf, new Set(needsReplacement.map((item) => item.id)), context, options.debug));
+      // Never chased: whoever needs a replacement, and one ended today for a leaver.
+      const leftOut = new Set([...needsReplacement.map((item) => item.id), ...leftOutOfChase(db, asOf, cohort.number)]);
+      ({ items, running } = await chaseCohortList(db, cohort, asOf, leftOut, context, options.debug));
     }
     // An ended cohort has no meeting to chase either.
     const meeting = ended ? null : meetingDue(cohort, meetingDates(db, cohort.number), asOf);
@@ -86,7 +88,7 @@ export async function runReportChase(options: ChaseOptions, context: Context): P
         if (items.some((item) => item.status === 'breached')) context.err(chaseNotes.breachedStillRunning);
       }
       if (needsReplacement.length > 0) {
-        context.out(renderNeedsReplacement(needsReplacement, { afterTable: items.length > 0 }));
+        context.out(renderNeedsReplacement(needsReplacement, { afterTable: items.length > 0, width: context.width }));
         context.err(chaseNotes.endAndReplace(needsReplacement.length));
       }
       if (meeting !== null)
