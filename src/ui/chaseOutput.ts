@@ -8,6 +8,7 @@ import type { MeetingDue } from '../domain/meetings.js';
 import { formatDate, type IsoDate } from '../domain/dates.js';
 import { toCsv } from '../io/csvOutput.js';
 import { NEEDS_REPLACEMENT_HEADING, replacementText } from './reportParts.js';
+import { wrapLines } from './table.js';
 
 /** `report chase --json`. Field names and their order are a contract. */
 export interface ChaseJson {
@@ -80,8 +81,12 @@ export function chaseCsv(items: readonly ChaseItem[], emailOf: (staffId: string)
 }
 
 /** The relationships that need a new mentor or mentee, listed apart under their heading (after a blank line when the table came first). */
-export function renderNeedsReplacement(needsReplacement: readonly ReplacementItem[], { afterTable }: { afterTable: boolean }): string {
-  return `${afterTable ? '\n' : ''}${NEEDS_REPLACEMENT_HEADING}\n${needsReplacement.map((item) => `  ${replacementText(item)}`).join('\n')}\n`;
+export function renderNeedsReplacement(
+  needsReplacement: readonly ReplacementItem[],
+  { afterTable, width = null }: { afterTable: boolean; width?: number | null },
+): string {
+  const text = `${NEEDS_REPLACEMENT_HEADING}\n${needsReplacement.map((item) => `  ${replacementText(item)}`).join('\n')}`;
+  return `${afterTable ? '\n' : ''}${width ? wrapLines(text, width) : text}\n`;
 }
 
 /** What chase says on stderr. */

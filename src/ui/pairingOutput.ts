@@ -14,6 +14,7 @@ import {
 import type { Proposal, ProposedRelationship } from '../domain/proposal.js';
 import type { CsvCell } from '../io/csvOutput.js';
 import { visible } from './terminalText.js';
+import { wrapLines } from './table.js';
 
 export interface ProposalJson {
   cohort: number;
@@ -98,7 +99,8 @@ export function proposalCsvRows(proposal: Proposal, saved: { ids: number[] | nul
 const who = (p: Participant): string => visible(`${p.name} (${[seniorityLabel(p), p.department].filter(Boolean).join(', ')})`);
 const number = (n: number): string => n.toLocaleString('en-GB');
 
-export function renderProposal(json: ProposalJson, proposal: Proposal, colour: ChalkInstance): string {
+/** The proposal as text; on a terminal `width` columns wide its long lines are broken between words. */
+export function renderProposal(json: ProposalJson, proposal: Proposal, colour: ChalkInstance, width: number | null = null): string {
   const lines: string[] = [];
   const { totals } = json;
   const trios = totals.trioSlotsFilled;
@@ -164,5 +166,6 @@ export function renderProposal(json: ProposalJson, proposal: Proposal, colour: C
     lines.push('', 'Notes:');
     for (const note of json.notes) lines.push(`  - ${visible(note)}`);
   }
-  return `${lines.join('\n')}\n`;
+  const text = lines.join('\n');
+  return `${width ? wrapLines(text, width) : text}\n`;
 }

@@ -6,7 +6,7 @@ import { isPublication, type PublicationReport } from '../domain/publicationRepo
 import { KIND_LABELS } from '../domain/sessions.js';
 import { meetingsMarkdown, meetingsTextLines } from './reportMeetings.js';
 import { outcomesMarkdown, outcomesTextLines } from './outcomesReport.js';
-import { renderTable, styled, type Fit } from './table.js';
+import { renderTable, styled, wrapLines, type Fit } from './table.js';
 import { oneLine, visible } from './terminalText.js';
 import {
   asOfText,
@@ -152,7 +152,9 @@ export function renderReportText(report: CohortReport | PublicationReport, colou
   lines.push(...meetingsTextLines(report.meetings, colour));
   heading('Outcomes');
   lines.push(...outcomesTextLines(report, fit));
-  return `${lines.join('\n')}\n`;
+  // On a terminal, prose lines are broken between words to its width (the tables fit it already).
+  const text = lines.join('\n');
+  return `${fit?.width ? wrapLines(text, fit.width) : text}\n`;
 }
 
 /**

@@ -196,14 +196,39 @@ function fitColumns(headers: readonly string[], natural: readonly number[], limi
 
 /** A note broken between words into lines of at most `width` (a word longer than that stands alone), each ending in a newline. */
 export function wrapWords(text: string, width: number): string {
+  return breakBetweenWords(text, width, '', '')
+    .map((l) => `${l}\n`)
+    .join('');
+}
+
+/**
+ * Text for a terminal `width` columns wide, as the terminal would not: a line wider than that is
+ * broken between words (not inside one), its continuation indented two columns more than the
+ * line; a line that fits, as a fitted table's do, is left as it is. A word wider than the
+ * terminal stands alone.
+ */
+export function wrapLines(text: string, width: number): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      if (displayWidth(line) <= width) return line;
+      const indent = /^ */.exec(line)![0];
+      return breakBetweenWords(line.slice(indent.length), width, indent, `${indent}  `).join('\n');
+    })
+    .join('\n');
+}
+
+function breakBetweenWords(text: string, width: number, first: string, rest: string): string[] {
   const lines: string[] = [];
-  let line = '';
+  let line = first;
+  let words = 0;
   for (const word of text.split(' ')) {
-    if (line !== '' && displayWidth(line) + 1 + displayWidth(word) > width) {
-      lines.push(line);
-      line = word;
-    } else line = line === '' ? word : `${line} ${word}`;
+    if (words > 0 && word !== '' && displayWidth(line) + 1 + displayWidth(word) > width) {
+      lines.push(line.trimEnd());
+      line = rest + word;
+    } else line = words === 0 ? line + word : `${line} ${word}`;
+    words += 1;
   }
   lines.push(line);
-  return lines.map((l) => `${l}\n`).join('');
+  return lines;
 }

@@ -120,6 +120,31 @@ describe.skipIf(!hasScript)('tables on a terminal (needs util-linux script)', ()
     expect(readFileSync(err, 'utf8')).toMatch(/columns? hidden to fit 80 columns: /);
   });
 
+  it("the text report's prose is broken between words to 80 columns, continuations indented", async () => {
+    const db = await setUp();
+    expect((await run(['pair', '--cohort', '1', '--save', '--db', db])).code).toBe(0);
+    const wide = await run(['report', '--cohort', '1', '--db', db, '--as-of', '2026-06-30']);
+    const why = wide.stdout.split('\n').find((line) => /^ {2}#\d+ .*\(breached\): /.test(line))!;
+    expect(stringWidth(why)).toBeGreaterThan(80);
+    const { code, output } = onTerminal(['report', '--cohort', '1', '--as-of', '2026-06-30', '--no-pager', '--no-color', '--db', db], {
+      columns: 80,
+      rows: 500,
+      stderrTo: join(tempDir(), 'err'),
+    });
+    expect(code).toBe(0);
+    const lines = output.replaceAll('\r', '').split('\n');
+    for (const line of lines) expect(stringWidth(line), line).toBeLessThanOrEqual(80);
+    // The breached relationship's reasons: the same words, on a line of its own and lines indented under it.
+    const from = lines.findIndex((line) => /^ {2}#\d+ /.test(line) && why.startsWith(line));
+    expect(from).toBeGreaterThan(0);
+    const rest = lines.slice(
+      from + 1,
+      lines.findIndex((line, i) => i > from && !line.startsWith('    ')),
+    );
+    expect(rest.length).toBeGreaterThan(0);
+    expect([lines[from], ...rest.map((line) => line.trimStart())].join(' ')).toBe(why);
+  });
+
   it('every table command fits 80 columns', async () => {
     const db = await setUp();
     for (const args of [

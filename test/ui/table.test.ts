@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import stringWidth from 'string-width';
-import { cut, displayWidth, renderTable, styled } from '../../src/ui/table.js';
+import { cut, displayWidth, renderTable, styled, wrapLines } from '../../src/ui/table.js';
 
 describe('renderTable', () => {
   it('lines columns up by the widest cell, ignoring the colour remedi adds, and trims the last column', () => {
@@ -147,4 +147,27 @@ describe('renderTable fitted to a terminal', () => {
     expect(lines).toHaveLength(200_003);
     expect(lines.at(-2)).toMatch(/^199999 /);
   }, 30_000);
+});
+
+describe('wrapLines (prose on a terminal)', () => {
+  it.each([
+    ['a line that fits is left as it is', 'short line', 20, 'short line'],
+    ['a fitted table line is left as it is', '  Id  Name\n  --  ----', 10, '  Id  Name\n  --  ----'],
+    ['broken between words, the continuation indented two more', '  one two three four five', 12, '  one two\n    three\n    four\n    five'],
+    ['no indent: continuations indented by two', 'alpha beta gamma delta', 11, 'alpha beta\n  gamma\n  delta'],
+    ['a word wider than the terminal stands alone, never cut', 'a https://example.org/very/long b', 10, 'a\n  https://example.org/very/long\n  b'],
+    ['measured as displayed: wide characters count two', '日本語 日本語 日本語', 13, '日本語 日本語\n  日本語'],
+    ['colour escapes count nothing', '\u001b[1mbold\u001b[22m word word', 14, '\u001b[1mbold\u001b[22m word word'],
+  ])('%s', (_, text, width, expected) => {
+    expect(wrapLines(text, width)).toBe(expected);
+  });
+
+  it('keeps every word, in order, and every line fits where its words do', () => {
+    const words = Array.from({ length: 200 }, (_, i) => 'x'.repeat(1 + ((i * 7) % 11)));
+    const text = `    ${words.join(' ')}`;
+    const out = wrapLines(text, 40).split('\n');
+    expect(out.join(' ').split(' ').filter(Boolean)).toEqual(words);
+    for (const line of out) expect(stringWidth(line)).toBeLessThanOrEqual(40);
+    expect(out.slice(1).every((line) => line.startsWith('      x'))).toBe(true);
+  });
 });

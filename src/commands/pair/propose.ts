@@ -104,7 +104,7 @@ export async function runPair(options: PairOptions, context: Context): Promise<P
       PROPOSAL_CSV_HEADER,
       proposalCsvRows(proposal, { ids: json.relationships.some((r) => r.id !== null) ? json.relationships.map((r) => r.id!) : null, start }),
     );
-  else context.out(renderProposal(json, proposal, context.colour.out));
+  else context.out(renderProposal(json, proposal, context.colour.out, context.width));
   const starting = reason === 'today' ? `starting today (${formatDate(start)})` : `starting ${formatDate(start)}`;
   if (options.save) {
     const count = json.relationships.length;
