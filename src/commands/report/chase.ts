@@ -60,9 +60,9 @@ export async function runReportChase(options: ChaseOptions, context: Context): P
     let items: ChaseItem[] = [];
     let running = 0;
     if (!ended) {
-      // Never chased: whoever needs a replacement, and one ended today for a leaver.
-      const leftOut = new Set([...needsReplacement.map((item) => item.id), ...leftOutOfChase(db, asOf, cohort.number)]);
-      ({ items, running } = await chaseCohortList(db, cohort, asOf, leftOut, context, options.debug));
+      // Never chased: a relationship running today whose mentee, or every mentor, has left (one
+      // needing a replacement, or ended today); one not running is not chased anyway.
+      ({ items, running } = await chaseCohortList(db, cohort, asOf, leftOutOfChase(db, asOf, cohort.number), context, options.debug));
     }
     // An ended cohort has no meeting to chase either.
     const meeting = ended ? null : meetingDue(cohort, meetingDates(db, cohort.number), asOf);
